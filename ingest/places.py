@@ -1,0 +1,187 @@
+"""LGD states and districts, district headquarters coordinates: the geographic backbone.
+
+A `Places` index answers "which State/District node is this name (in this state)?" for the
+other loaders, using LGD codes first, then names, aliases and (within one state) fuzzy names.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from ingest.facts import FactSet, row_text
+from kb import aliases as public_aliases
+from kb.resolve import display_name, name_variants, node_id, normalize
+from kb.store.base import Provenance
+
+STATES_FILE = "lgd-states.csv"
+DISTRICTS_FILE = "lgd-districts.csv"
+HQ_DIR = "district-hq"
+
+
+@dataclass
+class Places:
+    """Lookups from names and LGD codes to the ids of State and District nodes."""
+
+    state_by_key: dict[str, str] = field(default_factory=dict)
+    state_by_code: dict[str, str] = field(default_factory=dict)
+    state_name: dict[str, str] = field(default_factory=dict)  # state id -> display name
+    district_by_code: dict[str, str] = field(default_factory=dict)
+    district_state: dict[str, str] = field(default_factory=dict)  # district id -> state id
+    district_name: dict[str, str] = field(default_factory=dict)  # district id -> display name
+    districts_in_state: dict[str, dict[str, str]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )  # state id -> normalised name -> district id
+
+    def state(self, name: str) -> str | None:
+        for v in name_variants(" ".join(name.split())):
+            sid = self.state_by_key.get(normalize(v))
+            if sid:
+                return sid
+        return None
+
+    def district(self, state_id: str, name: str, fuzzy_cutoff: float = 88.0) -> str | None:
+        names = self.districts_in_state.get(state_id, {})
+        for v in name_variants(name):
+            did = names.get(normalize(v))
+            if did:
+                return did
+        hit = process.extractOne(normalize(name), list(names), scorer=fuzz.ratio, score_cutoff=fuzzy_cutoff)
+        return names[hit[0]] if hit else None
+
+    def add_district_name(self, district_id: str, name: str) -> None:
+        state_id = self.district_state[district_id]
+        for v in name_variants(name):
+            self.districts_in_state[state_id].setdefault(normalize(v), district_id)
+
+
+def _source(data_dir: Path, path: Path) -> str:
+    return f"data/{path.relative_to(data_dir).as_posix()}"
+
+
+def load_states(data_dir: Path, places: Places) -> FactSet:
+    path = data_dir / "tables" / STATES_FILE
+    facts = FactSet(_source(data_dir, path))
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        for lineno, row in enumerate(reader, start=2):
+            facts.rows += 1
+            if len(row) < 8 or not row[1].strip().isdigit() or not row[3].strip():
+                facts.skip(f"row {lineno}", f"malformed state row {row!r}")
+                continue
+            code, lgd_name = row[1].strip(), row[3].strip()
+            sid = node_id("State", lgd_name)
+            kind = {"S": "State", "U": "Union Territory"}.get(row[7].strip(), row[7].strip())
+            prov = Provenance(facts.source, f"row {lineno}", row_text(header, row), "table:lgd-states")
+            facts.node(
+                sid,
+                "State",
+                display_name(lgd_name),
+                prov,
+                {"lgd_code": int(code), "kind": kind, "census_2011_code": row[6].strip() or None},
+                [lgd_name],
+            )
+            places.state_by_code[code] = sid
+            places.state_name[sid] = display_name(lgd_name)
+            places.state_by_key[normalize(lgd_name)] = sid
+    for lgd_name, names in public_aliases.STATES:
+        sid = places.state_by_key.get(normalize(lgd_name))
+        if sid is None:
+            continue
+        facts.nodes[sid].aliases.extend(n for n in names if n not in facts.nodes[sid].aliases)
+        for n in names:
+            places.state_by_key[normalize(n)] = sid
+    return facts
+
+
+def load_districts(data_dir: Path, places: Places) -> FactSet:
+    path = data_dir / "tables" / DISTRICTS_FILE
+    facts = FactSet(_source(data_dir, path))
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        for lineno, row in enumerate(reader, start=2):
+            facts.rows += 1
+            loc = f"row {lineno}"
+            if len(row) < 4 or not row[2].strip().isdigit() or not row[3].strip():
+                facts.skip(loc, f"malformed district row {row!r}")
+                continue
+            state_id = places.state_by_code.get(row[0].strip())
+            if state_id is None:
+                facts.skip(loc, f"unknown state code {row[0]!r} ({row[1]})")
+                continue
+            code, lgd_name = row[2].strip(), row[3].strip()
+            did = node_id("District", row[1].strip(), lgd_name)
+            prov = Provenance(facts.source, loc, row_text(header, row), "table:lgd-districts")
+            census = row[5].strip() if len(row) > 5 else ""
+            facts.node(
+                did,
+                "District",
+                display_name(lgd_name),
+                prov,
+                {"lgd_code": int(code), "census_2011_code": census if census not in ("", "0") else None},
+                [lgd_name],
+            )
+            facts.edge(did, "LOCATED_IN", state_id, prov)
+            places.district_by_code[code] = did
+            places.district_state[did] = state_id
+            places.district_name[did] = display_name(lgd_name)
+            places.add_district_name(did, lgd_name)
+    for state_name, lgd_name, alias in public_aliases.DISTRICTS:
+        sid = places.state(state_name)
+        did = places.districts_in_state.get(sid or "", {}).get(normalize(lgd_name))
+        if did is None:
+            continue
+        facts.nodes[did].aliases.append(alias)
+        places.add_district_name(did, alias)
+    return facts
+
+
+def load_district_hq(data_dir: Path, places: Places) -> FactSet:
+    """Headquarters points: lat/lon on the District, by LGD code (Sikkim's keys are lower case)."""
+    folder = data_dir / "tables" / HQ_DIR
+    facts = FactSet(_source(data_dir, folder))
+    for path in sorted(folder.glob("*.geojson")):
+        src = _source(data_dir, path)
+        try:
+            features = json.loads(path.read_text(encoding="utf-8"))["features"]
+        except (OSError, ValueError, KeyError) as e:
+            facts.skip(src, f"unreadable GeoJSON ({e})")
+            continue
+        for i, feat in enumerate(features, start=1):
+            facts.rows += 1
+            loc = f"feature {i}"
+            props = {k.lower(): v for k, v in (feat.get("properties") or {}).items()}
+            code = str(props.get("dist_lgd") or "").split(".")[0]
+            did = places.district_by_code.get(code)
+            if did is None:
+                facts.skip(loc, f"no LGD district with code {code or '(none)'} ({props.get('dtname')})")
+                continue
+            try:
+                lon, lat = (float(x) for x in feat["geometry"]["coordinates"][:2])
+            except (KeyError, TypeError, ValueError):
+                facts.skip(loc, "feature has no point coordinates")
+                continue
+            hq = props.get("dist_hqnm") or props.get("dist_hq") or props.get("loc_name")
+            text = f"{props.get('dtname')} district headquarters {hq or ''} at lat {lat:.5f}, lon {lon:.5f} (LGD {code})"
+            prov = Provenance(
+                src, loc, " ".join(text.split()), "table:district-hq", fields=("lat", "lon", "hq_name")
+            )
+            dtname = str(props.get("dtname") or "").strip()
+            facts.node(
+                did,
+                "District",
+                places.district_name[did],
+                prov,
+                {"lat": round(lat, 6), "lon": round(lon, 6), "hq_name": hq},
+                [dtname] if dtname else [],
+            )
+            if dtname:
+                places.add_district_name(did, dtname)
+    return facts

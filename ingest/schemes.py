@@ -1,0 +1,89 @@
+"""Scheme records scraped from myScheme: Scheme nodes with their department and states.
+
+Each JSON file's `content` gives title, state, department, type, beneficiary, details,
+benefits, eligibility, exclusions, tags and source URLs. National schemes ("India",
+"Central", "All States") get `level: central` and no APPLIES_IN edges; state schemes get one
+edge per named state, and a state department is its own Agency node (qualified by state).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ingest.agencies import AgencyNames
+from ingest.facts import FactSet
+from ingest.places import Places
+from kb.resolve import Resolver, name_variants, node_id, normalize
+from kb.store.base import Provenance
+
+SCHEME_DIR = "myscheme"
+_NATIONAL = {"india", "central", "central government", "all states", "all states and union territories",
+             "not specified", ""}
+
+
+def _canonical_scheme(resolver: Resolver, title: str) -> tuple[str, list[str]]:
+    """('Scheme of Fund for Regeneration of Traditional Industries', ['SFURTI']) from any variant."""
+    for v in name_variants(title):
+        c = resolver.canonical_name("Scheme", v)
+        if c != v:
+            aliases = [a for a in [title, *resolver.public_aliases("Scheme", c)] if normalize(a) != normalize(c)]
+            return c, aliases
+    inner = re.findall(r"\(([^)]*)\)", title)
+    return title, [i for i in inner if i.isupper() and len(i) >= 3]
+
+
+def load_schemes(data_dir: Path, places: Places, agencies: AgencyNames, resolver: Resolver) -> FactSet:
+    folder = data_dir / "tables" / SCHEME_DIR
+    facts = FactSet(f"data/{folder.relative_to(data_dir).as_posix()}")
+    for path in sorted(folder.glob("*.json")):
+        facts.rows += 1
+        src = f"data/{path.relative_to(data_dir).as_posix()}"
+        try:
+            content = json.loads(path.read_text(encoding="utf-8"))["content"]
+            title = " ".join(str(content["title"]).split())
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            facts.skip(path.name, f"not a myScheme record ({type(e).__name__}: {e})")
+            continue
+        if not title:
+            facts.skip(path.name, "record has no title")
+            continue
+        name, aliases = _canonical_scheme(resolver, title)
+        state_field = " ".join(str(content.get("state") or "").split())
+        states = [] if normalize(state_field) in _NATIONAL else [
+            s for s in (p.strip() for p in re.split(r",| and (?=[A-Z])", state_field)) if s
+        ]
+        state_ids = [places.state(s) for s in states]
+        known_states = [s for s in state_ids if s]
+        sid = node_id("Scheme", name)
+        if sid in facts.nodes and facts.nodes[sid].attrs.get("record") != path.name:
+            # Same title, another state's record: keep both, told apart by state.
+            sid = node_id("Scheme", name, *(s.split(":", 1)[1] for s in known_states[:1]))
+        details = " ".join(str(content.get("details") or "").split())
+        text = f"{title}. {details}" if details else title
+        prov = Provenance(src, "content", text, "table:myscheme")
+        attrs = {
+            "record": path.name,
+            "level": "state" if known_states else "central",
+            "state_label": state_field or None,
+            "scheme_type": content.get("type"),
+            "beneficiary": content.get("beneficiary"),
+            "details": details or None,
+            "benefits": list(content.get("benefits") or []),
+            "eligibility": list(content.get("eligibility") or []),
+            "exclusions": list(content.get("exclusions") or []),
+            "tags": list(content.get("tags") or []),
+            "urls": [s.get("url") for s in content.get("sources") or [] if isinstance(s, dict) and s.get("url")],
+        }
+        facts.node(sid, "Scheme", name, prov, attrs, aliases)
+        for st in known_states:
+            facts.edge(sid, "APPLIES_IN", st, prov)
+        dept = " ".join(str(content.get("department") or "").split())
+        if dept:
+            state_name = places.state_name.get(known_states[0]) if len(known_states) == 1 else None
+            aid, aname, aaliases = agencies.id_for(dept, state_name)
+            dept_attrs = {"role": "government department", "level": "state"} if aid.count(":") > 1 else {}
+            facts.node(aid, "Agency", aname, prov, dept_attrs, aaliases)
+            facts.edge(aid, "ADMINISTERS", sid, prov)
+    return facts

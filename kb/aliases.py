@@ -1,0 +1,138 @@
+"""Public alias facts: acronyms and alternative spellings of Indian schemes, agencies and places.
+
+Each entry is (node type, canonical name, aliases). Sources are public: the schemes' and
+agencies' own names as published by the Ministry of MSME, Ministry of Textiles, Ministry of
+Rural Development and the LGD directory; renamed districts are as notified by the states and
+recorded in LGD. Only facts, no prose. `kb/resolve.py` indexes these before any data.
+"""
+
+from __future__ import annotations
+
+AGENCIES: list[tuple[str, list[str]]] = [
+    ("Bihar Rural Livelihoods Promotion Society", ["JEEViKA", "BRLPS", "Jeevika Bihar"]),
+    (
+        "Ministry of Micro, Small and Medium Enterprises",
+        ["Ministry of MSME", "MoMSME", "MSME Ministry", "MSME", "Ministry Of Micro Small and Medium Enterprises"],
+    ),
+    (
+        "Office of the Development Commissioner (MSME)",
+        ["DC MSME", "DC-MSME", "DC (MSME)", "O/o DC (MSME)", "Development Commissioner (MSME)"],
+    ),
+    (
+        "Development Commissioner (Handlooms)",
+        ["DC Handloom", "DC Handlooms", "DC (Handlooms)", "Office of the Development Commissioner for Handlooms"],
+    ),
+    (
+        "Development Commissioner (Handicrafts)",
+        ["DC Handicraft", "DC Handicrafts", "DC (Handicrafts)", "Office of the Development Commissioner for Handicrafts"],
+    ),
+    ("North Eastern Council", ["NEC"]),
+    ("Khadi and Village Industries Commission", ["KVIC"]),
+    ("Indian Institute of Entrepreneurship", ["IIE", "IIE Guwahati"]),
+    ("National Bank for Agriculture and Rural Development", ["NABARD"]),
+    ("Small Industries Development Bank of India", ["SIDBI"]),
+    ("National Small Industries Corporation", ["NSIC", "NSIC Ltd"]),
+    ("District Rural Development Agency", ["DRDA"]),
+    ("District Industries Centre", ["DIC"]),
+    ("Ministry of Textiles", ["Ministry of Textile", "Minsitry of Textile", "MoT"]),
+    (
+        "Ministry of Agriculture and Farmers Welfare",
+        ["Ministry of Agriculture & Farmers' Welfare", "Ministry of Agriculture", "MoA&FW"],
+    ),
+    (
+        "Ministry of Food Processing Industries",
+        ["Ministry of Food Processing", "MoFPI", "Ministry of Food Processing Industries."],
+    ),
+    ("Ministry of Fisheries, Animal Husbandry and Dairying", ["Ministry of Fisheries", "MoFAH&D"]),
+    ("Department of Fisheries", []),
+    (
+        "Ministry of Heavy Industries",
+        ["Minstry of Heavy Industries", "Ministry of Heavy Industries and Public Enterprises"],
+    ),
+    ("Ministry of Electronics and Information Technology", ["MeitY"]),
+    ("Ministry of Ayush", ["AYUSH"]),
+    ("Ministry of Mines", []),
+    ("Ministry of Commerce and Industry", ["Ministry of Commerce and Industry."]),
+    ("Ministry of Rural Development", ["MoRD"]),
+    ("Ministry of Tourism", []),
+    ("Ministry of Chemicals and Fertilizers", ["Ministry of Chemicals & Fertilizers"]),
+    ("Ministry of Petroleum and Natural Gas", ["MoPNG"]),
+    ("Coir Board", []),
+    ("Central Silk Board", ["CSB"]),
+    ("Grant Thornton Bharat", ["Grant Thornton Bharat LLP", "GT Bharat"]),
+    ("Department of Sericulture", []),
+    ("Department for Promotion of Industry and Internal Trade", ["DPIIT", "DIPP"]),
+    ("Invest India", []),
+]
+
+SCHEMES: list[tuple[str, list[str]]] = [
+    (
+        "Micro and Small Enterprises Cluster Development Programme",
+        ["MSE-CDP", "MSECDP", "MSE CDP", "Micro & Small Enterprises Cluster Development Programme",
+         "Micro and Small Enterprises - Cluster Development Programme"],
+    ),
+    (
+        "Scheme of Fund for Regeneration of Traditional Industries",
+        ["SFURTI", "SFURTI Scheme"],
+    ),
+    ("Prime Minister's Employment Generation Programme", ["PMEGP"]),
+    (
+        "PM Formalisation of Micro Food Processing Enterprises",
+        ["PMFME", "PM FME", "PM-FME", "Pradhan Mantri Formalisation of Micro Food Processing Enterprises"],
+    ),
+    ("One District One Product", ["ODOP", "One District One Product Programme"]),
+    ("Raising and Accelerating MSME Performance", ["RAMP"]),
+    ("Zero Defect Zero Effect", ["ZED", "MSME Sustainable (ZED) Certification Scheme"]),
+    ("Swarnajayanti Gram Swarozgar Yojana", ["SGSY"]),
+    ("Backward Regions Grant Fund", ["BRGF"]),
+    ("National Handloom Development Programme", ["NHDP"]),
+    ("Pradhan Mantri Mudra Yojana", ["PMMY", "PM Mudra", "MUDRA"]),
+    (
+        "Deendayal Antyodaya Yojana - National Rural Livelihoods Mission",
+        ["DAY-NRLM", "NRLM", "National Rural Livelihoods Mission", "Aajeevika"],
+    ),
+    ("Credit Guarantee Fund Scheme for Micro and Small Enterprises", ["CGTMSE", "CGS"]),
+    ("Design Clinic Scheme", ["Design Clinic Scheme for MSMEs"]),
+    ("Mukhyamantri Mahila Udyami Yojana", ["Mukhyamantri Mahila Udyami Yojna", "MMUY"]),
+]
+
+# (LGD state name, LGD district name, alias): renamed districts and common old spellings.
+DISTRICTS: list[tuple[str, str, str]] = [
+    ("HARYANA", "NUH", "Mewat"),
+    ("HARYANA", "GURUGRAM", "Gurgaon"),
+    ("UTTAR PRADESH", "PRAYAGRAJ", "Allahabad"),
+    ("UTTAR PRADESH", "AYODHYA", "Faizabad"),
+    ("MADHYA PRADESH", "NARMADAPURAM", "Hoshangabad"),
+    ("MAHARASHTRA", "AURANGABAD", "Chhatrapati Sambhajinagar"),
+    ("MAHARASHTRA", "OSMANABAD", "Dharashiv"),
+    ("KARNATAKA", "BENGALURU URBAN", "Bangalore Urban"),
+    ("KARNATAKA", "BELAGAVI", "Belgaum"),
+    ("KARNATAKA", "MYSURU", "Mysore"),
+    ("ODISHA", "BALESHWAR", "Balasore"),
+    ("BIHAR", "MUZAFFARPUR", "Muzzaffarpur"),
+    ("BIHAR", "KAIMUR (BHABUA)", "Kaimur"),
+    ("JHARKHAND", "BOKARO", "Bokaro Steel City"),
+]
+
+# (LGD state name, aliases).
+STATES: list[tuple[str, list[str]]] = [
+    ("ODISHA", ["Orissa"]),
+    ("UTTARAKHAND", ["Uttaranchal"]),
+    ("PUDUCHERRY", ["Pondicherry"]),
+    ("JAMMU AND KASHMIR", ["Jammu & Kashmir", "J&K"]),
+    ("DELHI", ["NCT of Delhi", "National Capital Territory of Delhi", "New Delhi"]),
+    ("ANDAMAN AND NICOBAR ISLANDS", ["Andaman & Nicobar", "Andaman and Nicobar", "A&N Islands"]),
+    (
+        "THE DADRA AND NAGAR HAVELI AND DAMAN AND DIU",
+        [
+            "Dadra and Nagar Haveli and Daman and Diu",
+            "Dadra & Nagar Haveli (UT) Daman & Diu (UT)",
+            "Dadra and Nagar Haveli & Daman and Diu",
+            "DNH&DD",
+            "Dadra & Nagar Haveli and Daman & Diu",
+        ],
+    ),
+    ("TAMIL NADU", ["Tamilnadu"]),
+    ("TELANGANA", ["Telengana"]),
+    ("CHHATTISGARH", ["Chattisgarh"]),
+]

@@ -1,0 +1,183 @@
+"""The `clusterkb` command. Each subcommand is a thin shell over KnowledgeBase.
+
+Exit codes: 0 success, 1 a failure the message explains (not found, bad input, store error),
+2 a usage error (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from kb.config import Settings
+from kb.errors import ClusterKBError, NotFound
+
+RELATIONS_SHOWN = 15  # per relation in text output; --json lists all
+
+
+def _print_json(obj: Any) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def cmd_build(kb: Any, args: argparse.Namespace) -> int:
+    data = Path(args.data) if args.data else None
+    report = kb.build(data, progress=_progress)
+    if args.docs:
+        _progress(f"note: --docs {args.docs}: document ingestion is not in this version yet")
+    if args.json:
+        _print_json(report.to_dict())
+        return 0
+    s = report.stats
+    print(f"built in {report.seconds:.1f}s: {s['nodes']} nodes, {s['edges']} edges")
+    for r in report.sources:
+        print(f"  {r.name:<28} {r.rows:>6} rows  {r.nodes:>6} nodes  {r.edges:>6} edges  {len(r.skipped):>4} skipped")
+    if report.skipped:
+        print(f"skipped {len(report.skipped)} rows (the rest was built):")
+        for s in report.skipped:
+            print(f"  {s}")
+    return 0
+
+
+def cmd_stats(kb: Any, args: argparse.Namespace) -> int:
+    stats = kb.stats()
+    if args.json:
+        _print_json(stats)
+        return 0
+    if stats["nodes"] == 0:
+        print(f"the knowledge base at {kb.settings.home} is empty; run `clusterkb build`")
+        return 0
+    print(f"{stats['nodes']} nodes, {stats['edges']} edges  ({kb.settings.home})")
+    for t, n in stats["nodes_by_type"].items():
+        print(f"  {t:<24} {n:>7}")
+    for r, n in stats["edges_by_relation"].items():
+        print(f"  {r:<24} {n:>7}")
+    return 0
+
+
+def cmd_show(kb: Any, args: argparse.Namespace) -> int:
+    view = kb.entity(args.name)
+    if args.json:
+        _print_json(view.to_dict())
+        return 0
+    n = view.node
+    print(f"{n.name}  ({n.type}, {n.id})")
+    for k, v in sorted(n.attrs.items()):
+        if v not in (None, [], ""):
+            text = v if not isinstance(v, list) else "; ".join(map(str, v))
+            print(f"  {k}: {str(text)[:200]}")
+    if n.aliases:
+        print(f"  also known as: {', '.join(n.aliases)}")
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for r in view.relations:
+        groups.setdefault((r.relation, r.direction), []).append(r)
+    for (rel, direction), items in groups.items():
+        arrow = "->" if direction == "out" else "<-"
+        print(f"  {rel} {arrow}")
+        for r in items[:RELATIONS_SHOWN]:
+            src = r.edge.provenance[0]
+            print(f"    {r.node.name} ({r.node.type})   [{src.source} {src.locator}]")
+        if len(items) > RELATIONS_SHOWN:
+            print(f"    ... and {len(items) - RELATIONS_SHOWN} more (--json lists all)")
+    print("  sources:")
+    for p in n.provenance[:5]:
+        print(f"    {p.source} {p.locator}: {p.text[:160]}")
+    if view.other_matches:
+        others = ", ".join(f"{m.name} ({m.type})" for m in view.other_matches[:5])
+        print(f"  other matches: {others}")
+    return 0
+
+
+def cmd_path(kb: Any, args: argparse.Namespace) -> int:
+    view = kb.path(args.source, args.target, args.max_hops)
+    if args.json:
+        _print_json(view.to_dict())
+        return 0
+    print(f"{view.source.name} -> {view.target.name}: {len(view.edges)} hops")
+    for e in view.edges:
+        p = e.provenance[0]
+        print(f"  {view.names[e.source]} -[{e.relation}]-> {view.names[e.target]}   [{p.source} {p.locator}]")
+    return 0
+
+
+def cmd_serve(kb: Any, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    if kb.is_empty():
+        _progress("the knowledge base is empty; building it from the bundled data first")
+        kb.build(progress=_progress)
+    _progress(f"serving on http://{args.host}:{args.port}/ (API under /api/v1)")
+    uvicorn.run(create_app(kb), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="clusterkb",
+        description="Knowledge base of India's MSME clusters, ODOP products, schemes and agencies.",
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build the KB from the bundled data")
+    b.add_argument("--data", help="data folder (default: the bundled data/)")
+    b.add_argument("--docs", help="documents folder (document ingestion arrives in a later version)")
+    b.add_argument("--json", action="store_true")
+    b.set_defaults(func=cmd_build)
+
+    s = sub.add_parser("stats", help="counts of nodes by type and edges by relation")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_stats)
+
+    sh = sub.add_parser("show", help="an entity, its attributes, relations and sources")
+    sh.add_argument("name", help="a name, alias or id (fuzzy spelling is tolerated)")
+    sh.add_argument("--json", action="store_true")
+    sh.set_defaults(func=cmd_show)
+
+    pa = sub.add_parser("path", help="shortest linkage path between two entities")
+    pa.add_argument("source")
+    pa.add_argument("target")
+    pa.add_argument("--max-hops", type=int, default=6)
+    pa.add_argument("--json", action="store_true")
+    pa.set_defaults(func=cmd_path)
+
+    sv = sub.add_parser("serve", help="run the web UI and HTTP API")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=7860)
+    sv.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        from kb.service import KnowledgeBase
+
+        kb = KnowledgeBase(Settings.from_env())
+        try:
+            return int(args.func(kb, args))
+        finally:
+            kb.close()
+    except NotFound as e:
+        hint = f" Did you mean: {', '.join(e.suggestions)}?" if e.suggestions else ""
+        print(f"clusterkb: {e}.{hint}", file=sys.stderr)
+        return 1
+    except ClusterKBError as e:
+        print(f"clusterkb: {e}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into `head` and cut off: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

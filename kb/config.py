@@ -1,0 +1,46 @@
+"""One settings object, read from the environment when the CLI or app starts (never at import)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.errors import InputError
+
+REPO_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    store: str = "memory"
+    data_dir: Path = REPO_DATA
+    neo4j_uri: str | None = None
+    neo4j_user: str | None = None
+    neo4j_password: str | None = None
+    neo4j_database: str | None = None
+    api_key: str | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        home = Path(env.get("CLUSTERKB_HOME") or Path.home() / ".clusterkb").expanduser()
+        store = (env.get("CLUSTERKB_STORE") or "memory").strip().lower()
+        if store not in ("memory", "neo4j"):
+            raise InputError(f"CLUSTERKB_STORE={store!r}: use 'memory' (default) or 'neo4j'")
+        return cls(
+            home=home,
+            store=store,
+            data_dir=Path(env.get("CLUSTERKB_DATA") or REPO_DATA).expanduser(),
+            neo4j_uri=env.get("NEO4J_URI"),
+            neo4j_user=env.get("NEO4J_USER"),
+            neo4j_password=env.get("NEO4J_PASSWORD"),
+            neo4j_database=env.get("NEO4J_DATABASE"),
+            api_key=env.get("CLUSTERKB_API_KEY") or None,
+        )
+
+    @property
+    def graph_dir(self) -> Path:
+        return self.home / "graph"

@@ -1,0 +1,179 @@
+"""KnowledgeBase: the one service object that the CLI, the HTTP API and the UI call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kb.config import Settings
+from kb.errors import InputError, NotFound
+from kb.resolve import Match, Resolver
+from kb.schema import RELATION_TYPES
+from kb.store import open_store
+from kb.store.base import Edge, GraphStore, Node
+
+# When a name matches several entities, which one `show` presents first.
+TYPE_PRIORITY = [
+    "Cluster",
+    "District",
+    "State",
+    "Scheme",
+    "Agency",
+    "Enterprise",
+    "Product",
+    "GeographicalIndication",
+    "Sector",
+    "Facility",
+    "Document",
+]
+PATH_RELATIONS = [r for r in RELATION_TYPES if r != "MENTIONED_IN"]
+
+
+@dataclass
+class Related:
+    relation: str
+    direction: str  # "out": entity -> other; "in": other -> entity
+    node: Node
+    edge: Edge
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "relation": self.relation,
+            "direction": self.direction,
+            "id": self.node.id,
+            "name": self.node.name,
+            "type": self.node.type,
+            "attrs": self.edge.attrs,
+            "provenance": [p.to_dict() for p in self.edge.provenance],
+        }
+
+
+@dataclass
+class EntityView:
+    node: Node
+    relations: list[Related]
+    other_matches: list[Match] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.node.to_dict(),
+            "relations": [r.to_dict() for r in self.relations],
+            "other_matches": [
+                {"id": m.id, "name": m.name, "type": m.type} for m in self.other_matches
+            ],
+        }
+
+
+@dataclass
+class PathView:
+    source: Node
+    target: Node
+    edges: list[Edge]
+    names: dict[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": {"id": self.source.id, "name": self.source.name, "type": self.source.type},
+            "target": {"id": self.target.id, "name": self.target.name, "type": self.target.type},
+            "hops": [
+                {
+                    "from": e.source,
+                    "from_name": self.names[e.source],
+                    "relation": e.relation,
+                    "to": e.target,
+                    "to_name": self.names[e.target],
+                    "provenance": [p.to_dict() for p in e.provenance],
+                }
+                for e in self.edges
+            ],
+        }
+
+
+class KnowledgeBase:
+    """Facade over one store: build, look up, show, find paths (more features join here)."""
+
+    def __init__(self, settings: Settings, store: GraphStore | None = None):
+        self.settings = settings
+        self._store = store
+        self._resolver: Resolver | None = None
+
+    @classmethod
+    def open(cls, settings: Settings | None = None) -> KnowledgeBase:
+        return cls(settings or Settings.from_env())
+
+    @property
+    def store(self) -> GraphStore:
+        if self._store is None:
+            self._store = open_store(self.settings)
+        return self._store
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            self._resolver = Resolver.from_nodes(self.store.nodes())
+        return self._resolver
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def build(self, data_dir: Path | None = None, progress: Callable[[str], None] | None = None):
+        """(Re)build the KB from the bundled tables; see ingest/build.py."""
+        from ingest.build import build_tables
+
+        report = build_tables(self.store, data_dir or self.settings.data_dir, progress or (lambda _: None))
+        self._resolver = None
+        return report
+
+    def is_empty(self) -> bool:
+        return self.store.stats().nodes == 0
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        return self.store.stats().to_dict()
+
+    def find(self, name: str, type_: str | None = None) -> list[Match]:
+        """Entities matching a name or id, best first."""
+        name = name.strip()
+        if not name:
+            raise InputError("give a name to look up")
+        node = self.store.get_node(name)
+        if node is not None:
+            return [Match(node.id, node.type, node.name, 100.0)]
+        matches = self.resolver.lookup(name, type_)
+        rank = {t: i for i, t in enumerate(TYPE_PRIORITY)}
+        return sorted(matches, key=lambda m: (-m.score, rank.get(m.type, 99), m.id))
+
+    def _one(self, name: str) -> tuple[Node, list[Match]]:
+        matches = self.find(name)
+        if not matches:
+            raise NotFound(f"nothing in the knowledge base is called {name!r}", self.resolver.suggest(name))
+        node = self.store.get_node(matches[0].id)
+        assert node is not None
+        return node, matches[1:]
+
+    def entity(self, name: str) -> EntityView:
+        node, others = self._one(name)
+        related = [
+            Related(nb.edge.relation, "out" if nb.edge.source == node.id else "in", nb.node, nb.edge)
+            for nb in self.store.neighbors(node.id, direction="both")
+        ]
+        return EntityView(node, related, others)
+
+    def path(self, a: str, b: str, max_hops: int = 6) -> PathView:
+        source, _ = self._one(a)
+        target, _ = self._one(b)
+        edges = self.store.shortest_path(source.id, target.id, max_hops, PATH_RELATIONS)
+        if edges is None:
+            raise NotFound(f"no linkage path of at most {max_hops} hops between {source.name} and {target.name}")
+        ids = {source.id, target.id} | {e.source for e in edges} | {e.target for e in edges}
+        names = {}
+        for i in ids:
+            n = self.store.get_node(i)
+            names[i] = n.name if n else i
+        return PathView(source, target, edges, names)

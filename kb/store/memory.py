@@ -1,0 +1,436 @@
+"""The embedded backend: a networkx MultiDiGraph in process, made durable by `journal.py`.
+
+Writes apply to the in-memory graph at once (so a batch reads its own writes) and keep an
+undo log; the batch commits by appending one journal record, or rolls back from the undo
+log. Each write is reduced to primitive puts ("n", id, node|None) and ("e", key, edge|None),
+which is what the journal stores and what replay applies, so replay cannot diverge from the
+original write. Several processes may share one directory: writers serialise on an
+exclusive lock and first catch up on what others committed; readers catch up under a
+shared lock when the files have changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kb.errors import StoreError
+from kb.store.base import (
+    Direction,
+    Edge,
+    EdgeKey,
+    Neighbor,
+    Node,
+    Stats,
+    Subgraph,
+    validate_edge,
+    validate_node,
+)
+from kb.store.journal import DurableFiles, FileState, Record
+
+log = logging.getLogger(__name__)
+
+COMPACT_BYTES = 16 * 1024 * 1024
+
+
+class MemoryStore:
+    """GraphStore over networkx; `home=None` keeps it in memory only (for unit tests)."""
+
+    def __init__(self, home: Path | str | None, compact_bytes: int = COMPACT_BYTES):
+        self._g: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._by_type: dict[str, set[str]] = defaultdict(set)
+        self._files = DurableFiles(Path(home)) if home is not None else None
+        self._state = FileState()
+        self._compact_bytes = compact_bytes
+        self._mutex = threading.RLock()
+        self._depth = 0
+        self._ops: list[Any] = []
+        self._undo: list[tuple[str, Any, Any]] = []
+        if self._files is not None:
+            with self._files.locked(exclusive=False):
+                self._refresh()
+
+    # -- primitive state changes ------------------------------------------------------------
+
+    def _apply_node(self, node_id: str, node: Node | None) -> None:
+        old = self._g.nodes[node_id]["obj"] if node_id in self._g else None
+        if old is not None:
+            self._by_type[old.type].discard(node_id)
+        if node is None:
+            if node_id in self._g:
+                self._g.remove_node(node_id)
+            return
+        self._g.add_node(node_id, obj=node)
+        self._by_type[node.type].add(node_id)
+
+    def _apply_edge(self, key: EdgeKey, edge: Edge | None) -> None:
+        s, r, t = key
+        if edge is None:
+            if self._g.has_edge(s, t, key=r):
+                self._g.remove_edge(s, t, key=r)
+            return
+        self._g.add_edge(s, t, key=r, obj=edge)
+
+    def _put_node(self, node_id: str, node: Node | None) -> None:
+        if not self._depth:
+            raise StoreError("internal: a write outside a batch")
+        prior = self._g.nodes[node_id]["obj"] if node_id in self._g else None
+        self._undo.append(("n", node_id, prior))
+        self._apply_node(node_id, node)
+        self._ops.append(["n", node_id, None if node is None else node.to_dict()])
+
+    def _put_edge(self, key: EdgeKey, edge: Edge | None) -> None:
+        if not self._depth:
+            raise StoreError("internal: a write outside a batch")
+        s, r, t = key
+        prior = self._g.edges[s, t, r]["obj"] if self._g.has_edge(s, t, key=r) else None
+        self._undo.append(("e", key, prior))
+        self._apply_edge(key, edge)
+        self._ops.append(["e", list(key), None if edge is None else edge.to_dict()])
+
+    def _replay(self, ops: list[Any]) -> None:
+        for kind, key, value in ops:
+            if kind == "n":
+                self._apply_node(key, None if value is None else Node.from_dict(value))
+            else:
+                self._apply_edge(tuple(key), None if value is None else Edge.from_dict(value))
+
+    def _rollback(self) -> None:
+        for kind, key, prior in reversed(self._undo):
+            if kind == "n":
+                self._apply_node(key, prior)
+            else:
+                self._apply_edge(key, prior)
+
+    # -- files --------------------------------------------------------------------------------
+
+    def _load(self, graph: dict[str, Any] | None) -> None:
+        self._g = nx.MultiDiGraph()
+        self._by_type = defaultdict(set)
+        if not graph:
+            return
+        for d in graph["nodes"]:
+            n = Node.from_dict(d)
+            self._apply_node(n.id, n)
+        for d in graph["edges"]:
+            e = Edge.from_dict(d)
+            self._apply_edge(e.key, e)
+
+    def _refresh(self) -> None:
+        """Catch up with the files; the caller holds the directory lock."""
+        assert self._files is not None
+        files, state = self._files, self._state
+        sid = files.snapshot_id()
+        if sid != state.snapshot_id or files.journal_size() < state.journal_offset:
+            seq, graph = files.read_snapshot()
+            self._load(graph)
+            state.snapshot_id, state.seq, state.journal_offset = sid, seq, 0
+        records, end = files.read_journal(state.journal_offset)
+        for rec in records:
+            if rec.seq > state.seq:
+                self._replay(rec.ops)
+                state.seq = rec.seq
+        state.journal_offset = end
+
+    def _fresh(self) -> None:
+        if self._files is not None and not self._depth and self._files.is_stale(self._state):
+            with self._files.locked(exclusive=False):
+                self._refresh()
+
+    def _graph_dict(self) -> dict[str, Any]:
+        nodes = [self._g.nodes[n]["obj"].to_dict() for n in sorted(self._g.nodes)]
+        edges = sorted(
+            (d["obj"] for _, _, d in self._g.edges(data=True)), key=lambda e: e.key
+        )
+        return {"nodes": nodes, "edges": [e.to_dict() for e in edges]}
+
+    def compact(self) -> None:
+        """Fold the journal into a fresh snapshot (done automatically past a size)."""
+        if self._files is None:
+            return
+        with self._mutex, self._files.locked(exclusive=True):
+            self._refresh()
+            self._files.write_snapshot(self._state.seq, self._graph_dict())
+            self._state.snapshot_id = self._files.snapshot_id()
+            self._state.journal_offset = 0
+
+    # -- batches ------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        with self._mutex:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            lock = (
+                self._files.locked(exclusive=True)
+                if self._files is not None
+                else contextlib.nullcontext()
+            )
+            with lock:
+                if self._files is not None:
+                    self._refresh()
+                self._depth, self._ops, self._undo = 1, [], []
+                try:
+                    yield
+                    if self._ops and self._files is not None:
+                        rec = Record(self._state.seq + 1, self._ops)
+                        self._state.journal_offset = self._files.append(
+                            rec, self._state.journal_offset
+                        )
+                        self._state.seq = rec.seq
+                except BaseException:
+                    self._rollback()
+                    raise
+                finally:
+                    self._depth, self._ops, self._undo = 0, [], []
+                if self._files is not None and self._state.journal_offset > self._compact_bytes:
+                    try:
+                        self.compact()
+                    except OSError as e:  # the commit is durable; compaction can wait
+                        log.warning("journal compaction failed: %s", e)
+
+    # -- writes -------------------------------------------------------------------------------
+
+    def upsert_node(self, node: Node) -> Node:
+        validate_node(node)
+        with self.batch():
+            old = self.get_node(node.id)
+            new = old.merged_with(node) if old is not None else node.copy()
+            self._put_node(new.id, new)
+            return new.copy()
+
+    def upsert_edge(self, edge: Edge) -> Edge:
+        with self.batch():
+            validate_edge(edge, self.get_node(edge.source), self.get_node(edge.target))
+            old = self.get_edge(*edge.key)
+            new = old.merged_with(edge) if old is not None else edge.copy()
+            self._put_edge(new.key, new)
+            return new.copy()
+
+    def delete_node(self, node_id: str) -> bool:
+        with self.batch():
+            if node_id not in self._g:
+                return False
+            for s, t, r in list(self._g.in_edges(node_id, keys=True)) + list(
+                self._g.out_edges(node_id, keys=True)
+            ):
+                if self._g.has_edge(s, t, key=r):
+                    self._put_edge((s, r, t), None)
+            self._put_node(node_id, None)
+            return True
+
+    def delete_edge(self, source: str, relation: str, target: str) -> bool:
+        with self.batch():
+            if not self._g.has_edge(source, target, key=relation):
+                return False
+            self._put_edge((source, relation, target), None)
+            return True
+
+    def remove_sources(self, sources: Iterable[str]) -> tuple[int, int]:
+        source = frozenset(sources)
+        removed_nodes = removed_edges = 0
+        if not source:
+            return 0, 0
+        with self.batch():
+            for _, _, data in list(self._g.edges(data=True)):
+                e: Edge = data["obj"]
+                if any(p.source in source for p in e.provenance):
+                    kept = _without_source(e.provenance, e.attrs, source)
+                    if kept is None:
+                        self._put_edge(e.key, None)
+                        removed_edges += 1
+                    else:
+                        self._put_edge(e.key, Edge(e.source, e.relation, e.target, *kept))
+            for node_id in list(self._g.nodes):
+                n: Node = self._g.nodes[node_id]["obj"]
+                if any(p.source in source for p in n.provenance):
+                    kept = _without_source(n.provenance, n.attrs, source)
+                    if kept is None:
+                        removed_edges += self._g.degree(node_id)
+                        self.delete_node(node_id)
+                        removed_nodes += 1
+                    else:
+                        attrs, prov = kept
+                        self._put_node(node_id, Node(n.id, n.type, n.name, attrs, n.aliases, prov))
+        return removed_nodes, removed_edges
+
+    # -- reads --------------------------------------------------------------------------------
+
+    def get_node(self, node_id: str) -> Node | None:
+        with self._mutex:
+            self._fresh()
+            if node_id not in self._g:
+                return None
+            obj: Node = self._g.nodes[node_id]["obj"]
+            return obj.copy()
+
+    def get_edge(self, source: str, relation: str, target: str) -> Edge | None:
+        with self._mutex:
+            self._fresh()
+            if not self._g.has_edge(source, target, key=relation):
+                return None
+            obj: Edge = self._g.edges[source, target, relation]["obj"]
+            return obj.copy()
+
+    def nodes(self, type: str | None = None, where: dict[str, Any] | None = None) -> Iterator[Node]:
+        with self._mutex:
+            self._fresh()
+            ids = sorted(self._by_type.get(type, ())) if type else sorted(self._g.nodes)
+            found = [self._g.nodes[i]["obj"] for i in ids]
+        for n in found:
+            if where and any(n.attrs.get(k) != v for k, v in where.items()):
+                continue
+            yield n.copy()
+
+    def edges(self, relation: str | None = None) -> Iterator[Edge]:
+        with self._mutex:
+            self._fresh()
+            found = [
+                d["obj"]
+                for _, _, r, d in self._g.edges(keys=True, data=True)
+                if relation is None or r == relation
+            ]
+        for e in sorted(found, key=lambda e: e.key):
+            yield e.copy()
+
+    def neighbors(
+        self, node_id: str, relation: str | None = None, direction: Direction = "out"
+    ) -> list[Neighbor]:
+        with self._mutex:
+            self._fresh()
+            if node_id not in self._g:
+                return []
+            found: list[tuple[Edge, str]] = []
+            if direction in ("out", "both"):
+                found += [(d, t) for _, t, _, d in self._g.out_edges(node_id, keys=True, data="obj")]
+            if direction in ("in", "both"):
+                found += [(d, s) for s, _, _, d in self._g.in_edges(node_id, keys=True, data="obj")]
+            result = [
+                Neighbor(e.copy(), self._g.nodes[other]["obj"].copy())
+                for e, other in found
+                if relation is None or e.relation == relation
+            ]
+        return sorted(result, key=lambda nb: (nb.edge.relation, nb.node.id, nb.edge.key))
+
+    def _undirected(self, relations: list[str] | None) -> Any:
+        g = self._g
+        if relations is not None:
+            allowed = set(relations)
+            g = nx.subgraph_view(g, filter_edge=lambda u, v, k: k in allowed)
+        return g.to_undirected(as_view=True)
+
+    def _edges_between(self, a: str, b: str, relations: list[str] | None) -> list[Edge]:
+        found = []
+        for s, t in ((a, b), (b, a)):
+            for r, d in (self._g.get_edge_data(s, t) or {}).items():
+                if relations is None or r in relations:
+                    found.append(d["obj"])
+        return sorted(found, key=lambda e: e.key)
+
+    def shortest_path(
+        self, source: str, target: str, max_hops: int = 6, relations: list[str] | None = None
+    ) -> list[Edge] | None:
+        with self._mutex:
+            self._fresh()
+            if source not in self._g or target not in self._g:
+                return None
+            if source == target:
+                return []
+            try:
+                hops = nx.bidirectional_shortest_path(self._undirected(relations), source, target)
+            except nx.NetworkXNoPath:
+                return None
+            if len(hops) - 1 > max_hops:
+                return None
+            return [
+                self._edges_between(a, b, relations)[0].copy() for a, b in zip(hops, hops[1:])
+            ]
+
+    def subgraph(self, node_id: str, depth: int = 1, relations: list[str] | None = None) -> Subgraph:
+        with self._mutex:
+            self._fresh()
+            if node_id not in self._g:
+                return Subgraph([], [])
+            seen = {node_id}
+            edges: dict[EdgeKey, Edge] = {}
+            frontier = deque([(node_id, 0)])
+            while frontier:
+                current, d = frontier.popleft()
+                if d >= depth:
+                    continue
+                for e, other in self._incident(current, relations):
+                    edges[e.key] = e
+                    if other not in seen:
+                        seen.add(other)
+                        frontier.append((other, d + 1))
+            nodes = [self._g.nodes[n]["obj"].copy() for n in sorted(seen)]
+            return Subgraph(nodes, [e.copy() for _, e in sorted(edges.items())])
+
+    def _incident(self, node_id: str, relations: list[str] | None) -> Iterator[tuple[Edge, str]]:
+        for _, t, r, e in self._g.out_edges(node_id, keys=True, data="obj"):
+            if relations is None or r in relations:
+                yield e, t
+        for s, _, r, e in self._g.in_edges(node_id, keys=True, data="obj"):
+            if relations is None or r in relations:
+                yield e, s
+
+    def sources(self) -> dict[str, int]:
+        with self._mutex:
+            self._fresh()
+            counts: Counter[str] = Counter()
+            for _, d in self._g.nodes(data="obj"):
+                counts.update({p.source for p in d.provenance})
+            for _, _, e in self._g.edges(data="obj"):
+                counts.update({p.source for p in e.provenance})
+        return dict(sorted(counts.items()))
+
+    def facts_from(self, source: str) -> Subgraph:
+        with self._mutex:
+            self._fresh()
+            nodes = [
+                n.copy()
+                for _, n in sorted(self._g.nodes(data="obj"), key=lambda x: x[0])
+                if any(p.source == source for p in n.provenance)
+            ]
+            edges = [
+                e.copy()
+                for _, _, e in self._g.edges(data="obj")
+                if any(p.source == source for p in e.provenance)
+            ]
+        return Subgraph(nodes, sorted(edges, key=lambda e: e.key))
+
+    def stats(self) -> Stats:
+        with self._mutex:
+            self._fresh()
+            by_type = {t: len(ids) for t, ids in self._by_type.items() if ids}
+            by_rel = Counter(r for _, _, r in self._g.edges(keys=True))
+        return Stats(by_type, dict(by_rel))
+
+    def close(self) -> None:
+        if self._files is not None:
+            self._files.close()
+
+
+def _without_source(
+    prov: list, attrs: dict[str, Any], sources: frozenset[str]
+) -> tuple[dict, list] | None:
+    """Provenance and attributes left when `sources` are withdrawn; None if nothing is left."""
+    kept = [p for p in prov if p.source not in sources]
+    if not kept:
+        return None
+    dropped_fields = {f for p in prov if p.source in sources for f in p.fields}
+    still_supplied = {f for p in kept for f in p.fields}
+    gone = dropped_fields - still_supplied
+    return {k: v for k, v in attrs.items() if k not in gone}, kept

@@ -1,0 +1,93 @@
+"""Shared fixtures: the tiny canonical graph, stores of every backend, a KB built once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kb.config import REPO_DATA, Settings
+from kb.service import KnowledgeBase
+from kb.store.base import Edge, GraphStore, Node, Provenance
+from kb.store.memory import MemoryStore
+
+REPO = Path(__file__).resolve().parent.parent
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+BACKENDS = ["memory", "memory-durable"]
+
+
+def prov(locator: str = "s1", source: str = "doc:tiny") -> Provenance:
+    return Provenance(source, locator, f"sentence {locator}", "test")
+
+
+def tiny_graph(store: GraphStore) -> None:
+    """Muzaffarpur in miniature: a cluster, its anchor, its district, state, scheme, agency."""
+    nodes = [
+        Node("state:bihar", "State", "Bihar", {"lgd_code": 10}, ["BR"], [prov("s1")]),
+        Node("district:bihar:muzaffarpur", "District", "Muzaffarpur", {"lgd_code": 208}, [], [prov("s1")]),
+        Node("product:bags", "Product", "Bags", {}, [], [prov("s2")]),
+        Node("cluster:muzaffarpur-bag-cluster", "Cluster", "Muzaffarpur bag cluster", {}, [], [prov("s2")]),
+        Node("enterprise:high-spirit", "Enterprise", "High Spirit", {"role": "anchor"}, [], [prov("s3")]),
+        Node("agency:jeevika", "Agency", "JEEViKA", {}, ["BRLPS"], [prov("s4")]),
+        Node("scheme:mmuy", "Scheme", "Mukhyamantri Mahila Udyami Yojana", {}, [], [prov("s5")]),
+    ]
+    edges = [
+        Edge("district:bihar:muzaffarpur", "LOCATED_IN", "state:bihar", {}, [prov("s1")]),
+        Edge("district:bihar:muzaffarpur", "ODOP_PRODUCT", "product:bags", {}, [prov("s2")]),
+        Edge("cluster:muzaffarpur-bag-cluster", "LOCATED_IN", "district:bihar:muzaffarpur", {}, [prov("s2")]),
+        Edge("cluster:muzaffarpur-bag-cluster", "PRODUCES", "product:bags", {}, [prov("s2")]),
+        Edge("enterprise:high-spirit", "ANCHORS", "cluster:muzaffarpur-bag-cluster", {}, [prov("s3")]),
+        Edge("agency:jeevika", "MOBILISES", "cluster:muzaffarpur-bag-cluster", {}, [prov("s4")]),
+        Edge("scheme:mmuy", "FUNDS", "cluster:muzaffarpur-bag-cluster", {"amount_inr": 1_000_000}, [prov("s5")]),
+    ]
+    with store.batch():
+        for n in nodes:
+            store.upsert_node(n)
+        for e in edges:
+            store.upsert_edge(e)
+
+
+def make_store(backend: str, tmp_path: Path) -> GraphStore:
+    if backend == "memory":
+        return MemoryStore(None)
+    if backend == "memory-durable":
+        return MemoryStore(tmp_path / "graph")
+    raise ValueError(backend)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def store(backend: str, tmp_path: Path) -> Iterator[GraphStore]:
+    s = make_store(backend, tmp_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def tiny(store: GraphStore) -> GraphStore:
+    tiny_graph(store)
+    return store
+
+
+@pytest.fixture(scope="session")
+def built_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A KB home built once from the bundled data; tests must not write to it."""
+    home = tmp_path_factory.mktemp("built")
+    kb = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
+    kb.build()
+    kb.close()
+    return home
+
+
+@pytest.fixture
+def built_kb(built_home: Path) -> Iterator[KnowledgeBase]:
+    kb = KnowledgeBase(Settings(home=built_home, data_dir=REPO_DATA))
+    yield kb
+    kb.close()

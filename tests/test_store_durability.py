@@ -1,0 +1,171 @@
+"""The memory backend's files: a crash at any instant loses no committed write."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kb.errors import StoreError
+from kb.store.journal import JOURNAL, SNAPSHOT, DurableFiles, Record
+from kb.store.memory import MemoryStore
+from tests.conftest import REPO, tiny_graph
+from tests.writer import COUNTER, product
+
+KILLS = 25
+
+
+def _spawn(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.writer", *args],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _check_consistent(home: Path) -> int:
+    """The invariant of tests/writer.py's crash mode; returns the counter."""
+    store = MemoryStore(home)
+    try:
+        counter = store.get_node(COUNTER)
+        assert counter is not None
+        m = counter.attrs["n"]
+        products = sorted(int(n.id.rsplit("-", 1)[1]) for n in store.nodes("Product"))
+        assert products == list(range(max(0, m - 2), m + 1)), f"counter {m}, products {products}"
+        for i in products:
+            e = store.get_edge(product(i), "IN_SECTOR", COUNTER)
+            assert e is not None and e.attrs == {"step": i}
+        return int(m)
+    finally:
+        store.close()
+
+
+def test_kill_9_at_random_points_loses_no_committed_write(tmp_path: Path) -> None:
+    home = tmp_path / "graph"
+    rng = random.Random(20261123)
+    last_committed = -1
+    for _ in range(KILLS):
+        proc = _spawn("crash", str(home))
+        assert proc.stdout is not None
+        # Wait for a first commit, so each kill lands in the steady write loop.
+        first = proc.stdout.readline()
+        assert first.strip(), proc.stderr.read() if proc.stderr else ""
+        time.sleep(rng.uniform(0.0, 0.25))
+        os.kill(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+        printed = [int(x) for x in (first + out).split()]
+        m = _check_consistent(home)
+        # Every step the writer reported is there; at most one more (committed, not yet printed).
+        assert printed[-1] <= m <= printed[-1] + 1
+        assert m > last_committed
+        last_committed = m
+    assert (home / SNAPSHOT).exists(), "the writer never compacted; the test lost half its reach"
+
+
+def test_two_writer_processes_do_not_corrupt_the_store(tmp_path: Path) -> None:
+    home = tmp_path / "graph"
+    n = 150
+    procs = [_spawn("concurrent", str(home), tag, str(n)) for tag in ("a", "b")]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    store = MemoryStore(home)
+    names = {x.id for x in store.nodes("Product")}
+    assert names == {f"product:{t}-{i}" for t in ("a", "b") for i in range(n)}
+    total = store.get_node("sector:total")
+    assert total is not None and total.attrs["count"] == 2 * n  # no lost read-modify-write
+
+
+def test_a_second_process_sees_committed_writes(tmp_path: Path) -> None:
+    home = tmp_path / "graph"
+    reader = MemoryStore(home)
+    assert reader.stats().nodes == 0
+    proc = _spawn("concurrent", str(home), "c", "5")
+    proc.communicate(timeout=60)
+    assert reader.stats().nodes_by_type == {"Product": 5, "Sector": 1}
+
+
+def test_reopen_gives_the_same_graph(tmp_path: Path) -> None:
+    s = MemoryStore(tmp_path / "g")
+    tiny_graph(s)
+    before = [n.to_dict() for n in s.nodes()], [e.to_dict() for e in s.edges()]
+    s.close()
+    again = MemoryStore(tmp_path / "g")
+    assert ([n.to_dict() for n in again.nodes()], [e.to_dict() for e in again.edges()]) == before
+    again.compact()
+    third = MemoryStore(tmp_path / "g")
+    assert ([n.to_dict() for n in third.nodes()], [e.to_dict() for e in third.edges()]) == before
+
+
+def test_torn_journal_tail_is_ignored_and_cut(tmp_path: Path) -> None:
+    s = MemoryStore(tmp_path / "g")
+    tiny_graph(s)
+    s.close()
+    journal = tmp_path / "g" / JOURNAL
+    good = journal.stat().st_size
+    with open(journal, "ab") as f:
+        f.write(b"0badc0de {\"seq\": 2, \"ops\": [[\"n\", \"state:x\"")  # a write cut short
+    s = MemoryStore(tmp_path / "g")
+    assert s.stats().nodes == 7
+    s.delete_node("agency:jeevika")  # the next commit cuts the torn tail first
+    assert journal.stat().st_size > good
+    s.close()
+    assert MemoryStore(tmp_path / "g").stats().nodes == 6
+
+
+def test_corrupt_record_stops_replay_there(tmp_path: Path) -> None:
+    s = MemoryStore(tmp_path / "g")
+    tiny_graph(s)
+    s.delete_node("agency:jeevika")
+    s.close()
+    journal = tmp_path / "g" / JOURNAL
+    lines = journal.read_bytes().split(b"\n")
+    lines[1] = lines[1].replace(b"jeevika", b"jeevikb")  # checksum no longer matches
+    journal.write_bytes(b"\n".join(lines))
+    s = MemoryStore(tmp_path / "g")
+    assert s.get_node("agency:jeevika") is not None  # the corrupt delete is not applied
+
+
+def test_crash_between_snapshot_and_journal_truncation(tmp_path: Path) -> None:
+    """Compaction renames the snapshot, then empties the journal; die in between."""
+    s = MemoryStore(tmp_path / "g")
+    tiny_graph(s)
+    s.delete_node("scheme:mmuy")
+    expected = [n.to_dict() for n in s.nodes()]
+    journal = (tmp_path / "g" / JOURNAL).read_bytes()
+    s.compact()
+    s.close()
+    (tmp_path / "g" / JOURNAL).write_bytes(journal)  # as if truncation never happened
+    again = MemoryStore(tmp_path / "g")
+    assert [n.to_dict() for n in again.nodes()] == expected
+    again.upsert_node(again.get_node("state:bihar"))  # type: ignore[arg-type]
+    assert MemoryStore(tmp_path / "g").stats().nodes == len(expected)
+
+
+def test_unreadable_snapshot_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "g").mkdir()
+    (tmp_path / "g" / SNAPSHOT).write_text("{not json")
+    with pytest.raises(StoreError) as err:
+        MemoryStore(tmp_path / "g")
+    assert "snapshot.json is not valid JSON" in str(err.value)
+
+
+def test_failed_append_rolls_back_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    s = MemoryStore(tmp_path / "g")
+    tiny_graph(s)
+
+    def disk_full(self: DurableFiles, record: Record, valid_end: int) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(DurableFiles, "append", disk_full)
+    with pytest.raises(OSError):
+        s.delete_node("agency:jeevika")
+    assert s.get_node("agency:jeevika") is not None
