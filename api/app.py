@@ -19,7 +19,8 @@ from kb.service import KnowledgeBase
 
 def _error(status: int, message: str, details: Any = None) -> JSONResponse:
     return JSONResponse(
-        status_code=status, content={"error": {"status": status, "message": message, "details": details}}
+        status_code=status,
+        content={"error": {"status": status, "message": message, "details": details}},
     )
 
 

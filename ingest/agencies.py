@@ -74,9 +74,14 @@ def load_central(data_dir: Path, names: AgencyNames) -> FactSet:
     return facts
 
 
-def _agency(facts: FactSet, names: AgencyNames, code: str, raw: str, kind: str, prov: Provenance) -> str:
+def _agency(
+    facts: FactSet, names: AgencyNames, code: str, raw: str, kind: str, prov: Provenance
+) -> str:
     aid, name, aliases = names.id_for(raw)
-    attrs: dict[str, object] = {"role": _ROLE.get(kind.strip().lower(), "organisation"), "level": "central"}
+    attrs: dict[str, object] = {
+        "role": _ROLE.get(kind.strip().lower(), "organisation"),
+        "level": "central",
+    }
     if code.strip():
         attrs["lgd_org_code"] = int(float(code))
     facts.node(aid, "Agency", name, prov, attrs, aliases)

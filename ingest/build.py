@@ -33,6 +33,7 @@ class SourceReport:
     nodes: int
     edges: int
     skipped: list[Skipped] = field(default_factory=list)
+    corrected: list[Skipped] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +43,7 @@ class SourceReport:
             "nodes": self.nodes,
             "edges": self.edges,
             "skipped": [str(s) for s in self.skipped],
+            "corrected": [str(s) for s in self.corrected],
         }
 
 
@@ -55,11 +57,16 @@ class BuildReport:
     def skipped(self) -> list[Skipped]:
         return [s for r in self.sources for s in r.skipped]
 
+    @property
+    def corrected(self) -> list[Skipped]:
+        return [s for r in self.sources for s in r.corrected]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "seconds": round(self.seconds, 2),
             "sources": [r.to_dict() for r in self.sources],
             "skipped": len(self.skipped),
+            "corrected": len(self.corrected),
             "stats": self.stats,
         }
 
@@ -71,7 +78,9 @@ def _quiet(_: str) -> None:
 def read_tables(data_dir: Path, progress: Progress = _quiet) -> list[tuple[str, FactSet]]:
     """Read every bundled table into FactSets (no store writes)."""
     if not (data_dir / "tables").is_dir():
-        raise InputError(f"no tables/ folder under {data_dir}; pass --data pointing at clusterkb's data/")
+        raise InputError(
+            f"no tables/ folder under {data_dir}; pass --data pointing at clusterkb's data/"
+        )
     resolver = Resolver()
     places = Places()
     agencies = AgencyNames(resolver)
@@ -81,7 +90,8 @@ def read_tables(data_dir: Path, progress: Progress = _quiet) -> list[tuple[str, 
         out.append((name, facts))
         progress(
             f"  read {name}: {facts.rows} rows -> {len(facts.nodes)} nodes, "
-            f"{len(facts.edges)} edges" + (f", {len(facts.skipped)} skipped" if facts.skipped else "")
+            f"{len(facts.edges)} edges"
+            + (f", {len(facts.skipped)} skipped" if facts.skipped else "")
         )
         return facts
 
@@ -104,7 +114,10 @@ def read_tables(data_dir: Path, progress: Progress = _quiet) -> list[tuple[str, 
         gi, gi_by_state = _failed("GI registry", e), {}
     step("GI registry", gi)
     step("ODOP-GI links", link_gi(odop, gi, odop_rows, gi_by_state, places))
-    step("myScheme records", _guard("myScheme records", lambda: load_schemes(data_dir, places, agencies, resolver)))
+    step(
+        "myScheme records",
+        _guard("myScheme records", lambda: load_schemes(data_dir, places, agencies, resolver)),
+    )
     return out
 
 
@@ -144,7 +157,7 @@ def build_tables(store: GraphStore, data_dir: Path, progress: Progress = _quiet)
     if callable(compact):
         compact()
     reports = [
-        SourceReport(name, fs.source, fs.rows, len(fs.nodes), len(fs.edges), fs.skipped)
+        SourceReport(name, fs.source, fs.rows, len(fs.nodes), len(fs.edges), fs.skipped, fs.notes)
         for name, fs in factsets
     ]
     return BuildReport(reports, time.perf_counter() - started, store.stats().to_dict())

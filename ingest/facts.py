@@ -30,6 +30,7 @@ class FactSet:
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: dict[EdgeKey, Edge] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
+    notes: list[Skipped] = field(default_factory=list)  # rows used after a correction
     rows: int = 0
 
     def node(
@@ -42,7 +43,9 @@ class FactSet:
         aliases: list[str] | None = None,
     ) -> Node:
         key = normalize(name)
-        kept = list({normalize(a): a for a in reversed(aliases or []) if normalize(a) != key}.values())
+        kept = list(
+            {normalize(a): a for a in reversed(aliases or []) if normalize(a) != key}.values()
+        )
         new = Node(id, type, name, dict(attrs or {}), kept[::-1], [prov])
         old = self.nodes.get(id)
         self.nodes[id] = old.merged_with(new) if old else new
@@ -64,12 +67,15 @@ class FactSet:
     def skip(self, locator: str, reason: str) -> None:
         self.skipped.append(Skipped(self.source, locator, reason))
 
+    def note(self, locator: str, what: str) -> None:
+        self.notes.append(Skipped(self.source, locator, what))
+
 
 def row_text(header: list[str], row: list[str], leave_out: tuple[str, ...] = ()) -> str:
     """A table row as citable text: 'State: Bihar; District: Muzaffarpur; ...'."""
     parts = [
         f"{h.strip()}: {' '.join(v.split())}"
-        for h, v in zip(header, row)
+        for h, v in zip(header, row, strict=False)
         if h.strip() and v.strip() and h.strip() not in leave_out
     ]
     return "; ".join(parts)

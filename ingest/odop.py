@@ -41,8 +41,26 @@ _GOODS_FIX = {
     "natural goods": "Natural Goods",
 }
 _GI_STOP = {
-    "of", "and", "the", "from", "in", "work", "works", "products", "product", "gi", "craft", "crafts",
-    "art", "item", "items", "handicraft", "handloom", "industry", "goods", "etc",
+    "of",
+    "and",
+    "the",
+    "from",
+    "in",
+    "work",
+    "works",
+    "products",
+    "product",
+    "gi",
+    "craft",
+    "crafts",
+    "art",
+    "item",
+    "items",
+    "handicraft",
+    "handloom",
+    "industry",
+    "goods",
+    "etc",
 }
 
 
@@ -109,21 +127,38 @@ def _odop_row(
     text = row_text(header, row, leave_out=("Photo", "Description"))
     prov = Provenance(facts.source, loc, text, "table:odop")
     code = rec["LGD Code"].split(".")[0]
-    district_id = places.district_by_code.get(code)
-    if district_id is not None and places.district_state[district_id] != state_id:
-        district_id = None  # the code belongs to another state: a data error in the row
+    by_code = places.district_by_code.get(code)
+    by_name = places.district(state_id, rec["District"], fuzzy_cutoff=None, variants=False)
+    district_id = by_code
+    if by_code is not None and places.district_state[by_code] != state_id:
+        district_id = by_name  # the code belongs to another state: a data error in the row
+        facts.note(
+            loc,
+            f"LGD code {code} is {places.district_name[by_code]} in another state; "
+            f"matched {rec['District']!r} by name in {rec['State']}",
+        )
+    elif by_code is not None and by_name is not None and by_name != by_code:
+        district_id = by_name  # the code names another district of the state
+        facts.note(
+            loc,
+            f"LGD code {code} is {places.district_name[by_code]}, but the row names "
+            f"{rec['District']!r} ({places.district_name[by_name]}); followed the name",
+        )
     if district_id is None:
         district_id = places.district(state_id, rec["District"])
     if district_id is None:
         if code in places.district_by_code:
-            facts.skip(loc, f"LGD code {code} is in another state and no district "
-                       f"{rec['District']!r} is known in {rec['State']}")
+            facts.skip(
+                loc,
+                f"LGD code {code} is in another state and no district "
+                f"{rec['District']!r} is known in {rec['State']}",
+            )
             return None
         # A district created after the LGD list: the ODOP row is its only source.
         state_slug = state_id.split(":", 1)[1]
         district_id = node_id("District", state_slug, rec["District"])
-        attrs = {"lgd_code": int(code)} if code.isdigit() else {}
-        facts.node(district_id, "District", display_name(rec["District"]), prov, attrs)
+        new_attrs = {"lgd_code": int(code)} if code.isdigit() else {}
+        facts.node(district_id, "District", display_name(rec["District"]), prov, new_attrs)
         facts.edge(district_id, "LOCATED_IN", state_id, prov)
         places.district_state[district_id] = state_id
         places.district_name[district_id] = display_name(rec["District"])
@@ -225,11 +260,17 @@ def gi_match_score(product: set[str], gi: set[str]) -> tuple[float, float]:
 
 
 def link_gi(
-    odop: FactSet, gi: FactSet, rows: list[OdopRow], gi_by_state: dict[str, list[str]], places: Places
+    odop: FactSet,
+    gi: FactSet,
+    rows: list[OdopRow],
+    gi_by_state: dict[str, list[str]],
+    places: Places,
 ) -> FactSet:
     """Product -HAS_GI-> GI for ODOP rows marked GI 'Yes': best token overlap in the same state."""
     facts = FactSet("data/tables/odop.csv+gi-registry.csv")
-    state_words = {w for sid in gi_by_state for w in _tokens(sid.split(":", 1)[1].replace("-", " "))}
+    state_words = {
+        w for sid in gi_by_state for w in _tokens(sid.split(":", 1)[1].replace("-", " "))
+    }
     for r in rows:
         if not r.gi:
             continue
@@ -242,12 +283,23 @@ def link_gi(
             if score > 0 and (best is None or (score, jaccard) > best[:2]):
                 best = (score, jaccard, gid)
         if best is None or best[0] < 0.5:
-            facts.skip(f"odop row {r.lineno}", f"GI status Yes but no GI of the state matches {r.product_name!r}")
+            facts.skip(
+                f"odop row {r.lineno}",
+                f"GI status Yes but no GI of the state matches {r.product_name!r}",
+            )
             continue
         score, _, gid = best
         edge = odop.edges[(r.district_id, "ODOP_PRODUCT", r.product_id)]
         gi_prov = gi.nodes[gid].provenance[0]
-        text = f"{edge.provenance[0].text.split('; Description:')[0]} || GI registry: {gi_prov.text}"
-        prov = Provenance(facts.source, f"odop row {r.lineno}; gi {gi_prov.locator}", text, "table:gi-match", round(score, 2))
+        text = (
+            f"{edge.provenance[0].text.split('; Description:')[0]} || GI registry: {gi_prov.text}"
+        )
+        prov = Provenance(
+            facts.source,
+            f"odop row {r.lineno}; gi {gi_prov.locator}",
+            text,
+            "table:gi-match",
+            round(score, 2),
+        )
         facts.edge(r.product_id, "HAS_GI", gid, prov)
     return facts

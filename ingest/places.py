@@ -45,19 +45,30 @@ class Places:
                 return sid
         return None
 
-    def district(self, state_id: str, name: str, fuzzy_cutoff: float = 88.0) -> str | None:
+    def district(
+        self, state_id: str, name: str, fuzzy_cutoff: float | None = 88.0, variants: bool = True
+    ) -> str | None:
+        """The district of the state with this name or alias; fuzzy unless the cutoff is None.
+
+        `variants` also tries the name without its parenthesis and the parenthesis alone.
+        """
         names = self.districts_in_state.get(state_id, {})
-        for v in name_variants(name):
+        for v in name_variants(name) if variants else [name]:
             did = names.get(normalize(v))
             if did:
                 return did
-        hit = process.extractOne(normalize(name), list(names), scorer=fuzz.ratio, score_cutoff=fuzzy_cutoff)
+        if fuzzy_cutoff is None:
+            return None
+        hit = process.extractOne(
+            normalize(name), list(names), scorer=fuzz.ratio, score_cutoff=fuzzy_cutoff
+        )
         return names[hit[0]] if hit else None
 
     def add_district_name(self, district_id: str, name: str) -> None:
         state_id = self.district_state[district_id]
         for v in name_variants(name):
-            self.districts_in_state[state_id].setdefault(normalize(v), district_id)
+            if len(normalize(v)) >= 3:
+                self.districts_in_state[state_id].setdefault(normalize(v), district_id)
 
 
 def _source(data_dir: Path, path: Path) -> str:
@@ -78,7 +89,9 @@ def load_states(data_dir: Path, places: Places) -> FactSet:
             code, lgd_name = row[1].strip(), row[3].strip()
             sid = node_id("State", lgd_name)
             kind = {"S": "State", "U": "Union Territory"}.get(row[7].strip(), row[7].strip())
-            prov = Provenance(facts.source, f"row {lineno}", row_text(header, row), "table:lgd-states")
+            prov = Provenance(
+                facts.source, f"row {lineno}", row_text(header, row), "table:lgd-states"
+            )
             facts.node(
                 sid,
                 "State",
@@ -91,12 +104,12 @@ def load_states(data_dir: Path, places: Places) -> FactSet:
             places.state_name[sid] = display_name(lgd_name)
             places.state_by_key[normalize(lgd_name)] = sid
     for lgd_name, names in public_aliases.STATES:
-        sid = places.state_by_key.get(normalize(lgd_name))
-        if sid is None:
+        known = places.state_by_key.get(normalize(lgd_name))
+        if known is None:
             continue
-        facts.nodes[sid].aliases.extend(n for n in names if n not in facts.nodes[sid].aliases)
+        facts.nodes[known].aliases.extend(n for n in names if n not in facts.nodes[known].aliases)
         for n in names:
-            places.state_by_key[normalize(n)] = sid
+            places.state_by_key[normalize(n)] = known
     return facts
 
 
@@ -125,7 +138,10 @@ def load_districts(data_dir: Path, places: Places) -> FactSet:
                 "District",
                 display_name(lgd_name),
                 prov,
-                {"lgd_code": int(code), "census_2011_code": census if census not in ("", "0") else None},
+                {
+                    "lgd_code": int(code),
+                    "census_2011_code": census if census not in ("", "0") else None,
+                },
                 [lgd_name],
             )
             facts.edge(did, "LOCATED_IN", state_id, prov)
@@ -134,12 +150,12 @@ def load_districts(data_dir: Path, places: Places) -> FactSet:
             places.district_name[did] = display_name(lgd_name)
             places.add_district_name(did, lgd_name)
     for state_name, lgd_name, alias in public_aliases.DISTRICTS:
-        sid = places.state(state_name)
-        did = places.districts_in_state.get(sid or "", {}).get(normalize(lgd_name))
-        if did is None:
+        in_state = places.state(state_name)
+        target = places.districts_in_state.get(in_state or "", {}).get(normalize(lgd_name))
+        if target is None:
             continue
-        facts.nodes[did].aliases.append(alias)
-        places.add_district_name(did, alias)
+        facts.nodes[target].aliases.append(alias)
+        places.add_district_name(target, alias)
     return facts
 
 
@@ -161,7 +177,9 @@ def load_district_hq(data_dir: Path, places: Places) -> FactSet:
             code = str(props.get("dist_lgd") or "").split(".")[0]
             did = places.district_by_code.get(code)
             if did is None:
-                facts.skip(loc, f"no LGD district with code {code or '(none)'} ({props.get('dtname')})")
+                facts.skip(
+                    loc, f"no LGD district with code {code or '(none)'} ({props.get('dtname')})"
+                )
                 continue
             try:
                 lon, lat = (float(x) for x in feat["geometry"]["coordinates"][:2])
@@ -169,11 +187,23 @@ def load_district_hq(data_dir: Path, places: Places) -> FactSet:
                 facts.skip(loc, "feature has no point coordinates")
                 continue
             hq = props.get("dist_hqnm") or props.get("dist_hq") or props.get("loc_name")
-            text = f"{props.get('dtname')} district headquarters {hq or ''} at lat {lat:.5f}, lon {lon:.5f} (LGD {code})"
+            text = (
+                f"{props.get('dtname')} district headquarters {hq or ''} "
+                f"at lat {lat:.5f}, lon {lon:.5f} (LGD {code})"
+            )
             prov = Provenance(
-                src, loc, " ".join(text.split()), "table:district-hq", fields=("lat", "lon", "hq_name")
+                src,
+                loc,
+                " ".join(text.split()),
+                "table:district-hq",
+                fields=("lat", "lon", "hq_name"),
             )
             dtname = str(props.get("dtname") or "").strip()
+            # DTNAME is the Census 2011 name, sometimes the parent of a newer district:
+            # keep it as an alias only when it names no other district of the state.
+            other = places.district(places.district_state[did], dtname, None, variants=False)
+            if other not in (None, did):
+                dtname = ""
             facts.node(
                 did,
                 "District",

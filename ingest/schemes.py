@@ -19,22 +19,49 @@ from kb.resolve import Resolver, name_variants, node_id, normalize
 from kb.store.base import Provenance
 
 SCHEME_DIR = "myscheme"
-_NATIONAL = {"india", "central", "central government", "all states", "all states and union territories",
-             "not specified", ""}
+_NATIONAL = {
+    "india",
+    "central",
+    "central government",
+    "all states",
+    "all states and union territories",
+    "not specified",
+    "",
+}
 
 
 def _canonical_scheme(resolver: Resolver, title: str) -> tuple[str, list[str]]:
-    """('Scheme of Fund for Regeneration of Traditional Industries', ['SFURTI']) from any variant."""
+    """The canonical scheme name and its aliases ('SFURTI' -> the full name) from any variant."""
     for v in name_variants(title):
         c = resolver.canonical_name("Scheme", v)
         if c != v:
-            aliases = [a for a in [title, *resolver.public_aliases("Scheme", c)] if normalize(a) != normalize(c)]
+            aliases = [
+                a
+                for a in [title, *resolver.public_aliases("Scheme", c)]
+                if normalize(a) != normalize(c)
+            ]
             return c, aliases
-    inner = re.findall(r"\(([^)]*)\)", title)
-    return title, [i for i in inner if i.isupper() and len(i) >= 3]
+    return title, [a for a in [title_acronym(title)] if a]
 
 
-def load_schemes(data_dir: Path, places: Places, agencies: AgencyNames, resolver: Resolver) -> FactSet:
+_SMALL = {"of", "and", "for", "the", "in", "on", "to", "a", "an", "&"}
+
+
+def title_acronym(title: str) -> str | None:
+    """'Back Ended Interest Subsidy (BEIS)' -> 'BEIS': a trailing acronym of the initials."""
+    m = re.match(r"^(.*\S)\s*\(([A-Za-z&-]{2,})\)\s*$", title)
+    if not m:
+        return None
+    words = re.findall(r"[A-Za-z]+", m.group(1))
+    acronym = re.sub(r"[^A-Za-z]", "", m.group(2)).upper()
+    full = "".join(w[0] for w in words).upper()
+    significant = "".join(w[0] for w in words if w.lower() not in _SMALL).upper()
+    return m.group(2) if acronym in (full, significant) else None
+
+
+def load_schemes(
+    data_dir: Path, places: Places, agencies: AgencyNames, resolver: Resolver
+) -> FactSet:
     folder = data_dir / "tables" / SCHEME_DIR
     facts = FactSet(f"data/{folder.relative_to(data_dir).as_posix()}")
     for path in sorted(folder.glob("*.json")):
@@ -51,9 +78,11 @@ def load_schemes(data_dir: Path, places: Places, agencies: AgencyNames, resolver
             continue
         name, aliases = _canonical_scheme(resolver, title)
         state_field = " ".join(str(content.get("state") or "").split())
-        states = [] if normalize(state_field) in _NATIONAL else [
-            s for s in (p.strip() for p in re.split(r",| and (?=[A-Z])", state_field)) if s
-        ]
+        states = (
+            []
+            if normalize(state_field) in _NATIONAL
+            else [s for s in (p.strip() for p in re.split(r",| and (?=[A-Z])", state_field)) if s]
+        )
         state_ids = [places.state(s) for s in states]
         known_states = [s for s in state_ids if s]
         sid = node_id("Scheme", name)
@@ -74,7 +103,11 @@ def load_schemes(data_dir: Path, places: Places, agencies: AgencyNames, resolver
             "eligibility": list(content.get("eligibility") or []),
             "exclusions": list(content.get("exclusions") or []),
             "tags": list(content.get("tags") or []),
-            "urls": [s.get("url") for s in content.get("sources") or [] if isinstance(s, dict) and s.get("url")],
+            "urls": [
+                s.get("url")
+                for s in content.get("sources") or []
+                if isinstance(s, dict) and s.get("url")
+            ],
         }
         facts.node(sid, "Scheme", name, prov, attrs, aliases)
         for st in known_states:
@@ -83,7 +116,9 @@ def load_schemes(data_dir: Path, places: Places, agencies: AgencyNames, resolver
         if dept:
             state_name = places.state_name.get(known_states[0]) if len(known_states) == 1 else None
             aid, aname, aaliases = agencies.id_for(dept, state_name)
-            dept_attrs = {"role": "government department", "level": "state"} if aid.count(":") > 1 else {}
+            dept_attrs = (
+                {"role": "government department", "level": "state"} if aid.count(":") > 1 else {}
+            )
             facts.node(aid, "Agency", aname, prov, dept_attrs, aaliases)
             facts.edge(aid, "ADMINISTERS", sid, prov)
     return facts

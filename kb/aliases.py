@@ -12,7 +12,13 @@ AGENCIES: list[tuple[str, list[str]]] = [
     ("Bihar Rural Livelihoods Promotion Society", ["JEEViKA", "BRLPS", "Jeevika Bihar"]),
     (
         "Ministry of Micro, Small and Medium Enterprises",
-        ["Ministry of MSME", "MoMSME", "MSME Ministry", "MSME", "Ministry Of Micro Small and Medium Enterprises"],
+        [
+            "Ministry of MSME",
+            "MoMSME",
+            "MSME Ministry",
+            "MSME",
+            "Ministry Of Micro Small and Medium Enterprises",
+        ],
     ),
     (
         "Office of the Development Commissioner (MSME)",
@@ -20,11 +26,21 @@ AGENCIES: list[tuple[str, list[str]]] = [
     ),
     (
         "Development Commissioner (Handlooms)",
-        ["DC Handloom", "DC Handlooms", "DC (Handlooms)", "Office of the Development Commissioner for Handlooms"],
+        [
+            "DC Handloom",
+            "DC Handlooms",
+            "DC (Handlooms)",
+            "Office of the Development Commissioner for Handlooms",
+        ],
     ),
     (
         "Development Commissioner (Handicrafts)",
-        ["DC Handicraft", "DC Handicrafts", "DC (Handicrafts)", "Office of the Development Commissioner for Handicrafts"],
+        [
+            "DC Handicraft",
+            "DC Handicrafts",
+            "DC (Handicrafts)",
+            "Office of the Development Commissioner for Handicrafts",
+        ],
     ),
     ("North Eastern Council", ["NEC"]),
     ("Khadi and Village Industries Commission", ["KVIC"]),
@@ -68,8 +84,13 @@ AGENCIES: list[tuple[str, list[str]]] = [
 SCHEMES: list[tuple[str, list[str]]] = [
     (
         "Micro and Small Enterprises Cluster Development Programme",
-        ["MSE-CDP", "MSECDP", "MSE CDP", "Micro & Small Enterprises Cluster Development Programme",
-         "Micro and Small Enterprises - Cluster Development Programme"],
+        [
+            "MSE-CDP",
+            "MSECDP",
+            "MSE CDP",
+            "Micro & Small Enterprises Cluster Development Programme",
+            "Micro and Small Enterprises - Cluster Development Programme",
+        ],
     ),
     (
         "Scheme of Fund for Regeneration of Traditional Industries",
@@ -78,7 +99,12 @@ SCHEMES: list[tuple[str, list[str]]] = [
     ("Prime Minister's Employment Generation Programme", ["PMEGP"]),
     (
         "PM Formalisation of Micro Food Processing Enterprises",
-        ["PMFME", "PM FME", "PM-FME", "Pradhan Mantri Formalisation of Micro Food Processing Enterprises"],
+        [
+            "PMFME",
+            "PM FME",
+            "PM-FME",
+            "Pradhan Mantri Formalisation of Micro Food Processing Enterprises",
+        ],
     ),
     ("One District One Product", ["ODOP", "One District One Product Programme"]),
     ("Raising and Accelerating MSME Performance", ["RAMP"]),

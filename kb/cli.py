@@ -39,7 +39,16 @@ def cmd_build(kb: Any, args: argparse.Namespace) -> int:
     s = report.stats
     print(f"built in {report.seconds:.1f}s: {s['nodes']} nodes, {s['edges']} edges")
     for r in report.sources:
-        print(f"  {r.name:<28} {r.rows:>6} rows  {r.nodes:>6} nodes  {r.edges:>6} edges  {len(r.skipped):>4} skipped")
+        print(
+            f"  {r.name:<28} {r.rows:>6} rows  {r.nodes:>6} nodes  {r.edges:>6} edges"
+            f"  {len(r.skipped):>4} skipped"
+        )
+    if report.corrected:
+        print(
+            f"corrected {len(report.corrected)} rows with inconsistent codes (see --json for all):"
+        )
+        for c in report.corrected[:10]:
+            print(f"  {c}")
     if report.skipped:
         print(f"skipped {len(report.skipped)} rows (the rest was built):")
         for s in report.skipped:
@@ -104,7 +113,10 @@ def cmd_path(kb: Any, args: argparse.Namespace) -> int:
     print(f"{view.source.name} -> {view.target.name}: {len(view.edges)} hops")
     for e in view.edges:
         p = e.provenance[0]
-        print(f"  {view.names[e.source]} -[{e.relation}]-> {view.names[e.target]}   [{p.source} {p.locator}]")
+        print(
+            f"  {view.names[e.source]} -[{e.relation}]-> {view.names[e.target]}"
+            f"   [{p.source} {p.locator}]"
+        )
     return 0
 
 
@@ -130,7 +142,9 @@ def parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="build the KB from the bundled data")
     b.add_argument("--data", help="data folder (default: the bundled data/)")
-    b.add_argument("--docs", help="documents folder (document ingestion arrives in a later version)")
+    b.add_argument(
+        "--docs", help="documents folder (document ingestion arrives in a later version)"
+    )
     b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_build)
 

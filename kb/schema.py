@@ -235,13 +235,13 @@ def check_node_type(name: str) -> str:
     return name
 
 
-def check_relation(relation: str, source_type: str | None = None, target_type: str | None = None) -> str:
-    """Return `relation` if it exists and admits the given endpoint types, else raise SchemaError."""
+def check_relation(
+    relation: str, source_type: str | None = None, target_type: str | None = None
+) -> str:
+    """Return `relation` if it exists and admits these endpoint types, else raise SchemaError."""
     rel = RELATION_TYPES.get(relation)
     if rel is None:
-        raise SchemaError(
-            f"unknown relation type {relation!r}; known: {', '.join(RELATION_TYPES)}"
-        )
+        raise SchemaError(f"unknown relation type {relation!r}; known: {', '.join(RELATION_TYPES)}")
     if source_type is not None and source_type not in rel.sources:
         raise SchemaError(
             f"{relation} cannot start at a {source_type}; allowed: {', '.join(rel.sources)}"

@@ -125,7 +125,9 @@ class KnowledgeBase:
         """(Re)build the KB from the bundled tables; see ingest/build.py."""
         from ingest.build import build_tables
 
-        report = build_tables(self.store, data_dir or self.settings.data_dir, progress or (lambda _: None))
+        report = build_tables(
+            self.store, data_dir or self.settings.data_dir, progress or (lambda _: None)
+        )
         self._resolver = None
         return report
 
@@ -152,7 +154,9 @@ class KnowledgeBase:
     def _one(self, name: str) -> tuple[Node, list[Match]]:
         matches = self.find(name)
         if not matches:
-            raise NotFound(f"nothing in the knowledge base is called {name!r}", self.resolver.suggest(name))
+            raise NotFound(
+                f"nothing in the knowledge base is called {name!r}", self.resolver.suggest(name)
+            )
         node = self.store.get_node(matches[0].id)
         assert node is not None
         return node, matches[1:]
@@ -160,7 +164,9 @@ class KnowledgeBase:
     def entity(self, name: str) -> EntityView:
         node, others = self._one(name)
         related = [
-            Related(nb.edge.relation, "out" if nb.edge.source == node.id else "in", nb.node, nb.edge)
+            Related(
+                nb.edge.relation, "out" if nb.edge.source == node.id else "in", nb.node, nb.edge
+            )
             for nb in self.store.neighbors(node.id, direction="both")
         ]
         return EntityView(node, related, others)
@@ -170,7 +176,10 @@ class KnowledgeBase:
         target, _ = self._one(b)
         edges = self.store.shortest_path(source.id, target.id, max_hops, PATH_RELATIONS)
         if edges is None:
-            raise NotFound(f"no linkage path of at most {max_hops} hops between {source.name} and {target.name}")
+            raise NotFound(
+                f"no linkage path of at most {max_hops} hops "
+                f"between {source.name} and {target.name}"
+            )
         ids = {source.id, target.id} | {e.source for e in edges} | {e.target for e in edges}
         names = {}
         for i in ids:

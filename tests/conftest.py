@@ -27,21 +27,56 @@ def tiny_graph(store: GraphStore) -> None:
     """Muzaffarpur in miniature: a cluster, its anchor, its district, state, scheme, agency."""
     nodes = [
         Node("state:bihar", "State", "Bihar", {"lgd_code": 10}, ["BR"], [prov("s1")]),
-        Node("district:bihar:muzaffarpur", "District", "Muzaffarpur", {"lgd_code": 208}, [], [prov("s1")]),
+        Node(
+            "district:bihar:muzaffarpur",
+            "District",
+            "Muzaffarpur",
+            {"lgd_code": 208},
+            [],
+            [prov("s1")],
+        ),
         Node("product:bags", "Product", "Bags", {}, [], [prov("s2")]),
-        Node("cluster:muzaffarpur-bag-cluster", "Cluster", "Muzaffarpur bag cluster", {}, [], [prov("s2")]),
-        Node("enterprise:high-spirit", "Enterprise", "High Spirit", {"role": "anchor"}, [], [prov("s3")]),
+        Node(
+            "cluster:muzaffarpur-bag-cluster",
+            "Cluster",
+            "Muzaffarpur bag cluster",
+            {},
+            [],
+            [prov("s2")],
+        ),
+        Node(
+            "enterprise:high-spirit",
+            "Enterprise",
+            "High Spirit",
+            {"role": "anchor"},
+            [],
+            [prov("s3")],
+        ),
         Node("agency:jeevika", "Agency", "JEEViKA", {}, ["BRLPS"], [prov("s4")]),
         Node("scheme:mmuy", "Scheme", "Mukhyamantri Mahila Udyami Yojana", {}, [], [prov("s5")]),
     ]
     edges = [
         Edge("district:bihar:muzaffarpur", "LOCATED_IN", "state:bihar", {}, [prov("s1")]),
         Edge("district:bihar:muzaffarpur", "ODOP_PRODUCT", "product:bags", {}, [prov("s2")]),
-        Edge("cluster:muzaffarpur-bag-cluster", "LOCATED_IN", "district:bihar:muzaffarpur", {}, [prov("s2")]),
+        Edge(
+            "cluster:muzaffarpur-bag-cluster",
+            "LOCATED_IN",
+            "district:bihar:muzaffarpur",
+            {},
+            [prov("s2")],
+        ),
         Edge("cluster:muzaffarpur-bag-cluster", "PRODUCES", "product:bags", {}, [prov("s2")]),
-        Edge("enterprise:high-spirit", "ANCHORS", "cluster:muzaffarpur-bag-cluster", {}, [prov("s3")]),
+        Edge(
+            "enterprise:high-spirit", "ANCHORS", "cluster:muzaffarpur-bag-cluster", {}, [prov("s3")]
+        ),
         Edge("agency:jeevika", "MOBILISES", "cluster:muzaffarpur-bag-cluster", {}, [prov("s4")]),
-        Edge("scheme:mmuy", "FUNDS", "cluster:muzaffarpur-bag-cluster", {"amount_inr": 1_000_000}, [prov("s5")]),
+        Edge(
+            "scheme:mmuy",
+            "FUNDS",
+            "cluster:muzaffarpur-bag-cluster",
+            {"amount_inr": 1_000_000},
+            [prov("s5")],
+        ),
     ]
     with store.batch():
         for n in nodes:

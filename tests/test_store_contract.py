@@ -28,7 +28,16 @@ def test_returned_nodes_are_copies(tiny: GraphStore) -> None:
 
 
 def test_upsert_merges_attributes_aliases_and_provenance(tiny: GraphStore) -> None:
-    tiny.upsert_node(Node("agency:jeevika", "Agency", "JEEViKA", {"role": "society"}, ["Jeevika Bihar"], [prov("s9")]))
+    tiny.upsert_node(
+        Node(
+            "agency:jeevika",
+            "Agency",
+            "JEEViKA",
+            {"role": "society"},
+            ["Jeevika Bihar"],
+            [prov("s9")],
+        )
+    )
     n = tiny.get_node("agency:jeevika")
     assert n is not None
     assert n.attrs == {"role": "society"}
@@ -101,7 +110,9 @@ def test_neighbors_by_relation_and_direction(tiny: GraphStore) -> None:
 
 def test_nodes_by_type_and_attribute(tiny: GraphStore) -> None:
     assert [n.id for n in tiny.nodes("Enterprise")] == ["enterprise:high-spirit"]
-    assert [n.id for n in tiny.nodes("Enterprise", {"role": "anchor"})] == ["enterprise:high-spirit"]
+    assert [n.id for n in tiny.nodes("Enterprise", {"role": "anchor"})] == [
+        "enterprise:high-spirit"
+    ]
     assert list(tiny.nodes("Enterprise", {"role": "buyer"})) == []
     assert len(list(tiny.nodes())) == 7
 
@@ -152,7 +163,9 @@ def test_delete_edge(tiny: GraphStore) -> None:
 
 
 def test_sources_and_remove_sources(tiny: GraphStore) -> None:
-    tiny.upsert_node(Node("agency:jeevika", "Agency", "JEEViKA", {}, [], [prov("x1", source="doc:other")]))
+    tiny.upsert_node(
+        Node("agency:jeevika", "Agency", "JEEViKA", {}, [], [prov("x1", source="doc:other")])
+    )
     assert tiny.sources() == {"doc:other": 1, "doc:tiny": 14}
     facts = tiny.facts_from("doc:other")
     assert [n.id for n in facts.nodes] == ["agency:jeevika"] and facts.edges == []
@@ -164,9 +177,13 @@ def test_sources_and_remove_sources(tiny: GraphStore) -> None:
 
 
 def test_remove_sources_drops_only_the_fields_it_supplied(store: GraphStore) -> None:
-    store.upsert_node(Node("district:x", "District", "X", {"lgd_code": 1}, [], [prov("row 1", "lgd")]))
+    store.upsert_node(
+        Node("district:x", "District", "X", {"lgd_code": 1}, [], [prov("row 1", "lgd")])
+    )
     coords = prov("f1", "hq")
-    coords = type(coords)(coords.source, coords.locator, coords.text, coords.extractor, 1.0, ("lat",))
+    coords = type(coords)(
+        coords.source, coords.locator, coords.text, coords.extractor, 1.0, ("lat",)
+    )
     store.upsert_node(Node("district:x", "District", "X", {"lat": 25.0}, [], [coords]))
     store.remove_sources(["hq"])
     n = store.get_node("district:x")

@@ -112,7 +112,7 @@ def test_torn_journal_tail_is_ignored_and_cut(tmp_path: Path) -> None:
     journal = tmp_path / "g" / JOURNAL
     good = journal.stat().st_size
     with open(journal, "ab") as f:
-        f.write(b"0badc0de {\"seq\": 2, \"ops\": [[\"n\", \"state:x\"")  # a write cut short
+        f.write(b'0badc0de {"seq": 2, "ops": [["n", "state:x"')  # a write cut short
     s = MemoryStore(tmp_path / "g")
     assert s.stats().nodes == 7
     s.delete_node("agency:jeevika")  # the next commit cuts the torn tail first

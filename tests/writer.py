@@ -35,7 +35,9 @@ def crash(home: Path) -> None:
     while True:
         with store.batch():
             store.upsert_node(Node(COUNTER, "Sector", "Counter", {"n": i}, [], [_prov(0)]))
-            store.upsert_node(Node(product(i), "Product", f"Item {i}", {"payload": "x" * 200}, [], [_prov(i)]))
+            store.upsert_node(
+                Node(product(i), "Product", f"Item {i}", {"payload": "x" * 200}, [], [_prov(i)])
+            )
             store.upsert_edge(Edge(product(i), "IN_SECTOR", COUNTER, {"step": i}, [_prov(i)]))
             if i >= 3:
                 store.delete_node(product(i - 3))
@@ -47,10 +49,14 @@ def concurrent(home: Path, tag: str, n: int) -> None:
     store = MemoryStore(home, compact_bytes=50_000)
     for i in range(n):
         with store.batch():
-            store.upsert_node(Node(f"product:{tag}-{i}", "Product", f"{tag} {i}", {}, [], [_prov(i)]))
+            store.upsert_node(
+                Node(f"product:{tag}-{i}", "Product", f"{tag} {i}", {}, [], [_prov(i)])
+            )
             total = store.get_node("sector:total")
             count = total.attrs["count"] + 1 if total else 1
-            store.upsert_node(Node("sector:total", "Sector", "Total", {"count": count}, [], [_prov(0)]))
+            store.upsert_node(
+                Node("sector:total", "Sector", "Total", {"count": count}, [], [_prov(0)])
+            )
     store.close()
 
 

@@ -91,7 +91,12 @@ class Node:
 
     def copy(self) -> Node:
         return Node(
-            self.id, self.type, self.name, dict(self.attrs), list(self.aliases), list(self.provenance)
+            self.id,
+            self.type,
+            self.name,
+            dict(self.attrs),
+            list(self.aliases),
+            list(self.provenance),
         )
 
     def merged_with(self, other: Node) -> Node:
@@ -148,7 +153,9 @@ class Edge:
         return (self.source, self.relation, self.target)
 
     def copy(self) -> Edge:
-        return Edge(self.source, self.relation, self.target, dict(self.attrs), list(self.provenance))
+        return Edge(
+            self.source, self.relation, self.target, dict(self.attrs), list(self.provenance)
+        )
 
     def merged_with(self, other: Edge) -> Edge:
         return Edge(

@@ -146,7 +146,9 @@ class DurableFiles:
 
     def is_stale(self, state: FileState) -> bool:
         """Cheap check (two stats) whether another process has committed since `state`."""
-        return self.snapshot_id() != state.snapshot_id or self.journal_size() != state.journal_offset
+        return (
+            self.snapshot_id() != state.snapshot_id or self.journal_size() != state.journal_offset
+        )
 
     def read_snapshot(self) -> tuple[int, dict[str, Any] | None]:
         try:
@@ -156,9 +158,13 @@ class DurableFiles:
         try:
             obj = json.loads(raw)
         except ValueError as e:
-            raise StoreError(f"{self.snapshot_path} is not valid JSON ({e}); restore a backup") from e
+            raise StoreError(
+                f"{self.snapshot_path} is not valid JSON ({e}); restore a backup"
+            ) from e
         if obj.get("format") != FORMAT:
-            raise StoreError(f"{self.snapshot_path} has format {obj.get('format')!r}, want {FORMAT}")
+            raise StoreError(
+                f"{self.snapshot_path} has format {obj.get('format')!r}, want {FORMAT}"
+            )
         return int(obj["seq"]), obj["graph"]
 
     def read_journal(self, offset: int) -> tuple[list[Record], int]:

@@ -146,9 +146,7 @@ class MemoryStore:
 
     def _graph_dict(self) -> dict[str, Any]:
         nodes = [self._g.nodes[n]["obj"].to_dict() for n in sorted(self._g.nodes)]
-        edges = sorted(
-            (d["obj"] for _, _, d in self._g.edges(data=True)), key=lambda e: e.key
-        )
+        edges = sorted((d["obj"] for _, _, d in self._g.edges(data=True)), key=lambda e: e.key)
         return {"nodes": nodes, "edges": [e.to_dict() for e in edges]}
 
     def compact(self) -> None:
@@ -314,7 +312,9 @@ class MemoryStore:
                 return []
             found: list[tuple[Edge, str]] = []
             if direction in ("out", "both"):
-                found += [(d, t) for _, t, _, d in self._g.out_edges(node_id, keys=True, data="obj")]
+                found += [
+                    (d, t) for _, t, _, d in self._g.out_edges(node_id, keys=True, data="obj")
+                ]
             if direction in ("in", "both"):
                 found += [(d, s) for s, _, _, d in self._g.in_edges(node_id, keys=True, data="obj")]
             result = [
@@ -354,11 +354,12 @@ class MemoryStore:
                 return None
             if len(hops) - 1 > max_hops:
                 return None
-            return [
-                self._edges_between(a, b, relations)[0].copy() for a, b in zip(hops, hops[1:])
-            ]
+            pairs = zip(hops, hops[1:], strict=False)
+            return [self._edges_between(a, b, relations)[0].copy() for a, b in pairs]
 
-    def subgraph(self, node_id: str, depth: int = 1, relations: list[str] | None = None) -> Subgraph:
+    def subgraph(
+        self, node_id: str, depth: int = 1, relations: list[str] | None = None
+    ) -> Subgraph:
         with self._mutex:
             self._fresh()
             if node_id not in self._g:
