@@ -35,9 +35,8 @@ def cli_seconds(home: Path, *args: str, runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         t = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "kb.cli", *args], cwd=REPO, env=env, check=True, capture_output=True
-        )
+        cmd = [sys.executable, "-m", "kb.cli", *args]
+        subprocess.run(cmd, cwd=REPO, env=env, check=True, capture_output=True)
         times.append(time.perf_counter() - t)
     return statistics.median(times)
 
