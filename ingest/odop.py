@@ -155,6 +155,11 @@ def _odop_row(
             )
             return None
         # A district created after the LGD list: the ODOP row is its only source.
+        facts.note(
+            loc,
+            f"district {rec['District']!r} (LGD {code}) is not in the LGD list; "
+            f"created it in {rec['State']} from this row",
+        )
         state_slug = state_id.split(":", 1)[1]
         district_id = node_id("District", state_slug, rec["District"])
         new_attrs = {"lgd_code": int(code)} if code.isdigit() else {}

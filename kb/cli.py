@@ -44,9 +44,7 @@ def cmd_build(kb: Any, args: argparse.Namespace) -> int:
             f"  {len(r.skipped):>4} skipped"
         )
     if report.corrected:
-        print(
-            f"corrected {len(report.corrected)} rows with inconsistent codes (see --json for all):"
-        )
+        print(f"corrected or completed {len(report.corrected)} rows (--json lists all):")
         for c in report.corrected[:10]:
             print(f"  {c}")
     if report.skipped:

@@ -173,3 +173,12 @@ def test_a_build_that_fails_mid_write_leaves_the_kb_as_it_was(
     reopened = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
     assert reopened.stats() == before
     assert reopened.entity("Muzaffarpur").node.id == "district:bihar:muzaffarpur"
+
+
+def test_report_names_each_district_created_from_the_odop_list(tmp_path: Path) -> None:
+    lgd = {r["District Code"] for r in rows(REPO_DATA / "tables" / "lgd-districts.csv")}
+    odop = rows(REPO_DATA / "tables" / "odop.csv")
+    missing = {r["District"] for r in odop if r["LGD Code"] not in lgd}
+    report = KnowledgeBase(Settings(home=tmp_path, data_dir=REPO_DATA)).build()
+    created = {str(c).split("'")[1] for c in report.corrected if "not in the LGD list" in str(c)}
+    assert created == missing
