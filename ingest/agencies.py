@@ -6,10 +6,9 @@ table (so "DC Handicraft", "DC handicraft" and "DC Handicrafts" are one node).
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
-from ingest.facts import FactSet, row_text
+from ingest.facts import FactSet, row_text, table_rows
 from kb.resolve import Resolver, display_name, name_variants, node_id, normalize
 from kb.store.base import Provenance
 
@@ -50,27 +49,24 @@ class AgencyNames:
 def load_central(data_dir: Path, names: AgencyNames) -> FactSet:
     path = data_dir / "tables" / CENTRAL_FILE
     facts = FactSet(f"data/{path.relative_to(data_dir).as_posix()}")
-    with open(path, encoding="utf-8", newline="") as f:
-        reader = csv.reader(f)
-        header = next(reader)
-        for lineno, row in enumerate(reader, start=2):
-            facts.rows += 1
-            loc = f"row {lineno}"
-            if len(row) < 7 or not row[2].strip():
-                facts.skip(loc, f"malformed organisation row {row!r}")
-                continue
-            if normalize(row[2]) in _PLACEHOLDERS:
-                facts.skip(loc, f"placeholder organisation name {row[2]!r}")
-                continue
-            prov = Provenance(facts.source, loc, row_text(header, row), "table:lgd-central")
-            try:
-                org_id = _agency(facts, names, row[1], row[2], row[3], prov)
-                if row[5].strip() and normalize(row[5]) not in _PLACEHOLDERS:
-                    parent_id = _agency(facts, names, row[4], row[5], row[6], prov)
-                    if parent_id != org_id:
-                        facts.edge(org_id, "PART_OF", parent_id, prov)
-            except ValueError as e:
-                facts.skip(loc, f"bad value: {e}")
+    header, table = table_rows(facts, path)
+    for lineno, row in table:
+        loc = f"row {lineno}"
+        if len(row) < 7 or not row[2].strip():
+            facts.skip(loc, f"malformed organisation row {row!r}")
+            continue
+        if normalize(row[2]) in _PLACEHOLDERS:
+            facts.skip(loc, f"placeholder organisation name {row[2]!r}")
+            continue
+        prov = Provenance(facts.source, loc, row_text(header, row), "table:lgd-central")
+        try:
+            org_id = _agency(facts, names, row[1], row[2], row[3], prov)
+            if row[5].strip() and normalize(row[5]) not in _PLACEHOLDERS:
+                parent_id = _agency(facts, names, row[4], row[5], row[6], prov)
+                if parent_id != org_id:
+                    facts.edge(org_id, "PART_OF", parent_id, prov)
+        except ValueError as e:
+            facts.skip(loc, f"bad value: {e}")
     return facts
 
 

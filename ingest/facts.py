@@ -7,7 +7,9 @@ and row, and the build goes on.
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from kb.resolve import normalize
@@ -69,6 +71,20 @@ class FactSet:
 
     def note(self, locator: str, what: str) -> None:
         self.notes.append(Skipped(self.source, locator, what))
+
+
+def table_rows(facts: FactSet, path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """A CSV file's header and (line number, row) pairs, counted into `facts`.
+
+    Line numbers are a spreadsheet's (the header is line 1). Undecodable bytes become U+FFFD
+    rather than failing the whole file.
+    """
+    with open(path, encoding="utf-8", errors="replace", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader, [])
+        table = list(enumerate(reader, start=2))
+    facts.rows += len(table)
+    return header, table
 
 
 def row_text(header: list[str], row: list[str], leave_out: tuple[str, ...] = ()) -> str:

@@ -11,7 +11,6 @@ is Yes are linked to the best-matching GI registered for the same state.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from ingest.agencies import AgencyNames
-from ingest.facts import FactSet, row_text
+from ingest.facts import FactSet, row_text, table_rows
 from ingest.places import Places
 from kb.resolve import display_name, node_id, normalize
 from kb.store.base import Provenance
@@ -87,23 +86,21 @@ def load_odop(
     path = data_dir / "tables" / ODOP_FILE
     facts = FactSet(f"data/{path.relative_to(data_dir).as_posix()}")
     rows_out: list[OdopRow] = []
-    with open(path, encoding="utf-8", newline="") as f:
-        reader = csv.reader(f)
-        header = [h.strip() for h in next(reader)]
-        missing = [c for c in ODOP_COLUMNS if c not in header]
-        if missing:
-            facts.skip("header", f"missing columns {missing}; is this the ODOP list?")
-            return facts, rows_out
-        col = {h: i for i, h in enumerate(header)}
-        for lineno, row in enumerate(reader, start=2):
-            facts.rows += 1
-            if len(row) < len(header):
-                facts.skip(f"row {lineno}", f"has {len(row)} cells, expected {len(header)}")
-                continue
-            rec = {h: row[i].strip() for h, i in col.items()}
-            out = _odop_row(facts, places, agencies, header, row, rec, lineno)
-            if out is not None:
-                rows_out.append(out)
+    header, table = table_rows(facts, path)
+    header = [h.strip() for h in header]
+    missing = [c for c in ODOP_COLUMNS if c not in header]
+    if missing:
+        facts.skip("header", f"missing columns {missing}; is this the ODOP list?")
+        return facts, rows_out
+    col = {h: i for i, h in enumerate(header)}
+    for lineno, row in table:
+        if len(row) < len(header):
+            facts.skip(f"row {lineno}", f"has {len(row)} cells, expected {len(header)}")
+            continue
+        rec = {h: row[i].strip() for h, i in col.items()}
+        out = _odop_row(facts, places, agencies, header, row, rec, lineno)
+        if out is not None:
+            rows_out.append(out)
     return facts, rows_out
 
 
@@ -209,35 +206,32 @@ def load_gi(data_dir: Path, places: Places) -> tuple[FactSet, dict[str, list[str
     path = data_dir / "tables" / GI_FILE
     facts = FactSet(f"data/{path.relative_to(data_dir).as_posix()}")
     by_state: dict[str, list[str]] = defaultdict(list)
-    with open(path, encoding="utf-8", errors="replace", newline="") as f:
-        reader = csv.reader(f)
-        header = next(reader)
-        for lineno, row in enumerate(reader, start=2):
-            facts.rows += 1
-            loc = f"row {lineno}"
-            if len(row) < 4 or not row[1].strip():
-                facts.skip(loc, f"malformed GI row {row!r}")
-                continue
-            name = " ".join(row[1].split())
-            gid = node_id("GeographicalIndication", name)
-            prov = Provenance(facts.source, loc, row_text(header, row), "table:gi")
-            goods = _GOODS_FIX.get(normalize(row[2]), display_name(row[2].strip()) or None)
-            states = [s.strip() for s in row[3:] if s.strip()]
-            known = [(s, places.state(s)) for s in states]
-            countries = [s for s, sid in known if sid is None]
-            attrs: dict[str, object] = {"goods": goods}
-            if countries:
-                attrs["countries"] = countries
-            node = facts.node(gid, "GeographicalIndication", name, prov, attrs)
-            numbers = set(node.attrs.get("application_numbers", []))
-            if row[0].strip().isdigit():
-                numbers.add(int(row[0]))
-            node.attrs["application_numbers"] = sorted(numbers)
-            for _, sid in known:
-                if sid is not None:
-                    facts.edge(gid, "REGISTERED_IN", sid, prov)
-                    if gid not in by_state[sid]:
-                        by_state[sid].append(gid)
+    header, table = table_rows(facts, path)
+    for lineno, row in table:
+        loc = f"row {lineno}"
+        if len(row) < 4 or not row[1].strip():
+            facts.skip(loc, f"malformed GI row {row!r}")
+            continue
+        name = " ".join(row[1].split())
+        gid = node_id("GeographicalIndication", name)
+        prov = Provenance(facts.source, loc, row_text(header, row), "table:gi")
+        goods = _GOODS_FIX.get(normalize(row[2]), display_name(row[2].strip()) or None)
+        states = [s.strip() for s in row[3:] if s.strip()]
+        known = [(s, places.state(s)) for s in states]
+        countries = [s for s, sid in known if sid is None]
+        attrs: dict[str, object] = {"goods": goods}
+        if countries:
+            attrs["countries"] = countries
+        node = facts.node(gid, "GeographicalIndication", name, prov, attrs)
+        numbers = set(node.attrs.get("application_numbers", []))
+        if row[0].strip().isdigit():
+            numbers.add(int(row[0]))
+        node.attrs["application_numbers"] = sorted(numbers)
+        for _, sid in known:
+            if sid is not None:
+                facts.edge(gid, "REGISTERED_IN", sid, prov)
+                if gid not in by_state[sid]:
+                    by_state[sid].append(gid)
     return facts, by_state
 
 

@@ -6,7 +6,6 @@ other loaders, using LGD codes first, then names, aliases and (within one state)
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -14,7 +13,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from ingest.facts import FactSet, row_text
+from ingest.facts import FactSet, row_text, table_rows
 from kb import aliases as public_aliases
 from kb.resolve import display_name, name_variants, node_id, normalize
 from kb.store.base import Provenance
@@ -78,31 +77,26 @@ def _source(data_dir: Path, path: Path) -> str:
 def load_states(data_dir: Path, places: Places) -> FactSet:
     path = data_dir / "tables" / STATES_FILE
     facts = FactSet(_source(data_dir, path))
-    with open(path, encoding="utf-8", newline="") as f:
-        reader = csv.reader(f)
-        header = next(reader)
-        for lineno, row in enumerate(reader, start=2):
-            facts.rows += 1
-            if len(row) < 8 or not row[1].strip().isdigit() or not row[3].strip():
-                facts.skip(f"row {lineno}", f"malformed state row {row!r}")
-                continue
-            code, lgd_name = row[1].strip(), row[3].strip()
-            sid = node_id("State", lgd_name)
-            kind = {"S": "State", "U": "Union Territory"}.get(row[7].strip(), row[7].strip())
-            prov = Provenance(
-                facts.source, f"row {lineno}", row_text(header, row), "table:lgd-states"
-            )
-            facts.node(
-                sid,
-                "State",
-                display_name(lgd_name),
-                prov,
-                {"lgd_code": int(code), "kind": kind, "census_2011_code": row[6].strip() or None},
-                [lgd_name],
-            )
-            places.state_by_code[code] = sid
-            places.state_name[sid] = display_name(lgd_name)
-            places.state_by_key[normalize(lgd_name)] = sid
+    header, table = table_rows(facts, path)
+    for lineno, row in table:
+        if len(row) < 8 or not row[1].strip().isdigit() or not row[3].strip():
+            facts.skip(f"row {lineno}", f"malformed state row {row!r}")
+            continue
+        code, lgd_name = row[1].strip(), row[3].strip()
+        sid = node_id("State", lgd_name)
+        kind = {"S": "State", "U": "Union Territory"}.get(row[7].strip(), row[7].strip())
+        prov = Provenance(facts.source, f"row {lineno}", row_text(header, row), "table:lgd-states")
+        facts.node(
+            sid,
+            "State",
+            display_name(lgd_name),
+            prov,
+            {"lgd_code": int(code), "kind": kind, "census_2011_code": row[6].strip() or None},
+            [lgd_name],
+        )
+        places.state_by_code[code] = sid
+        places.state_name[sid] = display_name(lgd_name)
+        places.state_by_key[normalize(lgd_name)] = sid
     for lgd_name, names in public_aliases.STATES:
         known = places.state_by_key.get(normalize(lgd_name))
         if known is None:
@@ -116,39 +110,36 @@ def load_states(data_dir: Path, places: Places) -> FactSet:
 def load_districts(data_dir: Path, places: Places) -> FactSet:
     path = data_dir / "tables" / DISTRICTS_FILE
     facts = FactSet(_source(data_dir, path))
-    with open(path, encoding="utf-8", newline="") as f:
-        reader = csv.reader(f)
-        header = next(reader)
-        for lineno, row in enumerate(reader, start=2):
-            facts.rows += 1
-            loc = f"row {lineno}"
-            if len(row) < 4 or not row[2].strip().isdigit() or not row[3].strip():
-                facts.skip(loc, f"malformed district row {row!r}")
-                continue
-            state_id = places.state_by_code.get(row[0].strip())
-            if state_id is None:
-                facts.skip(loc, f"unknown state code {row[0]!r} ({row[1]})")
-                continue
-            code, lgd_name = row[2].strip(), row[3].strip()
-            did = node_id("District", row[1].strip(), lgd_name)
-            prov = Provenance(facts.source, loc, row_text(header, row), "table:lgd-districts")
-            census = row[5].strip() if len(row) > 5 else ""
-            facts.node(
-                did,
-                "District",
-                display_name(lgd_name),
-                prov,
-                {
-                    "lgd_code": int(code),
-                    "census_2011_code": census if census not in ("", "0") else None,
-                },
-                [lgd_name],
-            )
-            facts.edge(did, "LOCATED_IN", state_id, prov)
-            places.district_by_code[code] = did
-            places.district_state[did] = state_id
-            places.district_name[did] = display_name(lgd_name)
-            places.add_district_name(did, lgd_name)
+    header, table = table_rows(facts, path)
+    for lineno, row in table:
+        loc = f"row {lineno}"
+        if len(row) < 4 or not row[2].strip().isdigit() or not row[3].strip():
+            facts.skip(loc, f"malformed district row {row!r}")
+            continue
+        state_id = places.state_by_code.get(row[0].strip())
+        if state_id is None:
+            facts.skip(loc, f"unknown state code {row[0]!r} ({row[1]})")
+            continue
+        code, lgd_name = row[2].strip(), row[3].strip()
+        did = node_id("District", row[1].strip(), lgd_name)
+        prov = Provenance(facts.source, loc, row_text(header, row), "table:lgd-districts")
+        census = row[5].strip() if len(row) > 5 else ""
+        facts.node(
+            did,
+            "District",
+            display_name(lgd_name),
+            prov,
+            {
+                "lgd_code": int(code),
+                "census_2011_code": census if census not in ("", "0") else None,
+            },
+            [lgd_name],
+        )
+        facts.edge(did, "LOCATED_IN", state_id, prov)
+        places.district_by_code[code] = did
+        places.district_state[did] = state_id
+        places.district_name[did] = display_name(lgd_name)
+        places.add_district_name(did, lgd_name)
     for state_name, lgd_name, alias in public_aliases.DISTRICTS:
         in_state = places.state(state_name)
         target = places.districts_in_state.get(in_state or "", {}).get(normalize(lgd_name))

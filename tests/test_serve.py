@@ -23,10 +23,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(built_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    home = tmp_path_factory.mktemp("serve") / "home"
-    shutil.copytree(built_home, home)
+def _start(home: Path, timeout: float) -> tuple[subprocess.Popen[bytes], str]:
+    """`clusterkb serve` on a free port; returns once /api/v1/health answers."""
     port = _free_port()
     env = {**os.environ, "CLUSTERKB_HOME": str(home)}
     proc = subprocess.Popen(
@@ -35,19 +33,24 @@ def server(built_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        text=True,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
-                break
+                return proc, base
         except httpx.HTTPError:
             time.sleep(0.2)
-    else:
-        proc.kill()
-        raise AssertionError(f"server did not start: {proc.communicate()[0]}")
+    proc.kill()
+    raise AssertionError(f"server did not start: {proc.communicate()[0]!r}")
+
+
+@pytest.fixture(scope="module")
+def server(built_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    home = tmp_path_factory.mktemp("serve") / "home"
+    shutil.copytree(built_home, home)
+    proc, base = _start(home, 60)
     yield base
     proc.terminate()
     proc.wait(timeout=10)
@@ -71,26 +74,9 @@ def test_unknown_route_is_a_json_error(server: str) -> None:
 
 
 def test_serve_builds_an_empty_home_first(tmp_path: Path) -> None:
-    port = _free_port()
-    env = {**os.environ, "CLUSTERKB_HOME": str(tmp_path / "new")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kb.cli", "serve", "--port", str(port)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc, base = _start(tmp_path / "new", 120)
     try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                stats = httpx.get(f"http://127.0.0.1:{port}/api/v1/stats", timeout=1).json()
-                break
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        else:
-            raise AssertionError("server did not start")
-        assert stats["nodes"] > 3000
+        assert httpx.get(f"{base}/api/v1/stats").json()["nodes"] > 3000
     finally:
         proc.terminate()
         proc.wait(timeout=10)
