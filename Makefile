@@ -30,9 +30,10 @@ test: lint
 
 bench: install
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/backends.py
 
 lock: install
-	$(BIN)/python -m pip freeze --exclude-editable | sed 's/^torch==2.13.0+cpu/torch==2.13.0/' > constraints.txt
+	{ head -2 constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | sed "s/^torch==2.13.0+cpu/torch==2.13.0/"; } > constraints.tmp && mv constraints.tmp constraints.txt
 
 clean:
 	rm -rf $(VENV)

@@ -147,12 +147,8 @@ def build_tables(store: GraphStore, data_dir: Path, progress: Progress = _quiet)
     progress(f"writing {n_nodes} nodes and {n_edges} edges in one batch")
     with store.batch():
         store.remove_sources(old_sources | new_sources)
-        for _, fs in factsets:
-            for node in fs.nodes.values():
-                store.upsert_node(node)
-        for _, fs in factsets:
-            for edge in fs.edges.values():
-                store.upsert_edge(edge)
+        store.upsert_nodes(n for _, fs in factsets for n in fs.nodes.values())
+        store.upsert_edges(e for _, fs in factsets for e in fs.edges.values())
     compact = getattr(store, "compact", None)
     if callable(compact):
         compact()

@@ -10,11 +10,12 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from kb.config import Settings
-from kb.errors import ClusterKBError, NotFound
+from kb.errors import ClusterKBError, InputError, NotFound
 
 RELATIONS_SHOWN = 15  # per relation in text output; --json lists all
 
@@ -118,6 +119,38 @@ def cmd_path(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _neo4j(kb: Any) -> Any:
+    from kb.store import open_store
+
+    if not kb.settings.neo4j_uri:
+        raise InputError("set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)")
+    return open_store(replace(kb.settings, store="neo4j"))
+
+
+def _memory(kb: Any) -> Any:
+    from kb.store import open_store
+
+    return open_store(replace(kb.settings, store="memory"))
+
+
+def cmd_export(kb: Any, args: argparse.Namespace) -> int:
+    from kb.store.transfer import copy_graph
+
+    source, target = _memory(kb), _neo4j(kb)
+    stats = copy_graph(source, target, _progress)
+    print(f"exported {stats.nodes} nodes and {stats.edges} edges to {kb.settings.neo4j_uri}")
+    return 0
+
+
+def cmd_import(kb: Any, args: argparse.Namespace) -> int:
+    from kb.store.transfer import copy_graph
+
+    source, target = _neo4j(kb), _memory(kb)
+    stats = copy_graph(source, target, _progress)
+    print(f"imported {stats.nodes} nodes and {stats.edges} edges into {kb.settings.home}")
+    return 0
+
+
 def cmd_serve(kb: Any, args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -161,6 +194,14 @@ def parser() -> argparse.ArgumentParser:
     pa.add_argument("--max-hops", type=int, default=6)
     pa.add_argument("--json", action="store_true")
     pa.set_defaults(func=cmd_path)
+
+    ex = sub.add_parser("export", help="copy the KB at CLUSTERKB_HOME to the NEO4J_URI server")
+    ex.add_argument("--to", choices=["neo4j"], required=True)
+    ex.set_defaults(func=cmd_export)
+
+    im = sub.add_parser("import", help="replace the KB at CLUSTERKB_HOME with the NEO4J_URI one")
+    im.add_argument("--from", dest="source", choices=["neo4j"], required=True)
+    im.set_defaults(func=cmd_import)
 
     sv = sub.add_parser("serve", help="run the web UI and HTTP API")
     sv.add_argument("--host", default="127.0.0.1")

@@ -30,6 +30,8 @@ class Settings:
         store = (env.get("CLUSTERKB_STORE") or "memory").strip().lower()
         if store not in ("memory", "neo4j"):
             raise InputError(f"CLUSTERKB_STORE={store!r}: use 'memory' (default) or 'neo4j'")
+        if store == "neo4j" and not env.get("NEO4J_URI"):
+            raise InputError("CLUSTERKB_STORE=neo4j needs NEO4J_URI, e.g. bolt://127.0.0.1:7687")
         return cls(
             home=home,
             store=store,

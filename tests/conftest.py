@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,11 +13,17 @@ from kb.config import REPO_DATA, Settings
 from kb.service import KnowledgeBase
 from kb.store.base import Edge, GraphStore, Node, Provenance
 from kb.store.memory import MemoryStore
+from tests import arcadedb_server
 
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-BACKENDS = ["memory", "memory-durable"]
+# Every backend available here runs the same contract suite. The neo4j backend runs against
+# NEO4J_URI when set, else against an ArcadeDB server (Bolt plugin) started by a fixture.
+HAVE_NEO4J = (
+    bool(os.environ.get("NEO4J_URI")) or importlib.util.find_spec("arcadedb_embedded") is not None
+)
+BACKENDS = ["memory", "memory-durable"] + (["neo4j"] if HAVE_NEO4J else [])
 
 
 def prov(locator: str = "s1", source: str = "doc:tiny") -> Provenance:
@@ -85,12 +92,29 @@ def tiny_graph(store: GraphStore) -> None:
             store.upsert_edge(e)
 
 
-def make_store(backend: str, tmp_path: Path) -> GraphStore:
-    if backend == "memory":
-        return MemoryStore(None)
-    if backend == "memory-durable":
-        return MemoryStore(tmp_path / "graph")
-    raise ValueError(backend)
+@pytest.fixture(scope="session")
+def neo4j_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """NEO4J_* settings of a server to test against: the configured one, or ArcadeDB's."""
+    if os.environ.get("NEO4J_URI"):
+        yield {k: v for k, v in os.environ.items() if k.startswith("NEO4J_")}
+        return
+    proc, env = arcadedb_server.start(tmp_path_factory.mktemp("arcadedb"))
+    yield env
+    proc.kill()
+    proc.wait(timeout=30)
+
+
+def neo4j_store(env: dict[str, str]) -> GraphStore:
+    from kb.store.neo4j import Neo4jStore
+
+    store = Neo4jStore(
+        env["NEO4J_URI"],
+        env.get("NEO4J_USER"),
+        env.get("NEO4J_PASSWORD"),
+        env.get("NEO4J_DATABASE"),
+    )
+    store.clear()
+    return store
 
 
 @pytest.fixture(params=BACKENDS)
@@ -99,8 +123,13 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def store(backend: str, tmp_path: Path) -> Iterator[GraphStore]:
-    s = make_store(backend, tmp_path)
+def store(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[GraphStore]:
+    if backend == "neo4j":
+        s = neo4j_store(request.getfixturevalue("neo4j_env"))
+    elif backend == "memory":
+        s = MemoryStore(None)
+    else:
+        s = MemoryStore(tmp_path / "graph")
     yield s
     s.close()
 

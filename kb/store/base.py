@@ -237,6 +237,19 @@ def validate_edge(edge: Edge, source: Node | None, target: Node | None) -> None:
         raise SchemaError(f"edge {edge.key} has no provenance; every fact must have a source")
 
 
+def without_sources(
+    prov: list[Provenance], attrs: dict[str, Any], sources: frozenset[str]
+) -> tuple[dict[str, Any], list[Provenance]] | None:
+    """Provenance and attributes left when `sources` are withdrawn; None if nothing is left."""
+    kept = [p for p in prov if p.source not in sources]
+    if not kept:
+        return None
+    dropped_fields = {f for p in prov if p.source in sources for f in p.fields}
+    still_supplied = {f for p in kept for f in p.fields}
+    gone = dropped_fields - still_supplied
+    return {k: v for k, v in attrs.items() if k not in gone}, kept
+
+
 class GraphStore(Protocol):
     """What every backend provides. Writes outside `batch()` commit one by one."""
 
@@ -249,6 +262,12 @@ class GraphStore(Protocol):
         ...
 
     def upsert_edge(self, edge: Edge) -> Edge: ...
+
+    def upsert_nodes(self, nodes: Iterable[Node]) -> list[Node]:
+        """Many upserts in one round trip where the backend allows (one batch)."""
+        ...
+
+    def upsert_edges(self, edges: Iterable[Edge]) -> list[Edge]: ...
 
     def get_node(self, node_id: str) -> Node | None: ...
 

@@ -32,6 +32,7 @@ from kb.store.base import (
     Subgraph,
     validate_edge,
     validate_node,
+    without_sources,
 )
 from kb.store.journal import DurableFiles, FileState, Record
 
@@ -209,6 +210,14 @@ class MemoryStore:
             self._put_node(new.id, new)
             return new.copy()
 
+    def upsert_nodes(self, nodes: Iterable[Node]) -> list[Node]:
+        with self.batch():
+            return [self.upsert_node(n) for n in nodes]
+
+    def upsert_edges(self, edges: Iterable[Edge]) -> list[Edge]:
+        with self.batch():
+            return [self.upsert_edge(e) for e in edges]
+
     def upsert_edge(self, edge: Edge) -> Edge:
         with self.batch():
             validate_edge(edge, self.get_node(edge.source), self.get_node(edge.target))
@@ -245,7 +254,7 @@ class MemoryStore:
             for _, _, data in list(self._g.edges(data=True)):
                 e: Edge = data["obj"]
                 if any(p.source in source for p in e.provenance):
-                    kept = _without_source(e.provenance, e.attrs, source)
+                    kept = without_sources(e.provenance, e.attrs, source)
                     if kept is None:
                         self._put_edge(e.key, None)
                         removed_edges += 1
@@ -254,7 +263,7 @@ class MemoryStore:
             for node_id in list(self._g.nodes):
                 n: Node = self._g.nodes[node_id]["obj"]
                 if any(p.source in source for p in n.provenance):
-                    kept = _without_source(n.provenance, n.attrs, source)
+                    kept = without_sources(n.provenance, n.attrs, source)
                     if kept is None:
                         removed_edges += self._g.degree(node_id)
                         self.delete_node(node_id)
@@ -422,16 +431,3 @@ class MemoryStore:
     def close(self) -> None:
         if self._files is not None:
             self._files.close()
-
-
-def _without_source(
-    prov: list, attrs: dict[str, Any], sources: frozenset[str]
-) -> tuple[dict, list] | None:
-    """Provenance and attributes left when `sources` are withdrawn; None if nothing is left."""
-    kept = [p for p in prov if p.source not in sources]
-    if not kept:
-        return None
-    dropped_fields = {f for p in prov if p.source in sources for f in p.fields}
-    still_supplied = {f for p in kept for f in p.fields}
-    gone = dropped_fields - still_supplied
-    return {k: v for k, v in attrs.items() if k not in gone}, kept

@@ -1,0 +1,134 @@
+"""Every Cypher statement the neo4j backend sends, in one place.
+
+Values are always `$parameters`. Labels, relation types and hop counts cannot be parameters
+in Cypher, so the few functions that build a statement take them only after `kb.schema` has
+checked them (node types, relation types) or `int()` has (hop counts).
+
+Storage shape: every node has the label `Entity` plus its type as a second label, and the
+properties id, type, name, aliases (list), sources (list of provenance sources), attrs and
+provenance (JSON strings, since Neo4j properties cannot hold maps). Relationships carry
+sources, attrs and provenance the same way.
+"""
+
+from __future__ import annotations
+
+from kb.schema import check_node_type, check_relation
+
+SCHEMA = [
+    "CREATE CONSTRAINT clusterkb_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+]
+
+NODE_FIELDS = (
+    "n.id AS id, n.type AS type, n.name AS name, n.aliases AS aliases, "
+    "n.attrs AS attrs, n.provenance AS provenance"
+)
+
+GET_NODES = f"UNWIND $ids AS i MATCH (n:Entity {{id: i}}) RETURN {NODE_FIELDS}"
+
+ALL_NODES = f"MATCH (n:Entity) RETURN {NODE_FIELDS} ORDER BY n.id"
+
+DELETE_NODES = "UNWIND $ids AS i MATCH (n:Entity {id: i}) DETACH DELETE n"
+
+EDGE_FIELDS = (
+    "a.id AS source, type(r) AS relation, b.id AS target, r.attrs AS attrs, "
+    "r.provenance AS provenance"
+)
+
+ALL_EDGES = f"MATCH (a:Entity)-[r]->(b:Entity) RETURN {EDGE_FIELDS}"
+
+NODES_CITING = (
+    f"MATCH (n:Entity) WHERE any(s IN n.sources WHERE s IN $sources) RETURN {NODE_FIELDS}"
+)
+
+EDGES_CITING = (
+    f"MATCH (a:Entity)-[r]->(b:Entity) WHERE any(s IN r.sources WHERE s IN $sources) "
+    f"RETURN {EDGE_FIELDS}"
+)
+
+NODE_SOURCES = "MATCH (n:Entity) UNWIND n.sources AS s RETURN s AS source, count(*) AS n"
+
+EDGE_SOURCES = (
+    "MATCH (:Entity)-[r]->(:Entity) UNWIND r.sources AS s RETURN s AS source, count(*) AS n"
+)
+
+COUNT_NODES = "MATCH (n:Entity) RETURN n.type AS key, count(*) AS n"
+
+COUNT_EDGES = "MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS key, count(*) AS n"
+
+INCIDENT = (
+    "UNWIND $ids AS i MATCH (a:Entity {id: i})-[r]-(m:Entity) "
+    "RETURN i AS at, startNode(r).id AS source, type(r) AS relation, endNode(r).id AS target, "
+    "r.attrs AS attrs, r.provenance AS provenance, m.id AS other"
+)
+
+CLEAR = "MATCH (n:Entity) DETACH DELETE n"
+
+
+def nodes_of_type(type_: str) -> str:
+    label = check_node_type(type_)
+    return f"MATCH (n:{label}) RETURN {NODE_FIELDS} ORDER BY n.id"
+
+
+def merge_nodes(type_: str) -> str:
+    """Insert or replace nodes of one type: rows of {id, props}."""
+    label = check_node_type(type_)
+    # Both labels in the MERGE: adding a label later makes some servers (ArcadeDB) re-create
+    # the node, which the uniqueness constraint refuses. A node never changes type.
+    return f"UNWIND $rows AS row MERGE (n:Entity:{label} {{id: row.id}}) SET n += row.props"
+
+
+def get_edges(relation: str) -> str:
+    rel = check_relation(relation)
+    return (
+        "UNWIND $keys AS k "
+        f"MATCH (a:Entity {{id: k.source}})-[r:{rel}]->(b:Entity {{id: k.target}}) "
+        f"RETURN {EDGE_FIELDS}"
+    )
+
+
+def merge_edges(relation: str) -> str:
+    """Insert or replace relationships of one type: rows of {source, target, props}."""
+    rel = check_relation(relation)
+    return (
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target}) "
+        f"MERGE (a)-[r:{rel}]->(b) SET r += row.props"
+    )
+
+
+def delete_edges(relation: str) -> str:
+    rel = check_relation(relation)
+    return (
+        "UNWIND $keys AS k "
+        f"MATCH (a:Entity {{id: k.source}})-[r:{rel}]->(b:Entity {{id: k.target}}) "
+        "DELETE r RETURN count(*) AS n"
+    )
+
+
+def edges_of(relation: str) -> str:
+    rel = check_relation(relation)
+    return f"MATCH (a:Entity)-[r:{rel}]->(b:Entity) RETURN {EDGE_FIELDS}"
+
+
+def neighbors(direction: str, relation: str | None) -> str:
+    rel = f":{check_relation(relation)}" if relation else ""
+    pattern = {
+        "out": f"(a:Entity {{id: $id}})-[r{rel}]->(m:Entity)",
+        "in": f"(a:Entity {{id: $id}})<-[r{rel}]-(m:Entity)",
+        "both": f"(a:Entity {{id: $id}})-[r{rel}]-(m:Entity)",
+    }[direction]
+    return (
+        f"MATCH {pattern} RETURN startNode(r).id AS source, type(r) AS relation, "
+        "endNode(r).id AS target, r.attrs AS attrs, r.provenance AS provenance, "
+        "m.id AS id, m.type AS type, m.name AS name, m.aliases AS aliases, "
+        "m.attrs AS node_attrs, m.provenance AS node_provenance"
+    )
+
+
+def shortest_path(max_hops: int, relations: list[str] | None) -> str:
+    hops = int(max_hops)
+    rels = ":" + "|".join(check_relation(r) for r in relations) if relations else ""
+    return (
+        "MATCH (a:Entity {id: $source}), (b:Entity {id: $target}) "
+        f"MATCH p = shortestPath((a)-[{rels}*..{hops}]-(b)) "
+        "RETURN [r IN relationships(p) | [startNode(r).id, type(r), endNode(r).id]] AS hops"
+    )
