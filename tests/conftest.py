@@ -18,12 +18,17 @@ from tests import arcadedb_server
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-# Every backend available here runs the same contract suite. The neo4j backend runs against
-# NEO4J_URI when set, else against an ArcadeDB server (Bolt plugin) started by a fixture.
-HAVE_NEO4J = (
-    bool(os.environ.get("NEO4J_URI")) or importlib.util.find_spec("arcadedb_embedded") is not None
+# Every backend available here runs the same contract suite: memory, memory on disk, neo4j
+# over Bolt against an ArcadeDB server started by a fixture, and neo4j against the server
+# NEO4J_URI names when it is set.
+HAVE_ARCADEDB = importlib.util.find_spec("arcadedb_embedded") is not None
+HAVE_NEO4J_SERVER = bool(os.environ.get("NEO4J_URI"))
+HAVE_NEO4J = HAVE_ARCADEDB or HAVE_NEO4J_SERVER
+BACKENDS = (
+    ["memory", "memory-durable"]
+    + (["neo4j"] if HAVE_ARCADEDB else [])
+    + (["neo4j-server"] if HAVE_NEO4J_SERVER else [])
 )
-BACKENDS = ["memory", "memory-durable"] + (["neo4j"] if HAVE_NEO4J else [])
 
 
 def prov(locator: str = "s1", source: str = "doc:tiny") -> Provenance:
@@ -94,8 +99,8 @@ def tiny_graph(store: GraphStore) -> None:
 
 @pytest.fixture(scope="session")
 def neo4j_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """NEO4J_* settings of a server to test against: the configured one, or ArcadeDB's."""
-    if os.environ.get("NEO4J_URI"):
+    """NEO4J_* settings of a server to test against: ArcadeDB's, or else the configured one."""
+    if not HAVE_ARCADEDB:
         yield {k: v for k, v in os.environ.items() if k.startswith("NEO4J_")}
         return
     proc, env = arcadedb_server.start(tmp_path_factory.mktemp("arcadedb"))
@@ -126,6 +131,8 @@ def backend(request: pytest.FixtureRequest) -> str:
 def store(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[GraphStore]:
     if backend == "neo4j":
         s = neo4j_store(request.getfixturevalue("neo4j_env"))
+    elif backend == "neo4j-server":
+        s = neo4j_store({k: v for k, v in os.environ.items() if k.startswith("NEO4J_")})
     elif backend == "memory":
         s = MemoryStore(None)
     else:
