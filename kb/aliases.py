@@ -75,8 +75,16 @@ AGENCIES: list[tuple[str, list[str]]] = [
     ("Ministry of Petroleum and Natural Gas", ["MoPNG"]),
     ("Coir Board", []),
     ("Central Silk Board", ["CSB"]),
-    ("Grant Thornton Bharat", ["Grant Thornton Bharat LLP", "GT Bharat"]),
-    ("Department of Sericulture", []),
+    (
+        "Grant Thornton Bharat",
+        ["Grant Thornton Bharat LLP", "GT Bharat", "Grant Thornton India", "GT India"],
+    ),
+    ("State Bank of India", ["SBI"]),
+    (
+        "United Nations Industrial Development Organization",
+        ["UNIDO", "United Nations Industrial Development Organisation"],
+    ),
+    ("Entrepreneurship Development Institute of India", ["EDII", "EDI India"]),
     ("Department for Promotion of Industry and Internal Trade", ["DPIIT", "DIPP"]),
     ("Invest India", []),
 ]
@@ -110,7 +118,7 @@ SCHEMES: list[tuple[str, list[str]]] = [
     ("Raising and Accelerating MSME Performance", ["RAMP"]),
     ("Zero Defect Zero Effect", ["ZED", "MSME Sustainable (ZED) Certification Scheme"]),
     ("Swarnajayanti Gram Swarozgar Yojana", ["SGSY"]),
-    ("Backward Regions Grant Fund", ["BRGF"]),
+    ("Backward Regions Grant Fund", ["BRGF", "Backward Region Grant Fund"]),
     ("National Handloom Development Programme", ["NHDP"]),
     ("Pradhan Mantri Mudra Yojana", ["PMMY", "PM Mudra", "MUDRA"]),
     (

@@ -1,0 +1,185 @@
+"""Reading documents: .txt, .md, .html, .pdf (text layer), and folders of them.
+
+A document becomes plain text split into sentences. Scraped pages carry navigation, job
+lists and footers; blocks of many short lines without sentence punctuation are dropped as
+boilerplate, and HTML loses script/style/nav/header/footer/aside/form elements first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kb.errors import InputError
+from kb.resolve import slug
+
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
+MAX_BYTES = 20 * 1024 * 1024
+
+_ABBREV = {"rs", "pvt", "ltd", "no", "nos", "dr", "mr", "mrs", "ms", "prof", "govt", "approx", "sq",
+           "ft", "st", "co", "inc", "e.g", "i.e", "etc", "vs", "dept", "sh", "smt", "shri", "km",
+           "est", "fig", "ch", "vol", "p"}  # fmt: skip
+_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(‘]?[A-Z0-9])")
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•●▪]|\([a-z0-9]\))\s+")
+
+
+@dataclass
+class LoadedDocument:
+    id: str
+    title: str
+    path: str
+    sha256: str
+    sentences: list[str]
+
+
+class _TextExtractor(HTMLParser):
+    SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "button"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+             "td", "th", "blockquote", "pre", "ul", "ol", "table", "title"}  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skip_depth += 1
+        if tag == "title":
+            self._in_title = True
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.skip_depth:
+            self.skip_depth -= 1
+        if tag == "title":
+            self._in_title = False
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self.skip_depth:
+            self.parts.append(data)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if b"\x00" in raw[:4096]:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+def _pdf_text(path: Path) -> str:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as e:  # pragma: no cover - pypdf is a dependency
+        raise InputError("reading PDF needs the pypdf package") from e
+    try:
+        reader = PdfReader(str(path))
+        text = "\n".join((page.extract_text() or "") for page in reader.pages)
+    except (PdfReadError, ValueError, KeyError, TypeError) as e:
+        raise InputError(f"{path.name}: not a readable PDF ({e})") from e
+    if len(text.strip()) < 20:
+        raise InputError(f"{path.name}: the PDF has no text layer (scanned?); run OCR first")
+    return text
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
+    """(title hint, text) of one file; InputError with the file's name if it cannot be used."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(f"{path.name}: unsupported file type {suffix or '(none)'}; use {sorted(SUFFIXES)}")
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror})") from e
+    if size > max_bytes:
+        raise InputError(f"{path.name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit")
+    if size == 0:
+        raise InputError(f"{path.name}: the file is empty")
+    if suffix == ".pdf":
+        return "", _pdf_text(path)
+    text = _decode(path.read_bytes(), path.name)
+    if suffix in (".html", ".htm"):
+        parser = _TextExtractor()
+        parser.feed(text)
+        return " ".join(parser.title.split()), "".join(parser.parts)
+    return "", text
+
+
+def _is_sentence_like(line: str) -> bool:
+    words = line.split()
+    if _LIST_ITEM.match(line):  # a bulleted or numbered item is content, not a menu
+        return True
+    return len(words) >= 15 or line.rstrip().endswith((".", "!", "?", ":", ";"))
+
+
+def strip_boilerplate(lines: list[str], run: int = 5) -> list[str]:
+    """Drop runs of `run` or more consecutive short, unpunctuated lines (menus, job lists)."""
+    out: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip() and not _is_sentence_like(line):
+            block.append(line)
+            continue
+        if len(block) < run:
+            out.extend(block)
+        block = []
+        if line.strip():
+            out.append(line)
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a text; each non-empty line (heading, list item) ends a sentence too."""
+    lines = [" ".join(line.split()) for line in text.replace("\r", "\n").split("\n")]
+    sentences: list[str] = []
+    for line in strip_boilerplate([ln for ln in lines if ln]):
+        line = _LIST_ITEM.sub("", line)
+        start = 0
+        for m in _SPLIT.finditer(line):
+            before = line[start : m.start()].rstrip("\"”’) ")
+            last = before.rsplit(" ", 1)[-1].rstrip(".").lower()
+            if last in _ABBREV or (len(last) == 1 and last.isalpha()):
+                continue
+            sentences.append(line[start : m.start()].strip())
+            start = m.end()
+        tail = line[start:].strip()
+        if start and len(tail.split()) <= 2 and not tail.endswith((".", "!", "?")):
+            sentences[-1] = f"{sentences[-1]} {tail}"  # 'Cluster, Boko. Assam': not a sentence
+        else:
+            sentences.append(tail)
+    return [s for s in sentences if len(s) > 1]
+
+
+def load_document(path: Path, max_bytes: int = MAX_BYTES) -> LoadedDocument:
+    title_hint, text = read_text(path, max_bytes)
+    sentences = split_sentences(text)
+    if not sentences:
+        raise InputError(f"{path.name}: no text found")
+    title = title_hint or next((s for s in sentences[:5] if 3 <= len(s.split()) <= 20), sentences[0])
+    digest = hashlib.sha256("\n".join(sentences).encode("utf-8")).hexdigest()
+    return LoadedDocument(f"doc:{slug(path.stem)}", title[:200], str(path), digest, sentences)
+
+
+def expand(paths: list[Path]) -> Iterator[Path]:
+    """Files named, and the supported files inside folders named (sorted)."""
+    for p in paths:
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+        else:
+            yield p
