@@ -52,6 +52,7 @@ class BuildReport:
     sources: list[SourceReport]
     seconds: float
     stats: dict[str, Any]
+    documents: Any = None  # ingest.pipeline.IngestReport when a corpus was ingested
 
     @property
     def skipped(self) -> list[Skipped]:
@@ -68,6 +69,7 @@ class BuildReport:
             "skipped": len(self.skipped),
             "corrected": len(self.corrected),
             "stats": self.stats,
+            "documents": self.documents.to_dict() if self.documents is not None else None,
         }
 
 

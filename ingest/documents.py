@@ -37,7 +37,18 @@ class LoadedDocument:
 
 
 class _TextExtractor(HTMLParser):
-    SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "button"}
+    SKIP = {
+        "script",
+        "style",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "noscript",
+        "svg",
+        "button",
+    }
     BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
              "td", "th", "blockquote", "pre", "ul", "ol", "table", "title"}  # fmt: skip
 
@@ -102,13 +113,17 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
     """(title hint, text) of one file; InputError with the file's name if it cannot be used."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise InputError(f"{path.name}: unsupported file type {suffix or '(none)'}; use {sorted(SUFFIXES)}")
+        raise InputError(
+            f"{path.name}: unsupported file type {suffix or '(none)'}; use {sorted(SUFFIXES)}"
+        )
     try:
         size = path.stat().st_size
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror})") from e
     if size > max_bytes:
-        raise InputError(f"{path.name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit")
+        raise InputError(
+            f"{path.name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit"
+        )
     if size == 0:
         raise InputError(f"{path.name}: the file is empty")
     if suffix == ".pdf":
@@ -128,8 +143,11 @@ def _is_sentence_like(line: str) -> bool:
     return len(words) >= 15 or line.rstrip().endswith((".", "!", "?", ":", ";"))
 
 
-def strip_boilerplate(lines: list[str], run: int = 5) -> list[str]:
-    """Drop runs of `run` or more consecutive short, unpunctuated lines (menus, job lists)."""
+def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
+    """Drop runs of `run` or more consecutive short, unpunctuated lines (menus, job lists).
+
+    A document's own masthead (title, publisher, a tag line) is a shorter run and stays.
+    """
     out: list[str] = []
     block: list[str] = []
     for line in [*lines, ""]:
@@ -152,7 +170,7 @@ def split_sentences(text: str) -> list[str]:
         line = _LIST_ITEM.sub("", line)
         start = 0
         for m in _SPLIT.finditer(line):
-            before = line[start : m.start()].rstrip("\"”’) ")
+            before = line[start : m.start()].rstrip('"”’) ')
             last = before.rsplit(" ", 1)[-1].rstrip(".").lower()
             if last in _ABBREV or (len(last) == 1 and last.isalpha()):
                 continue
@@ -171,7 +189,9 @@ def load_document(path: Path, max_bytes: int = MAX_BYTES) -> LoadedDocument:
     sentences = split_sentences(text)
     if not sentences:
         raise InputError(f"{path.name}: no text found")
-    title = title_hint or next((s for s in sentences[:5] if 3 <= len(s.split()) <= 20), sentences[0])
+    title = title_hint or next(
+        (s for s in sentences[:5] if 3 <= len(s.split()) <= 20), sentences[0]
+    )
     digest = hashlib.sha256("\n".join(sentences).encode("utf-8")).hexdigest()
     return LoadedDocument(f"doc:{slug(path.stem)}", title[:200], str(path), digest, sentences)
 
@@ -180,6 +200,8 @@ def expand(paths: list[Path]) -> Iterator[Path]:
     """Files named, and the supported files inside folders named (sorted)."""
     for p in paths:
         if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            yield from sorted(
+                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+            )
         else:
             yield p

@@ -102,10 +102,16 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 break
         if not words or words[-1].lower() in _NOT_COUNTED or not words[-1].lower().endswith("s"):
             continue
-        unit = " ".join(words).lower() + (" " + m.group("rate").strip().lower() if m.group("rate") else "")
+        unit = " ".join(words).lower() + (
+            " " + m.group("rate").strip().lower() if m.group("rate") else ""
+        )
         value = parse_number(m.group("num")) * _scale(m.group("scale"))
         start = m.start()
-        end = m.start("unit") + len(" ".join(words)) + (len(m.group("rate")) if m.group("rate") else 0)
+        end = (
+            m.start("unit")
+            + len(" ".join(words))
+            + (len(m.group("rate")) if m.group("rate") else 0)
+        )
         if m.group("rate"):
             end = m.end("rate")
         add(Quantity("count", value, unit, sentence[start:end], (start, end)))

@@ -89,6 +89,9 @@ AGENCIES: list[tuple[str, list[str]]] = [
     ("Invest India", []),
 ]
 
+# Aliases that resolve table labels but are ordinary words in running text ("MSME clusters").
+NOT_IN_TEXT = {"MSME", "MoT", "AYUSH", "DIC", "CGS"}
+
 SCHEMES: list[tuple[str, list[str]]] = [
     (
         "Micro and Small Enterprises Cluster Development Programme",
@@ -146,6 +149,13 @@ DISTRICTS: list[tuple[str, str, str]] = [
     ("BIHAR", "MUZAFFARPUR", "Muzzaffarpur"),
     ("BIHAR", "KAIMUR (BHABUA)", "Kaimur"),
     ("JHARKHAND", "BOKARO", "Bokaro Steel City"),
+    ("KERALA", "ERNAKULAM", "Kochi"),
+    ("KERALA", "ERNAKULAM", "Cochin"),
+    ("KERALA", "THIRUVANANTHAPURAM", "Trivandrum"),
+    ("WEST BENGAL", "KOLKATA", "Calcutta"),
+    ("TAMIL NADU", "CHENNAI", "Madras"),
+    ("KARNATAKA", "BENGALURU URBAN", "Bengaluru"),
+    ("KARNATAKA", "BENGALURU URBAN", "Bangalore"),
 ]
 
 # (LGD state name, aliases).

@@ -31,14 +31,18 @@ def _progress(message: str) -> None:
 
 def cmd_build(kb: Any, args: argparse.Namespace) -> int:
     data = Path(args.data) if args.data else None
-    report = kb.build(data, progress=_progress)
-    if args.docs:
-        _progress(f"note: --docs {args.docs}: document ingestion is not in this version yet")
+    report = kb.build(data, Path(args.docs) if args.docs else None, progress=_progress)
     if args.json:
         _print_json(report.to_dict())
         return 0
     s = report.stats
     print(f"built in {report.seconds:.1f}s: {s['nodes']} nodes, {s['edges']} edges")
+    if report.documents is not None:
+        d = report.documents
+        print(
+            f"  documents: {len(d.added)} added, {len(d.replaced)} replaced, "
+            f"{len(d.unchanged)} unchanged, {len(d.failed)} failed"
+        )
     for r in report.sources:
         print(
             f"  {r.name:<28} {r.rows:>6} rows  {r.nodes:>6} nodes  {r.edges:>6} edges"
@@ -151,6 +155,56 @@ def cmd_import(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ingest(kb: Any, args: argparse.Namespace) -> int:
+    report = kb.ingest([Path(p) for p in args.paths], progress=_progress)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(
+            f"{len(report.added)} added, {len(report.replaced)} replaced, "
+            f"{len(report.unchanged)} unchanged, {len(report.failed)} failed "
+            f"({report.sentences} sentences in {report.seconds:.1f}s)"
+        )
+        for f in report.failed:
+            print(f"  failed: {f}")
+    return 1 if report.failed and not (report.added or report.replaced or report.unchanged) else 0
+
+
+def cmd_forget(kb: Any, args: argparse.Namespace) -> int:
+    nodes, edges = kb.forget(args.doc)
+    print(f"forgot {args.doc}: removed {nodes} nodes and {edges} relations only it supported")
+    return 0
+
+
+def cmd_eval_extract(kb: Any, args: argparse.Namespace) -> int:
+    result = kb.evaluate_extraction(Path(args.gold) if args.gold else None)
+    if args.json:
+        _print_json(result)
+        return 0
+    print(f"{'document':<48} {'ent P':>6} {'ent R':>6} {'rel P':>6} {'rel R':>6}")
+    for name, d in result["documents"].items():
+        e, r = d["entities"], d["relations"]
+        print(
+            f"{name:<48} {e['precision']:>6.2f} {e['recall']:>6.2f} {r['precision']:>6.2f} {r['recall']:>6.2f}"
+        )
+    e, r = result["entities"], result["relations"]
+    print(
+        f"{'all (micro)':<48} {e['precision']:>6.2f} {e['recall']:>6.2f} {r['precision']:>6.2f} {r['recall']:>6.2f}"
+    )
+    print(
+        f"entities: {e['extracted']} extracted, {e['gold']} gold; relations: {r['extracted']} extracted, {r['gold']} gold"
+    )
+    if args.verbose:
+        for name, d in result["documents"].items():
+            print(f"== {name}")
+            for kind in ("entities", "relations"):
+                for fp in d[kind]["false_positives"]:
+                    print(f"  extra {kind[:3]}: {fp}")
+                for m in d[kind]["missed"]:
+                    print(f"  missed {kind[:3]}: {m}")
+    return 0
+
+
 def cmd_serve(kb: Any, args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -194,6 +248,21 @@ def parser() -> argparse.ArgumentParser:
     pa.add_argument("--max-hops", type=int, default=6)
     pa.add_argument("--json", action="store_true")
     pa.set_defaults(func=cmd_path)
+
+    ig = sub.add_parser("ingest", help="add documents (.txt .md .html .pdf or folders); idempotent")
+    ig.add_argument("paths", nargs="+")
+    ig.add_argument("--json", action="store_true")
+    ig.set_defaults(func=cmd_ingest)
+
+    fg = sub.add_parser("forget", help="remove a document and the facts only it supported")
+    fg.add_argument("doc", help="document id (doc:NAME) or NAME")
+    fg.set_defaults(func=cmd_forget)
+
+    ev = sub.add_parser("eval-extract", help="extraction precision/recall on the gold set")
+    ev.add_argument("--gold", help="gold folder (default tests/gold)")
+    ev.add_argument("--json", action="store_true")
+    ev.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
+    ev.set_defaults(func=cmd_eval_extract)
 
     ex = sub.add_parser("export", help="copy the KB at CLUSTERKB_HOME to the NEO4J_URI server")
     ex.add_argument("--to", choices=["neo4j"], required=True)

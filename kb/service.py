@@ -121,15 +121,47 @@ class KnowledgeBase:
 
     # -- building ------------------------------------------------------------------------------
 
-    def build(self, data_dir: Path | None = None, progress: Callable[[str], None] | None = None):
-        """(Re)build the KB from the bundled tables; see ingest/build.py."""
+    def build(
+        self,
+        data_dir: Path | None = None,
+        docs_dir: Path | None = None,
+        progress: Callable[[str], None] | None = None,
+    ) -> Any:
+        """(Re)build the KB from the bundled tables, then ingest the corpus (ingest/build.py)."""
         from ingest.build import build_tables
 
-        report = build_tables(
-            self.store, data_dir or self.settings.data_dir, progress or (lambda _: None)
-        )
+        say = progress or (lambda _: None)
+        data = data_dir or self.settings.data_dir
+        report = build_tables(self.store, data, say)
+        docs = docs_dir or data / "corpus"
+        if docs.is_dir():
+            say(f"ingesting documents from {docs}")
+            report.documents = self.ingest([docs], say)
+            report.stats = self.store.stats().to_dict()
         self._resolver = None
         return report
+
+    def ingest(self, paths: list[Path], progress: Callable[[str], None] | None = None) -> Any:
+        """Add or replace documents; unchanged ones are skipped (ingest/pipeline.py)."""
+        from ingest.pipeline import ingest_paths
+
+        report = ingest_paths(self.store, paths, progress or (lambda _: None))
+        self._resolver = None
+        return report
+
+    def forget(self, doc: str) -> tuple[int, int]:
+        from ingest.pipeline import forget
+
+        removed = forget(self.store, doc)
+        self._resolver = None
+        return removed
+
+    def evaluate_extraction(self, gold_dir: Path | None = None) -> dict[str, Any]:
+        """Precision/recall of document extraction on the gold set (kb/evaluate.py)."""
+        from kb.evaluate import evaluate
+
+        gold = gold_dir or Path(__file__).resolve().parent.parent / "tests" / "gold"
+        return evaluate(self.store, gold)
 
     def is_empty(self) -> bool:
         return self.store.stats().nodes == 0

@@ -1,0 +1,448 @@
+"""Offline extraction: a loaded document -> entities, relations and quantities, with provenance.
+
+Mentions (ingest/mentions.py) are resolved against the KB so nothing is duplicated; then the
+document's context is worked out — its dominant state and district, its focal cluster (the
+one most mentioned, which "the cluster" refers to) and its focal department (which "the
+Department" refers to) — and relation rules (ingest/relations.py) read each sentence.
+Every fact cites the sentence it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from ingest.agencies import AgencyNames
+from ingest.documents import LoadedDocument
+from ingest.facts import FactSet
+from ingest.mentions import Gazetteer, Mention, acronym_pairs, facility_mentions, pattern_mentions
+from ingest.quantities import find_quantities
+from kb.errors import SchemaError
+from kb.resolve import Resolver, display_name, node_id, normalize, slug
+from kb.schema import check_relation
+from kb.store.base import Node, Provenance
+
+EXTRACTOR = "rules"
+_PRIORITY = {"list": 0, "gazetteer": 1, "coref": 1, "pattern": 2}
+_GENERIC_DEPT = re.compile(
+    r"^(?:department|directorate|office)\s+(?:of|for)\b|\b(?:department|office)$", re.I
+)
+_DIRECTION = {"north", "south", "east", "west", "central", "upper", "lower", "new"}
+_PLACE_CLUSTER = re.compile(r"\b(?P<place>[A-Z][a-z]+)\s+(?P<what>[a-z]+(?:\s[a-z]+)?)\s+cluster\b")
+_CLUSTER_IN = re.compile(
+    r"\b(?:a|an|the)\s+(?P<what>[a-z]+(?:\s[a-z]+)?)\s+cluster\s+in\s+(?P<place>[A-Z][a-z]+)"
+)
+_BARE_DEPT = re.compile(r"\b[Tt]he\s+Department\b(?!\s+(?:of|for))|^Department\b(?!\s+(?:of|for))")
+_BARE_ADMIN = re.compile(r"\b[Dd]istrict\s+[Aa]dministration\b")
+
+
+@dataclass
+class Entity:
+    id: str
+    type: str
+    name: str
+    start: int
+    end: int
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 0.8
+    places: list[str] = field(default_factory=list)  # districts/states named inside the name
+
+
+@dataclass
+class Sentence:
+    index: int
+    text: str  # as in the document (cited)
+    clean: str  # with in-passing acronym definitions folded
+    entities: list[Entity] = field(default_factory=list)
+
+    def of(self, *types: str) -> list[Entity]:
+        return [e for e in self.entities if e.type in types]
+
+
+def select(mentions: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: lists first, then known names, then longer spans.
+
+    An organisation name headed by a place ("Bokaro administration", "Assam Gramin Vikash
+    Bank") outranks the bare place inside it.
+    """
+    places = [m for m in mentions if m.how == "gazetteer" and m.type in ("District", "State")]
+
+    def rank(m: Mention) -> float:
+        r = float(_PRIORITY.get(m.how, 3))
+        if m.how == "pattern" and any(
+            m.start <= p.start and p.end <= m.end and m != p for p in places
+        ):
+            r = 0.5
+        return r
+
+    chosen: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (rank(m), -(m.end - m.start), m.start)):
+        if all(m.end <= c.start or c.end <= m.start for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _scheme_key(name: str) -> str:
+    key = normalize(re.sub(r"[-\s]*\b(19|20)\d{2}\b", "", name))
+    for a, b in (("mukhya mantri", "mukhyamantri"), ("yojna", "yojana"), ("program ", "programme "),
+                 ("organization", "organisation")):  # fmt: skip
+        key = (key + " ").replace(a, b).strip()
+    return re.sub(r"\s+schemes?$", "", key).strip()
+
+
+class Extractor:
+    """Holds what is known (the KB's names) and turns documents into FactSets."""
+
+    def __init__(self, nodes: list[Node], resolver: Resolver):
+        self.gazetteer = Gazetteer(nodes)
+        self.resolver = resolver
+        self.agencies = AgencyNames(resolver)
+        self.node_attrs: dict[str, dict[str, Any]] = {}
+        self.state_names: dict[str, str] = {}
+        for n in nodes:
+            if n.type == "Agency":
+                self.node_attrs[n.id] = n.attrs
+                if n.id.count(":") == 1 and "lgd_org_code" in n.attrs:
+                    self.agencies.known.setdefault(normalize(n.name), n.id)
+            elif n.type == "State":
+                self.state_names[n.id] = n.name
+        self.scheme_keys = {
+            _scheme_key(k): entries[0]
+            for k, entries in self.gazetteer.index.items()
+            for entry in entries[:1]
+            if entry[1] == "Scheme"
+        }
+        self.agency_keys = {
+            k: entries[0]
+            for k, entries in self.gazetteer.index.items()
+            if entries and entries[0][1] == "Agency"
+        }
+
+    # -- context ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _state_of(place_id: str) -> str:
+        return place_id if place_id.startswith("state:") else "state:" + place_id.split(":")[1]
+
+    def _places(self, mentions: list[list[Mention]]) -> tuple[Counter[str], Counter[str]]:
+        """States and districts named; a district named like a direction counts only in context."""
+        states: Counter[str] = Counter(m.ids[0] for ms in mentions for m in ms if m.type == "State")
+        districts: Counter[str] = Counter()
+        for ms in mentions:
+            for m in ms:
+                if m.type == "District" and len(m.ids) == 1:
+                    directional = normalize(m.name).split(" ")[0] in _DIRECTION
+                    if directional and self._state_of(m.ids[0]) not in states:
+                        continue
+                    districts[m.ids[0]] += 1
+        for d, n in districts.items():
+            states[self._state_of(d)] += n
+        return states, districts
+
+    # -- resolution ---------------------------------------------------------------------------
+
+    def _place_entity(self, m: Mention, doc_states: Counter[str]) -> Entity | None:
+        ids = m.ids
+        if m.type == "District":
+            in_context = [i for i in ids if self._state_of(i) in doc_states]
+            directional = normalize(m.name).split(" ")[0] in _DIRECTION
+            if len(ids) > 1 or directional:
+                ids = in_context
+            if len(ids) != 1:
+                return None
+        return Entity(ids[0], m.type, m.name, m.start, m.end, confidence=0.95)
+
+    def _agency(
+        self, m: Mention, state: str | None, district: str | None, sentence: str
+    ) -> Entity | None:
+        name = display_name(m.name) if m.name.islower() else m.name
+        if m.role == "district administration" or name.lower().endswith("administration"):
+            place = name.split()[0] if not name.lower().startswith("district") else None
+            did = self._district_named(place) if place else district
+            if did is None:
+                return None
+            dname = did.split(":")[-1].replace("-", " ").title()
+            full = f"{dname} District Administration"
+            return Entity(node_id("Agency", full), "Agency", full, m.start, m.end, "district administration",
+                          [name], {"level": "district"})  # fmt: skip
+        if m.how == "gazetteer" and m.ids:
+            aid = m.ids[0]
+            attrs = self.node_attrs.get(aid, {})
+            central = (
+                "lgd_org_code" in attrs
+                or self.resolver.is_public("Agency", m.name)
+                or aid.count(":") > 1
+            )
+            if central or not _GENERIC_DEPT.search(m.name):
+                return Entity(aid, "Agency", m.name, m.start, m.end, m.role, confidence=0.95)
+        name = " ".join(w if w.isupper() or w in ("of", "and", "for", "the") else w[:1].upper() + w[1:]
+                        for w in name.split())  # fmt: skip
+        tail = re.match(r"^(.*?),\s*([A-Z][A-Za-z ]+)$", name)
+        if tail and self.gazetteer.places_in(tail.group(2)):
+            name = tail.group(1)  # "Department of Industries and Commerce, Tripura"
+            state = self._state_of(self.gazetteer.places_in(tail.group(2))[0])
+        if _GENERIC_DEPT.search(name) and not self.resolver.is_public("Agency", name):
+            state_name = self.state_names.get(state or "")
+            aid, shown, aliases = self.agencies.id_for(name, state_name)
+            role = "government department"
+            return Entity(aid, "Agency", shown, m.start, m.end, role, aliases,
+                          {"level": "state" if state_name else "unknown"})  # fmt: skip
+        canonical = self.agencies.canonical(name)
+        if canonical == display_name(name):
+            hit = process.extractOne(
+                normalize(name), list(self.agency_keys), scorer=fuzz.ratio, score_cutoff=90
+            )
+            if hit:
+                aid, _, known = self.agency_keys[hit[0]]
+                return Entity(aid, "Agency", known, m.start, m.end, m.role, [name], confidence=0.75)
+        aid, shown, aliases = self.agencies.id_for(name)
+        return Entity(aid, "Agency", shown, m.start, m.end, m.role, aliases)
+
+    def _place_name(self, place_id: str) -> str:
+        return self.gazetteer.names.get(place_id, place_id)
+
+    def _district_named(self, word: str | None) -> str | None:
+        if not word:
+            return None
+        entries = self.gazetteer.index.get(normalize(word), [])
+        ids = [e[0] for e in entries if e[1] == "District"]
+        return ids[0] if len(ids) == 1 else None
+
+    def _scheme(self, m: Mention) -> Entity:
+        if m.how == "gazetteer" and m.ids:
+            return Entity(m.ids[0], "Scheme", m.name, m.start, m.end, confidence=0.95)
+        name = m.name
+        year = re.search(r"\b((?:19|20)\d{2})\b", name)
+        bare = re.sub(r"[-\s]*\b(?:19|20)\d{2}\b", "", name).strip(" -")
+        key = _scheme_key(bare)
+        attrs = {"year": int(year.group(1))} if year else {}
+        for candidate in (bare, re.sub(r"\s+Schemes?$", "", bare)):
+            canonical = self.resolver.canonical_name("Scheme", candidate)
+            if canonical != candidate:
+                return Entity(node_id("Scheme", canonical), "Scheme", canonical, m.start, m.end,
+                              aliases=[name], attrs=attrs, confidence=0.9)  # fmt: skip
+        if key in self.scheme_keys:
+            sid, _, known = self.scheme_keys[key]
+            return Entity(
+                sid, "Scheme", known, m.start, m.end, aliases=[name], attrs=attrs, confidence=0.9
+            )
+        if len(key.split()) >= 4:
+            hit = process.extractOne(
+                key, list(self.scheme_keys), scorer=fuzz.token_set_ratio, score_cutoff=92
+            )
+            if hit:
+                sid, _, known = self.scheme_keys[hit[0]]
+                return Entity(
+                    sid,
+                    "Scheme",
+                    known,
+                    m.start,
+                    m.end,
+                    aliases=[name],
+                    attrs=attrs,
+                    confidence=0.7,
+                )
+        return Entity(node_id("Scheme", bare), "Scheme", bare, m.start, m.end, aliases=[name] if bare != name else [],
+                      attrs=attrs)  # fmt: skip
+
+    def _cluster(
+        self, name: str, start: int, end: int, place: str | None, known: list[str]
+    ) -> Entity:
+        inner = self.gazetteer.places_in(name)
+        if known:
+            return Entity(known[0], "Cluster", name, start, end, confidence=0.95, places=inner)
+        name = re.sub(r"\bcluster$", "Cluster", name)
+        if not name.endswith("Cluster"):
+            aliases, name = [name], f"{name} Cluster"
+        else:
+            aliases = []
+        has_place = any(m.type in ("District", "State") for m in self.gazetteer.find(name))
+        # A name with no place in it ("Iron Cluster") is told apart by the document's district.
+        if not has_place and place is not None and place.startswith("district:"):
+            cid = node_id("Cluster", place.split(":")[-1], name)
+        else:
+            cid = node_id("Cluster", name)
+        return Entity(cid, "Cluster", name, start, end, aliases=aliases, places=inner)
+
+    # -- the document -------------------------------------------------------------------------
+
+    def read(self, doc: LoadedDocument) -> tuple[list[Sentence], dict[str, Any]]:
+        sentences, raw = [], []
+        pairs_all: list[tuple[str, str]] = []
+        for i, text in enumerate(doc.sentences):
+            clean, pairs = acronym_pairs(text)
+            pairs_all += pairs
+            sentences.append(Sentence(i, text, clean))
+            raw.append(select(self.gazetteer.find(clean) + pattern_mentions(clean)))
+        doc_states, doc_districts = self._places(raw)
+        state = doc_states.most_common(1)[0][0] if doc_states else None
+        district = None
+        if doc_districts:
+            top, n = doc_districts.most_common(1)[0]
+            if n >= 2 and n * 2 > sum(doc_districts.values()):
+                district = top  # a clearly dominant district, not one of several named
+        for s, mentions in zip(sentences, raw, strict=True):
+            inner = [
+                Mention(
+                    "State" if p.startswith("state:") else "District", p, m.start, m.start, ids=[p]
+                )
+                for m in mentions
+                if m.type in ("Agency", "Enterprise", "Cluster") and m.how != "gazetteer"
+                for p in self.gazetteer.places_in(m.name)
+            ]
+            s_states, s_districts = self._places([mentions + inner])
+            s_state = s_states.most_common(1)[0][0] if s_states else state
+            for im in inner:  # places named inside organisation names are mentioned too
+                s.entities.append(
+                    Entity(
+                        im.ids[0],
+                        im.type,
+                        self._place_name(im.ids[0]),
+                        im.start,
+                        im.end,
+                        confidence=0.8,
+                    )
+                )
+            for m in mentions:
+                e: Entity | None
+                if m.type in ("District", "State"):
+                    e = self._place_entity(m, doc_states)
+                elif m.type == "Agency":
+                    e = self._agency(m, s_state, district, s.clean)
+                elif m.type == "Scheme":
+                    e = self._scheme(m)
+                elif m.type == "Cluster":
+                    e = self._cluster(
+                        m.name, m.start, m.end, district, m.ids if m.how == "gazetteer" else []
+                    )
+                else:
+                    role = "SPV" if "spv" in s.clean.lower() and m.role == "cooperative" else m.role
+                    e = Entity(
+                        node_id("Enterprise", m.name), "Enterprise", m.name, m.start, m.end, role
+                    )
+                if e is not None:
+                    s.entities.append(e)
+            self._lowercase_clusters(s, district)
+        context = {"state": state, "district": district, "pairs": pairs_all}
+        self._corefer(sentences, context)
+        return sentences, context
+
+    def _lowercase_clusters(self, s: Sentence, place: str | None) -> None:
+        """'Muzaffarpur bag cluster', 'a bag cluster in Muzaffarpur' -> 'Muzaffarpur Bag Cluster'."""
+        taken = [(e.start, e.end) for e in s.entities if e.type == "Cluster"]
+        for rx in (_PLACE_CLUSTER, _CLUSTER_IN):
+            for m in rx.finditer(s.clean):
+                did = self._district_named(m.group("place"))
+                if did is None or any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                what = m.group("what").title()
+                name = f"{m.group('place')} {what} Cluster"
+                s.entities.append(self._cluster(name, m.start(), m.end(), place, []))
+                taken.append((m.start(), m.end()))
+
+    def _corefer(self, sentences: list[Sentence], context: dict[str, Any]) -> None:
+        """'the Department' -> the document's most mentioned department; likewise its cluster."""
+        depts = Counter(
+            e.id for s in sentences for e in s.entities if e.role == "government department"
+        )
+        clusters = Counter(e.id for s in sentences for e in s.entities if e.type == "Cluster")
+        context["cluster"] = clusters.most_common(1)[0][0] if clusters else None
+        context["cluster_entity"] = next(
+            (e for s in sentences for e in s.entities if e.id == context["cluster"]), None
+        )
+        focal = depts.most_common(1)[0][0] if depts else None
+        focal_e = next((e for s in sentences for e in s.entities if e.id == focal), None)
+        admins = [e for s in sentences for e in s.entities if e.role == "district administration"]
+        for s in sentences:
+            spans = [(e.start, e.end) for e in s.entities]
+            for rx, target in ((_BARE_DEPT, focal_e), (_BARE_ADMIN, admins[0] if admins else None)):
+                if target is None:
+                    continue
+                for m in rx.finditer(s.clean):
+                    if any(a < m.end() and m.start() < b for a, b in spans):
+                        continue
+                    s.entities.append(Entity(target.id, target.type, target.name, m.start(), m.end(),
+                                             target.role, [], dict(target.attrs), 0.7))  # fmt: skip
+            s.entities.sort(key=lambda e: e.start)
+
+
+def to_facts(
+    doc: LoadedDocument, sentences: list[Sentence], context: dict[str, Any], source: str
+) -> FactSet:
+    """Write a read document as facts: Document node, entities, relations, quantities."""
+    from ingest.relations import relations_of
+
+    facts = FactSet(source)
+    facts.rows = len(sentences)
+    doc_prov = Provenance(source, "document", doc.title, "loader")
+    facts.node(doc.id, "Document", doc.title, doc_prov,
+               {"path": doc.path, "sha256": doc.sha256, "sentences": doc.sentences, "title": doc.title})  # fmt: skip
+    pair_alias = {normalize(a): b for a, b in context["pairs"]} | {
+        normalize(b): a for a, b in context["pairs"]
+    }
+
+    def prov(s: Sentence, conf: float) -> Provenance:
+        return Provenance(source, f"sentence {s.index + 1}", s.text, EXTRACTOR, round(conf, 2))
+
+    for s in sentences:
+        for e in s.entities:
+            aliases = list(e.aliases)
+            if normalize(e.name) in pair_alias:
+                aliases.append(pair_alias[normalize(e.name)])
+            attrs = dict(e.attrs)
+            if e.role:
+                attrs["role"] = e.role
+            facts.node(e.id, e.type, e.name, prov(s, e.confidence), attrs, aliases)
+            facts.edge(e.id, "MENTIONED_IN", doc.id, prov(s, e.confidence))
+        for fac in _facilities(s, context):
+            facts.node(fac.id, "Facility", fac.name, prov(s, 0.8), {"role": fac.role})
+            facts.edge(fac.id, "MENTIONED_IN", doc.id, prov(s, 0.8))
+    for s, src, rel, tgt, conf, attrs in relations_of(sentences, context):
+        if src in facts.nodes and tgt in facts.nodes and src != tgt:
+            try:
+                check_relation(rel, facts.nodes[src].type, facts.nodes[tgt].type)
+            except SchemaError:
+                continue  # a rule's guess that the ontology does not allow
+            facts.edge(src, rel, tgt, prov(s, conf), attrs)
+    cluster = context.get("cluster_entity")
+    for s in sentences:
+        quantities = find_quantities(s.text)
+        targets = s.of("Cluster") or ([cluster] if cluster else [])
+        key = f"quantities@{doc.id}"  # per document, so forgetting one removes exactly its numbers
+        for q in quantities:
+            for t in targets[:1]:
+                node = facts.nodes[t.id]
+                node.attrs.setdefault(key, []).append({**q.to_dict(), "sentence": s.index + 1})
+                p = prov(s, 0.8)
+                facts.node(t.id, "Cluster", node.name, Provenance(p.source, p.locator, p.text, p.extractor,
+                                                                  p.confidence, (key,)))  # fmt: skip
+    return facts
+
+
+@dataclass
+class Facility:
+    id: str
+    name: str
+    role: str
+    position: int
+    cluster: str
+
+
+def _facilities(s: Sentence, context: dict[str, Any]) -> list[Facility]:
+    clusters = s.of("Cluster") or (
+        [context["cluster_entity"]] if context.get("cluster_entity") else []
+    )
+    if not clusters:
+        return []
+    c = clusters[0]
+    out = []
+    for role, label, pos in facility_mentions(s.clean):
+        fid = f"facility:{c.id.split(':', 1)[1]}:{slug(label)}"
+        out.append(Facility(fid, f"{c.name} {label}", role, pos, c.id))
+    return out

@@ -1,0 +1,271 @@
+"""Relation rules: what a sentence's wording says about the entities in it.
+
+Each rule reads cue words of the domain ("anchor unit", "mobilised", "financial support
+through", "constructed under", "provided credit", "knowledge partner", "SPV was formed",
+"X Cluster, Dhubri, Assam") and links entities of the sentence, with the document's focal
+cluster as the object when the sentence names none ("the cluster", "the artisans"). A
+sentence about several unnamed clusters ("five additional clusters under SFURTI") leaves its
+links pending for a following "These clusters include ..." sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ingest.extract import Entity, Sentence, _facilities
+from ingest.quantities import find_quantities
+
+Rel = tuple[Sentence, str, str, str, float, dict[str, Any]]
+
+ANCHOR = re.compile(r"\banchor\b", re.I)
+MOBILISE = re.compile(r"\bmobili[sz]", re.I)
+TRAIN = re.compile(r"\btrain(?:ing|ed|s)?\b|\bskill(?:ing|s)? (?:development|upgradation)", re.I)
+IMPLEMENT = re.compile(
+    r"\b(?:set\s*up|setup|establish\w*|formed|implement\w*|develop(?:ed|ing)?|creat\w*|promot\w*)\b"
+    r"[^.]{0,60}\bclusters?\b", re.I)  # fmt: skip
+FUND = re.compile(
+    r"financ\w* (?:support|assistance|help)|\bfund(?:s|ed|ing)?\b|\bgrants?\b|subsid|sanction|"
+    r"benefit under|assistance of|contribution", re.I)  # fmt: skip
+FINANCE = re.compile(r"\bcredit\b|\bloans?\b|micro-?financ", re.I)
+SUPPORT = re.compile(r"\bsupport\w*|through the office|\bassist\w*", re.I)
+SUPPORT_LEAD = re.compile(
+    r"(?:through the office of|support(?:ed)? (?:from|of|by)|supported by|with the help of|"
+    r"assistance (?:from|of)|provided by)\s*(?:the\s+)?[\"“]?$", re.I)  # fmt: skip
+FACILITY_FUND = re.compile(r"\bthrough\b|\bunder\b|sponsor|construct|\bprovided\b|\bfunded\b", re.I)
+PARTNER = re.compile(r"\bpartner\b", re.I)
+ADMIN_BETWEEN = re.compile(
+    r"^\s*(?:of the|of|sponsored by|run by|administered by|launched by)\s*$", re.I
+)
+PART_OF = re.compile(r"^an? organi[sz]ation (?:of|under) (?:the )?", re.I)
+THESE = re.compile(r"^(?:these|the|such|all these)\s+clusters\b|^they include", re.I)
+BASED = re.compile(r"\b([A-Z][a-z]+)[\s-]based\b|\bbased (?:in|at|out of) ([A-Z][a-z]+)")
+FINANCIERS = {"bank", "MFI"}
+FINANCIER_NAME = re.compile(
+    r"\bBank\b|\bMFI\b|Micro\s*finance|Finance (?:Corporation|Ltd|Limited)", re.I
+)
+NODAL = re.compile(r"\b(?:nodal|implementing|executing|implementation) (?:agency|partner)\b", re.I)
+BUY = re.compile(r"\bbuys?\b|\bbought\b|\bpurchas\w+|\bprocures?\b|\bsources? (?:its|the)\b", re.I)
+SUPPLY = re.compile(
+    r"\bsuppl(?:ies|ied|ying)\b|\bwill supply\b|\bprovid\w+ (?:the )?raw materials?\b", re.I
+)
+GIVES_SUPPORT = re.compile(
+    r"^\W*(?:has |have |had )?(?:provided|extended|gave|offers?|offered|gives)\b[^.]{0,60}\bsupport",
+    re.I,
+)
+
+
+def _masked(s: Sentence) -> str:
+    """The sentence with entity names blanked, so cue words inside names ('Fund', 'Grant') don't fire."""
+    chars = list(s.clean)
+    for e in s.entities:
+        for i in range(e.start, min(e.end, len(chars))):
+            chars[i] = "_"
+    return "".join(chars)
+
+
+def _targets(s: Sentence, focal: Entity | None) -> list[Entity]:
+    named = s.of("Cluster")
+    if named:
+        return named
+    text = _masked(s)
+    if re.search(r"\bclusters\b", text, re.I) and not re.search(r"\bcluster\b", text, re.I):
+        return []  # several unnamed clusters: not the focal one
+    return [focal] if focal else []
+
+
+def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
+    focal: Entity | None = context.get("cluster_entity")
+    pending: list[tuple[str, str, bool]] = []  # (entity id, relation, entity is source)
+    previous: Sentence | None = None
+    located: set[str] = set()
+    first_seen: dict[str, Sentence] = {}
+    for s in sentences:
+        text = _masked(s)
+        financiers = [
+            e for e in s.of("Agency") if e.role in FINANCIERS or FINANCIER_NAME.search(e.name)
+        ]
+        agencies = [e for e in s.of("Agency") if e not in financiers]
+        schemes = s.of("Scheme")
+        enterprises = s.of("Enterprise")
+        targets = _targets(s, focal)
+        loose = s.of("Cluster") or ([focal] if focal else [])  # "various clusters": the focal one
+        facilities = _facilities(s, context)
+        money = [q.to_dict() for q in find_quantities(s.text) if q.kind == "money"]
+        linked: set[tuple[str, str]] = set()
+
+        def rel(
+            src: str,
+            r: str,
+            tgt: str,
+            conf: float,
+            attrs: dict[str, Any] | None = None,
+            _s: Sentence = s,
+            _linked: set[tuple[str, str]] = linked,
+        ) -> Rel:
+            _linked.add((src, tgt))
+            _linked.add((tgt, src))
+            return (_s, src, r, tgt, conf, attrs or {})
+
+        if THESE.search(text) and s.of("Cluster"):
+            for eid, r, is_source in pending:
+                for c in s.of("Cluster"):
+                    yield rel(eid, r, c.id, 0.6) if is_source else rel(c.id, r, eid, 0.6)
+        pending = []
+
+        for c in s.of("Cluster"):
+            first_seen.setdefault(c.id, s)
+            for found in _located(s, c, rel):
+                located.add(c.id)
+                yield found
+        if ANCHOR.search(text):
+            for e in enterprises:
+                for c in targets:
+                    yield rel(e.id, "ANCHORS", c.id, 0.85)
+        for m in BASED.finditer(s.clean):
+            at = m.start(1) if m.group(1) else m.start(2)
+            place = next((p for p in s.of("District", "State") if p.start == at), None)
+            for e in enterprises if place else []:
+                yield rel(e.id, "LOCATED_IN", place.id, 0.8)  # type: ignore[union-attr]
+        for e in enterprises:
+            if e.role == "SPV":
+                owned = [c for c in s.of("Cluster") if c.name.lower() in e.name.lower()] or targets
+                for c in owned:
+                    yield rel(e.id, "IMPLEMENTS", c.id, 0.85)
+        for a in s.of("Agency"):
+            if a.role == "district administration" and a.id.startswith("agency:"):
+                place = context.get("district")
+                if place and place.split(":")[-1] in a.id:
+                    yield rel(a.id, "LOCATED_IN", place, 0.8)
+        nodal = NODAL.search(text)
+        if nodal:
+            for x in [*agencies, *enterprises]:
+                for c in targets:
+                    yield rel(x.id, "IMPLEMENTS", c.id, 0.8)
+        if BUY.search(text):
+            for e in enterprises:
+                for c in targets:
+                    yield rel(e.id, "BUYS_FROM", c.id, 0.7)
+        supply = SUPPLY.search(text)
+        if supply:
+            for x in [*enterprises, *agencies]:
+                if x.end <= supply.start():  # the supplier is the subject
+                    for c in targets:
+                        yield rel(x.id, "SUPPLIES", c.id, 0.6)
+        for x in [*schemes, *agencies]:
+            if GIVES_SUPPORT.search(s.clean[x.end :]):
+                for c in loose:
+                    yield rel(c.id, "SUPPORTED_BY", x.id, 0.7)
+        mobilise = MOBILISE.search(text)
+        if mobilise and agencies:
+            # "the Department engaged JEEViKA to mobilise ...": the one nearest before the verb
+            before = [a for a in agencies if a.end <= mobilise.start()]
+            a = max(before, key=lambda a: a.end) if before else agencies[0]
+            for c in targets:
+                yield rel(a.id, "MOBILISES", c.id, 0.8)
+        if TRAIN.search(text):
+            for a in agencies:
+                for c in targets:
+                    yield rel(a.id, "TRAINS", c.id, 0.7)
+        if facilities:
+            for f in facilities:
+                yield rel(f.cluster, "HAS_FACILITY", f.id, 0.8)
+            for x in [*schemes, *agencies]:
+                # "through the X", "under X", "sponsorship of X", "scheme of the X": X pays
+                lead = text[max(0, x.start - 40) : x.start]
+                if not FACILITY_FUND.search(lead):
+                    continue
+                earlier = [fac for fac in facilities if fac.position < x.start]
+                paid = earlier[-1] if earlier else min(facilities, key=lambda fac: fac.position)
+                yield rel(x.id, "FUNDS", paid.id, 0.7, {"amounts": money} if money else None)
+                if FUND.search(text):
+                    for c in targets:
+                        yield rel(x.id, "FUNDS", c.id, 0.6)
+        implement = IMPLEMENT.search(s.clean)  # the object is a cluster *name* here
+        if implement:
+            for a in agencies:
+                if a.start < implement.start() + 40:
+                    for c in targets:
+                        yield rel(a.id, "IMPLEMENTS", c.id, 0.7)
+        if not facilities:
+            under = text.lower().find(" under ")
+            if under > 0:
+                named = [c for c in s.of("Cluster") if c.end <= under]
+                for sc in [sc for sc in schemes if sc.start > under]:
+                    if named and FUND.search(text):
+                        pass  # "sanctioned under SFURTI": the FUNDS rule below links them
+                    elif named:  # "set up the X Cluster under MSE-CDP": the scheme backs it
+                        for c in named:
+                            yield rel(c.id, "SUPPORTED_BY", sc.id, 0.7)
+                    else:  # "pursuing five clusters under MSE-CDP": the agency runs the scheme
+                        for a in [a for a in agencies if a.end <= under]:
+                            yield rel(a.id, "IMPLEMENTS", sc.id, 0.7)
+            if FUND.search(text):
+                payers = schemes or [*agencies, *(financiers if not FINANCE.search(text) else [])]
+                for x in payers:
+                    for c in targets:
+                        if (x.id, c.id) not in linked:
+                            yield rel(
+                                x.id, "FUNDS", c.id, 0.7, {"amounts": money} if money else None
+                            )
+        if FINANCE.search(text) or (financiers and SUPPORT.search(text) and not FUND.search(text)):
+            for a in financiers:
+                for c in loose:
+                    yield rel(a.id, "FINANCES", c.id, 0.75)
+        for sc in schemes:
+            for a in s.of("Agency"):
+                if a.start > sc.end and ADMIN_BETWEEN.match(text[sc.end : a.start]):
+                    yield rel(a.id, "ADMINISTERS", sc.id, 0.8)
+        if (
+            PART_OF.match(text)
+            and previous is not None
+            and previous.of("Agency")
+            and s.of("Agency")
+        ):
+            yield rel(previous.of("Agency")[-1].id, "PART_OF", s.of("Agency")[0].id, 0.75)
+        if PARTNER.search(text):
+            pos = PARTNER.search(text).start()  # type: ignore[union-attr]
+            near = [a for a in s.of("Agency") if a.end <= pos]
+            if near:
+                partner = max(near, key=lambda a: a.end)
+                others = [a for a in s.of("Agency") if a.id != partner.id]
+                for o in others or targets:
+                    yield rel(partner.id, "PARTNERS_WITH", o.id, 0.75)
+        for x in [*schemes, *agencies]:
+            if SUPPORT_LEAD.search(s.clean[max(0, x.start - 40) : x.start]):
+                for c in loose:
+                    if (x.id, c.id) not in linked:
+                        yield rel(c.id, "SUPPORTED_BY", x.id, 0.6)
+        if not s.of("Cluster") and re.search(r"\bclusters\b", text, re.I):
+            if " under " in text.lower():
+                pending = [(sc.id, "SUPPORTED_BY", False) for sc in schemes]
+        previous = s
+    district = context.get("district")
+    for cid, s in first_seen.items():  # a cluster named with no place: the document's district
+        if cid not in located and district:
+            yield (s, cid, "LOCATED_IN", district, 0.5, {})
+
+
+def _located(s: Sentence, c: Entity, rel: Any) -> Iterator[Rel]:
+    """'X Cluster, Dhubri, Assam', 'Muzaffarpur Bag Cluster', 'Iron Cluster in Bhendra'."""
+    places = s.of("District", "State")
+    if c.places:
+        for pid in c.places:
+            yield rel(c.id, "LOCATED_IN", pid, 0.8)
+        return
+    inside = [p for p in places if c.start <= p.start and p.end <= c.end]
+    chain = []
+    end = c.end
+    for p in sorted(places, key=lambda p: p.start):
+        # "X Cluster, Dhubri, Assam" and "X Cluster, Boko. Assam" (a town between)
+        if p.start >= end and re.fullmatch(
+            r"[\s,.]*(?:[A-Z][a-z]+[\s,.]+)?", s.clean[end : p.start]
+        ):
+            chain.append(p)
+            end = p.end
+    if not inside and not chain:
+        m = re.compile(r"\s+in\s+").match(s.clean, c.end)
+        chain = [p for p in places if m and p.start == m.end()]
+    for p in inside or chain:
+        yield rel(c.id, "LOCATED_IN", p.id, 0.8)

@@ -1,0 +1,126 @@
+"""Extraction quality against the hand-written gold set (tests/gold/*.json).
+
+An extracted node matches a gold entity when the types agree and a normalised name or alias
+agrees; a relation matches when both ends match and the relation type is the same. Products,
+documents and PRODUCES / MENTIONED_IN edges are not scored (see tests/gold/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kb.resolve import normalize
+from kb.store.base import GraphStore, Node
+
+UNSCORED_TYPES = {"Product", "Document", "Sector", "GeographicalIndication"}
+UNSCORED_RELATIONS = {"PRODUCES", "MENTIONED_IN", "IN_SECTOR"}
+
+
+def _keys(names: list[str]) -> set[str]:
+    out = set()
+    for n in names:
+        k = normalize(n)
+        out.add(k)
+        out.add(k.split(" ", 1)[1] if k.startswith("the ") else k)
+    return out
+
+
+@dataclass
+class Score:
+    tp_extracted: int = 0
+    extracted: int = 0
+    tp_gold: int = 0
+    gold: int = 0
+    false_positives: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp_extracted / self.extracted if self.extracted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.gold if self.gold else 1.0
+
+    def add(self, other: Score) -> None:
+        self.tp_extracted += other.tp_extracted
+        self.extracted += other.extracted
+        self.tp_gold += other.tp_gold
+        self.gold += other.gold
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "extracted": self.extracted,
+            "gold": self.gold,
+            "false_positives": self.false_positives,
+            "missed": self.missed,
+        }
+
+
+def score_document(store: GraphStore, doc_id: str, gold: dict[str, Any]) -> tuple[Score, Score]:
+    facts = store.facts_from(doc_id)
+    nodes = {n.id: n for n in facts.nodes if n.type not in UNSCORED_TYPES}
+    gold_entities = [(t, name, _keys([name, *aliases])) for t, name, aliases in gold["entities"]]
+
+    def gold_for(n: Node) -> str | None:
+        keys = _keys([n.name, *n.aliases])
+        for t, name, gkeys in gold_entities:
+            if t == n.type and keys & gkeys:
+                return name
+        return None
+
+    matched = {nid: gold_for(n) for nid, n in nodes.items()}
+    ents = Score(extracted=len(nodes), gold=len(gold_entities))
+    ents.tp_extracted = sum(1 for g in matched.values() if g)
+    found_gold = {g for g in matched.values() if g}
+    ents.tp_gold = len(found_gold)
+    ents.false_positives = sorted(
+        f"{nodes[i].type} {nodes[i].name}" for i, g in matched.items() if not g
+    )
+    ents.missed = sorted(f"{t} {name}" for t, name, _ in gold_entities if name not in found_gold)
+
+    gold_rels = {tuple(r) for r in gold["relations"]}
+    edges = [
+        e
+        for e in facts.edges
+        if e.relation not in UNSCORED_RELATIONS and e.source in nodes and e.target in nodes
+    ]
+    as_gold = {(matched.get(e.source), e.relation, matched.get(e.target)): e for e in edges}
+    rels = Score(extracted=len(edges), gold=len(gold_rels))
+    rels.tp_extracted = sum(
+        1 for e in edges if (matched.get(e.source), e.relation, matched.get(e.target)) in gold_rels
+    )
+    rels.tp_gold = sum(1 for r in gold_rels if r in as_gold)
+    rels.false_positives = sorted(
+        f"{nodes[e.source].name} {e.relation} {nodes[e.target].name}  [{e.provenance[0].locator}]"
+        for e in edges
+        if (matched.get(e.source), e.relation, matched.get(e.target)) not in gold_rels
+    )
+    rels.missed = sorted(" ".join(r) for r in gold_rels if r not in as_gold)
+    return ents, rels
+
+
+def evaluate(store: GraphStore, gold_dir: Path) -> dict[str, Any]:
+    per_doc = {}
+    total_e, total_r = Score(), Score()
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        doc_id = "doc:" + normalize(Path(gold["document"]).stem).replace(" ", "-")
+        e, r = score_document(store, doc_id, gold)
+        per_doc[gold["document"]] = {"entities": e.to_dict(), "relations": r.to_dict()}
+        total_e.add(e)
+        total_r.add(r)
+    return {
+        "entities": {
+            k: v for k, v in total_e.to_dict().items() if k not in ("false_positives", "missed")
+        },
+        "relations": {
+            k: v for k, v in total_r.to_dict().items() if k not in ("false_positives", "missed")
+        },
+        "documents": per_doc,
+    }
