@@ -30,6 +30,7 @@ test: lint
 
 bench: install
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/backends.py
 
 lock: install

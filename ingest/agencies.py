@@ -31,6 +31,8 @@ class AgencyNames:
             c = self.resolver.canonical_name("Agency", v)
             if c != v:
                 return c
+        if " " not in cleaned and cleaned.isupper() and len(cleaned) <= 6:
+            return cleaned  # an acronym such as RGVN
         return display_name(cleaned)
 
     def id_for(self, raw: str, state: str | None = None) -> tuple[str, str, list[str]]:

@@ -122,7 +122,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
         raise InputError(f"{path}: cannot read ({e.strerror})") from e
     if size > max_bytes:
         raise InputError(
-            f"{path.name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit"
+            f"{path.name}: {size / 2**20:.1f} MB is over the {max_bytes / 2**20:.0f} MB limit"
         )
     if size == 0:
         raise InputError(f"{path.name}: the file is empty")

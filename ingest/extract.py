@@ -323,8 +323,9 @@ class Extractor:
                     )
                 else:
                     role = "SPV" if "spv" in s.clean.lower() and m.role == "cooperative" else m.role
+                    name = m.name.rstrip(".")
                     e = Entity(
-                        node_id("Enterprise", m.name), "Enterprise", m.name, m.start, m.end, role
+                        node_id("Enterprise", name), "Enterprise", name, m.start, m.end, role
                     )
                 if e is not None:
                     s.entities.append(e)
@@ -418,10 +419,12 @@ def to_facts(
         for q in quantities:
             for t in targets[:1]:
                 node = facts.nodes[t.id]
-                node.attrs.setdefault(key, []).append({**q.to_dict(), "sentence": s.index + 1})
+                node.attrs.setdefault(key, []).append(
+                    {**q.to_dict(), "sentence": s.index + 1, "sentence_text": s.text}
+                )
                 p = prov(s, 0.8)
-                facts.node(t.id, "Cluster", node.name, Provenance(p.source, p.locator, p.text, p.extractor,
-                                                                  p.confidence, (key,)))  # fmt: skip
+                cited = Provenance(p.source, p.locator, p.text, p.extractor, p.confidence, (key,))
+                facts.node(t.id, "Cluster", node.name, cited)
     return facts
 
 

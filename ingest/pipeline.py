@@ -63,6 +63,16 @@ def ingest_paths(
             continue
         sentences, context = extractor.read(doc)
         facts = to_facts(doc, sentences, context, source=doc.id)
+        for node in facts.nodes.values():
+            # A document adds attributes; it does not overwrite what the KB already states
+            # (a table's role for SBI stays), so rebuilds in any order give the same graph.
+            known = store.get_node(node.id)
+            if known is not None:
+                node.attrs = {
+                    k: v
+                    for k, v in node.attrs.items()
+                    if k not in known.attrs or k.startswith("quantities@")
+                }
         with store.batch():
             store.remove_sources([doc.id])
             store.upsert_nodes(facts.nodes.values())

@@ -31,7 +31,10 @@ def _progress(message: str) -> None:
 
 def cmd_build(kb: Any, args: argparse.Namespace) -> int:
     data = Path(args.data) if args.data else None
-    report = kb.build(data, Path(args.docs) if args.docs else None, progress=_progress)
+    docs = None
+    if args.no_docs:
+        docs = Path("/nonexistent/clusterkb-no-documents")
+    report = kb.build(data, Path(args.docs) if args.docs else docs, progress=_progress)
     if args.json:
         _print_json(report.to_dict())
         return 0
@@ -82,18 +85,30 @@ def cmd_show(kb: Any, args: argparse.Namespace) -> int:
         return 0
     n = view.node
     print(f"{n.name}  ({n.type}, {n.id})")
+    numbers = [
+        (k.split("@", 1)[1], q)
+        for k, v in n.attrs.items()
+        if k.startswith("quantities@")
+        for q in v
+    ]
     for k, v in sorted(n.attrs.items()):
+        if k.startswith("quantities@"):
+            continue
         if v not in (None, [], ""):
             text = v if not isinstance(v, list) else "; ".join(map(str, v))
             print(f"  {k}: {str(text)[:200]}")
     if n.aliases:
         print(f"  also known as: {', '.join(n.aliases)}")
-    groups: dict[tuple[str, str], list[Any]] = {}
+    if numbers:
+        print("  numbers:")
+        for doc, q in numbers:
+            print(f"    {q['text']:<28} [{doc} sentence {q['sentence']}]")
+    groups: dict[tuple[str, str, str], list[Any]] = {}
     for r in view.relations:
-        groups.setdefault((r.relation, r.direction), []).append(r)
-    for (rel, direction), items in groups.items():
+        groups.setdefault((r.relation, r.direction, r.via or ""), []).append(r)
+    for (rel, direction, via), items in groups.items():
         arrow = "->" if direction == "out" else "<-"
-        print(f"  {rel} {arrow}")
+        print(f"  {rel} {arrow}" + (f"   (via {via})" if via else ""))
         for r in items[:RELATIONS_SHOWN]:
             src = r.edge.provenance[0]
             print(f"    {r.node.name} ({r.node.type})   [{src.source} {src.locator}]")
@@ -227,9 +242,8 @@ def parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="build the KB from the bundled data")
     b.add_argument("--data", help="data folder (default: the bundled data/)")
-    b.add_argument(
-        "--docs", help="documents folder (document ingestion arrives in a later version)"
-    )
+    b.add_argument("--docs", help="documents folder (default: the bundled data/corpus)")
+    b.add_argument("--no-docs", action="store_true", help="build from the tables only")
     b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_build)
 

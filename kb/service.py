@@ -31,15 +31,24 @@ TYPE_PRIORITY = [
 PATH_RELATIONS = [r for r in RELATION_TYPES if r != "MENTIONED_IN"]
 
 
+# What a planner wants on a cluster's or a district's page that sits one hop further out:
+# who funds a cluster's facilities; which schemes and agencies back the clusters of a district.
+VIA = {"Cluster": {"HAS_FACILITY"}, "District": {"LOCATED_IN"}}
+CONTEXT_RELATIONS = {"FUNDS", "SUPPORTED_BY", "IMPLEMENTS", "PARTNERS_WITH", "FINANCES", "TRAINS",
+                     "MOBILISES", "ANCHORS", "BUYS_FROM", "SUPPLIES"}  # fmt: skip
+
+
 @dataclass
 class Related:
     relation: str
     direction: str  # "out": entity -> other; "in": other -> entity
     node: Node
     edge: Edge
+    via: str | None = None  # the neighbour through which this relation reaches the entity
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "via": self.via,
             "relation": self.relation,
             "direction": self.direction,
             "id": self.node.id,
@@ -201,7 +210,24 @@ class KnowledgeBase:
             )
             for nb in self.store.neighbors(node.id, direction="both")
         ]
-        return EntityView(node, related, others)
+        return EntityView(node, related + self._via(node, related), others)
+
+    def _via(self, node: Node, related: list[Related]) -> list[Related]:
+        hops = VIA.get(node.type, set())
+        out: list[Related] = []
+        for r in related:
+            if r.relation not in hops or r.node.type in ("State", "District"):
+                continue
+            for nb in self.store.neighbors(r.node.id, direction="both"):
+                far = nb.node
+                if (
+                    nb.edge.relation in CONTEXT_RELATIONS
+                    and far.id != node.id
+                    and far.type != "Cluster"
+                ):
+                    direction = "out" if nb.edge.source == r.node.id else "in"
+                    out.append(Related(nb.edge.relation, direction, far, nb.edge, via=r.node.name))
+        return out[:100]
 
     def path(self, a: str, b: str, max_hops: int = 6) -> PathView:
         source, _ = self._one(a)

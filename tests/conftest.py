@@ -157,6 +157,23 @@ def built_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
+@pytest.fixture(scope="session")
+def tables_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A KB home built from the bundled tables only (no documents); tests must not write to it."""
+    home = tmp_path_factory.mktemp("tables")
+    kb = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
+    kb.build(docs_dir=home / "no-documents")
+    kb.close()
+    return home
+
+
+@pytest.fixture
+def tables_kb(tables_home: Path) -> Iterator[KnowledgeBase]:
+    kb = KnowledgeBase(Settings(home=tables_home, data_dir=REPO_DATA))
+    yield kb
+    kb.close()
+
+
 @pytest.fixture
 def built_kb(built_home: Path) -> Iterator[KnowledgeBase]:
     kb = KnowledgeBase(Settings(home=built_home, data_dir=REPO_DATA))

@@ -16,8 +16,8 @@ from kb.store.memory import MemoryStore
 from tests.expected import expected_counts, rows
 
 
-def test_counts_match_the_source_tables(built_kb: KnowledgeBase) -> None:
-    stats = built_kb.stats()
+def test_counts_match_the_source_tables(tables_kb: KnowledgeBase) -> None:
+    stats = tables_kb.stats()
     counts = {**stats["nodes_by_type"], **stats["edges_by_relation"]}
     for name, want in expected_counts(REPO_DATA).items():
         assert counts.get(name) == want, name
@@ -66,10 +66,19 @@ def test_every_fact_has_provenance_from_a_bundled_file(built_kb: KnowledgeBase) 
     store = built_kb.store
     facts = [*store.nodes(), *store.edges()]
     assert len(facts) > 5000
+    documents = {n.id: n for n in store.nodes("Document")}
+    assert len(documents) == len(list((REPO_DATA / "corpus").glob("*.txt")))
     for f in facts:
         assert f.provenance, f
         for p in f.provenance:
-            assert p.text and p.locator and p.extractor.startswith("table:")
+            assert p.text and p.locator
+            if p.source.startswith("doc:"):  # a sentence of an ingested document
+                doc = documents[p.source]
+                assert Path(doc.attrs["path"]).exists()
+                if p.locator.startswith("sentence "):
+                    assert doc.attrs["sentences"][int(p.locator.split()[1]) - 1] == p.text
+                continue
+            assert p.extractor.startswith("table:")
             for part in p.source.split("+"):
                 path = (
                     REPO_DATA.parent / part
@@ -79,8 +88,8 @@ def test_every_fact_has_provenance_from_a_bundled_file(built_kb: KnowledgeBase) 
                 assert path.exists(), p.source
 
 
-def test_muzaffarpur_has_its_state_and_odop_products(built_kb: KnowledgeBase) -> None:
-    view = built_kb.entity("Muzaffarpur").to_dict()
+def test_muzaffarpur_has_its_state_and_odop_products(tables_kb: KnowledgeBase) -> None:
+    view = tables_kb.entity("Muzaffarpur").to_dict()
     assert (view["type"], view["name"]) == ("District", "Muzaffarpur")
     rels = defaultdict(set)
     for r in view["relations"]:

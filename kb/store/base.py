@@ -58,10 +58,12 @@ class Provenance:
 
 
 def _merge_provenance(old: list[Provenance], new: list[Provenance]) -> list[Provenance]:
+    """Union by (source, locator, extractor), in a canonical order so that the same facts
+    written in another order (a rebuild after documents were ingested) compare equal."""
     merged = {p.key: p for p in old}
     for p in new:
         merged[p.key] = p
-    return list(merged.values())
+    return [merged[k] for k in sorted(merged)]
 
 
 def _alias_key(name: str) -> str:
