@@ -15,6 +15,7 @@ from typing import Any
 
 from ingest.documents import MAX_BYTES, expand, load_document
 from ingest.extract import Extractor, to_facts
+from ingest.llm import LLMExtractor
 from ingest.mentions import GAZETTEER_TYPES
 from kb.errors import InputError
 from kb.resolve import Resolver
@@ -41,11 +42,14 @@ def ingest_paths(
     paths: list[Path],
     progress: Callable[[str], None] = lambda _: None,
     max_bytes: int = MAX_BYTES,
+    llm: tuple[Any, str] | None = None,
 ) -> IngestReport:
+    """Ingest files and folders; `llm` is an optional (LangChain chat model, its name)."""
     started = time.perf_counter()
     report = IngestReport()
     nodes = list(store.nodes())
     extractor = Extractor(nodes, Resolver.from_nodes(nodes))
+    llm_extractor = LLMExtractor(llm[0], llm[1], extractor) if llm else None
     files = list(expand(paths))
     for i, path in enumerate(files, start=1):
         try:
@@ -63,6 +67,8 @@ def ingest_paths(
             continue
         sentences, context = extractor.read(doc)
         facts = to_facts(doc, sentences, context, source=doc.id)
+        if llm_extractor is not None:
+            llm_extractor.add(facts, doc.id, sentences, context)
         for node in facts.nodes.values():
             # A document adds attributes; it does not overwrite what the KB already states
             # (a table's role for SBI stays), so rebuilds in any order give the same graph.

@@ -22,6 +22,7 @@ class Settings:
     neo4j_password: str | None = None
     neo4j_database: str | None = None
     api_key: str | None = None
+    llm: str | None = None  # a LangChain "provider:model" for optional LLM extraction
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -41,6 +42,7 @@ class Settings:
             neo4j_password=env.get("NEO4J_PASSWORD"),
             neo4j_database=env.get("NEO4J_DATABASE"),
             api_key=env.get("CLUSTERKB_API_KEY") or None,
+            llm=env.get("CLUSTERKB_LLM") or None,
         )
 
     @property

@@ -103,9 +103,11 @@ class PathView:
 class KnowledgeBase:
     """Facade over one store: build, look up, show, find paths (more features join here)."""
 
-    def __init__(self, settings: Settings, store: GraphStore | None = None):
+    def __init__(self, settings: Settings, store: GraphStore | None = None, llm: Any = None):
+        """`llm`: a LangChain chat model to use instead of the one CLUSTERKB_LLM names."""
         self.settings = settings
         self._store = store
+        self._llm = llm
         self._resolver: Resolver | None = None
 
     @classmethod
@@ -154,7 +156,14 @@ class KnowledgeBase:
         """Add or replace documents; unchanged ones are skipped (ingest/pipeline.py)."""
         from ingest.pipeline import ingest_paths
 
-        report = ingest_paths(self.store, paths, progress or (lambda _: None))
+        llm = None
+        if self._llm is not None or self.settings.llm:
+            if self._llm is None:
+                from ingest.llm import chat_model
+
+                self._llm = chat_model(self.settings.llm)  # type: ignore[arg-type]
+            llm = (self._llm, self.settings.llm or type(self._llm).__name__)
+        report = ingest_paths(self.store, paths, progress or (lambda _: None), llm=llm)
         self._resolver = None
         return report
 
