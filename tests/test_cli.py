@@ -117,7 +117,7 @@ def test_unknown_store_backend_is_a_clear_error(home: Path) -> None:
 def test_stats_does_not_import_torch_or_sentence_transformers(home: Path) -> None:
     code = (
         "import sys; from kb.cli import main; main(['stats', '--json']); "
-        "heavy = [m for m in ('torch', 'sentence_transformers', 'gradio') if m in sys.modules]; "
+        "heavy = [m for m in ('torch', 'sentence_transformers', 'gradio', 'langchain') if m in sys.modules]; "
         "sys.stderr.write(repr(heavy))"
     )
     env = {**os.environ, "CLUSTERKB_HOME": str(home)}
