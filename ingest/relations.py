@@ -108,6 +108,11 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
             _linked.add((tgt, src))
             return (_s, src, r, tgt, conf, attrs or {})
 
+        def each(actors: list[Entity], r: str, objects: list[Entity], conf: float) -> Iterator[Rel]:
+            for x in actors:
+                for c in objects:
+                    yield rel(x.id, r, c.id, conf)
+
         if THESE.search(text) and s.of("Cluster"):
             for eid, r, is_source in pending:
                 for c in s.of("Cluster"):
@@ -120,9 +125,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
                 located.add(c.id)
                 yield found
         if ANCHOR.search(text):
-            for e in enterprises:
-                for c in targets:
-                    yield rel(e.id, "ANCHORS", c.id, 0.85)
+            yield from each(enterprises, "ANCHORS", targets, 0.85)
         for m in BASED.finditer(s.clean):
             at = m.start(1) if m.group(1) else m.start(2)
             place = next((p for p in s.of("District", "State") if p.start == at), None)
@@ -138,15 +141,11 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
                 place = context.get("district")
                 if place and place.split(":")[-1] in a.id:
                     yield rel(a.id, "LOCATED_IN", place, 0.8)
-        nodal = NODAL.search(text)
-        if nodal:
-            for x in [*agencies, *enterprises]:
-                for c in targets:
-                    yield rel(x.id, "IMPLEMENTS", c.id, 0.8)
+
+        if NODAL.search(text):
+            yield from each([*agencies, *enterprises], "IMPLEMENTS", targets, 0.8)
         if BUY.search(text):
-            for e in enterprises:
-                for c in targets:
-                    yield rel(e.id, "BUYS_FROM", c.id, 0.7)
+            yield from each(enterprises, "BUYS_FROM", targets, 0.7)
         supply = SUPPLY.search(text)
         if supply:
             for x in [*enterprises, *agencies]:
@@ -165,9 +164,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
             for c in targets:
                 yield rel(a.id, "MOBILISES", c.id, 0.8)
         if TRAIN.search(text):
-            for a in agencies:
-                for c in targets:
-                    yield rel(a.id, "TRAINS", c.id, 0.7)
+            yield from each(agencies, "TRAINS", targets, 0.7)
         if facilities:
             for f in facilities:
                 yield rel(f.cluster, "HAS_FACILITY", f.id, 0.8)
@@ -210,9 +207,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
                                 x.id, "FUNDS", c.id, 0.7, {"amounts": money} if money else None
                             )
         if FINANCE.search(text) or (financiers and SUPPORT.search(text) and not FUND.search(text)):
-            for a in financiers:
-                for c in loose:
-                    yield rel(a.id, "FINANCES", c.id, 0.75)
+            yield from each(financiers, "FINANCES", loose, 0.75)
         for sc in schemes:
             for a in s.of("Agency"):
                 if a.start > sc.end and ADMIN_BETWEEN.match(text[sc.end : a.start]):

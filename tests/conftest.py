@@ -175,6 +175,18 @@ def tables_kb(tables_home: Path) -> Iterator[KnowledgeBase]:
 
 
 @pytest.fixture
+def scratch_kb(tmp_path: Path, built_home: Path) -> Iterator[KnowledgeBase]:
+    """A writable copy of the built KB (tables and corpus)."""
+    import shutil
+
+    home = tmp_path / "scratch-home"
+    shutil.copytree(built_home, home)
+    kb = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
+    yield kb
+    kb.close()
+
+
+@pytest.fixture
 def built_kb(built_home: Path) -> Iterator[KnowledgeBase]:
     kb = KnowledgeBase(Settings(home=built_home, data_dir=REPO_DATA))
     yield kb

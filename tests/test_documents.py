@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from ingest.documents import load_document, split_sentences
-from kb.config import REPO_DATA, Settings
 from kb.errors import InputError
 from kb.service import KnowledgeBase
 
@@ -112,11 +110,9 @@ def test_oversize_file_is_refused_without_reading_it(tmp_path: Path) -> None:
 
 
 def test_failed_documents_leave_the_kb_unchanged_and_the_rest_goes_on(
-    tmp_path: Path, built_home: Path
+    tmp_path: Path, scratch_kb: KnowledgeBase
 ) -> None:
-    home = tmp_path / "home"
-    shutil.copytree(built_home, home)
-    kb = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
+    kb = scratch_kb
     before = kb.stats()
     bad = tmp_path / "in"
     bad.mkdir()

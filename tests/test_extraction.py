@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from ingest.quantities import find_quantities
-from kb.config import REPO_DATA, Settings
+from kb.config import REPO_DATA
 from kb.service import KnowledgeBase
 from tests.conftest import REPO
 
@@ -98,11 +97,9 @@ def test_one_node_per_entity_across_documents(built_kb: KnowledgeBase) -> None:
 
 
 def test_ingest_is_incremental_and_forget_removes_only_what_a_document_alone_said(
-    tmp_path: Path, built_home: Path
+    tmp_path: Path, scratch_kb: KnowledgeBase
 ) -> None:
-    home = tmp_path / "home"
-    shutil.copytree(built_home, home)
-    kb = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
+    kb = scratch_kb
     before = kb.stats()
     corpus = REPO_DATA / "corpus"
     assert kb.ingest([corpus]).unchanged == sorted(f"doc:{p.stem}" for p in corpus.glob("*.txt"))
