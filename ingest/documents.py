@@ -162,12 +162,34 @@ def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
     return out
 
 
+def unwrap(lines: list[str]) -> list[str]:
+    """Join lines that a paragraph was wrapped into (a long line not ending a sentence,
+    followed by more text), keeping headings, list items and short lines as they are."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        continues = line[:1].islower() or line.rstrip().endswith((".", "!", "?", ";"))
+        wrapped = (
+            line
+            and prev
+            and len(prev) >= 50
+            and not prev.rstrip().endswith((".", "!", "?", ":", ";"))
+            and not _LIST_ITEM.match(line)
+            and continues
+        )
+        if wrapped:
+            out[-1] = f"{prev} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a text; each non-empty line (heading, list item) ends a sentence too."""
     lines = [" ".join(line.split()) for line in text.replace("\r", "\n").split("\n")]
     sentences: list[str] = []
-    for line in strip_boilerplate([ln for ln in lines if ln]):
-        line = _LIST_ITEM.sub("", line)
+    for line in unwrap(strip_boilerplate([ln for ln in lines if ln])):
+        line = _LIST_ITEM.sub("", line).lstrip("#").strip().replace("**", "")
         start = 0
         for m in _SPLIT.finditer(line):
             before = line[start : m.start()].rstrip('"”’) ')

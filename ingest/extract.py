@@ -79,6 +79,11 @@ def select(mentions: list[Mention]) -> list[Mention]:
             m.start <= p.start and p.end <= m.end and m != p for p in places
         ):
             r = 0.5
+        if m.how == "pattern" and m.type == "Scheme":
+            for o in mentions:  # "ODOP Common Facility Centre Scheme" is not ODOP itself
+                inside = m.start <= o.start and o.end <= m.end and o.end - o.start < m.end - m.start
+                if o.how == "gazetteer" and o.type == "Scheme" and inside:
+                    r = 0.5
         return r
 
     chosen: list[Mention] = []
@@ -293,7 +298,8 @@ class Extractor:
                     "State" if p.startswith("state:") else "District", p, m.start, m.start, ids=[p]
                 )
                 for m in mentions
-                if m.type in ("Agency", "Enterprise", "Cluster") and m.how != "gazetteer"
+                if m.type in ("Agency", "Cluster")
+                and m.how != "gazetteer"  # not "Mysore Sandal Oils"
                 for p in self.gazetteer.places_in(m.name)
             ]
             s_states, s_districts = self._places([mentions + inner])
@@ -322,7 +328,8 @@ class Extractor:
                         m.name, m.start, m.end, district, m.ids if m.how == "gazetteer" else []
                     )
                 else:
-                    role = "SPV" if "spv" in s.clean.lower() and m.role == "cooperative" else m.role
+                    spv = re.search(r"\bSPV\b|special purpose vehicle", s.clean, re.I)
+                    role = "SPV" if spv and m.role in ("cooperative", "company") else m.role
                     name = m.name.rstrip(".")
                     e = Entity(
                         node_id("Enterprise", name), "Enterprise", name, m.start, m.end, role
@@ -344,11 +351,27 @@ class Extractor:
                     continue
                 what = m.group("what").title()
                 name = f"{m.group('place')} {what} Cluster"
-                s.entities.append(self._cluster(name, m.start(), m.end(), place, []))
+                e = self._cluster(name, m.start(), m.end(), place, [])
+                e.attrs["described"] = (
+                    True  # a description, maybe of a named cluster (see _corefer)
+                )
+                s.entities.append(e)
                 taken.append((m.start(), m.end()))
 
     def _corefer(self, sentences: list[Sentence], context: dict[str, Any]) -> None:
         """'the Department' -> the document's most mentioned department; likewise its cluster."""
+        # "Kannauj attar cluster" in a headline is the document's "Kannauj Perfume Cluster".
+        named = {
+            p: e for s in sentences for e in s.entities
+            if e.type == "Cluster" and not e.attrs.get("described") for p in e.places
+        }  # fmt: skip
+        for s in sentences:
+            for e in s.entities:
+                if e.attrs.pop("described", False):
+                    proper = next((named[p] for p in e.places if p in named), None)
+                    if proper is not None and proper.id != e.id:
+                        e.aliases.append(e.name)
+                        e.id, e.name = proper.id, proper.name
         depts = Counter(
             e.id for s in sentences for e in s.entities if e.role == "government department"
         )

@@ -152,15 +152,6 @@ _CONN = r"(?:of|for|and|&|the|de)"
 _NAME = rf"{_CAP}(?:\s+(?:{_CONN}\s+)?{_CAP}){{0,7}}"
 
 ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
-    # The agent of a cluster action: "mobilised by Kudumbashree", "trained by the XYZ".
-    (
-        "Agency",
-        "organisation",
-        re.compile(
-            rf"\b(?:mobilised|mobilized|trained|funded|supported|sponsored|implemented|promoted|"
-            rf"financed|assisted|organised|organized) by (?:the )?(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}})"
-        ),
-    ),
     ("Enterprise", "cooperative", re.compile(rf"{_NAME}\s+Co-?operative\s+Society(?:\s+Ltd\.?)?")),
     (
         "Enterprise",
@@ -189,7 +180,7 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "organisation",
         re.compile(
             rf"{_NAME}\s+(?:Council|Commission|Board|Institute|Institution|Society|Corporation|"
-            rf"Organi[sz]ation|Authority|Federation|Foundation|Trust|University|Nigam)\b"
+            rf"Organi[sz]ation|Authority|Federation|Foundation|Trust|University|Nigam|Centre|Center)\b"
             rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+(?:and\s+)?{_CAP})*)?"
         ),
     ),
@@ -220,6 +211,15 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "Cluster",
         None,
         re.compile(rf"{_CAP}(?:[\s-]+{_CAP}){{0,5}}\s+Cluster\b(?!\s+(?:Scheme|Development))"),
+    ),
+    # The agent of a cluster action: "mobilised by Kudumbashree", "trained by the XYZ".
+    (
+        "Agency",
+        "organisation",
+        re.compile(
+            rf"\b(?:mobilised|mobilized|trained|funded|supported|sponsored|implemented|promoted|"
+            rf"financed|assisted|organised|organized) by (?:the )?(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}})"
+        ),
     ),
 ]
 # Words that start a sentence or a clause but are not part of a name.
@@ -273,6 +273,8 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             name = name.rstrip(" ,")
             if normalize(name) in _GENERIC or len(name) < 4:
                 continue
+            if type_ == "Agency" and re.search(r"facility cent(?:re|er)", name, re.I):
+                continue  # a common facility centre is a Facility, not a body
             if type_ == "Scheme":
                 role = "scheme"
             found.append(Mention(type_, name, start, start + len(name), role))

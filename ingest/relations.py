@@ -39,6 +39,9 @@ ADMIN_BETWEEN = re.compile(
     r"^\s*(?:of the|of|sponsored by|run by|administered by|launched by)\s*$", re.I
 )
 PART_OF = re.compile(r"^an? organi[sz]ation (?:of|under) (?:the )?", re.I)
+UNDER_BODY = re.compile(
+    r"^,?\s*(?:[A-Z][a-z]+,\s*)?an? (?:institute|organi[sz]ation|body|office|undertaking|autonomous body|"
+    r"society|centre|unit) (?:under|of) (?:the )?$", re.I)  # fmt: skip
 THESE = re.compile(r"^(?:these|the|such|all these)\s+clusters\b|^they include", re.I)
 BASED = re.compile(r"\b([A-Z][a-z]+)[\s-]based\b|\bbased (?:in|at|out of) ([A-Z][a-z]+)")
 FINANCIERS = {"bank", "MFI"}
@@ -51,9 +54,8 @@ SUPPLY = re.compile(
     r"\bsuppl(?:ies|ied|ying)\b|\bwill supply\b|\bprovid\w+ (?:the )?raw materials?\b", re.I
 )
 GIVES_SUPPORT = re.compile(
-    r"^\W*(?:has |have |had )?(?:provided|extended|gave|offers?|offered|gives)\b[^.]{0,60}\bsupport",
-    re.I,
-)
+    r"^\W*(?:,[^.]{0,60}?,\s*)?(?:has |have |had |will |shall )?(?:provided|provides?|extended|"
+    r"extends?|gave|offers?|offered|gives?)\b[^.]{0,60}\bsupport", re.I)  # fmt: skip
 
 
 def _masked(s: Sentence) -> str:
@@ -144,8 +146,17 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
 
         if NODAL.search(text):
             yield from each([*agencies, *enterprises], "IMPLEMENTS", targets, 0.8)
-        if BUY.search(text):
-            yield from each(enterprises, "BUYS_FROM", targets, 0.7)
+        buy = BUY.search(text)
+        if buy:
+            # "X buys the mats" -> X buys from the cluster; "makers buy oil from X" -> X supplies it
+            sellers = [
+                e
+                for e in enterprises
+                if e.start > buy.end() and " from " in s.clean[buy.end() : e.start]
+            ]
+            buyers = [e for e in enterprises if e not in sellers]
+            yield from each(buyers, "BUYS_FROM", targets, 0.7)
+            yield from each(sellers, "SUPPLIES", targets, 0.7)
         supply = SUPPLY.search(text)
         if supply:
             for x in [*enterprises, *agencies]:
@@ -212,6 +223,12 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
             for a in s.of("Agency"):
                 if a.start > sc.end and ADMIN_BETWEEN.match(text[sc.end : a.start]):
                     yield rel(a.id, "ADMINISTERS", sc.id, 0.8)
+        bodies = s.of("Agency")
+        for a, b in zip(bodies, bodies[1:], strict=False):
+            if UNDER_BODY.match(
+                s.clean[a.end : b.start]
+            ):  # "FFDC, Kannauj, an institute under the Ministry"
+                yield rel(a.id, "PART_OF", b.id, 0.75)
         if (
             PART_OF.match(text)
             and previous is not None
