@@ -31,6 +31,7 @@ test: lint
 bench: install
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/search.py
 	$(BIN)/python bench/backends.py
 
 lock: install

@@ -172,7 +172,7 @@ def unwrap(lines: list[str]) -> list[str]:
         wrapped = (
             line
             and prev
-            and len(prev) >= 50
+            and len(prev) >= 60  # wrapped paragraphs run long; headings are shorter
             and not prev.rstrip().endswith((".", "!", "?", ":", ";"))
             and not _LIST_ITEM.match(line)
             and continues

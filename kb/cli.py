@@ -220,6 +220,16 @@ def cmd_eval_extract(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(kb: Any, args: argparse.Namespace) -> int:
+    passages = kb.search(args.query, args.k)
+    if args.json:
+        _print_json([p.to_dict() for p in passages])
+        return 0
+    for p in passages:
+        print(f"{p.score:.4f}  [{p.document} sentence {p.sentence}]  {p.text}")
+    return 0
+
+
 def cmd_serve(kb: Any, args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -277,6 +287,12 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true")
     ev.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     ev.set_defaults(func=cmd_eval_extract)
+
+    se = sub.add_parser("search", help="the sentences that best match a query (hybrid retrieval)")
+    se.add_argument("query")
+    se.add_argument("-k", type=int, default=5)
+    se.add_argument("--json", action="store_true")
+    se.set_defaults(func=cmd_search)
 
     ex = sub.add_parser("export", help="copy the KB at CLUSTERKB_HOME to the NEO4J_URI server")
     ex.add_argument("--to", choices=["neo4j"], required=True)

@@ -108,6 +108,8 @@ class KnowledgeBase:
         self.settings = settings
         self._store = store
         self._llm = llm
+        self._index: Any = None  # kb.search.SentenceIndex, built on first search
+        self._embedder: Any = None
         self._resolver: Resolver | None = None
 
     @classmethod
@@ -149,7 +151,7 @@ class KnowledgeBase:
             say(f"ingesting documents from {docs}")
             report.documents = self.ingest([docs], say)
             report.stats = self.store.stats().to_dict()
-        self._resolver = None
+        self._resolver = self._index = None
         return report
 
     def ingest(self, paths: list[Path], progress: Callable[[str], None] | None = None) -> Any:
@@ -164,15 +166,27 @@ class KnowledgeBase:
                 self._llm = chat_model(self.settings.llm)  # type: ignore[arg-type]
             llm = (self._llm, self.settings.llm or type(self._llm).__name__)
         report = ingest_paths(self.store, paths, progress or (lambda _: None), llm=llm)
-        self._resolver = None
+        self._resolver = self._index = None
         return report
 
     def forget(self, doc: str) -> tuple[int, int]:
         from ingest.pipeline import forget
 
         removed = forget(self.store, doc)
-        self._resolver = None
+        self._resolver = self._index = None
         return removed
+
+    def search(self, query: str, k: int = 5) -> list[Any]:
+        """The k sentences that best match `query` (hybrid: MiniLM embeddings + BM25)."""
+        from kb.search import MiniLM, SentenceIndex
+
+        if self._index is None:
+            if self._embedder is None:
+                self._embedder = MiniLM()
+            cache = self.settings.home / "search" if self.settings.store == "memory" else None
+            self._index = SentenceIndex.from_store(self.store, self._embedder, cache)
+        results: list[Any] = self._index.search(query, k)
+        return results
 
     def evaluate_extraction(self, gold_dir: Path | None = None) -> dict[str, Any]:
         """Precision/recall of document extraction on the gold set (kb/evaluate.py)."""

