@@ -32,6 +32,7 @@ bench: install
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/qa.py
 	$(BIN)/python bench/backends.py
 
 lock: install

@@ -220,6 +220,31 @@ def cmd_eval_extract(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ask(kb: Any, args: argparse.Namespace) -> int:
+    if args.question == "-":  # one question per line, one JSON object per line; model loaded once
+        history: list[Any] = []
+        for line in sys.stdin:
+            if not line.strip():
+                continue
+            try:
+                answer = kb.ask(line.strip(), history[-1:])
+                out = answer.to_dict()
+            except ClusterKBError as e:
+                out = {"question": line.strip(), "error": str(e), "answered": False}
+            history.append(out)
+            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        return 0
+    answer = kb.ask(args.question)
+    if args.json:
+        _print_json(answer.to_dict())
+        return 0
+    print(answer.answer)
+    for c in answer.citations:
+        print(f"  [{c['document']} {c['locator']}] {c['text'][:200]}")
+    return 0 if answer.answered else 3
+
+
 def cmd_search(kb: Any, args: argparse.Namespace) -> int:
     passages = kb.search(args.query, args.k)
     if args.json:
@@ -227,6 +252,28 @@ def cmd_search(kb: Any, args: argparse.Namespace) -> int:
         return 0
     for p in passages:
         print(f"{p.score:.4f}  [{p.document} sentence {p.sentence}]  {p.text}")
+    return 0
+
+
+def cmd_eval_qa(kb: Any, args: argparse.Namespace) -> int:
+    from kb.evaluate import evaluate_qa
+
+    path = (
+        Path(args.questions)
+        if args.questions
+        else Path(__file__).resolve().parent.parent / "tests" / "qa" / "questions.jsonl"
+    )
+    result = evaluate_qa(kb, path)
+    if args.json:
+        _print_json(result)
+        return 0
+    for r in result["results"]:
+        if args.verbose or not r["ok"]:
+            print(f"{'ok ' if r['ok'] else 'BAD'} {r['question']}\n      -> {r['answer'][:160]}")
+    print(
+        f"accuracy {result['accuracy']:.3f}: {result['correct']}/{result['questions']} correct; "
+        f"{result['abstained_correctly']}/{result['unanswerable']} unanswerable questions abstained"
+    )
     return 0
 
 
@@ -287,6 +334,17 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true")
     ev.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     ev.set_defaults(func=cmd_eval_extract)
+
+    eq = sub.add_parser("eval-qa", help="question-answering accuracy on a question set")
+    eq.add_argument("--questions", help="JSON-lines file (default tests/qa/questions.jsonl)")
+    eq.add_argument("--json", action="store_true")
+    eq.add_argument("-v", "--verbose", action="store_true")
+    eq.set_defaults(func=cmd_eval_qa)
+
+    ak = sub.add_parser("ask", help='one question ("-": one per stdin line, JSON lines out)')
+    ak.add_argument("question")
+    ak.add_argument("--json", action="store_true")
+    ak.set_defaults(func=cmd_ask)
 
     se = sub.add_parser("search", help="the sentences that best match a query (hybrid retrieval)")
     se.add_argument("query")

@@ -124,3 +124,39 @@ def evaluate(store: GraphStore, gold_dir: Path) -> dict[str, Any]:
         },
         "documents": per_doc,
     }
+
+
+def evaluate_qa(kb: Any, questions: Path) -> dict[str, Any]:
+    """Accuracy on a question set (tests/qa/questions.jsonl; see its README)."""
+    rows = [
+        json.loads(line)
+        for line in questions.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    results = []
+    for row in rows:
+        history = [kb.ask(row["after"]).to_dict()] if row.get("after") else None
+        answer = kb.ask(row["question"], history)
+        if "expect" in row:
+            ok = answer.answered and any(x.lower() in answer.answer.lower() for x in row["expect"])
+            ok = ok and bool(answer.citations)
+        else:
+            ok = not answer.answered
+        results.append(
+            {
+                "question": row["question"],
+                "ok": ok,
+                "answer": answer.answer,
+                "answered": answer.answered,
+            }
+        )
+    correct = sum(r["ok"] for r in results)
+    abstain = [r for r, row in zip(results, rows, strict=True) if "expect" not in row]
+    return {
+        "accuracy": round(correct / len(results), 3) if results else 0.0,
+        "correct": correct,
+        "questions": len(results),
+        "unanswerable": len(abstain),
+        "abstained_correctly": sum(r["ok"] for r in abstain),
+        "results": results,
+    }

@@ -109,6 +109,7 @@ class KnowledgeBase:
         self._store = store
         self._llm = llm
         self._index: Any = None  # kb.search.SentenceIndex, built on first search
+        self._qa: Any = None
         self._embedder: Any = None
         self._resolver: Resolver | None = None
 
@@ -151,7 +152,7 @@ class KnowledgeBase:
             say(f"ingesting documents from {docs}")
             report.documents = self.ingest([docs], say)
             report.stats = self.store.stats().to_dict()
-        self._resolver = self._index = None
+        self._resolver = self._index = self._qa = None
         return report
 
     def ingest(self, paths: list[Path], progress: Callable[[str], None] | None = None) -> Any:
@@ -166,15 +167,23 @@ class KnowledgeBase:
                 self._llm = chat_model(self.settings.llm)  # type: ignore[arg-type]
             llm = (self._llm, self.settings.llm or type(self._llm).__name__)
         report = ingest_paths(self.store, paths, progress or (lambda _: None), llm=llm)
-        self._resolver = self._index = None
+        self._resolver = self._index = self._qa = None
         return report
 
     def forget(self, doc: str) -> tuple[int, int]:
         from ingest.pipeline import forget
 
         removed = forget(self.store, doc)
-        self._resolver = self._index = None
+        self._resolver = self._index = self._qa = None
         return removed
+
+    def ask(self, question: str, history: list[Any] | None = None) -> Any:
+        """Answer a question with citations, or say what the KB does not know (kb/qa.py)."""
+        from kb.qa import QuestionAnswerer
+
+        if self._qa is None:
+            self._qa = QuestionAnswerer(self)
+        return self._qa.ask(question, history)
 
     def search(self, query: str, k: int = 5) -> list[Any]:
         """The k sentences that best match `query` (hybrid: MiniLM embeddings + BM25)."""

@@ -1,0 +1,380 @@
+"""Question answering with citations, offline: link entities, detect what is asked, answer from
+graph facts (each citing its sentence or table row), else from the best matching sentence,
+else say honestly what the KB does not know.
+
+First version: relation questions (who anchors / funds / mobilised / trained / implements /
+finances / partners / buys / supplies / where), ODOP questions (a district's products, the
+districts of a product, counts per state), quantities attached to clusters, linkage paths,
+and follow-ups that reuse the previous turn's entities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kb.errors import InputError, NotFound
+from kb.resolve import normalize
+from kb.store.base import Edge, Node, Provenance
+
+# What is asked -> (relations, direction seen from the asked-about entity)
+INTENTS: list[tuple[re.Pattern[str], list[tuple[str, str]]]] = [  # most specific first
+    (re.compile(r"\banchor", re.I), [("ANCHORS", "in")]),
+    (re.compile(r"\bmobili[sz]", re.I), [("MOBILISES", "in")]),
+    (re.compile(r"\btrain", re.I), [("TRAINS", "in")]),
+    (
+        re.compile(r"\b(?:spv|special purpose|implement|set up|runs?|nodal)\b", re.I),
+        [("IMPLEMENTS", "in"), ("ADMINISTERS", "in")],
+    ),
+    (
+        re.compile(r"\bknowledge partner|\bpartner", re.I),
+        [("PARTNERS_WITH", "in"), ("PARTNERS_WITH", "out")],
+    ),
+    (re.compile(r"\bpart of\b|\bparent\b|\bunder which\b", re.I), [("PART_OF", "out")]),
+    (re.compile(r"\b(?:credit|loans?|banks?|mfis?|financ)", re.I), [("FINANCES", "in")]),
+    (
+        re.compile(r"\b(?:fund|grant|subsid|schemes?|financial support|sanction|money)", re.I),
+        [("FUNDS", "in"), ("SUPPORTED_BY", "out")],
+    ),
+    (re.compile(r"\b(?:buy|buyer|purchas|market)", re.I), [("BUYS_FROM", "in")]),
+    (re.compile(r"\b(?:suppl|raw material)", re.I), [("SUPPLIES", "in")]),
+    (re.compile(r"\bclusters?\b.*\b(?:in|of)\b", re.I), [("LOCATED_IN", "in")]),
+    (
+        re.compile(r"\bwhere\b|\bwhich (?:district|state)\b|\blocated|\bbased\b", re.I),
+        [("LOCATED_IN", "out")],
+    ),
+    (re.compile(r"\b(?:administer|ministry)\b", re.I), [("ADMINISTERS", "in")]),
+    (re.compile(r"\b(?:cfc|common facility|facilit|shed)", re.I), [("HAS_FACILITY", "out")]),
+    (
+        re.compile(r"\bsupport|\bprovid|\bgave|\bhelp", re.I),
+        [("SUPPORTED_BY", "out"), ("FUNDS", "in")],
+    ),
+]
+ACTOR_QUESTION = re.compile(
+    r"^\s*(?:who|which (?:department|agency|bank|scheme|ministry|organi[sz]ation|body))\b", re.I
+)
+FACILITY_WORD = re.compile(r"\b(cfc|common facility|rearing shed|work ?shed|shed|plug)", re.I)
+LEGAL = re.compile(r"\s+(?:pvt\.?\s*ltd\.?|private limited|limited|ltd\.?|llp)$", re.I)
+ODOP = re.compile(r"\bodop\b|one district one product", re.I)
+HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b", re.I)
+HOW_MUCH = re.compile(
+    r"\bhow (?:much|many|long)\b|\bvalue\b|\bamount\b|\bcost\b|\bturnover\b", re.I
+)
+PATH = re.compile(r"\bconnected\b|\blink(?:ed)? between\b|\brelated to\b|\bpath\b", re.I)
+FOLLOW_UP = re.compile(
+    r"^(?:and|also|what about|how about)\b|\b(?:they|them|their|its|this cluster|that cluster)\b",
+    re.I,
+)
+UNKNOWN_PLACE = re.compile(r"\b([A-Z][a-z]+)\s+(?:district|state|cluster)\b")
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    answered: bool
+    citations: list[dict[str, str]] = field(default_factory=list)
+    entities: list[dict[str, str]] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "answered": self.answered,
+            "citations": self.citations,
+            "entities": self.entities,
+            "facts": self.facts,
+        }
+
+
+def _cite(p: Provenance) -> dict[str, str]:
+    return {"document": p.source, "locator": p.locator, "text": p.text}
+
+
+def _join(names: list[str]) -> str:
+    names = list(dict.fromkeys(names))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class QuestionAnswerer:
+    def __init__(self, kb: Any):
+        self.kb = kb
+        self._gazetteer: Any = None
+
+    @property
+    def gazetteer(self) -> Any:
+        if self._gazetteer is None:
+            from ingest.mentions import Gazetteer
+
+            g = Gazetteer([])
+            for n in self.kb.store.nodes():
+                if n.type in ("Document", "Sector"):
+                    continue
+                short = [
+                    re.sub(r"\s+Cluster\b", "", a) for a in [n.name, *n.aliases] if " Cluster" in a
+                ]
+                bare = [LEGAL.sub("", a) for a in [n.name, *n.aliases] if LEGAL.search(a)]
+                # "Umden Eri", "Umden Eri CFC", "High Spirit Commercial Ventures"
+                g.add_node(n.id, n.type, n.name, [*n.aliases, *short, *bare])
+            self._gazetteer = g
+        return self._gazetteer
+
+    # -- linking ------------------------------------------------------------------------------
+
+    def link(self, question: str) -> list[Node]:
+        """Entities named in the question: exact names and aliases, then close misspellings."""
+        found: list[Node] = []
+        text = question
+        for m in self.gazetteer.find(text) + self.gazetteer.find(text.title()):
+            for i in m.ids[:1] if m.type != "District" else m.ids:
+                node = self.kb.store.get_node(i)
+                if node is not None and node.id not in {f.id for f in found}:
+                    found.append(node)
+        if not found:
+            for word in re.findall(r"[A-Z][A-Za-z]{3,}(?:\s+[A-Z][A-Za-z]+)*", question):
+                for match in self.kb.resolver.fuzzy(word, cutoff=90.0)[:1]:
+                    node = self.kb.store.get_node(match.id)
+                    if node is not None and node.type not in ("GeographicalIndication", "Product"):
+                        found.append(node)
+        return found
+
+    # -- answering ----------------------------------------------------------------------------
+
+    def ask(self, question: str, history: list[Any] | None = None) -> Answer:
+        question = " ".join((question or "").split())
+        if not question:
+            raise InputError(
+                "the question is empty; ask about a cluster, district, scheme or agency"
+            )
+        entities = self.link(question)
+        if history and FOLLOW_UP.search(question):
+            previous = history[-1]
+            prev_entities = (
+                previous.get("entities", []) if isinstance(previous, dict) else previous.entities
+            )
+            carried = [self.kb.store.get_node(e["id"]) for e in prev_entities]
+            entities = [n for n in carried if n is not None] + [
+                e for e in entities if e.id not in {c.id for c in carried if c}
+            ]
+        unknown = [w for w in UNKNOWN_PLACE.findall(question) if not self.kb.resolver.lookup(w)]
+        if unknown:
+            return self._abstain(
+                question, entities, f"Nothing on {_join(unknown)} in the knowledge base"
+            )
+        answer = (
+            self._odop(question, entities)
+            or self._clusters_by_word(question)
+            or self._path(question, entities)
+            or self._quantity(question, entities)
+            or self._relation(question, entities)
+            or self._passage(question, entities)
+        )
+        return answer or self._abstain(question, entities, "The knowledge base does not say")
+
+    def _entities(self, nodes: list[Node]) -> list[dict[str, str]]:
+        return [{"id": n.id, "name": n.name, "type": n.type} for n in nodes]
+
+    def _answer(self, question: str, text: str, entities: list[Node], edges: list[Edge]) -> Answer:
+        citations = []
+        for e in edges:
+            for p in e.provenance[:1]:
+                if _cite(p) not in citations:
+                    citations.append(_cite(p))
+        facts = [{"source": e.source, "relation": e.relation, "target": e.target} for e in edges]
+        return Answer(question, text, True, citations[:8], self._entities(entities), facts)
+
+    def _abstain(self, question: str, entities: list[Node], lead: str) -> Answer:
+        near = ", ".join(f"{n.name} ({n.type})" for n in entities[:4])
+        text = f"{lead}; the KB has {near}." if near else f"{lead}."
+        return Answer(question, text, False, [], self._entities(entities), [])
+
+    def _relation(self, question: str, entities: list[Node]) -> Answer | None:
+        if not entities:
+            return None
+        actor = ACTOR_QUESTION.search(question)
+        subjects = sorted(entities, key=lambda n: n.type != "Cluster")
+        facility = FACILITY_WORD.search(question)
+        if facility and actor:  # "who provided the rearing sheds of X": ask about X's facility
+            word = facility.group(1).lower().replace("workshed", "work shed")
+            for c in [n for n in entities if n.type == "Cluster"]:
+                for nb in self.kb.store.neighbors(c.id, "HAS_FACILITY"):
+                    if word.rstrip("s") in nb.node.name.lower():
+                        subjects.insert(0, nb.node)
+        intents = INTENTS
+        if re.match(r"\s*where\b", question, re.I):  # "where is the anchor unit X based?"
+            intents = [i for i in INTENTS if ("LOCATED_IN", "out") in i[1]] + INTENTS
+        for rx, wanted in intents:
+            if not rx.search(question):
+                continue
+            if actor and wanted == [("HAS_FACILITY", "out")]:
+                continue
+            for subject in subjects:
+                view = self.kb.entity(subject.id)
+                hits = [
+                    r for rel, direction in wanted for r in view.relations
+                    if r.relation == rel and r.direction == direction
+                ]  # fmt: skip
+                if actor:
+                    hits = [r for r in hits if r.node.type in ("Agency", "Scheme", "Enterprise")]
+                if re.search(r"\bschemes?\b|\bprogramm", question, re.I):
+                    hits = [r for r in hits if r.node.type == "Scheme"] or hits
+                if re.search(r"\bclusters\b", question, re.I) and wanted == [("LOCATED_IN", "in")]:
+                    hits = [r for r in hits if r.node.type == "Cluster"]
+                if hits:
+                    names = [r.node.name for r in hits]
+                    rel_words = hits[0].relation.lower().replace("_", " ")
+                    text = f"{_join(names)} ({rel_words} {subject.name})."
+                    return self._answer(
+                        question, text, [subject, *[r.node for r in hits]], [r.edge for r in hits]
+                    )
+            return None  # the asked relation is not in the KB: do not guess from another
+        return None
+
+    def _clusters_by_word(self, question: str) -> Answer | None:
+        """'Which states have Eri clusters?': the places of clusters whose name has the word."""
+        m = re.search(
+            r"\bwhich (states|districts) (?:have|has)\s+(\w+(?:\s\w+)?)\s+clusters?\b",
+            question,
+            re.I,
+        )
+        if not m:
+            return None
+        kind, word = ("State" if m.group(1).lower() == "states" else "District"), m.group(2).lower()
+        edges = []
+        for c in self.kb.store.nodes("Cluster"):
+            if re.search(rf"\b{re.escape(word)}\b", c.name.lower()):
+                for nb in self.kb.store.neighbors(c.id, "LOCATED_IN"):
+                    if nb.node.type == kind:
+                        edges.append(nb.edge)
+        if not edges:
+            return None
+        names = sorted({self.kb.store.get_node(e.target).name for e in edges})  # type: ignore[union-attr]
+        return self._answer(question, f"{_join(names)}.", [], edges)
+
+    def _odop(self, question: str, entities: list[Node]) -> Answer | None:
+        if not ODOP.search(question):
+            return None
+        store = self.kb.store
+        products = [n for n in entities if n.type == "Product"]
+        districts = [n for n in entities if n.type == "District"]
+        states = [n for n in entities if n.type == "State"]
+        if products:
+            edges = [
+                nb.edge for p in products for nb in store.neighbors(p.id, "ODOP_PRODUCT", "in")
+            ]
+            if states:
+                in_state = {
+                    nb.node.id for s in states for nb in store.neighbors(s.id, "LOCATED_IN", "in")
+                }
+                edges = [e for e in edges if e.source in in_state]
+            if not edges:
+                return None
+            names = [store.get_node(e.source).name for e in edges]  # type: ignore[union-attr]
+            text = f"{_join(sorted(names))} ({len(names)} district{'s' if len(names) > 1 else ''})."
+            return self._answer(question, text, products + states, edges)
+        if districts:
+            edges = [
+                nb.edge for d in districts for nb in store.neighbors(d.id, "ODOP_PRODUCT", "out")
+            ]
+            if not edges:
+                return None
+            names = [store.get_node(e.target).name for e in edges]  # type: ignore[union-attr]
+            return self._answer(question, f"{_join(names)}.", districts, edges)
+        if states:
+            district_ids = [
+                nb.node.id for s in states for nb in store.neighbors(s.id, "LOCATED_IN", "in")
+            ]
+            edges = [
+                nb.edge for d in district_ids for nb in store.neighbors(d, "ODOP_PRODUCT", "out")
+            ]
+            if not edges:
+                return None
+            products_n = len({e.target for e in edges})
+            text = f"{products_n} ODOP products across {len({e.source for e in edges})} districts of {_join([s.name for s in states])}."
+            return self._answer(question, text, states, edges[:8])
+        return None
+
+    def _path(self, question: str, entities: list[Node]) -> Answer | None:
+        if not PATH.search(question) or len(entities) < 2:
+            return None
+        try:
+            view = self.kb.path(entities[0].id, entities[1].id)
+        except NotFound:
+            return None
+        hops = "; ".join(
+            f"{view.names[e.source]} {e.relation.lower().replace('_', ' ')} {view.names[e.target]}"
+            for e in view.edges
+        )
+        return self._answer(question, f"{hops}.", entities[:2], view.edges)
+
+    def _quantity(self, question: str, entities: list[Node]) -> Answer | None:
+        if not HOW_MUCH.search(question):
+            return None
+        from kb.search import tokens
+
+        asked = set(tokens(question))
+        if re.search(r"\bhow much\b|\bamount\b|\bcost\b|\bvalue\b|\bturnover\b", question, re.I):
+            kinds = {"money"}
+        elif re.search(r"\bhow long\b|\bdays\b|\bmonths\b", question, re.I):
+            kinds = {"duration"}
+        else:
+            kinds = {"count", "percent"}
+        best: tuple[float, dict[str, Any], Node] | None = None
+        clusters = [n for n in entities if n.type == "Cluster"]
+        for n in entities:
+            for nb in self.kb.store.neighbors(n.id, direction="both"):
+                if nb.node.type == "Cluster" and nb.node.id not in {c.id for c in clusters}:
+                    clusters.append(nb.node)
+        for c in clusters:
+            for key, items in c.attrs.items():
+                if not key.startswith("quantities@"):
+                    continue
+                for q in items:
+                    if q["kind"] not in kinds:
+                        continue
+                    words = set(tokens(q.get("sentence_text", "")))
+                    overlap = len(asked & words) + 2 * len(
+                        asked & set(tokens(q["unit"] + " " + q["text"]))
+                    )
+                    score = overlap + 1
+                    if best is None or score > best[0]:
+                        best = (score, {**q, "document": key.split("@", 1)[1]}, c)
+        if best is None or best[0] < 2:
+            return None
+        _, q, cluster = best
+        citation = {
+            "document": q["document"],
+            "locator": f"sentence {q['sentence']}",
+            "text": q["sentence_text"],
+        }
+        return Answer(
+            question,
+            f"{q['text']} ({cluster.name}).",
+            True,
+            [citation],
+            self._entities([cluster]),
+            [],
+        )
+
+    def _passage(self, question: str, entities: list[Node]) -> Answer | None:
+        """The best sentence — only for questions no relation rule covers, and only if it names
+        an entity of the question and shares other content words with it."""
+        if not entities or any(rx.search(question) for rx, _ in INTENTS):
+            return None
+        from kb.search import tokens
+
+        keys = {normalize(a) for n in entities for a in [n.name, *n.aliases] if len(a) > 3}
+        entity_words = {t for n in entities for t in tokens(" ".join([n.name, *n.aliases]))}
+        content = set(tokens(question)) - entity_words
+        for p in self.kb.search(question, 5):
+            text = normalize(p.text)
+            if p.dense >= 0.5 and any(k in text for k in keys) and content & set(tokens(p.text)):
+                citation = {
+                    "document": p.document,
+                    "locator": f"sentence {p.sentence}",
+                    "text": p.text,
+                }
+                return Answer(question, p.text, True, [citation], self._entities(entities), [])
+        return None

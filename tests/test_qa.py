@@ -1,0 +1,98 @@
+"""Question answering: grounded answers with cited sentences, honest abstention."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kb.errors import InputError
+from kb.service import KnowledgeBase
+from tests.conftest import REPO
+
+
+def test_anchor_unit_with_its_sentence(built_kb: KnowledgeBase) -> None:
+    a = built_kb.ask("Who is the anchor unit of the Muzaffarpur bag cluster?")
+    assert a.answered and a.answer.startswith("High Spirit Commercial Ventures Pvt Ltd")
+    assert any(
+        "anchor Unit" in c["text"] and c["document"] == "doc:muzaffarpur-bag-cluster"
+        for c in a.citations
+    )
+    assert {
+        "id": "cluster:muzaffarpur-bag-cluster",
+        "name": "Muzaffarpur Bag Cluster",
+        "type": "Cluster",
+    } in a.entities
+
+
+def test_amount_each_didi_received(built_kb: KnowledgeBase) -> None:
+    a = built_kb.ask("How much did each JEEViKA didi receive?")
+    assert a.answered and a.answer.startswith("INR 10 Lakh")
+    (c,) = a.citations
+    assert "Mukhyamantri Mahila Udyami Yojna" in c["text"] and "10 Lakh" in c["text"]
+
+
+def test_odop_districts_from_the_table(built_kb: KnowledgeBase) -> None:
+    a = built_kb.ask("Which districts of Bihar have Shahi Litchi as ODOP product?")
+    assert a.answered and a.answer.startswith("Muzaffarpur")
+    assert all(
+        c["document"] == "data/tables/odop.csv" and c["locator"].startswith("row ")
+        for c in a.citations
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the ODOP product of Atlantis district?",
+        "What is the capital of France?",
+        "Which bank financed the Muzaffarpur bag cluster?",
+        "What is the anchor unit of the Bogulamari Jute Cluster?",
+    ],
+)
+def test_abstains_when_the_kb_does_not_know(built_kb: KnowledgeBase, question: str) -> None:
+    a = built_kb.ask(question)
+    assert not a.answered and a.citations == []
+    assert a.answer.startswith(("Nothing on", "The knowledge base does not say"))
+
+
+def test_follow_up_uses_the_previous_turn(built_kb: KnowledgeBase) -> None:
+    first = built_kb.ask("Who mobilised the women entrepreneurs of the Muzaffarpur bag cluster?")
+    follow = built_kb.ask("and who trained them?", [first.to_dict()])
+    assert follow.answered and "Department of Industries" in follow.answer
+    alone = built_kb.ask("and who trained them?")
+    assert not alone.answered  # without the previous turn there is nothing to refer to
+
+
+def test_empty_question_is_an_error(built_kb: KnowledgeBase) -> None:
+    with pytest.raises(InputError):
+        built_kb.ask("   ")
+
+
+def test_question_set_accuracy(built_kb: KnowledgeBase) -> None:
+    from kb.evaluate import evaluate_qa
+
+    result = evaluate_qa(built_kb, REPO / "tests" / "qa" / "questions.jsonl")
+    assert result["questions"] >= 50 and result["unanswerable"] >= 9
+    assert result["accuracy"] >= 0.9, [r for r in result["results"] if not r["ok"]]
+    assert result["abstained_correctly"] == result["unanswerable"]
+
+
+def test_batch_cli_one_json_per_line(built_home: Path) -> None:
+    questions = (
+        "Who is the anchor unit of the Muzaffarpur bag cluster?\n\nWhat is the capital of France?\n"
+    )
+    env = {**os.environ, "CLUSTERKB_HOME": str(built_home)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "kb.cli", "ask", "-", "--json"],
+        input=questions, cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [d["answered"] for d in lines] == [True, False]
+    assert set(lines[0]) >= {"question", "answer", "answered", "citations", "entities"}
+    assert set(lines[0]["citations"][0]) >= {"document", "text"}
