@@ -171,7 +171,43 @@ class QuestionAnswerer:
             or self._relation(question, entities)
             or self._passage(question, entities)
         )
-        return answer or self._abstain(question, entities, "The knowledge base does not say")
+        if answer is None:
+            return self._abstain(question, entities, "The knowledge base does not say")
+        return self._phrase(answer)
+
+    def _phrase(self, answer: Answer) -> Answer:
+        """Let the optional LLM word the answer from the same evidence; keep ours if it fails.
+
+        Its citations are limited to the evidence it was given, by number; an answer citing
+        nothing valid is not used.
+        """
+        model = self.kb.llm()
+        if model is None or not answer.citations:
+            return answer
+        evidence = "\n".join(f"[{i}] {c['text']}" for i, c in enumerate(answer.citations, start=1))
+        messages = [
+            ("system", "Answer in one or two sentences, leading with the fact asked for, using only the "
+                       "numbered evidence. Cite evidence numbers like [1]. If the evidence does not "
+                       "answer the question, reply exactly: NOT IN EVIDENCE."),
+            ("human", f"Question: {answer.question}\nFacts found: {answer.answer}\nEvidence:\n{evidence}"),
+        ]  # fmt: skip
+        try:
+            text = str(getattr(model.invoke(messages), "content", "")).strip()
+        except Exception:  # noqa: BLE001 - any provider failure: the offline answer stands
+            return answer
+        cited = sorted(
+            {int(n) for n in re.findall(r"\[(\d+)\]", text) if 1 <= int(n) <= len(answer.citations)}
+        )
+        if not text or "NOT IN EVIDENCE" in text or not cited:
+            return answer
+        return Answer(
+            answer.question,
+            text,
+            True,
+            [answer.citations[i - 1] for i in cited],
+            answer.entities,
+            answer.facts,
+        )
 
     def _entities(self, nodes: list[Node]) -> list[dict[str, str]]:
         return [{"id": n.id, "name": n.name, "type": n.type} for n in nodes]

@@ -159,13 +159,8 @@ class KnowledgeBase:
         """Add or replace documents; unchanged ones are skipped (ingest/pipeline.py)."""
         from ingest.pipeline import ingest_paths
 
-        llm = None
-        if self._llm is not None or self.settings.llm:
-            if self._llm is None:
-                from ingest.llm import chat_model
-
-                self._llm = chat_model(self.settings.llm)  # type: ignore[arg-type]
-            llm = (self._llm, self.settings.llm or type(self._llm).__name__)
+        model = self.llm()
+        llm = (model, self.settings.llm or type(model).__name__) if model is not None else None
         report = ingest_paths(self.store, paths, progress or (lambda _: None), llm=llm)
         self._resolver = self._index = self._qa = None
         return report
@@ -176,6 +171,14 @@ class KnowledgeBase:
         removed = forget(self.store, doc)
         self._resolver = self._index = self._qa = None
         return removed
+
+    def llm(self) -> Any:
+        """The optional LangChain chat model (injected, or named by CLUSTERKB_LLM), else None."""
+        if self._llm is None and self.settings.llm:
+            from ingest.llm import chat_model
+
+            self._llm = chat_model(self.settings.llm)
+        return self._llm
 
     def ask(self, question: str, history: list[Any] | None = None) -> Any:
         """Answer a question with citations, or say what the KB does not know (kb/qa.py)."""
