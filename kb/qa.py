@@ -31,7 +31,7 @@ INTENTS: list[tuple[re.Pattern[str], list[tuple[str, str]]]] = [  # most specifi
         re.compile(r"\bknowledge partner|\bpartner", re.I),
         [("PARTNERS_WITH", "in"), ("PARTNERS_WITH", "out")],
     ),
-    (re.compile(r"\bpart of\b|\bparent\b|\bunder which\b", re.I), [("PART_OF", "out")]),
+    (re.compile(r"\bpart of\b|\bparent\b|\bunder which\b|\bunder\W*$", re.I), [("PART_OF", "out")]),
     (re.compile(r"\b(?:credit|loans?|banks?|mfis?|financ)", re.I), [("FINANCES", "in")]),
     (
         re.compile(r"\b(?:fund|grant|subsid|schemes?|financial support|sanction|money)", re.I),
@@ -44,7 +44,7 @@ INTENTS: list[tuple[re.Pattern[str], list[tuple[str, str]]]] = [  # most specifi
         re.compile(r"\bwhere\b|\bwhich (?:district|state)\b|\blocated|\bbased\b", re.I),
         [("LOCATED_IN", "out")],
     ),
-    (re.compile(r"\b(?:administer|ministry)\b", re.I), [("ADMINISTERS", "in")]),
+    (re.compile(r"\b(?:administer|ministry|sponsor)", re.I), [("ADMINISTERS", "in")]),
     (re.compile(r"\b(?:cfc|common facility|facilit|shed)", re.I), [("HAS_FACILITY", "out")]),
     (
         re.compile(r"\bsupport|\bprovid|\bgave|\bhelp", re.I),
@@ -59,14 +59,18 @@ LEGAL = re.compile(r"\s+(?:pvt\.?\s*ltd\.?|private limited|limited|ltd\.?|llp)$"
 ODOP = re.compile(r"\bodop\b|one district one product", re.I)
 HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b", re.I)
 HOW_MUCH = re.compile(
-    r"\bhow (?:much|many|long)\b|\bvalue\b|\bamount\b|\bcost\b|\bturnover\b", re.I
+    r"\bhow (?:much|many|long)\b|\bvalue\b|\bamount\b|\bcost\b|\bturnover\b|\bshare\b|\bper ?cent",
+    re.I,
 )
 PATH = re.compile(r"\bconnected\b|\blink(?:ed)? between\b|\brelated to\b|\bpath\b", re.I)
 FOLLOW_UP = re.compile(
     r"^(?:and|also|what about|how about)\b|\b(?:they|them|their|its|this cluster|that cluster)\b",
     re.I,
 )
-UNKNOWN_PLACE = re.compile(r"\b([A-Z][a-z]+)\s+(?:district|state|cluster)\b")
+UNKNOWN_PLACE = re.compile(
+    r"\b(?!(?:Which|What|The|This|That|Each|Every|Its|Their)\b)([A-Z][a-z]+)\s+(?:district|state|cluster)\b"
+)
+YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|has|have|was|were)\b", re.I)
 
 
 @dataclass
@@ -164,8 +168,10 @@ class QuestionAnswerer:
                 question, entities, f"Nothing on {_join(unknown)} in the knowledge base"
             )
         answer = (
-            self._odop(question, entities)
+            self._yes_no(question, entities)
+            or self._odop(question, entities)
             or self._clusters_by_word(question)
+            or self._clusters_of(question, entities)
             or self._path(question, entities)
             or self._quantity(question, entities)
             or self._relation(question, entities)
@@ -226,10 +232,21 @@ class QuestionAnswerer:
         text = f"{lead}; the KB has {near}." if near else f"{lead}."
         return Answer(question, text, False, [], self._entities(entities), [])
 
+    @staticmethod
+    def _masked(question: str, entities: list[Node]) -> str:
+        """The question with entity names blanked, so 'Scheme' in a scheme's name is no cue."""
+        out = question
+        for n in entities:
+            for name in sorted({n.name, *n.aliases}, key=len, reverse=True):
+                if len(name) > 3:
+                    out = re.sub(re.escape(name), "_" * len(name), out, flags=re.I)
+        return out
+
     def _relation(self, question: str, entities: list[Node]) -> Answer | None:
         if not entities:
             return None
-        actor = ACTOR_QUESTION.search(question)
+        cue = self._masked(question, entities)
+        actor = ACTOR_QUESTION.search(cue)
         subjects = sorted(entities, key=lambda n: n.type != "Cluster")
         facility = FACILITY_WORD.search(question)
         if facility and actor:  # "who provided the rearing sheds of X": ask about X's facility
@@ -242,7 +259,7 @@ class QuestionAnswerer:
         if re.match(r"\s*where\b", question, re.I):  # "where is the anchor unit X based?"
             intents = [i for i in INTENTS if ("LOCATED_IN", "out") in i[1]] + INTENTS
         for rx, wanted in intents:
-            if not rx.search(question):
+            if not rx.search(cue):
                 continue
             if actor and wanted == [("HAS_FACILITY", "out")]:
                 continue
@@ -254,9 +271,9 @@ class QuestionAnswerer:
                 ]  # fmt: skip
                 if actor:
                     hits = [r for r in hits if r.node.type in ("Agency", "Scheme", "Enterprise")]
-                if re.search(r"\bschemes?\b|\bprogramm", question, re.I):
+                if re.search(r"\bschemes?\b|\bprogramm", cue, re.I):
                     hits = [r for r in hits if r.node.type == "Scheme"] or hits
-                if re.search(r"\bclusters\b", question, re.I) and wanted == [("LOCATED_IN", "in")]:
+                if re.search(r"\bclusters\b", cue, re.I) and wanted == [("LOCATED_IN", "in")]:
                     hits = [r for r in hits if r.node.type == "Cluster"]
                 if hits:
                     names = [r.node.name for r in hits]
@@ -266,6 +283,69 @@ class QuestionAnswerer:
                         question, text, [subject, *[r.node for r in hits]], [r.edge for r in hits]
                     )
             return None  # the asked relation is not in the KB: do not guess from another
+        return None
+
+    def _yes_no(self, question: str, entities: list[Node]) -> Answer | None:
+        """'Is Muzaffarpur in Bihar?', 'Does Shahi Litchi have a GI tag?'."""
+        if not YES_NO.search(question) or not entities:
+            return None
+        store = self.kb.store
+        if re.search(r"\bgi\b|geographical indication", question, re.I):
+            for p in [n for n in entities if n.type == "Product"]:
+                gis = store.neighbors(p.id, "HAS_GI")
+                if gis:
+                    return self._answer(
+                        question,
+                        f"Yes: {p.name} is registered as {_join([g.node.name for g in gis])}.",
+                        [p],
+                        [g.edge for g in gis],
+                    )
+            return None
+        places = [
+            n
+            for n in entities
+            if n.type in ("District", "State", "Cluster", "Enterprise", "Agency")
+        ]
+        if len(places) >= 2 and re.search(r"\bin\b", question, re.I):
+            inner, outer = places[0], places[1]
+            chain, frontier = [], [inner.id]
+            for _ in range(3):
+                step = [nb for f in frontier for nb in store.neighbors(f, "LOCATED_IN")]
+                if not step:
+                    break
+                chain += [nb.edge for nb in step]
+                if any(nb.node.id == outer.id for nb in step):
+                    return self._answer(
+                        question, f"Yes, {inner.name} is in {outer.name}.", [inner, outer], chain
+                    )
+                frontier = [nb.node.id for nb in step]
+            if chain:
+                where = store.get_node(chain[0].target)
+                return self._answer(
+                    question,
+                    f"No, {inner.name} is in {where.name if where else chain[0].target}.",
+                    [inner, outer],
+                    chain[:1],
+                )
+        return None
+
+    def _clusters_of(self, question: str, entities: list[Node]) -> Answer | None:
+        """'Which clusters does SFURTI support?': clusters linked to a scheme, agency or firm."""
+        if not re.search(r"\bwhich clusters\b", question, re.I):
+            return None
+        for e in [n for n in entities if n.type in ("Scheme", "Agency", "Enterprise")]:
+            hits = [
+                nb for nb in self.kb.store.neighbors(e.id, direction="both")
+                if nb.node.type == "Cluster" and nb.edge.relation != "MENTIONED_IN"
+            ]  # fmt: skip
+            if hits:
+                names = [nb.node.name for nb in hits]
+                return self._answer(
+                    question,
+                    f"{_join(sorted(set(names)))}.",
+                    [e, *[nb.node for nb in hits]],
+                    [nb.edge for nb in hits],
+                )
         return None
 
     def _clusters_by_word(self, question: str) -> Answer | None:
@@ -353,16 +433,28 @@ class QuestionAnswerer:
         asked = set(tokens(question))
         if re.search(r"\bhow much\b|\bamount\b|\bcost\b|\bvalue\b|\bturnover\b", question, re.I):
             kinds = {"money"}
+        elif re.search(r"\bshare\b|\bper ?cent", question, re.I):
+            kinds = {"percent"}
         elif re.search(r"\bhow long\b|\bdays\b|\bmonths\b", question, re.I):
             kinds = {"duration"}
         else:
-            kinds = {"count", "percent"}
+            kinds = {"count"}
         best: tuple[float, dict[str, Any], Node] | None = None
         clusters = [n for n in entities if n.type == "Cluster"]
+        docs: set[str] = set()
         for n in entities:
             for nb in self.kb.store.neighbors(n.id, direction="both"):
                 if nb.node.type == "Cluster" and nb.node.id not in {c.id for c in clusters}:
                     clusters.append(nb.node)
+                if nb.edge.relation == "MENTIONED_IN":
+                    docs.add(nb.node.id)
+        if docs and not any(n.type == "Cluster" for n in entities):
+            # asked about a scheme or agency: the numbers of the documents that mention it
+            for c in self.kb.store.nodes("Cluster"):
+                if c.id not in {x.id for x in clusters} and any(
+                    f"quantities@{d}" in c.attrs for d in docs
+                ):
+                    clusters.append(c)
         for c in clusters:
             for key, items in c.attrs.items():
                 if not key.startswith("quantities@"):
@@ -370,6 +462,8 @@ class QuestionAnswerer:
                 for q in items:
                     if q["kind"] not in kinds:
                         continue
+                    if q["kind"] == "count" and not asked & set(tokens(q["unit"])):
+                        continue  # "how many looms": a count of artisans does not answer it
                     words = set(tokens(q.get("sentence_text", "")))
                     overlap = len(asked & words) + 2 * len(
                         asked & set(tokens(q["unit"] + " " + q["text"]))
