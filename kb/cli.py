@@ -245,6 +245,42 @@ def cmd_ask(kb: Any, args: argparse.Namespace) -> int:
     return 0 if answer.answered else 3
 
 
+def cmd_recommend(kb: Any, args: argparse.Namespace) -> int:
+    result = kb.recommend(args.district, args.product, args.state)
+    if args.json:
+        _print_json(result)
+        return 0
+    print(
+        f"Partners for {result['product']} in {result['district']['name']}"
+        + (f" ({result['sector']})" if result["sector"] else "")
+    )
+    from kb.recommend import KINDS
+
+    for kind in KINDS:
+        print(f"  {kind.replace('_', ' ')}:")
+        for item in result[kind][:5]:
+            print(f"    {item['score']:.2f}  {item['name']}  — {item['why']}")
+        if not result[kind]:
+            print("    (none known)")
+    return 0
+
+
+def cmd_eval_recommend(kb: Any, args: argparse.Namespace) -> int:
+    from kb.evaluate import evaluate_ministry_prediction
+
+    r = evaluate_ministry_prediction(kb)
+    if args.json:
+        _print_json(r)
+        return 0
+    print(f"ODOP ministry/department, leave-one-out: {r['cases']} cases, {r['ministries']} labels")
+    print(f"  {'':<22} {'hit@1':>6} {'hit@5':>6} {'MRR':>6}")
+    for name in ("model", "baseline"):
+        m = r[name]
+        label = "nearest rows" if name == "model" else "popularity baseline"
+        print(f"  {label:<22} {m['hit@1']:>6.3f} {m['hit@5']:>6.3f} {m['mrr']:>6.3f}")
+    return 0
+
+
 def cmd_search(kb: Any, args: argparse.Namespace) -> int:
     passages = kb.search(args.query, args.k)
     if args.json:
@@ -345,6 +381,17 @@ def parser() -> argparse.ArgumentParser:
     ak.add_argument("question")
     ak.add_argument("--json", action="store_true")
     ak.set_defaults(func=cmd_ask)
+
+    rc = sub.add_parser("recommend", help="replication partners for a district's ODOP product")
+    rc.add_argument("--district", required=True)
+    rc.add_argument("--product", required=True)
+    rc.add_argument("--state")
+    rc.add_argument("--json", action="store_true")
+    rc.set_defaults(func=cmd_recommend)
+
+    er = sub.add_parser("eval-recommend", help="leave-one-out evaluation of recommendation signals")
+    er.add_argument("--json", action="store_true")
+    er.set_defaults(func=cmd_eval_recommend)
 
     se = sub.add_parser("search", help="the sentences that best match a query (hybrid retrieval)")
     se.add_argument("query")

@@ -110,6 +110,7 @@ class KnowledgeBase:
         self._llm = llm
         self._index: Any = None  # kb.search.SentenceIndex, built on first search
         self._qa: Any = None
+        self._recommender: Any = None
         self._embedder: Any = None
         self._resolver: Resolver | None = None
 
@@ -187,6 +188,15 @@ class KnowledgeBase:
         if self._qa is None:
             self._qa = QuestionAnswerer(self)
         return self._qa.ask(question, history)
+
+    def recommend(self, district: str, product: str, state: str | None = None) -> dict[str, Any]:
+        """Replication partners for a district's product, per kind, with score and why."""
+        from kb.recommend import Recommender
+
+        if self._recommender is None:
+            self._recommender = Recommender(self)
+        result: dict[str, Any] = self._recommender.recommend(district, product, state)
+        return result
 
     def search(self, query: str, k: int = 5) -> list[Any]:
         """The k sentences that best match `query` (hybrid: MiniLM embeddings + BM25)."""

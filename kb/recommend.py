@@ -1,0 +1,252 @@
+"""Replication partners for a new ODOP cluster (a district and its product): ranked, explained.
+
+Signals, combined per kind:
+- product similarity: cosine of MiniLM embeddings of the target product (with its sector)
+  and of each cluster's name / each scheme's title and tags;
+- geography: same state, and distance between district headquarters (bundled coordinates);
+- graph: who anchors, buys from, supplies, funds, trains, mobilises, finances or partners the
+  similar clusters; the ministry/department the ODOP list names for the product; state schemes
+  open in the district's state.
+Every item carries a `why` naming the features and the graph fact that put it there.
+First version: value-chain gaps, `--all` and scheme fit from eligibility data are not in it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from kb.errors import NotFound
+from kb.resolve import normalize
+from kb.store.base import Node
+
+KINDS = ("model_clusters", "anchors", "buyers", "suppliers", "agencies", "schemes")
+ACTOR_RELATIONS = {
+    "MOBILISES",
+    "TRAINS",
+    "IMPLEMENTS",
+    "FINANCES",
+    "PARTNERS_WITH",
+    "SUPPORTED_BY",
+    "FUNDS",
+}
+
+
+@dataclass
+class Item:
+    id: str
+    name: str
+    score: float
+    why: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "score": round(self.score, 3),
+            "why": "; ".join(self.why),
+        }
+
+
+def haversine_km(a: Node, b: Node) -> float | None:
+    try:
+        la1, lo1, la2, lo2 = (
+            math.radians(float(x))
+            for x in (a.attrs["lat"], a.attrs["lon"], b.attrs["lat"], b.attrs["lon"])
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+class Recommender:
+    def __init__(self, kb: Any):
+        self.kb = kb
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if missing:
+            if self.kb._embedder is None:  # noqa: SLF001 - one model per KnowledgeBase
+                from kb.search import MiniLM
+
+                self.kb._embedder = MiniLM()  # noqa: SLF001
+            for t, v in zip(missing, self.kb._embedder.encode(missing), strict=True):  # noqa: SLF001
+                self._vectors[t] = v
+        return np.stack([self._vectors[t] for t in texts])
+
+    # -- inputs -------------------------------------------------------------------------------
+
+    def _district(self, name: str, state: str | None) -> Node:
+        matches = [m for m in self.kb.find(name, "District")]
+        if state:
+            st = self.kb.find(state, "State")
+            if st:
+                prefix = "district:" + st[0].id.split(":", 1)[1] + ":"
+                matches = [m for m in matches if m.id.startswith(prefix)] or matches
+        if not matches:
+            raise NotFound(
+                f"no district called {name!r}", self.kb.resolver.suggest(name, "District")
+            )
+        node = self.kb.store.get_node(matches[0].id)
+        assert node is not None
+        return node
+
+    def _product(self, name: str, district: Node) -> tuple[str, str | None, Node | None]:
+        """(product text, sector, product node if known) — a district's ODOP product if it matches."""
+        odop = self.kb.store.neighbors(district.id, "ODOP_PRODUCT")
+        for nb in odop:
+            if normalize(nb.node.name) == normalize(name):
+                return nb.node.name, nb.edge.attrs.get("sector"), nb.node
+        found = self.kb.find(name, "Product")
+        if found and found[0].score >= 90:
+            node = self.kb.store.get_node(found[0].id)
+            sectors = (
+                [nb.node.name for nb in self.kb.store.neighbors(found[0].id, "IN_SECTOR")]
+                if node
+                else []
+            )
+            return (node.name if node else name), (sectors[0] if sectors else None), node
+        if not name.strip():
+            raise NotFound("give a product", [nb.node.name for nb in odop])
+        return name.strip(), None, None  # a free-text product is allowed: similarity still works
+
+    # -- the lists ----------------------------------------------------------------------------
+
+    def recommend(
+        self, district_name: str, product_name: str, state: str | None = None
+    ) -> dict[str, Any]:
+        store = self.kb.store
+        district = self._district(district_name, state)
+        product, sector, product_node = self._product(product_name, district)
+        state_id = "state:" + district.id.split(":")[1]
+        target = self._embed([f"{product} ({sector})" if sector else product])[0]
+
+        clusters = list(store.nodes("Cluster"))
+        out: dict[str, list[Item]] = {k: [] for k in KINDS}
+        cluster_score: dict[str, float] = {}
+        if clusters:
+            sims = self._embed([c.name.replace(" Cluster", "") for c in clusters]) @ target
+            for c, sim in zip(clusters, sims, strict=True):
+                places = [nb.node for nb in store.neighbors(c.id, "LOCATED_IN")]
+                states = {
+                    p.id if p.type == "State" else "state:" + p.id.split(":")[1] for p in places
+                }
+                near = [
+                    d
+                    for d in (haversine_km(district, p) for p in places if p.type == "District")
+                    if d is not None
+                ]
+                score = 0.6 * float(sim) + (0.3 if state_id in states else 0.0)
+                why = [f"product similarity {float(sim):.2f}"]
+                if state_id in states:
+                    why.append(f"same state ({store.get_node(state_id).name})")  # type: ignore[union-attr]
+                if near:
+                    score += 0.1 * max(0.0, 1 - min(near) / 1000)
+                    why.append(f"{min(near):.0f} km away")
+                documented = len(
+                    [
+                        nb
+                        for nb in store.neighbors(c.id, direction="in")
+                        if nb.edge.relation in ACTOR_RELATIONS | {"ANCHORS"}
+                    ]
+                )
+                if documented:
+                    score += min(0.1, 0.02 * documented)
+                    why.append(f"{documented} documented partners")
+                cluster_score[c.id] = score
+                out["model_clusters"].append(Item(c.id, c.name, score, why))
+
+        roles = {"anchors": "ANCHORS", "buyers": "BUYS_FROM", "suppliers": "SUPPLIES"}
+        best: dict[str, dict[str, Item]] = defaultdict(dict)
+        for c in clusters:
+            for nb in store.neighbors(c.id, direction="in"):
+                rel, who = nb.edge.relation, nb.node
+                kind = next((k for k, r in roles.items() if r == rel), None)
+                if kind is None and rel in ACTOR_RELATIONS:
+                    kind = (
+                        "schemes"
+                        if who.type == "Scheme"
+                        else "agencies"
+                        if who.type == "Agency"
+                        else None
+                    )
+                if kind is None:
+                    continue
+                s = cluster_score[c.id]
+                verb = rel.lower().replace("_", " ")
+                item = best[kind].get(who.id)
+                if item is None or s > item.score:
+                    best[kind][who.id] = Item(
+                        who.id, who.name, s, [f"{verb} {c.name}", *cluster_reasons(out, c.id)]
+                    )
+            for nb in store.neighbors(c.id, direction="out"):  # cluster SUPPORTED_BY scheme/agency
+                if nb.edge.relation == "SUPPORTED_BY" and nb.node.type in ("Scheme", "Agency"):
+                    kind = "schemes" if nb.node.type == "Scheme" else "agencies"
+                    s = cluster_score[c.id]
+                    item = best[kind].get(nb.node.id)
+                    if item is None or s > item.score:
+                        best[kind][nb.node.id] = Item(
+                            nb.node.id,
+                            nb.node.name,
+                            s,
+                            [f"supports {c.name}", *cluster_reasons(out, c.id)],
+                        )
+        if product_node is not None:  # the ministry/department the ODOP list names for the product
+            for nb in store.neighbors(product_node.id, "RESPONSIBLE_FOR", "in"):
+                best["agencies"][nb.node.id] = Item(
+                    nb.node.id, nb.node.name, 1.0, [f"the ODOP list names it for {product}"]
+                )
+        self._state_schemes(best["schemes"], state_id, product, sector, target)
+        for kind, items in best.items():
+            out[kind].extend(items.values())
+        result: dict[str, Any] = {
+            "district": {"id": district.id, "name": district.name},
+            "product": product,
+            "sector": sector,
+        }
+        for kind in KINDS:
+            ranked = sorted(out[kind], key=lambda i: (-i.score, i.name))[:10]
+            result[kind] = [i.to_dict() for i in ranked]
+        return result
+
+    def _state_schemes(
+        self,
+        best: dict[str, Item],
+        state_id: str,
+        product: str,
+        sector: str | None,
+        target: np.ndarray,
+    ) -> None:
+        """Schemes open in the state or nationally, by similarity of title and tags to the product."""
+        store = self.kb.store
+        schemes = [s for s in store.nodes("Scheme") if s.attrs.get("record")]
+        if not schemes:
+            return
+        texts = [f"{s.name}. {' '.join(s.attrs.get('tags') or [])}" for s in schemes]
+        sims = self._embed(texts) @ target
+        for s, sim in zip(schemes, sims, strict=True):
+            in_state = any(nb.node.id == state_id for nb in store.neighbors(s.id, "APPLIES_IN"))
+            central = s.attrs.get("level") == "central"
+            if not (in_state or central):
+                continue
+            score = 0.7 * float(sim) + (0.15 if in_state else 0.05)
+            why = [f"fits {product}{f' ({sector})' if sector else ''}: similarity {float(sim):.2f}",
+                   "open in the state" if in_state else "national scheme"]  # fmt: skip
+            if s.id not in best or score > best[s.id].score:
+                best[s.id] = Item(s.id, s.name, score, why)
+
+
+def cluster_reasons(out: dict[str, list[Item]], cluster_id: str) -> list[str]:
+    for item in out["model_clusters"]:
+        if item.id == cluster_id:
+            return item.why[:2]
+    return []
