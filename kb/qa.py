@@ -70,6 +70,12 @@ FOLLOW_UP = re.compile(
 UNKNOWN_PLACE = re.compile(
     r"\b(?!(?:Which|What|The|This|That|Each|Every|Its|Their)\b)([A-Z][a-z]+)\s+(?:district|state|cluster)\b"
 )
+PARTNER_Q = re.compile(
+    r"\b(?:who (?:could|can|should) help|help (?:me )?(?:start|set up)|start(?:ing)? an? |set(?:ting)? up an? |"
+    r"replicat|partners? for)\b.*\bcluster\b|\bwhich schemes (?:fit|suit|apply|are available)\b.*\bcluster\b",
+    re.I,
+)
+NEW_PRODUCT = re.compile(r"\b(?:an?|new)\s+(?P<product>[\w&/ -]+?)\s+cluster\b", re.I)
 YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|has|have|was|were)\b", re.I)
 
 
@@ -168,7 +174,8 @@ class QuestionAnswerer:
                 question, entities, f"Nothing on {_join(unknown)} in the knowledge base"
             )
         answer = (
-            self._yes_no(question, entities)
+            self._partners(question, entities)
+            or self._yes_no(question, entities)
             or self._odop(question, entities)
             or self._clusters_by_word(question)
             or self._clusters_of(question, entities)
@@ -284,6 +291,50 @@ class QuestionAnswerer:
                     )
             return None  # the asked relation is not in the KB: do not guess from another
         return None
+
+    def _partners(self, question: str, entities: list[Node]) -> Answer | None:
+        """'Who could help start a makhana cluster in Darbhanga?': the recommendation engine."""
+        if not PARTNER_Q.search(question):
+            return None
+        m = NEW_PRODUCT.search(question)
+        product = m.group("product").strip() if m else ""
+        districts = [n for n in entities if n.type == "District"]
+        states = [n for n in entities if n.type == "State"]
+        if not districts and states:  # "a bamboo craft cluster in Tripura": its matching district
+            candidates = [
+                nb.node for nb in self.kb.store.neighbors(states[0].id, "LOCATED_IN", "in")
+            ]
+
+            def fits(d: Node) -> bool:
+                return any(
+                    normalize(product).split(" ")[0] in normalize(nb.node.name)
+                    for nb in self.kb.store.neighbors(d.id, "ODOP_PRODUCT")
+                )
+
+            districts = sorted(candidates, key=lambda d: (not fits(d), d.name))[:1]
+        if not districts or not product:
+            return None
+        d = districts[0]
+        result = self.kb.recommend(d.id, product)
+        kinds = (
+            ["schemes"]
+            if re.search(r"\bschemes?\b", question, re.I)
+            else ["model_clusters", "anchors", "agencies", "schemes"]
+        )
+        parts, citations = [], []
+        for kind in kinds:
+            items = result[kind][: 3 if len(kinds) == 1 else 2]
+            if items:
+                label = kind.replace("_", " ")
+                parts.append(f"{label}: " + "; ".join(f"{i['name']} ({i['why']})" for i in items))
+                citations += [c for i in items for c in i.get("evidence", [])]
+        if not parts:
+            return None
+        text = (
+            f"For {result['product']} in {result['district']['name']} — " + " | ".join(parts) + "."
+        )
+        unique = [c for k, c in enumerate(citations) if c not in citations[:k]][:6]
+        return Answer(question, text, True, unique, self._entities([d, *states]), [])
 
     def _yes_no(self, question: str, entities: list[Node]) -> Answer | None:
         """'Is Muzaffarpur in Bihar?', 'Does Shahi Litchi have a GI tag?'."""

@@ -42,6 +42,7 @@ class Item:
     name: str
     score: float
     why: list[str] = field(default_factory=list)
+    evidence: list[dict[str, str]] = field(default_factory=list)  # the facts' sources
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -49,6 +50,7 @@ class Item:
             "name": self.name,
             "score": round(self.score, 3),
             "why": "; ".join(self.why),
+            "evidence": self.evidence,
         }
 
 
@@ -186,7 +188,11 @@ class Recommender:
                 item = best[kind].get(who.id)
                 if item is None or s > item.score:
                     best[kind][who.id] = Item(
-                        who.id, who.name, s, [f"{verb} {c.name}", *cluster_reasons(out, c.id)]
+                        who.id,
+                        who.name,
+                        s,
+                        [f"{verb} {c.name}", *cluster_reasons(out, c.id)],
+                        _evidence(nb.edge),
                     )
             for nb in store.neighbors(c.id, direction="out"):  # cluster SUPPORTED_BY scheme/agency
                 if nb.edge.relation == "SUPPORTED_BY" and nb.node.type in ("Scheme", "Agency"):
@@ -199,11 +205,16 @@ class Recommender:
                             nb.node.name,
                             s,
                             [f"supports {c.name}", *cluster_reasons(out, c.id)],
+                            _evidence(nb.edge),
                         )
         if product_node is not None:  # the ministry/department the ODOP list names for the product
             for nb in store.neighbors(product_node.id, "RESPONSIBLE_FOR", "in"):
                 best["agencies"][nb.node.id] = Item(
-                    nb.node.id, nb.node.name, 1.0, [f"the ODOP list names it for {product}"]
+                    nb.node.id,
+                    nb.node.name,
+                    1.0,
+                    [f"the ODOP list names it for {product}"],
+                    _evidence(nb.edge),
                 )
         self._state_schemes(best["schemes"], state_id, product, sector, target)
         for kind, items in best.items():
@@ -243,6 +254,12 @@ class Recommender:
                    "open in the state" if in_state else "national scheme"]  # fmt: skip
             if s.id not in best or score > best[s.id].score:
                 best[s.id] = Item(s.id, s.name, score, why)
+
+
+def _evidence(edge: Any) -> list[dict[str, str]]:
+    return [
+        {"document": p.source, "locator": p.locator, "text": p.text} for p in edge.provenance[:1]
+    ]
 
 
 def cluster_reasons(out: dict[str, list[Item]], cluster_id: str) -> list[str]:

@@ -96,3 +96,15 @@ def test_batch_cli_one_json_per_line(built_home: Path) -> None:
     assert [d["answered"] for d in lines] == [True, False]
     assert set(lines[0]) >= {"question", "answer", "answered", "citations", "entities"}
     assert set(lines[0]["citations"][0]) >= {"document", "text"}
+
+
+def test_partner_questions_use_the_recommender(built_kb: KnowledgeBase) -> None:
+    a = built_kb.ask("Who could help start a makhana cluster in Darbhanga?")
+    assert a.answered and a.answer.startswith("For Makhana in Darbhanga")
+    assert "Ministry of Agriculture and Farmers Welfare" in a.answer  # the ODOP list's ministry
+    assert a.citations and all({"document", "text"} <= set(c) for c in a.citations)
+    s = built_kb.ask("Which schemes fit a bamboo craft cluster in Tripura?")
+    assert s.answered and s.answer.startswith("For Bamboo Craft in ") and "schemes:" in s.answer
+    district = s.answer.removeprefix("For Bamboo Craft in ").split(" — ")[0]
+    assert built_kb.find(district, "District")[0].id.startswith("district:tripura:")
+    assert {"id": "state:tripura", "name": "Tripura", "type": "State"} in s.entities
