@@ -75,6 +75,8 @@ PARTNER_Q = re.compile(
     r"replicat|partners? for)\b.*\bcluster\b|\bwhich schemes (?:fit|suit|apply|are available)\b.*\bcluster\b",
     re.I,
 )
+COMPARE = re.compile(r"\b(?:more|fewer|less|compare|compared|larger|bigger)\b", re.I)
+LINKABLE = ("Cluster", "Scheme", "Agency", "Enterprise")
 NEW_PRODUCT = re.compile(r"\b(?:an?|new)\s+(?P<product>[\w&/ -]+?)\s+cluster\b", re.I)
 YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|has|have|was|were)\b", re.I)
 
@@ -112,6 +114,7 @@ class QuestionAnswerer:
     def __init__(self, kb: Any):
         self.kb = kb
         self._gazetteer: Any = None
+        self._names: Any = None  # (nodes, name embeddings) for linking by meaning
 
     @property
     def gazetteer(self) -> Any:
@@ -142,6 +145,17 @@ class QuestionAnswerer:
                 node = self.kb.store.get_node(i)
                 if node is not None and node.id not in {f.id for f in found}:
                     found.append(node)
+        phrase = re.search(r"\b((?:[A-Za-z-]+\s+){1,3})clusters?\b", question, re.I)
+        if phrase and not any(n.type == "Cluster" for n in found):  # "the bag cluster in Bihar"
+            stop = {"the", "a", "an", "of", "which", "what", "this", "that", "new"}
+            words = [w for w in phrase.group(1).split() if w.lower() not in stop]
+            candidates = [" ".join([*words[-k:], "cluster"]) for k in (1, 2) if len(words) >= k]
+            best: list[Node] = []
+            for text in candidates:
+                best = best or [n for n in self._link_by_meaning(text, 0.75) if n.type == "Cluster"]
+            found += best
+        if not found:
+            found = self._link_by_meaning(question)
         if not found:
             for word in re.findall(r"[A-Z][A-Za-z]{3,}(?:\s+[A-Z][A-Za-z]+)*", question):
                 for match in self.kb.resolver.fuzzy(word, cutoff=90.0)[:1]:
@@ -149,6 +163,26 @@ class QuestionAnswerer:
                     if node is not None and node.type not in ("GeographicalIndication", "Product"):
                         found.append(node)
         return found
+
+    def _link_by_meaning(self, question: str, cutoff: float = 0.7) -> list[Node]:
+        """The cluster, scheme, agency or firm whose name means what the question names
+        ('the bag cluster in Bihar'), by MiniLM similarity; only when names found nothing."""
+        if self._names is None:
+            nodes = [n for t in LINKABLE for n in self.kb.store.nodes(t)]
+            if not nodes:
+                return []
+            self._names = (nodes, self._embed([n.name for n in nodes]))
+        nodes, vectors = self._names
+        sims = vectors @ self._embed([question])[0]
+        best = int(sims.argmax())
+        return [nodes[best]] if float(sims[best]) >= cutoff else []
+
+    def _embed(self, texts: list[str]) -> Any:
+        if self.kb._embedder is None:  # noqa: SLF001 - one model per KnowledgeBase
+            from kb.search import MiniLM
+
+            self.kb._embedder = MiniLM()  # noqa: SLF001
+        return self.kb._embedder.encode(texts)  # noqa: SLF001
 
     # -- answering ----------------------------------------------------------------------------
 
@@ -174,7 +208,8 @@ class QuestionAnswerer:
                 question, entities, f"Nothing on {_join(unknown)} in the knowledge base"
             )
         answer = (
-            self._partners(question, entities)
+            self._compare(question, entities)
+            or self._partners(question, entities)
             or self._yes_no(question, entities)
             or self._odop(question, entities)
             or self._clusters_by_word(question)
@@ -291,6 +326,34 @@ class QuestionAnswerer:
                     )
             return None  # the asked relation is not in the KB: do not guess from another
         return None
+
+    def _compare(self, question: str, entities: list[Node]) -> Answer | None:
+        """'Which has more ODOP products, Bihar or Kerala?'"""
+        places = [n for n in entities if n.type in ("State", "District")]
+        if not COMPARE.search(question) or not ODOP.search(question) or len(places) < 2:
+            return None
+        store = self.kb.store
+        counts, edges = {}, []
+        for p in places[:2]:
+            districts = (
+                [p.id]
+                if p.type == "District"
+                else [nb.node.id for nb in store.neighbors(p.id, "LOCATED_IN", "in")]
+            )
+            rows = [nb.edge for d in districts for nb in store.neighbors(d, "ODOP_PRODUCT")]
+            counts[p.name] = len({e.target for e in rows})
+            edges += rows[:2]
+        (a, na), (b, nb_) = counts.items()
+        lead = (
+            f"{a} has more"
+            if na > nb_
+            else f"{b} has more"
+            if nb_ > na
+            else "They have the same number"
+        )
+        return self._answer(
+            question, f"{lead}: {a} {na} ODOP products, {b} {nb_}.", places[:2], edges
+        )
 
     def _partners(self, question: str, entities: list[Node]) -> Answer | None:
         """'Who could help start a makhana cluster in Darbhanga?': the recommendation engine."""

@@ -1,4 +1,4 @@
-"""clusterkb as LangChain tools, for agents: ask, look up an entity, search sentences.
+"""clusterkb as LangChain tools, for agents: ask, look up an entity, recommend, search.
 
     from kb import KnowledgeBase
     from kb.tools import clusterkb_tools
@@ -34,6 +34,14 @@ def clusterkb_tools(kb: Any) -> list[BaseTool]:
         except ClusterKBError as e:
             return json.dumps({"error": str(e), "suggestions": getattr(e, "suggestions", [])})
 
+    def recommend(district: str, product: str, state: str = "") -> str:
+        """Replication partners for a new ODOP cluster (a district and its product): model
+        clusters, anchors, buyers, suppliers, agencies and schemes, each with score and reason."""
+        try:
+            return json.dumps(kb.recommend(district, product, state or None), ensure_ascii=False)
+        except ClusterKBError as e:
+            return json.dumps({"error": str(e), "suggestions": getattr(e, "suggestions", [])})
+
     def search_sentences(query: str, k: int = 5) -> str:
         """The source sentences that best match a query, with their document and position."""
         try:
@@ -44,5 +52,6 @@ def clusterkb_tools(kb: Any) -> list[BaseTool]:
     return [
         StructuredTool.from_function(ask, name="clusterkb_ask"),
         StructuredTool.from_function(lookup_entity, name="clusterkb_lookup_entity"),
+        StructuredTool.from_function(recommend, name="clusterkb_recommend"),
         StructuredTool.from_function(search_sentences, name="clusterkb_search_sentences"),
     ]

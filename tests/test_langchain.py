@@ -29,7 +29,9 @@ def test_docs_example_runs(built_kb: KnowledgeBase) -> None:
 
 
 def test_tools_return_json(built_kb: KnowledgeBase) -> None:
-    ask, lookup, search = clusterkb_tools(built_kb)
+    ask, lookup, recommend, search = clusterkb_tools(built_kb)
+    partners = json.loads(recommend.invoke({"district": "Gaya", "product": "Handloom/Garments"}))
+    assert partners["anchors"][0]["name"] == "High Spirit Commercial Ventures Pvt Ltd"
     assert ask.name == "clusterkb_ask" and "cited" in ask.description
     answer = json.loads(ask.invoke({"question": "What is the ODOP product of Gotham district?"}))
     assert answer["answered"] is False

@@ -108,3 +108,18 @@ def test_partner_questions_use_the_recommender(built_kb: KnowledgeBase) -> None:
     district = s.answer.removeprefix("For Bamboo Craft in ").split(" — ")[0]
     assert built_kb.find(district, "District")[0].id.startswith("district:tripura:")
     assert {"id": "state:tripura", "name": "Tripura", "type": "State"} in s.entities
+
+
+def test_comparison_of_odop_counts(built_kb: KnowledgeBase) -> None:
+    a = built_kb.ask("Which has more ODOP products, Bihar or Kerala?")
+    assert a.answered and a.answer.startswith("Bihar has more")
+    assert all(c["document"] == "data/tables/odop.csv" for c in a.citations)
+
+
+def test_a_cluster_described_rather_than_named_is_linked_by_meaning(
+    built_kb: KnowledgeBase,
+) -> None:
+    a = built_kb.ask("Who anchors the bag cluster in Bihar?")
+    assert a.answered and a.answer.startswith("High Spirit Commercial Ventures")
+    b = built_kb.ask("Who anchors the coral cluster in Goa?")
+    assert not b.answered  # nothing in the KB means "coral cluster"
