@@ -48,6 +48,10 @@ def operations(kb: KnowledgeBase) -> dict[str, Callable[[], object]]:
         "show Muzaffarpur": lambda: kb.entity("Muzaffarpur"),
         "path product->state": lambda: s.shortest_path("product:sujini-embroidery", "state:goa"),
         "subgraph depth 2": lambda: s.subgraph("district:bihar:muzaffarpur", depth=2),
+        "ask (anchor question)": lambda: kb.ask(
+            "Who is the anchor unit of the Muzaffarpur bag cluster?"
+        ),
+        "ask (ODOP question)": lambda: kb.ask("Which districts have makhana as ODOP product?"),
     }
 
 

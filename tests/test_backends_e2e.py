@@ -112,3 +112,28 @@ def test_export_to_neo4j_and_import_back(
         "Bags & Garments",
         "Sujini Embroidery",
     }
+
+
+ASK = [
+    "Who is the anchor unit of the Muzaffarpur bag cluster?",
+    "How much did each JEEViKA didi receive?",
+    "Which districts of Bihar have Shahi Litchi as ODOP product?",
+    "What is the ODOP product of Atlantis district?",
+    "Which banks provided credit to the Umden Eri Cluster?",
+]
+
+
+@pytest.mark.parametrize("question", ASK)
+def test_ask_gives_the_same_answer(
+    neo4j_kb: tuple[KnowledgeBase, float], built_kb: KnowledgeBase, question: str
+) -> None:
+    neo, mem = neo4j_kb[0].ask(question).to_dict(), built_kb.ask(question).to_dict()
+    assert neo == mem
+
+
+def test_recommend_gives_the_same_lists(
+    neo4j_kb: tuple[KnowledgeBase, float], built_kb: KnowledgeBase
+) -> None:
+    neo = neo4j_kb[0].recommend("Gaya", "Handloom/Garments")
+    mem = built_kb.recommend("Gaya", "Handloom/Garments")
+    assert neo == mem and mem["model_clusters"]
