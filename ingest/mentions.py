@@ -70,11 +70,7 @@ class Gazetteer:
         district) is indexed as "<district> <name>" only, so it is not found in other places."""
         if type_ == "Cluster" and id_.count(":") == 2:
             place = id_.split(":")[1].replace("-", " ").title()
-            self.add(id_, type_, name, [])  # the index entry, then replace its keys below
-            for key in [k for k, v in self.index.items() if (id_, type_, name) in v]:
-                self.index[key].remove((id_, type_, name))
-                if not self.index[key]:
-                    del self.index[key]
+            self.names.setdefault(id_, name)
             self.add(id_, type_, f"{place} {name}", [f"{place} {a}" for a in aliases])
             return
         self.add(id_, type_, name, aliases)

@@ -31,10 +31,8 @@ def _progress(message: str) -> None:
 
 def cmd_build(kb: Any, args: argparse.Namespace) -> int:
     data = Path(args.data) if args.data else None
-    docs = None
-    if args.no_docs:
-        docs = Path("/nonexistent/clusterkb-no-documents")
-    report = kb.build(data, Path(args.docs) if args.docs else docs, progress=_progress)
+    docs = Path(args.docs) if args.docs else None
+    report = kb.build(data, docs, progress=_progress, documents=not args.no_docs)
     if args.json:
         _print_json(report.to_dict())
         return 0

@@ -168,17 +168,13 @@ def evaluate_ministry_prediction(kb: Any, neighbours: int = 15) -> dict[str, Any
     votes of the nearest rows. Reports hit@5 and MRR beside a popularity baseline."""
     import numpy as np
 
-    from kb.search import MiniLM
-
     rows = [e for e in kb.store.edges("ODOP_PRODUCT") if e.attrs.get("ministry")]
     names = {n.id: n.name for n in kb.store.nodes("Product")}
     texts = [
         f"{names.get(e.target, e.target)}. {e.attrs.get('sector') or ''}. {e.attrs.get('description') or ''}"
         for e in rows
     ]
-    if kb._embedder is None:  # noqa: SLF001
-        kb._embedder = MiniLM()  # noqa: SLF001
-    vectors = kb._embedder.encode(texts)  # noqa: SLF001
+    vectors = kb.embedder().encode(texts)
     sims = vectors @ vectors.T
     np.fill_diagonal(sims, -1.0)
     truth = [e.attrs["ministry"] for e in rows]

@@ -57,7 +57,6 @@ ACTOR_QUESTION = re.compile(
 FACILITY_WORD = re.compile(r"\b(cfc|common facility|rearing shed|work ?shed|shed|plug)", re.I)
 LEGAL = re.compile(r"\s+(?:pvt\.?\s*ltd\.?|private limited|limited|ltd\.?|llp)$", re.I)
 ODOP = re.compile(r"\bodop\b|one district one product", re.I)
-HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b", re.I)
 HOW_MUCH = re.compile(
     r"\bhow (?:much|many|long)\b|\bvalue\b|\bamount\b|\bcost\b|\bturnover\b|\bshare\b|\bper ?cent",
     re.I,
@@ -178,11 +177,7 @@ class QuestionAnswerer:
         return [nodes[best]] if float(sims[best]) >= cutoff else []
 
     def _embed(self, texts: list[str]) -> Any:
-        if self.kb._embedder is None:  # noqa: SLF001 - one model per KnowledgeBase
-            from kb.search import MiniLM
-
-            self.kb._embedder = MiniLM()  # noqa: SLF001
-        return self.kb._embedder.encode(texts)  # noqa: SLF001
+        return self.kb.embedder().encode(texts)
 
     # -- answering ----------------------------------------------------------------------------
 

@@ -77,11 +77,7 @@ class Recommender:
     def _embed(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
         if missing:
-            if self.kb._embedder is None:  # noqa: SLF001 - one model per KnowledgeBase
-                from kb.search import MiniLM
-
-                self.kb._embedder = MiniLM()  # noqa: SLF001
-            for t, v in zip(missing, self.kb._embedder.encode(missing), strict=True):  # noqa: SLF001
+            for t, v in zip(missing, self.kb.embedder().encode(missing), strict=True):
                 self._vectors[t] = v
         return np.stack([self._vectors[t] for t in texts])
 

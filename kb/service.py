@@ -141,15 +141,17 @@ class KnowledgeBase:
         data_dir: Path | None = None,
         docs_dir: Path | None = None,
         progress: Callable[[str], None] | None = None,
+        documents: bool = True,
     ) -> Any:
-        """(Re)build the KB from the bundled tables, then ingest the corpus (ingest/build.py)."""
+        """(Re)build the KB from the bundled tables, then (unless `documents` is False) ingest
+        the corpus (ingest/build.py)."""
         from ingest.build import build_tables
 
         say = progress or (lambda _: None)
         data = data_dir or self.settings.data_dir
         report = build_tables(self.store, data, say)
         docs = docs_dir or data / "corpus"
-        if docs.is_dir():
+        if documents and docs.is_dir():
             say(f"ingesting documents from {docs}")
             report.documents = self.ingest([docs], say)
             report.stats = self.store.stats().to_dict()
@@ -198,15 +200,21 @@ class KnowledgeBase:
         result: dict[str, Any] = self._recommender.recommend(district, product, state)
         return result
 
+    def embedder(self) -> Any:
+        """The bundled MiniLM model, loaded on first use and shared by search, QA and recommend."""
+        if self._embedder is None:
+            from kb.search import MiniLM
+
+            self._embedder = MiniLM()
+        return self._embedder
+
     def search(self, query: str, k: int = 5) -> list[Any]:
         """The k sentences that best match `query` (hybrid: MiniLM embeddings + BM25)."""
-        from kb.search import MiniLM, SentenceIndex
+        from kb.search import SentenceIndex
 
         if self._index is None:
-            if self._embedder is None:
-                self._embedder = MiniLM()
             cache = self.settings.home / "search" if self.settings.store == "memory" else None
-            self._index = SentenceIndex.from_store(self.store, self._embedder, cache)
+            self._index = SentenceIndex.from_store(self.store, self.embedder(), cache)
         results: list[Any] = self._index.search(query, k)
         return results
 

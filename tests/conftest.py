@@ -162,7 +162,7 @@ def tables_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A KB home built from the bundled tables only (no documents); tests must not write to it."""
     home = tmp_path_factory.mktemp("tables")
     kb = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
-    kb.build(docs_dir=home / "no-documents")
+    kb.build(documents=False)
     kb.close()
     return home
 

@@ -118,23 +118,22 @@ class Neo4jStore:
             else self._driver.session()
         )
 
-    def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+    def _run(self, query: str, write: bool, **params: Any) -> list[dict[str, Any]]:
+        """Inside a batch: its transaction; else a managed one (retried on transient errors)."""
         if self._tx is not None:
             return list(self._tx.run(query, **params).data())
         try:
             with self._session() as s:
-                return list(s.execute_read(lambda tx: tx.run(query, **params).data()))
+                run = s.execute_write if write else s.execute_read
+                return list(run(lambda tx: tx.run(query, **params).data()))
         except self._errors as e:
-            raise StoreError(f"Neo4j read failed: {e}") from e
+            raise StoreError(f"Neo4j {'write' if write else 'read'} failed: {e}") from e
+
+    def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        return self._run(query, False, **params)
 
     def _write(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        if self._tx is not None:
-            return list(self._tx.run(query, **params).data())
-        try:
-            with self._session() as s:
-                return list(s.execute_write(lambda tx: tx.run(query, **params).data()))
-        except self._errors as e:
-            raise StoreError(f"Neo4j write failed: {e}") from e
+        return self._run(query, True, **params)
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
