@@ -17,7 +17,7 @@ from ingest.agencies import AgencyNames, load_central
 from ingest.facts import FactSet, Skipped
 from ingest.odop import link_gi, load_gi, load_odop
 from ingest.places import Places, load_district_hq, load_districts, load_states
-from ingest.schemes import load_schemes
+from ingest.schemes import load_scheme_fit, load_schemes
 from kb.errors import InputError
 from kb.resolve import Resolver
 from kb.store.base import GraphStore
@@ -120,6 +120,7 @@ def read_tables(data_dir: Path, progress: Progress = _quiet) -> list[tuple[str, 
         "myScheme records",
         _guard("myScheme records", lambda: load_schemes(data_dir, places, agencies, resolver)),
     )
+    step("scheme fit", _guard("scheme fit", lambda: load_scheme_fit(data_dir, resolver)))
     return out
 
 

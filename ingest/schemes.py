@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from ingest.agencies import AgencyNames
 from ingest.facts import FactSet
@@ -121,4 +122,58 @@ def load_schemes(
             )
             facts.node(aid, "Agency", aname, prov, dept_attrs, aaliases)
             facts.edge(aid, "ADMINISTERS", sid, prov)
+    return facts
+
+
+FIT_FILE = "scheme-fit.csv"
+
+
+def _items(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").split(";") if x.strip()]
+
+
+def load_scheme_fit(data_dir: Path, resolver: Resolver) -> FactSet:
+    """Scheme fit as data (tables/scheme-fit.csv): each cluster scheme's sectors, target
+    groups, cluster-size limits and assistance caps, each fact with its source. Stored on the
+    Scheme node as `fit`; kb/schemefit.py reads it beside the myScheme record's own text."""
+    import csv
+
+    path = data_dir / "tables" / FIT_FILE
+    src = f"data/tables/{FIT_FILE}"
+    facts = FactSet(src)
+    fits: dict[str, tuple[str, list[str], dict[str, Any], list[Provenance]]] = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        for i, row in enumerate(csv.DictReader(f), start=2):
+            facts.rows += 1
+            title = " ".join((row.get("scheme") or "").split())
+            if not title:
+                facts.skip(f"row {i}", "no scheme name")
+                continue
+            name, aliases = _canonical_scheme(resolver, title)
+            sid = node_id("Scheme", name)
+            _, _, fit, provs = fits.setdefault(
+                sid,
+                (name, aliases, {"sectors": [], "target_groups": [], "cluster_size": None,
+                                 "assistance": []}, []),
+            )  # fmt: skip
+            for key in ("sectors", "target_groups"):
+                fit[key] += [x for x in _items(row.get(key)) if x not in fit[key]]
+            fit["cluster_size"] = fit["cluster_size"] or (row.get("cluster_size") or None)
+            source = (row.get("source") or "").strip()
+            if row.get("assistance"):
+                fit["assistance"].append(
+                    {"text": row["assistance"].strip(), "source": source,
+                     "quote": (row.get("quote") or "").strip() or None}
+                )  # fmt: skip
+            provs.append(
+                Provenance(
+                    src,
+                    f"row {i}",
+                    (row.get("quote") or row.get("assistance") or title).strip(),
+                    "table:scheme-fit",
+                )
+            )
+    for sid, (name, aliases, fit, provs) in fits.items():
+        for prov in provs:
+            facts.node(sid, "Scheme", name, prov, {"fit": fit}, aliases)
     return facts

@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -243,8 +244,39 @@ def cmd_ask(kb: Any, args: argparse.Namespace) -> int:
     return 0 if answer.answered else 3
 
 
+def _bar(done: int, total: int, started: float) -> None:
+    """A progress bar on stderr: redrawn in place on a terminal, every 10% otherwise."""
+    width = 30
+    fill = width * done // max(total, 1)
+    line = (
+        f"[{'#' * fill}{'.' * (width - fill)}] {done}/{total}  {time.monotonic() - started:.0f} s"
+    )
+    if sys.stderr.isatty():
+        print("\r" + line, end="" if done < total else "\n", file=sys.stderr, flush=True)
+    elif done == total or done % max(1, total // 10) == 0:
+        print(line, file=sys.stderr, flush=True)
+
+
 def cmd_recommend(kb: Any, args: argparse.Namespace) -> int:
-    result = kb.recommend(args.district, args.product, args.state)
+    if args.all:
+        if not args.out:
+            raise InputError("--all writes a CSV file: give --out FILE.csv")
+        from kb.recommend import recommend_all
+
+        out = Path(args.out)
+        tmp = out.with_name(out.name + ".part")
+        started = time.monotonic()
+        with tmp.open("w", encoding="utf-8", newline="") as f:
+            counts = recommend_all(kb, f, args.top, lambda d, t: _bar(d, t, started))
+        tmp.replace(out)  # a crash leaves no half-written FILE.csv
+        print(
+            f"wrote {counts['rows']} rows for {counts['pairs']} district-product pairs "
+            f"to {out} in {time.monotonic() - started:.1f} s"
+        )
+        return 0
+    if not (args.district and args.product):
+        raise InputError("give --district and --product (or --all --out FILE.csv)")
+    result = kb.recommend(args.district, args.product, args.state, args.context)
     if args.json:
         _print_json(result)
         return 0
@@ -252,6 +284,9 @@ def cmd_recommend(kb: Any, args: argparse.Namespace) -> int:
         f"Partners for {result['product']} in {result['district']['name']}"
         + (f" ({result['sector']})" if result["sector"] else "")
     )
+    if result["existing_cluster"]:
+        print(f"  existing cluster: {result['existing_cluster']['name']}")
+    print(f"  value-chain gaps filled first: {', '.join(result['gaps']) or 'none'}")
     from kb.recommend import KINDS
 
     for kind in KINDS:
@@ -263,19 +298,50 @@ def cmd_recommend(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_eval_recommend(kb: Any, args: argparse.Namespace) -> int:
-    from kb.evaluate import evaluate_ministry_prediction
-
-    r = evaluate_ministry_prediction(kb)
+def cmd_gaps(kb: Any, args: argparse.Namespace) -> int:
+    result = kb.gaps(args.cluster)
     if args.json:
-        _print_json(r)
+        _print_json(result)
         return 0
-    print(f"ODOP ministry/department, leave-one-out: {r['cases']} cases, {r['ministries']} labels")
-    print(f"  {'':<22} {'hit@1':>6} {'hit@5':>6} {'MRR':>6}")
-    for name in ("model", "baseline"):
-        m = r[name]
-        label = "nearest rows" if name == "model" else "popularity baseline"
-        print(f"  {label:<22} {m['hit@1']:>6.3f} {m['hit@5']:>6.3f} {m['mrr']:>6.3f}")
+    print(f"Value chain of {result['cluster']['name']}")
+    for st in result["stages"]:
+        actors = ", ".join(
+            a["name"] + (f" (via {a['via']})" if a["via"] else "") for a in st["actors"]
+        )
+        print(f"  {st['stage']:<16} {'GAP — ' + st['meaning'] if st['gap'] else actors}")
+    return 0
+
+
+def cmd_eval_recommend(kb: Any, args: argparse.Namespace) -> int:
+    from kb.evaluate import (
+        evaluate_cluster_links,
+        evaluate_gi_prediction,
+        evaluate_ministry_prediction,
+    )
+
+    ministry = evaluate_ministry_prediction(kb)
+    gi = evaluate_gi_prediction(kb)
+    links = evaluate_cluster_links(kb)
+    if args.json:
+        _print_json({"ministry": ministry, "gi": gi, "cluster_links": links})
+        return 0
+    print("Leave-one-out: hide a known link, predict it; popularity baseline in the same run")
+    print(f"  {'held-out link':<34} {'cases':>5}  {'hit@1':>6} {'hit@5':>6} {'MRR':>6}"
+          f"   {'baseline hit@5':>14} {'MRR':>6}")  # fmt: skip
+    table = [
+        (f"ODOP ministry/department ({ministry['ministries']})", ministry["cases"],
+         ministry["model"], ministry["baseline"]),
+        (f"ODOP product GI ({gi['labels']} GIs)", gi["cases"], gi["model"], gi["baseline"]),
+    ] + [
+        (f"cluster {kind}", r["cases"], r["model"], r["baseline"])
+        for kind, r in links["kinds"].items()
+    ]  # fmt: skip
+    for label, cases, m, b in table:
+        print(f"  {label:<34} {cases:>5}  {m['hit@1']:>6.3f} {m['hit@5']:>6.3f} {m['mrr']:>6.3f}"
+              f"   {b['hit@5']:>14.3f} {b['mrr']:>6.3f}")  # fmt: skip
+    if links["skipped"]:
+        print(f"  ({len(links['skipped'])} of {links['clusters']} clusters have no district "
+              f"or no known partner and are not cases)")  # fmt: skip
     return 0
 
 
@@ -381,11 +447,20 @@ def parser() -> argparse.ArgumentParser:
     ak.set_defaults(func=cmd_ask)
 
     rc = sub.add_parser("recommend", help="replication partners for a district's ODOP product")
-    rc.add_argument("--district", required=True)
-    rc.add_argument("--product", required=True)
+    rc.add_argument("--district")
+    rc.add_argument("--product")
     rc.add_argument("--state")
+    rc.add_argument("--context", help="an existing cluster's name, or words about the cluster")
     rc.add_argument("--json", action="store_true")
+    rc.add_argument("--all", action="store_true", help="every ODOP district-product pair")
+    rc.add_argument("--out", help="the CSV file --all writes")
+    rc.add_argument("--top", type=int, default=5, help="items per kind with --all")
     rc.set_defaults(func=cmd_recommend)
+
+    gp = sub.add_parser("gaps", help="a cluster's value-chain stages and those with no actor")
+    gp.add_argument("cluster")
+    gp.add_argument("--json", action="store_true")
+    gp.set_defaults(func=cmd_gaps)
 
     er = sub.add_parser("eval-recommend", help="leave-one-out evaluation of recommendation signals")
     er.add_argument("--json", action="store_true")

@@ -213,3 +213,151 @@ def evaluate_ministry_prediction(kb: Any, neighbours: int = 15) -> dict[str, Any
         "model": summary(model_ranks),
         "baseline": summary(base_ranks),
     }
+
+
+def _summary(ranks: list[int | None]) -> dict[str, float]:
+    if not ranks:
+        return {"hit@1": 0.0, "hit@5": 0.0, "mrr": 0.0}
+    hit5 = sum(1 for r in ranks if r is not None and r <= 5) / len(ranks)
+    hit1 = sum(1 for r in ranks if r == 1) / len(ranks)
+    mrr = sum(1 / r for r in ranks if r is not None) / len(ranks)
+    return {"hit@1": round(hit1, 3), "hit@5": round(hit5, 3), "mrr": round(mrr, 3)}
+
+
+def _best_rank(ranking: list[str], answers: set[str]) -> int | None:
+    """Rank of the first correct item (a cluster's hidden partners are all correct answers)."""
+    for i, x in enumerate(ranking, start=1):
+        if x in answers:
+            return i
+    return None
+
+
+def evaluate_gi_prediction(kb: Any) -> dict[str, Any]:
+    """Leave-one-out over the ODOP rows with a GI link: hide the link and rank every GI of
+    the registry by MiniLM similarity of its name to the row's product and description, with
+    a bonus for GIs registered in the row's state. Note: the links were made by a name matcher
+    (ingest/odop.py link_gi), so this measures agreement with it, from a different signal."""
+    import numpy as np
+
+    store = kb.store
+    gis = list(store.nodes("GeographicalIndication"))
+    if not gis:
+        return {"cases": 0, "labels": 0, "model": _summary([]), "baseline": _summary([])}
+    gi_state = {g.id: {nb.node.id for nb in store.neighbors(g.id, "REGISTERED_IN")} for g in gis}
+    links: dict[str, set[str]] = {}
+    for e in store.edges("HAS_GI"):
+        links.setdefault(e.source, set()).add(e.target)
+    popularity: dict[str, int] = {}
+    for targets in links.values():
+        for t in targets:
+            popularity[t] = popularity.get(t, 0) + 1
+    rows = [e for e in store.edges("ODOP_PRODUCT") if e.target in links]
+    names = {n.id: n.name for n in store.nodes("Product")}
+    texts = [f"{names.get(e.target, e.target)}. {e.attrs.get('description') or ''}" for e in rows]
+    gvec = kb.embedder().encode([g.name for g in gis])
+    rvec = kb.embedder().encode(texts)
+    sims = rvec @ gvec.T
+    ids = [g.id for g in gis]
+    model_ranks, base_ranks = [], []
+    for i, e in enumerate(rows):
+        state = "state:" + e.source.split(":")[1]
+        answers = {t for t in links[e.target] if state in gi_state.get(t, set())} or links[e.target]
+        bonus = np.array([0.3 if state in gi_state[g] else 0.0 for g in ids])
+        order = np.argsort(-(sims[i] + bonus))
+        model_ranks.append(_best_rank([ids[j] for j in order[:50]], answers))
+        pop = {g: popularity.get(g, 0) - (1 if g in answers else 0) for g in ids}
+        base = sorted(ids, key=lambda g: (-pop[g], g))[:50]
+        base_ranks.append(_best_rank(base, answers))
+    return {
+        "cases": len(rows),
+        "labels": len(gis),
+        "model": _summary(model_ranks),
+        "baseline": _summary(base_ranks),
+    }
+
+
+LINK_KINDS = {"schemes": "Scheme", "agencies": "Agency", "anchors": "Enterprise"}
+
+
+def _cluster_partners(store: Any, cluster: Any) -> dict[str, set[str]]:
+    """A cluster's scheme, agency and anchor links, direct or through its facilities."""
+    from kb.recommend import ACTOR_RELATIONS
+
+    found: dict[str, set[str]] = {k: set() for k in LINK_KINDS}
+    for nb in store.neighbors(cluster.id, direction="both"):
+        rel, other = nb.edge.relation, nb.node
+        if rel == "ANCHORS" and other.type == "Enterprise":
+            found["anchors"].add(other.id)
+        elif rel in ACTOR_RELATIONS and other.type in ("Scheme", "Agency"):
+            found["schemes" if other.type == "Scheme" else "agencies"].add(other.id)
+        elif rel == "HAS_FACILITY":
+            for far in store.neighbors(other.id, direction="in"):
+                if far.edge.relation in ACTOR_RELATIONS and far.node.type in ("Scheme", "Agency"):
+                    found["schemes" if far.node.type == "Scheme" else "agencies"].add(far.node.id)
+    return found
+
+
+def evaluate_cluster_links(kb: Any) -> dict[str, Any]:
+    """Leave-one-out over the documented clusters: remove a cluster (and the facilities only it
+    has) from a copy of the graph, recommend partners for its district and product, and see
+    where its real scheme, agency and anchor partners rank. Baseline: the nodes of that kind
+    linked to the most clusters in the same reduced graph."""
+    from kb.service import KnowledgeBase
+    from kb.store.memory import MemoryStore
+
+    copy = MemoryStore(None)
+    copy.upsert_nodes(kb.store.nodes())
+    copy.upsert_edges(kb.store.edges())
+    sub = KnowledgeBase(kb.settings, store=copy)
+    sub._embedder = kb.embedder()
+    ranks: dict[str, list[int | None]] = {k: [] for k in LINK_KINDS}
+    base: dict[str, list[int | None]] = {k: [] for k in LINK_KINDS}
+    skipped = []
+    clusters = sorted(copy.nodes("Cluster"), key=lambda n: n.id)
+    for c in clusters:
+        districts = [
+            nb.node for nb in copy.neighbors(c.id, "LOCATED_IN") if nb.node.type == "District"
+        ]
+        truth = _cluster_partners(copy, c)
+        if not districts or not any(truth.values()):
+            skipped.append(c.name)
+            continue
+        products = [nb.node.name for nb in copy.neighbors(c.id, "PRODUCES")]
+        product = products[0] if products else c.name.replace(" Cluster", "")
+        facilities = [
+            nb.node
+            for nb in copy.neighbors(c.id, "HAS_FACILITY")
+            if len(copy.neighbors(nb.node.id, "HAS_FACILITY", "in")) == 1
+        ]
+        removed_nodes = [c, *facilities]
+        removed_edges = {
+            e.edge.key: e.edge
+            for n in removed_nodes
+            for e in copy.neighbors(n.id, direction="both")
+        }
+        for n in removed_nodes:
+            copy.delete_node(n.id)
+        try:
+            rec = sub.recommend(districts[0].id, product)
+            counts: dict[str, dict[str, int]] = {k: {} for k in LINK_KINDS}
+            for other in copy.nodes("Cluster"):
+                for kind, ids in _cluster_partners(copy, other).items():
+                    for i in ids:
+                        counts[kind][i] = counts[kind].get(i, 0) + 1
+            for kind, answers in truth.items():
+                if not answers:
+                    continue
+                ranks[kind].append(_best_rank([x["id"] for x in rec[kind]], answers))
+                pop = counts[kind]
+                base[kind].append(_best_rank(sorted(pop, key=lambda i: (-pop[i], i)), answers))
+        finally:
+            copy.upsert_nodes(removed_nodes)
+            copy.upsert_edges(removed_edges.values())
+    return {
+        "clusters": len(clusters),
+        "skipped": skipped,
+        "kinds": {
+            k: {"cases": len(ranks[k]), "model": _summary(ranks[k]), "baseline": _summary(base[k])}
+            for k in LINK_KINDS
+        },
+    }

@@ -7,8 +7,13 @@ Signals, combined per kind:
 - graph: who anchors, buys from, supplies, funds, trains, mobilises, finances or partners the
   similar clusters; the ministry/department the ODOP list names for the product; state schemes
   open in the district's state.
+- scheme fit as data (kb/schemefit.py): target groups, sectors, cluster-level support and
+  assistance caps, matched against the planned cluster's groups (from its product and sector
+  and the planner's context text);
+- value-chain gaps (kb/valuechain.py): for a cluster that exists (named in `context`, or one
+  in the district making a similar product) the stages with no actor; for a new cluster every
+  stage. An item that fills a gap is raised (+0.15) and says which gap it fills.
 Every item carries a `why` naming the features and the graph fact that put it there.
-First version: value-chain gaps, `--all` and scheme fit from eligibility data are not in it.
 """
 
 from __future__ import annotations
@@ -22,7 +27,10 @@ import numpy as np
 
 from kb.errors import NotFound
 from kb.resolve import normalize
+from kb.schema import VALUE_CHAIN_STAGES
+from kb.schemefit import fit_reasons, planned_groups, profile
 from kb.store.base import Node
+from kb.valuechain import value_chain
 
 KINDS = ("model_clusters", "anchors", "buyers", "suppliers", "agencies", "schemes")
 ACTOR_RELATIONS = {
@@ -43,6 +51,7 @@ class Item:
     score: float
     why: list[str] = field(default_factory=list)
     evidence: list[dict[str, str]] = field(default_factory=list)  # the facts' sources
+    stages: set[str] = field(default_factory=set)  # value-chain stages the item would fill
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -51,7 +60,17 @@ class Item:
             "score": round(self.score, 3),
             "why": "; ".join(self.why),
             "evidence": self.evidence,
+            "fills": sorted(self.stages),
         }
+
+
+# Which value-chain stages a partner fills, by the relation it has with a model cluster.
+STAGES_OF = {
+    rel: {st.name for st in VALUE_CHAIN_STAGES if rel in st.relations}
+    for st in VALUE_CHAIN_STAGES
+    for rel in st.relations
+}
+GAP_BONUS = 0.15
 
 
 def haversine_km(a: Node, b: Node) -> float | None:
@@ -73,6 +92,12 @@ class Recommender:
     def __init__(self, kb: Any):
         self.kb = kb
         self._vectors: dict[str, np.ndarray] = {}
+        self._fits: dict[str, Any] = {}
+
+    def _profile(self, node: Node) -> Any:
+        if node.id not in self._fits:
+            self._fits[node.id] = profile(node)
+        return self._fits[node.id]
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
@@ -119,21 +144,51 @@ class Recommender:
 
     # -- the lists ----------------------------------------------------------------------------
 
+    def _existing(
+        self, district: Node, context: str | None, clusters: list[Node], sims: np.ndarray
+    ) -> Node | None:
+        """The cluster being planned for, if it exists: named in `context`, or a cluster in the
+        district whose name is close to the product (similarity >= 0.6)."""
+        if context:
+            found = [m for m in self.kb.find(context, "Cluster") if m.score >= 90]
+            if found:
+                return self.kb.store.get_node(found[0].id)  # type: ignore[no-any-return]
+        here = {nb.node.id for nb in self.kb.store.neighbors(district.id, "LOCATED_IN", "in")}
+        best = [(float(s), c) for c, s in zip(clusters, sims, strict=True) if c.id in here]
+        best = [b for b in best if b[0] >= 0.6]
+        return max(best, key=lambda b: b[0])[1] if best else None
+
     def recommend(
-        self, district_name: str, product_name: str, state: str | None = None
+        self,
+        district_name: str,
+        product_name: str,
+        state: str | None = None,
+        context: str | None = None,
     ) -> dict[str, Any]:
         store = self.kb.store
         district = self._district(district_name, state)
         product, sector, product_node = self._product(product_name, district)
         state_id = "state:" + district.id.split(":")[1]
         target = self._embed([f"{product} ({sector})" if sector else product])[0]
+        wanted = planned_groups(product, sector, context)
 
         clusters = list(store.nodes("Cluster"))
         out: dict[str, list[Item]] = {k: [] for k in KINDS}
         cluster_score: dict[str, float] = {}
+        sims = (
+            self._embed([c.name.replace(" Cluster", "") for c in clusters]) @ target
+            if clusters
+            else np.zeros(0)
+        )
+        existing = self._existing(district, context, clusters, sims)
+        chain = value_chain(store, existing) if existing is not None else []
+        gaps = (
+            [s.stage for s in chain if s.gap] if existing else [s.name for s in VALUE_CHAIN_STAGES]
+        )
         if clusters:
-            sims = self._embed([c.name.replace(" Cluster", "") for c in clusters]) @ target
             for c, sim in zip(clusters, sims, strict=True):
+                if existing is not None and c.id == existing.id:
+                    continue  # the cluster being planned for is not its own model
                 places = [nb.node for nb in store.neighbors(c.id, "LOCATED_IN")]
                 states = {
                     p.id if p.type == "State" else "state:" + p.id.split(":")[1] for p in places
@@ -166,6 +221,8 @@ class Recommender:
         roles = {"anchors": "ANCHORS", "buyers": "BUYS_FROM", "suppliers": "SUPPLIES"}
         best: dict[str, dict[str, Item]] = defaultdict(dict)
         for c in clusters:
+            if c.id not in cluster_score:
+                continue  # the existing cluster: its own partners are not recommended to it
             for nb in store.neighbors(c.id, direction="in"):
                 rel, who = nb.edge.relation, nb.node
                 kind = next((k for k, r in roles.items() if r == rel), None)
@@ -189,7 +246,10 @@ class Recommender:
                         s,
                         [f"{verb} {c.name}", *cluster_reasons(out, c.id)],
                         _evidence(nb.edge),
+                        (item.stages if item else set()) | STAGES_OF.get(rel, set()),
                     )
+                else:
+                    item.stages |= STAGES_OF.get(rel, set())
             for nb in store.neighbors(c.id, direction="out"):  # cluster SUPPORTED_BY scheme/agency
                 if nb.edge.relation == "SUPPORTED_BY" and nb.node.type in ("Scheme", "Agency"):
                     kind = "schemes" if nb.node.type == "Scheme" else "agencies"
@@ -202,6 +262,7 @@ class Recommender:
                             s,
                             [f"supports {c.name}", *cluster_reasons(out, c.id)],
                             _evidence(nb.edge),
+                            (item.stages if item else set()) | {"finance"},
                         )
         if product_node is not None:  # the ministry/department the ODOP list names for the product
             for nb in store.neighbors(product_node.id, "RESPONSIBLE_FOR", "in"):
@@ -213,12 +274,31 @@ class Recommender:
                     _evidence(nb.edge),
                 )
         self._state_schemes(best["schemes"], state_id, product, sector, target)
+        for item in best["schemes"].values():
+            node = store.get_node(item.id)
+            fit = self._profile(node) if node is not None else None
+            if fit is not None:
+                bonus, reasons = fit_reasons(fit, wanted)
+                item.score += bonus
+                item.why.extend(reasons)
+                item.stages |= fit.stages
         for kind, items in best.items():
             out[kind].extend(items.values())
+        for kind in KINDS:
+            for item in out[kind]:
+                filled = [g for g in gaps if g in item.stages]
+                if filled:
+                    item.score += GAP_BONUS
+                    item.why.insert(0, f"fills the {', '.join(filled)} gap")
         result: dict[str, Any] = {
             "district": {"id": district.id, "name": district.name},
             "product": product,
             "sector": sector,
+            "target_groups": sorted(wanted),
+            "existing_cluster": (
+                {"id": existing.id, "name": existing.name} if existing is not None else None
+            ),
+            "gaps": gaps,
         }
         for kind in KINDS:
             ranked = sorted(out[kind], key=lambda i: (-i.score, i.name))[:10]
@@ -235,14 +315,16 @@ class Recommender:
     ) -> None:
         """Schemes open in the state or nationally, by similarity of title and tags to the product."""
         store = self.kb.store
-        schemes = [s for s in store.nodes("Scheme") if s.attrs.get("record")]
+        schemes = [s for s in store.nodes("Scheme") if s.attrs.get("record") or s.attrs.get("fit")]
         if not schemes:
             return
         texts = [f"{s.name}. {' '.join(s.attrs.get('tags') or [])}" for s in schemes]
         sims = self._embed(texts) @ target
         for s, sim in zip(schemes, sims, strict=True):
             in_state = any(nb.node.id == state_id for nb in store.neighbors(s.id, "APPLIES_IN"))
-            central = s.attrs.get("level") == "central"
+            central = s.attrs.get("level") == "central" or (
+                not s.attrs.get("record") and bool(s.attrs.get("fit"))
+            )
             if not (in_state or central):
                 continue
             score = 0.7 * float(sim) + (0.15 if in_state else 0.05)
@@ -263,3 +345,52 @@ def cluster_reasons(out: dict[str, list[Item]], cluster_id: str) -> list[str]:
         if item.id == cluster_id:
             return item.why[:2]
     return []
+
+
+CSV_FIELDS = ("state", "district", "product", "sector", "kind", "rank", "id", "name", "score",
+              "fills", "why")  # fmt: skip
+
+
+def odop_pairs(store: Any) -> list[tuple[str, str, str]]:
+    """Every (district id, district name, product name) pair of the ODOP list."""
+    pairs = []
+    names: dict[str, str] = {}
+    for e in store.edges("ODOP_PRODUCT"):
+        for i in (e.source, e.target):
+            if i not in names:
+                n = store.get_node(i)
+                names[i] = n.name if n else i
+        pairs.append((e.source, names[e.source], names[e.target]))
+    return sorted(set(pairs))
+
+
+def recommend_all(
+    kb: Any,
+    out: Any,
+    top: int = 5,
+    progress: Any = None,
+) -> dict[str, Any]:
+    """Top partners of every kind for every ODOP district-product pair, as CSV rows on `out`
+    (a text file). Returns counts; `progress(done, total)` is called after each pair."""
+    import csv
+
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
+    writer.writeheader()
+    pairs = odop_pairs(kb.store)
+    states = {n.id: n.name for n in kb.store.nodes("State")}
+    rows = 0
+    for done, (district_id, district_name, product) in enumerate(pairs, start=1):
+        r = kb.recommend(district_id, product)
+        state = states.get("state:" + district_id.split(":")[1], "")
+        for kind in KINDS:
+            for rank, item in enumerate(r[kind][:top], start=1):
+                writer.writerow(
+                    {"state": state, "district": district_name, "product": r["product"],
+                     "sector": r["sector"] or "", "kind": kind, "rank": rank, "id": item["id"],
+                     "name": item["name"], "score": item["score"],
+                     "fills": " ".join(item["fills"]), "why": item["why"]}
+                )  # fmt: skip
+                rows += 1
+        if progress is not None:
+            progress(done, len(pairs))
+    return {"pairs": len(pairs), "rows": rows}

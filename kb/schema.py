@@ -220,9 +220,9 @@ RELATION_TYPES: dict[str, RelationType] = {
 
 VALUE_CHAIN_STAGES: tuple[Stage, ...] = (
     Stage("raw_material", "raw-material and input suppliers", ("SUPPLIES",)),
-    Stage("production", "the units that make the product", ("MEMBER_OF", "ANCHORS", "PRODUCES")),
+    Stage("production", "the units that make the product", ("MEMBER_OF", "ANCHORS", "MOBILISES")),
     Stage("common_facility", "a CFC, shed or other shared facility", ("HAS_FACILITY",)),
-    Stage("finance", "grants, subsidies and credit", ("FUNDS", "FINANCES")),
+    Stage("finance", "grants, subsidies and credit", ("FUNDS", "FINANCES", "SUPPORTED_BY")),
     Stage("skills", "training and skilling", ("TRAINS",)),
     Stage("market", "buyers and market access", ("BUYS_FROM", "ANCHORS")),
 )

@@ -155,7 +155,7 @@ class KnowledgeBase:
             say(f"ingesting documents from {docs}")
             report.documents = self.ingest([docs], say)
             report.stats = self.store.stats().to_dict()
-        self._resolver = self._index = self._qa = None
+        self._resolver = self._index = self._qa = self._recommender = None
         return report
 
     def ingest(self, paths: list[Path], progress: Callable[[str], None] | None = None) -> Any:
@@ -165,14 +165,14 @@ class KnowledgeBase:
         model = self.llm()
         llm = (model, self.settings.llm or type(model).__name__) if model is not None else None
         report = ingest_paths(self.store, paths, progress or (lambda _: None), llm=llm)
-        self._resolver = self._index = self._qa = None
+        self._resolver = self._index = self._qa = self._recommender = None
         return report
 
     def forget(self, doc: str) -> tuple[int, int]:
         from ingest.pipeline import forget
 
         removed = forget(self.store, doc)
-        self._resolver = self._index = self._qa = None
+        self._resolver = self._index = self._qa = self._recommender = None
         return removed
 
     def llm(self) -> Any:
@@ -191,14 +191,38 @@ class KnowledgeBase:
             self._qa = QuestionAnswerer(self)
         return self._qa.ask(question, history)
 
-    def recommend(self, district: str, product: str, state: str | None = None) -> dict[str, Any]:
-        """Replication partners for a district's product, per kind, with score and why."""
+    def recommend(
+        self, district: str, product: str, state: str | None = None, context: str | None = None
+    ) -> dict[str, Any]:
+        """Replication partners for a district's product, per kind, with score and why.
+        `context`: an existing cluster's name (its value-chain gaps are filled first) or the
+        planner's words about the cluster ("women SHGs", "artisans")."""
         from kb.recommend import Recommender
 
         if self._recommender is None:
             self._recommender = Recommender(self)
-        result: dict[str, Any] = self._recommender.recommend(district, product, state)
+        result: dict[str, Any] = self._recommender.recommend(district, product, state, context)
         return result
+
+    def gaps(self, cluster: str) -> dict[str, Any]:
+        """A cluster's value chain by stage: its actors, and the stages with none (gaps)."""
+        from kb.valuechain import value_chain
+
+        name = cluster.strip()
+        if not name:
+            raise InputError("give a cluster's name or id")
+        node = self.store.get_node(name)
+        if node is None or node.type != "Cluster":
+            matches = self.find(name, "Cluster")
+            node = self.store.get_node(matches[0].id) if matches else None
+        if node is None or node.type != "Cluster":
+            raise NotFound(f"no cluster called {name!r}", self.resolver.suggest(name, "Cluster"))
+        stages = value_chain(self.store, node)
+        return {
+            "cluster": {"id": node.id, "name": node.name},
+            "gaps": [s.stage for s in stages if s.gap],
+            "stages": [s.to_dict() for s in stages],
+        }
 
     def embedder(self) -> Any:
         """The bundled MiniLM model, loaded on first use and shared by search, QA and recommend."""

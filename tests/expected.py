@@ -43,7 +43,12 @@ def expected_counts(data: Path) -> dict[str, int]:
             {r["Sector"].strip().lower().rstrip("s") for r in odop if r["Sector"].strip()}
         ),
         "GeographicalIndication": len(gi_names),
-        "Scheme": len(schemes),
+        # myScheme records, and the scheme-fit rows' schemes that have no record
+        "Scheme": len(schemes)
+        + len(
+            {key(r["scheme"]) for r in rows(t / "scheme-fit.csv")}
+            - {key(s["content"]["title"]) for s in schemes}
+        ),
         "ODOP_PRODUCT": len({(r["State"], key(r["District"]), key(r["Product"])) for r in odop}),
         "LOCATED_IN": len(lgd_codes) + len(new_districts),
         "ADMINISTERS": sum(1 for s in schemes if s["content"].get("department")),

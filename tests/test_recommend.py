@@ -80,3 +80,129 @@ def test_ministry_prediction_beats_popularity(built_kb: KnowledgeBase) -> None:
         r["model"]["mrr"] > r["baseline"]["mrr"]
         and r["model"]["hit@1"] >= 2 * r["baseline"]["hit@1"]
     )
+
+
+def _scratch_store() -> KnowledgeBase:
+    """A tiny in-memory KB: one cluster with an anchor, a CFC funded by a scheme, no buyer."""
+    from kb.config import Settings
+    from kb.store.base import Edge, Node, Provenance
+    from kb.store.memory import MemoryStore
+
+    p = [Provenance("test", "1", "made up for the test", "test")]
+    store = MemoryStore(None)
+    store.upsert_nodes(
+        [
+            Node("cluster:x", "Cluster", "X Cluster", provenance=p),
+            Node("enterprise:a", "Enterprise", "A Ltd", provenance=p),
+            Node("facility:cfc", "Facility", "X CFC", provenance=p),
+            Node("scheme:s", "Scheme", "S Scheme", provenance=p),
+            Node("agency:t", "Agency", "T Institute", provenance=p),
+        ]
+    )
+    store.upsert_edges(
+        [
+            Edge("enterprise:a", "MEMBER_OF", "cluster:x", provenance=p),
+            Edge("cluster:x", "HAS_FACILITY", "facility:cfc", provenance=p),
+            Edge("scheme:s", "FUNDS", "facility:cfc", provenance=p),
+            Edge("agency:t", "TRAINS", "cluster:x", provenance=p),
+        ]
+    )
+    return KnowledgeBase(Settings(home=Path("/nonexistent")), store=store)
+
+
+def test_gaps_follow_the_graph() -> None:
+    kb = _scratch_store()
+    r = kb.gaps("X Cluster")
+    by_stage = {s["stage"]: s for s in r["stages"]}
+    assert r["gaps"] == ["raw_material", "market"]
+    assert [a["name"] for a in by_stage["finance"]["actors"]] == ["S Scheme"]
+    assert by_stage["finance"]["actors"][0]["via"] == "X CFC"
+    assert [a["name"] for a in by_stage["skills"]["actors"]] == ["T Institute"]
+    # A buyer closes the market gap.
+    from kb.store.base import Edge, Node, Provenance
+
+    p = [Provenance("test", "2", "another made-up fact", "test")]
+    kb.store.upsert_node(Node("enterprise:b", "Enterprise", "B Traders", provenance=p))
+    kb.store.upsert_edge(Edge("enterprise:b", "BUYS_FROM", "cluster:x", provenance=p))
+    assert kb.gaps("cluster:x")["gaps"] == ["raw_material"]
+    with pytest.raises(NotFound):
+        kb.gaps("Atlantis")
+
+
+def test_existing_cluster_gaps_are_filled_first(built_kb: KnowledgeBase) -> None:
+    gaps = built_kb.gaps("Muzaffarpur bag cluster")
+    r = built_kb.recommend("Muzaffarpur", "Bags", context="Muzaffarpur bag cluster")
+    assert r["existing_cluster"]["id"] == "cluster:muzaffarpur-bag-cluster"
+    assert r["gaps"] == gaps["gaps"] and r["gaps"]
+    own = {a["id"] for st in gaps["stages"] for a in st["actors"]}
+    assert all(i["id"] != r["existing_cluster"]["id"] for i in r["model_clusters"])
+    for kind in KINDS:
+        for item in r[kind]:
+            filled = set(item["fills"]) & set(r["gaps"])
+            assert ("fills the" in item["why"]) == bool(filled), item
+        assert not own & {i["id"] for i in r[kind] if "fills the" in i["why"]} or kind == "schemes"
+    # a new cluster has every stage to fill
+    new = built_kb.recommend("Gaya", "Handloom/Garments")
+    assert new["existing_cluster"] is None and len(new["gaps"]) == 6
+
+
+def test_scheme_fit_is_data_with_reasons(built_kb: KnowledgeBase) -> None:
+    from kb.schemefit import planned_groups, profile
+
+    sfurti = built_kb.store.get_node(
+        "scheme:scheme-of-fund-for-regeneration-of-traditional-industries"
+    )
+    assert sfurti is not None
+    fit = profile(sfurti)
+    assert "artisans" in fit.groups and fit.cluster_level and fit.cluster_size
+    assert any("crore" in c for c in fit.caps)
+    assert sfurti.attrs["fit"]["assistance"][0]["source"]
+    assert "artisans" in planned_groups("Handloom/Garments", "Textile", None)
+    assert "women" in planned_groups("Makhana", "Agriculture", "women SHGs through JEEViKA")
+    r = built_kb.recommend("Gaya", "Handloom/Garments", context="women weavers")
+    reasons = " | ".join(s["why"] for s in r["schemes"])
+    assert "for artisans" in reasons or "for women" in reasons
+    assert "assistance:" in reasons
+
+
+def test_recommend_all_covers_every_odop_pair(built_kb: KnowledgeBase, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from kb.recommend import odop_pairs, recommend_all
+
+    seen: list[tuple[int, int]] = []
+    buf = io.StringIO()
+    counts = recommend_all(built_kb, buf, top=2, progress=lambda d, t: seen.append((d, t)))
+    pairs = odop_pairs(built_kb.store)
+    assert counts["pairs"] == len(pairs) >= 1200 and seen[-1] == (len(pairs), len(pairs))
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert len(rows) == counts["rows"]
+    assert {(r["district"], r["product"]) for r in rows if r["kind"] == "agencies"} and all(
+        r["why"] for r in rows
+    )
+    covered = {(r["district"], r["product"]) for r in rows}
+    assert len(covered) >= 0.95 * len({(d, p) for _, d, p in pairs})
+
+
+def test_gi_and_cluster_link_evaluations_run(built_kb: KnowledgeBase) -> None:
+    from kb.evaluate import evaluate_cluster_links, evaluate_gi_prediction
+
+    gi = evaluate_gi_prediction(built_kb)
+    assert gi["cases"] >= 200
+    assert gi["model"]["hit@5"] >= 2 * gi["baseline"]["hit@5"]
+    links = evaluate_cluster_links(built_kb)
+    assert links["kinds"]["schemes"]["cases"] >= 3
+    before = built_kb.stats()
+    assert built_kb.stats() == before  # the evaluation works on a copy
+
+
+def test_cli_gaps(built_home: Path) -> None:
+    env = {**os.environ, "CLUSTERKB_HOME": str(built_home)}
+    run = [sys.executable, "-m", "kb.cli", "gaps"]
+    ok = subprocess.run(
+        run + ["Muzafarpur bag clustr"], cwd=REPO, env=env, capture_output=True, text=True
+    )
+    assert ok.returncode == 0 and "raw_material" in ok.stdout and "GAP" in ok.stdout
+    bad = subprocess.run(run + ["Atlantis"], cwd=REPO, env=env, capture_output=True, text=True)
+    assert bad.returncode == 1 and "no cluster called" in bad.stderr
