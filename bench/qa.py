@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.stats import percentiles  # noqa: E402
 from kb.config import REPO_DATA, Settings  # noqa: E402
 from kb.service import KnowledgeBase  # noqa: E402
 
@@ -45,12 +45,8 @@ def main() -> None:
                 t = time.perf_counter()
                 kb.ask(q)
                 times.append((time.perf_counter() - t) * 1000)
-    times.sort()
-    p95 = times[int(len(times) * 0.95) - 1]
     print(f"{len(questions)} questions; first pass (loads model, builds indexes): {warmup:.1f} s")
-    print(
-        f"warm: {len(times)} answers, p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms"
-    )
+    print(f"warm: {len(times)} answers, {percentiles(times)}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ KnowledgeBase.search over a fixed set of officer-style queries. Prints figures o
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.stats import percentiles  # noqa: E402
 from kb.config import REPO_DATA, Settings  # noqa: E402
 from kb.service import KnowledgeBase  # noqa: E402
 
@@ -50,12 +50,8 @@ def main() -> None:
                 kb.search(q, 5)
                 times.append((time.perf_counter() - t) * 1000)
         n = len(kb._index.entries)  # noqa: SLF001 - a figure for the report
-    times.sort()
-    p95 = times[int(len(times) * 0.95) - 1]
     print(f"index: {n} sentences; first search (import + load + embed all): {cold:.1f} s")
-    print(
-        f"warm search over {len(times)} queries: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms"
-    )
+    print(f"warm search over {len(times)} queries: {percentiles(times)}")
 
 
 if __name__ == "__main__":

@@ -105,3 +105,51 @@ def forget(store: GraphStore, doc: str) -> tuple[int, int]:
         known = [n.id for n in store.nodes("Document")]
         raise InputError(f"no document {doc_id!r}; known: {', '.join(known) or 'none'}")
     return store.remove_sources([doc_id])
+
+
+def preview_paths(
+    store: GraphStore, paths: list[Path], max_bytes: int = MAX_BYTES
+) -> list[dict[str, Any]]:
+    """What ingesting `paths` would add, per document, without writing: the entities (new or
+    already known) and the relations with the sentence each comes from."""
+    nodes = list(store.nodes())
+    extractor = Extractor(nodes, Resolver.from_nodes(nodes))
+    out: list[dict[str, Any]] = []
+    for path in expand(paths):
+        try:
+            doc = load_document(path, max_bytes)
+        except InputError as e:
+            out.append({"file": path.name, "error": str(e), "entities": [], "relations": []})
+            continue
+        sentences, context = extractor.read(doc)
+        facts = to_facts(doc, sentences, context, source=doc.id)
+        names = {n.id: n.name for n in facts.nodes.values()}
+        out.append(
+            {
+                "file": path.name,
+                "document": doc.id,
+                "title": doc.title,
+                "error": None,
+                "entities": [
+                    {
+                        "id": n.id,
+                        "name": n.name,
+                        "type": n.type,
+                        "new": store.get_node(n.id) is None,
+                    }
+                    for n in facts.nodes.values()
+                    if n.type != "Document"
+                ],  # fmt: skip
+                "relations": [
+                    {
+                        "source": names.get(e.source, e.source),
+                        "relation": e.relation,
+                        "target": names.get(e.target, e.target),
+                        "text": e.provenance[0].text if e.provenance else "",
+                    }
+                    for e in facts.edges.values()
+                    if e.relation != "MENTIONED_IN"
+                ],  # fmt: skip
+            }
+        )
+    return out

@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -377,6 +378,13 @@ def cmd_eval_qa(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _warm_up(kb: Any) -> None:
+    try:
+        kb.ask("Which clusters are in the knowledge base?")
+    except Exception as e:  # a failed warm-up only means the first question is slower
+        _progress(f"warm-up failed ({type(e).__name__}: {e}); continuing")
+
+
 def cmd_serve(kb: Any, args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -385,8 +393,17 @@ def cmd_serve(kb: Any, args: argparse.Namespace) -> int:
     if kb.is_empty():
         _progress("the knowledge base is empty; building it from the bundled data first")
         kb.build(progress=_progress)
-    _progress(f"serving on http://{args.host}:{args.port}/ (API under /api/v1)")
-    uvicorn.run(create_app(kb), host=args.host, port=args.port, log_level="info")
+    import logging
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    app = create_app(kb, ui=not args.no_ui)
+    # Load the embedding model and the sentence index while the server starts listening, so
+    # the first question does not wait for them.
+    threading.Thread(target=_warm_up, args=(kb,), daemon=True).start()
+    _progress(f"serving on http://{args.host}:{args.port}/ (API under /api/v1, docs at /docs)")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False)
     return 0
 
 
@@ -483,6 +500,7 @@ def parser() -> argparse.ArgumentParser:
     sv = sub.add_parser("serve", help="run the web UI and HTTP API")
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=7860)
+    sv.add_argument("--no-ui", action="store_true", help="serve the API only")
     sv.set_defaults(func=cmd_serve)
     return p
 

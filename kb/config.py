@@ -23,6 +23,8 @@ class Settings:
     neo4j_database: str | None = None
     api_key: str | None = None
     llm: str | None = None  # a LangChain "provider:model" for optional LLM extraction
+    max_upload_mb: float = 20.0  # per upload request (CLUSTERKB_MAX_UPLOAD_MB)
+    cors_origins: tuple[str, ...] = ()  # CLUSTERKB_CORS_ORIGINS, comma-separated; none by default
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -43,8 +45,29 @@ class Settings:
             neo4j_database=env.get("NEO4J_DATABASE"),
             api_key=env.get("CLUSTERKB_API_KEY") or None,
             llm=env.get("CLUSTERKB_LLM") or None,
+            max_upload_mb=_positive(env, "CLUSTERKB_MAX_UPLOAD_MB", 20.0),
+            cors_origins=tuple(
+                o.strip() for o in (env.get("CLUSTERKB_CORS_ORIGINS") or "").split(",") if o.strip()
+            ),
         )
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.home / "uploads"
 
     @property
     def graph_dir(self) -> Path:
         return self.home / "graph"
+
+
+def _positive(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if value <= 0:
+        raise InputError(f"{name}={raw!r}: give a positive number of megabytes")
+    return value

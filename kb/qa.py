@@ -63,7 +63,7 @@ HOW_MUCH = re.compile(
 )
 PATH = re.compile(r"\bconnected\b|\blink(?:ed)? between\b|\brelated to\b|\bpath\b", re.I)
 FOLLOW_UP = re.compile(
-    r"^(?:and|also|what about|how about)\b|\b(?:they|them|their|its|this cluster|that cluster)\b",
+    r"^(?:and|also|what about|how about)\b|\b(?:they|them|their|it|its|this cluster|that cluster)\b",
     re.I,
 )
 UNKNOWN_PLACE = re.compile(

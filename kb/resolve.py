@@ -167,6 +167,26 @@ class Resolver:
                     out[i] = Match(i, *self._info[i], float(score))
         return sorted(out.values(), key=lambda m: (-m.score, m.id))
 
+    def search(
+        self, name: str, type_: str | None = None, limit: int = 500, cutoff: float = 80.0
+    ) -> list[Match]:
+        """Search-box matching: exact names and aliases first (100), then names that contain
+        the words or come close to them (rapidfuzz WRatio), best first."""
+        index = self._by_type_keys[type_] if type_ else self._keys
+        out: dict[str, Match] = {m.id: m for m in self.exact(name, type_)}
+        hits = process.extract(
+            normalize(name),
+            list(index.keys()),
+            scorer=fuzz.WRatio,
+            limit=limit,
+            score_cutoff=cutoff,
+        )
+        for key, score, _ in hits:
+            for i in sorted(index[key]):
+                if i not in out or out[i].score < score:
+                    out[i] = Match(i, *self._info[i], min(float(score), 99.0))
+        return sorted(out.values(), key=lambda m: (-m.score, len(m.name), m.id))
+
     def lookup(self, name: str, type_: str | None = None) -> list[Match]:
         """Exact matches if any, else fuzzy ones."""
         return self.exact(name, type_) or self.fuzzy(name, type_)

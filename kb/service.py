@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,6 +114,9 @@ class KnowledgeBase:
         self._recommender: Any = None
         self._embedder: Any = None
         self._resolver: Resolver | None = None
+        # Writes (build, ingest, forget) go one at a time; lazy set-up happens once.
+        self.write_lock = threading.RLock()
+        self._setup_lock = threading.RLock()
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> KnowledgeBase:
@@ -164,15 +168,24 @@ class KnowledgeBase:
 
         model = self.llm()
         llm = (model, self.settings.llm or type(model).__name__) if model is not None else None
-        report = ingest_paths(self.store, paths, progress or (lambda _: None), llm=llm)
-        self._resolver = self._index = self._qa = self._recommender = None
+        with self.write_lock:
+            report = ingest_paths(self.store, paths, progress or (lambda _: None), llm=llm)
+            self._resolver = self._index = self._qa = self._recommender = None
         return report
+
+    def preview(self, paths: list[Path]) -> list[dict[str, Any]]:
+        """What ingesting `paths` would add — entities and relations per document — without
+        writing anything."""
+        from ingest.pipeline import preview_paths
+
+        return preview_paths(self.store, paths)
 
     def forget(self, doc: str) -> tuple[int, int]:
         from ingest.pipeline import forget
 
-        removed = forget(self.store, doc)
-        self._resolver = self._index = self._qa = self._recommender = None
+        with self.write_lock:
+            removed = forget(self.store, doc)
+            self._resolver = self._index = self._qa = self._recommender = None
         return removed
 
     def llm(self) -> Any:
@@ -187,9 +200,11 @@ class KnowledgeBase:
         """Answer a question with citations, or say what the KB does not know (kb/qa.py)."""
         from kb.qa import QuestionAnswerer
 
-        if self._qa is None:
-            self._qa = QuestionAnswerer(self)
-        return self._qa.ask(question, history)
+        with self._setup_lock:
+            if self._qa is None:
+                self._qa = QuestionAnswerer(self)
+            qa = self._qa
+        return qa.ask(question, history)
 
     def recommend(
         self, district: str, product: str, state: str | None = None, context: str | None = None
@@ -199,9 +214,11 @@ class KnowledgeBase:
         planner's words about the cluster ("women SHGs", "artisans")."""
         from kb.recommend import Recommender
 
-        if self._recommender is None:
-            self._recommender = Recommender(self)
-        result: dict[str, Any] = self._recommender.recommend(district, product, state, context)
+        with self._setup_lock:
+            if self._recommender is None:
+                self._recommender = Recommender(self)
+            recommender = self._recommender
+        result: dict[str, Any] = recommender.recommend(district, product, state, context)
         return result
 
     def gaps(self, cluster: str) -> dict[str, Any]:
@@ -226,20 +243,23 @@ class KnowledgeBase:
 
     def embedder(self) -> Any:
         """The bundled MiniLM model, loaded on first use and shared by search, QA and recommend."""
-        if self._embedder is None:
-            from kb.search import MiniLM
+        with self._setup_lock:
+            if self._embedder is None:
+                from kb.search import MiniLM
 
-            self._embedder = MiniLM()
-        return self._embedder
+                self._embedder = MiniLM()
+            return self._embedder
 
     def search(self, query: str, k: int = 5) -> list[Any]:
         """The k sentences that best match `query` (hybrid: MiniLM embeddings + BM25)."""
         from kb.search import SentenceIndex
 
-        if self._index is None:
-            cache = self.settings.home / "search" if self.settings.store == "memory" else None
-            self._index = SentenceIndex.from_store(self.store, self.embedder(), cache)
-        results: list[Any] = self._index.search(query, k)
+        with self._setup_lock:
+            if self._index is None:
+                cache = self.settings.home / "search" if self.settings.store == "memory" else None
+                self._index = SentenceIndex.from_store(self.store, self.embedder(), cache)
+            index = self._index
+        results: list[Any] = index.search(query, k)
         return results
 
     def evaluate_extraction(self, gold_dir: Path | None = None) -> dict[str, Any]:
@@ -305,6 +325,132 @@ class KnowledgeBase:
                     direction = "out" if nb.edge.source == r.node.id else "in"
                     out.append(Related(nb.edge.relation, direction, far, nb.edge, via=r.node.name))
         return out[:100]
+
+    def entities(
+        self, query: str | None = None, type_: str | None = None, limit: int = 20, offset: int = 0
+    ) -> tuple[int, list[Match]]:
+        """One page of entities: matching `query` (exact, alias or fuzzy; best first) or, with
+        no query, all of a type in id order. Returns (total, page)."""
+        if query and query.strip():
+            node = self.store.get_node(query.strip())
+            matches = self.resolver.search(query, type_)
+            if node is not None and (type_ is None or node.type == type_):
+                matches = [Match(node.id, node.type, node.name, 100.0)] + [
+                    m for m in matches if m.id != node.id
+                ]
+        else:
+            matches = [Match(n.id, n.type, n.name, 100.0) for n in self.store.nodes(type_)]
+            matches.sort(key=lambda m: m.id)
+        return len(matches), matches[offset : offset + limit]
+
+    def neighborhood(
+        self,
+        node_id: str,
+        relation: str | None = None,
+        direction: str = "both",
+        depth: int = 1,
+        limit: int = 200,
+    ) -> dict[str, Any]:
+        """The entities within `depth` hops of `node_id` (breadth first, at most `limit`), and
+        the relations among them that were followed."""
+        center = self.store.get_node(node_id)
+        if center is None:
+            raise NotFound(f"no entity with id {node_id!r}", self.resolver.suggest(node_id))
+        nodes: dict[str, tuple[Node, int]] = {center.id: (center, 0)}
+        edges: dict[tuple[str, str, str], Edge] = {}
+        frontier = [center.id]
+        truncated = False
+        for level in range(1, depth + 1):
+            nxt = []
+            for nid in frontier:
+                for nb in self.store.neighbors(nid, relation, direction):  # type: ignore[arg-type]
+                    if nb.node.type == "Document" and relation != "MENTIONED_IN":
+                        continue
+                    if nb.node.id not in nodes:
+                        if len(nodes) >= limit:
+                            truncated = True
+                            continue
+                        nodes[nb.node.id] = (nb.node, level)
+                        nxt.append(nb.node.id)
+                    edges[nb.edge.key] = nb.edge
+            frontier = nxt
+        return {
+            "center": {"id": center.id, "name": center.name, "type": center.type},
+            "nodes": [
+                {"id": n.id, "name": n.name, "type": n.type, "depth": d} for n, d in nodes.values()
+            ],
+            "edges": [
+                {"source": e.source, "relation": e.relation, "target": e.target}
+                for e in edges.values()
+            ],
+            "truncated": truncated,
+        }
+
+    def documents(self) -> list[dict[str, Any]]:
+        """The ingested documents: id, title, file, size and how many facts cite each."""
+        counts = self.store.sources()
+        out = []
+        for n in self.store.nodes("Document"):
+            out.append(
+                {
+                    "id": n.id,
+                    "title": n.name,
+                    "path": n.attrs.get("path"),
+                    "sentences": len(n.attrs.get("sentences") or []),
+                    "sha256": n.attrs.get("sha256"),
+                    "facts": counts.get(n.id, 0),
+                }
+            )
+        return sorted(out, key=lambda d: d["id"])
+
+    def document_text(self, doc_id: str) -> dict[str, Any]:
+        """A document's sentences as the KB stores them (what citations point into)."""
+        node = self.store.get_node(doc_id)
+        if node is None or node.type != "Document":
+            raise NotFound(f"no document {doc_id!r}", [d["id"] for d in self.documents()][:5])
+        return {
+            "id": node.id,
+            "title": node.name,
+            "sentences": list(node.attrs.get("sentences") or []),
+        }
+
+    def export(self, fmt: str) -> bytes:
+        """The whole graph as GraphML ('graphml') or as node or edge CSV ('nodes', 'edges')."""
+        import csv
+        import io
+
+        if fmt == "graphml":
+            import networkx as nx
+
+            g = nx.MultiDiGraph()
+            for n in self.store.nodes():
+                g.add_node(n.id, name=n.name, type=n.type, aliases="; ".join(n.aliases))
+            for e in self.store.edges():
+                g.add_edge(
+                    e.source,
+                    e.target,
+                    key=e.relation,
+                    relation=e.relation,
+                    sources="; ".join(sorted({p.source for p in e.provenance})),
+                )
+            buf = io.BytesIO()
+            nx.write_graphml(g, buf)
+            return buf.getvalue()
+        text = io.StringIO()
+        w = csv.writer(text)
+        if fmt == "nodes":
+            w.writerow(["id", "type", "name", "aliases", "sources"])
+            for n in self.store.nodes():
+                srcs = "; ".join(sorted({p.source for p in n.provenance}))
+                w.writerow([n.id, n.type, n.name, "; ".join(n.aliases), srcs])
+        elif fmt == "edges":
+            w.writerow(["source", "relation", "target", "sources"])
+            for e in self.store.edges():
+                srcs = "; ".join(sorted({p.source for p in e.provenance}))
+                w.writerow([e.source, e.relation, e.target, srcs])
+        else:
+            raise InputError(f"unknown export format {fmt!r}; use graphml, nodes or edges")
+        return text.getvalue().encode("utf-8")
 
     def path(self, a: str, b: str, max_hops: int = 6) -> PathView:
         source, _ = self._one(a)
