@@ -181,10 +181,14 @@ class Resolver:
             limit=limit,
             score_cutoff=cutoff,
         )
+        words = set(normalize(name).split())
         for key, score, _ in hits:
+            # a name that leaves some of the query's words out ranks below one that has them all
+            missing = len(words - set(key.split())) / max(len(words), 1)
+            score = min(float(score), 99.0) - 15.0 * missing
             for i in sorted(index[key]):
                 if i not in out or out[i].score < score:
-                    out[i] = Match(i, *self._info[i], min(float(score), 99.0))
+                    out[i] = Match(i, *self._info[i], score)
         return sorted(out.values(), key=lambda m: (-m.score, len(m.name), m.id))
 
     def lookup(self, name: str, type_: str | None = None) -> list[Match]:

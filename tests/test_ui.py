@@ -1,0 +1,155 @@
+"""The Gradio UI in a real browser: Debian's chromium driven by Playwright, against a real
+`clusterkb serve` (UI at /, API under /api/v1). Screenshots go to tests/artifacts/ (or
+$CLUSTERKB_ARTIFACTS) for a person to look at."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.servers import REPO, Server, start
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+KEY = "ui-test-key"
+ARTIFACTS = Path(os.environ.get("CLUSTERKB_ARTIFACTS") or REPO / "tests" / "artifacts")
+TIMEOUT = 90_000  # ms; the first question loads the embedding model
+
+
+@pytest.fixture(scope="module")
+def ui(built_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    home = tmp_path_factory.mktemp("ui") / "home"
+    shutil.copytree(built_home, home)
+    server = start(home, env={"CLUSTERKB_API_KEY": KEY})
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), (
+        "install Debian's chromium (make test does: apt-get install chromium)"
+    )
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any, ui: Server) -> Iterator[Any]:
+    pg = browser.new_page(viewport={"width": 1280, "height": 1000})
+    pg.set_default_timeout(TIMEOUT)
+    pg.goto(ui.base + "/", wait_until="domcontentloaded")
+    pg.wait_for_selector("#kb-question textarea")
+    yield pg
+    pg.close()
+
+
+def shot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def tab(page: Any, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+
+
+def test_ask_shows_answer_and_cited_sentence(page: Any) -> None:
+    page.fill("#kb-question textarea", "Who anchors the Muzaffarpur bag cluster?")
+    page.click("#kb-ask")
+    page.wait_for_selector("#kb-sources blockquote")
+    chat = page.inner_text("#kb-chat")
+    assert "High Spirit Commercial Ventures" in chat
+    cited = page.inner_text("#kb-sources blockquote")
+    assert "High Spirit" in cited and "anchor" in cited.lower()
+    link = page.locator("#kb-sources a").first.get_attribute("href")
+    assert link and link.startswith("/doc/doc:")
+    shot(page, "1-ask")
+    # a question the KB cannot answer shows the abstain state, not a guess
+    page.fill("#kb-question textarea", "What is the GDP of Atlantis?")
+    page.click("#kb-ask")
+    page.wait_for_selector("#kb-sources .kb-abstain")
+    assert "Not in the knowledge base" in page.inner_text("#kb-sources")
+    # the cited document opens with its sentences
+    page.goto(page.url.split("/?")[0].rstrip("/") + link, wait_until="domcontentloaded")
+    assert "High Spirit" in page.inner_text("body")
+
+
+def test_entity_chip_opens_explore_and_click_expands(page: Any) -> None:
+    page.fill("#kb-question textarea", "Who anchors the Muzaffarpur bag cluster?")
+    page.click("#kb-ask")
+    page.wait_for_selector("#kb-chips label")
+    page.locator("#kb-chips label", has_text="Muzaffarpur Bag Cluster").click()
+    page.wait_for_selector("#kb-graph svg .kb-node")
+    nodes = page.locator("#kb-graph svg .kb-node")
+    labels = page.inner_text("#kb-graph")
+    assert "High Spirit" in labels and "Muzaffarpur" in labels
+    before = nodes.count()
+    assert before >= 5
+    assert "GAP" in page.inner_text("#kb-chain")  # the cluster's value chain, gaps marked
+    # click the anchor: its neighbours join the drawing and its facts show
+    page.locator("#kb-graph svg .kb-node", has_text="High Spirit").locator("circle").click()
+    page.wait_for_function(f"document.querySelectorAll('#kb-graph svg .kb-node').length > {before}")
+    page.wait_for_selector("#kb-facts h3:has-text('High Spirit')")
+    shot(page, "2-explore")
+
+
+def test_plan_a_bihar_cluster(page: Any) -> None:
+    tab(page, "Plan a cluster")
+    for field, value in (("#kb-state", "Bihar"), ("#kb-district", "Gaya")):
+        page.click(f"{field} input")
+        page.keyboard.type(value)
+        page.locator("ul[role='listbox'] li", has_text=value).first.click()
+        page.wait_for_timeout(500)
+    page.wait_for_function("document.querySelector('#kb-product input').value.length > 0")
+    page.click("#kb-plan")
+    page.wait_for_selector("#kb-plan-out .kb-kind")
+    out = page.inner_text("#kb-plan-out")
+    assert "Gaya" in out and "Muzaffarpur Bag Cluster" in out
+    kinds = page.locator("#kb-plan-out .kb-kind").count()
+    assert kinds == 6
+    assert page.locator("#kb-plan-graph svg .kb-node").count() > 3
+    shot(page, "3-plan")
+
+
+def test_upload_with_key_then_find_the_new_entity(page: Any, tmp_path: Path) -> None:
+    doc = tmp_path / "nalanda-bawan-buti.txt"
+    doc.write_text(
+        "The Nalanda Bawan Buti Weavers Cluster in Nalanda is supported by SFURTI.\n"
+        "JEEViKA mobilised the women weavers of the Nalanda Bawan Buti Weavers Cluster.\n",
+        encoding="utf-8",
+    )
+    tab(page, "Documents")
+    page.set_input_files("#kb-files input[type='file']", str(doc))
+    page.wait_for_timeout(1000)
+    page.click("#kb-preview")
+    page.wait_for_selector("#kb-preview-out h4")
+    assert "Nalanda Bawan Buti Weavers Cluster" in page.inner_text("#kb-preview-out")
+    page.click("#kb-add")  # no key yet: refused
+    page.wait_for_selector("#kb-doc-status:has-text('API key')")
+    page.fill("#kb-key input", KEY)
+    page.click("#kb-add")
+    page.wait_for_selector("#kb-doc-status:has-text('Added 1')")
+    shot(page, "4-documents")
+    tab(page, "Explore")
+    page.fill("#kb-search textarea, #kb-search input", "Nalanda Bawan Buti")
+    page.press("#kb-search textarea, #kb-search input", "Enter")
+    page.wait_for_selector("#kb-facts h3:has-text('Nalanda Bawan Buti Weavers Cluster')")
+    assert "Nalanda" in page.inner_text("#kb-graph")
+
+
+def test_overview_counts_and_map(page: Any) -> None:
+    tab(page, "Overview")
+    page.wait_for_selector("#kb-map svg circle")
+    assert page.locator("#kb-map svg circle").count() > 500
+    assert "District" in page.inner_text("#kb-counts")
+    shot(page, "5-overview")
