@@ -172,6 +172,7 @@ class RecommendResponse(BaseModel):
     target_groups: list[str]
     existing_cluster: dict[str, str] | None
     gaps: list[str]
+    note: str | None = Field(description="set when the product is not one the KB knows")
     model_clusters: list[Partner]
     anchors: list[Partner]
     buyers: list[Partner]

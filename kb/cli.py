@@ -285,6 +285,8 @@ def cmd_recommend(kb: Any, args: argparse.Namespace) -> int:
         f"Partners for {result['product']} in {result['district']['name']}"
         + (f" ({result['sector']})" if result["sector"] else "")
     )
+    if result["note"]:
+        print(f"  note: {result['note']}")
     if result["existing_cluster"]:
         print(f"  existing cluster: {result['existing_cluster']['name']}")
     print(f"  value-chain gaps filled first: {', '.join(result['gaps']) or 'none'}")

@@ -299,7 +299,17 @@ class Recommender:
                 {"id": existing.id, "name": existing.name} if existing is not None else None
             ),
             "gaps": gaps,
+            "note": None,
         }
+        if product_node is None:  # free text: say so, and name the products the KB knows
+            known = [nb.node.name for nb in store.neighbors(district.id, "ODOP_PRODUCT")]
+            near = [n for n in self.kb.resolver.suggest(product, "Product") if n not in known]
+            result["note"] = (
+                f"{product!r} is not a product in the knowledge base; partners are ranked by "
+                f"similarity to its words. {district.name}'s ODOP products: "
+                f"{', '.join(known) or 'none listed'}"
+                + (f"; closest known products: {', '.join(near[:5])}" if near else "")
+            )
         for kind in KINDS:
             ranked = sorted(out[kind], key=lambda i: (-i.score, i.name))[:10]
             result[kind] = [i.to_dict() for i in ranked]

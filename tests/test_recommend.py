@@ -39,6 +39,9 @@ def test_misspelt_district_resolves_and_unknown_one_is_refused(built_kb: Knowled
     assert (
         built_kb.recommend("Gayaa", "Handloom/Garments")["district"]["id"] == "district:bihar:gaya"
     )
+    free = built_kb.recommend("Gaya", "Handlom sarees")
+    assert free["note"] and "Gaya's ODOP products" in free["note"] and free["model_clusters"]
+    assert built_kb.recommend("Gaya", "Handloom/Garments")["note"] is None
     with pytest.raises(NotFound) as err:
         built_kb.recommend("Atlantis", "Coral")
     assert "no district called 'Atlantis'" in str(err.value)

@@ -302,6 +302,8 @@ def recommendations(result: dict[str, Any]) -> str:
         )
         + "</h3>"
     )
+    if result.get("note"):
+        head += f"<div class='kb-abstain'>{escape(result['note'])}</div>"
     if result.get("existing_cluster"):
         head += f"<p>Existing cluster: <b>{escape(result['existing_cluster']['name'])}</b></p>"
     head += (
