@@ -303,12 +303,12 @@ class Recommender:
         }
         if product_node is None:  # free text: say so, and name the products the KB knows
             listed = [nb.node.name for nb in store.neighbors(district.id, "ODOP_PRODUCT")]
-            near = [n for n in self.kb.resolver.suggest(product, "Product") if n not in listed]
+            closest = [n for n in self.kb.resolver.suggest(product, "Product") if n not in listed]
             result["note"] = (
                 f"{product!r} is not a product in the knowledge base; partners are ranked by "
                 f"similarity to its words. {district.name}'s ODOP products: "
                 f"{', '.join(listed) or 'none listed'}"
-                + (f"; closest known products: {', '.join(near[:5])}" if near else "")
+                + (f"; closest known products: {', '.join(closest[:5])}" if closest else "")
             )
         for kind in KINDS:
             ranked = sorted(out[kind], key=lambda i: (-i.score, i.name))[:10]
