@@ -99,19 +99,29 @@ def graph_svg(
         )
 
     parts = []
-    label_edges = len(edges) <= 60
+    pairs: dict[tuple[str, str], list[str]] = {}  # one line per pair, its relations joined
     for e in edges:
-        if e["source"] not in pos or e["target"] not in pos:
-            continue
-        (x1, y1), (x2, y2) = xy(e["source"]), xy(e["target"])
+        if e["source"] in pos and e["target"] in pos:
+            key = (
+                (e["source"], e["target"])
+                if e["source"] < e["target"]
+                else (e["target"], e["source"])
+            )
+            rel = e["relation"].lower().replace("_", " ")
+            if rel not in pairs.setdefault(key, []):
+                pairs[key].append(rel)
+    label_edges = len(pairs) <= 60
+    for (a, b), rels in pairs.items():
+        (x1, y1), (x2, y2) = xy(a), xy(b)
+        label = escape(", ".join(rels))
         parts.append(
             f"<line x1='{x1:.1f}' y1='{y1:.1f}' x2='{x2:.1f}' y2='{y2:.1f}' class='kb-edge'>"
-            f"<title>{escape(e['relation'])}</title></line>"
+            f"<title>{label}</title></line>"
         )
         if label_edges:
             parts.append(
                 f"<text x='{(x1 + x2) / 2:.1f}' y='{(y1 + y2) / 2 - 3:.1f}' class='kb-elabel'>"
-                f"{escape(e['relation'].lower().replace('_', ' '))}</text>"
+                f"{label}</text>"
             )
     for n in nodes:
         x, y = xy(n["id"])

@@ -1,0 +1,44 @@
+"""The UI's SVG and HTML rendering: escaped, complete, one line per linked pair."""
+
+from __future__ import annotations
+
+import re
+
+from ui import render
+
+
+def test_graph_draws_every_node_and_escapes_names() -> None:
+    nodes = [
+        {"id": "a", "name": "<script>alert(1)</script>", "type": "Cluster"},
+        {"id": "b", "name": "B & Sons", "type": "Enterprise"},
+        {"id": "c", "name": "C", "type": "Scheme"},
+    ]
+    edges = [
+        {"source": "b", "relation": "ANCHORS", "target": "a"},
+        {"source": "b", "relation": "BUYS_FROM", "target": "a"},
+        {"source": "c", "relation": "FUNDS", "target": "a"},
+    ]
+    svg = render.graph_svg(nodes, edges, center="a")
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "B &amp; Sons" in svg
+    assert len(re.findall(r"class='kb-node'", svg)) == 3
+    assert len(re.findall(r"<line ", svg)) == 2  # the two relations of a-b share one line
+    assert "anchors, buys from" in svg
+
+
+def test_map_has_a_dot_per_district_and_a_legend() -> None:
+    points = [
+        {"name": f"D{i}", "state": "S", "lat": 20 + i, "lon": 80 + i, "product": "P",
+         "sector": "Textile" if i % 2 else "Agriculture", "clusters": int(i == 0)}
+        for i in range(5)
+    ]  # fmt: skip
+    html = render.india_map(points)
+    assert html.count("<circle") == 5 and "Textile (2)" in html and "Agriculture (3)" in html
+    assert "documented cluster(s)" in html
+
+
+def test_sources_show_abstain_and_citations() -> None:
+    assert "Not in the knowledge base" in render.sources({"answered": False}, {})
+    ans = {"answered": True, "citations": [
+        {"document": "doc:x", "locator": "sentence 4", "text": "A < B"}]}  # fmt: skip
+    html = render.sources(ans, {"doc:x": "Doc X"})
+    assert "/doc/doc:x#s4" in html and "Doc X" in html and "A &lt; B" in html
