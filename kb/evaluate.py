@@ -164,54 +164,30 @@ def evaluate_qa(kb: Any, questions: Path) -> dict[str, Any]:
 
 def evaluate_ministry_prediction(kb: Any, neighbours: int = 15) -> dict[str, Any]:
     """Leave-one-out over the ODOP list: hide a row's ministry/department and predict it from
-    the other rows (product, description, sector, category, state), by similarity-weighted
-    votes of the nearest rows. Reports hit@5 and MRR beside a popularity baseline."""
+    the other rows (product, description, sector, category, state) with the recommender's
+    MinistryModel. Reports hit@1, hit@5 and MRR beside a popularity baseline."""
     import numpy as np
 
-    rows = [e for e in kb.store.edges("ODOP_PRODUCT") if e.attrs.get("ministry")]
-    names = {n.id: n.name for n in kb.store.nodes("Product")}
-    texts = [
-        f"{names.get(e.target, e.target)}. {e.attrs.get('sector') or ''}. {e.attrs.get('description') or ''}"
-        for e in rows
-    ]
-    vectors = kb.embedder().encode(texts)
-    sims = vectors @ vectors.T
-    np.fill_diagonal(sims, -1.0)
-    truth = [e.attrs["ministry"] for e in rows]
-    sectors = [e.attrs.get("sector") for e in rows]
-    states = [e.source.split(":")[1] for e in rows]
+    from kb.recommend import MinistryModel
+
+    model = MinistryModel(kb, neighbours)
+    sims = model.vectors @ model.vectors.T
+    np.fill_diagonal(sims, -1.0)  # a row does not vote for itself
     counts: dict[str, int] = {}
-    for t in truth:
+    for t in model.truth:
         counts[t] = counts.get(t, 0) + 1
-
-    def rank_of(ranking: list[str], answer: str) -> int | None:
-        return ranking.index(answer) + 1 if answer in ranking else None
-
     model_ranks, base_ranks = [], []
-    for i, answer in enumerate(truth):
-        votes: dict[str, float] = {}
-        for j in np.argsort(-sims[i])[:neighbours]:
-            w = (
-                float(sims[i, j])
-                + (0.1 if sectors[j] == sectors[i] else 0.0)
-                + (0.05 if states[j] == states[i] else 0.0)
-            )
-            votes[truth[j]] = votes.get(truth[j], 0.0) + w
-        model_ranks.append(rank_of(sorted(votes, key=lambda m: -votes[m]), answer))
+    for i, answer in enumerate(model.truth):
+        ranking = [m for m, _ in model.vote(sims[i], model.sectors[i], model.states[i])]
+        model_ranks.append(_best_rank(ranking, {answer}))
         popularity = {m: c - (1 if m == answer else 0) for m, c in counts.items()}
-        base_ranks.append(rank_of(sorted(popularity, key=lambda m: (-popularity[m], m)), answer))
-
-    def summary(ranks: list[int | None]) -> dict[str, float]:
-        hit5 = sum(1 for r in ranks if r is not None and r <= 5) / len(ranks)
-        hit1 = sum(1 for r in ranks if r == 1) / len(ranks)
-        mrr = sum(1 / r for r in ranks if r is not None) / len(ranks)
-        return {"hit@1": round(hit1, 3), "hit@5": round(hit5, 3), "mrr": round(mrr, 3)}
-
+        base = sorted(popularity, key=lambda m: (-popularity[m], m))
+        base_ranks.append(_best_rank(base, {answer}))
     return {
-        "cases": len(rows),
+        "cases": len(model.rows),
         "ministries": len(counts),
-        "model": summary(model_ranks),
-        "baseline": summary(base_ranks),
+        "model": _summary(model_ranks),
+        "baseline": _summary(base_ranks),
     }
 
 

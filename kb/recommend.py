@@ -88,11 +88,61 @@ def haversine_km(a: Node, b: Node) -> float | None:
     return 6371 * 2 * math.asin(math.sqrt(h))
 
 
+class MinistryModel:
+    """Which ministry or department the ODOP list would name for a product: similarity-
+    weighted votes of the nearest ODOP rows (MiniLM on product, sector and description; a
+    bonus for the same sector and state). `kb.evaluate.evaluate_ministry_prediction` measures
+    exactly this model, leaving each row out in turn."""
+
+    def __init__(self, kb: Any, neighbours: int = 15):
+        self.kb = kb
+        self.neighbours = neighbours
+        store = kb.store
+        self.rows = [e for e in store.edges("ODOP_PRODUCT") if e.attrs.get("ministry")]
+        names = {n.id: n.name for n in store.nodes("Product")}
+        self.texts = [
+            f"{names.get(e.target, e.target)}. {e.attrs.get('sector') or ''}. "
+            f"{e.attrs.get('description') or ''}"
+            for e in self.rows
+        ]
+        self.truth = [str(e.attrs["ministry"]) for e in self.rows]
+        self.sectors = [e.attrs.get("sector") for e in self.rows]
+        self.states = [e.source.split(":")[1] for e in self.rows]
+        self._vectors: np.ndarray | None = None
+
+    @property
+    def vectors(self) -> np.ndarray:
+        if self._vectors is None:
+            self._vectors = np.asarray(self.kb.embedder().encode(self.texts))
+        return self._vectors
+
+    def vote(
+        self, sims: np.ndarray, sector: str | None, state: str | None
+    ) -> list[tuple[str, float]]:
+        """Ministries ranked by the votes of the rows nearest by `sims` (one value per row)."""
+        votes: dict[str, float] = {}
+        for j in np.argsort(-sims)[: self.neighbours]:
+            w = (
+                float(sims[j])
+                + (0.1 if sector is not None and self.sectors[j] == sector else 0.0)
+                + (0.05 if state is not None and self.states[j] == state else 0.0)
+            )
+            votes[self.truth[j]] = votes.get(self.truth[j], 0.0) + w
+        return sorted(votes.items(), key=lambda kv: -kv[1])
+
+    def predict(self, text: str, sector: str | None, state: str | None) -> list[tuple[str, float]]:
+        if not self.rows:
+            return []
+        query = np.asarray(self.kb.embedder().encode([text]))[0]
+        return self.vote(self.vectors @ query, sector, state)
+
+
 class Recommender:
     def __init__(self, kb: Any):
         self.kb = kb
         self._vectors: dict[str, np.ndarray] = {}
         self._fits: dict[str, Any] = {}
+        self._ministries: MinistryModel | None = None
 
     def _profile(self, node: Node) -> Any:
         if node.id not in self._fits:
@@ -273,6 +323,10 @@ class Recommender:
                     [f"the ODOP list names it for {product}"],
                     _evidence(nb.edge),
                 )
+        if product_node is None or not any(
+            i.why and "ODOP list names" in i.why[0] for i in best["agencies"].values()
+        ):
+            self._predicted_ministries(best["agencies"], product, sector, state_id)
         self._state_schemes(best["schemes"], state_id, product, sector, target)
         for item in best["schemes"].values():
             node = store.get_node(item.id)
@@ -314,6 +368,30 @@ class Recommender:
             ranked = sorted(out[kind], key=lambda i: (-i.score, i.name))[:10]
             result[kind] = [i.to_dict() for i in ranked]
         return result
+
+    def _predicted_ministries(
+        self, best: dict[str, Item], product: str, sector: str | None, state_id: str
+    ) -> None:
+        """For a product the ODOP list does not name: the ministries it names for the most
+        similar products (the model eval-recommend measures), as agencies to approach."""
+        if self._ministries is None:
+            self._ministries = MinistryModel(self.kb)
+        ranked = self._ministries.predict(product, sector, state_id.split(":", 1)[1])
+        total = sum(w for _, w in ranked) or 1.0
+        for name, weight in ranked[:2]:
+            found = [m for m in self.kb.find(name, "Agency") if m.score >= 90]
+            if not found or found[0].id in best:
+                continue
+            share = weight / total
+            best[found[0].id] = Item(
+                found[0].id,
+                found[0].name,
+                0.5 + 0.5 * share,
+                [
+                    f"the ODOP list names it for similar products ({share:.0%} of the votes of "
+                    f"the {self._ministries.neighbours} nearest ODOP rows)"
+                ],  # fmt: skip
+            )
 
     def _state_schemes(
         self,

@@ -209,3 +209,20 @@ def test_cli_gaps(built_home: Path) -> None:
     assert ok.returncode == 0 and "raw_material" in ok.stdout and "GAP" in ok.stdout
     bad = subprocess.run(run + ["Atlantis"], cwd=REPO, env=env, capture_output=True, text=True)
     assert bad.returncode == 1 and "no cluster called" in bad.stderr
+
+
+def test_free_text_product_gets_the_ministry_of_similar_odop_products(
+    built_kb: KnowledgeBase,
+) -> None:
+    from collections import Counter
+
+    fish = Counter(
+        str(e.attrs["ministry"])
+        for e in built_kb.store.edges("ODOP_PRODUCT")
+        if "fish" in e.target and e.attrs.get("ministry")
+    )
+    assert fish, "the ODOP list has fish products"
+    r = built_kb.recommend("Gaya", "frozen fish fillets")
+    assert r["note"]  # not a known product
+    predicted = [a for a in r["agencies"] if "similar products" in a["why"]]
+    assert predicted and predicted[0]["name"] == fish.most_common(1)[0][0]
