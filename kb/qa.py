@@ -315,7 +315,10 @@ class QuestionAnswerer:
                 if hits:
                     names = [r.node.name for r in hits]
                     rel_words = hits[0].relation.lower().replace("_", " ")
-                    text = f"{_join(names)} ({rel_words} {subject.name})."
+                    if hits[0].direction == "out":  # subject -> names: "X — located in Y."
+                        text = f"{subject.name} — {rel_words} {_join(names)}."
+                    else:  # names -> subject: "Y (anchors X)."
+                        text = f"{_join(names)} ({rel_words} {subject.name})."
                     return self._answer(
                         question, text, [subject, *[r.node for r in hits]], [r.edge for r in hits]
                     )
@@ -600,16 +603,25 @@ class QuestionAnswerer:
     def _passage(self, question: str, entities: list[Node]) -> Answer | None:
         """The best sentence — only for questions no relation rule covers, and only if it names
         an entity of the question and shares other content words with it."""
-        if not entities or any(rx.search(question) for rx, _ in INTENTS):
-            return None
         from kb.search import tokens
 
-        keys = {normalize(a) for n in entities for a in [n.name, *n.aliases] if len(a) > 3}
+        # A question a relation rule was meant for (who/where/how much …) but could not answer,
+        # or one that names no entity, needs a closer sentence: more meaning, more shared words.
+        strict = not entities or any(rx.search(question) for rx, _ in INTENTS)
+        min_dense, min_shared = (0.6, 2) if strict else (0.5, 1)
+        # an entity is named when all the words of its name or of an alias are in the sentence
+        keys = [set(tokens(a)) for n in entities for a in [n.name, *n.aliases] if len(a) > 3]
+        keys = [k for k in keys if k]
         entity_words = {t for n in entities for t in tokens(" ".join([n.name, *n.aliases]))}
         content = set(tokens(question)) - entity_words
+        min_shared = min(min_shared, len(content)) if content else min_shared
         for p in self.kb.search(question, 5):
-            text = normalize(p.text)
-            if p.dense >= 0.5 and any(k in text for k in keys) and content & set(tokens(p.text)):
+            if p.text.rstrip().endswith(("?", ":")) or len(p.text.split()) < 6:
+                continue  # a heading, a question or a list's lead-in is not an answer
+            words = set(tokens(p.text))
+            names_one = any(k <= words for k in keys) if keys else True
+            shared = len(content & words)
+            if p.dense >= min_dense and names_one and shared >= min_shared:
                 citation = {
                     "document": p.document,
                     "locator": f"sentence {p.sentence}",
