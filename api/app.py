@@ -8,9 +8,6 @@ Writes (document upload and removal) need `X-API-Key` equal to CLUSTERKB_API_KEY
 from __future__ import annotations
 
 import logging
-import re
-import secrets
-import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -25,7 +22,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import models as m
-from ingest.documents import SUFFIXES
+from ingest.documents import SUFFIXES, safe_filename
 from kb.errors import ClusterKBError, InputError, NotFound, StoreError
 from kb.schema import NODE_TYPES, RELATION_TYPES
 from kb.service import KnowledgeBase
@@ -61,10 +58,8 @@ def _error(status: int, message: str, details: Any = None) -> JSONResponse:
 
 
 def safe_name(name: str | None) -> str:
-    """A file name that cannot leave the upload folder: the last path part, with anything
-    but letters, digits, dot, dash and underscore replaced, no leading dots."""
-    base = re.split(r"[\\/]", name or "")[-1]
-    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).lstrip("._")[:120]
+    """The upload's file name made safe (ingest.documents.safe_filename), of an allowed type."""
+    base = safe_filename(name or "")
     if not base or Path(base).suffix.lower() not in SUFFIXES:
         raise APIError(
             400,
@@ -163,7 +158,7 @@ def create_app(kb: KnowledgeBase, ui: bool = False) -> FastAPI:
                 "writes are disabled: start the server with CLUSTERKB_API_KEY=<a secret> "
                 "and send it in the X-API-Key header",
             )
-        if not key or not secrets.compare_digest(key.encode(), settings.api_key.encode()):
+        if not settings.accepts_key(key):
             raise APIError(401, "a valid X-API-Key header is needed to change documents")
 
     api = APIRouter(prefix="/api/v1", responses=ERRORS)
@@ -269,31 +264,15 @@ def create_app(kb: KnowledgeBase, ui: bool = False) -> FastAPI:
             saved.append(path)
         return saved
 
-    def _ingest_uploads(staged: list[Path]) -> Any:
-        """Move staged files into the uploads folder (kept, so citations can be opened) and
-        ingest them; a file that cannot be read is not kept."""
-        with kb.write_lock:
-            kept = []
-            for p in staged:
-                final = settings.uploads_dir / p.name
-                shutil.move(str(p), final)
-                kept.append(final)
-            report = kb.ingest(kept)
-            for final, failure in ((f, f.name) for f in kept):
-                if any(failure in msg for msg in report.failed):
-                    final.unlink(missing_ok=True)
-        return report
-
     @api.post("/documents", response_model=m.UploadResult, status_code=201)
     async def upload(
         files: Annotated[list[UploadFile], File(description="text, markdown, HTML or PDF")],
         x_api_key: Annotated[str | None, Header()] = None,
     ) -> dict[str, Any]:
         require_key(x_api_key)
-        settings.uploads_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=settings.uploads_dir) as tmp:
+        with tempfile.TemporaryDirectory() as tmp:
             staged = await _save(files, Path(tmp))
-            report = await run_in_threadpool(_ingest_uploads, staged)
+            report = await run_in_threadpool(kb.add_files, staged)
         if report.failed and not (report.added or report.replaced or report.unchanged):
             raise APIError(400, "no document could be read: " + "; ".join(report.failed),
                            {"failed": report.failed})  # fmt: skip
@@ -320,15 +299,7 @@ def create_app(kb: KnowledgeBase, ui: bool = False) -> FastAPI:
                 f"no document {doc_id!r}; GET /api/v1/documents lists them",
                 [d["id"] for d in kb.documents()][:5],
             )
-        node = kb.store.get_node(doc_id)
         nodes, edges = kb.forget(doc_id)
-        path = Path(str(node.attrs.get("path") or "")) if node is not None else None
-        if (
-            path is not None
-            and path.parent.resolve() == settings.uploads_dir.resolve()
-            and path.is_file()
-        ):
-            path.unlink()  # an uploaded file goes with its document
         return {"id": doc_id, "removed_nodes": nodes, "removed_edges": edges}
 
     @api.get(

@@ -51,6 +51,14 @@ class Settings:
             ),
         )
 
+    def accepts_key(self, key: str | None) -> bool:
+        """Whether `key` is the configured API key (never true when none is configured)."""
+        import secrets
+
+        return bool(self.api_key and key) and secrets.compare_digest(
+            str(key).encode(), str(self.api_key).encode()
+        )
+
     @property
     def uploads_dir(self) -> Path:
         return self.home / "uploads"

@@ -16,7 +16,7 @@ from typing import Any
 
 from kb.errors import InputError, NotFound
 from kb.resolve import normalize
-from kb.store.base import Edge, Node, Provenance
+from kb.store.base import Edge, Node
 
 # What is asked -> (relations, direction seen from the asked-about entity)
 INTENTS: list[tuple[re.Pattern[str], list[tuple[str, str]]]] = [  # most specific first
@@ -98,10 +98,6 @@ class Answer:
             "entities": self.entities,
             "facts": self.facts,
         }
-
-
-def _cite(p: Provenance) -> dict[str, str]:
-    return {"document": p.source, "locator": p.locator, "text": p.text}
 
 
 def _join(names: list[str]) -> str:
@@ -259,8 +255,8 @@ class QuestionAnswerer:
         citations = []
         for e in edges:
             for p in e.provenance[:1]:
-                if _cite(p) not in citations:
-                    citations.append(_cite(p))
+                if p.citation() not in citations:
+                    citations.append(p.citation())
         facts = [{"source": e.source, "relation": e.relation, "target": e.target} for e in edges]
         return Answer(question, text, True, citations[:8], self._entities(entities), facts)
 

@@ -314,18 +314,18 @@ class Recommender:
                             _evidence(nb.edge),
                             (item.stages if item else set()) | {"finance"},
                         )
-        if product_node is not None:  # the ministry/department the ODOP list names for the product
-            for nb in store.neighbors(product_node.id, "RESPONSIBLE_FOR", "in"):
-                best["agencies"][nb.node.id] = Item(
-                    nb.node.id,
-                    nb.node.name,
-                    1.0,
-                    [f"the ODOP list names it for {product}"],
-                    _evidence(nb.edge),
-                )
-        if product_node is None or not any(
-            i.why and "ODOP list names" in i.why[0] for i in best["agencies"].values()
-        ):
+        named = (  # the ministry/department the ODOP list names for the product
+            store.neighbors(product_node.id, "RESPONSIBLE_FOR", "in") if product_node else []
+        )
+        for nb in named:
+            best["agencies"][nb.node.id] = Item(
+                nb.node.id,
+                nb.node.name,
+                1.0,
+                [f"the ODOP list names it for {product}"],
+                _evidence(nb.edge),
+            )
+        if not named:
             self._predicted_ministries(best["agencies"], product, sector, state_id)
         self._state_schemes(best["schemes"], state_id, product, sector, target)
         for item in best["schemes"].values():
@@ -423,9 +423,7 @@ class Recommender:
 
 
 def _evidence(edge: Any) -> list[dict[str, str]]:
-    return [
-        {"document": p.source, "locator": p.locator, "text": p.text} for p in edge.provenance[:1]
-    ]
+    return [p.citation() for p in edge.provenance[:1]]
 
 
 def cluster_reasons(out: dict[str, list[Item]], cluster_id: str) -> list[str]:

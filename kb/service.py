@@ -183,10 +183,37 @@ class KnowledgeBase:
     def forget(self, doc: str) -> tuple[int, int]:
         from ingest.pipeline import forget
 
+        doc_id = doc if doc.startswith("doc:") else f"doc:{doc}"
         with self.write_lock:
+            node = self.store.get_node(doc_id)
             removed = forget(self.store, doc)
             self._resolver = self._index = self._qa = self._recommender = None
+            path = Path(str(node.attrs.get("path") or "")) if node is not None else None
+            if path is not None and path.parent.resolve() == self.settings.uploads_dir.resolve():
+                path.unlink(missing_ok=True)  # an uploaded file goes with its document
         return removed
+
+    def add_files(self, files: list[Path], progress: Callable[[str], None] | None = None) -> Any:
+        """Uploaded files: keep a copy under CLUSTERKB_HOME/uploads (a safe name), so their
+        citations can be opened later, and ingest them; a copy that cannot be read is not kept."""
+        import shutil
+
+        from ingest.documents import safe_filename
+
+        uploads = self.settings.uploads_dir
+        with self.write_lock:
+            uploads.mkdir(parents=True, exist_ok=True)
+            kept = []
+            for f in files:
+                final = uploads / safe_filename(f.name)
+                if f.resolve() != final.resolve():
+                    shutil.copyfile(f, final)
+                kept.append(final)
+            report = self.ingest(kept, progress)
+            for final in kept:
+                if any(final.name in msg for msg in report.failed):
+                    final.unlink(missing_ok=True)
+        return report
 
     def llm(self) -> Any:
         """The optional LangChain chat model (injected, or named by CLUSTERKB_LLM), else None."""

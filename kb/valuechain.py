@@ -80,10 +80,7 @@ def value_chain(store: GraphStore, cluster: Node) -> list[StageView]:
                         node.type,
                         relation,
                         via,
-                        [
-                            {"document": p.source, "locator": p.locator, "text": p.text}
-                            for p in edge.provenance[:1]
-                        ],
+                        [p.citation() for p in edge.provenance[:1]],
                     )
                 )
         stages.append(StageView(stage.name, stage.meaning, actors))

@@ -5,7 +5,6 @@ cluster, Documents, Overview. Every tab calls the same KnowledgeBase as the CLI 
 from __future__ import annotations
 
 import csv
-import secrets
 import tempfile
 from html import escape
 from pathlib import Path
@@ -16,7 +15,7 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 
 from kb.errors import ClusterKBError
-from kb.recommend import KINDS
+from kb.recommend import KINDS, odop_pairs
 from kb.schema import RELATION_TYPES
 from kb.service import KnowledgeBase
 from ui import render
@@ -39,17 +38,11 @@ class Data:
 
     def odop(self) -> dict[str, dict[str, list[str]]]:
         """state name -> district name -> ODOP products."""
-        store = self.kb.store
-        states = {n.id: n.name for n in store.nodes("State")}
-        names: dict[str, str] = {}
+        states = {n.id: n.name for n in self.kb.store.nodes("State")}
         out: dict[str, dict[str, list[str]]] = {}
-        for e in store.edges("ODOP_PRODUCT"):
-            for i in (e.source, e.target):
-                if i not in names:
-                    node = store.get_node(i)
-                    names[i] = node.name if node else i
-            state = states.get("state:" + e.source.split(":")[1], "?")
-            out.setdefault(state, {}).setdefault(names[e.source], []).append(names[e.target])
+        for district_id, district, product in odop_pairs(self.kb.store):
+            state = states.get("state:" + district_id.split(":")[1], "?")
+            out.setdefault(state, {}).setdefault(district, []).append(product)
         return out
 
     def titles(self) -> dict[str, str]:
@@ -389,7 +382,7 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
         def check_key(k: str) -> str | None:
             if not settings.api_key:
                 return "Writes are disabled: start clusterkb with CLUSTERKB_API_KEY set."
-            if not k or not secrets.compare_digest(k.encode(), settings.api_key.encode()):
+            if not settings.accepts_key(k):
                 return "That API key is not valid."
             return None
 
@@ -424,14 +417,8 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
             paths, bad = paths_of(fs)
             if problem or bad:
                 return (f"**{problem or bad}**", gr.update(), *documents_table())
-            settings.uploads_dir.mkdir(parents=True, exist_ok=True)
-            kept = []
-            for p in paths:  # keep a copy, so citations of the document can be opened later
-                final = settings.uploads_dir / _safe(p.name)
-                final.write_bytes(p.read_bytes())
-                kept.append(final)
             progress(0, desc="reading documents")
-            report = kb.ingest(kept, lambda msg: progress(None, desc=msg.strip()))
+            report = kb.add_files(paths, lambda msg: progress(None, desc=msg.strip()))
             msg = (f"Added {len(report.added)}, replaced {len(report.replaced)}, unchanged "
                    f"{len(report.unchanged)}; {report.nodes} entities and {report.edges} relations "
                    f"from {report.sentences} sentences.")  # fmt: skip
@@ -483,12 +470,6 @@ def _slug(text: str) -> str:
     from kb.resolve import slug
 
     return slug(text)[:40] or "x"
-
-
-def _safe(name: str) -> str:
-    import re
-
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", Path(name).name).lstrip("._") or "upload.txt"
 
 
 def _preview_html(previews: list[dict[str, Any]]) -> str:

@@ -33,6 +33,10 @@ class Provenance:
     def key(self) -> tuple[str, str, str]:
         return (self.source, self.locator, self.extractor)
 
+    def citation(self) -> dict[str, str]:
+        """The source as answers and recommendations cite it: document, place, text."""
+        return {"document": self.source, "locator": self.locator, "text": self.text}
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "source": self.source,
