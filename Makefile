@@ -28,9 +28,10 @@ run: install
 	$(BIN)/clusterkb serve
 
 lint: install
-	$(BIN)/ruff check kb ingest api ui tests bench
-	$(BIN)/ruff format --check kb ingest api ui tests bench
-	$(BIN)/mypy kb ingest api ui
+	$(BIN)/ruff check kb ingest clusterkb api ui tests bench
+	$(BIN)/ruff format --check kb ingest clusterkb api ui tests bench
+	$(BIN)/mypy kb ingest clusterkb api ui
+	$(BIN)/lint-imports
 
 test: lint browser
 	$(BIN)/python -m pytest

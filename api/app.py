@@ -1,4 +1,4 @@
-"""The HTTP application: `/api/v1` for tools, `/` for people (the Gradio UI, ui/app.py).
+"""The HTTP API: `/api/v1` for tools (clusterkb.server mounts the UI beside it).
 
 Every route calls the one KnowledgeBase the CLI uses. Every failure is one JSON shape,
 `{"error": {"status", "message", "details"}}`; no route takes a query-language string.
@@ -22,12 +22,12 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import models as m
-from ingest.documents import SUFFIXES, safe_filename
+from clusterkb.service import KnowledgeBase
+from kb import __version__ as VERSION
 from kb.errors import ClusterKBError, InputError, NotFound, StoreError
+from kb.files import SUFFIXES, safe_filename
 from kb.schema import NODE_TYPES, RELATION_TYPES
-from kb.service import KnowledgeBase
 
-VERSION = "0.2.0"
 log = logging.getLogger("clusterkb.api")
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def _error(status: int, message: str, details: Any = None) -> JSONResponse:
 
 
 def safe_name(name: str | None) -> str:
-    """The upload's file name made safe (ingest.documents.safe_filename), of an allowed type."""
+    """The upload's file name made safe (kb.files.safe_filename), of an allowed type."""
     base = safe_filename(name or "")
     if not base or Path(base).suffix.lower() not in SUFFIXES:
         raise APIError(
@@ -69,8 +69,8 @@ def safe_name(name: str | None) -> str:
     return base
 
 
-def create_app(kb: KnowledgeBase, ui: bool = False) -> FastAPI:
-    """The FastAPI app over `kb`; with `ui` the Gradio front end is mounted at `/`."""
+def create_app(kb: KnowledgeBase) -> FastAPI:
+    """The FastAPI app over `kb` (the UI is mounted beside it by clusterkb.server)."""
     settings = kb.settings
     max_upload = int(settings.max_upload_mb * 1024 * 1024)
     app = FastAPI(
@@ -319,23 +319,5 @@ def create_app(kb: KnowledgeBase, ui: bool = False) -> FastAPI:
         )
 
     app.include_router(api)
-
-    if ui:
-        from ui.app import mount
-
-        mount(app, kb)
-    else:
-
-        @app.get("/", include_in_schema=False)
-        def index() -> Response:
-            s = kb.stats()
-            return Response(
-                "<!doctype html><html><head><meta charset='utf-8'><title>clusterkb</title></head>"
-                "<body style='font-family:sans-serif;max-width:40em;margin:2em auto'>"
-                "<h1>clusterkb</h1><p>The API is under <a href='/api/v1/stats'>/api/v1</a> "
-                f"and described at <a href='/docs'>/docs</a>. {s['nodes']} entities, "
-                f"{s['edges']} relations.</p></body></html>",
-                media_type="text/html",
-            )
 
     return app

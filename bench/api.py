@@ -20,8 +20,8 @@ sys.path.insert(0, str(REPO))
 import httpx  # noqa: E402
 
 from bench.stats import percentiles  # noqa: E402
+from clusterkb.service import KnowledgeBase  # noqa: E402
 from kb.config import REPO_DATA, Settings  # noqa: E402
-from kb.service import KnowledgeBase  # noqa: E402
 from tests.servers import start  # noqa: E402
 
 QUESTIONS = [

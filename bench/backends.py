@@ -21,8 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from clusterkb.service import KnowledgeBase  # noqa: E402
 from kb.config import REPO_DATA, Settings  # noqa: E402
-from kb.service import KnowledgeBase  # noqa: E402
 from kb.store.memory import MemoryStore  # noqa: E402
 from kb.store.neo4j import Neo4jStore  # noqa: E402
 

@@ -21,8 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from clusterkb.service import KnowledgeBase  # noqa: E402
 from kb.config import REPO_DATA, Settings  # noqa: E402
-from kb.service import KnowledgeBase  # noqa: E402
 from kb.store.memory import MemoryStore  # noqa: E402
 
 
@@ -35,7 +35,7 @@ def cli_seconds(home: Path, *args: str, runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         t = time.perf_counter()
-        cmd = [sys.executable, "-m", "kb.cli", *args]
+        cmd = [sys.executable, "-m", "clusterkb.cli", *args]
         subprocess.run(cmd, cwd=REPO, env=env, check=True, capture_output=True)
         times.append(time.perf_counter() - t)
     return statistics.median(times)

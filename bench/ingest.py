@@ -19,8 +19,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from clusterkb.service import KnowledgeBase  # noqa: E402
 from kb.config import REPO_DATA, Settings  # noqa: E402
-from kb.service import KnowledgeBase  # noqa: E402
 
 
 def main() -> None:

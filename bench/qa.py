@@ -3,7 +3,7 @@
     python bench/qa.py [--reps N]
 
 Builds a KB in a temporary home, answers every question once to warm up (model loaded,
-index built), then times N passes over tests/qa/questions.jsonl. Prints figures only.
+index built), then times N passes over data/eval/qa/questions.jsonl. Prints figures only.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.stats import percentiles  # noqa: E402
+from clusterkb.service import KnowledgeBase  # noqa: E402
 from kb.config import REPO_DATA, Settings  # noqa: E402
-from kb.service import KnowledgeBase  # noqa: E402
 
 
 def main() -> None:
@@ -29,7 +29,7 @@ def main() -> None:
     args = ap.parse_args()
     rows = [
         json.loads(line)
-        for line in (REPO / "tests" / "qa" / "questions.jsonl").read_text().splitlines()
+        for line in (REPO / "data" / "eval" / "qa" / "questions.jsonl").read_text().splitlines()
     ]
     questions = [r["question"] for r in rows if not r.get("after")]
     with tempfile.TemporaryDirectory() as tmp:

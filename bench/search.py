@@ -18,8 +18,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.stats import percentiles  # noqa: E402
+from clusterkb.service import KnowledgeBase  # noqa: E402
 from kb.config import REPO_DATA, Settings  # noqa: E402
-from kb.service import KnowledgeBase  # noqa: E402
 
 QUERIES = [
     "Who is the anchor unit of the Muzaffarpur bag cluster?",

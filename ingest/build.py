@@ -81,7 +81,8 @@ def read_tables(data_dir: Path, progress: Progress = _quiet) -> list[tuple[str, 
     """Read every bundled table into FactSets (no store writes)."""
     if not (data_dir / "tables").is_dir():
         raise InputError(
-            f"no tables/ folder under {data_dir}; pass --data pointing at clusterkb's data/"
+            f"no tables/ folder under {data_dir}; pass --data or set CLUSTERKB_DATA to the folder "
+            "holding clusterkb's tables/ (the repository's data/)"
         )
     resolver = Resolver()
     places = Places()

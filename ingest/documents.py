@@ -15,18 +15,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from kb.errors import InputError
+from kb.files import SUFFIXES
 from kb.resolve import slug
 
-
-def safe_filename(name: str) -> str:
-    """A file name that cannot leave the folder it is written to: the last part of `name`,
-    anything but letters, digits, dot, dash and underscore replaced, no leading dots ('' if
-    nothing is left)."""
-    base = re.split(r"[\\/]", name or "")[-1]
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", base).lstrip("._")[:120]
-
-
-SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 MAX_BYTES = 20 * 1024 * 1024
 
 _ABBREV = {"rs", "pvt", "ltd", "no", "nos", "dr", "mr", "mrs", "ms", "prof", "govt", "approx", "sq",

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -19,10 +18,13 @@ from rapidfuzz import fuzz, process
 from ingest.agencies import AgencyNames
 from ingest.documents import LoadedDocument
 from ingest.facts import FactSet
-from ingest.mentions import Gazetteer, Mention, acronym_pairs, facility_mentions, pattern_mentions
+from ingest.mentions import acronym_pairs, pattern_mentions
 from ingest.quantities import find_quantities
+from ingest.relations import relations_of
+from ingest.units import Entity, Sentence, facilities
 from kb.errors import SchemaError
-from kb.resolve import Resolver, display_name, node_id, normalize, slug
+from kb.linking import Gazetteer, Mention
+from kb.resolve import Resolver, display_name, node_id, normalize
 from kb.schema import check_relation
 from kb.store.base import Node, Provenance
 
@@ -38,31 +40,6 @@ _CLUSTER_IN = re.compile(
 )
 _BARE_DEPT = re.compile(r"\b[Tt]he\s+Department\b(?!\s+(?:of|for))|^Department\b(?!\s+(?:of|for))")
 _BARE_ADMIN = re.compile(r"\b[Dd]istrict\s+[Aa]dministration\b")
-
-
-@dataclass
-class Entity:
-    id: str
-    type: str
-    name: str
-    start: int
-    end: int
-    role: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    attrs: dict[str, Any] = field(default_factory=dict)
-    confidence: float = 0.8
-    places: list[str] = field(default_factory=list)  # districts/states named inside the name
-
-
-@dataclass
-class Sentence:
-    index: int
-    text: str  # as in the document (cited)
-    clean: str  # with in-passing acronym definitions folded
-    entities: list[Entity] = field(default_factory=list)
-
-    def of(self, *types: str) -> list[Entity]:
-        return [e for e in self.entities if e.type in types]
 
 
 def select(mentions: list[Mention]) -> list[Mention]:
@@ -400,8 +377,6 @@ def to_facts(
     doc: LoadedDocument, sentences: list[Sentence], context: dict[str, Any], source: str
 ) -> FactSet:
     """Write a read document as facts: Document node, entities, relations, quantities."""
-    from ingest.relations import relations_of
-
     facts = FactSet(source)
     facts.rows = len(sentences)
     doc_prov = Provenance(source, "document", doc.title, "loader")
@@ -424,7 +399,7 @@ def to_facts(
                 attrs["role"] = e.role
             facts.node(e.id, e.type, e.name, prov(s, e.confidence), attrs, aliases)
             facts.edge(e.id, "MENTIONED_IN", doc.id, prov(s, e.confidence))
-        for fac in _facilities(s, context):
+        for fac in facilities(s, context):
             facts.node(fac.id, "Facility", fac.name, prov(s, 0.8), {"role": fac.role})
             facts.edge(fac.id, "MENTIONED_IN", doc.id, prov(s, 0.8))
     for s, src, rel, tgt, conf, attrs in relations_of(sentences, context):
@@ -449,26 +424,3 @@ def to_facts(
                 cited = Provenance(p.source, p.locator, p.text, p.extractor, p.confidence, (key,))
                 facts.node(t.id, "Cluster", node.name, cited)
     return facts
-
-
-@dataclass
-class Facility:
-    id: str
-    name: str
-    role: str
-    position: int
-    cluster: str
-
-
-def _facilities(s: Sentence, context: dict[str, Any]) -> list[Facility]:
-    clusters = s.of("Cluster") or (
-        [context["cluster_entity"]] if context.get("cluster_entity") else []
-    )
-    if not clusters:
-        return []
-    c = clusters[0]
-    out = []
-    for role, label, pos in facility_mentions(s.clean):
-        fid = f"facility:{c.id.split(':', 1)[1]}:{slug(label)}"
-        out.append(Facility(fid, f"{c.name} {label}", role, pos, c.id))
-    return out

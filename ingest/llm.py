@@ -15,10 +15,11 @@ import json
 import logging
 from typing import Any
 
-from ingest.extract import Entity, Extractor, Sentence
+from ingest.extract import Extractor
 from ingest.facts import FactSet
-from ingest.mentions import Mention
+from ingest.units import Entity, Sentence
 from kb.errors import InputError, SchemaError
+from kb.linking import Mention
 from kb.resolve import node_id, normalize
 from kb.schema import NODE_TYPES, RELATION_TYPES, check_relation
 from kb.store.base import Provenance

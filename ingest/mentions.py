@@ -12,134 +12,9 @@ Council (NEC)", "BRGF (Backward Region Grant Fund)") are folded into one name wi
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from kb import aliases as public_aliases
-from kb.resolve import node_id, normalize
-from kb.store.base import Node
-
-GAZETTEER_TYPES = ("District", "State", "Agency", "Scheme", "Cluster", "Enterprise")
-MAX_TOKENS = 12
-_DIRECTIONS = {"north", "south", "east", "west", "central", "upper", "lower", "new", "north east",
-               "south east", "north west", "south west", "middle", "east west"}  # fmt: skip
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’.-]*")
-
-
-@dataclass
-class Mention:
-    type: str
-    name: str
-    start: int
-    end: int
-    role: str | None = None
-    ids: list[str] = field(default_factory=list)  # known node ids (several if ambiguous)
-    aliases: list[str] = field(default_factory=list)
-    how: str = "pattern"
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return (self.start, self.end)
-
-
-def _is_acronym(text: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", text)
-    return 2 <= len(letters) <= 7 and sum(c.isupper() for c in letters) >= len(letters) - 1
-
-
-class Gazetteer:
-    """Normalised names and aliases of known entities, matched as longest token n-grams."""
-
-    def __init__(self, nodes: Iterable[Node]):
-        self.index: dict[str, list[tuple[str, str, str]]] = defaultdict(
-            list
-        )  # key -> (id, type, name)
-        self.acronyms: set[str] = set()  # keys that must match an all-caps surface form
-        self.names: dict[str, str] = {}  # id -> display name
-        for n in nodes:
-            if n.type in GAZETTEER_TYPES:
-                self.add_node(n.id, n.type, n.name, n.aliases)
-        for canonical, names in public_aliases.AGENCIES:
-            self.add(node_id("Agency", canonical), "Agency", canonical, names)
-        for canonical, names in public_aliases.SCHEMES:
-            self.add(node_id("Scheme", canonical), "Scheme", canonical, names)
-
-    def add_node(self, id_: str, type_: str, name: str, aliases: Iterable[str]) -> None:
-        """Index a KB node. A cluster with a generic name ("Iron Cluster", id qualified by its
-        district) is indexed as "<district> <name>" only, so it is not found in other places."""
-        if type_ == "Cluster" and id_.count(":") == 2:
-            place = id_.split(":")[1].replace("-", " ").title()
-            self.names.setdefault(id_, name)
-            self.add(id_, type_, f"{place} {name}", [f"{place} {a}" for a in aliases])
-            return
-        self.add(id_, type_, name, aliases)
-
-    def add(self, id_: str, type_: str, name: str, aliases: Iterable[str]) -> None:
-        for surface in [name, *aliases]:
-            if surface in public_aliases.NOT_IN_TEXT:
-                continue
-            key = normalize(surface)
-            if len(key) < 2 or key.isdigit():
-                continue
-            self.names.setdefault(id_, name)
-            if (id_, type_, name) not in self.index[key]:
-                self.index[key].append((id_, type_, name))
-            if _is_acronym(surface) and len(key) <= 7:
-                self.acronyms.add(key)
-
-    def find(self, sentence: str) -> list[Mention]:
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
-        found: list[Mention] = []
-        i = 0
-        while i < len(tokens):
-            if sentence[tokens[i][0] : tokens[i][1]].lower() == "the":
-                i += 1  # names are matched without their article
-                continue
-            hit = None
-            for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
-                start, end = tokens[i][0], tokens[i + n - 1][1]
-                surface = sentence[start:end].rstrip(".")
-                key = normalize(surface)
-                entries = self.index.get(key)
-                if not entries or not self._case_ok(key, surface):
-                    continue
-                hit = (n, start, start + len(surface), entries)
-                break
-            if hit is None:
-                i += 1
-                continue
-            n, start, end, entries = hit
-            types = {t for _, t, _ in entries}
-            type_ = "District" if types == {"District"} else sorted(types)[0]
-            ids = [e[0] for e in entries if e[1] == type_]
-            name = next(e[2] for e in entries if e[1] == type_)
-            found.append(Mention(type_, name, start, end, ids=ids, how="gazetteer"))
-            i += n
-        return found
-
-    def places_in(self, text: str) -> list[str]:
-        """Ids of the districts and states named inside `text` (unambiguous ones only)."""
-        out = []
-        for m in re.finditer(r"[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*)?", text):
-            for surface in (m.group(0), m.group(0).split()[0]):
-                if normalize(surface) in _DIRECTIONS:
-                    continue  # "Central Coir Research Institute" names no district
-                entries = [
-                    e
-                    for e in self.index.get(normalize(surface), [])
-                    if e[1] in ("District", "State")
-                ]
-                if len(entries) == 1 and surface[:1].isupper():
-                    out.append(entries[0][0])
-                    break
-        return list(dict.fromkeys(out))
-
-    def _case_ok(self, key: str, surface: str) -> bool:
-        if key in self.acronyms:
-            return _is_acronym(surface)
-        return surface[:1].isupper() or surface[:1].isdigit()
-
+from kb.linking import Mention, is_acronym
+from kb.resolve import normalize
 
 # -- patterns ---------------------------------------------------------------------------------
 
@@ -322,7 +197,7 @@ def acronym_pairs(sentence: str) -> tuple[str, list[tuple[str, str]]]:
 
     def repl(m: re.Match[str]) -> str:
         before, inner = m.group(1), m.group(2).strip()
-        if _is_acronym(inner):
+        if is_acronym(inner):
             words = re.findall(r"[A-Za-z][A-Za-z.-]*", before)
             for k in range(1, min(len(words), 10) + 1):
                 candidate = " ".join(words[-k:])
@@ -334,7 +209,7 @@ def acronym_pairs(sentence: str) -> tuple[str, list[tuple[str, str]]]:
                     break
             return before
         last = before.split()[-1] if before.split() else ""
-        if _is_acronym(last) and initials(inner).startswith(re.sub(r"[^A-Z]", "", last)[:2]):
+        if is_acronym(last) and initials(inner).startswith(re.sub(r"[^A-Z]", "", last)[:2]):
             pairs.append((last, inner))
             return before
         return m.group(0)

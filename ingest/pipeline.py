@@ -16,8 +16,8 @@ from typing import Any
 from ingest.documents import MAX_BYTES, expand, load_document
 from ingest.extract import Extractor, to_facts
 from ingest.llm import LLMExtractor
-from ingest.mentions import GAZETTEER_TYPES
 from kb.errors import InputError
+from kb.linking import GAZETTEER_TYPES
 from kb.resolve import Resolver
 from kb.store.base import GraphStore
 

@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ingest.extract import Entity, Sentence, _facilities
 from ingest.quantities import find_quantities
+from ingest.units import Entity, Sentence
+from ingest.units import facilities as facilities_of
 
 Rel = tuple[Sentence, str, str, str, float, dict[str, Any]]
 
@@ -93,7 +94,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
         enterprises = s.of("Enterprise")
         targets = _targets(s, focal)
         loose = s.of("Cluster") or ([focal] if focal else [])  # "various clusters": the focal one
-        facilities = _facilities(s, context)
+        facilities = facilities_of(s, context)
         money = [q.to_dict() for q in find_quantities(s.text) if q.kind == "money"]
         linked: set[tuple[str, str]] = set()
 

@@ -1,19 +1,5 @@
-"""clusterkb's knowledge base: ontology, stores, resolution and the KnowledgeBase service."""
+"""clusterkb's core: the ontology, model types, ids, the store protocol and its backends,
+entity linking, search, question answering and recommendation. Imports none of the project's
+other packages (`ingest`, `clusterkb`, `api`, `ui`); `lint-imports` checks it."""
 
-from __future__ import annotations
-
-from typing import Any
-
-__all__ = ["KnowledgeBase", "Settings"]
-
-
-def __getattr__(name: str) -> Any:  # lazy, so `import kb` stays cheap
-    if name == "KnowledgeBase":
-        from kb.service import KnowledgeBase
-
-        return KnowledgeBase
-    if name == "Settings":
-        from kb.config import Settings
-
-        return Settings
-    raise AttributeError(name)
+__version__ = "0.3.0"

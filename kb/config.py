@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from kb.errors import InputError
 
-REPO_DATA = Path(__file__).resolve().parent.parent / "data"
+REPO_DATA = Path(__file__).resolve().parent.parent / "data"  # in a checkout (and editable install)
+INSTALLED_DATA = Path(sys.prefix) / "share" / "clusterkb" / "data"  # pyproject data-files
+
+
+def bundled_data() -> Path:
+    """The bundled data folder: the checkout's data/, else the copy a wheel installs under
+    <prefix>/share/clusterkb/data. Building from a folder without tables/ fails with a message
+    naming CLUSTERKB_DATA (ingest.build.read_tables)."""
+    for folder in (REPO_DATA, INSTALLED_DATA):
+        if (folder / "tables").is_dir():
+            return folder
+    return REPO_DATA
 
 
 @dataclass(frozen=True)
@@ -38,7 +50,7 @@ class Settings:
         return cls(
             home=home,
             store=store,
-            data_dir=Path(env.get("CLUSTERKB_DATA") or REPO_DATA).expanduser(),
+            data_dir=Path(env.get("CLUSTERKB_DATA") or bundled_data()).expanduser(),
             neo4j_uri=env.get("NEO4J_URI"),
             neo4j_user=env.get("NEO4J_USER"),
             neo4j_password=env.get("NEO4J_PASSWORD"),

@@ -114,7 +114,7 @@ class QuestionAnswerer:
     @property
     def gazetteer(self) -> Any:
         if self._gazetteer is None:
-            from ingest.mentions import Gazetteer
+            from kb.linking import Gazetteer
 
             g = Gazetteer([])
             for n in self.kb.store.nodes():

@@ -91,7 +91,7 @@ def haversine_km(a: Node, b: Node) -> float | None:
 class MinistryModel:
     """Which ministry or department the ODOP list would name for a product: similarity-
     weighted votes of the nearest ODOP rows (MiniLM on product, sector and description; a
-    bonus for the same sector and state). `kb.evaluate.evaluate_ministry_prediction` measures
+    bonus for the same sector and state). `clusterkb.evaluate.evaluate_ministry_prediction` measures
     exactly this model, leaving each row out in turn."""
 
     def __init__(self, kb: Any, neighbours: int = 15):

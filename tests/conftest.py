@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from clusterkb.service import KnowledgeBase
 from kb.config import REPO_DATA, Settings
-from kb.service import KnowledgeBase
 from kb.store.base import Edge, GraphStore, Node, Provenance
 from kb.store.memory import MemoryStore
 from tests import arcadedb_server

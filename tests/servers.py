@@ -46,7 +46,7 @@ def start(
     full_env = {**os.environ, "CLUSTERKB_HOME": str(home), **(env or {})}
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "kb.cli", "serve", "--port", str(port), *(args or [])],
+            [sys.executable, "-m", "clusterkb.cli", "serve", "--port", str(port), *(args or [])],
             cwd=REPO,
             env=full_env,
             stdout=out,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from clusterkb.service import KnowledgeBase
 from kb.config import REPO_DATA, Settings
-from kb.service import KnowledgeBase
 from tests.conftest import HAVE_NEO4J, neo4j_store
 
 pytestmark = pytest.mark.skipif(not HAVE_NEO4J, reason="no neo4j backend on this machine")
@@ -81,7 +81,7 @@ def test_export_to_neo4j_and_import_back(
 
     def cli(*args: str, home_dir: Path = home) -> str:
         proc = subprocess.run(
-            [sys.executable, "-m", "kb.cli", *args],
+            [sys.executable, "-m", "clusterkb.cli", *args],
             cwd=REPO,
             env={**env, "CLUSTERKB_HOME": str(home_dir)},
             capture_output=True,
@@ -94,7 +94,7 @@ def test_export_to_neo4j_and_import_back(
     assert "exported 3" in cli("export", "--to", "neo4j")
     on_server = json.loads(
         subprocess.run(
-            [sys.executable, "-m", "kb.cli", "stats", "--json"],
+            [sys.executable, "-m", "clusterkb.cli", "stats", "--json"],
             cwd=REPO,
             env={**env, "CLUSTERKB_STORE": "neo4j"},
             capture_output=True,

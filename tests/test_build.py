@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from clusterkb.service import KnowledgeBase
 from kb.config import REPO_DATA, Settings
 from kb.resolve import normalize
-from kb.service import KnowledgeBase
 from kb.store.memory import MemoryStore
 from tests.expected import expected_counts, rows
 

@@ -15,7 +15,7 @@ from kb.config import REPO_DATA
 from tests.conftest import REPO
 from tests.expected import expected_counts
 
-CLI = [sys.executable, "-m", "kb.cli"]
+CLI = [sys.executable, "-m", "clusterkb.cli"]
 
 
 def run(home: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -116,7 +116,7 @@ def test_unknown_store_backend_is_a_clear_error(home: Path) -> None:
 
 def test_stats_does_not_import_torch_or_sentence_transformers(home: Path) -> None:
     code = (
-        "import sys; from kb.cli import main; main(['stats', '--json']); "
+        "import sys; from clusterkb.cli import main; main(['stats', '--json']); "
         "heavy = [m for m in ('torch', 'sentence_transformers', 'gradio', 'langchain') if m in sys.modules]; "
         "sys.stderr.write(repr(heavy))"
     )

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from clusterkb.service import KnowledgeBase
 from ingest.documents import load_document, split_sentences
 from kb.errors import InputError
-from kb.service import KnowledgeBase
 
 
 def _pdf(text: str | None) -> bytes:

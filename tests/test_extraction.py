@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from clusterkb.evaluate import evaluate
+from clusterkb.service import KnowledgeBase
 from ingest.quantities import find_quantities
 from kb.config import REPO_DATA
-from kb.service import KnowledgeBase
 from tests.conftest import REPO
 
 
@@ -34,7 +35,7 @@ def test_quantities(text: str, expected: list[tuple[str, float, str]]) -> None:
 
 
 def test_gold_set_targets(built_kb: KnowledgeBase) -> None:
-    result = built_kb.evaluate_extraction(REPO / "tests" / "gold")
+    result = evaluate(built_kb.store, REPO / "data" / "eval" / "extract")
     e, r = result["entities"], result["relations"]
     assert e["gold"] >= 70 and r["gold"] >= 60
     assert e["precision"] >= 0.9 and e["recall"] >= 0.85, e

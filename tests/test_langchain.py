@@ -10,10 +10,10 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
+from clusterkb.service import KnowledgeBase
+from clusterkb.tools import clusterkb_tools
 from kb.config import REPO_DATA, Settings
 from kb.retriever import ClusterKBRetriever
-from kb.service import KnowledgeBase
-from kb.tools import clusterkb_tools
 from tests.conftest import REPO
 
 

@@ -17,9 +17,9 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
+from clusterkb.service import KnowledgeBase
 from ingest.llm import parse, prompt
 from kb.config import REPO_DATA, Settings
-from kb.service import KnowledgeBase
 
 
 class ScriptedChatModel(BaseChatModel):
@@ -55,7 +55,7 @@ def _kb(tmp_path: Path, tables_home: Path, model: BaseChatModel) -> KnowledgeBas
 
 
 def test_prompt_carries_the_ontology_and_numbered_sentences() -> None:
-    from ingest.extract import Sentence
+    from ingest.units import Sentence
 
     messages = prompt(
         [Sentence(0, "A sentence.", "A sentence."), Sentence(1, "Another.", "Another.")]

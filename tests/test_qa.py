@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from clusterkb.service import KnowledgeBase
 from kb.errors import InputError
-from kb.service import KnowledgeBase
 from tests.conftest import REPO
 
 
@@ -74,9 +74,9 @@ def test_empty_question_is_an_error(built_kb: KnowledgeBase) -> None:
 
 
 def test_question_set_accuracy(built_kb: KnowledgeBase) -> None:
-    from kb.evaluate import evaluate_qa
+    from clusterkb.evaluate import evaluate_qa
 
-    result = evaluate_qa(built_kb, REPO / "tests" / "qa" / "questions.jsonl")
+    result = evaluate_qa(built_kb, REPO / "data" / "eval" / "qa" / "questions.jsonl")
     assert result["questions"] >= 80 and result["unanswerable"] >= 10
     assert result["accuracy"] >= 0.95, [r for r in result["results"] if not r["ok"]]
     assert result["abstained_correctly"] == result["unanswerable"]
@@ -88,7 +88,7 @@ def test_batch_cli_one_json_per_line(built_home: Path) -> None:
     )
     env = {**os.environ, "CLUSTERKB_HOME": str(built_home)}
     proc = subprocess.run(
-        [sys.executable, "-m", "kb.cli", "ask", "-", "--json"],
+        [sys.executable, "-m", "clusterkb.cli", "ask", "-", "--json"],
         input=questions, cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from clusterkb.service import KnowledgeBase
 from kb.errors import NotFound
 from kb.recommend import KINDS
-from kb.service import KnowledgeBase
 from tests.conftest import REPO
 
 
@@ -52,7 +52,7 @@ def test_cli_recommend_json(built_home: Path) -> None:
     cmd = [
         sys.executable,
         "-m",
-        "kb.cli",
+        "clusterkb.cli",
         "recommend",
         "--district",
         "Darbhanga",
@@ -74,7 +74,7 @@ def test_cli_recommend_json(built_home: Path) -> None:
 
 
 def test_ministry_prediction_beats_popularity(built_kb: KnowledgeBase) -> None:
-    from kb.evaluate import evaluate_ministry_prediction
+    from clusterkb.evaluate import evaluate_ministry_prediction
 
     r = evaluate_ministry_prediction(built_kb)
     assert r["cases"] >= 1200
@@ -189,7 +189,7 @@ def test_recommend_all_covers_every_odop_pair(built_kb: KnowledgeBase, tmp_path:
 
 
 def test_gi_and_cluster_link_evaluations_run(built_kb: KnowledgeBase) -> None:
-    from kb.evaluate import evaluate_cluster_links, evaluate_gi_prediction
+    from clusterkb.evaluate import evaluate_cluster_links, evaluate_gi_prediction
 
     gi = evaluate_gi_prediction(built_kb)
     assert gi["cases"] >= 200
@@ -202,7 +202,7 @@ def test_gi_and_cluster_link_evaluations_run(built_kb: KnowledgeBase) -> None:
 
 def test_cli_gaps(built_home: Path) -> None:
     env = {**os.environ, "CLUSTERKB_HOME": str(built_home)}
-    run = [sys.executable, "-m", "kb.cli", "gaps"]
+    run = [sys.executable, "-m", "clusterkb.cli", "gaps"]
     ok = subprocess.run(
         run + ["Muzafarpur bag clustr"], cwd=REPO, env=env, capture_output=True, text=True
     )

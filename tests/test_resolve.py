@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from clusterkb.service import KnowledgeBase
 from ingest.agencies import AgencyNames
 from ingest.schemes import title_acronym
 from kb.resolve import Resolver, display_name, name_variants, node_id, normalize, slug
-from kb.service import KnowledgeBase
 from kb.store.base import Node, Provenance
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from clusterkb.service import KnowledgeBase
 from kb.errors import InputError
 from kb.retriever import ClusterKBRetriever
 from kb.search import SentenceIndex, _Entry
-from kb.service import KnowledgeBase
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,10 @@ import gradio as gr
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 
+from clusterkb.service import KnowledgeBase
 from kb.errors import ClusterKBError
 from kb.recommend import KINDS, odop_pairs
 from kb.schema import RELATION_TYPES
-from kb.service import KnowledgeBase
 from ui import render
 
 EXAMPLES = [
@@ -461,7 +461,7 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
 
 
 def _suffixes() -> set[str]:
-    from ingest.documents import SUFFIXES
+    from kb.files import SUFFIXES
 
     return set(SUFFIXES)
 

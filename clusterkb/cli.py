@@ -192,7 +192,10 @@ def cmd_forget(kb: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_eval_extract(kb: Any, args: argparse.Namespace) -> int:
-    result = kb.evaluate_extraction(Path(args.gold) if args.gold else None)
+    from clusterkb.evaluate import evaluate
+
+    gold = Path(args.gold) if args.gold else kb.settings.data_dir / "eval" / "extract"
+    result = evaluate(kb.store, gold)
     if args.json:
         _print_json(result)
         return 0
@@ -316,7 +319,7 @@ def cmd_gaps(kb: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_eval_recommend(kb: Any, args: argparse.Namespace) -> int:
-    from kb.evaluate import (
+    from clusterkb.evaluate import (
         evaluate_cluster_links,
         evaluate_gi_prediction,
         evaluate_ministry_prediction,
@@ -359,12 +362,12 @@ def cmd_search(kb: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_eval_qa(kb: Any, args: argparse.Namespace) -> int:
-    from kb.evaluate import evaluate_qa
+    from clusterkb.evaluate import evaluate_qa
 
     path = (
         Path(args.questions)
         if args.questions
-        else Path(__file__).resolve().parent.parent / "tests" / "qa" / "questions.jsonl"
+        else kb.settings.data_dir / "eval" / "qa" / "questions.jsonl"
     )
     result = evaluate_qa(kb, path)
     if args.json:
@@ -390,7 +393,7 @@ def _warm_up(kb: Any) -> None:
 def cmd_serve(kb: Any, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from api.app import create_app
+    from clusterkb.server import create_server
 
     if kb.is_empty():
         _progress("the knowledge base is empty; building it from the bundled data first")
@@ -400,7 +403,7 @@ def cmd_serve(kb: Any, args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    app = create_app(kb, ui=not args.no_ui)
+    app = create_server(kb, ui=not args.no_ui)
     # Load the embedding model and the sentence index while the server starts listening, so
     # the first question does not wait for them.
     threading.Thread(target=_warm_up, args=(kb,), daemon=True).start()
@@ -449,13 +452,13 @@ def parser() -> argparse.ArgumentParser:
     fg.set_defaults(func=cmd_forget)
 
     ev = sub.add_parser("eval-extract", help="extraction precision/recall on the gold set")
-    ev.add_argument("--gold", help="gold folder (default tests/gold)")
+    ev.add_argument("--gold", help="gold folder (default data/eval/extract)")
     ev.add_argument("--json", action="store_true")
     ev.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     ev.set_defaults(func=cmd_eval_extract)
 
     eq = sub.add_parser("eval-qa", help="question-answering accuracy on a question set")
-    eq.add_argument("--questions", help="JSON-lines file (default tests/qa/questions.jsonl)")
+    eq.add_argument("--questions", help="JSON-lines file (default data/eval/qa/questions.jsonl)")
     eq.add_argument("--json", action="store_true")
     eq.add_argument("-v", "--verbose", action="store_true")
     eq.set_defaults(func=cmd_eval_qa)
@@ -510,7 +513,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        from kb.service import KnowledgeBase
+        from clusterkb.service import KnowledgeBase
 
         kb = KnowledgeBase(Settings.from_env())
         try:

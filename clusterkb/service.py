@@ -198,7 +198,7 @@ class KnowledgeBase:
         citations can be opened later, and ingest them; a copy that cannot be read is not kept."""
         import shutil
 
-        from ingest.documents import safe_filename
+        from kb.files import safe_filename
 
         uploads = self.settings.uploads_dir
         with self.write_lock:
@@ -288,13 +288,6 @@ class KnowledgeBase:
             index = self._index
         results: list[Any] = index.search(query, k)
         return results
-
-    def evaluate_extraction(self, gold_dir: Path | None = None) -> dict[str, Any]:
-        """Precision/recall of document extraction on the gold set (kb/evaluate.py)."""
-        from kb.evaluate import evaluate
-
-        gold = gold_dir or Path(__file__).resolve().parent.parent / "tests" / "gold"
-        return evaluate(self.store, gold)
 
     def is_empty(self) -> bool:
         return self.store.stats().nodes == 0

@@ -1,8 +1,8 @@
-"""Extraction quality against the hand-written gold set (tests/gold/*.json).
+"""Extraction quality against the hand-written gold set (data/eval/extract/*.json).
 
 An extracted node matches a gold entity when the types agree and a normalised name or alias
 agrees; a relation matches when both ends match and the relation type is the same. Products,
-documents and PRODUCES / MENTIONED_IN edges are not scored (see tests/gold/README.md).
+documents and PRODUCES / MENTIONED_IN edges are not scored (see data/eval/extract/README.md).
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def evaluate(store: GraphStore, gold_dir: Path) -> dict[str, Any]:
 
 
 def evaluate_qa(kb: Any, questions: Path) -> dict[str, Any]:
-    """Accuracy on a question set (tests/qa/questions.jsonl; see its README)."""
+    """Accuracy on a question set (data/eval/qa/questions.jsonl; see its README)."""
     rows = [
         json.loads(line)
         for line in questions.read_text(encoding="utf-8").splitlines()
@@ -278,7 +278,7 @@ def evaluate_cluster_links(kb: Any) -> dict[str, Any]:
     has) from a copy of the graph, recommend partners for its district and product, and see
     where its real scheme, agency and anchor partners rank. Baseline: the nodes of that kind
     linked to the most clusters in the same reduced graph."""
-    from kb.service import KnowledgeBase
+    from clusterkb.service import KnowledgeBase
     from kb.store.memory import MemoryStore
 
     copy = MemoryStore(None)

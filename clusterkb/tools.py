@@ -1,7 +1,7 @@
 """clusterkb as LangChain tools, for agents: ask, look up an entity, recommend, search.
 
-    from kb import KnowledgeBase
-    from kb.tools import clusterkb_tools
+    from clusterkb import KnowledgeBase
+    from clusterkb.tools import clusterkb_tools
     tools = clusterkb_tools(KnowledgeBase.open())   # give these to any LangChain agent
 
 Each tool returns JSON text with the same shapes as `clusterkb ... --json`.
