@@ -1,7 +1,7 @@
 """The `clusterkb` command. Each subcommand is a thin shell over KnowledgeBase.
 
 Exit codes: 0 success, 1 a failure the message explains (not found, bad input, store error),
-2 a usage error (argparse).
+2 a usage error (argparse), 3 `ask` of one question that the KB could not answer (it said so).
 """
 
 from __future__ import annotations
@@ -14,9 +14,12 @@ import threading
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kb.config import Settings
+
+if TYPE_CHECKING:
+    from clusterkb.service import KnowledgeBase
 from kb.errors import ClusterKBError, InputError, NotFound
 
 RELATIONS_SHOWN = 15  # per relation in text output; --json lists all
@@ -31,7 +34,7 @@ def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def cmd_build(kb: Any, args: argparse.Namespace) -> int:
+def cmd_build(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     data = Path(args.data) if args.data else None
     docs = Path(args.docs) if args.docs else None
     report = kb.build(data, docs, progress=_progress, documents=not args.no_docs)
@@ -62,8 +65,8 @@ def cmd_build(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_stats(kb: Any, args: argparse.Namespace) -> int:
-    stats = kb.stats()
+def cmd_stats(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    stats = kb.stats().to_dict()
     if args.json:
         _print_json(stats)
         return 0
@@ -78,7 +81,7 @@ def cmd_stats(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_show(kb: Any, args: argparse.Namespace) -> int:
+def cmd_show(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     view = kb.entity(args.name)
     if args.json:
         _print_json(view.to_dict())
@@ -123,7 +126,7 @@ def cmd_show(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_path(kb: Any, args: argparse.Namespace) -> int:
+def cmd_path(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     view = kb.path(args.source, args.target, args.max_hops)
     if args.json:
         _print_json(view.to_dict())
@@ -138,7 +141,7 @@ def cmd_path(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _neo4j(kb: Any) -> Any:
+def _neo4j(kb: KnowledgeBase) -> Any:
     from kb.store import open_store
 
     if not kb.settings.neo4j_uri:
@@ -146,13 +149,13 @@ def _neo4j(kb: Any) -> Any:
     return open_store(replace(kb.settings, store="neo4j"))
 
 
-def _memory(kb: Any) -> Any:
+def _memory(kb: KnowledgeBase) -> Any:
     from kb.store import open_store
 
     return open_store(replace(kb.settings, store="memory"))
 
 
-def cmd_export(kb: Any, args: argparse.Namespace) -> int:
+def cmd_export(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from kb.store.transfer import copy_graph
 
     source, target = _memory(kb), _neo4j(kb)
@@ -161,7 +164,7 @@ def cmd_export(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import(kb: Any, args: argparse.Namespace) -> int:
+def cmd_import(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from kb.store.transfer import copy_graph
 
     source, target = _neo4j(kb), _memory(kb)
@@ -170,7 +173,7 @@ def cmd_import(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_ingest(kb: Any, args: argparse.Namespace) -> int:
+def cmd_ingest(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     report = kb.ingest([Path(p) for p in args.paths], progress=_progress)
     if args.json:
         _print_json(report.to_dict())
@@ -185,13 +188,13 @@ def cmd_ingest(kb: Any, args: argparse.Namespace) -> int:
     return 1 if report.failed and not (report.added or report.replaced or report.unchanged) else 0
 
 
-def cmd_forget(kb: Any, args: argparse.Namespace) -> int:
+def cmd_forget(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     nodes, edges = kb.forget(args.doc)
     print(f"forgot {args.doc}: removed {nodes} nodes and {edges} relations only it supported")
     return 0
 
 
-def cmd_eval_extract(kb: Any, args: argparse.Namespace) -> int:
+def cmd_eval_extract(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from clusterkb.evaluate import evaluate
 
     gold = Path(args.gold) if args.gold else kb.settings.data_dir / "eval" / "extract"
@@ -223,7 +226,7 @@ def cmd_eval_extract(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_ask(kb: Any, args: argparse.Namespace) -> int:
+def cmd_ask(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.question == "-":  # one question per line, one JSON object per line; model loaded once
         history: list[Any] = []
         for line in sys.stdin:
@@ -244,7 +247,7 @@ def cmd_ask(kb: Any, args: argparse.Namespace) -> int:
         return 0
     print(answer.answer)
     for c in answer.citations:
-        print(f"  [{c['document']} {c['locator']}] {c['text'][:200]}")
+        print(f"  [{c.document} {getattr(c, 'locator', '')}] {c.text[:200]}")
     return 0 if answer.answered else 3
 
 
@@ -261,17 +264,15 @@ def _bar(done: int, total: int, started: float) -> None:
         print(line, file=sys.stderr, flush=True)
 
 
-def cmd_recommend(kb: Any, args: argparse.Namespace) -> int:
+def cmd_recommend(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.all:
         if not args.out:
             raise InputError("--all writes a CSV file: give --out FILE.csv")
-        from kb.recommend import recommend_all
-
         out = Path(args.out)
         tmp = out.with_name(out.name + ".part")
         started = time.monotonic()
         with tmp.open("w", encoding="utf-8", newline="") as f:
-            counts = recommend_all(kb, f, args.top, lambda d, t: _bar(d, t, started))
+            counts = kb.recommend_all(f, args.top, lambda d, t: _bar(d, t, started))
         tmp.replace(out)  # a crash leaves no half-written FILE.csv
         print(
             f"wrote {counts['rows']} rows for {counts['pairs']} district-product pairs "
@@ -280,7 +281,7 @@ def cmd_recommend(kb: Any, args: argparse.Namespace) -> int:
         return 0
     if not (args.district and args.product):
         raise InputError("give --district and --product (or --all --out FILE.csv)")
-    result = kb.recommend(args.district, args.product, args.state, args.context)
+    result = kb.recommend(args.district, args.product, args.state, args.context).to_dict()
     if args.json:
         _print_json(result)
         return 0
@@ -304,8 +305,8 @@ def cmd_recommend(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_gaps(kb: Any, args: argparse.Namespace) -> int:
-    result = kb.gaps(args.cluster)
+def cmd_gaps(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    result = kb.gaps(args.cluster).to_dict()
     if args.json:
         _print_json(result)
         return 0
@@ -318,7 +319,7 @@ def cmd_gaps(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_eval_recommend(kb: Any, args: argparse.Namespace) -> int:
+def cmd_eval_recommend(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from clusterkb.evaluate import (
         evaluate_cluster_links,
         evaluate_gi_prediction,
@@ -351,7 +352,7 @@ def cmd_eval_recommend(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_search(kb: Any, args: argparse.Namespace) -> int:
+def cmd_search(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     passages = kb.search(args.query, args.k)
     if args.json:
         _print_json([p.to_dict() for p in passages])
@@ -361,7 +362,7 @@ def cmd_search(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_eval_qa(kb: Any, args: argparse.Namespace) -> int:
+def cmd_eval_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from clusterkb.evaluate import evaluate_qa
 
     path = (
@@ -383,14 +384,14 @@ def cmd_eval_qa(kb: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _warm_up(kb: Any) -> None:
+def _warm_up(kb: KnowledgeBase) -> None:
     try:
         kb.ask("Which clusters are in the knowledge base?")
     except Exception as e:  # a failed warm-up only means the first question is slower
         _progress(f"warm-up failed ({type(e).__name__}: {e}); continuing")
 
 
-def cmd_serve(kb: Any, args: argparse.Namespace) -> int:
+def cmd_serve(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     import uvicorn
 
     from clusterkb.server import create_server

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from clusterkb.service import KnowledgeBase
 from kb.resolve import normalize
 from kb.store.base import GraphStore, Node
 
@@ -126,7 +127,7 @@ def evaluate(store: GraphStore, gold_dir: Path) -> dict[str, Any]:
     }
 
 
-def evaluate_qa(kb: Any, questions: Path) -> dict[str, Any]:
+def evaluate_qa(kb: KnowledgeBase, questions: Path) -> dict[str, Any]:
     """Accuracy on a question set (data/eval/qa/questions.jsonl; see its README)."""
     rows = [
         json.loads(line)
@@ -162,7 +163,7 @@ def evaluate_qa(kb: Any, questions: Path) -> dict[str, Any]:
     }
 
 
-def evaluate_ministry_prediction(kb: Any, neighbours: int = 15) -> dict[str, Any]:
+def evaluate_ministry_prediction(kb: KnowledgeBase, neighbours: int = 15) -> dict[str, Any]:
     """Leave-one-out over the ODOP list: hide a row's ministry/department and predict it from
     the other rows (product, description, sector, category, state) with the recommender's
     MinistryModel. Reports hit@1, hit@5 and MRR beside a popularity baseline."""
@@ -170,7 +171,7 @@ def evaluate_ministry_prediction(kb: Any, neighbours: int = 15) -> dict[str, Any
 
     from kb.recommend import MinistryModel
 
-    model = MinistryModel(kb, neighbours)
+    model = MinistryModel(kb.store, kb.embedder(), neighbours)
     sims = model.vectors @ model.vectors.T
     np.fill_diagonal(sims, -1.0)  # a row does not vote for itself
     counts: dict[str, int] = {}
@@ -208,7 +209,7 @@ def _best_rank(ranking: list[str], answers: set[str]) -> int | None:
     return None
 
 
-def evaluate_gi_prediction(kb: Any) -> dict[str, Any]:
+def evaluate_gi_prediction(kb: KnowledgeBase) -> dict[str, Any]:
     """Leave-one-out over the ODOP rows with a GI link: hide the link and rank every GI of
     the registry by MiniLM similarity of its name to the row's product and description, with
     a bonus for GIs registered in the row's state. Note: the links were made by a name matcher
@@ -273,19 +274,17 @@ def _cluster_partners(store: Any, cluster: Any) -> dict[str, set[str]]:
     return found
 
 
-def evaluate_cluster_links(kb: Any) -> dict[str, Any]:
+def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
     """Leave-one-out over the documented clusters: remove a cluster (and the facilities only it
     has) from a copy of the graph, recommend partners for its district and product, and see
     where its real scheme, agency and anchor partners rank. Baseline: the nodes of that kind
     linked to the most clusters in the same reduced graph."""
-    from clusterkb.service import KnowledgeBase
     from kb.store.memory import MemoryStore
 
     copy = MemoryStore(None)
     copy.upsert_nodes(kb.store.nodes())
     copy.upsert_edges(kb.store.edges())
-    sub = KnowledgeBase(kb.settings, store=copy)
-    sub._embedder = kb.embedder()
+    sub = KnowledgeBase(kb.settings, store=copy, embedder=kb.embedder())
     ranks: dict[str, list[int | None]] = {k: [] for k in LINK_KINDS}
     base: dict[str, list[int | None]] = {k: [] for k in LINK_KINDS}
     skipped = []
@@ -323,7 +322,7 @@ def evaluate_cluster_links(kb: Any) -> dict[str, Any]:
             for kind, answers in truth.items():
                 if not answers:
                     continue
-                ranks[kind].append(_best_rank([x["id"] for x in rec[kind]], answers))
+                ranks[kind].append(_best_rank([x.id for x in getattr(rec, kind)], answers))
                 pop = counts[kind]
                 base[kind].append(_best_rank(sorted(pop, key=lambda i: (-pop[i], i)), answers))
         finally:

@@ -27,8 +27,8 @@ def create_server(kb: KnowledgeBase, ui: bool = True) -> FastAPI:
             "<!doctype html><html><head><meta charset='utf-8'><title>clusterkb</title></head>"
             "<body style='font-family:sans-serif;max-width:40em;margin:2em auto'>"
             "<h1>clusterkb</h1><p>The API is under <a href='/api/v1/stats'>/api/v1</a> "
-            f"and described at <a href='/docs'>/docs</a>. {s['nodes']} entities, "
-            f"{s['edges']} relations.</p></body></html>",
+            f"and described at <a href='/docs'>/docs</a>. {s.nodes} entities, "
+            f"{s.edges} relations.</p></body></html>",
             media_type="text/html",
         )
 

@@ -4,116 +4,43 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from kb.config import Settings
 from kb.errors import InputError, NotFound
+from kb.explore import EntityView, PathView, entity_view, neighborhood, path_view
+from kb.linking import EntityLinker
+from kb.models import Answer, DocumentInfo, DocumentText, Gaps, Neighborhood, Recommendation, Stats
 from kb.resolve import Match, Resolver
-from kb.schema import RELATION_TYPES
+from kb.search import MiniLM, Passage
 from kb.store import open_store
-from kb.store.base import Edge, GraphStore, Node
+from kb.store.base import Direction, GraphStore
 
-# When a name matches several entities, which one `show` presents first.
-TYPE_PRIORITY = [
-    "Cluster",
-    "District",
-    "State",
-    "Scheme",
-    "Agency",
-    "Enterprise",
-    "Product",
-    "GeographicalIndication",
-    "Sector",
-    "Facility",
-    "Document",
-]
-PATH_RELATIONS = [r for r in RELATION_TYPES if r != "MENTIONED_IN"]
-
-
-# What a planner wants on a cluster's or a district's page that sits one hop further out:
-# who funds a cluster's facilities; which schemes and agencies back the clusters of a district.
-VIA = {"Cluster": {"HAS_FACILITY"}, "District": {"LOCATED_IN"}}
-CONTEXT_RELATIONS = {"FUNDS", "SUPPORTED_BY", "IMPLEMENTS", "PARTNERS_WITH", "FINANCES", "TRAINS",
-                     "MOBILISES", "ANCHORS", "BUYS_FROM", "SUPPLIES"}  # fmt: skip
-
-
-@dataclass
-class Related:
-    relation: str
-    direction: str  # "out": entity -> other; "in": other -> entity
-    node: Node
-    edge: Edge
-    via: str | None = None  # the neighbour through which this relation reaches the entity
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "via": self.via,
-            "relation": self.relation,
-            "direction": self.direction,
-            "id": self.node.id,
-            "name": self.node.name,
-            "type": self.node.type,
-            "attrs": self.edge.attrs,
-            "provenance": [p.to_dict() for p in self.edge.provenance],
-        }
-
-
-@dataclass
-class EntityView:
-    node: Node
-    relations: list[Related]
-    other_matches: list[Match] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            **self.node.to_dict(),
-            "relations": [r.to_dict() for r in self.relations],
-            "other_matches": [
-                {"id": m.id, "name": m.name, "type": m.type} for m in self.other_matches
-            ],
-        }
-
-
-@dataclass
-class PathView:
-    source: Node
-    target: Node
-    edges: list[Edge]
-    names: dict[str, str]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "source": {"id": self.source.id, "name": self.source.name, "type": self.source.type},
-            "target": {"id": self.target.id, "name": self.target.name, "type": self.target.type},
-            "hops": [
-                {
-                    "from": e.source,
-                    "from_name": self.names[e.source],
-                    "relation": e.relation,
-                    "to": e.target,
-                    "to_name": self.names[e.target],
-                    "provenance": [p.to_dict() for p in e.provenance],
-                }
-                for e in self.edges
-            ],
-        }
+if TYPE_CHECKING:
+    from kb.recommend import Recommender
 
 
 class KnowledgeBase:
     """Facade over one store: build, look up, show, find paths (more features join here)."""
 
-    def __init__(self, settings: Settings, store: GraphStore | None = None, llm: Any = None):
-        """`llm`: a LangChain chat model to use instead of the one CLUSTERKB_LLM names."""
+    def __init__(
+        self,
+        settings: Settings,
+        store: GraphStore | None = None,
+        llm: Any = None,
+        embedder: MiniLM | None = None,
+    ):
+        """`llm`: a LangChain chat model to use instead of the one CLUSTERKB_LLM names;
+        `embedder`: a loaded model to share (evaluations build KBs over copies of a graph)."""
         self.settings = settings
         self._store = store
         self._llm = llm
         self._index: Any = None  # kb.search.SentenceIndex, built on first search
-        self._qa: Any = None
-        self._recommender: Any = None
-        self._embedder: Any = None
-        self._resolver: Resolver | None = None
+        self._qa: Any = None  # kb.qa.QuestionAnswerer
+        self._recommender: Recommender | None = None
+        self._embedder = embedder or MiniLM()  # loads the model on first use
+        self._linker: EntityLinker | None = None
         # Writes (build, ingest, forget) go one at a time; lazy set-up happens once.
         self.write_lock = threading.RLock()
         self._setup_lock = threading.RLock()
@@ -129,10 +56,25 @@ class KnowledgeBase:
         return self._store
 
     @property
+    def linker(self) -> EntityLinker:
+        """The one entity linker over the store (rebuilt after every write)."""
+        with self._setup_lock:
+            if self._linker is None:
+                cache = self._cache_dir("vectors")
+                self._linker = EntityLinker(self.store, self._embedder, cache)
+            return self._linker
+
+    @property
     def resolver(self) -> Resolver:
-        if self._resolver is None:
-            self._resolver = Resolver.from_nodes(self.store.nodes())
-        return self._resolver
+        return self.linker.resolver
+
+    def _cache_dir(self, name: str) -> Path | None:
+        """Where vectors are kept between processes (the embedded store's home only)."""
+        return self.settings.home / name if self.settings.store == "memory" else None
+
+    def _changed(self) -> None:
+        """After a write: what was derived from the graph is rebuilt on next use."""
+        self._linker = self._index = self._qa = self._recommender = None
 
     def close(self) -> None:
         if self._store is not None:
@@ -159,7 +101,7 @@ class KnowledgeBase:
             say(f"ingesting documents from {docs}")
             report.documents = self.ingest([docs], say)
             report.stats = self.store.stats().to_dict()
-        self._resolver = self._index = self._qa = self._recommender = None
+        self._changed()
         return report
 
     def ingest(self, paths: list[Path], progress: Callable[[str], None] | None = None) -> Any:
@@ -170,7 +112,7 @@ class KnowledgeBase:
         llm = (model, self.settings.llm or type(model).__name__) if model is not None else None
         with self.write_lock:
             report = ingest_paths(self.store, paths, progress or (lambda _: None), llm=llm)
-            self._resolver = self._index = self._qa = self._recommender = None
+            self._changed()
         return report
 
     def preview(self, paths: list[Path]) -> list[dict[str, Any]]:
@@ -187,7 +129,7 @@ class KnowledgeBase:
         with self.write_lock:
             node = self.store.get_node(doc_id)
             removed = forget(self.store, doc)
-            self._resolver = self._index = self._qa = self._recommender = None
+            self._changed()
             path = Path(str(node.attrs.get("path") or "")) if node is not None else None
             if path is not None and path.parent.resolve() == self.settings.uploads_dir.resolve():
                 path.unlink(missing_ok=True)  # an uploaded file goes with its document
@@ -223,32 +165,48 @@ class KnowledgeBase:
             self._llm = chat_model(self.settings.llm)
         return self._llm
 
-    def ask(self, question: str, history: list[Any] | None = None) -> Any:
+    def ask(self, question: str, history: list[Any] | None = None) -> Answer:
         """Answer a question with citations, or say what the KB does not know (kb/qa.py)."""
         from kb.qa import QuestionAnswerer
 
         with self._setup_lock:
             if self._qa is None:
-                self._qa = QuestionAnswerer(self)
+                self._qa = QuestionAnswerer(
+                    self.store,
+                    self.linker,
+                    search=self.search,
+                    recommend=self.recommend,
+                    llm=self.llm,
+                )
             qa = self._qa
-        return qa.ask(question, history)
+        answer: Answer = qa.ask(question, history)
+        return answer
 
     def recommend(
         self, district: str, product: str, state: str | None = None, context: str | None = None
-    ) -> dict[str, Any]:
+    ) -> Recommendation:
         """Replication partners for a district's product, per kind, with score and why.
         `context`: an existing cluster's name (its value-chain gaps are filled first) or the
         planner's words about the cluster ("women SHGs", "artisans")."""
+        return self._recommend().recommend(district, product, state, context)
+
+    def recommend_all(
+        self, out: TextIO, top: int = 5, progress: Callable[[int, int], None] | None = None
+    ) -> dict[str, int]:
+        """Top partners for every ODOP district-product pair, as CSV rows on `out`."""
+        return self._recommend().recommend_all(out, top, progress)
+
+    def _recommend(self) -> Recommender:
         from kb.recommend import Recommender
 
         with self._setup_lock:
             if self._recommender is None:
-                self._recommender = Recommender(self)
-            recommender = self._recommender
-        result: dict[str, Any] = recommender.recommend(district, product, state, context)
-        return result
+                self._recommender = Recommender(
+                    self.store, self.linker, self._embedder, self._cache_dir("vectors")
+                )
+            return self._recommender
 
-    def gaps(self, cluster: str) -> dict[str, Any]:
+    def gaps(self, cluster: str) -> Gaps:
         """A cluster's value chain by stage: its actors, and the stages with none (gaps)."""
         from kb.valuechain import value_chain
 
@@ -260,33 +218,31 @@ class KnowledgeBase:
             matches = self.find(name, "Cluster")
             node = self.store.get_node(matches[0].id) if matches else None
         if node is None or node.type != "Cluster":
-            raise NotFound(f"no cluster called {name!r}", self.resolver.suggest(name, "Cluster"))
+            raise NotFound(f"no cluster called {name!r}", self.linker.suggest(name, "Cluster"))
         stages = value_chain(self.store, node)
-        return {
-            "cluster": {"id": node.id, "name": node.name},
-            "gaps": [s.stage for s in stages if s.gap],
-            "stages": [s.to_dict() for s in stages],
-        }
+        return Gaps.model_validate(
+            {
+                "cluster": {"id": node.id, "name": node.name},
+                "gaps": [s.stage for s in stages if s.gap],
+                "stages": [s.to_dict() for s in stages],
+            }
+        )
 
-    def embedder(self) -> Any:
-        """The bundled MiniLM model, loaded on first use and shared by search, QA and recommend."""
-        with self._setup_lock:
-            if self._embedder is None:
-                from kb.search import MiniLM
+    def embedder(self) -> MiniLM:
+        """The bundled MiniLM model (loaded on first use), shared by search, QA and recommend."""
+        return self._embedder
 
-                self._embedder = MiniLM()
-            return self._embedder
-
-    def search(self, query: str, k: int = 5) -> list[Any]:
+    def search(self, query: str, k: int = 5) -> list[Passage]:
         """The k sentences that best match `query` (hybrid: MiniLM embeddings + BM25)."""
         from kb.search import SentenceIndex
 
         with self._setup_lock:
             if self._index is None:
-                cache = self.settings.home / "search" if self.settings.store == "memory" else None
-                self._index = SentenceIndex.from_store(self.store, self.embedder(), cache)
+                self._index = SentenceIndex.from_store(
+                    self.store, self._embedder, self._cache_dir("search")
+                )
             index = self._index
-        results: list[Any] = index.search(query, k)
+        results: list[Passage] = index.search(query, k)
         return results
 
     def is_empty(self) -> bool:
@@ -294,57 +250,37 @@ class KnowledgeBase:
 
     # -- reading -------------------------------------------------------------------------------
 
-    def stats(self) -> dict[str, Any]:
-        return self.store.stats().to_dict()
+    def stats(self) -> Stats:
+        return Stats.model_validate(self.store.stats().to_dict())
 
     def find(self, name: str, type_: str | None = None) -> list[Match]:
         """Entities matching a name or id, best first."""
-        name = name.strip()
-        if not name:
-            raise InputError("give a name to look up")
-        node = self.store.get_node(name)
-        if node is not None:
-            return [Match(node.id, node.type, node.name, 100.0)]
-        matches = self.resolver.lookup(name, type_)
-        rank = {t: i for i, t in enumerate(TYPE_PRIORITY)}
-        return sorted(matches, key=lambda m: (-m.score, rank.get(m.type, 99), m.id))
-
-    def _one(self, name: str) -> tuple[Node, list[Match]]:
-        matches = self.find(name)
-        if not matches:
-            raise NotFound(
-                f"nothing in the knowledge base is called {name!r}", self.resolver.suggest(name)
-            )
-        node = self.store.get_node(matches[0].id)
-        assert node is not None
-        return node, matches[1:]
+        return self.linker.find(name, type_)
 
     def entity(self, name: str) -> EntityView:
-        node, others = self._one(name)
-        related = [
-            Related(
-                nb.edge.relation, "out" if nb.edge.source == node.id else "in", nb.node, nb.edge
-            )
-            for nb in self.store.neighbors(node.id, direction="both")
-        ]
-        return EntityView(node, related + self._via(node, related), others)
+        """An entity (by name, alias or id) with its relations and their sources."""
+        node, others = self.linker.one(name)
+        return entity_view(self.store, node, others)
 
-    def _via(self, node: Node, related: list[Related]) -> list[Related]:
-        hops = VIA.get(node.type, set())
-        out: list[Related] = []
-        for r in related:
-            if r.relation not in hops or r.node.type in ("State", "District"):
-                continue
-            for nb in self.store.neighbors(r.node.id, direction="both"):
-                far = nb.node
-                if (
-                    nb.edge.relation in CONTEXT_RELATIONS
-                    and far.id != node.id
-                    and far.type != "Cluster"
-                ):
-                    direction = "out" if nb.edge.source == r.node.id else "in"
-                    out.append(Related(nb.edge.relation, direction, far, nb.edge, via=r.node.name))
-        return out[:100]
+    def neighborhood(
+        self,
+        node_id: str,
+        relation: str | None = None,
+        direction: Direction = "both",
+        depth: int = 1,
+        limit: int = 200,
+    ) -> Neighborhood:
+        """The entities within `depth` hops of `node_id` and the relations among them."""
+        center = self.store.get_node(node_id)
+        if center is None:
+            raise NotFound(f"no entity with id {node_id!r}", self.linker.suggest(node_id))
+        return neighborhood(self.store, center, relation, direction, depth, limit)
+
+    def path(self, a: str, b: str, max_hops: int = 6) -> PathView:
+        """The shortest linkage path between two entities, hop by hop with sources."""
+        source, _ = self.linker.one(a)
+        target, _ = self.linker.one(b)
+        return path_view(self.store, source, target, max_hops)
 
     def entities(
         self, query: str | None = None, type_: str | None = None, limit: int = 20, offset: int = 0
@@ -363,76 +299,30 @@ class KnowledgeBase:
             matches.sort(key=lambda m: m.id)
         return len(matches), matches[offset : offset + limit]
 
-    def neighborhood(
-        self,
-        node_id: str,
-        relation: str | None = None,
-        direction: str = "both",
-        depth: int = 1,
-        limit: int = 200,
-    ) -> dict[str, Any]:
-        """The entities within `depth` hops of `node_id` (breadth first, at most `limit`), and
-        the relations among them that were followed."""
-        center = self.store.get_node(node_id)
-        if center is None:
-            raise NotFound(f"no entity with id {node_id!r}", self.resolver.suggest(node_id))
-        nodes: dict[str, tuple[Node, int]] = {center.id: (center, 0)}
-        edges: dict[tuple[str, str, str], Edge] = {}
-        frontier = [center.id]
-        truncated = False
-        for level in range(1, depth + 1):
-            nxt = []
-            for nid in frontier:
-                for nb in self.store.neighbors(nid, relation, direction):  # type: ignore[arg-type]
-                    if nb.node.type == "Document" and relation != "MENTIONED_IN":
-                        continue
-                    if nb.node.id not in nodes:
-                        if len(nodes) >= limit:
-                            truncated = True
-                            continue
-                        nodes[nb.node.id] = (nb.node, level)
-                        nxt.append(nb.node.id)
-                    edges[nb.edge.key] = nb.edge
-            frontier = nxt
-        return {
-            "center": {"id": center.id, "name": center.name, "type": center.type},
-            "nodes": [
-                {"id": n.id, "name": n.name, "type": n.type, "depth": d} for n, d in nodes.values()
-            ],
-            "edges": [
-                {"source": e.source, "relation": e.relation, "target": e.target}
-                for e in edges.values()
-            ],
-            "truncated": truncated,
-        }
-
-    def documents(self) -> list[dict[str, Any]]:
+    def documents(self) -> list[DocumentInfo]:
         """The ingested documents: id, title, file, size and how many facts cite each."""
         counts = self.store.sources()
-        out = []
-        for n in self.store.nodes("Document"):
-            out.append(
-                {
-                    "id": n.id,
-                    "title": n.name,
-                    "path": n.attrs.get("path"),
-                    "sentences": len(n.attrs.get("sentences") or []),
-                    "sha256": n.attrs.get("sha256"),
-                    "facts": counts.get(n.id, 0),
-                }
+        out = [
+            DocumentInfo(
+                id=n.id,
+                title=n.name,
+                path=n.attrs.get("path"),
+                sentences=len(n.attrs.get("sentences") or []),
+                sha256=n.attrs.get("sha256"),
+                facts=counts.get(n.id, 0),
             )
-        return sorted(out, key=lambda d: d["id"])
+            for n in self.store.nodes("Document")
+        ]
+        return sorted(out, key=lambda d: d.id)
 
-    def document_text(self, doc_id: str) -> dict[str, Any]:
+    def document_text(self, doc_id: str) -> DocumentText:
         """A document's sentences as the KB stores them (what citations point into)."""
         node = self.store.get_node(doc_id)
         if node is None or node.type != "Document":
-            raise NotFound(f"no document {doc_id!r}", [d["id"] for d in self.documents()][:5])
-        return {
-            "id": node.id,
-            "title": node.name,
-            "sentences": list(node.attrs.get("sentences") or []),
-        }
+            raise NotFound(f"no document {doc_id!r}", [d.id for d in self.documents()][:5])
+        return DocumentText(
+            id=node.id, title=node.name, sentences=list(node.attrs.get("sentences") or [])
+        )
 
     def export(self, fmt: str) -> bytes:
         """The whole graph as GraphML ('graphml') or as node or edge CSV ('nodes', 'edges')."""
@@ -471,19 +361,3 @@ class KnowledgeBase:
         else:
             raise InputError(f"unknown export format {fmt!r}; use graphml, nodes or edges")
         return text.getvalue().encode("utf-8")
-
-    def path(self, a: str, b: str, max_hops: int = 6) -> PathView:
-        source, _ = self._one(a)
-        target, _ = self._one(b)
-        edges = self.store.shortest_path(source.id, target.id, max_hops, PATH_RELATIONS)
-        if edges is None:
-            raise NotFound(
-                f"no linkage path of at most {max_hops} hops "
-                f"between {source.name} and {target.name}"
-            )
-        ids = {source.id, target.id} | {e.source for e in edges} | {e.target for e in edges}
-        names = {}
-        for i in ids:
-            n = self.store.get_node(i)
-            names[i] = n.name if n else i
-        return PathView(source, target, edges, names)

@@ -10,14 +10,17 @@ Each tool returns JSON text with the same shapes as `clusterkb ... --json`.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from langchain_core.tools import BaseTool, StructuredTool
 
 from kb.errors import ClusterKBError
 
+if TYPE_CHECKING:
+    from clusterkb.service import KnowledgeBase
 
-def clusterkb_tools(kb: Any) -> list[BaseTool]:
+
+def clusterkb_tools(kb: KnowledgeBase) -> list[BaseTool]:
     def ask(question: str) -> str:
         """Answer a question about India's MSME clusters, ODOP products, schemes and agencies,
         with the cited source sentences; 'answered' is false when the knowledge base does not know."""
@@ -38,7 +41,8 @@ def clusterkb_tools(kb: Any) -> list[BaseTool]:
         """Replication partners for a new ODOP cluster (a district and its product): model
         clusters, anchors, buyers, suppliers, agencies and schemes, each with score and reason."""
         try:
-            return json.dumps(kb.recommend(district, product, state or None), ensure_ascii=False)
+            result = kb.recommend(district, product, state or None)
+            return json.dumps(result.to_dict(), ensure_ascii=False)
         except ClusterKBError as e:
             return json.dumps({"error": str(e), "suggestions": getattr(e, "suggestions", [])})
 

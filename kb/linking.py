@@ -1,19 +1,26 @@
 """Entity linking: finding the KB's known entities in text, for ingest, QA and search alike.
 
 `Gazetteer` matches the normalised names and aliases of known entities (and the public alias
-lists of kb.aliases) as the longest token n-grams of a sentence.
+lists of kb.aliases) as the longest token n-grams of a sentence; `EntityLinker` puts it together
+with the resolver and name vectors over one store.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
 
 from kb import aliases as public_aliases
-from kb.resolve import node_id, normalize
-from kb.store.base import Node
+from kb.errors import InputError, NotFound
+from kb.resolve import Match, Resolver, node_id, normalize
+from kb.search import Embedder, cached_vectors
+from kb.store.base import GraphStore, Node
 
 GAZETTEER_TYPES = ("District", "State", "Agency", "Scheme", "Cluster", "Enterprise")
 MAX_TOKENS = 12
@@ -134,3 +141,111 @@ class Gazetteer:
         if key in self.acronyms:
             return is_acronym(surface)
         return surface[:1].isupper() or surface[:1].isdigit()
+
+
+# When a name matches several entities, which one is presented first.
+TYPE_PRIORITY = [
+    "Cluster",
+    "District",
+    "State",
+    "Scheme",
+    "Agency",
+    "Enterprise",
+    "Product",
+    "GeographicalIndication",
+    "Sector",
+    "Facility",
+    "Document",
+]
+# Whose names a question may mean without saying them ("the bag cluster in Bihar").
+LINKABLE_BY_MEANING = ("Cluster", "Scheme", "Agency", "Enterprise")
+LEGAL_SUFFIX = re.compile(r"\s+(?:pvt\.?\s*ltd\.?|private limited|limited|ltd\.?|llp)$", re.I)
+
+
+class EntityLinker:
+    """The one entity linker: the resolver (names, aliases, fuzzy), the gazetteer (names in
+    running text) and name vectors (names by meaning), over one store. Ingest builds its own
+    gazetteer from the same class; QA, search and the service link through this."""
+
+    def __init__(self, store: GraphStore, embedder: Embedder | None = None,
+                 cache_dir: Path | None = None):  # fmt: skip
+        self.store = store
+        self.embedder = embedder
+        self.cache_dir = cache_dir  # name vectors, keyed by content (kb.search.cached_vectors)
+        self._resolver: Resolver | None = None
+        self._gazetteer: Gazetteer | None = None
+        self._names: tuple[list[Node], np.ndarray] | None = None
+        self._lock = threading.RLock()
+
+    @property
+    def resolver(self) -> Resolver:
+        with self._lock:
+            if self._resolver is None:
+                self._resolver = Resolver.from_nodes(self.store.nodes())
+            return self._resolver
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """Every entity but documents and sectors, with the short forms people write:
+        "Umden Eri" for "Umden Eri Cluster", a firm without its "Pvt Ltd"."""
+        with self._lock:
+            if self._gazetteer is None:
+                g = Gazetteer([])
+                for n in self.store.nodes():
+                    if n.type in ("Document", "Sector"):
+                        continue
+                    names = [n.name, *n.aliases]
+                    short = [re.sub(r"\s+Cluster\b", "", a) for a in names if " Cluster" in a]
+                    bare = [LEGAL_SUFFIX.sub("", a) for a in names if LEGAL_SUFFIX.search(a)]
+                    g.add_node(n.id, n.type, n.name, [*n.aliases, *short, *bare])
+                self._gazetteer = g
+            return self._gazetteer
+
+    def find(self, name: str, type_: str | None = None) -> list[Match]:
+        """Entities matching a name or id, best first (exact, alias, then fuzzy)."""
+        name = name.strip()
+        if not name:
+            raise InputError("give a name to look up")
+        node = self.store.get_node(name)
+        if node is not None:
+            return [Match(node.id, node.type, node.name, 100.0)]
+        matches = self.resolver.lookup(name, type_)
+        rank = {t: i for i, t in enumerate(TYPE_PRIORITY)}
+        return sorted(matches, key=lambda m: (-m.score, rank.get(m.type, 99), m.id))
+
+    def one(self, name: str) -> tuple[Node, list[Match]]:
+        """The best match for `name` and the other matches; NotFound (with suggestions) if none."""
+        matches = self.find(name)
+        node = self.store.get_node(matches[0].id) if matches else None
+        if node is None:
+            raise NotFound(
+                f"nothing in the knowledge base is called {name!r}", self.resolver.suggest(name)
+            )
+        return node, matches[1:]
+
+    def suggest(self, name: str, type_: str | None = None, limit: int = 5) -> list[str]:
+        return self.resolver.suggest(name, type_, limit)
+
+    def in_text(self, text: str) -> list[Mention]:
+        """Known entities named in running text (as written, and title-cased)."""
+        return self.gazetteer.find(text) + self.gazetteer.find(text.title())
+
+    def by_meaning(self, text: str, cutoff: float = 0.7) -> list[Node]:
+        """The cluster, scheme, agency or firm whose name means what `text` names, by MiniLM
+        similarity of names (vectors cached on disk by content); [] below `cutoff`."""
+        if self.embedder is None:
+            return []
+        with self._lock:
+            if self._names is None:
+                nodes = [n for t in LINKABLE_BY_MEANING for n in self.store.nodes(t)]
+                vectors, _ = cached_vectors(self.embedder, [n.name for n in nodes], self._cache())
+                self._names = (nodes, vectors)
+            nodes, vectors = self._names
+        if not nodes:
+            return []
+        sims = vectors @ self.embedder.encode([text])[0]
+        best = int(sims.argmax())
+        return [nodes[best]] if float(sims[best]) >= cutoff else []
+
+    def _cache(self) -> Path | None:
+        return self.cache_dir / "names.npz" if self.cache_dir is not None else None

@@ -11,12 +11,16 @@ and follow-ups that reuse the previous turn's entities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from kb.errors import InputError, NotFound
+from kb.explore import entity_view, path_view
+from kb.linking import EntityLinker
+from kb.models import Answer, Citation, EntityRef, Recommendation
 from kb.resolve import normalize
-from kb.store.base import Edge, Node
+from kb.search import Passage
+from kb.store.base import Edge, GraphStore, Node
 
 # What is asked -> (relations, direction seen from the asked-about entity)
 INTENTS: list[tuple[re.Pattern[str], list[tuple[str, str]]]] = [  # most specific first
@@ -55,7 +59,6 @@ ACTOR_QUESTION = re.compile(
     r"^\s*(?:who|which (?:department|agency|bank|scheme|ministry|organi[sz]ation|body))\b", re.I
 )
 FACILITY_WORD = re.compile(r"\b(cfc|common facility|rearing shed|work ?shed|shed|plug)", re.I)
-LEGAL = re.compile(r"\s+(?:pvt\.?\s*ltd\.?|private limited|limited|ltd\.?|llp)$", re.I)
 ODOP = re.compile(r"\bodop\b|one district one product", re.I)
 HOW_MUCH = re.compile(
     r"\bhow (?:much|many|long)\b|\bvalue\b|\bamount\b|\bcost\b|\bturnover\b|\bshare\b|\bper ?cent",
@@ -75,29 +78,22 @@ PARTNER_Q = re.compile(
     re.I,
 )
 COMPARE = re.compile(r"\b(?:more|fewer|less|compare|compared|larger|bigger)\b", re.I)
-LINKABLE = ("Cluster", "Scheme", "Agency", "Enterprise")
 NEW_PRODUCT = re.compile(r"\b(?:an?|new)\s+(?P<product>[\w&/ -]+?)\s+cluster\b", re.I)
 YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|has|have|was|were)\b", re.I)
 
 
-@dataclass
-class Answer:
-    question: str
-    answer: str
-    answered: bool
-    citations: list[dict[str, str]] = field(default_factory=list)
-    entities: list[dict[str, str]] = field(default_factory=list)
-    facts: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "question": self.question,
-            "answer": self.answer,
-            "answered": self.answered,
-            "citations": self.citations,
-            "entities": self.entities,
-            "facts": self.facts,
-        }
+def _reply(
+    question: str,
+    text: str,
+    answered: bool,
+    citations: list[dict[str, str]] | list[Citation],
+    entities: list[dict[str, str]] | list[EntityRef],
+    facts: list[Any],
+) -> Answer:
+    return Answer.model_validate(
+        {"question": question, "answer": text, "answered": answered,
+         "citations": citations, "entities": entities, "facts": facts}
+    )  # fmt: skip
 
 
 def _join(names: list[str]) -> str:
@@ -106,28 +102,22 @@ def _join(names: list[str]) -> str:
 
 
 class QuestionAnswerer:
-    def __init__(self, kb: Any):
-        self.kb = kb
-        self._gazetteer: Any = None
-        self._names: Any = None  # (nodes, name embeddings) for linking by meaning
+    """Answers questions from the store, through the entity linker and the sentence search;
+    partner questions go to the recommender, wording to the optional LLM."""
 
-    @property
-    def gazetteer(self) -> Any:
-        if self._gazetteer is None:
-            from kb.linking import Gazetteer
-
-            g = Gazetteer([])
-            for n in self.kb.store.nodes():
-                if n.type in ("Document", "Sector"):
-                    continue
-                short = [
-                    re.sub(r"\s+Cluster\b", "", a) for a in [n.name, *n.aliases] if " Cluster" in a
-                ]
-                bare = [LEGAL.sub("", a) for a in [n.name, *n.aliases] if LEGAL.search(a)]
-                # "Umden Eri", "Umden Eri CFC", "High Spirit Commercial Ventures"
-                g.add_node(n.id, n.type, n.name, [*n.aliases, *short, *bare])
-            self._gazetteer = g
-        return self._gazetteer
+    def __init__(
+        self,
+        store: GraphStore,
+        linker: EntityLinker,
+        search: Callable[[str, int], list[Passage]],
+        recommend: Callable[[str, str], Recommendation],
+        llm: Callable[[], Any] = lambda: None,
+    ):
+        self.store = store
+        self.linker = linker
+        self.search = search
+        self.recommend = recommend
+        self.llm = llm  # returns a LangChain chat model, or None
 
     # -- linking ------------------------------------------------------------------------------
 
@@ -135,9 +125,9 @@ class QuestionAnswerer:
         """Entities named in the question: exact names and aliases, then close misspellings."""
         found: list[Node] = []
         text = question
-        for m in self.gazetteer.find(text) + self.gazetteer.find(text.title()):
+        for m in self.linker.in_text(text):
             for i in m.ids[:1] if m.type != "District" else m.ids:
-                node = self.kb.store.get_node(i)
+                node = self.store.get_node(i)
                 if node is not None and node.id not in {f.id for f in found}:
                     found.append(node)
         phrase = re.search(r"\b((?:[A-Za-z-]+\s+){1,3})clusters?\b", question, re.I)
@@ -153,8 +143,8 @@ class QuestionAnswerer:
             found = self._link_by_meaning(question)
         if not found:
             for word in re.findall(r"[A-Z][A-Za-z]{3,}(?:\s+[A-Z][A-Za-z]+)*", question):
-                for match in self.kb.resolver.fuzzy(word, cutoff=90.0)[:1]:
-                    node = self.kb.store.get_node(match.id)
+                for match in self.linker.resolver.fuzzy(word, cutoff=90.0)[:1]:
+                    node = self.store.get_node(match.id)
                     if node is not None and node.type not in ("GeographicalIndication", "Product"):
                         found.append(node)
         return found
@@ -162,18 +152,7 @@ class QuestionAnswerer:
     def _link_by_meaning(self, question: str, cutoff: float = 0.7) -> list[Node]:
         """The cluster, scheme, agency or firm whose name means what the question names
         ('the bag cluster in Bihar'), by MiniLM similarity; only when names found nothing."""
-        if self._names is None:
-            nodes = [n for t in LINKABLE for n in self.kb.store.nodes(t)]
-            if not nodes:
-                return []
-            self._names = (nodes, self._embed([n.name for n in nodes]))
-        nodes, vectors = self._names
-        sims = vectors @ self._embed([question])[0]
-        best = int(sims.argmax())
-        return [nodes[best]] if float(sims[best]) >= cutoff else []
-
-    def _embed(self, texts: list[str]) -> Any:
-        return self.kb.embedder().encode(texts)
+        return self.linker.by_meaning(question, cutoff)
 
     # -- answering ----------------------------------------------------------------------------
 
@@ -186,14 +165,13 @@ class QuestionAnswerer:
         entities = self.link(question)
         if history and FOLLOW_UP.search(question):
             previous = history[-1]
-            prev_entities = (
-                previous.get("entities", []) if isinstance(previous, dict) else previous.entities
-            )
-            carried = [self.kb.store.get_node(e["id"]) for e in prev_entities]
+            prev = previous.to_dict() if isinstance(previous, Answer) else previous
+            prev_entities = prev.get("entities", []) if isinstance(prev, dict) else []
+            carried = [self.store.get_node(e["id"]) for e in prev_entities]
             entities = [n for n in carried if n is not None] + [
                 e for e in entities if e.id not in {c.id for c in carried if c}
             ]
-        unknown = [w for w in UNKNOWN_PLACE.findall(question) if not self.kb.resolver.lookup(w)]
+        unknown = [w for w in UNKNOWN_PLACE.findall(question) if not self.linker.resolver.lookup(w)]
         if unknown:
             return self._abstain(
                 question, entities, f"Nothing on {_join(unknown)} in the knowledge base"
@@ -220,10 +198,10 @@ class QuestionAnswerer:
         Its citations are limited to the evidence it was given, by number; an answer citing
         nothing valid is not used.
         """
-        model = self.kb.llm()
+        model = self.llm()
         if model is None or not answer.citations:
             return answer
-        evidence = "\n".join(f"[{i}] {c['text']}" for i, c in enumerate(answer.citations, start=1))
+        evidence = "\n".join(f"[{i}] {c.text}" for i, c in enumerate(answer.citations, start=1))
         messages = [
             ("system", "Answer in one or two sentences, leading with the fact asked for, using only the "
                        "numbered evidence. Cite evidence numbers like [1]. If the evidence does not "
@@ -239,7 +217,7 @@ class QuestionAnswerer:
         )
         if not text or "NOT IN EVIDENCE" in text or not cited:
             return answer
-        return Answer(
+        return _reply(
             answer.question,
             text,
             True,
@@ -258,12 +236,12 @@ class QuestionAnswerer:
                 if p.citation() not in citations:
                     citations.append(p.citation())
         facts = [{"source": e.source, "relation": e.relation, "target": e.target} for e in edges]
-        return Answer(question, text, True, citations[:8], self._entities(entities), facts)
+        return _reply(question, text, True, citations[:8], self._entities(entities), facts)
 
     def _abstain(self, question: str, entities: list[Node], lead: str) -> Answer:
         near = ", ".join(f"{n.name} ({n.type})" for n in entities[:4])
         text = f"{lead}; the KB has {near}." if near else f"{lead}."
-        return Answer(question, text, False, [], self._entities(entities), [])
+        return _reply(question, text, False, [], self._entities(entities), [])
 
     @staticmethod
     def _masked(question: str, entities: list[Node]) -> str:
@@ -285,7 +263,7 @@ class QuestionAnswerer:
         if facility and actor:  # "who provided the rearing sheds of X": ask about X's facility
             word = facility.group(1).lower().replace("workshed", "work shed")
             for c in [n for n in entities if n.type == "Cluster"]:
-                for nb in self.kb.store.neighbors(c.id, "HAS_FACILITY"):
+                for nb in self.store.neighbors(c.id, "HAS_FACILITY"):
                     if word.rstrip("s") in nb.node.name.lower():
                         subjects.insert(0, nb.node)
         intents = INTENTS
@@ -297,7 +275,7 @@ class QuestionAnswerer:
             if actor and wanted == [("HAS_FACILITY", "out")]:
                 continue
             for subject in subjects:
-                view = self.kb.entity(subject.id)
+                view = entity_view(self.store, subject)
                 hits = [
                     r for rel, direction in wanted for r in view.relations
                     if r.relation == rel and r.direction == direction
@@ -326,7 +304,7 @@ class QuestionAnswerer:
         places = [n for n in entities if n.type in ("State", "District")]
         if not COMPARE.search(question) or not ODOP.search(question) or len(places) < 2:
             return None
-        store = self.kb.store
+        store = self.store
         counts, edges = {}, []
         for p in places[:2]:
             districts = (
@@ -358,21 +336,19 @@ class QuestionAnswerer:
         districts = [n for n in entities if n.type == "District"]
         states = [n for n in entities if n.type == "State"]
         if not districts and states:  # "a bamboo craft cluster in Tripura": its matching district
-            candidates = [
-                nb.node for nb in self.kb.store.neighbors(states[0].id, "LOCATED_IN", "in")
-            ]
+            candidates = [nb.node for nb in self.store.neighbors(states[0].id, "LOCATED_IN", "in")]
 
             def fits(d: Node) -> bool:
                 return any(
                     normalize(product).split(" ")[0] in normalize(nb.node.name)
-                    for nb in self.kb.store.neighbors(d.id, "ODOP_PRODUCT")
+                    for nb in self.store.neighbors(d.id, "ODOP_PRODUCT")
                 )
 
             districts = sorted(candidates, key=lambda d: (not fits(d), d.name))[:1]
         if not districts or not product:
             return None
         d = districts[0]
-        result = self.kb.recommend(d.id, product)
+        result = self.recommend(d.id, product).to_dict()
         kinds = (
             ["schemes"]
             if re.search(r"\bschemes?\b", question, re.I)
@@ -391,13 +367,13 @@ class QuestionAnswerer:
             f"For {result['product']} in {result['district']['name']} — " + " | ".join(parts) + "."
         )
         unique = [c for k, c in enumerate(citations) if c not in citations[:k]][:6]
-        return Answer(question, text, True, unique, self._entities([d, *states]), [])
+        return _reply(question, text, True, unique, self._entities([d, *states]), [])
 
     def _yes_no(self, question: str, entities: list[Node]) -> Answer | None:
         """'Is Muzaffarpur in Bihar?', 'Does Shahi Litchi have a GI tag?'."""
         if not YES_NO.search(question) or not entities:
             return None
-        store = self.kb.store
+        store = self.store
         if re.search(r"\bgi\b|geographical indication", question, re.I):
             for p in [n for n in entities if n.type == "Product"]:
                 gis = store.neighbors(p.id, "HAS_GI")
@@ -443,7 +419,7 @@ class QuestionAnswerer:
             return None
         for e in [n for n in entities if n.type in ("Scheme", "Agency", "Enterprise")]:
             hits = [
-                nb for nb in self.kb.store.neighbors(e.id, direction="both")
+                nb for nb in self.store.neighbors(e.id, direction="both")
                 if nb.node.type == "Cluster" and nb.edge.relation != "MENTIONED_IN"
             ]  # fmt: skip
             if hits:
@@ -467,20 +443,20 @@ class QuestionAnswerer:
             return None
         kind, word = ("State" if m.group(1).lower() == "states" else "District"), m.group(2).lower()
         edges = []
-        for c in self.kb.store.nodes("Cluster"):
+        for c in self.store.nodes("Cluster"):
             if re.search(rf"\b{re.escape(word)}\b", c.name.lower()):
-                for nb in self.kb.store.neighbors(c.id, "LOCATED_IN"):
+                for nb in self.store.neighbors(c.id, "LOCATED_IN"):
                     if nb.node.type == kind:
                         edges.append(nb.edge)
         if not edges:
             return None
-        names = sorted({self.kb.store.get_node(e.target).name for e in edges})  # type: ignore[union-attr]
+        names = sorted({self.store.get_node(e.target).name for e in edges})  # type: ignore[union-attr]
         return self._answer(question, f"{_join(names)}.", [], edges)
 
     def _odop(self, question: str, entities: list[Node]) -> Answer | None:
         if not ODOP.search(question):
             return None
-        store = self.kb.store
+        store = self.store
         products = [n for n in entities if n.type == "Product"]
         districts = [n for n in entities if n.type == "District"]
         states = [n for n in entities if n.type == "State"]
@@ -524,7 +500,7 @@ class QuestionAnswerer:
         if not PATH.search(question) or len(entities) < 2:
             return None
         try:
-            view = self.kb.path(entities[0].id, entities[1].id)
+            view = path_view(self.store, entities[0], entities[1])
         except NotFound:
             return None
         hops = "; ".join(
@@ -551,14 +527,14 @@ class QuestionAnswerer:
         clusters = [n for n in entities if n.type == "Cluster"]
         docs: set[str] = set()
         for n in entities:
-            for nb in self.kb.store.neighbors(n.id, direction="both"):
+            for nb in self.store.neighbors(n.id, direction="both"):
                 if nb.node.type == "Cluster" and nb.node.id not in {c.id for c in clusters}:
                     clusters.append(nb.node)
                 if nb.edge.relation == "MENTIONED_IN":
                     docs.add(nb.node.id)
         if docs and not any(n.type == "Cluster" for n in entities):
             # asked about a scheme or agency: the numbers of the documents that mention it
-            for c in self.kb.store.nodes("Cluster"):
+            for c in self.store.nodes("Cluster"):
                 if c.id not in {x.id for x in clusters} and any(
                     f"quantities@{d}" in c.attrs for d in docs
                 ):
@@ -587,7 +563,7 @@ class QuestionAnswerer:
             "locator": f"sentence {q['sentence']}",
             "text": q["sentence_text"],
         }
-        return Answer(
+        return _reply(
             question,
             f"{q['text']} ({cluster.name}).",
             True,
@@ -611,7 +587,7 @@ class QuestionAnswerer:
         entity_words = {t for n in entities for t in tokens(" ".join([n.name, *n.aliases]))}
         content = set(tokens(question)) - entity_words
         min_shared = min(min_shared, len(content)) if content else min_shared
-        for p in self.kb.search(question, 5):
+        for p in self.search(question, 5):
             if p.text.rstrip().endswith(("?", ":")) or len(p.text.split()) < 6:
                 continue  # a heading, a question or a list's lead-in is not an answer
             words = set(tokens(p.text))
@@ -623,5 +599,5 @@ class QuestionAnswerer:
                     "locator": f"sentence {p.sentence}",
                     "text": p.text,
                 }
-                return Answer(question, p.text, True, [citation], self._entities(entities), [])
+                return _reply(question, p.text, True, [citation], self._entities(entities), [])
         return None

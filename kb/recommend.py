@@ -20,16 +20,21 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, TextIO
 
 import numpy as np
 
 from kb.errors import NotFound
+from kb.linking import EntityLinker
+from kb.models import Recommendation
 from kb.resolve import normalize
 from kb.schema import VALUE_CHAIN_STAGES
 from kb.schemefit import fit_reasons, planned_groups, profile
-from kb.store.base import Node
+from kb.search import Embedder, cached_vectors
+from kb.store.base import GraphStore, Node
 from kb.valuechain import value_chain
 
 KINDS = ("model_clusters", "anchors", "buyers", "suppliers", "agencies", "schemes")
@@ -94,10 +99,9 @@ class MinistryModel:
     bonus for the same sector and state). `clusterkb.evaluate.evaluate_ministry_prediction` measures
     exactly this model, leaving each row out in turn."""
 
-    def __init__(self, kb: Any, neighbours: int = 15):
-        self.kb = kb
+    def __init__(self, store: GraphStore, embedder: Embedder, neighbours: int = 15):
+        self.embedder = embedder
         self.neighbours = neighbours
-        store = kb.store
         self.rows = [e for e in store.edges("ODOP_PRODUCT") if e.attrs.get("ministry")]
         names = {n.id: n.name for n in store.nodes("Product")}
         self.texts = [
@@ -113,7 +117,7 @@ class MinistryModel:
     @property
     def vectors(self) -> np.ndarray:
         if self._vectors is None:
-            self._vectors = np.asarray(self.kb.embedder().encode(self.texts))
+            self._vectors = np.asarray(self.embedder.encode(self.texts))
         return self._vectors
 
     def vote(
@@ -133,13 +137,25 @@ class MinistryModel:
     def predict(self, text: str, sector: str | None, state: str | None) -> list[tuple[str, float]]:
         if not self.rows:
             return []
-        query = np.asarray(self.kb.embedder().encode([text]))[0]
+        query = np.asarray(self.embedder.encode([text]))[0]
         return self.vote(self.vectors @ query, sector, state)
 
 
 class Recommender:
-    def __init__(self, kb: Any):
-        self.kb = kb
+    """Ranks replication partners from the store, linking names through the entity linker and
+    comparing products by meaning (MiniLM)."""
+
+    def __init__(
+        self,
+        store: GraphStore,
+        linker: EntityLinker,
+        embedder: Embedder,
+        cache_dir: Path | None = None,
+    ):
+        self.store = store
+        self.linker = linker
+        self.embedder = embedder
+        self.cache_dir = cache_dir  # product and cluster-name vectors, keyed by content
         self._vectors: dict[str, np.ndarray] = {}
         self._fits: dict[str, Any] = {}
         self._ministries: MinistryModel | None = None
@@ -152,38 +168,40 @@ class Recommender:
     def _embed(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
         if missing:
-            for t, v in zip(missing, self.kb.embedder().encode(missing), strict=True):
+            path = self.cache_dir / "recommend.npz" if self.cache_dir else None
+            vectors, _ = cached_vectors(self.embedder, missing, path)
+            for t, v in zip(missing, vectors, strict=True):
                 self._vectors[t] = v
         return np.stack([self._vectors[t] for t in texts])
 
     # -- inputs -------------------------------------------------------------------------------
 
     def _district(self, name: str, state: str | None) -> Node:
-        matches = [m for m in self.kb.find(name, "District")]
+        matches = [m for m in self.linker.find(name, "District")]
         if state:
-            st = self.kb.find(state, "State")
+            st = self.linker.find(state, "State")
             if st:
                 prefix = "district:" + st[0].id.split(":", 1)[1] + ":"
                 matches = [m for m in matches if m.id.startswith(prefix)] or matches
         if not matches:
             raise NotFound(
-                f"no district called {name!r}", self.kb.resolver.suggest(name, "District")
+                f"no district called {name!r}", self.linker.resolver.suggest(name, "District")
             )
-        node = self.kb.store.get_node(matches[0].id)
+        node = self.store.get_node(matches[0].id)
         assert node is not None
         return node
 
     def _product(self, name: str, district: Node) -> tuple[str, str | None, Node | None]:
         """(product text, sector, product node if known) — a district's ODOP product if it matches."""
-        odop = self.kb.store.neighbors(district.id, "ODOP_PRODUCT")
+        odop = self.store.neighbors(district.id, "ODOP_PRODUCT")
         for nb in odop:
             if normalize(nb.node.name) == normalize(name):
                 return nb.node.name, nb.edge.attrs.get("sector"), nb.node
-        found = self.kb.find(name, "Product")
+        found = self.linker.find(name, "Product")
         if found and found[0].score >= 90:
-            node = self.kb.store.get_node(found[0].id)
+            node = self.store.get_node(found[0].id)
             sectors = (
-                [nb.node.name for nb in self.kb.store.neighbors(found[0].id, "IN_SECTOR")]
+                [nb.node.name for nb in self.store.neighbors(found[0].id, "IN_SECTOR")]
                 if node
                 else []
             )
@@ -200,10 +218,10 @@ class Recommender:
         """The cluster being planned for, if it exists: named in `context`, or a cluster in the
         district whose name is close to the product (similarity >= 0.6)."""
         if context:
-            found = [m for m in self.kb.find(context, "Cluster") if m.score >= 90]
+            found = [m for m in self.linker.find(context, "Cluster") if m.score >= 90]
             if found:
-                return self.kb.store.get_node(found[0].id)  # type: ignore[no-any-return]
-        here = {nb.node.id for nb in self.kb.store.neighbors(district.id, "LOCATED_IN", "in")}
+                return self.store.get_node(found[0].id)  # type: ignore[no-any-return]
+        here = {nb.node.id for nb in self.store.neighbors(district.id, "LOCATED_IN", "in")}
         best = [(float(s), c) for c, s in zip(clusters, sims, strict=True) if c.id in here]
         best = [b for b in best if b[0] >= 0.6]
         return max(best, key=lambda b: b[0])[1] if best else None
@@ -214,8 +232,8 @@ class Recommender:
         product_name: str,
         state: str | None = None,
         context: str | None = None,
-    ) -> dict[str, Any]:
-        store = self.kb.store
+    ) -> Recommendation:
+        store = self.store
         district = self._district(district_name, state)
         product, sector, product_node = self._product(product_name, district)
         state_id = "state:" + district.id.split(":")[1]
@@ -357,7 +375,9 @@ class Recommender:
         }
         if product_node is None:  # free text: say so, and name the products the KB knows
             listed = [nb.node.name for nb in store.neighbors(district.id, "ODOP_PRODUCT")]
-            closest = [n for n in self.kb.resolver.suggest(product, "Product") if n not in listed]
+            closest = [
+                n for n in self.linker.resolver.suggest(product, "Product") if n not in listed
+            ]
             result["note"] = (
                 f"{product!r} is not a product in the knowledge base; partners are ranked by "
                 f"similarity to its words. {district.name}'s ODOP products: "
@@ -367,7 +387,35 @@ class Recommender:
         for kind in KINDS:
             ranked = sorted(out[kind], key=lambda i: (-i.score, i.name))[:10]
             result[kind] = [i.to_dict() for i in ranked]
-        return result
+        return Recommendation.model_validate(result)
+
+    def recommend_all(
+        self, out: TextIO, top: int = 5, progress: Callable[[int, int], None] | None = None
+    ) -> dict[str, int]:
+        """Top partners of every kind for every ODOP district-product pair, as CSV rows on
+        `out`. Returns counts; `progress(done, total)` is called after each pair."""
+        import csv
+
+        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
+        writer.writeheader()
+        pairs = odop_pairs(self.store)
+        states = {n.id: n.name for n in self.store.nodes("State")}
+        rows = 0
+        for done, (district_id, district_name, product) in enumerate(pairs, start=1):
+            r = self.recommend(district_id, product)
+            state = states.get("state:" + district_id.split(":")[1], "")
+            for kind in KINDS:
+                for rank, item in enumerate(getattr(r, kind)[:top], start=1):
+                    writer.writerow(
+                        {"state": state, "district": district_name, "product": r.product,
+                         "sector": r.sector or "", "kind": kind, "rank": rank, "id": item.id,
+                         "name": item.name, "score": item.score, "fills": " ".join(item.fills),
+                         "why": item.why}
+                    )  # fmt: skip
+                    rows += 1
+            if progress is not None:
+                progress(done, len(pairs))
+        return {"pairs": len(pairs), "rows": rows}
 
     def _predicted_ministries(
         self, best: dict[str, Item], product: str, sector: str | None, state_id: str
@@ -375,11 +423,11 @@ class Recommender:
         """For a product the ODOP list does not name: the ministries it names for the most
         similar products (the model eval-recommend measures), as agencies to approach."""
         if self._ministries is None:
-            self._ministries = MinistryModel(self.kb)
+            self._ministries = MinistryModel(self.store, self.embedder)
         ranked = self._ministries.predict(product, sector, state_id.split(":", 1)[1])
         total = sum(w for _, w in ranked) or 1.0
         for name, weight in ranked[:2]:
-            found = [m for m in self.kb.find(name, "Agency") if m.score >= 90]
+            found = [m for m in self.linker.find(name, "Agency") if m.score >= 90]
             if not found or found[0].id in best:
                 continue
             share = weight / total
@@ -402,7 +450,7 @@ class Recommender:
         target: np.ndarray,
     ) -> None:
         """Schemes open in the state or nationally, by similarity of title and tags to the product."""
-        store = self.kb.store
+        store = self.store
         schemes = [s for s in store.nodes("Scheme") if s.attrs.get("record") or s.attrs.get("fit")]
         if not schemes:
             return
@@ -437,7 +485,7 @@ CSV_FIELDS = ("state", "district", "product", "sector", "kind", "rank", "id", "n
               "fills", "why")  # fmt: skip
 
 
-def odop_pairs(store: Any) -> list[tuple[str, str, str]]:
+def odop_pairs(store: GraphStore) -> list[tuple[str, str, str]]:
     """Every (district id, district name, product name) pair of the ODOP list."""
     pairs = []
     names: dict[str, str] = {}
@@ -448,35 +496,3 @@ def odop_pairs(store: Any) -> list[tuple[str, str, str]]:
                 names[i] = n.name if n else i
         pairs.append((e.source, names[e.source], names[e.target]))
     return sorted(set(pairs))
-
-
-def recommend_all(
-    kb: Any,
-    out: Any,
-    top: int = 5,
-    progress: Any = None,
-) -> dict[str, Any]:
-    """Top partners of every kind for every ODOP district-product pair, as CSV rows on `out`
-    (a text file). Returns counts; `progress(done, total)` is called after each pair."""
-    import csv
-
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
-    writer.writeheader()
-    pairs = odop_pairs(kb.store)
-    states = {n.id: n.name for n in kb.store.nodes("State")}
-    rows = 0
-    for done, (district_id, district_name, product) in enumerate(pairs, start=1):
-        r = kb.recommend(district_id, product)
-        state = states.get("state:" + district_id.split(":")[1], "")
-        for kind in KINDS:
-            for rank, item in enumerate(r[kind][:top], start=1):
-                writer.writerow(
-                    {"state": state, "district": district_name, "product": r["product"],
-                     "sector": r["sector"] or "", "kind": kind, "rank": rank, "id": item["id"],
-                     "name": item["name"], "score": item["score"],
-                     "fills": " ".join(item["fills"]), "why": item["why"]}
-                )  # fmt: skip
-                rows += 1
-        if progress is not None:
-            progress(done, len(pairs))
-    return {"pairs": len(pairs), "rows": rows}

@@ -10,6 +10,7 @@ document hash, so only new or changed documents are embedded again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -60,6 +61,42 @@ class MiniLM:
             show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
+
+
+def cached_vectors(
+    embedder: Embedder,
+    texts: Sequence[str],
+    path: Path | None,
+    keys: Sequence[str] | None = None,
+) -> tuple[np.ndarray, int]:
+    """Vectors of `texts` and how many had to be encoded, reusing those saved at `path` under
+    `keys` (default: a hash of each text, so a changed text is re-encoded and an unchanged one
+    never is); the file is rewritten atomically when anything was encoded. A damaged file is
+    rebuilt, not trusted."""
+    keys = list(keys) if keys is not None else [hashlib.sha1(t.encode()).hexdigest() for t in texts]
+    cached: dict[str, np.ndarray] = {}
+    if path is not None and path.exists():
+        try:
+            with np.load(path) as data:
+                cached = dict(zip(json.loads(str(data["keys"])), data["vectors"], strict=True))
+        except (OSError, ValueError, KeyError):
+            cached = {}
+    missing = [(k, t) for k, t in dict(zip(keys, texts, strict=True)).items() if k not in cached]
+    if missing:
+        vectors = embedder.encode([t for _, t in missing])
+        cached.update({k: v for (k, _), v in zip(missing, vectors, strict=True)})
+        if path is not None:
+            _save_vectors(path, {k: cached[k] for k in dict.fromkeys(keys)})
+    if not keys:
+        return np.zeros((0, 384), dtype=np.float32), len(missing)
+    return np.stack([cached[k] for k in keys]).astype(np.float32), len(missing)
+
+
+def _save_vectors(path: Path, vectors: dict[str, np.ndarray]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp.npz")
+    np.savez(tmp, keys=json.dumps(list(vectors)), vectors=np.stack(list(vectors.values())))
+    os.replace(tmp, path)
 
 
 @dataclass(frozen=True)
@@ -146,32 +183,10 @@ class SentenceIndex:
     # -- dense --------------------------------------------------------------------------------
 
     def _embed_all(self) -> np.ndarray:
-        cached: dict[str, np.ndarray] = {}
         path = self.cache_dir / "embeddings.npz" if self.cache_dir else None
-        if path is not None and path.exists():
-            try:
-                with np.load(path) as data:
-                    keys = json.loads(str(data["keys"]))
-                    cached = dict(zip(keys, data["vectors"], strict=True))
-            except (OSError, ValueError, KeyError):
-                cached = {}  # a damaged cache is rebuilt, not trusted
-        missing = [e for e in self.entries if e.key not in cached]
-        if missing:
-            for e, v in zip(missing, self.embedder.encode([e.text for e in missing]), strict=True):
-                cached[e.key] = v
-            self.encoded = len(missing)
-            if path is not None:
-                self._save(path, {e.key: cached[e.key] for e in self.entries})
-        if not self.entries:
-            return np.zeros((0, 384), dtype=np.float32)
-        return np.stack([cached[e.key] for e in self.entries]).astype(np.float32)
-
-    @staticmethod
-    def _save(path: Path, vectors: dict[str, np.ndarray]) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp.npz")
-        np.savez(tmp, keys=json.dumps(list(vectors)), vectors=np.stack(list(vectors.values())))
-        os.replace(tmp, path)
+        texts, keys = [e.text for e in self.entries], [e.key for e in self.entries]
+        vectors, self.encoded = cached_vectors(self.embedder, texts, path, keys)
+        return vectors
 
     # -- search -------------------------------------------------------------------------------
 

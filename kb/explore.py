@@ -1,0 +1,167 @@
+"""Reading the graph around entities: an entity with its relations (and the ones a planner
+wants one hop further out), the neighbourhood within a few hops, and the linkage path
+between two entities. Pure functions of a store; the service and QA call them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kb.errors import NotFound
+from kb.models import EntityRef as Ref
+from kb.models import GraphEdge, GraphNode, Neighborhood
+from kb.resolve import Match
+from kb.schema import RELATION_TYPES
+from kb.store.base import Direction, Edge, GraphStore, Node
+
+PATH_RELATIONS = [r for r in RELATION_TYPES if r != "MENTIONED_IN"]
+
+# What a planner wants on a cluster's or a district's page that sits one hop further out:
+# who funds a cluster's facilities; which schemes and agencies back the clusters of a district.
+VIA = {"Cluster": {"HAS_FACILITY"}, "District": {"LOCATED_IN"}}
+CONTEXT_RELATIONS = {"FUNDS", "SUPPORTED_BY", "IMPLEMENTS", "PARTNERS_WITH", "FINANCES", "TRAINS",
+                     "MOBILISES", "ANCHORS", "BUYS_FROM", "SUPPLIES"}  # fmt: skip
+
+
+@dataclass
+class Related:
+    relation: str
+    direction: str  # "out": entity -> other; "in": other -> entity
+    node: Node
+    edge: Edge
+    via: str | None = None  # the neighbour through which this relation reaches the entity
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "via": self.via,
+            "relation": self.relation,
+            "direction": self.direction,
+            "id": self.node.id,
+            "name": self.node.name,
+            "type": self.node.type,
+            "attrs": self.edge.attrs,
+            "provenance": [p.to_dict() for p in self.edge.provenance],
+        }
+
+
+@dataclass
+class EntityView:
+    """An entity with its relations; `to_dict()` is the kb.models.Entity shape."""
+
+    node: Node
+    relations: list[Related]
+    other_matches: list[Match] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.node.to_dict(),
+            "relations": [r.to_dict() for r in self.relations],
+            "other_matches": [
+                {"id": m.id, "name": m.name, "type": m.type} for m in self.other_matches
+            ],
+        }
+
+
+@dataclass
+class PathView:
+    """A linkage path; `to_dict()` is the kb.models.PathResult shape."""
+
+    source: Node
+    target: Node
+    edges: list[Edge]
+    names: dict[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": {"id": self.source.id, "name": self.source.name, "type": self.source.type},
+            "target": {"id": self.target.id, "name": self.target.name, "type": self.target.type},
+            "hops": [
+                {
+                    "from": e.source,
+                    "from_name": self.names[e.source],
+                    "relation": e.relation,
+                    "to": e.target,
+                    "to_name": self.names[e.target],
+                    "provenance": [p.to_dict() for p in e.provenance],
+                }
+                for e in self.edges
+            ],
+        }
+
+
+def entity_view(store: GraphStore, node: Node, others: list[Match] | None = None) -> EntityView:
+    """`node` with every relation, and for clusters and districts the relations one hop out."""
+    related = [
+        Related(nb.edge.relation, "out" if nb.edge.source == node.id else "in", nb.node, nb.edge)
+        for nb in store.neighbors(node.id, direction="both")
+    ]
+    return EntityView(node, related + _via(store, node, related), others or [])
+
+
+def _via(store: GraphStore, node: Node, related: list[Related]) -> list[Related]:
+    hops = VIA.get(node.type, set())
+    out: list[Related] = []
+    for r in related:
+        if r.relation not in hops or r.node.type in ("State", "District"):
+            continue
+        for nb in store.neighbors(r.node.id, direction="both"):
+            far = nb.node
+            if (
+                nb.edge.relation in CONTEXT_RELATIONS
+                and far.id != node.id
+                and far.type != "Cluster"
+            ):
+                direction = "out" if nb.edge.source == r.node.id else "in"
+                out.append(Related(nb.edge.relation, direction, far, nb.edge, via=r.node.name))
+    return out[:100]
+
+
+def neighborhood(
+    store: GraphStore,
+    center: Node,
+    relation: str | None = None,
+    direction: Direction = "both",
+    depth: int = 1,
+    limit: int = 200,
+) -> Neighborhood:
+    """The entities within `depth` hops of `center` (breadth first, at most `limit`; documents
+    only when MENTIONED_IN is asked for), and the relations among them that were followed."""
+    nodes: dict[str, tuple[Node, int]] = {center.id: (center, 0)}
+    edges: dict[tuple[str, str, str], Edge] = {}
+    frontier = [center.id]
+    truncated = False
+    for level in range(1, depth + 1):
+        nxt = []
+        for nid in frontier:
+            for nb in store.neighbors(nid, relation, direction):
+                if nb.node.type == "Document" and relation != "MENTIONED_IN":
+                    continue
+                if nb.node.id not in nodes:
+                    if len(nodes) >= limit:
+                        truncated = True
+                        continue
+                    nodes[nb.node.id] = (nb.node, level)
+                    nxt.append(nb.node.id)
+                edges[nb.edge.key] = nb.edge
+        frontier = nxt
+    return Neighborhood(
+        center=Ref(id=center.id, name=center.name, type=center.type),
+        nodes=[GraphNode(id=n.id, name=n.name, type=n.type, depth=d) for n, d in nodes.values()],
+        edges=[GraphEdge(source=e.source, relation=e.relation, target=e.target) for e in edges.values()],
+        truncated=truncated,
+    )  # fmt: skip
+
+
+def path_view(store: GraphStore, source: Node, target: Node, max_hops: int = 6) -> PathView:
+    """The shortest linkage path between two entities (any relation but MENTIONED_IN)."""
+    edges = store.shortest_path(source.id, target.id, max_hops, PATH_RELATIONS)
+    if edges is None:
+        raise NotFound(
+            f"no linkage path of at most {max_hops} hops between {source.name} and {target.name}"
+        )
+    ids = {source.id, target.id} | {e.source for e in edges} | {e.target for e in edges}
+    names = {}
+    for i in ids:
+        n = store.get_node(i)
+        names[i] = n.name if n else i
+    return PathView(source, target, edges, names)

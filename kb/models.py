@@ -1,0 +1,219 @@
+"""The shapes the service returns and the API serves: one definition of each.
+
+Pydantic models, so the HTTP API can use them as response models and /openapi.json describes
+them; `to_dict()` gives the JSON-ready dict the CLI prints.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Model(BaseModel):
+    """Base of the service's result models."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)
+
+
+class Stats(Model):
+    nodes: int
+    edges: int
+    nodes_by_type: dict[str, int]
+    edges_by_relation: dict[str, int]
+
+
+class EntityRef(Model):
+    id: str
+    name: str
+    type: str
+
+
+class EntityMatch(EntityRef):
+    score: float = Field(description="100 for an exact name or alias, lower for fuzzy matches")
+
+
+class EntityPage(Model):
+    total: int
+    limit: int
+    offset: int
+    next_offset: int | None = Field(description="offset of the next page, null on the last one")
+    items: list[EntityMatch]
+
+
+class Source(Model):
+    model_config = ConfigDict(extra="allow")
+    source: str
+    locator: str
+    text: str
+
+
+class Relation(Model):
+    via: str | None
+    relation: str
+    direction: Literal["in", "out"]
+    id: str
+    name: str
+    type: str
+    attrs: dict[str, Any]
+    provenance: list[Source]
+
+
+class Entity(EntityRef):
+    aliases: list[str]
+    attrs: dict[str, Any]
+    provenance: list[Source]
+    relations: list[Relation]
+    other_matches: list[EntityRef]
+
+
+class GraphNode(EntityRef):
+    depth: int
+
+
+class GraphEdge(Model):
+    source: str
+    relation: str
+    target: str
+
+
+class Neighborhood(Model):
+    center: EntityRef
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    truncated: bool
+
+
+class Hop(Model):
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+    from_: str = Field(alias="from")
+    from_name: str
+    relation: str
+    to: str
+    to_name: str
+    provenance: list[Source]
+
+
+class PathResult(Model):
+    source: EntityRef
+    target: EntityRef
+    hops: list[Hop]
+
+
+class Citation(Model):
+    model_config = ConfigDict(extra="allow")
+    document: str
+    text: str
+
+
+class Answer(Model):
+    question: str
+    answer: str
+    answered: bool
+    citations: list[Citation]
+    entities: list[EntityRef]
+    facts: list[Any]
+
+
+class Evidence(Model):
+    model_config = ConfigDict(extra="allow")
+    document: str
+    text: str
+
+
+class Partner(Model):
+    id: str
+    name: str
+    score: float
+    why: str
+    evidence: list[Evidence]
+    fills: list[str]
+
+
+class Recommendation(Model):
+    district: dict[str, str]
+    product: str
+    sector: str | None
+    target_groups: list[str]
+    existing_cluster: dict[str, str] | None
+    gaps: list[str]
+    note: str | None = Field(description="set when the product is not one the KB knows")
+    model_clusters: list[Partner]
+    anchors: list[Partner]
+    buyers: list[Partner]
+    suppliers: list[Partner]
+    agencies: list[Partner]
+    schemes: list[Partner]
+
+
+class Actor(EntityRef):
+    relation: str
+    via: str | None
+    evidence: list[Evidence]
+
+
+class Stage(Model):
+    stage: str
+    meaning: str
+    gap: bool
+    actors: list[Actor]
+
+
+class Gaps(Model):
+    cluster: dict[str, str]
+    gaps: list[str]
+    stages: list[Stage]
+
+
+class DocumentInfo(Model):
+    id: str
+    title: str
+    path: str | None
+    sentences: int
+    sha256: str | None
+    facts: int
+
+
+class DocumentText(Model):
+    id: str
+    title: str
+    sentences: list[str]
+
+
+class UploadResult(Model):
+    added: list[str]
+    replaced: list[str]
+    unchanged: list[str]
+    failed: list[str]
+    sentences: int
+    nodes: int
+    edges: int
+    seconds: float
+
+
+class PreviewEntity(EntityRef):
+    new: bool
+
+
+class PreviewRelation(Model):
+    source: str
+    relation: str
+    target: str
+    text: str
+
+
+class Preview(Model):
+    file: str
+    document: str | None = None
+    title: str | None = None
+    error: str | None
+    entities: list[PreviewEntity]
+    relations: list[PreviewRelation]
+
+
+class Removed(Model):
+    id: str
+    removed_nodes: int
+    removed_edges: int
