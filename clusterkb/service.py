@@ -15,7 +15,7 @@ from kb.models import Answer, DocumentInfo, DocumentText, Gaps, Neighborhood, Re
 from kb.resolve import Match, Resolver
 from kb.search import MiniLM, Passage
 from kb.store import open_store
-from kb.store.base import Direction, GraphStore
+from kb.store.base import Direction, GraphStore, Node
 
 if TYPE_CHECKING:
     from kb.recommend import Recommender
@@ -361,3 +361,56 @@ class KnowledgeBase:
         else:
             raise InputError(f"unknown export format {fmt!r}; use graphml, nodes or edges")
         return text.getvalue().encode("utf-8")
+
+    # -- lookups for the front ends ------------------------------------------------------------
+
+    def node(self, node_id: str) -> Node | None:
+        """The entity with exactly this id, or None (no name matching, unlike `find`)."""
+        return self.store.get_node(node_id)
+
+    def writes_enabled(self) -> bool:
+        """Whether documents may be added or removed at all (CLUSTERKB_API_KEY is set)."""
+        return bool(self.settings.api_key)
+
+    def accepts_key(self, key: str | None) -> bool:
+        """Whether `key` is the API key that changes documents (Settings.accepts_key)."""
+        return self.settings.accepts_key(key)
+
+    def odop_choices(self) -> dict[str, dict[str, list[str]]]:
+        """The ODOP list as state name -> district name -> products, for pickers that narrow
+        a state to a district to a product."""
+        from kb.recommend import odop_pairs
+
+        states = {n.id: n.name for n in self.store.nodes("State")}
+        out: dict[str, dict[str, list[str]]] = {}
+        for district_id, district, product in odop_pairs(self.store):
+            state = states.get("state:" + district_id.split(":")[1], "?")
+            out.setdefault(state, {}).setdefault(district, []).append(product)
+        return out
+
+    def district_map(self) -> list[dict[str, Any]]:
+        """One point per district with coordinates: name, state, lat, lon, its (first) ODOP
+        product and that product's sector, and how many documented clusters it has."""
+        store = self.store
+        states = {n.id: n.name for n in store.nodes("State")}
+        odop: dict[str, tuple[str, str]] = {}
+        for e in store.edges("ODOP_PRODUCT"):
+            if e.source not in odop:
+                made = store.get_node(e.target)
+                odop[e.source] = (made.name if made else "", e.attrs.get("sector") or "none")
+        clusters: dict[str, int] = {}
+        for e in store.edges("LOCATED_IN"):
+            if e.source.startswith("cluster:"):
+                clusters[e.target] = clusters.get(e.target, 0) + 1
+        points = []
+        for d in store.nodes("District"):
+            try:
+                lat, lon = float(d.attrs["lat"]), float(d.attrs["lon"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            product, sector = odop.get(d.id, ("", "none"))
+            points.append({"name": d.name, "state": states.get("state:" + d.id.split(":")[1], ""),
+                           "lat": lat, "lon": lon, "product": product,
+                           "sector": sector.strip().title() or "none",
+                           "clusters": clusters.get(d.id, 0)})  # fmt: skip
+        return points

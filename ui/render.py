@@ -52,6 +52,11 @@ def short(text: str, n: int = 30) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def error(e: Exception) -> str:
+    """An error shown in place of a result (the same box as an abstained answer)."""
+    return f"<div class='kb-abstain'>{escape(str(e))}</div>"
+
+
 def legend(types: list[str]) -> str:
     items = "".join(
         f"<span class='kb-chip' style='border-color:{colour(t)}'>"

@@ -1,0 +1,144 @@
+"""Documents: preview what files would add, add them or remove a document with the API key;
+the service keeps the uploads and checks the key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+from gradio.components import Component
+
+from clusterkb.service import KnowledgeBase
+from kb.errors import ClusterKBError
+from kb.files import SUFFIXES
+from ui import render
+
+
+@dataclass
+class DocumentsTab:
+    load: Callable[[], Any]  # fills the table and the remove dropdown when a page opens
+    loaded: list[Component]
+
+
+def build(kb: KnowledgeBase) -> DocumentsTab:
+    """The Documents tab; call inside `gr.Tabs`."""
+    with gr.Tab("Documents", id="documents"):
+        gr.Markdown(
+            "Add reports, news or notes (.txt, .md, .html, .pdf). Preview what would be "
+            "extracted, then add it with the API key (`CLUSTERKB_API_KEY`)."
+        )
+        key = gr.Textbox(label="API key", type="password", elem_id="kb-key")
+        files = gr.File(
+            label="Files",
+            file_count="multiple",
+            file_types=sorted(SUFFIXES),
+            elem_id="kb-files",
+        )
+        with gr.Row():
+            preview_go = gr.Button("Preview extraction", elem_id="kb-preview")
+            add_go = gr.Button("Add to knowledge base", variant="primary", elem_id="kb-add")
+        doc_status = gr.Markdown(elem_id="kb-doc-status")
+        preview_out = gr.HTML(elem_id="kb-preview-out")
+        docs_table = gr.Dataframe(
+            headers=["id", "title", "sentences", "facts"],
+            interactive=False,
+            label="Documents",
+        )
+        with gr.Row():
+            doc_pick = gr.Dropdown(label="Document to remove", choices=[], scale=3)
+            remove_go = gr.Button("Remove", variant="stop", scale=1)
+
+    def check_key(k: str) -> str | None:
+        if not kb.writes_enabled():
+            return "Writes are disabled: start clusterkb with CLUSTERKB_API_KEY set."
+        if not kb.accepts_key(k):
+            return "That API key is not valid."
+        return None
+
+    def paths_of(fs: Any) -> tuple[list[Path], str | None]:
+        paths = [Path(f if isinstance(f, str) else f.name) for f in (fs or [])]
+        if not paths:
+            return [], "Choose one or more files first."
+        size = sum(p.stat().st_size for p in paths)
+        max_mb = kb.settings.max_upload_mb
+        if size > max_mb * 1024 * 1024:
+            return [], f"The files are larger than {max_mb:g} MB."
+        bad = [p.name for p in paths if p.suffix.lower() not in SUFFIXES]
+        if bad:
+            return (
+                [],
+                f"Not a supported type: {', '.join(bad)} (use {', '.join(sorted(SUFFIXES))}).",
+            )
+        return paths, None
+
+    def preview(fs: Any) -> Any:
+        paths, problem = paths_of(fs)
+        if problem:
+            return f"**{problem}**", ""
+        return "Preview — nothing is written yet.", _preview_html(kb.preview(paths))
+
+    def documents_table() -> Any:
+        docs = kb.documents()
+        rows = [[d.id, d.title, d.sentences, d.facts] for d in docs]
+        return rows, gr.update(choices=[d.id for d in docs], value=None)
+
+    def add(fs: Any, k: str, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
+        problem = check_key(k)
+        paths, bad = paths_of(fs)
+        if problem or bad:
+            return (f"**{problem or bad}**", gr.update(), *documents_table())
+        progress(0, desc="reading documents")
+        report = kb.add_files(paths, lambda msg: progress(None, desc=msg.strip()))
+        msg = (f"Added {len(report.added)}, replaced {len(report.replaced)}, unchanged "
+               f"{len(report.unchanged)}; {report.nodes} entities and {report.edges} relations "
+               f"from {report.sentences} sentences.")  # fmt: skip
+        if report.failed:
+            msg += " Failed: " + "; ".join(report.failed)
+        return (msg, "", *documents_table())
+
+    def remove(doc: str | None, k: str) -> Any:
+        problem = check_key(k)
+        if problem or not doc:
+            return (f"**{problem or 'Choose a document to remove.'}**", *documents_table())
+        try:
+            nodes, edges = kb.forget(doc)
+        except ClusterKBError as e:
+            return (f"**{e}**", *documents_table())
+        return (f"Removed {doc}: {nodes} entities and {edges} relations only it supported.",
+                *documents_table())  # fmt: skip
+
+    preview_go.click(preview, files, [doc_status, preview_out])
+    add_go.click(add, [files, key], [doc_status, preview_out, docs_table, doc_pick])
+    remove_go.click(remove, [doc_pick, key], [doc_status, docs_table, doc_pick])
+    return DocumentsTab(documents_table, [docs_table, doc_pick])
+
+
+def _preview_html(previews: list[dict[str, Any]]) -> str:
+    """Per file: the entities it names (new ones marked) and the relations it states."""
+    parts = []
+    for p in previews:
+        if p.get("error"):
+            parts.append(f"<div class='kb-abstain'>{escape(p['file'])}: {escape(p['error'])}</div>")
+            continue
+        ents = "".join(
+            f"<span class='kb-chip' style='border-color:{render.colour(e['type'])}'>"
+            f"<i style='background:{render.colour(e['type'])}'></i>{escape(e['name'])}"
+            f"{' <b>new</b>' if e['new'] else ''}</span>"
+            for e in p["entities"]
+        )
+        rels = "".join(
+            f"<tr><td>{escape(r['source'])}</td><td>{escape(r['relation'].lower().replace('_', ' '))}</td>"
+            f"<td>{escape(r['target'])}</td><td class='kb-quote'>{escape(r['text'][:200])}</td></tr>"
+            for r in p["relations"]
+        )
+        parts.append(
+            f"<h4>{escape(p['title'] or p['file'])} <span class='kb-muted'>{escape(p['document'] or '')}"
+            f"</span></h4><div class='kb-legend'>{ents}</div>"
+            f"<table class='kb-table'><tr><th>from</th><th>relation</th><th>to</th><th>sentence</th>"
+            f"</tr>{rels}</table>"
+        )
+    return "".join(parts)
