@@ -1,0 +1,19 @@
+"""Questions in plain words, answered from the graph and the documents with citations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from api import models as m
+from api.deps import KB
+
+router = APIRouter(prefix="/ask", tags=["ask"])
+
+
+@router.post("", response_model=m.AskResponse)
+def ask(body: m.AskRequest, kb: KB) -> dict[str, Any]:
+    history = [t.model_dump() for t in body.history] if body.history else None
+    result: dict[str, Any] = kb.ask(body.question, history).to_dict()
+    return result

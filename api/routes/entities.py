@@ -1,0 +1,60 @@
+"""Entities: fuzzy search in pages, one entity with its relations, its neighbourhood."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+
+from api import models as m
+from api.deps import KB, EntityId
+from kb.errors import NotFound
+from kb.schema import NODE_TYPES, RELATION_TYPES
+
+if TYPE_CHECKING:
+    NodeType = str
+    RelationName = str
+else:  # enums in /openapi.json, so clients and schemathesis know the allowed values
+    NodeType = Literal[tuple(NODE_TYPES)]
+    RelationName = Literal[tuple(RELATION_TYPES)]
+
+router = APIRouter(prefix="/entities", tags=["entities"])
+
+
+@router.get("", response_model=m.EntityPage)
+def entities(
+    kb: KB,
+    q: Annotated[str | None, Query(max_length=200, description="name, alias or id; fuzzy")] = None,
+    type: Annotated[NodeType | None, Query(description="only this entity type")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> dict[str, Any]:
+    if q is not None and not q.strip():
+        q = None
+    total, page = kb.entities(q, type, limit, offset)
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if offset + limit < total else None,
+        "items": [{"id": x.id, "name": x.name, "type": x.type, "score": x.score} for x in page],
+    }
+
+
+@router.get("/{entity_id}", response_model=m.Entity)
+def entity(entity_id: EntityId, kb: KB) -> dict[str, Any]:
+    if kb.store.get_node(entity_id) is None:
+        raise NotFound(f"no entity with id {entity_id!r}", kb.resolver.suggest(entity_id))
+    return kb.entity(entity_id).to_dict()
+
+
+@router.get("/{entity_id}/neighbors", response_model=m.Neighborhood)
+def neighbors(
+    entity_id: EntityId,
+    kb: KB,
+    relation: RelationName | None = None,
+    direction: Literal["in", "out", "both"] = "both",
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> dict[str, Any]:
+    return kb.neighborhood(entity_id, relation, direction, depth, limit)

@@ -1,0 +1,25 @@
+"""Partners for a planned cluster, and the value-chain gaps of an existing one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from api import models as m
+from api.deps import KB, EntityId
+from kb.errors import InputError
+
+router = APIRouter(tags=["recommend"])
+
+
+@router.post("/recommend", response_model=m.RecommendResponse)
+def recommend(body: m.RecommendRequest, kb: KB) -> dict[str, Any]:
+    if not body.district.strip() or not body.product.strip():
+        raise InputError("give a district and a product")
+    return kb.recommend(body.district, body.product, body.state, body.context)
+
+
+@router.get("/gaps/{cluster_id}", response_model=m.Gaps)
+def gaps(cluster_id: EntityId, kb: KB) -> dict[str, Any]:
+    return kb.gaps(cluster_id)
