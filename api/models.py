@@ -37,9 +37,6 @@ from kb.models import (  # noqa: F401
     UploadResult,
 )
 
-AskResponse = Answer
-RecommendResponse = Recommendation
-
 
 class ErrorBody(BaseModel):
     status: int

@@ -368,6 +368,10 @@ class KnowledgeBase:
         """The entity with exactly this id, or None (no name matching, unlike `find`)."""
         return self.store.get_node(node_id)
 
+    def suggest(self, name: str, type_: str | None = None) -> list[str]:
+        """Known names closest to `name`, for 'did you mean' messages."""
+        return self.linker.suggest(name, type_)
+
     def writes_enabled(self) -> bool:
         """Whether documents may be added or removed at all (CLUSTERKB_API_KEY is set)."""
         return bool(self.settings.api_key)

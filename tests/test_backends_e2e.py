@@ -134,6 +134,6 @@ def test_ask_gives_the_same_answer(
 def test_recommend_gives_the_same_lists(
     neo4j_kb: tuple[KnowledgeBase, float], built_kb: KnowledgeBase
 ) -> None:
-    neo = neo4j_kb[0].recommend("Gaya", "Handloom/Garments")
-    mem = built_kb.recommend("Gaya", "Handloom/Garments")
+    neo = neo4j_kb[0].recommend("Gaya", "Handloom/Garments").to_dict()
+    mem = built_kb.recommend("Gaya", "Handloom/Garments").to_dict()
     assert neo == mem and mem["model_clusters"]

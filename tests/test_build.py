@@ -17,7 +17,7 @@ from tests.expected import expected_counts, rows
 
 
 def test_counts_match_the_source_tables(tables_kb: KnowledgeBase) -> None:
-    stats = tables_kb.stats()
+    stats = tables_kb.stats().to_dict()
     counts = {**stats["nodes_by_type"], **stats["edges_by_relation"]}
     for name, want in expected_counts(REPO_DATA).items():
         assert counts.get(name) == want, name
@@ -144,7 +144,7 @@ def test_bad_rows_are_reported_and_the_rest_is_built(tmp_path: Path) -> None:
     assert any(f"odop.csv: row {n_rows + 1}:" in s and "Atlantis" in s for s in skipped)
     assert any("BIHAR District Hq.geojson" in s and "unreadable" in s for s in skipped)
     assert any("junk.json" in s and "not a myScheme record" in s for s in skipped)
-    stats = kb.stats()
+    stats = kb.stats().to_dict()
     assert stats["edges_by_relation"]["ODOP_PRODUCT"] == expected_counts(REPO_DATA)["ODOP_PRODUCT"]
     assert stats["nodes_by_type"]["Scheme"] == expected_counts(REPO_DATA)["Scheme"]
 
@@ -154,7 +154,7 @@ def test_missing_data_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(Exception) as err:
         kb.build()
     assert "no tables/ folder" in str(err.value)
-    assert kb.stats()["nodes"] == 0
+    assert kb.stats().to_dict()["nodes"] == 0
 
 
 def test_a_build_that_fails_mid_write_leaves_the_kb_as_it_was(
@@ -163,7 +163,7 @@ def test_a_build_that_fails_mid_write_leaves_the_kb_as_it_was(
     home = tmp_path / "home"
     shutil.copytree(built_home, home)
     kb = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
-    before = kb.stats()
+    before = kb.stats().to_dict()
     calls = 0
     real = MemoryStore.upsert_edge
 
@@ -177,10 +177,10 @@ def test_a_build_that_fails_mid_write_leaves_the_kb_as_it_was(
     monkeypatch.setattr(MemoryStore, "upsert_edge", flaky)
     with pytest.raises(RuntimeError):
         kb.build()
-    assert kb.stats() == before
+    assert kb.stats().to_dict() == before
     monkeypatch.undo()
     reopened = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
-    assert reopened.stats() == before
+    assert reopened.stats().to_dict() == before
     assert reopened.entity("Muzaffarpur").node.id == "district:bihar:muzaffarpur"
 
 

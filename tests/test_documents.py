@@ -113,7 +113,7 @@ def test_failed_documents_leave_the_kb_unchanged_and_the_rest_goes_on(
     tmp_path: Path, scratch_kb: KnowledgeBase
 ) -> None:
     kb = scratch_kb
-    before = kb.stats()
+    before = kb.stats().to_dict()
     bad = tmp_path / "in"
     bad.mkdir()
     (bad / "empty.txt").write_bytes(b"")
@@ -123,7 +123,7 @@ def test_failed_documents_leave_the_kb_unchanged_and_the_rest_goes_on(
     good.write_text("The Coir Board is the nodal agency for the Alleppey Coir Cluster.")
     report = kb.ingest([bad])
     assert len(report.failed) == 3 and report.added == ["doc:good"]
-    after = kb.stats()
+    after = kb.stats().to_dict()
     assert after["nodes_by_type"]["Document"] == before["nodes_by_type"]["Document"] + 1
     kb.forget("doc:good")
-    assert kb.stats() == before
+    assert kb.stats().to_dict() == before

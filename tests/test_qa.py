@@ -19,8 +19,7 @@ def test_anchor_unit_with_its_sentence(built_kb: KnowledgeBase) -> None:
     a = built_kb.ask("Who is the anchor unit of the Muzaffarpur bag cluster?")
     assert a.answered and a.answer.startswith("High Spirit Commercial Ventures Pvt Ltd")
     assert any(
-        "anchor Unit" in c["text"] and c["document"] == "doc:muzaffarpur-bag-cluster"
-        for c in a.citations
+        "anchor Unit" in c.text and c.document == "doc:muzaffarpur-bag-cluster" for c in a.citations
     )
     assert {
         "id": "cluster:muzaffarpur-bag-cluster",
@@ -33,15 +32,14 @@ def test_amount_each_didi_received(built_kb: KnowledgeBase) -> None:
     a = built_kb.ask("How much did each JEEViKA didi receive?")
     assert a.answered and a.answer.startswith("INR 10 Lakh")
     (c,) = a.citations
-    assert "Mukhyamantri Mahila Udyami Yojna" in c["text"] and "10 Lakh" in c["text"]
+    assert "Mukhyamantri Mahila Udyami Yojna" in c.text and "10 Lakh" in c.text
 
 
 def test_odop_districts_from_the_table(built_kb: KnowledgeBase) -> None:
     a = built_kb.ask("Which districts of Bihar have Shahi Litchi as ODOP product?")
     assert a.answered and a.answer.startswith("Muzaffarpur")
     assert all(
-        c["document"] == "data/tables/odop.csv" and c["locator"].startswith("row ")
-        for c in a.citations
+        c.document == "data/tables/odop.csv" and c.locator.startswith("row ") for c in a.citations
     )
 
 
@@ -102,18 +100,20 @@ def test_partner_questions_use_the_recommender(built_kb: KnowledgeBase) -> None:
     a = built_kb.ask("Who could help start a makhana cluster in Darbhanga?")
     assert a.answered and a.answer.startswith("For Makhana in Darbhanga")
     assert "Ministry of Agriculture and Farmers Welfare" in a.answer  # the ODOP list's ministry
-    assert a.citations and all({"document", "text"} <= set(c) for c in a.citations)
+    assert a.citations and all({"document", "text"} <= set(c.to_dict()) for c in a.citations)
     s = built_kb.ask("Which schemes fit a bamboo craft cluster in Tripura?")
     assert s.answered and s.answer.startswith("For Bamboo Craft in ") and "schemes:" in s.answer
     district = s.answer.removeprefix("For Bamboo Craft in ").split(" — ")[0]
     assert built_kb.find(district, "District")[0].id.startswith("district:tripura:")
-    assert {"id": "state:tripura", "name": "Tripura", "type": "State"} in s.entities
+    assert {"id": "state:tripura", "name": "Tripura", "type": "State"} in [
+        e.to_dict() for e in s.entities
+    ]
 
 
 def test_comparison_of_odop_counts(built_kb: KnowledgeBase) -> None:
     a = built_kb.ask("Which has more ODOP products, Bihar or Kerala?")
     assert a.answered and a.answer.startswith("Bihar has more")
-    assert all(c["document"] == "data/tables/odop.csv" for c in a.citations)
+    assert all(c.document == "data/tables/odop.csv" for c in a.citations)
 
 
 def test_a_cluster_described_rather_than_named_is_linked_by_meaning(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 
 from api import models as m
@@ -12,8 +10,7 @@ from api.deps import KB
 router = APIRouter(prefix="/ask", tags=["ask"])
 
 
-@router.post("", response_model=m.AskResponse)
-def ask(body: m.AskRequest, kb: KB) -> dict[str, Any]:
+@router.post("", response_model=m.Answer)
+def ask(body: m.AskRequest, kb: KB) -> m.Answer:
     history = [t.model_dump() for t in body.history] if body.history else None
-    result: dict[str, Any] = kb.ask(body.question, history).to_dict()
-    return result
+    return kb.ask(body.question, history)

@@ -62,12 +62,12 @@ async def save(files: list[UploadFile], folder: Path, settings: Settings) -> lis
 
 
 @router.get("", response_model=list[m.DocumentInfo])
-def documents(kb: KB) -> list[dict[str, Any]]:
+def documents(kb: KB) -> list[m.DocumentInfo]:
     return kb.documents()
 
 
 @router.get("/{doc_id}", response_model=m.DocumentText)
-def document(doc_id: EntityId, kb: KB) -> dict[str, Any]:
+def document(doc_id: EntityId, kb: KB) -> m.DocumentText:
     return kb.document_text(doc_id)
 
 
@@ -98,10 +98,10 @@ async def preview(files: Files, kb: KB, settings: SettingsDep) -> list[dict[str,
 @router.delete("/{doc_id}", response_model=m.Removed)
 def delete(doc_id: EntityId, kb: KB, write_key: WriteKeyDep) -> dict[str, Any]:
     write_key.require()
-    if not doc_id.startswith("doc:") or kb.store.get_node(doc_id) is None:
+    if not doc_id.startswith("doc:") or kb.node(doc_id) is None:
         raise NotFound(
             f"no document {doc_id!r}; GET /api/v1/documents lists them",
-            [d["id"] for d in kb.documents()][:5],
+            [d.id for d in kb.documents()][:5],
         )
     nodes, edges = kb.forget(doc_id)
     return {"id": doc_id, "removed_nodes": nodes, "removed_edges": edges}

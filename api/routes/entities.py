@@ -43,8 +43,8 @@ def entities(
 
 @router.get("/{entity_id}", response_model=m.Entity)
 def entity(entity_id: EntityId, kb: KB) -> dict[str, Any]:
-    if kb.store.get_node(entity_id) is None:
-        raise NotFound(f"no entity with id {entity_id!r}", kb.resolver.suggest(entity_id))
+    if kb.node(entity_id) is None:
+        raise NotFound(f"no entity with id {entity_id!r}", kb.suggest(entity_id))
     return kb.entity(entity_id).to_dict()
 
 
@@ -56,5 +56,5 @@ def neighbors(
     direction: Literal["in", "out", "both"] = "both",
     depth: Annotated[int, Query(ge=1, le=3)] = 1,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-) -> dict[str, Any]:
+) -> m.Neighborhood:
     return kb.neighborhood(entity_id, relation, direction, depth, limit)

@@ -19,5 +19,5 @@ def health(settings: SettingsDep) -> dict[str, Any]:
 
 
 @router.get("/stats", response_model=m.Stats)
-def stats(kb: KB) -> dict[str, Any]:
+def stats(kb: KB) -> m.Stats:
     return kb.stats()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 
 from api import models as m
@@ -13,13 +11,13 @@ from kb.errors import InputError
 router = APIRouter(tags=["recommend"])
 
 
-@router.post("/recommend", response_model=m.RecommendResponse)
-def recommend(body: m.RecommendRequest, kb: KB) -> dict[str, Any]:
+@router.post("/recommend", response_model=m.Recommendation)
+def recommend(body: m.RecommendRequest, kb: KB) -> m.Recommendation:
     if not body.district.strip() or not body.product.strip():
         raise InputError("give a district and a product")
     return kb.recommend(body.district, body.product, body.state, body.context)
 
 
 @router.get("/gaps/{cluster_id}", response_model=m.Gaps)
-def gaps(cluster_id: EntityId, kb: KB) -> dict[str, Any]:
+def gaps(cluster_id: EntityId, kb: KB) -> m.Gaps:
     return kb.gaps(cluster_id)

@@ -17,6 +17,7 @@ Checks, in the spirit of the development set's validate.py:
   * no file mentions a local filesystem path.
 Prints counts and exits 1 when something is wrong.
 """
+
 import collections
 import json
 import os
@@ -29,8 +30,22 @@ GOLD = os.path.join(HERE, "extract_gold")
 TYPES = {"lookup", "relation", "count", "list", "aggregate", "path", "unanswerable"}
 QKEYS = {"id", "docs", "question", "answer_any", "type", "multi_doc"}
 QOPT = {"answer_all", "after"}
-CKEYS = {"name", "aliases", "state", "district", "product", "place_words", "product_words", "schemes",
-         "agencies", "anchors", "buyers", "suppliers", "facilities", "evidence"}
+CKEYS = {
+    "name",
+    "aliases",
+    "state",
+    "district",
+    "product",
+    "place_words",
+    "product_words",
+    "schemes",
+    "agencies",
+    "anchors",
+    "buyers",
+    "suppliers",
+    "facilities",
+    "evidence",
+}
 LOCAL_PATH = re.compile(r"(?<![\w.])/(?:work|tmp|home|root|mnt|Users)/")
 problems = []
 
@@ -54,10 +69,10 @@ def read_docs():
         start = 3 if len(lines) > 2 and lines[2].startswith("DATE: ") else 2
         if len(lines) <= start or lines[start] != "":
             problems.append(f"{name}: the header must be followed by a blank line")
-        if not "\n".join(lines[start + 1:]).strip():
+        if not "\n".join(lines[start + 1 :]).strip():
             problems.append(f"{name}: empty body")
         texts[name] = text
-        sources[name] = lines[0][len("SOURCE: "):].strip()
+        sources[name] = lines[0][len("SOURCE: ") :].strip()
     return texts, sources
 
 
@@ -140,7 +155,9 @@ def check_gold(texts, sources):
                 tot["with district"] += bool(c["district"])
                 tot["scheme links"] += len(c["schemes"])
                 tot["agency links"] += len(c["agencies"])
-                tot["anchors/buyers/suppliers"] += len(c["anchors"]) + len(c["buyers"]) + len(c["suppliers"])
+                tot["anchors/buyers/suppliers"] += (
+                    len(c["anchors"]) + len(c["buyers"]) + len(c["suppliers"])
+                )
                 tot["facilities"] += len(c["facilities"])
             else:
                 tot["optional clusters"] += 1
@@ -172,7 +189,9 @@ def check_paths():
                 t = open(os.path.join(root, fn), encoding="utf-8").read()
                 m = LOCAL_PATH.search(t)
                 if m:
-                    problems.append(f"{fn}: mentions a local path near {t[m.start():m.start() + 30]!r}")
+                    problems.append(
+                        f"{fn}: mentions a local path near {t[m.start() : m.start() + 30]!r}"
+                    )
 
 
 def main():
@@ -181,9 +200,16 @@ def main():
     tot = check_gold(texts, sources)
     check_paths()
     print(f"documents: {len(texts)}")
-    print(f"questions: {len(qs)}  " + ", ".join(f"{k} {v}" for k, v in sorted(collections.Counter(q['type'] for q in qs).items())))
-    print(f"  multi_doc {sum(q['multi_doc'] for q in qs)}, follow-ups {sum('after' in q for q in qs)}, "
-          f"documents cited: {sorted({d for q in qs for d in q['docs']})}")
+    print(
+        f"questions: {len(qs)}  "
+        + ", ".join(
+            f"{k} {v}" for k, v in sorted(collections.Counter(q["type"] for q in qs).items())
+        )
+    )
+    print(
+        f"  multi_doc {sum(q['multi_doc'] for q in qs)}, follow-ups {sum('after' in q for q in qs)}, "
+        f"documents cited: {sorted({d for q in qs for d in q['docs']})}"
+    )
     print("gold: " + ", ".join(f"{k} {v}" for k, v in tot.items()))
     if problems:
         print(f"\nFAIL: {len(problems)} problem(s)")

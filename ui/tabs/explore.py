@@ -85,7 +85,9 @@ def build(kb: KnowledgeBase) -> ExploreTab:
 
     def side_panels(entity_id: str) -> tuple[str, str]:
         view = kb.entity(entity_id).to_dict()
-        chain_html = render.value_chain(kb.gaps(entity_id).to_dict()) if view["type"] == "Cluster" else ""
+        chain_html = (
+            render.value_chain(kb.gaps(entity_id).to_dict()) if view["type"] == "Cluster" else ""
+        )
         return render.facts_table(view), chain_html
 
     def open_entity(entity_id: str | None, rel: str, d: float) -> Any:
