@@ -25,7 +25,7 @@ def test_anchor_unit_with_its_sentence(built_kb: KnowledgeBase) -> None:
         "id": "cluster:muzaffarpur-bag-cluster",
         "name": "Muzaffarpur Bag Cluster",
         "type": "Cluster",
-    } in a.entities
+    } in [e.to_dict() for e in a.entities]
 
 
 def test_amount_each_didi_received(built_kb: KnowledgeBase) -> None:
