@@ -26,6 +26,7 @@ from clusterkb.service import KnowledgeBase
 from kb import __version__ as VERSION
 from kb.errors import ClusterKBError, InputError, NotFound, StoreError
 from kb.files import SUFFIXES, safe_filename
+from kb.ids import is_a
 from kb.schema import NODE_TYPES, RELATION_TYPES
 
 log = logging.getLogger("clusterkb.api")
@@ -294,7 +295,7 @@ def create_app(kb: KnowledgeBase) -> FastAPI:
         doc_id: EntityId, x_api_key: Annotated[str | None, Header()] = None
     ) -> dict[str, Any]:
         require_key(x_api_key)
-        if not doc_id.startswith("doc:") or kb.store.get_node(doc_id) is None:
+        if not is_a(doc_id, "Document") or kb.store.get_node(doc_id) is None:
             raise NotFound(
                 f"no document {doc_id!r}; GET /api/v1/documents lists them",
                 [d["id"] for d in kb.documents()][:5],

@@ -10,8 +10,9 @@ from typing import Any
 
 from kb.config import Settings
 from kb.errors import InputError, NotFound
+from kb.ids import document_id
 from kb.resolve import Match, Resolver
-from kb.schema import RELATION_TYPES
+from kb.schema import PLACE_TYPES, RELATION_TYPES
 from kb.store import open_store
 from kb.store.base import Edge, GraphStore, Node
 
@@ -183,7 +184,7 @@ class KnowledgeBase:
     def forget(self, doc: str) -> tuple[int, int]:
         from ingest.pipeline import forget
 
-        doc_id = doc if doc.startswith("doc:") else f"doc:{doc}"
+        doc_id = document_id(doc)
         with self.write_lock:
             node = self.store.get_node(doc_id)
             removed = forget(self.store, doc)
@@ -333,7 +334,7 @@ class KnowledgeBase:
         hops = VIA.get(node.type, set())
         out: list[Related] = []
         for r in related:
-            if r.relation not in hops or r.node.type in ("State", "District"):
+            if r.relation not in hops or r.node.type in PLACE_TYPES:
                 continue
             for nb in self.store.neighbors(r.node.id, direction="both"):
                 far = nb.node

@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kb import aliases as public_aliases
-from kb.resolve import node_id, normalize
+from kb.ids import node_id, qualifier
+from kb.resolve import normalize
+from kb.schema import GAZETTEER_TYPES, PLACE_TYPES
 from kb.store.base import Node
 
-GAZETTEER_TYPES = ("District", "State", "Agency", "Scheme", "Cluster", "Enterprise")
 MAX_TOKENS = 12
 _DIRECTIONS = {"north", "south", "east", "west", "central", "upper", "lower", "new", "north east",
                "south east", "north west", "south west", "middle", "east west"}  # fmt: skip
@@ -63,8 +64,8 @@ class Gazetteer:
     def add_node(self, id_: str, type_: str, name: str, aliases: Iterable[str]) -> None:
         """Index a KB node. A cluster with a generic name ("Iron Cluster", id qualified by its
         district) is indexed as "<district> <name>" only, so it is not found in other places."""
-        if type_ == "Cluster" and id_.count(":") == 2:
-            place = id_.split(":")[1].replace("-", " ").title()
+        if type_ == "Cluster" and (district := qualifier(id_)) is not None:
+            place = district.replace("-", " ").title()
             self.names.setdefault(id_, name)
             self.add(id_, type_, f"{place} {name}", [f"{place} {a}" for a in aliases])
             return
@@ -120,11 +121,7 @@ class Gazetteer:
             for surface in (m.group(0), m.group(0).split()[0]):
                 if normalize(surface) in _DIRECTIONS:
                     continue  # "Central Coir Research Institute" names no district
-                entries = [
-                    e
-                    for e in self.index.get(normalize(surface), [])
-                    if e[1] in ("District", "State")
-                ]
+                entries = [e for e in self.index.get(normalize(surface), []) if e[1] in PLACE_TYPES]
                 if len(entries) == 1 and surface[:1].isupper():
                     out.append(entries[0][0])
                     break

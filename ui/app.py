@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 
 from clusterkb.service import KnowledgeBase
 from kb.errors import ClusterKBError
+from kb.ids import is_a, state_of
 from kb.recommend import KINDS, odop_pairs
 from kb.schema import RELATION_TYPES
 from ui import render
@@ -41,7 +42,7 @@ class Data:
         states = {n.id: n.name for n in self.kb.store.nodes("State")}
         out: dict[str, dict[str, list[str]]] = {}
         for district_id, district, product in odop_pairs(self.kb.store):
-            state = states.get("state:" + district_id.split(":")[1], "?")
+            state = states.get(state_of(district_id), "?")
             out.setdefault(state, {}).setdefault(district, []).append(product)
         return out
 
@@ -58,7 +59,7 @@ class Data:
                 odop[e.source] = (made.name if made else "", e.attrs.get("sector") or "none")
         clusters: dict[str, int] = {}
         for e in store.edges("LOCATED_IN"):
-            if e.source.startswith("cluster:"):
+            if is_a(e.source, "Cluster"):
                 clusters[e.target] = clusters.get(e.target, 0) + 1
         points = []
         for d in store.nodes("District"):
@@ -67,7 +68,7 @@ class Data:
             except (KeyError, TypeError, ValueError):
                 continue
             product, sector = odop.get(d.id, ("", "none"))
-            points.append({"name": d.name, "state": states.get("state:" + d.id.split(":")[1], ""),
+            points.append({"name": d.name, "state": states.get(state_of(d.id), ""),
                            "lat": lat, "lon": lon, "product": product,
                            "sector": sector.strip().title() or "none",
                            "clusters": clusters.get(d.id, 0)})  # fmt: skip
