@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from clusterkb.service import KnowledgeBase
+from kb.ids import node_id, state_of
 from kb.resolve import normalize
+from kb.schema import BACKER_TYPES
 from kb.store.base import GraphStore, Node
 
 UNSCORED_TYPES = {"Product", "Document", "Sector", "GeographicalIndication"}
@@ -111,7 +113,7 @@ def evaluate(store: GraphStore, gold_dir: Path) -> dict[str, Any]:
     total_e, total_r = Score(), Score()
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        doc_id = "doc:" + normalize(Path(gold["document"]).stem).replace(" ", "-")
+        doc_id = node_id("Document", Path(gold["document"]).stem)
         e, r = score_document(store, doc_id, gold)
         per_doc[gold["document"]] = {"entities": e.to_dict(), "relations": r.to_dict()}
         total_e.add(e)
@@ -237,7 +239,7 @@ def evaluate_gi_prediction(kb: KnowledgeBase) -> dict[str, Any]:
     ids = [g.id for g in gis]
     model_ranks, base_ranks = [], []
     for i, e in enumerate(rows):
-        state = "state:" + e.source.split(":")[1]
+        state = state_of(e.source)
         answers = {t for t in links[e.target] if state in gi_state.get(t, set())} or links[e.target]
         bonus = np.array([0.3 if state in gi_state[g] else 0.0 for g in ids])
         order = np.argsort(-(sims[i] + bonus))
@@ -265,11 +267,11 @@ def _cluster_partners(store: Any, cluster: Any) -> dict[str, set[str]]:
         rel, other = nb.edge.relation, nb.node
         if rel == "ANCHORS" and other.type == "Enterprise":
             found["anchors"].add(other.id)
-        elif rel in ACTOR_RELATIONS and other.type in ("Scheme", "Agency"):
+        elif rel in ACTOR_RELATIONS and other.type in BACKER_TYPES:
             found["schemes" if other.type == "Scheme" else "agencies"].add(other.id)
         elif rel == "HAS_FACILITY":
             for far in store.neighbors(other.id, direction="in"):
-                if far.edge.relation in ACTOR_RELATIONS and far.node.type in ("Scheme", "Agency"):
+                if far.edge.relation in ACTOR_RELATIONS and far.node.type in BACKER_TYPES:
                     found["schemes" if far.node.type == "Scheme" else "agencies"].add(far.node.id)
     return found
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from kb.config import Settings
 from kb.errors import InputError, NotFound
 from kb.explore import EntityView, PathView, entity_view, neighborhood, path_view
+from kb.ids import document_id, is_a, state_of
 from kb.linking import EntityLinker
 from kb.models import Answer, DocumentInfo, DocumentText, Gaps, Neighborhood, Recommendation, Stats
 from kb.resolve import Match, Resolver
@@ -125,7 +126,7 @@ class KnowledgeBase:
     def forget(self, doc: str) -> tuple[int, int]:
         from ingest.pipeline import forget
 
-        doc_id = doc if doc.startswith("doc:") else f"doc:{doc}"
+        doc_id = document_id(doc)
         with self.write_lock:
             node = self.store.get_node(doc_id)
             removed = forget(self.store, doc)
@@ -388,7 +389,7 @@ class KnowledgeBase:
         states = {n.id: n.name for n in self.store.nodes("State")}
         out: dict[str, dict[str, list[str]]] = {}
         for district_id, district, product in odop_pairs(self.store):
-            state = states.get("state:" + district_id.split(":")[1], "?")
+            state = states.get(state_of(district_id), "?")
             out.setdefault(state, {}).setdefault(district, []).append(product)
         return out
 
@@ -404,7 +405,7 @@ class KnowledgeBase:
                 odop[e.source] = (made.name if made else "", e.attrs.get("sector") or "none")
         clusters: dict[str, int] = {}
         for e in store.edges("LOCATED_IN"):
-            if e.source.startswith("cluster:"):
+            if is_a(e.source, "Cluster"):
                 clusters[e.target] = clusters.get(e.target, 0) + 1
         points = []
         for d in store.nodes("District"):
@@ -413,7 +414,7 @@ class KnowledgeBase:
             except (KeyError, TypeError, ValueError):
                 continue
             product, sector = odop.get(d.id, ("", "none"))
-            points.append({"name": d.name, "state": states.get("state:" + d.id.split(":")[1], ""),
+            points.append({"name": d.name, "state": states.get(state_of(d.id), ""),
                            "lat": lat, "lon": lon, "product": product,
                            "sector": sector.strip().title() or "none",
                            "clusters": clusters.get(d.id, 0)})  # fmt: skip

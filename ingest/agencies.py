@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.facts import FactSet, row_text, table_rows
-from kb.resolve import Resolver, display_name, name_variants, node_id, normalize
+from kb.ids import node_id
+from kb.resolve import Resolver, display_name, name_variants, normalize
 from kb.store.base import Provenance
 
 CENTRAL_FILE = "lgd-central-organisations.csv"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kb.errors import InputError
 from kb.files import SUFFIXES
-from kb.resolve import slug
+from kb.ids import node_id
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -215,7 +215,7 @@ def load_document(path: Path, max_bytes: int = MAX_BYTES) -> LoadedDocument:
         (s for s in sentences[:5] if 3 <= len(s.split()) <= 20), sentences[0]
     )
     digest = hashlib.sha256("\n".join(sentences).encode("utf-8")).hexdigest()
-    return LoadedDocument(f"doc:{slug(path.stem)}", title[:200], str(path), digest, sentences)
+    return LoadedDocument(node_id("Document", path.stem), title[:200], str(path), digest, sentences)
 
 
 def expand(paths: list[Path]) -> Iterator[Path]:

@@ -23,9 +23,10 @@ from ingest.quantities import find_quantities
 from ingest.relations import relations_of
 from ingest.units import Entity, Sentence, facilities
 from kb.errors import SchemaError
+from kb.ids import is_a, is_qualified, node_id, place_slug, state_of
 from kb.linking import Gazetteer, Mention
-from kb.resolve import Resolver, display_name, node_id, normalize
-from kb.schema import check_relation
+from kb.resolve import Resolver, display_name, normalize
+from kb.schema import PLACE_TYPES, check_relation
 from kb.store.base import Node, Provenance
 
 EXTRACTOR = "rules"
@@ -48,7 +49,7 @@ def select(mentions: list[Mention]) -> list[Mention]:
     An organisation name headed by a place ("Bokaro administration", "Assam Gramin Vikash
     Bank") outranks the bare place inside it.
     """
-    places = [m for m in mentions if m.how == "gazetteer" and m.type in ("District", "State")]
+    places = [m for m in mentions if m.how == "gazetteer" and m.type in PLACE_TYPES]
 
     def rank(m: Mention) -> float:
         r = float(_PRIORITY.get(m.how, 3))
@@ -90,7 +91,7 @@ class Extractor:
         for n in nodes:
             if n.type == "Agency":
                 self.node_attrs[n.id] = n.attrs
-                if n.id.count(":") == 1 and "lgd_org_code" in n.attrs:
+                if not is_qualified(n.id) and "lgd_org_code" in n.attrs:
                     self.agencies.known.setdefault(normalize(n.name), n.id)
             elif n.type == "State":
                 self.state_names[n.id] = n.name
@@ -110,7 +111,7 @@ class Extractor:
 
     @staticmethod
     def _state_of(place_id: str) -> str:
-        return place_id if place_id.startswith("state:") else "state:" + place_id.split(":")[1]
+        return state_of(place_id)
 
     def _places(self, mentions: list[list[Mention]]) -> tuple[Counter[str], Counter[str]]:
         """States and districts named; a district named like a direction counts only in context."""
@@ -149,7 +150,7 @@ class Extractor:
             did = self._district_named(place) if place else district
             if did is None:
                 return None
-            dname = did.split(":")[-1].replace("-", " ").title()
+            dname = place_slug(did).replace("-", " ").title()
             full = f"{dname} District Administration"
             return Entity(node_id("Agency", full), "Agency", full, m.start, m.end, "district administration",
                           [name], {"level": "district"})  # fmt: skip
@@ -159,7 +160,7 @@ class Extractor:
             central = (
                 "lgd_org_code" in attrs
                 or self.resolver.is_public("Agency", m.name)
-                or aid.count(":") > 1
+                or is_qualified(aid)
             )
             if central or not _GENERIC_DEPT.search(m.name):
                 return Entity(aid, "Agency", m.name, m.start, m.end, m.role, confidence=0.95)
@@ -244,10 +245,10 @@ class Extractor:
             aliases, name = [name], f"{name} Cluster"
         else:
             aliases = []
-        has_place = any(m.type in ("District", "State") for m in self.gazetteer.find(name))
+        has_place = any(m.type in PLACE_TYPES for m in self.gazetteer.find(name))
         # A name with no place in it ("Iron Cluster") is told apart by the document's district.
-        if not has_place and place is not None and place.startswith("district:"):
-            cid = node_id("Cluster", place.split(":")[-1], name)
+        if not has_place and place is not None and is_a(place, "District"):
+            cid = node_id("Cluster", place_slug(place), name)
         else:
             cid = node_id("Cluster", name)
         return Entity(cid, "Cluster", name, start, end, aliases=aliases, places=inner)
@@ -271,9 +272,7 @@ class Extractor:
                 district = top  # a clearly dominant district, not one of several named
         for s, mentions in zip(sentences, raw, strict=True):
             inner = [
-                Mention(
-                    "State" if p.startswith("state:") else "District", p, m.start, m.start, ids=[p]
-                )
+                Mention("State" if is_a(p, "State") else "District", p, m.start, m.start, ids=[p])
                 for m in mentions
                 if m.type in ("Agency", "Cluster")
                 and m.how != "gazetteer"  # not "Mysore Sandal Oils"
@@ -294,7 +293,7 @@ class Extractor:
                 )
             for m in mentions:
                 e: Entity | None
-                if m.type in ("District", "State"):
+                if m.type in PLACE_TYPES:
                     e = self._place_entity(m, doc_states)
                 elif m.type == "Agency":
                     e = self._agency(m, s_state, district, s.clean)

@@ -19,9 +19,10 @@ from ingest.extract import Extractor
 from ingest.facts import FactSet
 from ingest.units import Entity, Sentence
 from kb.errors import InputError, SchemaError
+from kb.ids import node_id
 from kb.linking import Mention
-from kb.resolve import node_id, normalize
-from kb.schema import NODE_TYPES, RELATION_TYPES, check_relation
+from kb.resolve import normalize
+from kb.schema import NODE_TYPES, PLACE_TYPES, RELATION_TYPES, check_relation
 from kb.store.base import Provenance
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ class LLMExtractor:
     ) -> Entity | None:
         ex = self.extractor
         m = Mention(type_, name, 0, len(name), how="pattern")
-        if type_ in ("District", "State"):
+        if type_ in PLACE_TYPES:
             known = [e for e in ex.gazetteer.index.get(normalize(name), []) if e[1] == type_]
             return (
                 Entity(known[0][0], type_, known[0][2], 0, 0, confidence=0.6)

@@ -21,7 +21,8 @@ from rapidfuzz import fuzz
 from ingest.agencies import AgencyNames
 from ingest.facts import FactSet, row_text, table_rows
 from ingest.places import Places
-from kb.resolve import display_name, node_id, normalize
+from kb.ids import node_id, state_slug
+from kb.resolve import display_name, normalize
 from kb.store.base import Provenance
 
 ODOP_FILE = "odop.csv"
@@ -157,8 +158,7 @@ def _odop_row(
             f"district {rec['District']!r} (LGD {code}) is not in the LGD list; "
             f"created it in {rec['State']} from this row",
         )
-        state_slug = state_id.split(":", 1)[1]
-        district_id = node_id("District", state_slug, rec["District"])
+        district_id = node_id("District", state_slug(state_id), rec["District"])
         new_attrs = {"lgd_code": int(code)} if code.isdigit() else {}
         facts.node(district_id, "District", display_name(rec["District"]), prov, new_attrs)
         facts.edge(district_id, "LOCATED_IN", state_id, prov)
@@ -267,9 +267,7 @@ def link_gi(
 ) -> FactSet:
     """Product -HAS_GI-> GI for ODOP rows marked GI 'Yes': best token overlap in the same state."""
     facts = FactSet("data/tables/odop.csv+gi-registry.csv")
-    state_words = {
-        w for sid in gi_by_state for w in _tokens(sid.split(":", 1)[1].replace("-", " "))
-    }
+    state_words = {w for sid in gi_by_state for w in _tokens(state_slug(sid).replace("-", " "))}
     for r in rows:
         if not r.gi:
             continue

@@ -17,8 +17,9 @@ from ingest.documents import MAX_BYTES, expand, load_document
 from ingest.extract import Extractor, to_facts
 from ingest.llm import LLMExtractor
 from kb.errors import InputError
-from kb.linking import GAZETTEER_TYPES
+from kb.ids import document_id
 from kb.resolve import Resolver
+from kb.schema import GAZETTEER_TYPES
 from kb.store.base import GraphStore
 
 
@@ -100,7 +101,7 @@ def ingest_paths(
 
 def forget(store: GraphStore, doc: str) -> tuple[int, int]:
     """Remove a document and every fact only it supported."""
-    doc_id = doc if doc.startswith("doc:") else f"doc:{doc}"
+    doc_id = document_id(doc)
     if store.get_node(doc_id) is None:
         known = [n.id for n in store.nodes("Document")]
         raise InputError(f"no document {doc_id!r}; known: {', '.join(known) or 'none'}")

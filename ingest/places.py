@@ -15,7 +15,8 @@ from rapidfuzz import fuzz, process
 
 from ingest.facts import FactSet, row_text, table_rows
 from kb import aliases as public_aliases
-from kb.resolve import display_name, name_variants, node_id, normalize
+from kb.ids import node_id
+from kb.resolve import display_name, name_variants, normalize
 from kb.store.base import Provenance
 
 STATES_FILE = "lgd-states.csv"

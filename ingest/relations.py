@@ -17,46 +17,40 @@ from typing import Any
 from ingest.quantities import find_quantities
 from ingest.units import Entity, Sentence
 from ingest.units import facilities as facilities_of
+from kb.ids import is_a, place_slug
+from kb.schema import PLACE_TYPES, TEXT_CUES
 
 Rel = tuple[Sentence, str, str, str, float, dict[str, Any]]
 
-ANCHOR = re.compile(r"\banchor\b", re.I)
-MOBILISE = re.compile(r"\bmobili[sz]", re.I)
-TRAIN = re.compile(r"\btrain(?:ing|ed|s)?\b|\bskill(?:ing|s)? (?:development|upgradation)", re.I)
-IMPLEMENT = re.compile(
-    r"\b(?:set\s*up|setup|establish\w*|formed|implement\w*|develop(?:ed|ing)?|creat\w*|promot\w*)\b"
-    r"[^.]{0,60}\bclusters?\b", re.I)  # fmt: skip
-FUND = re.compile(
-    r"financ\w* (?:support|assistance|help)|\bfund(?:s|ed|ing)?\b|\bgrants?\b|subsid|sanction|"
-    r"benefit under|assistance of|contribution", re.I)  # fmt: skip
-FINANCE = re.compile(r"\bcredit\b|\bloans?\b|micro-?financ", re.I)
-SUPPORT = re.compile(r"\bsupport\w*|through the office|\bassist\w*", re.I)
-SUPPORT_LEAD = re.compile(
-    r"(?:through the office of|support(?:ed)? (?:from|of|by)|supported by|with the help of|"
-    r"assistance (?:from|of)|provided by)\s*(?:the\s+)?[\"“]?$", re.I)  # fmt: skip
-FACILITY_FUND = re.compile(r"\bthrough\b|\bunder\b|sponsor|construct|\bprovided\b|\bfunded\b", re.I)
-PARTNER = re.compile(r"\bpartner\b", re.I)
-ADMIN_BETWEEN = re.compile(
-    r"^\s*(?:of the|of|sponsored by|run by|administered by|launched by)\s*$", re.I
-)
-PART_OF = re.compile(r"^an? organi[sz]ation (?:of|under) (?:the )?", re.I)
+_CUE = TEXT_CUES  # the cue words, from the ontology; the frames around some are read here
+ANCHOR = re.compile(_CUE["anchor"].pattern, re.I)
+MOBILISE = re.compile(_CUE["mobilise"].pattern, re.I)
+TRAIN = re.compile(_CUE["train"].pattern, re.I)
+IMPLEMENT = re.compile(rf"\b(?:{_CUE['sets_up'].pattern})\b[^.]{{0,60}}\bclusters?\b", re.I)
+FUND = re.compile(_CUE["fund"].pattern, re.I)
+FINANCE = re.compile(_CUE["finance"].pattern, re.I)
+SUPPORT = re.compile(_CUE["support"].pattern, re.I)
+SUPPORT_LEAD = re.compile(rf"(?:{_CUE['support_lead'].pattern})\s*(?:the\s+)?[\"“]?$", re.I)
+FACILITY_FUND = re.compile(_CUE["funds_facility"].pattern, re.I)
+PARTNER = re.compile(_CUE["partner"].pattern, re.I)
+ADMIN_BETWEEN = re.compile(rf"^\s*(?:{_CUE['administered_by'].pattern})\s*$", re.I)
+PART_OF = re.compile(rf"^an? (?:{_CUE['part_of_opening'].pattern}) (?:of|under) (?:the )?", re.I)
 UNDER_BODY = re.compile(
-    r"^,?\s*(?:[A-Z][a-z]+,\s*)?an? (?:institute|organi[sz]ation|body|office|undertaking|autonomous body|"
-    r"society|centre|unit) (?:under|of) (?:the )?$", re.I)  # fmt: skip
+    rf"^,?\s*(?:[A-Z][a-z]+,\s*)?an? (?:{_CUE['part_of_body'].pattern}) (?:under|of) (?:the )?$",
+    re.I,
+)
 THESE = re.compile(r"^(?:these|the|such|all these)\s+clusters\b|^they include", re.I)
 BASED = re.compile(r"\b([A-Z][a-z]+)[\s-]based\b|\bbased (?:in|at|out of) ([A-Z][a-z]+)")
 FINANCIERS = {"bank", "MFI"}
-FINANCIER_NAME = re.compile(
-    r"\bBank\b|\bMFI\b|Micro\s*finance|Finance (?:Corporation|Ltd|Limited)", re.I
-)
-NODAL = re.compile(r"\b(?:nodal|implementing|executing|implementation) (?:agency|partner)\b", re.I)
-BUY = re.compile(r"\bbuys?\b|\bbought\b|\bpurchas\w+|\bprocures?\b|\bsources? (?:its|the)\b", re.I)
-SUPPLY = re.compile(
-    r"\bsuppl(?:ies|ied|ying)\b|\bwill supply\b|\bprovid\w+ (?:the )?raw materials?\b", re.I
-)
+FINANCIER_NAME = re.compile(_CUE["financier_name"].pattern, re.I)
+NODAL = re.compile(_CUE["nodal"].pattern, re.I)
+BUY = re.compile(_CUE["buy"].pattern, re.I)
+SUPPLY = re.compile(_CUE["supply"].pattern, re.I)
 GIVES_SUPPORT = re.compile(
-    r"^\W*(?:,[^.]{0,60}?,\s*)?(?:has |have |had |will |shall )?(?:provided|provides?|extended|"
-    r"extends?|gave|offers?|offered|gives?)\b[^.]{0,60}\bsupport", re.I)  # fmt: skip
+    r"^\W*(?:,[^.]{0,60}?,\s*)?(?:has |have |had |will |shall )?"
+    rf"(?:{_CUE['gives_support'].pattern})\b[^.]{{0,60}}\bsupport",
+    re.I,
+)
 
 
 def _masked(s: Sentence) -> str:
@@ -131,7 +125,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
             yield from each(enterprises, "ANCHORS", targets, 0.85)
         for m in BASED.finditer(s.clean):
             at = m.start(1) if m.group(1) else m.start(2)
-            place = next((p for p in s.of("District", "State") if p.start == at), None)
+            place = next((p for p in s.of(*PLACE_TYPES) if p.start == at), None)
             for e in enterprises if place else []:
                 yield rel(e.id, "LOCATED_IN", place.id, 0.8)  # type: ignore[union-attr]
         for e in enterprises:
@@ -140,9 +134,9 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
                 for c in owned:
                     yield rel(e.id, "IMPLEMENTS", c.id, 0.85)
         for a in s.of("Agency"):
-            if a.role == "district administration" and a.id.startswith("agency:"):
+            if a.role == "district administration" and is_a(a.id, "Agency"):
                 place = context.get("district")
-                if place and place.split(":")[-1] in a.id:
+                if place and place_slug(place) in a.id:
                     yield rel(a.id, "LOCATED_IN", place, 0.8)
 
         if NODAL.search(text):
@@ -262,7 +256,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
 
 def _located(s: Sentence, c: Entity, rel: Any) -> Iterator[Rel]:
     """'X Cluster, Dhubri, Assam', 'Muzaffarpur Bag Cluster', 'Iron Cluster in Bhendra'."""
-    places = s.of("District", "State")
+    places = s.of(*PLACE_TYPES)
     if c.places:
         for pid in c.places:
             yield rel(c.id, "LOCATED_IN", pid, 0.8)

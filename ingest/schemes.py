@@ -16,7 +16,8 @@ from typing import Any
 from ingest.agencies import AgencyNames
 from ingest.facts import FactSet
 from ingest.places import Places
-from kb.resolve import Resolver, name_variants, node_id, normalize
+from kb.ids import is_qualified, node_id, state_slug
+from kb.resolve import Resolver, name_variants, normalize
 from kb.store.base import Provenance
 
 SCHEME_DIR = "myscheme"
@@ -89,7 +90,7 @@ def load_schemes(
         sid = node_id("Scheme", name)
         if sid in facts.nodes and facts.nodes[sid].attrs.get("record") != path.name:
             # Same title, another state's record: keep both, told apart by state.
-            sid = node_id("Scheme", name, *(s.split(":", 1)[1] for s in known_states[:1]))
+            sid = node_id("Scheme", name, *(state_slug(s) for s in known_states[:1]))
         details = " ".join(str(content.get("details") or "").split())
         text = f"{title}. {details}" if details else title
         prov = Provenance(src, "content", text, "table:myscheme")
@@ -118,7 +119,7 @@ def load_schemes(
             state_name = places.state_name.get(known_states[0]) if len(known_states) == 1 else None
             aid, aname, aaliases = agencies.id_for(dept, state_name)
             dept_attrs = (
-                {"role": "government department", "level": "state"} if aid.count(":") > 1 else {}
+                {"role": "government department", "level": "state"} if is_qualified(aid) else {}
             )
             facts.node(aid, "Agency", aname, prov, dept_attrs, aaliases)
             facts.edge(aid, "ADMINISTERS", sid, prov)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ingest.mentions import facility_mentions
-from kb.resolve import slug
+from kb.ids import facility_id
 
 
 @dataclass
@@ -55,6 +55,5 @@ def facilities(s: Sentence, context: dict[str, Any]) -> list[Facility]:
     c = clusters[0]
     out = []
     for role, label, pos in facility_mentions(s.clean):
-        fid = f"facility:{c.id.split(':', 1)[1]}:{slug(label)}"
-        out.append(Facility(fid, f"{c.name} {label}", role, pos, c.id))
+        out.append(Facility(facility_id(c.id, label), f"{c.name} {label}", role, pos, c.id))
     return out

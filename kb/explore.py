@@ -11,7 +11,7 @@ from kb.errors import NotFound
 from kb.models import EntityRef as Ref
 from kb.models import GraphEdge, GraphNode, Neighborhood
 from kb.resolve import Match
-from kb.schema import RELATION_TYPES
+from kb.schema import PLACE_TYPES, RELATION_TYPES
 from kb.store.base import Direction, Edge, GraphStore, Node
 
 PATH_RELATIONS = [r for r in RELATION_TYPES if r != "MENTIONED_IN"]
@@ -102,7 +102,7 @@ def _via(store: GraphStore, node: Node, related: list[Related]) -> list[Related]
     hops = VIA.get(node.type, set())
     out: list[Related] = []
     for r in related:
-        if r.relation not in hops or r.node.type in ("State", "District"):
+        if r.relation not in hops or r.node.type in PLACE_TYPES:
             continue
         for nb in store.neighbors(r.node.id, direction="both"):
             far = nb.node

@@ -18,11 +18,12 @@ import numpy as np
 
 from kb import aliases as public_aliases
 from kb.errors import InputError, NotFound
-from kb.resolve import Match, Resolver, node_id, normalize
+from kb.ids import node_id, qualifier
+from kb.resolve import Match, Resolver, normalize
+from kb.schema import GAZETTEER_TYPES, LINKABLE_TYPES, PLACE_TYPES
 from kb.search import Embedder, cached_vectors
 from kb.store.base import GraphStore, Node
 
-GAZETTEER_TYPES = ("District", "State", "Agency", "Scheme", "Cluster", "Enterprise")
 MAX_TOKENS = 12
 _DIRECTIONS = {"north", "south", "east", "west", "central", "upper", "lower", "new", "north east",
                "south east", "north west", "south west", "middle", "east west"}  # fmt: skip
@@ -70,8 +71,8 @@ class Gazetteer:
     def add_node(self, id_: str, type_: str, name: str, aliases: Iterable[str]) -> None:
         """Index a KB node. A cluster with a generic name ("Iron Cluster", id qualified by its
         district) is indexed as "<district> <name>" only, so it is not found in other places."""
-        if type_ == "Cluster" and id_.count(":") == 2:
-            place = id_.split(":")[1].replace("-", " ").title()
+        if type_ == "Cluster" and (district := qualifier(id_)) is not None:
+            place = district.replace("-", " ").title()
             self.names.setdefault(id_, name)
             self.add(id_, type_, f"{place} {name}", [f"{place} {a}" for a in aliases])
             return
@@ -127,11 +128,7 @@ class Gazetteer:
             for surface in (m.group(0), m.group(0).split()[0]):
                 if normalize(surface) in _DIRECTIONS:
                     continue  # "Central Coir Research Institute" names no district
-                entries = [
-                    e
-                    for e in self.index.get(normalize(surface), [])
-                    if e[1] in ("District", "State")
-                ]
+                entries = [e for e in self.index.get(normalize(surface), []) if e[1] in PLACE_TYPES]
                 if len(entries) == 1 and surface[:1].isupper():
                     out.append(entries[0][0])
                     break
@@ -157,8 +154,6 @@ TYPE_PRIORITY = [
     "Facility",
     "Document",
 ]
-# Whose names a question may mean without saying them ("the bag cluster in Bihar").
-LINKABLE_BY_MEANING = ("Cluster", "Scheme", "Agency", "Enterprise")
 LEGAL_SUFFIX = re.compile(r"\s+(?:pvt\.?\s*ltd\.?|private limited|limited|ltd\.?|llp)$", re.I)
 
 
@@ -237,7 +232,7 @@ class EntityLinker:
             return []
         with self._lock:
             if self._names is None:
-                nodes = [n for t in LINKABLE_BY_MEANING for n in self.store.nodes(t)]
+                nodes = [n for t in LINKABLE_TYPES for n in self.store.nodes(t)]
                 vectors, _ = cached_vectors(self.embedder, [n.name for n in nodes], self._cache())
                 self._names = (nodes, vectors)
             nodes, vectors = self._names

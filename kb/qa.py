@@ -19,41 +19,13 @@ from kb.explore import entity_view, path_view
 from kb.linking import EntityLinker
 from kb.models import Answer, Citation, EntityRef, Recommendation
 from kb.resolve import normalize
+from kb.schema import ACTOR_TYPES, PLACE_TYPES, QUESTION_CUES
 from kb.search import Passage
 from kb.store.base import Edge, GraphStore, Node
 
-# What is asked -> (relations, direction seen from the asked-about entity)
-INTENTS: list[tuple[re.Pattern[str], list[tuple[str, str]]]] = [  # most specific first
-    (re.compile(r"\banchor", re.I), [("ANCHORS", "in")]),
-    (re.compile(r"\bmobili[sz]", re.I), [("MOBILISES", "in")]),
-    (re.compile(r"\btrain", re.I), [("TRAINS", "in")]),
-    (
-        re.compile(r"\b(?:spv|special purpose|implement|set up|runs?|nodal)\b", re.I),
-        [("IMPLEMENTS", "in"), ("ADMINISTERS", "in")],
-    ),
-    (
-        re.compile(r"\bknowledge partner|\bpartner", re.I),
-        [("PARTNERS_WITH", "in"), ("PARTNERS_WITH", "out")],
-    ),
-    (re.compile(r"\bpart of\b|\bparent\b|\bunder which\b|\bunder\W*$", re.I), [("PART_OF", "out")]),
-    (re.compile(r"\b(?:credit|loans?|banks?|mfis?|financ)", re.I), [("FINANCES", "in")]),
-    (
-        re.compile(r"\b(?:fund|grant|subsid|schemes?|financial support|sanction|money)", re.I),
-        [("FUNDS", "in"), ("SUPPORTED_BY", "out")],
-    ),
-    (re.compile(r"\b(?:buy|buyer|purchas|market)", re.I), [("BUYS_FROM", "in")]),
-    (re.compile(r"\b(?:suppl|raw material)", re.I), [("SUPPLIES", "in")]),
-    (re.compile(r"\bclusters?\b.*\b(?:in|of)\b", re.I), [("LOCATED_IN", "in")]),
-    (
-        re.compile(r"\bwhere\b|\bwhich (?:district|state)\b|\blocated|\bbased\b", re.I),
-        [("LOCATED_IN", "out")],
-    ),
-    (re.compile(r"\b(?:administer|ministry|sponsor)", re.I), [("ADMINISTERS", "in")]),
-    (re.compile(r"\b(?:cfc|common facility|facilit|shed)", re.I), [("HAS_FACILITY", "out")]),
-    (
-        re.compile(r"\bsupport|\bprovid|\bgave|\bhelp", re.I),
-        [("SUPPORTED_BY", "out"), ("FUNDS", "in")],
-    ),
+# What is asked -> (relations, direction seen from the asked-about entity), most specific first
+INTENTS: list[tuple[re.Pattern[str], list[tuple[str, str]]]] = [
+    (re.compile(cue.pattern, re.I), list(cue.asks)) for cue in QUESTION_CUES
 ]
 ACTOR_QUESTION = re.compile(
     r"^\s*(?:who|which (?:department|agency|bank|scheme|ministry|organi[sz]ation|body))\b", re.I
@@ -281,7 +253,7 @@ class QuestionAnswerer:
                     if r.relation == rel and r.direction == direction
                 ]  # fmt: skip
                 if actor:
-                    hits = [r for r in hits if r.node.type in ("Agency", "Scheme", "Enterprise")]
+                    hits = [r for r in hits if r.node.type in ACTOR_TYPES]
                 if re.search(r"\bschemes?\b|\bprogramm", cue, re.I):
                     hits = [r for r in hits if r.node.type == "Scheme"] or hits
                 if re.search(r"\bclusters\b", cue, re.I) and wanted == [("LOCATED_IN", "in")]:
@@ -301,7 +273,7 @@ class QuestionAnswerer:
 
     def _compare(self, question: str, entities: list[Node]) -> Answer | None:
         """'Which has more ODOP products, Bihar or Kerala?'"""
-        places = [n for n in entities if n.type in ("State", "District")]
+        places = [n for n in entities if n.type in PLACE_TYPES]
         if not COMPARE.search(question) or not ODOP.search(question) or len(places) < 2:
             return None
         store = self.store
@@ -417,7 +389,7 @@ class QuestionAnswerer:
         """'Which clusters does SFURTI support?': clusters linked to a scheme, agency or firm."""
         if not re.search(r"\bwhich clusters\b", question, re.I):
             return None
-        for e in [n for n in entities if n.type in ("Scheme", "Agency", "Enterprise")]:
+        for e in [n for n in entities if n.type in ACTOR_TYPES]:
             hits = [
                 nb for nb in self.store.neighbors(e.id, direction="both")
                 if nb.node.type == "Cluster" and nb.edge.relation != "MENTIONED_IN"

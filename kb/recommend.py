@@ -28,10 +28,11 @@ from typing import Any, TextIO
 import numpy as np
 
 from kb.errors import NotFound
+from kb.ids import state_of, state_slug
 from kb.linking import EntityLinker
 from kb.models import Recommendation
 from kb.resolve import normalize
-from kb.schema import VALUE_CHAIN_STAGES
+from kb.schema import BACKER_TYPES, VALUE_CHAIN_STAGES
 from kb.schemefit import fit_reasons, planned_groups, profile
 from kb.search import Embedder, cached_vectors
 from kb.store.base import GraphStore, Node
@@ -111,7 +112,7 @@ class MinistryModel:
         ]
         self.truth = [str(e.attrs["ministry"]) for e in self.rows]
         self.sectors = [e.attrs.get("sector") for e in self.rows]
-        self.states = [e.source.split(":")[1] for e in self.rows]
+        self.states = [state_slug(e.source) for e in self.rows]
         self._vectors: np.ndarray | None = None
 
     @property
@@ -181,8 +182,7 @@ class Recommender:
         if state:
             st = self.linker.find(state, "State")
             if st:
-                prefix = "district:" + st[0].id.split(":", 1)[1] + ":"
-                matches = [m for m in matches if m.id.startswith(prefix)] or matches
+                matches = [m for m in matches if state_of(m.id) == st[0].id] or matches
         if not matches:
             raise NotFound(
                 f"no district called {name!r}", self.linker.resolver.suggest(name, "District")
@@ -236,7 +236,7 @@ class Recommender:
         store = self.store
         district = self._district(district_name, state)
         product, sector, product_node = self._product(product_name, district)
-        state_id = "state:" + district.id.split(":")[1]
+        state_id = state_of(district.id)
         target = self._embed([f"{product} ({sector})" if sector else product])[0]
         wanted = planned_groups(product, sector, context)
 
@@ -258,9 +258,7 @@ class Recommender:
                 if existing is not None and c.id == existing.id:
                     continue  # the cluster being planned for is not its own model
                 places = [nb.node for nb in store.neighbors(c.id, "LOCATED_IN")]
-                states = {
-                    p.id if p.type == "State" else "state:" + p.id.split(":")[1] for p in places
-                }
+                states = {state_of(p.id) for p in places}
                 near = [
                     d
                     for d in (haversine_km(district, p) for p in places if p.type == "District")
@@ -319,7 +317,7 @@ class Recommender:
                 else:
                     item.stages |= STAGES_OF.get(rel, set())
             for nb in store.neighbors(c.id, direction="out"):  # cluster SUPPORTED_BY scheme/agency
-                if nb.edge.relation == "SUPPORTED_BY" and nb.node.type in ("Scheme", "Agency"):
+                if nb.edge.relation == "SUPPORTED_BY" and nb.node.type in BACKER_TYPES:
                     kind = "schemes" if nb.node.type == "Scheme" else "agencies"
                     s = cluster_score[c.id]
                     item = best[kind].get(nb.node.id)
@@ -403,7 +401,7 @@ class Recommender:
         rows = 0
         for done, (district_id, district_name, product) in enumerate(pairs, start=1):
             r = self.recommend(district_id, product)
-            state = states.get("state:" + district_id.split(":")[1], "")
+            state = states.get(state_of(district_id), "")
             for kind in KINDS:
                 for rank, item in enumerate(getattr(r, kind)[:top], start=1):
                     writer.writerow(
@@ -424,7 +422,7 @@ class Recommender:
         similar products (the model eval-recommend measures), as agencies to approach."""
         if self._ministries is None:
             self._ministries = MinistryModel(self.store, self.embedder)
-        ranked = self._ministries.predict(product, sector, state_id.split(":", 1)[1])
+        ranked = self._ministries.predict(product, sector, state_slug(state_id))
         total = sum(w for _, w in ranked) or 1.0
         for name, weight in ranked[:2]:
             found = [m for m in self.linker.find(name, "Agency") if m.score >= 90]

@@ -23,20 +23,6 @@ _PARENS = re.compile(r"\(([^)]*)\)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SMALL_WORDS = {"of", "and", "for", "the", "in", "on", "at", "to", "by", "&"}
 
-TYPE_PREFIX = {
-    "Cluster": "cluster",
-    "Enterprise": "enterprise",
-    "Agency": "agency",
-    "Scheme": "scheme",
-    "Product": "product",
-    "Sector": "sector",
-    "District": "district",
-    "State": "state",
-    "Facility": "facility",
-    "GeographicalIndication": "gi",
-    "Document": "doc",
-}
-
 
 def normalize(name: str) -> str:
     """Comparison key of a name: 'The JEEViKA  & Co.' -> 'jeevika and co'."""
@@ -51,11 +37,6 @@ def normalize(name: str) -> str:
 
 def slug(name: str) -> str:
     return normalize(name).replace(" ", "-")
-
-
-def node_id(type_: str, *parts: str) -> str:
-    """Canonical id: the type's prefix and the slugs of the identifying names."""
-    return ":".join([TYPE_PREFIX[type_], *(slug(p) for p in parts)])
 
 
 def display_name(name: str) -> str:

@@ -79,8 +79,34 @@ NODE_TYPES: dict[str, NodeType] = {
 }
 
 _ALL = tuple(NODE_TYPES)
-_ACTORS = ("Enterprise", "Agency", "Scheme")
-_HOLDERS = ("Cluster", "Enterprise")
+
+# -- type groups: node types the code treats alike (order kept where callers iterate) ----------
+
+# Places: what LOCATED_IN ends at; named in text, told apart from the things located in them.
+PLACE_TYPES = ("District", "State")
+# Actors: who acts on a cluster (funds, runs, trains, partners); what "who ...?" asks for.
+ACTOR_TYPES = ("Enterprise", "Agency", "Scheme")
+# Backers: who funds or supports a cluster (FUNDS sources, SUPPORTED_BY targets).
+BACKER_TYPES = ("Scheme", "Agency")
+# Holders: a value chain's members, who are supplied, bought from, trained, financed, equipped.
+HOLDER_TYPES = ("Cluster", "Enterprise")
+# Never an actor in a value chain: a cluster's product, place, sector, GI or source.
+NON_ACTOR_TYPES = ("Document", "Product", "District", "State", "Sector", "GeographicalIndication")
+# Named in documents and questions and found there by the gazetteer (kb/linking.py).
+GAZETTEER_TYPES = ("District", "State", "Agency", "Scheme", "Cluster", "Enterprise")
+# Linked by the meaning of their names when no name matches (question analysis), in this order.
+LINKABLE_TYPES = ("Cluster", "Scheme", "Agency", "Enterprise")
+
+# The groups by name (docs/ontology.md lists them; tests/test_schema.py checks it does).
+TYPE_GROUPS: dict[str, tuple[str, ...]] = {
+    "PLACE_TYPES": PLACE_TYPES,
+    "ACTOR_TYPES": ACTOR_TYPES,
+    "BACKER_TYPES": BACKER_TYPES,
+    "HOLDER_TYPES": HOLDER_TYPES,
+    "NON_ACTOR_TYPES": NON_ACTOR_TYPES,
+    "GAZETTEER_TYPES": GAZETTEER_TYPES,
+    "LINKABLE_TYPES": LINKABLE_TYPES,
+}
 
 RELATION_TYPES: dict[str, RelationType] = {
     r.name: r
@@ -89,7 +115,7 @@ RELATION_TYPES: dict[str, RelationType] = {
             "LOCATED_IN",
             "is located in (a place inside a larger place, or a unit in its place)",
             ("Cluster", "Enterprise", "Agency", "Facility", "District"),
-            ("District", "State"),
+            PLACE_TYPES,
         ),
         RelationType(
             "PRODUCES",
@@ -119,22 +145,22 @@ RELATION_TYPES: dict[str, RelationType] = {
             "SUPPLIES",
             "supplies raw material, inputs or services to",
             ("Enterprise", "Agency", "Cluster"),
-            _HOLDERS,
+            HOLDER_TYPES,
         ),
         RelationType(
-            "BUYS_FROM", "buys the output of", ("Enterprise", "Agency", "Cluster"), _HOLDERS
+            "BUYS_FROM", "buys the output of", ("Enterprise", "Agency", "Cluster"), HOLDER_TYPES
         ),
         RelationType(
             "FUNDS",
             "gives money (grant, subsidy, loan) to",
-            ("Scheme", "Agency"),
+            BACKER_TYPES,
             ("Cluster", "Enterprise", "Facility"),
         ),
         RelationType(
             "SUPPORTED_BY",
             "is supported (non-monetarily or in general) by",
             ("Cluster", "Enterprise", "Facility"),
-            ("Scheme", "Agency"),
+            BACKER_TYPES,
         ),
         RelationType("ADMINISTERS", "runs or owns the scheme", ("Agency",), ("Scheme",)),
         RelationType(
@@ -153,18 +179,18 @@ RELATION_TYPES: dict[str, RelationType] = {
             "TRAINS",
             "trains the workers or entrepreneurs of",
             ("Agency", "Enterprise"),
-            _HOLDERS,
+            HOLDER_TYPES,
         ),
         RelationType(
             "FINANCES",
             "provides credit or loans to",
             ("Agency",),
-            _HOLDERS,
+            HOLDER_TYPES,
         ),
         RelationType(
             "HAS_FACILITY",
             "has the shared facility (CFC, plug & play shed, work shed)",
-            _HOLDERS,
+            HOLDER_TYPES,
             ("Facility",),
         ),
         RelationType(
@@ -176,8 +202,8 @@ RELATION_TYPES: dict[str, RelationType] = {
         RelationType(
             "PARTNERS_WITH",
             "works with as a partner (knowledge, technical or marketing partner)",
-            _ACTORS + ("Cluster",),
-            _ACTORS + ("Cluster",),
+            ACTOR_TYPES + ("Cluster",),
+            ACTOR_TYPES + ("Cluster",),
         ),
         RelationType(
             "PART_OF",
@@ -225,6 +251,208 @@ VALUE_CHAIN_STAGES: tuple[Stage, ...] = (
     Stage("finance", "grants, subsidies and credit", ("FUNDS", "FINANCES", "SUPPORTED_BY")),
     Stage("skills", "training and skilling", ("TRAINS",)),
     Stage("market", "buyers and market access", ("BUYS_FROM", "ANCHORS")),
+)
+
+
+# -- cue words: the words and phrases that signal each relation -------------------------------
+#
+# Each phrase is a regular-expression alternative, matched case-insensitively: r"\bfinanc" is a
+# word starting "financ" (finance, financed, financial), r"\bgrants?\b" the word grant or grants.
+# Extraction reads document sentences with TEXT_CUES (ingest/relations.py); question analysis
+# reads questions with QUESTION_CUES (kb/qa.py). The two lists differ on purpose — a report says
+# "the anchor unit" or "skill upgradation", a question "who anchored" or "trainers" — so each use
+# keeps its own list, and neither is to be changed without its evaluation (eval-extract, eval-qa).
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Phrases whose presence in a sentence signals `relation`."""
+
+    relation: str
+    phrases: tuple[str, ...]  # regular-expression alternatives, any one of which is the signal
+
+    @property
+    def pattern(self) -> str:
+        """The phrases as one regular expression (alternatives, in order)."""
+        return "|".join(self.phrases)
+
+
+@dataclass(frozen=True)
+class QuestionCue:
+    """Phrases in a question that ask for relations, each seen from the entity asked about:
+    ("ANCHORS", "in") for "who anchors X?", ("LOCATED_IN", "out") for "where is X?"."""
+
+    phrases: tuple[str, ...]  # regular-expression alternatives, any one of which is the signal
+    asks: tuple[tuple[str, str], ...]  # (relation, "in" | "out"), tried in order
+
+    @property
+    def pattern(self) -> str:
+        """The phrases as one regular expression (alternatives, in order)."""
+        return "|".join(self.phrases)
+
+
+# Extraction, by cue name. Most are searched anywhere in a sentence (entity names blanked);
+# the ones marked "framed" are words that ingest/relations.py places in a frame of its own.
+TEXT_CUES: dict[str, Cue] = {
+    "anchor": Cue("ANCHORS", (r"\banchor\b",)),
+    "mobilise": Cue("MOBILISES", (r"\bmobili[sz]",)),
+    "train": Cue(
+        "TRAINS", (r"\btrain(?:ing|ed|s)?\b", r"\bskill(?:ing|s)? (?:development|upgradation)")
+    ),
+    # framed: the verb, then "cluster(s)" within the clause ("set up the Bag Cluster")
+    "sets_up": Cue(
+        "IMPLEMENTS",
+        (
+            r"set\s*up",
+            "setup",
+            r"establish\w*",
+            "formed",
+            r"implement\w*",
+            r"develop(?:ed|ing)?",
+            r"creat\w*",
+            r"promot\w*",
+        ),
+    ),
+    "nodal": Cue(
+        "IMPLEMENTS", (r"\b(?:nodal|implementing|executing|implementation) (?:agency|partner)\b",)
+    ),
+    "fund": Cue(
+        "FUNDS",
+        (
+            r"financ\w* (?:support|assistance|help)",
+            r"\bfund(?:s|ed|ing)?\b",
+            r"\bgrants?\b",
+            "subsid",
+            "sanction",
+            "benefit under",
+            "assistance of",
+            "contribution",
+        ),
+    ),
+    # just before a scheme or agency, in a sentence naming a facility: "constructed under BRGF"
+    "funds_facility": Cue(
+        "FUNDS",
+        (r"\bthrough\b", r"\bunder\b", "sponsor", "construct", r"\bprovided\b", r"\bfunded\b"),
+    ),
+    "finance": Cue("FINANCES", (r"\bcredit\b", r"\bloans?\b", "micro-?financ")),
+    # in an agency's name: the agency is a financier
+    "financier_name": Cue(
+        "FINANCES",
+        (r"\bBank\b", r"\bMFI\b", r"Micro\s*finance", r"Finance (?:Corporation|Ltd|Limited)"),
+    ),
+    "support": Cue("SUPPORTED_BY", (r"\bsupport\w*", "through the office", r"\bassist\w*")),
+    # framed: right before the supporter ("with the help of X")
+    "support_lead": Cue(
+        "SUPPORTED_BY",
+        (
+            "through the office of",
+            r"support(?:ed)? (?:from|of|by)",
+            "supported by",
+            "with the help of",
+            r"assistance (?:from|of)",
+            "provided by",
+        ),
+    ),
+    # framed: the verb after the supporter ("X has provided ... support")
+    "gives_support": Cue(
+        "SUPPORTED_BY",
+        ("provided", "provides?", "extended", "extends?", "gave", "offers?", "offered", "gives?"),
+    ),
+    "partner": Cue("PARTNERS_WITH", (r"\bpartner\b",)),
+    # framed: all that stands between a scheme and its agency ("SFURTI of the Ministry")
+    "administered_by": Cue(
+        "ADMINISTERS",
+        ("of the", "of", "sponsored by", "run by", "administered by", "launched by"),
+    ),
+    # framed: a sentence opening "An organisation of the ..." (under the agency named before)
+    "part_of_opening": Cue("PART_OF", (r"organi[sz]ation",)),
+    # framed: between two agencies ("FFDC, Kannauj, an institute under the Ministry")
+    "part_of_body": Cue(
+        "PART_OF",
+        (
+            "institute",
+            r"organi[sz]ation",
+            "body",
+            "office",
+            "undertaking",
+            "autonomous body",
+            "society",
+            "centre",
+            "unit",
+        ),
+    ),
+    "buy": Cue(
+        "BUYS_FROM",
+        (
+            r"\bbuys?\b",
+            r"\bbought\b",
+            r"\bpurchas\w+",
+            r"\bprocures?\b",
+            r"\bsources? (?:its|the)\b",
+        ),
+    ),
+    "supply": Cue(
+        "SUPPLIES",
+        (
+            r"\bsuppl(?:ies|ied|ying)\b",
+            r"\bwill supply\b",
+            r"\bprovid\w+ (?:the )?raw materials?\b",
+        ),
+    ),
+}
+
+# Question analysis, most specific first: the first cue found decides what is asked.
+QUESTION_CUES: tuple[QuestionCue, ...] = (
+    QuestionCue((r"\banchor",), (("ANCHORS", "in"),)),
+    QuestionCue((r"\bmobili[sz]",), (("MOBILISES", "in"),)),
+    QuestionCue((r"\btrain",), (("TRAINS", "in"),)),
+    QuestionCue(
+        (
+            r"\bspv\b",
+            r"\bspecial purpose\b",
+            r"\bimplement\b",
+            r"\bset up\b",
+            r"\bruns?\b",
+            r"\bnodal\b",
+        ),
+        (("IMPLEMENTS", "in"), ("ADMINISTERS", "in")),
+    ),
+    QuestionCue(
+        (r"\bknowledge partner", r"\bpartner"), (("PARTNERS_WITH", "in"), ("PARTNERS_WITH", "out"))
+    ),
+    QuestionCue(
+        (r"\bpart of\b", r"\bparent\b", r"\bunder which\b", r"\bunder\W*$"), (("PART_OF", "out"),)
+    ),
+    QuestionCue(
+        (r"\bcredit", r"\bloans?", r"\bbanks?", r"\bmfis?", r"\bfinanc"), (("FINANCES", "in"),)
+    ),
+    QuestionCue(
+        (
+            r"\bfund",
+            r"\bgrant",
+            r"\bsubsid",
+            r"\bschemes?",
+            r"\bfinancial support",
+            r"\bsanction",
+            r"\bmoney",
+        ),
+        (("FUNDS", "in"), ("SUPPORTED_BY", "out")),
+    ),
+    QuestionCue((r"\bbuy", r"\bbuyer", r"\bpurchas", r"\bmarket"), (("BUYS_FROM", "in"),)),
+    QuestionCue((r"\bsuppl", r"\braw material"), (("SUPPLIES", "in"),)),
+    QuestionCue((r"\bclusters?\b.*\b(?:in|of)\b",), (("LOCATED_IN", "in"),)),
+    QuestionCue(
+        (r"\bwhere\b", r"\bwhich (?:district|state)\b", r"\blocated", r"\bbased\b"),
+        (("LOCATED_IN", "out"),),
+    ),
+    QuestionCue((r"\badminister", r"\bministry", r"\bsponsor"), (("ADMINISTERS", "in"),)),
+    QuestionCue(
+        (r"\bcfc", r"\bcommon facility", r"\bfacilit", r"\bshed"), (("HAS_FACILITY", "out"),)
+    ),
+    QuestionCue(
+        (r"\bsupport", r"\bprovid", r"\bgave", r"\bhelp"),
+        (("SUPPORTED_BY", "out"), ("FUNDS", "in")),
+    ),
 )
 
 

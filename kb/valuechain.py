@@ -10,11 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.schema import VALUE_CHAIN_STAGES
+from kb.schema import NON_ACTOR_TYPES, VALUE_CHAIN_STAGES
 from kb.store.base import GraphStore, Node
-
-# Node types that are not actors: a cluster's product, place or sector fills no stage.
-NOT_ACTORS = {"Document", "Product", "District", "State", "Sector", "GeographicalIndication"}
 
 
 @dataclass
@@ -60,11 +57,11 @@ def value_chain(store: GraphStore, cluster: Node) -> list[StageView]:
     """Every stage of `cluster`'s value chain with the actors found in the graph."""
     links: list[tuple[str, Node, Any, str | None]] = []  # (relation, actor, edge, via)
     for nb in store.neighbors(cluster.id, direction="both"):
-        if nb.node.type not in NOT_ACTORS:
+        if nb.node.type not in NON_ACTOR_TYPES:
             links.append((nb.edge.relation, nb.node, nb.edge, None))
         if nb.edge.relation == "HAS_FACILITY":
             for far in store.neighbors(nb.node.id, direction="in"):
-                if far.node.type not in NOT_ACTORS and far.node.id != cluster.id:
+                if far.node.type not in NON_ACTOR_TYPES and far.node.id != cluster.id:
                     links.append((far.edge.relation, far.node, far.edge, nb.node.name))
     stages = []
     for stage in VALUE_CHAIN_STAGES:

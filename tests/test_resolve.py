@@ -7,7 +7,8 @@ import pytest
 from clusterkb.service import KnowledgeBase
 from ingest.agencies import AgencyNames
 from ingest.schemes import title_acronym
-from kb.resolve import Resolver, display_name, name_variants, node_id, normalize, slug
+from kb.ids import node_id
+from kb.resolve import Resolver, display_name, name_variants, normalize, slug
 from kb.store.base import Node, Provenance
 
 

@@ -11,6 +11,8 @@ import re
 from html import escape
 from typing import Any
 
+from kb.ids import is_a
+
 TYPE_COLOURS = {
     "Cluster": "#d9480f",
     "District": "#1971c2",
@@ -192,7 +194,7 @@ def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680)
 
 def doc_link(document: str, locator: str | None) -> str:
     m = re.search(r"\d+", locator or "")
-    anchor = f"#s{m.group(0)}" if m and document.startswith("doc:") else ""
+    anchor = f"#s{m.group(0)}" if m and is_a(document, "Document") else ""
     return f"/doc/{escape(document, quote=True)}{anchor}"
 
 

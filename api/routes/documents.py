@@ -16,6 +16,7 @@ from api.errors import APIError
 from kb.config import Settings
 from kb.errors import NotFound
 from kb.files import SUFFIXES, safe_filename
+from kb.ids import is_a
 
 MAX_FILES = 20
 Files = Annotated[list[UploadFile], File(description="text, markdown, HTML or PDF")]
@@ -98,7 +99,7 @@ async def preview(files: Files, kb: KB, settings: SettingsDep) -> list[dict[str,
 @router.delete("/{doc_id}", response_model=m.Removed)
 def delete(doc_id: EntityId, kb: KB, write_key: WriteKeyDep) -> dict[str, Any]:
     write_key.require()
-    if not doc_id.startswith("doc:") or kb.node(doc_id) is None:
+    if not is_a(doc_id, "Document") or kb.node(doc_id) is None:
         raise NotFound(
             f"no document {doc_id!r}; GET /api/v1/documents lists them",
             [d.id for d in kb.documents()][:5],
