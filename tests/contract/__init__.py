@@ -1,0 +1,1 @@
+"""contract tests (see docs/architecture.md)."""

@@ -1,0 +1,88 @@
+"""The entity linker and the on-disk vector cache, on the tiny graph with a hand-written
+embedder (letters counted), so every expectation is exact."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kb.errors import InputError, NotFound
+from kb.linking import EntityLinker
+from kb.search import cached_vectors
+from kb.store.memory import MemoryStore
+from tests.conftest import tiny_graph
+
+
+class Letters:
+    """A stand-in embedder: a unit vector of letter counts; counts the texts it encodes."""
+
+    def __init__(self) -> None:
+        self.encoded: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.encoded += list(texts)
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for c in t.lower():
+                if c.isalpha():
+                    out[i, ord(c) - ord("a")] += 1.0
+            out[i] /= max(float(np.linalg.norm(out[i])), 1e-9)
+        return out
+
+
+@pytest.fixture
+def linker(tmp_path: Path) -> EntityLinker:
+    store = MemoryStore(None)
+    tiny_graph(store)
+    return EntityLinker(store, Letters(), tmp_path / "vectors")
+
+
+def test_find_exact_alias_fuzzy_and_errors(linker: EntityLinker) -> None:
+    assert [m.id for m in linker.find("Muzaffarpur")] == ["district:bihar:muzaffarpur"]
+    assert linker.find("BRLPS")[0].id == "agency:jeevika"  # an alias
+    assert linker.find("Muzzaffarpur")[0].id == "district:bihar:muzaffarpur"  # a misspelling
+    assert linker.find("state:bihar")[0].score == 100.0  # an id
+    with pytest.raises(InputError):
+        linker.find("   ")
+    with pytest.raises(NotFound) as err:
+        linker.one("Atlantis")
+    assert err.value.suggestions == linker.suggest("Atlantis")
+
+
+def test_names_in_running_text(linker: EntityLinker) -> None:
+    text = "JEEViKA mobilised women for the High Spirit unit"
+    found = {i for m in linker.in_text(text) for i in m.ids}
+    assert {"agency:jeevika", "enterprise:high-spirit"} <= found
+    assert {m.type for m in linker.in_text(text)} == {"Agency", "Enterprise"}
+    # the longest name wins: the cluster, not the district inside its name
+    found = {tuple(m.ids) for m in linker.in_text("the Muzaffarpur bag cluster grew")}
+    assert found == {("cluster:muzaffarpur-bag-cluster",)}
+
+
+def test_by_meaning_uses_cached_name_vectors(tmp_path: Path, linker: EntityLinker) -> None:
+    assert [n.id for n in linker.by_meaning("Muzaffarpur bag cluster", 0.9)] == [
+        "cluster:muzaffarpur-bag-cluster"
+    ]
+    assert linker.by_meaning("zzzz", 0.9) == []
+    assert (tmp_path / "vectors" / "names.npz").exists()
+    # A second linker (another process) reuses the names' vectors: only the query is encoded.
+    again = EntityLinker(linker.store, Letters(), tmp_path / "vectors")
+    again.by_meaning("Muzaffarpur bag cluster", 0.9)
+    assert again.embedder.encoded == ["Muzaffarpur bag cluster"]  # type: ignore[union-attr]
+
+
+def test_vector_cache_is_keyed_by_content(tmp_path: Path) -> None:
+    path = tmp_path / "v.npz"
+    first = Letters()
+    v1, n1 = cached_vectors(first, ["abc", "xyz"], path)
+    assert n1 == 2 and v1.shape == (2, 384)
+    second = Letters()
+    v2, n2 = cached_vectors(second, ["xyz", "abd"], path)  # one known, one changed
+    assert n2 == 1 and second.encoded == ["abd"]
+    assert np.allclose(v2[0], v1[1])
+    path.write_bytes(b"not a zip")  # a damaged cache is rebuilt, not trusted
+    v3, n3 = cached_vectors(Letters(), ["abc"], path)
+    assert n3 == 1 and np.allclose(v3[0], v1[0])
