@@ -228,16 +228,14 @@ def cmd_eval_extract(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
 def cmd_ask(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.question == "-":  # one question per line, one JSON object per line; model loaded once
-        history: list[Any] = []
         for line in sys.stdin:
             if not line.strip():
                 continue
+            question, history = _question_line(line.strip())
             try:
-                answer = kb.ask(line.strip(), history[-1:])
-                out = answer.to_dict()
+                out = kb.ask(question, history).to_dict()
             except ClusterKBError as e:
-                out = {"question": line.strip(), "error": str(e), "answered": False}
-            history.append(out)
+                out = {"question": question, "error": str(e), "answered": False}
             sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
             sys.stdout.flush()
         return 0
@@ -249,6 +247,20 @@ def cmd_ask(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     for c in answer.citations:
         print(f"  [{c.document} {getattr(c, 'locator', '')}] {c.text[:200]}")
     return 0 if answer.answered else 3
+
+
+def _question_line(line: str) -> tuple[str, list[Any] | None]:
+    """A stdin line of `ask -`: plain text is one question on its own; a JSON object
+    {"question": ..., "history": [earlier questions, oldest first]} is a turn of a conversation."""
+    if line.startswith("{"):
+        try:
+            data = json.loads(line)
+        except ValueError:
+            return line, None
+        if isinstance(data, dict) and isinstance(data.get("question"), str):
+            history = data.get("history")
+            return data["question"], list(history) if isinstance(history, list) else None
+    return line, None
 
 
 def _bar(done: int, total: int, started: float) -> None:
@@ -384,6 +396,27 @@ def cmd_eval_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fit_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    from clusterkb.fitqa import fit
+
+    files = [Path(f) for f in args.questions] or [
+        kb.settings.data_dir / "eval" / "devset" / "questions.jsonl",
+        kb.settings.data_dir / "eval" / "qa" / "questions.jsonl",
+    ]
+    kwargs = {"out": Path(args.out)} if args.out else {}
+    result = fit(kb, files, progress=_progress, **kwargs)
+    if args.json:
+        _print_json(result)
+        return 0
+    print(
+        f"fitted on {result['questions']} questions ({result['candidates']} candidates, "
+        f"{result['positives']} holding an answer): threshold {result['threshold']}; "
+        f"{result['accuracy_on_fitted_questions']:.3f} on those questions, "
+        f"{result['accuracy_5fold_held_out']:.3f} held out (5 folds by question)"
+    )
+    return 0
+
+
 def _warm_up(kb: KnowledgeBase) -> None:
     try:
         kb.ask("Which clusters are in the knowledge base?")
@@ -463,6 +496,15 @@ def parser() -> argparse.ArgumentParser:
     eq.add_argument("--json", action="store_true")
     eq.add_argument("-v", "--verbose", action="store_true")
     eq.set_defaults(func=cmd_eval_qa)
+
+    fq = sub.add_parser(
+        "fit-qa",
+        help="fit the answer scorer on question sets (the KB must hold their documents)",
+    )
+    fq.add_argument("questions", nargs="*", help="question files (default: devset + data/eval/qa)")
+    fq.add_argument("--out", help="where to write the model (default kb/qa_model.json)")
+    fq.add_argument("--json", action="store_true")
+    fq.set_defaults(func=cmd_fit_qa)
 
     ak = sub.add_parser("ask", help='one question ("-": one per stdin line, JSON lines out)')
     ak.add_argument("question")

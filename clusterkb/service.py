@@ -14,11 +14,12 @@ from kb.ids import document_id, is_a, state_of
 from kb.linking import EntityLinker
 from kb.models import Answer, DocumentInfo, DocumentText, Gaps, Neighborhood, Recommendation, Stats
 from kb.resolve import Match, Resolver
-from kb.search import MiniLM, Passage
+from kb.search import MiniLM, Passage, SentenceIndex
 from kb.store import open_store
 from kb.store.base import Direction, GraphStore, Node
 
 if TYPE_CHECKING:
+    from kb.qa import QuestionAnswerer
     from kb.recommend import Recommender
 
 
@@ -37,8 +38,8 @@ class KnowledgeBase:
         self.settings = settings
         self._store = store
         self._llm = llm
-        self._index: Any = None  # kb.search.SentenceIndex, built on first search
-        self._qa: Any = None  # kb.qa.QuestionAnswerer
+        self._index: SentenceIndex | None = None
+        self._qa: QuestionAnswerer | None = None
         self._recommender: Recommender | None = None
         self._embedder = embedder or MiniLM()  # loads the model on first use
         self._linker: EntityLinker | None = None
@@ -168,6 +169,11 @@ class KnowledgeBase:
 
     def ask(self, question: str, history: list[Any] | None = None) -> Answer:
         """Answer a question with citations, or say what the KB does not know (kb/qa.py)."""
+        answer: Answer = self.answerer().ask(question, history)
+        return answer
+
+    def answerer(self) -> QuestionAnswerer:
+        """The question answerer over this KB (built on first use, after every write)."""
         from kb.qa import QuestionAnswerer
 
         with self._setup_lock:
@@ -175,13 +181,11 @@ class KnowledgeBase:
                 self._qa = QuestionAnswerer(
                     self.store,
                     self.linker,
-                    search=self.search,
+                    index=self.sentence_index,
                     recommend=self.recommend,
                     llm=self.llm,
                 )
-            qa = self._qa
-        answer: Answer = qa.ask(question, history)
-        return answer
+            return self._qa
 
     def recommend(
         self, district: str, product: str, state: str | None = None, context: str | None = None
@@ -233,18 +237,18 @@ class KnowledgeBase:
         """The bundled MiniLM model (loaded on first use), shared by search, QA and recommend."""
         return self._embedder
 
-    def search(self, query: str, k: int = 5) -> list[Passage]:
-        """The k sentences that best match `query` (hybrid: MiniLM embeddings + BM25)."""
-        from kb.search import SentenceIndex
-
+    def sentence_index(self) -> SentenceIndex:
+        """Every document sentence, searchable (built on first use, vectors cached on disk)."""
         with self._setup_lock:
             if self._index is None:
                 self._index = SentenceIndex.from_store(
                     self.store, self._embedder, self._cache_dir("search")
                 )
-            index = self._index
-        results: list[Passage] = index.search(query, k)
-        return results
+            return self._index
+
+    def search(self, query: str, k: int = 5) -> list[Passage]:
+        """The k sentences that best match `query` (hybrid: MiniLM embeddings + BM25)."""
+        return self.sentence_index().search(query, k)
 
     def is_empty(self) -> bool:
         return self.store.stats().nodes == 0

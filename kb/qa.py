@@ -15,12 +15,14 @@ from collections.abc import Callable
 from typing import Any
 
 from kb.errors import InputError, NotFound
+from kb.evidence import READERS, Candidate, EvidencePool, LogisticModel, answer_spans
 from kb.explore import entity_view, path_view
 from kb.linking import EntityLinker
 from kb.models import Answer, Citation, EntityRef, Recommendation
+from kb.question import FOLLOW_UP, Question, QuestionAnalyser
 from kb.resolve import normalize
 from kb.schema import ACTOR_TYPES, PLACE_TYPES, QUESTION_CUES
-from kb.search import Passage
+from kb.search import SentenceIndex
 from kb.store.base import Edge, GraphStore, Node
 
 # What is asked -> (relations, direction seen from the asked-about entity), most specific first
@@ -37,13 +39,6 @@ HOW_MUCH = re.compile(
     re.I,
 )
 PATH = re.compile(r"\bconnected\b|\blink(?:ed)? between\b|\brelated to\b|\bpath\b", re.I)
-FOLLOW_UP = re.compile(
-    r"^(?:and|also|what about|how about)\b|\b(?:they|them|their|it|its|this cluster|that cluster)\b",
-    re.I,
-)
-UNKNOWN_PLACE = re.compile(
-    r"\b(?!(?:Which|What|The|This|That|Each|Every|Its|Their)\b)([A-Z][a-z]+)\s+(?:district|state|cluster)\b"
-)
 PARTNER_Q = re.compile(
     r"\b(?:who (?:could|can|should) help|help (?:me )?(?:start|set up)|start(?:ing)? an? |set(?:ting)? up an? |"
     r"replicat|partners? for)\b.*\bcluster\b|\bwhich schemes (?:fit|suit|apply|are available)\b.*\bcluster\b",
@@ -68,6 +63,24 @@ def _reply(
     )  # fmt: skip
 
 
+def _fit(lead: str, sentence: str, limit: int = 400) -> str:
+    """'lead — sentence' in at most `limit` characters: the sentence alone when it already
+    holds the lead, else cut around the lead's place in it."""
+    if len(lead) > limit - 40:  # the short answer first: the sentence only if it fits
+        return lead if len(lead) <= limit else lead[: limit - 1] + "…"
+    if not lead or lead.lower() in sentence.lower():
+        head = ""
+    else:
+        head = f"{lead} — "
+    if len(head) + len(sentence) <= limit:
+        return head + sentence
+    room = limit - len(head) - 2  # two ellipses
+    at = sentence.lower().find(lead.lower()) if lead else -1
+    start = max(0, at - room // 3) if at >= 0 else 0
+    cut = sentence[start : start + room].strip()
+    return f"{head}{'…' if start else ''}{cut}…"[:limit]
+
+
 def _join(names: list[str]) -> str:
     names = list(dict.fromkeys(names))
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -81,15 +94,18 @@ class QuestionAnswerer:
         self,
         store: GraphStore,
         linker: EntityLinker,
-        search: Callable[[str, int], list[Passage]],
+        index: Callable[[], SentenceIndex],
         recommend: Callable[[str, str], Recommendation],
         llm: Callable[[], Any] = lambda: None,
+        model: LogisticModel | None = None,
     ):
         self.store = store
         self.linker = linker
-        self.search = search
+        self.index = index  # the sentence index, built on first use
         self.recommend = recommend
         self.llm = llm  # returns a LangChain chat model, or None
+        self.model = model or LogisticModel.load()
+        self.analyser = QuestionAnalyser(linker, linker.embedder)
 
     # -- linking ------------------------------------------------------------------------------
 
@@ -129,40 +145,120 @@ class QuestionAnswerer:
     # -- answering ----------------------------------------------------------------------------
 
     def ask(self, question: str, history: list[Any] | None = None) -> Answer:
+        """Answer from the best evidence (graph facts and sentences, one scale), or say what
+        the KB does not know. `history`: earlier turns, oldest first — their questions (text)
+        or the answers this method returned."""
+        q, candidates = self.candidates(question, history)
+        unknown = self._unknown(q)
+        if unknown:
+            near = [n for name in unknown for n in self.linker.suggest(name)][:5]
+            lead = f"Nothing on {_join(unknown)} in the knowledge base"
+            return self._abstain(
+                q.text, q.focus, lead + (f" (did you mean {', '.join(near)}?)" if near else "")
+            )
+        best = max(candidates, key=lambda c: c.score, default=None)
+        if best is None or best.score < self.model.threshold:
+            return self._abstain(q.text, q.focus, "The knowledge base does not say")
+        return self._phrase(self.compose(q, best, candidates))
+
+    def candidates(
+        self, question: str, history: list[Any] | None = None
+    ) -> tuple[Question, list[Candidate]]:
+        """The analysed question and every candidate with its features and score."""
         question = " ".join((question or "").split())
         if not question:
             raise InputError(
                 "the question is empty; ask about a cluster, district, scheme or agency"
             )
-        entities = self.link(question)
-        if history and FOLLOW_UP.search(question):
-            previous = history[-1]
-            prev = previous.to_dict() if isinstance(previous, Answer) else previous
-            prev_entities = prev.get("entities", []) if isinstance(prev, dict) else []
-            carried = [self.store.get_node(e["id"]) for e in prev_entities]
-            entities = [n for n in carried if n is not None] + [
-                e for e in entities if e.id not in {c.id for c in carried if c}
-            ]
-        unknown = [w for w in UNKNOWN_PLACE.findall(question) if not self.linker.resolver.lookup(w)]
-        if unknown:
-            return self._abstain(
-                question, entities, f"Nothing on {_join(unknown)} in the knowledge base"
-            )
-        answer = (
-            self._compare(question, entities)
-            or self._partners(question, entities)
-            or self._yes_no(question, entities)
-            or self._odop(question, entities)
-            or self._clusters_by_word(question)
-            or self._clusters_of(question, entities)
-            or self._path(question, entities)
-            or self._quantity(question, entities)
-            or self._relation(question, entities)
-            or self._passage(question, entities)
+        focus = self.link(question)
+        context = ""
+        if history and (not focus or FOLLOW_UP.search(question)):
+            carried, context = self._previous(history[-1])
+            if not focus:  # the previous turn's entities, only when this one names none
+                focus = carried
+        q = self.analyser.analyse(question, focus)
+        pool = EvidencePool(self.store, self.index(), self.model)
+        found = [self._fact(r, a) for r, a in self._graph_answers(question, focus)]
+        found += pool.sentences(q, f"{question} {context}".strip())
+        pool.featurise(q, found)
+        return q, found
+
+    def _previous(self, turn: Any) -> tuple[list[Node], str]:
+        """The entities and words of an earlier turn: a question, or an answer as returned."""
+        if isinstance(turn, Answer):
+            turn = turn.to_dict()
+        if isinstance(turn, dict):
+            ids = [e["id"] for e in turn.get("entities") or [] if isinstance(e, dict)]
+            nodes = [n for n in (self.store.get_node(i) for i in ids) if n is not None]
+            text = str(turn.get("question") or "")
+            return nodes or self.link(text), text
+        text = str(turn)
+        return self.link(text), text
+
+    def _unknown(self, q: Question) -> list[str]:
+        """Names the question gives that neither the KB nor any document knows."""
+        index = self.index()
+        out = []
+        for name in q.constraints:
+            key = name.lower()
+            if not any(key in e.text.lower() for e in index.entries) and not self.linker.find(name):
+                out.append(name)
+        return out
+
+    def _graph_answers(self, question: str, entities: list[Node]) -> list[tuple[str, Answer]]:
+        """What the graph says, from every reading that applies (each a candidate; none wins
+        by coming first)."""
+        out = []
+        for name in READERS:
+            reader = getattr(self, f"_{name}")
+            a = reader(question) if name == "clusters_by_word" else reader(question, entities)
+            if a is not None:
+                out.append((name, a))
+        return out
+
+    @staticmethod
+    def _fact(reader: str, a: Answer) -> Candidate:
+        cited = a.citations[0] if a.citations else None
+        text = f"{a.answer} {cited.text}" if cited is not None else a.answer
+        return Candidate(
+            text,
+            cited.document if cited is not None else "graph",
+            str(getattr(cited, "locator", "") or ""),
+            kind="fact",
+            reader=reader,
+            answer=a.answer,
+            citations=[c.to_dict() for c in a.citations],
+            entities=[],
+            facts=list(a.facts),
+            rank=0,
         )
-        if answer is None:
-            return self._abstain(question, entities, "The knowledge base does not say")
-        return self._phrase(answer)
+
+    def compose(
+        self, q: Question, best: Candidate, pool: list[Candidate], threshold: float | None = None
+    ) -> Answer:
+        """The short answer, then its sentence; lists gather the next good sentences too."""
+        threshold = self.model.threshold if threshold is None else threshold
+        if best.kind == "fact":
+            assert best.answer is not None
+            cited = best.citations[0]["text"] if best.citations else ""
+            text = _fit(best.answer, cited)
+            return _reply(
+                q.text, text, True, best.citations[:8], self._entities(q.focus), best.facts
+            )
+        spans = answer_spans(q, best.text)
+        lead = spans[0].text if spans else ""
+        text = _fit(lead, best.text)
+        chosen = [best]
+        if q.answer_type in ("list", "aggregate", "count") or q.plural:
+            for c in sorted(pool, key=lambda c: -c.score):
+                if c is best or c.kind != "sentence" or c.score < threshold:
+                    continue
+                more = f"{text} {c.text}"
+                if len(more) > 400:
+                    break
+                text, chosen = more, [*chosen, c]
+        citations = [{"document": c.document, "locator": c.locator, "text": c.text} for c in chosen]
+        return _reply(q.text, text, True, citations, self._entities(q.focus), [])
 
     def _phrase(self, answer: Answer) -> Answer:
         """Let the optional LLM word the answer from the same evidence; keep ours if it fails.
@@ -543,33 +639,3 @@ class QuestionAnswerer:
             self._entities([cluster]),
             [],
         )
-
-    def _passage(self, question: str, entities: list[Node]) -> Answer | None:
-        """The best sentence — only for questions no relation rule covers, and only if it names
-        an entity of the question and shares other content words with it."""
-        from kb.search import tokens
-
-        # A question a relation rule was meant for (who/where/how much …) but could not answer,
-        # or one that names no entity, needs a closer sentence: more meaning, more shared words.
-        strict = not entities or any(rx.search(question) for rx, _ in INTENTS)
-        min_dense, min_shared = (0.6, 2) if strict else (0.5, 1)
-        # an entity is named when all the words of its name or of an alias are in the sentence
-        keys = [set(tokens(a)) for n in entities for a in [n.name, *n.aliases] if len(a) > 3]
-        keys = [k for k in keys if k]
-        entity_words = {t for n in entities for t in tokens(" ".join([n.name, *n.aliases]))}
-        content = set(tokens(question)) - entity_words
-        min_shared = min(min_shared, len(content)) if content else min_shared
-        for p in self.search(question, 5):
-            if p.text.rstrip().endswith(("?", ":")) or len(p.text.split()) < 6:
-                continue  # a heading, a question or a list's lead-in is not an answer
-            words = set(tokens(p.text))
-            names_one = any(k <= words for k in keys) if keys else True
-            shared = len(content & words)
-            if p.dense >= min_dense and names_one and shared >= min_shared:
-                citation = {
-                    "document": p.document,
-                    "locator": f"sentence {p.sentence}",
-                    "text": p.text,
-                }
-                return _reply(question, p.text, True, [citation], self._entities(entities), [])
-        return None

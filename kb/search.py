@@ -141,6 +141,7 @@ class SentenceIndex:
         self.embedder = embedder
         self.cache_dir = cache_dir
         self.encoded = 0  # sentences embedded by this index (not found in the cache)
+        self._by_document: dict[str, list[int]] | None = None
         self._bm25_setup()
         self.vectors = self._embed_all()
 
@@ -190,12 +191,8 @@ class SentenceIndex:
 
     # -- search -------------------------------------------------------------------------------
 
-    def search(self, query: str, k: int = 5) -> list[Passage]:
-        query = query.strip()
-        if not query:
-            raise InputError("the question is empty")
-        if not self.entries:
-            return []
+    def scores(self, query: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per sentence: cosine similarity, BM25, and their reciprocal-rank fusion."""
         dense = self.vectors @ self.embedder.encode([query])[0]
         lexical = self._bm25(tokens(query))
         fused = np.zeros(len(self.entries), dtype=np.float64)
@@ -205,6 +202,24 @@ class SentenceIndex:
             ranks[order] = np.arange(len(order))
             weight = (scores > 0).astype(np.float64) if scores is lexical else 1.0
             fused += weight / (RRF_K + ranks + 1)
+        return dense, lexical, fused
+
+    def in_documents(self, documents: set[str]) -> list[int]:
+        """Positions of the sentences of these documents."""
+        if self._by_document is None:
+            by: dict[str, list[int]] = defaultdict(list)
+            for i, e in enumerate(self.entries):
+                by[e.document].append(i)
+            self._by_document = dict(by)
+        return [i for d in documents for i in self._by_document.get(d, [])]
+
+    def search(self, query: str, k: int = 5) -> list[Passage]:
+        query = query.strip()
+        if not query:
+            raise InputError("the question is empty")
+        if not self.entries:
+            return []
+        dense, lexical, fused = self.scores(query)
         best = np.argsort(-fused, kind="stable")[:k]
         return [
             Passage(

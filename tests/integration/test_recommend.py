@@ -172,7 +172,7 @@ def test_scheme_fit_is_data_with_reasons(built_kb: KnowledgeBase) -> None:
     fitting = []
     for item in r["schemes"]:
         node = built_kb.store.get_node(item["id"])
-        if node is not None and profile(node).groups & set(r["target_groups"]):
+        if node is not None and set(profile(node).groups) & set(r["target_groups"]):
             fitting.append(item["id"])
     assert fitting  # schemes for the planned cluster's groups are among those proposed
 

