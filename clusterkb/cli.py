@@ -446,6 +446,16 @@ def cmd_serve(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mcp(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    from clusterkb.mcp import serve_stdio
+
+    if kb.is_empty():
+        _progress("the knowledge base is empty; building it from the bundled data first")
+        kb.build(progress=_progress)
+    serve_stdio(kb)  # stdout is the protocol's: messages go to stderr
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="clusterkb",
@@ -550,6 +560,9 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--port", type=int, default=7860)
     sv.add_argument("--no-ui", action="store_true", help="serve the API only")
     sv.set_defaults(func=cmd_serve)
+
+    mc = sub.add_parser("mcp", help="serve the KB's tools to AI assistants over MCP (stdio)")
+    mc.set_defaults(func=cmd_mcp)
     return p
 
 

@@ -12,7 +12,20 @@ from kb.errors import InputError, NotFound
 from kb.explore import EntityView, PathView, entity_view, neighborhood, path_view
 from kb.ids import document_id, is_a, state_of
 from kb.linking import EntityLinker
-from kb.models import Answer, DocumentInfo, DocumentText, Gaps, Neighborhood, Recommendation, Stats
+from kb.models import (
+    Answer,
+    CitedRecord,
+    DocumentInfo,
+    DocumentText,
+    EntityMatch,
+    EntityPage,
+    EntityRef,
+    Gaps,
+    GraphEdge,
+    Neighborhood,
+    Recommendation,
+    Stats,
+)
 from kb.resolve import Match, Resolver
 from kb.search import MiniLM, Passage, SentenceIndex
 from kb.store import open_store
@@ -158,6 +171,18 @@ class KnowledgeBase:
                 if any(final.name in msg for msg in report.failed):
                     final.unlink(missing_ok=True)
         return report
+
+    def add_text(self, filename: str, text: str) -> Any:
+        """A document given as text, kept and ingested as an uploaded file called `filename`
+        (its suffix says how to read it: .txt, .md or .html)."""
+        import tempfile
+
+        from kb.files import safe_filename
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / (safe_filename(filename) or "document.txt")
+            path.write_text(text, encoding="utf-8")
+            return self.add_files([path])
 
     def llm(self) -> Any:
         """The optional LangChain chat model (injected, or named by CLUSTERKB_LLM), else None."""
@@ -327,6 +352,59 @@ class KnowledgeBase:
             raise NotFound(f"no document {doc_id!r}", [d.id for d in self.documents()][:5])
         return DocumentText(
             id=node.id, title=node.name, sentences=list(node.attrs.get("sentences") or [])
+        )
+
+    def entity_page(
+        self, query: str | None = None, type_: str | None = None, limit: int = 20, offset: int = 0
+    ) -> EntityPage:
+        """`entities` as one page with its total and the offset of the next page."""
+        total, page = self.entities(
+            query if query and query.strip() else None, type_, limit, offset
+        )
+        return EntityPage(
+            total=total,
+            limit=limit,
+            offset=offset,
+            next_offset=offset + limit if offset + limit < total else None,
+            items=[EntityMatch(id=x.id, name=x.name, type=x.type, score=x.score) for x in page],
+        )
+
+    def cited(self, document: str, locator: str) -> CitedRecord:
+        """A citation opened: the text at `locator` in `document` (a table's 'row 195', a
+        document's 'sentence 15') and the entities and relations that cite it."""
+        import difflib
+        import re
+
+        place = (document, locator)
+        facts = self.store.facts_from(document)
+        nodes = [
+            n for n in facts.nodes if any((p.source, p.locator) == place for p in n.provenance)
+        ]
+        edges = [
+            e for e in facts.edges if any((p.source, p.locator) == place for p in e.provenance)
+        ]
+        texts = [p.text for x in nodes for p in x.provenance if (p.source, p.locator) == place]
+        texts += [p.text for x in edges for p in x.provenance if (p.source, p.locator) == place]
+        doc = self.store.get_node(document) if is_a(document, "Document") else None
+        sentences = list(doc.attrs.get("sentences") or []) if doc is not None else []
+        number = re.fullmatch(r"sentence (\d+)", locator)
+        if number and 1 <= int(number.group(1)) <= len(sentences):
+            texts.insert(0, sentences[int(number.group(1)) - 1])  # cited by an answer, not a fact
+        if not texts:
+            known = list(self.store.sources())
+            if document not in known and doc is None:
+                raise NotFound(
+                    f"no source {document!r}", difflib.get_close_matches(document, known, 5, 0.3)
+                )
+            raise NotFound(f"{document} has no {locator!r} that the knowledge base cites")
+        return CitedRecord(
+            document=document,
+            locator=locator,
+            text=texts[0] if number else max(texts, key=len),  # a row's fullest rendering
+            entities=[EntityRef(id=n.id, name=n.name, type=n.type) for n in nodes],
+            relations=[
+                GraphEdge(source=e.source, relation=e.relation, target=e.target) for e in edges
+            ],
         )
 
     def export(self, fmt: str) -> bytes:

@@ -217,3 +217,14 @@ class Removed(Model):
     id: str
     removed_nodes: int
     removed_edges: int
+
+
+class CitedRecord(Model):
+    """One place in a source as a citation names it (a table's 'row 195', a document's
+    'sentence 15'): its text and the entities and relations that cite it."""
+
+    document: str
+    locator: str
+    text: str
+    entities: list[EntityRef]
+    relations: list[GraphEdge]

@@ -28,17 +28,8 @@ def entities(
     type: Annotated[NodeType | None, Query(description="only this entity type")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> dict[str, Any]:
-    if q is not None and not q.strip():
-        q = None
-    total, page = kb.entities(q, type, limit, offset)
-    return {
-        "total": total,
-        "limit": limit,
-        "offset": offset,
-        "next_offset": offset + limit if offset + limit < total else None,
-        "items": [{"id": x.id, "name": x.name, "type": x.type, "score": x.score} for x in page],
-    }
+) -> m.EntityPage:
+    return kb.entity_page(q, type, limit, offset)
 
 
 @router.get("/{entity_id}", response_model=m.Entity)

@@ -29,17 +29,25 @@ def test_docs_example_runs(built_kb: KnowledgeBase) -> None:
 
 
 def test_tools_return_json(built_kb: KnowledgeBase) -> None:
-    ask, lookup, recommend, search = clusterkb_tools(built_kb)
+    tools = {t.name: t for t in clusterkb_tools(built_kb)}
+    assert "clusterkb_add_document" not in tools  # writes only with CLUSTERKB_API_KEY
+    recommend = tools["clusterkb_recommend_partners"]
     partners = json.loads(recommend.invoke({"district": "Gaya", "product": "Handloom/Garments"}))
     assert partners["anchors"][0]["name"] == "High Spirit Commercial Ventures Pvt Ltd"
-    assert ask.name == "clusterkb_ask" and "cited" in ask.description
+    ask = tools["clusterkb_ask"]
+    assert "cited" in ask.description
     answer = json.loads(ask.invoke({"question": "What is the ODOP product of Gotham district?"}))
     assert answer["answered"] is False
-    entity = json.loads(lookup.invoke({"name": "Jeevika"}))
+    entity = json.loads(tools["clusterkb_show_entity"].invoke({"name_or_id": "Jeevika"}))
     assert entity["id"] == "agency:bihar-rural-livelihoods-promotion-society"
-    missing = json.loads(lookup.invoke({"name": "Atlantis Coral Works"}))
-    assert "error" in missing
-    hits = json.loads(search.invoke({"query": "work sheds with looms", "k": 2}))
+    missing = json.loads(tools["clusterkb_show_entity"].invoke({"name_or_id": "Atlantis Coral"}))
+    assert "Atlantis Coral" in missing["error"] and "search_entities" in missing["error"]
+    too_deep = json.loads(
+        tools["clusterkb_neighbors"].invoke({"id": "district:bihar:gaya", "depth": 9})
+    )
+    assert "depth" in too_deep["error"] and "3" in too_deep["error"]
+    search = tools["clusterkb_search_sentences"]
+    hits = json.loads(search.invoke({"query": "work sheds with looms", "k": 2}))["passages"]
     assert len(hits) == 2 and all("work shed" in h["text"] for h in hits)
     assert isinstance(ClusterKBRetriever(kb=built_kb).invoke("credit")[0].page_content, str)
 
