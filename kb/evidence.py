@@ -164,6 +164,29 @@ class EvidencePool:
             self._doc_words[doc_id] = set(tokens(text))
         return self._doc_words[doc_id]
 
+    def place_conflict(self, q: Question, c: Candidate) -> bool:
+        """1 when the question names a state or district and the clusters a fact is about
+        all lie elsewhere."""
+        places = {n.id for n in q.focus if n.type in ("State", "District")}
+        if c.kind != "fact" or not places:
+            return False
+        ids = {i for x in c.facts for i in (x.get("source"), x.get("target")) if i}
+        clusters = [i for i in ids if i.startswith("cluster:")]
+        if not clusters:
+            return False
+        for cid in clusters:
+            for nb in self.store.neighbors(cid, "LOCATED_IN"):
+                around = {nb.node.id} | {
+                    m.node.id for m in self.store.neighbors(nb.node.id, "LOCATED_IN")
+                }
+                if around & places:
+                    return False
+        return True
+
+    def admissible(self, q: Question, candidates: list[Candidate]) -> list[Candidate]:
+        """The candidates that keep the question's hard constraints: a place it names."""
+        return [c for c in candidates if not self.place_conflict(q, c)]
+
     def featurise(self, q: Question, candidates: list[Candidate]) -> None:
         typed = q.answer_type in SPAN_TYPES
         for c in candidates:
@@ -227,7 +250,8 @@ def answer_spans(q: Question, text: str) -> list[Span]:
     """Spans of `text` of a type that answers `q`, and not already in the question."""
     wanted = SPAN_TYPES.get(q.answer_type, set())
     asked = q.text.lower()
-    return [s for s in spans(text) if s.type in wanted and s.text.lower() not in asked]
+    found = [s for s in spans(text) if s.type in wanted and s.text.lower() not in asked]
+    return sorted(found, key=lambda s: s.type != q.answer_type)  # the asked type first
 
 
 def _share(flags: list[bool]) -> float:

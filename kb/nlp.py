@@ -66,16 +66,17 @@ def parse(text: str) -> Any:
 def spans(text: str) -> tuple[Span, ...]:
     """The typed spans of `text`: spaCy's entities, plus money, percentages and years written
     the Indian way, which its NER misses."""
-    doc = pipeline()(text[:5000])
-    out = [
-        Span(e.text, LABEL_TYPES[e.label_], e.start_char, e.end_char)
-        for e in doc.ents
-        if e.label_ in LABEL_TYPES
-    ]
-    taken = [(s.start, s.end) for s in out]
-    for rx, kind in ((_MONEY, "money"), (_PERCENT, "percent"), (_YEAR, "date")):
-        for m in rx.finditer(text[:5000]):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                out.append(Span(m.group(0).strip(), kind, m.start(), m.end()))
-                taken.append((m.start(), m.end()))
+    text = text[:5000]
+    # amounts and percentages written the Indian way win over the statistical entities they
+    # overlap ("INR 10 Lakh", not "10 Lakh" as a count); years only fill gaps
+    out = [Span(m.group(0).strip(), kind, m.start(), m.end())
+           for rx, kind in ((_MONEY, "money"), (_PERCENT, "percent")) for m in rx.finditer(text)]  # fmt: skip
+    for e in pipeline()(text).ents:
+        if e.label_ in LABEL_TYPES and not any(
+            s.start < e.end_char and e.start_char < s.end for s in out
+        ):
+            out.append(Span(e.text, LABEL_TYPES[e.label_], e.start_char, e.end_char))
+    for m in _YEAR.finditer(text):
+        if not any(s.start < m.end() and m.start() < s.end for s in out):
+            out.append(Span(m.group(0), "date", m.start(), m.end()))
     return tuple(sorted(out, key=lambda s: s.start))

@@ -64,14 +64,11 @@ def _reply(
 
 
 def _fit(lead: str, sentence: str, limit: int = 400) -> str:
-    """'lead — sentence' in at most `limit` characters: the sentence alone when it already
-    holds the lead, else cut around the lead's place in it."""
+    """'lead — sentence' (the short answer, then the sentence it comes from) in at most `limit`
+    characters, the sentence cut around the lead's place in it when it is too long."""
     if len(lead) > limit - 40:  # the short answer first: the sentence only if it fits
         return lead if len(lead) <= limit else lead[: limit - 1] + "…"
-    if not lead or lead.lower() in sentence.lower():
-        head = ""
-    else:
-        head = f"{lead} — "
+    head = f"{lead} — " if lead else ""
     if len(head) + len(sentence) <= limit:
         return head + sentence
     room = limit - len(head) - 2  # two ellipses
@@ -180,6 +177,7 @@ class QuestionAnswerer:
         pool = EvidencePool(self.store, self.index(), self.model)
         found = [self._fact(r, a) for r, a in self._graph_answers(question, focus)]
         found += pool.sentences(q, f"{question} {context}".strip())
+        found = pool.admissible(q, found)
         pool.featurise(q, found)
         return q, found
 
@@ -427,7 +425,8 @@ class QuestionAnswerer:
             items = result[kind][: 3 if len(kinds) == 1 else 2]
             if items:
                 label = kind.replace("_", " ")
-                parts.append(f"{label}: " + "; ".join(f"{i['name']} ({i['why']})" for i in items))
+                # names only: the reasons are in the plan (clusterkb recommend), the answer stays short
+                parts.append(f"{label}: " + "; ".join(i["name"] for i in items))
                 citations += [c for i in items for c in i.get("evidence", [])]
         if not parts:
             return None
