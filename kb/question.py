@@ -231,7 +231,11 @@ class QuestionAnalyser:
         known = " ".join(a.lower() for n in focus for a in [n.name, *n.aliases])
         out = []
         for t in doc:
-            if t.pos_ != "PROPN" or len(t.text) < 4 or t.i == 0 or not t.text[:1].isupper():
+            # a proper noun: tagged so, or capitalised in mid-sentence (the tagger calls unknown
+            # names adjectives or nouns)
+            if t.pos_ not in ("PROPN", "ADJ", "NOUN") or len(t.text) < 4 or t.i == 0:
+                continue
+            if not t.text[:1].isupper() or not t.text.isalpha():
                 continue
             if t.text.lower() in known or t.text.isupper():  # acronyms are linked or generic
                 continue

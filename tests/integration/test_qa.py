@@ -123,3 +123,19 @@ def test_a_cluster_described_rather_than_named_is_linked_by_meaning(
     assert a.answered and a.answer.startswith("High Spirit Commercial Ventures")
     b = built_kb.ask("Who anchors the coral cluster in Goa?")
     assert not b.answered  # nothing in the KB means "coral cluster"
+
+
+def test_follow_ups_carry_the_previous_entities_only_when_naming_none(
+    built_kb: KnowledgeBase,
+) -> None:
+    history = ["Who is the anchor unit of the Muzaffarpur bag cluster?"]
+    follow = built_kb.ask("Which schemes fund it?", history)
+    assert "cluster:muzaffarpur-bag-cluster" in {e.id for e in follow.entities}
+    fresh = built_kb.ask("Which districts have makhana as ODOP product?", history)
+    assert "cluster:muzaffarpur-bag-cluster" not in {e.id for e in fresh.entities}
+    assert fresh.answered and "Darbhanga" in fresh.answer
+
+
+def test_a_name_nobody_knows_is_declined_with_the_name(built_kb: KnowledgeBase) -> None:
+    a = built_kb.ask("Who implements the Zorbatown pottery cluster?")
+    assert not a.answered and "Zorbatown" in a.answer

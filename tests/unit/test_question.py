@@ -1,0 +1,94 @@
+"""The parts of question answering, each on small hand-made cases: answer typing from the
+parse, typed spans, the short answer within 400 characters, the scorer and its abstention
+threshold, and reading a conversation turn."""
+
+from __future__ import annotations
+
+import pytest
+
+from clusterkb.cli import _question_line
+from kb.evidence import FEATURES, LogisticModel, is_furniture, names_in
+from kb.nlp import parse, spans
+from kb.qa import _fit
+from kb.question import answer_type
+from kb.store.base import Node
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who anchors the Muzaffarpur bag cluster?", "org"),
+        ("Which agency implements the CFC?", "org"),
+        ("Which bank financed the weavers?", "org"),
+        ("Where is the Koppal toy cluster?", "place"),
+        ("In which district is the Umden cluster located?", "place"),
+        ("When was the common facility centre opened?", "date"),
+        ("Which year did the project start?", "date"),
+        ("How much did each woman receive?", "money"),
+        ("What is the cost of the flatted factory?", "money"),
+        ("How many looms does Bhagalpur have?", "count"),
+        ("What share of the cost does the Centre pay?", "percent"),
+        ("Is the Morbi cluster in Gujarat?", "yesno"),
+        ("Which clusters are in Assam?", "list"),
+        ("How is JEEViKA connected to the bag cluster?", "path"),
+        ("Which state has more ODOP products, Bihar or Kerala?", "aggregate"),
+        ("What is SFURTI?", "definition"),
+    ],
+)
+def test_answer_type_comes_from_the_parse(question: str, expected: str) -> None:
+    assert answer_type(parse(question))[0] == expected
+
+
+def test_how_many_names_the_counted_noun() -> None:
+    kind, noun, _ = answer_type(parse("How many weavers work in the cluster?"))
+    assert (kind, noun) == ("count", "weaver")
+
+
+def test_typed_spans_read_indian_amounts() -> None:
+    found = {
+        (s.text, s.type) for s in spans("The CFC cost Rs.4.98 crore, 80% of it a grant, in 2019.")
+    }
+    assert {("Rs.4.98 crore", "money"), ("80%", "percent"), ("2019", "date")} <= found
+    # an amount in lakh is money, not a count of '10'
+    assert ("INR 10 Lakh", "money") in {
+        (s.text, s.type) for s in spans("Each woman got INR 10 Lakh from the scheme.")
+    }
+
+
+def test_short_answer_then_its_sentence_within_400_characters() -> None:
+    sentence = "The scheme gave INR 10 Lakh to each of 39 women entrepreneurs."
+    assert _fit("INR 10 Lakh", sentence) == f"INR 10 Lakh — {sentence}"
+    long = "Filler words. " * 40 + "The grant was Rs 5 crore. " + "More filler. " * 40
+    text = _fit("Rs 5 crore", long)
+    assert len(text) <= 400 and text.startswith("Rs 5 crore — ") and "grant was Rs 5 crore" in text
+    assert len(_fit("x" * 900, "y")) <= 400
+    assert _fit("", sentence) == sentence
+
+
+def test_furniture_is_never_evidence() -> None:
+    assert is_furniture("TITLE: Aligarh to get flatted factory soon")
+    assert is_furniture("SOURCE: https://example.org/page")
+    assert is_furniture("Key features of the scheme:")
+    assert not is_furniture("The flatted factory will cost Rs 20 crore to build.")
+
+
+def test_an_entity_is_named_when_all_words_of_a_name_are_there() -> None:
+    node = Node("agency:jeevika", "Agency", "Bihar Rural Livelihoods Society", aliases=["JEEViKA"])
+    assert names_in(node, {"jeevika", "mobilis", "women"})
+    assert not names_in(node, {"bihar", "rural"})
+
+
+def test_the_scorer_and_its_threshold() -> None:
+    model = LogisticModel({"bias": -2.0, "overlap": 4.0}, 0.5, {})
+    weak = dict.fromkeys(FEATURES, 0.0) | {"bias": 1.0, "overlap": 0.1}
+    strong = weak | {"overlap": 1.0}
+    assert model.probability(weak) < model.threshold < model.probability(strong)
+    shipped = LogisticModel.load()  # the fitted model the package ships
+    assert set(shipped.weights) <= set(FEATURES) and 0.0 < shipped.threshold < 1.0
+
+
+def test_a_conversation_turn_is_read_from_a_json_line() -> None:
+    assert _question_line("Who is its CEO?") == ("Who is its CEO?", None)
+    line = '{"question": "Who is its CEO?", "history": ["Who invests in the toy cluster?"]}'
+    assert _question_line(line) == ("Who is its CEO?", ["Who invests in the toy cluster?"])
+    assert _question_line("{not json") == ("{not json", None)
