@@ -237,8 +237,8 @@ class QuestionAnalyser:
                 continue
             if not t.text[:1].isupper() or not t.text.isalpha():
                 continue
-            if t.text.lower() in known or t.text.isupper():  # acronyms are linked or generic
-                continue
+            if t.text.lower() in known or sum(c.isupper() for c in t.text) >= 2:
+                continue  # acronyms ("MFIs", "SHGs") are linked or generic words
             if self.linker.resolver.exact(t.text):
                 continue
             out.append(t.text)
