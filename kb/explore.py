@@ -125,7 +125,17 @@ def neighborhood(
     limit: int = 200,
 ) -> Neighborhood:
     """The entities within `depth` hops of `center` (breadth first, at most `limit`; documents
-    only when MENTIONED_IN is asked for), and the relations among them that were followed."""
+    only when MENTIONED_IN is asked for), and the relations among them that were followed.
+    One `store.subgraph` query (one per level on Neo4j), walked here in the asked direction."""
+    relations = [relation] if relation else PATH_RELATIONS
+    sub = store.subgraph(center.id, depth, relations)
+    by_id = {n.id: n for n in sub.nodes}
+    hops: dict[str, list[tuple[Edge, str]]] = {}
+    for e in sub.edges:
+        if direction in ("out", "both"):
+            hops.setdefault(e.source, []).append((e, e.target))
+        if direction in ("in", "both"):
+            hops.setdefault(e.target, []).append((e, e.source))
     nodes: dict[str, tuple[Node, int]] = {center.id: (center, 0)}
     edges: dict[tuple[str, str, str], Edge] = {}
     frontier = [center.id]
@@ -133,16 +143,17 @@ def neighborhood(
     for level in range(1, depth + 1):
         nxt = []
         for nid in frontier:
-            for nb in store.neighbors(nid, relation, direction):
-                if nb.node.type == "Document" and relation != "MENTIONED_IN":
+            for e, other in hops.get(nid, []):
+                node = by_id.get(other)
+                if node is None:
                     continue
-                if nb.node.id not in nodes:
+                if other not in nodes:
                     if len(nodes) >= limit:
                         truncated = True
                         continue
-                    nodes[nb.node.id] = (nb.node, level)
-                    nxt.append(nb.node.id)
-                edges[nb.edge.key] = nb.edge
+                    nodes[other] = (node, level)
+                    nxt.append(other)
+                edges[e.key] = e
         frontier = nxt
     return Neighborhood(
         center=Ref(id=center.id, name=center.name, type=center.type),

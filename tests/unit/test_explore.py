@@ -1,0 +1,61 @@
+"""Neighbourhoods and paths on the tiny graph, with exact expectations."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.errors import NotFound
+from kb.explore import neighborhood, path_view
+from kb.store.base import Edge, Node, Provenance
+from kb.store.memory import MemoryStore
+from tests.conftest import tiny_graph
+
+CLUSTER = "cluster:muzaffarpur-bag-cluster"
+
+
+@pytest.fixture
+def store() -> MemoryStore:
+    s = MemoryStore(None)
+    tiny_graph(s)
+    p = [Provenance("doc:tiny", "s9", "mentioned", "test")]
+    s.upsert_node(Node("doc:tiny", "Document", "Tiny", provenance=p))
+    s.upsert_edge(Edge(CLUSTER, "MENTIONED_IN", "doc:tiny", provenance=p))
+    return s
+
+
+def _ids(store: MemoryStore, **kw: object) -> set[str]:
+    center = store.get_node(CLUSTER)
+    assert center is not None
+    return {n.id for n in neighborhood(store, center, **kw).nodes} - {CLUSTER}  # type: ignore[arg-type]
+
+
+def test_neighbourhood_by_direction_relation_and_depth(store: MemoryStore) -> None:
+    assert _ids(store) == {"district:bihar:muzaffarpur", "product:bags", "enterprise:high-spirit",
+                           "agency:jeevika", "scheme:mmuy"}  # fmt: skip
+    assert _ids(store, direction="out") == {"district:bihar:muzaffarpur", "product:bags"}
+    assert _ids(store, direction="in") == {
+        "enterprise:high-spirit",
+        "agency:jeevika",
+        "scheme:mmuy",
+    }
+    assert _ids(store, relation="ANCHORS") == {"enterprise:high-spirit"}
+    assert "state:bihar" in _ids(store, depth=2)  # through the district
+    assert "doc:tiny" not in _ids(store, depth=2)  # documents only when asked for
+    assert _ids(store, relation="MENTIONED_IN") == {"doc:tiny"}
+
+
+def test_neighbourhood_cap_is_reported(store: MemoryStore) -> None:
+    center = store.get_node(CLUSTER)
+    assert center is not None
+    capped = neighborhood(store, center, depth=2, limit=3)
+    assert len(capped.nodes) == 3 and capped.truncated
+    assert not neighborhood(store, center, depth=2).truncated
+
+
+def test_path_between_two_entities(store: MemoryStore) -> None:
+    a, b = store.get_node("agency:jeevika"), store.get_node("state:bihar")
+    assert a is not None and b is not None
+    view = path_view(store, a, b)
+    assert [e.relation for e in view.edges] == ["MOBILISES", "LOCATED_IN", "LOCATED_IN"]
+    with pytest.raises(NotFound):
+        path_view(store, a, b, max_hops=2)
