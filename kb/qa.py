@@ -15,14 +15,21 @@ from collections.abc import Callable
 from typing import Any
 
 from kb.errors import InputError, NotFound
-from kb.evidence import READERS, Candidate, EvidencePool, LogisticModel, answer_spans
+from kb.evidence import (
+    READERS,
+    Candidate,
+    EvidencePool,
+    LogisticModel,
+    answer_spans,
+    names_in,
+)
 from kb.explore import entity_view, path_view
 from kb.linking import EntityLinker
 from kb.models import Answer, Citation, EntityRef, Recommendation
 from kb.question import FOLLOW_UP, Question, QuestionAnalyser
 from kb.resolve import normalize
 from kb.schema import ACTOR_TYPES, PLACE_TYPES, QUESTION_CUES
-from kb.search import SentenceIndex
+from kb.search import SentenceIndex, tokens
 from kb.store.base import Edge, GraphStore, Node
 
 # What is asked -> (relations, direction seen from the asked-about entity), most specific first
@@ -255,6 +262,19 @@ class QuestionAnswerer:
                 if len(more) > 400:
                     break
                 text, chosen = more, [*chosen, c]
+        # Entities the question names that the chosen evidence does not: the best sentence
+        # naming each (often another document's) joins, if it fits.
+        for node in q.focus:
+            if node.type in ("State", "District", "Product", "Sector"):
+                continue
+            if any(names_in(node, set(tokens(c.text))) for c in chosen):
+                continue
+            naming = [c for c in pool if c.kind == "sentence" and c not in chosen
+                      and c.score >= threshold / 2 and names_in(node, set(tokens(c.text)))]  # fmt: skip
+            if naming:
+                c = max(naming, key=lambda c: c.score)
+                if len(text) + 1 + len(c.text) <= 400:
+                    text, chosen = f"{text} {c.text}", [*chosen, c]
         citations = [{"document": c.document, "locator": c.locator, "text": c.text} for c in chosen]
         return _reply(q.text, text, True, citations, self._entities(q.focus), [])
 
