@@ -1,13 +1,20 @@
 """What routes depend on, declared once: the KnowledgeBase the app serves (`app.state.kb`), its
-settings, the X-API-Key of a write, and the entity-id path parameter."""
+settings, the X-API-Key of a write, and the entity-id path parameter.
+
+A write route declares `dependencies=[WriteKeyDep]` and is served by `KeyFirstRoute`: the key is
+checked from the headers before FastAPI reads or parses the body (FastAPI reads the body before
+it solves any dependency), so a request without the key is refused (401/403) whatever its body,
+which is never read — a keyless malformed write gets 401, not a 422 describing the schema."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Request, Response
 from fastapi import Path as PathParam
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 
 from api.errors import APIError
 from clusterkb.service import KnowledgeBase
@@ -30,32 +37,48 @@ async def get_settings(kb: KB) -> Settings:
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-@dataclass(frozen=True)
-class WriteKey:
-    """The X-API-Key a write came with. Routes call `require()` first thing: FastAPI has
-    validated the request by then, so invalid input answers 422 whatever the key."""
-
-    settings: Settings
-    key: str | None
-
-    def require(self) -> None:
-        """403 when writes are off (no CLUSTERKB_API_KEY), 401 when the key is not that one."""
-        if not self.settings.api_key:
-            raise APIError(
-                403,
-                "writes are disabled: start the server with CLUSTERKB_API_KEY=<a secret> "
-                "and send it in the X-API-Key header",
-            )
-        if not self.settings.accepts_key(self.key):
-            raise APIError(401, "a valid X-API-Key header is needed to change documents")
+def check_write_key(settings: Settings, key: str | None) -> None:
+    """403 when writes are off (no CLUSTERKB_API_KEY), 401 when the key is not that one."""
+    if not settings.api_key:
+        raise APIError(
+            403,
+            "writes are disabled: start the server with CLUSTERKB_API_KEY=<a secret> "
+            "and send it in the X-API-Key header",
+        )
+    if not settings.accepts_key(key):
+        raise APIError(401, "a valid X-API-Key header is needed to change documents")
 
 
-async def get_write_key(
+async def require_write_key(
     settings: SettingsDep, x_api_key: Annotated[str | None, Header()] = None
-) -> WriteKey:
-    return WriteKey(settings, x_api_key)
+) -> None:
+    """The key of a write (declared so /openapi.json shows the header; KeyFirstRoute has
+    checked it already, before the body)."""
+    check_write_key(settings, x_api_key)
 
 
-WriteKeyDep = Annotated[WriteKey, Depends(get_write_key)]
+WriteKeyDep = Depends(require_write_key)
+
+
+def _needs_key(dependant: Dependant) -> bool:
+    return any(d.call is require_write_key or _needs_key(d) for d in dependant.dependencies)
+
+
+class KeyFirstRoute(APIRoute):
+    """An APIRoute that, when the route depends on `require_write_key`, checks X-API-Key before
+    the request body is read; other routes are served as usual."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+        if not _needs_key(self.dependant):
+            return handler
+
+        async def key_first(request: Request) -> Response:
+            kb: KnowledgeBase = request.app.state.kb
+            check_write_key(kb.settings, request.headers.get("x-api-key"))
+            return await handler(request)
+
+        return key_first
+
 
 EntityId = Annotated[str, PathParam(min_length=1, max_length=300)]

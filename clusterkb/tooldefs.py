@@ -236,7 +236,7 @@ def _search(kb: KnowledgeBase, a: SearchSentencesArgs) -> SentenceHits:
 
 
 def _require_key(kb: KnowledgeBase, key: str) -> None:
-    """The API's rule for writes (api.deps.WriteKey), with the key passed as an argument."""
+    """The API's rule for writes (api.deps.check_write_key), with the key passed as an argument."""
     if not kb.writes_enabled():
         raise InputError(
             "writes are disabled: start the server with CLUSTERKB_API_KEY=<a secret> "

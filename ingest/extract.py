@@ -30,6 +30,7 @@ from kb.schema import PLACE_TYPES, check_relation
 from kb.store.base import Node, Provenance
 
 EXTRACTOR = "rules"
+MAX_NAME_CHARS = 200  # a longer "name" is a run of text the rules misread; it is not kept
 _PRIORITY = {"list": 0, "gazetteer": 1, "coref": 1, "pattern": 2}
 _GENERIC_DEPT = re.compile(
     r"^(?:department|directorate|office)\s+(?:of|for)\b|\b(?:department|office)$", re.I
@@ -390,6 +391,10 @@ def to_facts(
 
     for s in sentences:
         for e in s.entities:
+            if len(e.name) > MAX_NAME_CHARS:
+                facts.skip(f"sentence {s.index + 1}", f"a name of {len(e.name)} characters "
+                           f"(more than {MAX_NAME_CHARS}) is not kept")  # fmt: skip
+                continue
             aliases = list(e.aliases)
             if normalize(e.name) in pair_alias:
                 aliases.append(pair_alias[normalize(e.name)])
@@ -399,6 +404,8 @@ def to_facts(
             facts.node(e.id, e.type, e.name, prov(s, e.confidence), attrs, aliases)
             facts.edge(e.id, "MENTIONED_IN", doc.id, prov(s, e.confidence))
         for fac in facilities(s, context):
+            if len(fac.name) > MAX_NAME_CHARS:
+                continue
             facts.node(fac.id, "Facility", fac.name, prov(s, 0.8), {"role": fac.role})
             facts.edge(fac.id, "MENTIONED_IN", doc.id, prov(s, 0.8))
     for s, src, rel, tgt, conf, attrs in relations_of(sentences, context):

@@ -18,7 +18,10 @@ from kb.resolve import normalize
 
 # -- patterns ---------------------------------------------------------------------------------
 
-_CAP = r"(?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,}[a-z]*)"
+# A capitalised word. Its length is bounded (MAX_WORD): a regex search tries every start, and an
+# unbounded run here made a long capitalised run without spaces cost the square of its length.
+MAX_WORD = 60
+_CAP = rf"(?:[A-Z][A-Za-z0-9&'’.-]{{0,{MAX_WORD}}}|[A-Z]{{2,{MAX_WORD}}}[a-z]{{0,{MAX_WORD}}})"
 _CONN = r"(?:of|for|and|&|the|de)"
 _NAME = rf"{_CAP}(?:\s+(?:{_CONN}\s+)?{_CAP}){{0,7}}"
 
@@ -180,6 +183,9 @@ def facility_mentions(sentence: str) -> list[tuple[str, str, int]]:
     return sorted(out, key=lambda f: f[2])
 
 
+_BRACKETED = re.compile(r"\(([^()]{1,80})\)")
+
+
 def acronym_pairs(sentence: str) -> tuple[str, list[tuple[str, str]]]:
     """The sentence without in-passing definitions, and the (acronym, expansion) pairs.
 
@@ -195,8 +201,8 @@ def acronym_pairs(sentence: str) -> tuple[str, list[tuple[str, str]]]:
             if w.lower() not in {"of", "and", "for", "the"}
         ).upper()
 
-    def repl(m: re.Match[str]) -> str:
-        before, inner = m.group(1), m.group(2).strip()
+    def repl(before: str, inner: str, whole: str) -> str:
+        inner = inner.strip()
         if is_acronym(inner):
             words = re.findall(r"[A-Za-z][A-Za-z.-]*", before)
             for k in range(1, min(len(words), 10) + 1):
@@ -212,7 +218,18 @@ def acronym_pairs(sentence: str) -> tuple[str, list[tuple[str, str]]]:
         if is_acronym(last) and initials(inner).startswith(re.sub(r"[^A-Z]", "", last)[:2]):
             pairs.append((last, inner))
             return before
-        return m.group(0)
+        return whole
 
-    cleaned = re.sub(r"([^()]*?)\s*\(([^()]{1,80})\)", repl, sentence)
+    # What `re.sub(r"([^()]*?)\s*\(([^()]{1,80})\)", repl, sentence)` did, in linear time: that
+    # lazy group, tried from every start, cost the square of a long sentence without brackets.
+    # Each bracketed part follows the text since the previous bracket (or match), less the
+    # spaces before "(".
+    parts: list[str] = []
+    pos = 0
+    for m in _BRACKETED.finditer(sentence):
+        start = max(pos, *(sentence.rfind(b, pos, m.start()) + 1 for b in "()"))
+        before = sentence[start : m.start()].rstrip()
+        parts += [sentence[pos:start], repl(before, m.group(1), sentence[start : m.end()])]
+        pos = m.end()
+    cleaned = "".join([*parts, sentence[pos:]])
     return " ".join(cleaned.split()), pairs

@@ -47,4 +47,10 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
 def mount(app: FastAPI, kb: KnowledgeBase) -> None:
     """Mount the UI at `/`, with `/doc/{id}` pages that show a document's sentences."""
     pages.add_document_page(app, kb)
-    gr.mount_gradio_app(app, build(kb), path="/", css=render.CSS, footer_links=["api"])
+    demo = build(kb)
+    gr.mount_gradio_app(app, demo, path="/", css=render.CSS, footer_links=["api"])
+    # Gradio checks that a file named in an event's data was uploaded through it (lies in its
+    # upload folder) only once the Blocks count as launched, which mount_gradio_app never sets:
+    # without this, `POST /gradio_api/call/preview` with {"path": "/any/file"} had the file
+    # copied into Gradio's cache and read. The documents tab checks the folder again itself.
+    demo.has_launched = True

@@ -1,5 +1,6 @@
-"""Documents: list, read, upload (key needed), preview what an upload would add, remove (key
-needed). Uploads are checked here while read; the middleware checks Content-Length first."""
+"""Documents: list, read, upload, preview what an upload would add, remove — all but the reads
+need the key, checked before the body is read (api.deps.KeyFirstRoute). Uploads are checked here
+while read; the middleware checks Content-Length first."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from fastapi import APIRouter, File, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 from api import models as m
-from api.deps import KB, EntityId, SettingsDep, WriteKeyDep
+from api.deps import KB, EntityId, KeyFirstRoute, SettingsDep, WriteKeyDep
 from api.errors import APIError
 from kb.config import Settings
 from kb.errors import NotFound
@@ -21,7 +22,7 @@ from kb.ids import is_a
 MAX_FILES = 20
 Files = Annotated[list[UploadFile], File(description="text, markdown, HTML or PDF")]
 
-router = APIRouter(prefix="/documents", tags=["documents"])
+router = APIRouter(prefix="/documents", tags=["documents"], route_class=KeyFirstRoute)
 
 
 def safe_name(name: str | None) -> str:
@@ -72,11 +73,8 @@ def document(doc_id: EntityId, kb: KB) -> m.DocumentText:
     return kb.document_text(doc_id)
 
 
-@router.post("", response_model=m.UploadResult, status_code=201)
-async def upload(
-    files: Files, kb: KB, settings: SettingsDep, write_key: WriteKeyDep
-) -> dict[str, Any]:
-    write_key.require()
+@router.post("", response_model=m.UploadResult, status_code=201, dependencies=[WriteKeyDep])
+async def upload(files: Files, kb: KB, settings: SettingsDep) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         staged = await save(files, Path(tmp), settings)
         report = await run_in_threadpool(kb.add_files, staged)
@@ -87,18 +85,18 @@ async def upload(
     return result
 
 
-@router.post("/preview", response_model=list[m.Preview])
+@router.post("/preview", response_model=list[m.Preview], dependencies=[WriteKeyDep])
 async def preview(files: Files, kb: KB, settings: SettingsDep) -> list[dict[str, Any]]:
-    """What an upload would add (entities, relations with their sentences); writes nothing."""
+    """What an upload would add (entities, relations with their sentences); writes nothing, but
+    reading a document is the costly part of a write, so it needs the key too."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = await save(files, Path(tmp), settings)
         result: list[dict[str, Any]] = await run_in_threadpool(kb.preview, paths)
     return result
 
 
-@router.delete("/{doc_id}", response_model=m.Removed)
-def delete(doc_id: EntityId, kb: KB, write_key: WriteKeyDep) -> dict[str, Any]:
-    write_key.require()
+@router.delete("/{doc_id}", response_model=m.Removed, dependencies=[WriteKeyDep])
+def delete(doc_id: EntityId, kb: KB) -> dict[str, Any]:
     if not is_a(doc_id, "Document") or kb.node(doc_id) is None:
         raise NotFound(
             f"no document {doc_id!r}; GET /api/v1/documents lists them",

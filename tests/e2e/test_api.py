@@ -177,7 +177,10 @@ def test_writes_need_the_key_and_are_safe(api: Server, tmp_path: Path) -> None:
     err = assert_error(HTTP.post(v1(api, "/documents"), files=big, headers={"X-API-Key": KEY}), 413)
     assert "CLUSTERKB_MAX_UPLOAD_MB" in err["message"]
     before = HTTP.get(v1(api, "/stats")).json()
-    preview = HTTP.post(v1(api, "/documents/preview"), files=files).json()
+    assert_error(HTTP.post(v1(api, "/documents/preview"), files=files), 401)
+    preview = HTTP.post(
+        v1(api, "/documents/preview"), files=files, headers={"X-API-Key": KEY}
+    ).json()
     assert any(
         e["name"] == "Gaya Pattu Weavers Cluster" and e["new"] for e in preview[0]["entities"]
     )

@@ -131,12 +131,14 @@ def test_upload_with_key_then_find_the_new_entity(page: Any, tmp_path: Path) -> 
     tab(page, "Documents")
     page.set_input_files("#kb-files input[type='file']", str(doc))
     page.wait_for_timeout(1000)
-    page.click("#kb-preview")
-    page.wait_for_selector("#kb-preview-out h4")
-    assert "Nalanda Bawan Buti Weavers Cluster" in page.inner_text("#kb-preview-out")
+    page.click("#kb-preview")  # no key yet: refused
+    page.wait_for_selector("#kb-doc-status:has-text('API key')")
     page.click("#kb-add")  # no key yet: refused
     page.wait_for_selector("#kb-doc-status:has-text('API key')")
     page.fill("#kb-key input", KEY)
+    page.click("#kb-preview")
+    page.wait_for_selector("#kb-preview-out h4")
+    assert "Nalanda Bawan Buti Weavers Cluster" in page.inner_text("#kb-preview-out")
     page.click("#kb-add")
     page.wait_for_selector("#kb-doc-status:has-text('Added 1')")
     shot(page, "4-documents")

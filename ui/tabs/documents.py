@@ -1,5 +1,9 @@
-"""Documents: preview what files would add, add them or remove a document with the API key;
-the service keeps the uploads and checks the key."""
+"""Documents: preview what files would add, add them or remove a document — each with the API
+key; the service keeps the uploads and checks the key.
+
+The handlers read only files that Gradio itself received through its upload route: a client
+can name any path in an event's file data, so a path outside Gradio's upload folder is refused
+(ui.app.mount also turns on Gradio's own check, which refuses such a path before it is copied)."""
 
 from __future__ import annotations
 
@@ -28,8 +32,8 @@ def build(kb: KnowledgeBase) -> DocumentsTab:
     """The Documents tab; call inside `gr.Tabs`."""
     with gr.Tab("Documents", id="documents"):
         gr.Markdown(
-            "Add reports, news or notes (.txt, .md, .html, .pdf). Preview what would be "
-            "extracted, then add it with the API key (`CLUSTERKB_API_KEY`)."
+            "Add reports, news or notes (.txt, .md, .html, .pdf). With the API key "
+            "(`CLUSTERKB_API_KEY`), preview what would be extracted, then add it."
         )
         key = gr.Textbox(label="API key", type="password", elem_id="kb-key")
         files = gr.File(
@@ -63,6 +67,8 @@ def build(kb: KnowledgeBase) -> DocumentsTab:
         paths = [Path(f if isinstance(f, str) else f.name) for f in (fs or [])]
         if not paths:
             return [], "Choose one or more files first."
+        if not all(uploaded(p, files.GRADIO_CACHE) for p in paths):
+            return [], "Only files uploaded through this page can be previewed or added."
         size = sum(p.stat().st_size for p in paths)
         max_mb = kb.settings.max_upload_mb
         if size > max_mb * 1024 * 1024:
@@ -75,10 +81,11 @@ def build(kb: KnowledgeBase) -> DocumentsTab:
             )
         return paths, None
 
-    def preview(fs: Any) -> Any:
-        paths, problem = paths_of(fs)
-        if problem:
-            return f"**{problem}**", ""
+    def preview(fs: Any, k: str) -> Any:
+        problem = check_key(k)
+        paths, bad = paths_of(fs) if not problem else ([], None)
+        if problem or bad:
+            return f"**{problem or bad}**", ""
         return "Preview — nothing is written yet.", _preview_html(kb.preview(paths))
 
     def documents_table() -> Any:
@@ -111,10 +118,20 @@ def build(kb: KnowledgeBase) -> DocumentsTab:
         return (f"Removed {doc}: {nodes} entities and {edges} relations only it supported.",
                 *documents_table())  # fmt: skip
 
-    preview_go.click(preview, files, [doc_status, preview_out])
+    preview_go.click(preview, [files, key], [doc_status, preview_out])
     add_go.click(add, [files, key], [doc_status, preview_out, docs_table, doc_pick])
     remove_go.click(remove, [doc_pick, key], [doc_status, docs_table, doc_pick])
     return DocumentsTab(documents_table, [docs_table, doc_pick])
+
+
+def uploaded(path: Path, upload_folder: str) -> bool:
+    """Whether `path` is a regular file inside Gradio's upload folder (symbolic links and
+    `..` resolved): where Gradio keeps what a client uploaded through it."""
+    try:
+        real = path.resolve(strict=True)
+        return real.is_file() and real.is_relative_to(Path(upload_folder).resolve())
+    except OSError:
+        return False
 
 
 def _preview_html(previews: list[dict[str, Any]]) -> str:
