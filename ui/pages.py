@@ -1,5 +1,6 @@
-"""Plain HTML pages served beside the UI: `/doc/{id}` shows a document's sentences, each
-with the anchor (`#s<n>`) that citations link to."""
+"""Plain HTML pages served beside the UI, where citations lead: `/doc/{id}` shows a document's
+sentences, each with the anchor (`#s<n>`) a citation links to, the cited one highlighted;
+`/source/{data set}?locator=row N` shows a cited table row as a labelled table."""
 
 from __future__ import annotations
 
@@ -26,10 +27,40 @@ def add_document_page(app: FastAPI, kb: KnowledgeBase) -> None:
             for i, s in enumerate(doc.sentences, start=1)
         )
         return HTMLResponse(
-            "<!doctype html><html><head><meta charset='utf-8'>"
-            f"<title>{escape(doc.title)}</title><style>body{{font-family:sans-serif;"
-            "max-width:46em;margin:2em auto;line-height:1.5;color:#212529}} .n{{color:#868e96;"
-            "font-size:.8em;text-decoration:none}} p:target{{background:#fff3bf}}</style></head>"
-            f"<body><h1>{escape(doc.title)}</h1><p style='color:#6c757d'>{escape(doc.id)}"
-            f"</p>{lines}</body></html>"
+            _page(doc.title, f"<p class='meta'>{escape(doc.id)}</p>{lines}"),
         )
+
+    @app.get("/source/{source:path}", response_class=HTMLResponse, include_in_schema=False)
+    def source_page(source: str, locator: str = "") -> HTMLResponse:
+        """A cited place in a data set (a table row): its values as a labelled table."""
+        try:
+            cited = kb.cited(source, locator)
+        except ClusterKBError as e:
+            return HTMLResponse(_page("Not found", f"<p>{escape(str(e))}</p>"), status_code=404)
+        pairs = [part.split(": ", 1) for part in cited.text.split("; ") if ": " in part]
+        if pairs:
+            rows = "".join(
+                f"<tr><th scope='row'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in pairs
+            )
+            body = f"<table class='cited' id='cited'>{rows}</table>"
+        else:
+            body = f"<p class='cited' id='cited'>{escape(cited.text)}</p>"
+        meta = f"<p class='meta'>{escape(source)} — {escape(locator)}</p>"
+        return HTMLResponse(_page(f"{source}, {locator}", meta + body))
+
+
+# One stylesheet for these pages: the cited sentence or row is highlighted.
+_STYLE = (
+    "body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.5;color:#212529}"
+    ".n{color:#5c636a;font-size:.8em;text-decoration:none}.meta{color:#5c636a}"
+    "p:target,.cited{background:#fff3bf}th{text-align:left;padding-right:1em}"
+)
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
+        f"<body><p><a href='javascript:history.back()'>← back</a></p>"
+        f"<h1>{escape(title)}</h1>{body}</body></html>"
+    )

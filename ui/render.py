@@ -10,6 +10,7 @@ import math
 import re
 from html import escape
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from kb.ids import is_a
 
@@ -193,8 +194,12 @@ def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680)
 
 
 def doc_link(document: str, locator: str | None) -> str:
+    """Where a citation opens: a document at its sentence, or a data set's cited row."""
+    if not is_a(document, "Document"):
+        query = urlencode({"locator": locator or ""})
+        return escape(f"/source/{quote(document)}?{query}", quote=True)
     m = re.search(r"\d+", locator or "")
-    anchor = f"#s{m.group(0)}" if m and is_a(document, "Document") else ""
+    anchor = f"#s{m.group(0)}" if m else ""
     return f"/doc/{escape(document, quote=True)}{anchor}"
 
 

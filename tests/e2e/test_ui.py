@@ -155,3 +155,25 @@ def test_overview_counts_and_map(page: Any) -> None:
     assert page.locator("#kb-map svg circle").count() > 500
     assert "District" in page.inner_text("#kb-counts")
     shot(page, "5-overview")
+
+
+def test_every_source_link_opens_with_the_cited_text_highlighted(page: Any) -> None:
+    base = page.url.split("/?")[0].rstrip("/")
+    page.fill("#kb-question textarea", "Which districts have makhana as ODOP product?")
+    page.click("#kb-ask")
+    page.wait_for_selector("#kb-sources blockquote")
+    links = [a.get_attribute("href") for a in page.locator("#kb-sources a").all()]
+    rows = [x for x in links if x and x.startswith("/source/data/tables/")]
+    assert rows, links  # a table answer cites table rows
+    for link in rows[:3]:
+        response = page.goto(base + link, wait_until="domcontentloaded")
+        assert response is not None and response.status == 200
+        cited = page.locator("#cited")
+        assert "Makhana" in cited.inner_text()
+        background = cited.evaluate("e => getComputedStyle(e).backgroundColor")
+        assert background not in ("rgba(0, 0, 0, 0)", "transparent")  # highlighted
+    # a document sentence: the anchor's paragraph is highlighted (p:target)
+    page.goto(base + "/doc/doc:muzaffarpur-bag-cluster#s15", wait_until="domcontentloaded")
+    background = page.locator("#s15").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert page.goto(base + "/source/data/tables/nothing.csv?locator=row%201").status == 404
