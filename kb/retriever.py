@@ -8,19 +8,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
+
+from kb.search import Searcher
 
 
 class ClusterKBRetriever(BaseRetriever):
     """Returns cited sentences: page_content is the sentence, metadata its provenance."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
-    kb: Any
+    kb: Searcher  # the KnowledgeBase service, or any sentence searcher
     k: int = 5
 
     def _get_relevant_documents(

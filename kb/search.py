@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -114,6 +114,13 @@ class Passage:
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@runtime_checkable
+class Searcher(Protocol):
+    """Anything that finds the k best sentences for a query (the service, a SentenceIndex)."""
+
+    def search(self, query: str, k: int = 5) -> list[Passage]: ...
 
 
 def stem(word: str) -> str:
