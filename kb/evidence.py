@@ -13,14 +13,16 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from kb.ids import is_a
 from kb.nlp import Span, spans
 from kb.question import Question
-from kb.schema import TEXT_CUES
+from kb.schema import PLACE_TYPES, TEXT_CUES
 from kb.search import SentenceIndex, tokens
 from kb.store.base import GraphStore, Node
 
@@ -68,6 +70,8 @@ SPAN_TYPES = {  # the span types that answer each answer type
     "percent": {"percent"},
     "list": {"org", "place"},
 }
+# Entities too broad to say which documents or sentences a question is about.
+BROAD_TYPES = ("State", "District", "Sector", "Product")
 _CUE_RX = {
     rel: re.compile("|".join(c.pattern for c in TEXT_CUES.values() if c.relation == rel), re.I)
     for rel in {c.relation for c in TEXT_CUES.values()}
@@ -83,13 +87,17 @@ class Candidate:
     reader: str | None = None  # for a fact: the graph reading that produced it
     answer: str | None = None  # a fact's short answer (the graph's wording)
     citations: list[dict[str, Any]] = field(default_factory=list)
-    entities: list[Node] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
     dense: float = 0.0
     lexical: float = 0.0
     rank: int = 1000
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0  # probability that it answers the question
+
+    @cached_property
+    def words(self) -> set[str]:
+        """The text's stemmed content words (kb.search.tokens)."""
+        return set(tokens(self.text))
 
 
 def is_furniture(text: str) -> bool:
@@ -108,7 +116,8 @@ def names_in(node: Node, words: set[str]) -> bool:
 
 
 class EvidencePool:
-    """Gathers and scores candidates for one question."""
+    """Gathers and scores candidates for the questions asked of one state of the KB (what it
+    reads of a document is kept: the KB does not change under it)."""
 
     def __init__(self, store: GraphStore, index: SentenceIndex, model: LogisticModel):
         self.store = store
@@ -150,7 +159,7 @@ class EvidencePool:
     def focus_documents(self, focus: list[Node]) -> set[str]:
         docs = set()
         for n in focus:
-            if n.type in ("State", "District", "Sector", "Product"):
+            if n.type in BROAD_TYPES:
                 continue  # too broad: every document of a state is not about the question
             for nb in self.store.neighbors(n.id, "MENTIONED_IN"):
                 docs.add(nb.node.id)
@@ -167,11 +176,11 @@ class EvidencePool:
     def place_conflict(self, q: Question, c: Candidate) -> bool:
         """1 when the question names a state or district and the clusters a fact is about
         all lie elsewhere."""
-        places = {n.id for n in q.focus if n.type in ("State", "District")}
+        places = {n.id for n in q.focus if n.type in PLACE_TYPES}
         if c.kind != "fact" or not places:
             return False
         ids = {i for x in c.facts for i in (x.get("source"), x.get("target")) if i}
-        clusters = [i for i in ids if i.startswith("cluster:")]
+        clusters = [i for i in ids if is_a(i, "Cluster")]
         if not clusters:
             return False
         for cid in clusters:
@@ -190,8 +199,8 @@ class EvidencePool:
     def featurise(self, q: Question, candidates: list[Candidate]) -> None:
         typed = q.answer_type in SPAN_TYPES
         for c in candidates:
-            words = set(tokens(c.text))
-            doc_words = self.document_words(c.document) if c.document.startswith("doc:") else words
+            words = c.words
+            doc_words = self.document_words(c.document) if is_a(c.document, "Document") else words
             lowered = c.text.lower()
             in_sentence = [names_in(n, words) for n in q.focus]
             in_document = [

@@ -16,6 +16,7 @@ from typing import Any
 
 from kb.errors import InputError, NotFound
 from kb.evidence import (
+    BROAD_TYPES,
     READERS,
     Candidate,
     EvidencePool,
@@ -110,6 +111,7 @@ class QuestionAnswerer:
         self.llm = llm  # returns a LangChain chat model, or None
         self.model = model or LogisticModel.load()
         self.analyser = QuestionAnalyser(linker, linker.embedder)
+        self._pool: EvidencePool | None = None
 
     # -- linking ------------------------------------------------------------------------------
 
@@ -181,12 +183,19 @@ class QuestionAnswerer:
             if not focus:  # the previous turn's entities, only when this one names none
                 focus = carried
         q = self.analyser.analyse(question, focus)
-        pool = EvidencePool(self.store, self.index(), self.model)
+        pool = self._evidence()
         found = [self._fact(r, a) for r, a in self._graph_answers(question, focus)]
         found += pool.sentences(q, f"{question} {context}".strip())
         found = pool.admissible(q, found)
         pool.featurise(q, found)
         return q, found
+
+    def _evidence(self) -> EvidencePool:
+        """The evidence pool, built once per answerer, so what it reads of each document (its
+        words) is read once; the service builds a new answerer after every write."""
+        if self._pool is None:
+            self._pool = EvidencePool(self.store, self.index(), self.model)
+        return self._pool
 
     def _previous(self, turn: Any) -> tuple[list[Node], str]:
         """The entities and words of an earlier turn: a question, or an answer as returned."""
@@ -202,13 +211,8 @@ class QuestionAnswerer:
 
     def _unknown(self, q: Question) -> list[str]:
         """Names the question gives that neither the KB nor any document knows."""
-        index = self.index()
-        out = []
-        for name in q.constraints:
-            key = name.lower()
-            if not any(key in e.text.lower() for e in index.entries) and not self.linker.find(name):
-                out.append(name)
-        return out
+        text = self.index().lowered_text
+        return [n for n in q.constraints if n.lower() not in text and not self.linker.find(n)]
 
     def _graph_answers(self, question: str, entities: list[Node]) -> list[tuple[str, Answer]]:
         """What the graph says, from every reading that applies (each a candidate; none wins
@@ -233,7 +237,6 @@ class QuestionAnswerer:
             reader=reader,
             answer=a.answer,
             citations=[c.to_dict() for c in a.citations],
-            entities=[],
             facts=list(a.facts),
             rank=0,
         )
@@ -265,12 +268,12 @@ class QuestionAnswerer:
         # Entities the question names that the chosen evidence does not: the best sentence
         # naming each (often another document's) joins, if it fits.
         for node in q.focus:
-            if node.type in ("State", "District", "Product", "Sector"):
+            if node.type in BROAD_TYPES:
                 continue
-            if any(names_in(node, set(tokens(c.text))) for c in chosen):
+            if any(names_in(node, c.words) for c in chosen):
                 continue
             naming = [c for c in pool if c.kind == "sentence" and c not in chosen
-                      and c.score >= threshold / 2 and names_in(node, set(tokens(c.text)))]  # fmt: skip
+                      and c.score >= threshold / 2 and names_in(node, c.words)]  # fmt: skip
             if naming:
                 c = max(naming, key=lambda c: c.score)
                 if len(text) + 1 + len(c.text) <= 400:
@@ -599,7 +602,6 @@ class QuestionAnswerer:
     def _quantity(self, question: str, entities: list[Node]) -> Answer | None:
         if not HOW_MUCH.search(question):
             return None
-        from kb.search import tokens
 
         asked = set(tokens(question))
         if re.search(r"\bhow much\b|\bamount\b|\bcost\b|\bvalue\b|\bturnover\b", question, re.I):

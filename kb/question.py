@@ -124,7 +124,6 @@ ANSWER_NOUNS: dict[str, str] = {
     ),  # fmt: skip
     **dict.fromkeys(["percentage", "percent", "share", "proportion", "rate"], "percent"),
 }
-LIST_WORDS = {"list", "name", "all", "which", "what"}
 AGGREGATE_WORDS = {"more", "fewer", "less", "compare", "compared", "larger", "bigger", "higher",
                    "lower", "total", "combined", "together", "difference", "most"}  # fmt: skip
 PATH_WORDS = {"connected", "connect", "link", "linked", "links", "related", "relationship"}
@@ -144,10 +143,6 @@ class Question:
     content: set[str] = field(default_factory=set)  # stemmed content words, entity names removed
     count_noun: str | None = None  # "how many <noun>"
     plural: bool = False  # the asked noun is plural: a list is wanted
-
-    @property
-    def follow_up(self) -> bool:
-        return bool(FOLLOW_UP.search(self.text)) or len(self.text.split()) <= 4
 
 
 def answer_type(doc: Any) -> tuple[str, str | None, bool]:

@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -213,6 +214,11 @@ class SentenceIndex:
             weight = (scores > 0).astype(np.float64) if scores is lexical else 1.0
             fused += weight / (RRF_K + ranks + 1)
         return dense, lexical, fused
+
+    @cached_property
+    def lowered_text(self) -> str:
+        """Every sentence, lower-cased, one per line (for 'does any document say X')."""
+        return "\n".join(e.text.lower() for e in self.entries)
 
     def in_documents(self, documents: set[str]) -> list[int]:
         """Positions of the sentences of these documents."""
