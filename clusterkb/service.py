@@ -231,9 +231,7 @@ class KnowledgeBase:
 
         with self._setup_lock:
             if self._recommender is None:
-                self._recommender = Recommender(
-                    self.store, self.linker, self._embedder, self._cache_dir("vectors")
-                )
+                self._recommender = Recommender(self.store, self.linker, self._embedder)
             return self._recommender
 
     def gaps(self, cluster: str) -> Gaps:

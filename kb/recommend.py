@@ -22,7 +22,6 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, TextIO
 
 import numpy as np
@@ -34,7 +33,7 @@ from kb.models import Recommendation
 from kb.resolve import normalize
 from kb.schema import BACKER_TYPES, VALUE_CHAIN_STAGES
 from kb.schemefit import fit_reasons, planned_groups, profile
-from kb.search import Embedder, cached_vectors
+from kb.search import Embedder
 from kb.store.base import GraphStore, Node
 from kb.valuechain import value_chain
 
@@ -151,12 +150,10 @@ class Recommender:
         store: GraphStore,
         linker: EntityLinker,
         embedder: Embedder,
-        cache_dir: Path | None = None,
     ):
         self.store = store
         self.linker = linker
         self.embedder = embedder
-        self.cache_dir = cache_dir  # product and cluster-name vectors, keyed by content
         self._vectors: dict[str, np.ndarray] = {}
         self._fits: dict[str, Any] = {}
         self._ministries: MinistryModel | None = None
@@ -169,9 +166,7 @@ class Recommender:
     def _embed(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
         if missing:
-            path = self.cache_dir / "recommend.npz" if self.cache_dir else None
-            vectors, _ = cached_vectors(self.embedder, missing, path)
-            for t, v in zip(missing, vectors, strict=True):
+            for t, v in zip(missing, self.embedder.encode(missing), strict=True):
                 self._vectors[t] = v
         return np.stack([self._vectors[t] for t in texts])
 
