@@ -303,17 +303,26 @@ def cmd_recommend(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     )
     if result["note"]:
         print(f"  note: {result['note']}")
+    print(f"  the KB knows: {result['coverage']}")
     if result["existing_cluster"]:
         print(f"  existing cluster: {result['existing_cluster']['name']}")
-    print(f"  value-chain gaps filled first: {', '.join(result['gaps']) or 'none'}")
+        print(f"  its value-chain gaps (filled first): {', '.join(result['gaps']) or 'none'}")
+    else:
+        print(
+            f"  stages with no known actor for this product: {', '.join(result['gaps']) or 'none'}"
+        )
     from kb.recommend import KINDS
 
     for kind in KINDS:
         print(f"  {kind.replace('_', ' ')}:")
         for item in result[kind][:5]:
-            print(f"    {item['score']:.2f}  {item['name']}  — {item['why']}")
+            where = f" [{item['place']}]" if item.get("place") else ""
+            print(f"    {item['score']:.2f}  {item['name']}{where}  — {item['why']}")
         if not result[kind]:
-            print("    (none known)")
+            print(f"    ({result['empty'].get(kind) or 'none known'})")
+        if kind == "model_clusters" and result["peer_districts"]:
+            peers = ", ".join(f"{p['name']} ({p['place']})" for p in result["peer_districts"][:8])
+            print(f"  peer districts with the same ODOP product: {peers}")
     return 0
 
 
@@ -344,23 +353,29 @@ def cmd_eval_recommend(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"ministry": ministry, "gi": gi, "cluster_links": links})
         return 0
-    print("Leave-one-out: hide a known link, predict it; popularity baseline in the same run")
-    print(f"  {'held-out link':<34} {'cases':>5}  {'hit@1':>6} {'hit@5':>6} {'MRR':>6}"
-          f"   {'baseline hit@5':>14} {'MRR':>6}")  # fmt: skip
+    print("Leave-one-out: hide a known link, predict it; a baseline in the same run")
+    print(f"  {'held-out link':<40} {'cases':>5}  {'hit@1':>6} {'hit@5':>6} {'MRR':>6}"
+          f"   {'baseline hit@1':>14} {'hit@5':>6} {'MRR':>6}")  # fmt: skip
+    kinds = links["kinds"]
     table = [
         (f"ODOP ministry/department ({ministry['ministries']})", ministry["cases"],
          ministry["model"], ministry["baseline"]),
         (f"ODOP product GI ({gi['labels']} GIs)", gi["cases"], gi["model"], gi["baseline"]),
-    ] + [
-        (f"cluster {kind}", r["cases"], r["model"], r["baseline"])
-        for kind, r in links["kinds"].items()
+        ("(a) registry cluster's scheme", kinds["schemes"]["cases"], kinds["schemes"]["model"],
+         kinds["schemes"]["baseline"]),
+        ("(b) its implementing agency", kinds["agencies"]["cases"], kinds["agencies"]["model"],
+         kinds["agencies"]["baseline"]),
+        ("(c) same-product model cluster", kinds["model_clusters"]["cases"],
+         kinds["model_clusters"]["model"], kinds["model_clusters"]["baseline"]),
+        ("(c) ... without the thesaurus tier", kinds["model_clusters"]["cases"],
+         kinds["model_clusters"]["model_without_thesaurus"], kinds["model_clusters"]["baseline"]),
     ]  # fmt: skip
     for label, cases, m, b in table:
-        print(f"  {label:<34} {cases:>5}  {m['hit@1']:>6.3f} {m['hit@5']:>6.3f} {m['mrr']:>6.3f}"
-              f"   {b['hit@5']:>14.3f} {b['mrr']:>6.3f}")  # fmt: skip
-    if links["skipped"]:
-        print(f"  ({len(links['skipped'])} of {links['clusters']} clusters have no district "
-              f"or no known partner and are not cases)")  # fmt: skip
+        print(f"  {label:<40} {cases:>5}  {m['hit@1']:>6.3f} {m['hit@5']:>6.3f} {m['mrr']:>6.3f}"
+              f"   {b['hit@1']:>14.3f} {b['hit@5']:>6.3f} {b['mrr']:>6.3f}")  # fmt: skip
+    print(f"  (a), (b): weights fitted on one half of the {links['registry_clusters']} registry "
+          "clusters, cases ranked on the other, both ways; baselines: popularity (ministry, GI, "
+          "a, b), nearest first (c)")  # fmt: skip
     return 0
 
 

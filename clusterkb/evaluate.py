@@ -15,7 +15,6 @@ from typing import Any
 from clusterkb.service import KnowledgeBase
 from kb.ids import node_id, state_of
 from kb.resolve import normalize
-from kb.schema import BACKER_TYPES
 from kb.store.base import GraphStore, Node
 
 UNSCORED_TYPES = {"Product", "Document", "Sector", "GeographicalIndication"}
@@ -255,86 +254,134 @@ def evaluate_gi_prediction(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-LINK_KINDS = {"schemes": "Scheme", "agencies": "Agency", "anchors": "Enterprise"}
-
-
-def _cluster_partners(store: Any, cluster: Any) -> dict[str, set[str]]:
-    """A cluster's scheme, agency and anchor links, direct or through its facilities."""
-    from kb.recommend import ACTOR_RELATIONS
-
-    found: dict[str, set[str]] = {k: set() for k in LINK_KINDS}
-    for nb in store.neighbors(cluster.id, direction="both"):
-        rel, other = nb.edge.relation, nb.node
-        if rel == "ANCHORS" and other.type == "Enterprise":
-            found["anchors"].add(other.id)
-        elif rel in ACTOR_RELATIONS and other.type in BACKER_TYPES:
-            found["schemes" if other.type == "Scheme" else "agencies"].add(other.id)
-        elif rel == "HAS_FACILITY":
-            for far in store.neighbors(other.id, direction="in"):
-                if far.edge.relation in ACTOR_RELATIONS and far.node.type in BACKER_TYPES:
-                    found["schemes" if far.node.type == "Scheme" else "agencies"].add(far.node.id)
-    return found
-
-
 def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
-    """Leave-one-out over the documented clusters: remove a cluster (and the facilities only it
-    has) from a copy of the graph, recommend partners for its district and product, and see
-    where its real scheme, agency and anchor partners rank. Baseline: the nodes of that kind
-    linked to the most clusters in the same reduced graph."""
-    from kb.store.memory import MemoryStore
+    """Leave-one-out over the registry's clusters, in two folds (halves split by a hash of the
+    cluster id): weights fitted on one half, the other half's cases ranked with them, and the
+    other way round, so no reported case was ranked with weights fitted on it:
 
-    copy = MemoryStore(None)
-    copy.upsert_nodes(kb.store.nodes())
-    copy.upsert_edges(kb.store.edges())
-    sub = KnowledgeBase(kb.settings, store=copy, embedder=kb.embedder())
-    ranks: dict[str, list[int | None]] = {k: [] for k in LINK_KINDS}
-    base: dict[str, list[int | None]] = {k: [] for k in LINK_KINDS}
-    skipped = []
-    clusters = sorted(copy.nodes("Cluster"), key=lambda n: n.id)
-    for c in clusters:
-        districts = [
-            nb.node for nb in copy.neighbors(c.id, "LOCATED_IN") if nb.node.type == "District"
-        ]
-        truth = _cluster_partners(copy, c)
-        if not districts or not any(truth.values()):
-            skipped.append(c.name)
-            continue
-        products = [nb.node.name for nb in copy.neighbors(c.id, "PRODUCES")]
-        product = products[0] if products else c.name.replace(" Cluster", "")
-        facilities = [
-            nb.node
-            for nb in copy.neighbors(c.id, "HAS_FACILITY")
-            if len(copy.neighbors(nb.node.id, "HAS_FACILITY", "in")) == 1
-        ]
-        removed_nodes = [c, *facilities]
-        removed_edges = {
-            e.edge.key: e.edge
-            for n in removed_nodes
-            for e in copy.neighbors(n.id, direction="both")
+    - schemes: hide a cluster's scheme(s) and rank schemes by the votes of clusters of the same
+      product, a related product or the same sector (more in the same state) — the model the
+      plan's scheme list uses (kb.recommend.vote_weights, tally); the voters are the fitting
+      half. Baseline: the schemes that served the most clusters of that half.
+    - agencies: the same for a cluster's implementing agency, where one is known.
+    - model_clusters: hide a cluster, plan for its district and product (kb.recommend
+      Recommender.rank_models), and find the first other cluster of the same product (by the
+      product thesaurus, kb/products.py) in the ranking. Baseline: nearest first. Only clusters
+      with a district and with another cluster of the same product are cases. The ranker's
+      weights are set by hand, not fitted; "same product" is the thesaurus's judgement, the
+      same one the ranker's first tier uses, so a hit is nearly certain wherever such a cluster
+      exists; `model_without_thesaurus` ranks without that tier (meaning, sector and place
+      only) against the same truth, which is the figure that can fail.
+    """
+    import zlib
+    from dataclasses import replace
+
+    from kb.products import ProductKey
+    from kb.recommend import haversine_km, tally, vote_weights
+
+    rec = kb._recommend()
+    th = rec.thesaurus
+    every = rec.clusters()
+    registry = [c for c in every if c.node.attrs.get("registry")]
+    vectors = rec._embed([c.product for c in every])
+    index = {c.node.id: i for i, c in enumerate(every)}
+
+    def half(c: Any) -> int:
+        return zlib.crc32(c.node.id.encode()) % 2
+
+    train = [c for c in registry if half(c) == 0]
+    test = [c for c in registry if half(c) == 1]
+
+    def target_of(c: Any) -> Any:
+        from kb.recommend import Target
+
+        return Target(c.product, c.key, c.sectors, c.state, c.district, vectors[index[c.node.id]])
+
+    def truth_of(c: Any, kind: str) -> set[str]:
+        if kind == "schemes":
+            return {n.id for n, _ in c.backers["schemes"]}
+        return c.implementing
+
+    def backer_ranks(kind: str, cases: list[Any], voters: list[Any], ss: float, sw: float,
+                     sd: float) -> tuple[list[int | None], list[int | None]]:  # fmt: skip
+        ranks: list[int | None] = []
+        base: list[int | None] = []
+        for c in cases:
+            truth = truth_of(c, kind)
+            if not truth:
+                continue
+            others = [v for v in voters if v.node.id != c.node.id]
+            sims = vectors[[index[v.node.id] for v in others]] @ vectors[index[c.node.id]]
+            weighted = vote_weights(th, target_of(c), others, sims, ss, sw, sd)
+            ranked = [n.id for n, _, _ in tally(weighted, kind, rec._open_in(c.state))]
+            ranks.append(_best_rank(ranked, truth))
+            pop: dict[str, int] = {}
+            for v in others:
+                for i in (
+                    truth_of(v, kind) if kind == "agencies" else {n.id for n, _ in v.backers[kind]}
+                ):
+                    pop[i] = pop.get(i, 0) + 1
+            base.append(_best_rank(sorted(pop, key=lambda i: (-pop[i], i)), truth))
+        return ranks, base
+
+    kinds: dict[str, Any] = {}
+    grid = [(ss, sw, sd) for ss in (1.0, 2.0, 5.0, 10.0, 30.0) for sw in (0.0, 0.5, 1.0, 2.0)
+            for sd in (1.0, 3.0)]  # fmt: skip
+    for kind in ("schemes", "agencies"):
+        ranks, base, fitted = [], [], []
+        for fit_on, report_on in ((train, test), (test, train)):  # two folds: every case is
+            best = max(  # ranked with weights fitted on the other half only
+                grid, key=lambda p: _summary(backer_ranks(kind, fit_on, fit_on, *p)[0])["mrr"]
+            )
+            r, b = backer_ranks(kind, report_on, fit_on, *best)
+            ranks += r
+            base += b
+            fitted.append({"same_state": best[0], "similarity": best[1], "same_district": best[2]})
+        kinds[kind] = {
+            "cases": len(ranks),
+            "model": _summary(ranks),
+            "baseline": _summary(base),
+            "fitted_on_other_half": fitted,
         }
-        for n in removed_nodes:
-            copy.delete_node(n.id)
-        try:
-            rec = sub.recommend(districts[0].id, product)
-            counts: dict[str, dict[str, int]] = {k: {} for k in LINK_KINDS}
-            for other in copy.nodes("Cluster"):
-                for kind, ids in _cluster_partners(copy, other).items():
-                    for i in ids:
-                        counts[kind][i] = counts[kind].get(i, 0) + 1
-            for kind, answers in truth.items():
-                if not answers:
-                    continue
-                ranks[kind].append(_best_rank([x.id for x in getattr(rec, kind)], answers))
-                pop = counts[kind]
-                base[kind].append(_best_rank(sorted(pop, key=lambda i: (-pop[i], i)), answers))
-        finally:
-            copy.upsert_nodes(removed_nodes)
-            copy.upsert_edges(removed_edges.values())
+
+    ranks_m: list[int | None] = []
+    ranks_meaning: list[int | None] = []  # the same ranking without the thesaurus tier
+    base_m: list[int | None] = []
+    for c in registry:  # nothing is fitted here: every registry cluster is a case
+        home = c.district
+        if home is None:
+            continue
+        others = [o for o in every if o.node.id != c.node.id]
+        same = {o.node.id for o in others if th.relation(c.key, o.key) == "same"}
+        if not same:
+            continue
+        sims = vectors[[index[o.node.id] for o in others]] @ vectors[index[c.node.id]]
+        ranked = [r[1].node.id for r in rec.rank_models(target_of(c), others, sims)]
+        ranks_m.append(_best_rank(ranked, same))
+        blind = replace(target_of(c), key=ProductKey(frozenset(), frozenset()))
+        ranked = [r[1].node.id for r in rec.rank_models(blind, others, sims)]
+        ranks_meaning.append(_best_rank(ranked, same))
+        near = sorted(
+            others,
+            key=lambda o: (
+                d
+                if o.district is not None and (d := haversine_km(home, o.district)) is not None
+                else 1e9,
+                o.node.id,
+            ),
+        )
+        base_m.append(_best_rank([o.node.id for o in near], same))
+    kinds["model_clusters"] = {
+        "cases": len(ranks_m),
+        "model": _summary(ranks_m),
+        "baseline": _summary(base_m),
+        "model_without_thesaurus": _summary(ranks_meaning),
+    }
     return {
-        "clusters": len(clusters),
-        "skipped": skipped,
-        "kinds": {
-            k: {"cases": len(ranks[k]), "model": _summary(ranks[k]), "baseline": _summary(base[k])}
-            for k in LINK_KINDS
-        },
+        "clusters": len(every),
+        "registry_clusters": len(registry),
+        "train": len(train),
+        "test": len(test),
+        "skipped": [],
+        "kinds": kinds,
     }

@@ -17,7 +17,8 @@ from ingest.agencies import AgencyNames, load_central
 from ingest.facts import FactSet, Skipped
 from ingest.odop import link_gi, load_gi, load_odop
 from ingest.places import Places, load_district_hq, load_districts, load_states
-from ingest.schemes import load_scheme_fit, load_schemes
+from ingest.registry import load_registry
+from ingest.schemes import load_scheme_fit, load_scheme_status, load_schemes
 from kb.errors import InputError
 from kb.resolve import Resolver
 from kb.store.base import GraphStore
@@ -122,6 +123,13 @@ def read_tables(data_dir: Path, progress: Progress = _quiet) -> list[tuple[str, 
         _guard("myScheme records", lambda: load_schemes(data_dir, places, agencies, resolver)),
     )
     step("scheme fit", _guard("scheme fit", lambda: load_scheme_fit(data_dir, resolver)))
+    step("scheme status", _guard("scheme status", lambda: load_scheme_status(data_dir, resolver)))
+    step(
+        "cluster registry",
+        _guard(
+            "cluster registry", lambda: load_registry(data_dir, places, agencies, resolver, odop)
+        ),
+    )
     return out
 
 

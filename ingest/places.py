@@ -37,6 +37,9 @@ class Places:
     districts_in_state: dict[str, dict[str, str]] = field(
         default_factory=lambda: defaultdict(dict)
     )  # state id -> normalised name -> district id
+    hq_in_state: dict[str, dict[str, str]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )  # state id -> normalised headquarters town -> district id
 
     def state(self, name: str) -> str | None:
         for v in name_variants(" ".join(name.split())):
@@ -63,6 +66,14 @@ class Places:
             normalize(name), list(names), scorer=fuzz.ratio, score_cutoff=fuzzy_cutoff
         )
         return names[hit[0]] if hit else None
+
+    def by_headquarters(self, state_id: str | None, town: str) -> str | None:
+        """The district whose headquarters is `town` (in the state, or the only one anywhere)."""
+        key = normalize(town)
+        if state_id is not None:
+            return self.hq_in_state.get(state_id, {}).get(key)
+        hits = {d for towns in self.hq_in_state.values() if (d := towns.get(key))}
+        return hits.pop() if len(hits) == 1 else None
 
     def add_district_name(self, district_id: str, name: str) -> None:
         state_id = self.district_state[district_id]
@@ -179,6 +190,8 @@ def load_district_hq(data_dir: Path, places: Places) -> FactSet:
                 facts.skip(loc, "feature has no point coordinates")
                 continue
             hq = props.get("dist_hqnm") or props.get("dist_hq") or props.get("loc_name")
+            if hq and len(normalize(str(hq))) >= 3:
+                places.hq_in_state[places.district_state[did]].setdefault(normalize(str(hq)), did)
             text = (
                 f"{props.get('dtname')} district headquarters {hq or ''} "
                 f"at lat {lat:.5f}, lon {lon:.5f} (LGD {code})"

@@ -178,3 +178,36 @@ def load_scheme_fit(data_dir: Path, resolver: Resolver) -> FactSet:
         for prov in provs:
             facts.node(sid, "Scheme", name, prov, {"fit": fit}, aliases)
     return facts
+
+
+STATUS_FILE = "scheme-status.csv"
+
+
+def load_scheme_status(data_dir: Path, resolver: Resolver) -> FactSet:
+    """Which schemes are closed or renamed (tables/scheme-status.csv), each with its source:
+    `status`, `since` and `successor` on the Scheme node, so a plan offers a closed scheme as
+    history, never as an option."""
+    import csv
+
+    path = data_dir / "tables" / STATUS_FILE
+    src = f"data/tables/{STATUS_FILE}"
+    facts = FactSet(src)
+    with path.open(encoding="utf-8", newline="") as f:
+        for i, row in enumerate(csv.DictReader(f), start=2):
+            facts.rows += 1
+            title = " ".join((row.get("scheme") or "").split())
+            status = (row.get("status") or "").strip().lower()
+            if not title or status not in ("active", "closed", "renamed"):
+                facts.skip(f"row {i}", f"needs a scheme and a status active/closed/renamed: {row}")
+                continue
+            name, aliases = _canonical_scheme(resolver, title)
+            attrs = {
+                "status": status,
+                "status_since": (row.get("since") or "").strip() or None,
+                "successor": (row.get("successor") or "").strip() or None,
+            }
+            text = f"{name}: {status} since {attrs['status_since']}; {row.get('source', '')}"
+            prov = Provenance(src, f"row {i}", text, "table:scheme-status")
+            facts.node(node_id("Scheme", name), "Scheme", name, prov,
+                       {k: v for k, v in attrs.items() if v}, aliases)  # fmt: skip
+    return facts

@@ -156,6 +156,13 @@ DISTRICTS: list[tuple[str, str, str]] = [
     ("TAMIL NADU", "CHENNAI", "Madras"),
     ("KARNATAKA", "BENGALURU URBAN", "Bengaluru"),
     ("KARNATAKA", "BENGALURU URBAN", "Bangalore"),
+    ("BIHAR", "PURBI CHAMPARAN", "East Champaran"),
+    ("BIHAR", "PASHCHIM CHAMPARAN", "West Champaran"),
+    ("ANDHRA PRADESH", "Y.S.R.", "Kadapa"),
+    ("ANDHRA PRADESH", "Y.S.R.", "YSR Kadapa"),
+    ("ANDHRA PRADESH", "Y.S.R.", "Cuddapah"),
+    ("ANDHRA PRADESH", "SPSR NELLORE", "Nellore"),
+    ("ASSAM", "KAMRUP METRO", "Kamrup Metropolitan"),
 ]
 
 # (LGD state name, aliases).

@@ -126,10 +126,14 @@ class Evidence(Model):
 class Partner(Model):
     id: str
     name: str
-    score: float
+    score: float = Field(description="0-100: 100 is every signal at its best (see `scale`)")
     why: str
     evidence: list[Evidence]
     fills: list[str]
+    status: str | None = Field(None, description="a model cluster's status as its source words it")
+    place: str | None = Field(None, description="where a model cluster or peer district is")
+    source: str | None = Field(None, description="the source URL of a registry cluster")
+    already_here: bool = Field(False, description="a cluster of the product in the district itself")
 
 
 class Recommendation(Model):
@@ -140,7 +144,13 @@ class Recommendation(Model):
     existing_cluster: dict[str, str] | None
     gaps: list[str]
     note: str | None = Field(description="set when the product is not one the KB knows")
+    coverage: str = Field("", description="how much the KB knows about this product")
+    scale: str = Field("", description="what the 0-100 scores mean")
+    empty: dict[str, str] = Field(
+        default_factory=dict, description="why a list is empty, and what would fill it"
+    )
     model_clusters: list[Partner]
+    peer_districts: list[Partner] = Field(default_factory=list)
     anchors: list[Partner]
     buyers: list[Partner]
     suppliers: list[Partner]

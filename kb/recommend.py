@@ -27,13 +27,14 @@ from typing import Any, TextIO
 import numpy as np
 
 from kb.errors import NotFound
-from kb.ids import state_of, state_slug
+from kb.ids import node_id, qualifier, state_of, state_slug
 from kb.linking import EntityLinker
 from kb.models import Recommendation
+from kb.products import ProductKey, Thesaurus, place_words, thesaurus, words
 from kb.resolve import normalize
 from kb.schema import BACKER_TYPES, VALUE_CHAIN_STAGES
 from kb.schemefit import fit_reasons, planned_groups, profile
-from kb.search import Embedder
+from kb.search import Embedder, cached_vectors
 from kb.store.base import GraphStore, Node
 from kb.valuechain import value_chain
 
@@ -57,15 +58,17 @@ class Item:
     why: list[str] = field(default_factory=list)
     evidence: list[dict[str, str]] = field(default_factory=list)  # the facts' sources
     stages: set[str] = field(default_factory=set)  # value-chain stages the item would fill
+    extra: dict[str, Any] = field(default_factory=dict)  # status, place, source, already_here
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, ceiling: float = 1.0) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
-            "score": round(self.score, 3),
+            "score": round(min(100.0, 100 * self.score / ceiling), 1),
             "why": "; ".join(self.why),
             "evidence": self.evidence,
             "fills": sorted(self.stages),
+            **{k: v for k, v in self.extra.items() if v is not None},
         }
 
 
@@ -76,6 +79,28 @@ STAGES_OF = {
     for rel in st.relations
 }
 GAP_BONUS = 0.15
+
+# The most an item of each kind can score (every signal at its best), so a score reads on a
+# stated 0-100 scale: 100 x score / ceiling.
+SCORE_CEILING = {
+    "model_clusters": 1.0
+    + 0.35
+    + 0.15
+    + 0.1
+    + 0.08
+    + 0.05,  # tier, meaning, state, km, status, partners
+    "peer_districts": 1.2,  # nearest (1.0) and in the state (0.2)
+    "agencies": 1.0 + GAP_BONUS,  # the ODOP list's ministry, or the most votes
+    "schemes": 0.9 + 0.3 + GAP_BONUS,  # the most votes, the scheme-fit bonuses (<= 0.3)
+    "anchors": 1.0 + GAP_BONUS,
+    "buyers": 1.0 + GAP_BONUS,
+    "suppliers": 1.0 + GAP_BONUS,
+}
+SCALE_LEGEND = (
+    "Scores run 0-100: 100 is a partner with every signal at its best (same product, same "
+    "state and near, working, well documented; for schemes and agencies, the most clusters of "
+    "this product served)."
+)
 
 
 def haversine_km(a: Node, b: Node) -> float | None:
@@ -141,9 +166,99 @@ class MinistryModel:
         return self.vote(self.vectors @ query, sector, state)
 
 
+STATUS_BONUS = {"functional": 0.08, "approved": 0.05, "proposed": 0.02, "listed": 0.0,
+                "unknown": 0.01}  # fmt: skip
+TIER_WEIGHT = {"same": 1.0, "related": 0.6, "sector": 0.3}
+PARTNER_ROLES = {"anchors": ("ANCHORS",), "buyers": ("BUYS_FROM",), "suppliers": ("SUPPLIES",)}
+
+
+@dataclass
+class ClusterFacts:
+    """What the recommender reads of one cluster: its product key, place, status and partners."""
+
+    node: Node
+    product: str
+    key: ProductKey
+    sectors: frozenset[str]
+    state: str | None
+    district: Node | None
+    place: str
+    status: str
+    backers: dict[str, list[tuple[Node, Any]]]  # "schemes"/"agencies" -> (node, edge)
+    actors: list[tuple[str, Node, Any]]  # (relation, actor, edge) for anchors/buyers/suppliers
+    facilities: int
+
+    @property
+    def implementing(self) -> set[str]:
+        return {n.id for n, e in self.backers["agencies"] if e.relation == "IMPLEMENTS"}
+
+
+@dataclass
+class Target:
+    """The planned cluster: its product, sector(s), district and state."""
+
+    product: str
+    key: ProductKey
+    sectors: frozenset[str]
+    state: str | None
+    district: Node | None
+    vector: np.ndarray | None = None
+
+
+def tier(th: Thesaurus, target: Target, c: ClusterFacts) -> str | None:
+    rel = th.relation(target.key, c.key)
+    if rel is None and target.sectors & c.sectors:
+        return "sector"
+    return rel
+
+
+def vote_weights(
+    th: Thesaurus,
+    target: Target,
+    voters: list[ClusterFacts],
+    sims: np.ndarray | None,
+    same_state: float = 5.0,
+    similarity: float = 1.0,
+    same_district: float = 1.0,
+) -> list[tuple[ClusterFacts, float, str]]:
+    """Each voter cluster of the same product, a related product or the same sector, with the
+    weight of its vote: its tier, its similarity by meaning, times `same_state` in the state
+    (and `same_district` more in the district). The defaults are what `eval-recommend` fits."""
+    out = []
+    for i, c in enumerate(voters):
+        t = tier(th, target, c)
+        if t is None:
+            continue
+        w = TIER_WEIGHT[t] + (similarity * max(0.0, float(sims[i])) if sims is not None else 0.0)
+        if target.state is not None and c.state == target.state:
+            w *= same_state
+        if target.district is not None and c.district is not None:
+            w *= same_district if c.district.id == target.district.id else 1.0
+        out.append((c, w, t))
+    return out
+
+
+def tally(
+    weighted: list[tuple[ClusterFacts, float, str]], kind: str, allowed: Callable[[Node], bool]
+) -> list[tuple[Node, float, list[tuple[ClusterFacts, Any, str]]]]:
+    """Backers of `kind` ranked by the summed votes of the clusters they served."""
+    votes: dict[str, float] = defaultdict(float)
+    nodes: dict[str, Node] = {}
+    served: dict[str, list[tuple[ClusterFacts, Any, str]]] = defaultdict(list)
+    for c, w, t in weighted:
+        for node, edge in c.backers[kind]:
+            if not allowed(node):
+                continue
+            votes[node.id] += w
+            nodes[node.id] = node
+            served[node.id].append((c, edge, t))
+    ranked = sorted(votes, key=lambda i: (-votes[i], i))
+    return [(nodes[i], votes[i], served[i]) for i in ranked]
+
+
 class Recommender:
     """Ranks replication partners from the store, linking names through the entity linker and
-    comparing products by meaning (MiniLM)."""
+    comparing products by the product thesaurus (kb/products.py) and by meaning (MiniLM)."""
 
     def __init__(
         self,
@@ -154,9 +269,14 @@ class Recommender:
         self.store = store
         self.linker = linker
         self.embedder = embedder
+        self.thesaurus = thesaurus()
         self._vectors: dict[str, np.ndarray] = {}
         self._fits: dict[str, Any] = {}
         self._ministries: MinistryModel | None = None
+        self._clusters: list[ClusterFacts] | None = None
+        self._homes: dict[str, str | None] = {}
+        self._state_names: dict[str, str] | None = None
+        self._odop: list[Any] | None = None
 
     def _profile(self, node: Node) -> Any:
         if node.id not in self._fits:
@@ -169,6 +289,122 @@ class Recommender:
             for t, v in zip(missing, self.embedder.encode(missing), strict=True):
                 self._vectors[t] = v
         return np.stack([self._vectors[t] for t in texts])
+
+    # -- what the KB knows of its clusters ---------------------------------------------------
+
+    def clusters(self) -> list[ClusterFacts]:
+        """Every cluster's facts, read once per recommender (one per KB state)."""
+        if self._clusters is None:
+            clusters = [self._facts(c) for c in sorted(self.store.nodes("Cluster"),
+                                                        key=lambda n: n.id)]  # fmt: skip
+            # their product vectors, kept on disk by content for the next process
+            texts = list(dict.fromkeys(c.product for c in clusters))
+            cache = getattr(self.linker, "cache_dir", None)
+            vectors, _ = cached_vectors(
+                self.embedder, texts, cache / "cluster-products.npz" if cache else None
+            )
+            self._vectors.update(zip(texts, vectors, strict=True))
+            self._clusters = clusters
+        return self._clusters
+
+    def _facts(self, c: Node) -> ClusterFacts:
+        store = self.store
+        district = state = None
+        sectors: set[str] = set()
+        products: list[str] = []
+        backers: dict[str, list[tuple[Node, Any]]] = {"schemes": [], "agencies": []}
+        actors: list[tuple[str, Node, Any]] = []
+        facilities = 0
+        for nb in store.neighbors(c.id, direction="both"):
+            rel, other = nb.edge.relation, nb.node
+            if rel == "LOCATED_IN" and nb.edge.source == c.id:
+                if other.type == "District" and district is None:
+                    district, state = other, state_of(other.id)
+                elif other.type == "State" and state is None:
+                    state = other.id
+            elif rel == "PRODUCES":
+                products.append(other.name)
+            elif rel == "IN_SECTOR":
+                sectors.add(other.id)
+            elif rel == "HAS_FACILITY":
+                facilities += 1
+                for far in store.neighbors(other.id, direction="in"):
+                    if far.edge.relation in ACTOR_RELATIONS and far.node.type in BACKER_TYPES:
+                        kind = "schemes" if far.node.type == "Scheme" else "agencies"
+                        backers[kind].append((far.node, far.edge))
+            elif rel in ACTOR_RELATIONS and other.type in BACKER_TYPES:
+                backers["schemes" if other.type == "Scheme" else "agencies"].append(
+                    (other, nb.edge)
+                )
+            elif rel in ("ANCHORS", "BUYS_FROM", "SUPPLIES") and nb.edge.target == c.id:
+                actors.append((rel, other, nb.edge))
+        for pid in products:  # a product's sector is the cluster's too
+            found = [m for m in self.linker.find(pid, "Product") if m.score >= 99]
+            for m in found[:1]:
+                sectors |= {nb.node.id for nb in store.neighbors(m.id, "IN_SECTOR")}
+        place_names = [c.attrs.get("place") or ""]
+        if district is not None:
+            place_names.append(district.name)
+        if state is not None:
+            place_names.append(self._state_name(state))
+        leave_out = place_words(*place_names)
+        text = c.attrs.get("product") or (products[0] if products else None)
+        if not text:  # a document's cluster: its name without the place and "Cluster"
+            kept = [w for w in c.name.split() if not (set(words(w)) <= leave_out | {"cluster"})]
+            text = " ".join(kept) or c.name
+        key = self.thesaurus.key(str(text), leave_out)
+        if not key.key and products:
+            key = self.thesaurus.key(products[0], leave_out)
+        where = ", ".join(
+            dict.fromkeys(
+                x for x in (c.attrs.get("place"), district.name if district else None,
+                            self._state_name(state) if state else None) if x
+            )
+        )  # fmt: skip
+        return ClusterFacts(c, str(text), key, frozenset(sectors), state, district, where,
+                            str(c.attrs.get("status_class") or "unknown"), backers, actors,
+                            facilities)  # fmt: skip
+
+    def _state_name(self, state_id: str) -> str:
+        if self._state_names is None:
+            self._state_names = {n.id: n.name for n in self.store.nodes("State")}
+        return self._state_names.get(state_id, state_id)
+
+    def home_state(self, node: Node) -> str | None:
+        """The state a body or scheme belongs to (None for a national one): its id's state,
+        its `state` attribute, the place it is located in, or a state its name names."""
+        if node.id in self._homes:
+            return self._homes[node.id]
+        home: str | None = None
+        if node.attrs.get("level") == "central":
+            home = None
+        elif node.type == "Agency" and qualifier(node.id):
+            home = f"state:{qualifier(node.id)}"
+        elif node.attrs.get("state"):
+            home = str(node.attrs["state"])
+        else:
+            places = [nb.node for nb in self.store.neighbors(node.id, "LOCATED_IN")]
+            places += [nb.node for nb in self.store.neighbors(node.id, "APPLIES_IN")]
+            if places:
+                home = state_of(places[0].id)
+            else:
+                states = {
+                    i for m in self.linker.in_text(node.name) if m.type == "State" for i in m.ids
+                }
+                home = states.pop() if len(states) == 1 else None
+        self._homes[node.id] = home
+        return home
+
+    def _open_in(self, state_id: str | None) -> Callable[[Node], bool]:
+        """A backer offered in the state: national, or of that state; never a closed scheme."""
+
+        def allowed(node: Node) -> bool:
+            if node.attrs.get("status") in ("closed", "renamed"):
+                return False
+            home = self.home_state(node)
+            return home is None or home == state_id
+
+        return allowed
 
     # -- inputs -------------------------------------------------------------------------------
 
@@ -205,21 +441,65 @@ class Recommender:
             raise NotFound("give a product", [nb.node.name for nb in odop])
         return name.strip(), None, None  # a free-text product is allowed: similarity still works
 
+    def target(self, product: str, sector: str | None, district: Node | None,
+               state: str | None) -> Target:  # fmt: skip
+        places = [district.name] if district is not None else []
+        if state:
+            places.append(self._state_name(state))
+        sectors = frozenset([node_id("Sector", sector)] if sector else [])
+        text = f"{product} ({sector})" if sector else product
+        return Target(product, self.thesaurus.key(product, place_words(*places)), sectors,
+                      state, district, self._embed([text])[0])  # fmt: skip
+
+    def similarities(self, target: Target, clusters: list[ClusterFacts]) -> np.ndarray:
+        if not clusters or target.vector is None:
+            return np.zeros(len(clusters))
+        return np.asarray(self._embed([c.product for c in clusters]) @ target.vector)
+
     # -- the lists ----------------------------------------------------------------------------
 
-    def _existing(
-        self, district: Node, context: str | None, clusters: list[Node], sims: np.ndarray
-    ) -> Node | None:
-        """The cluster being planned for, if it exists: named in `context`, or a cluster in the
-        district whose name is close to the product (similarity >= 0.6)."""
+    def rank_models(
+        self, target: Target, clusters: list[ClusterFacts], sims: np.ndarray
+    ) -> list[tuple[float, ClusterFacts, str | None, list[str]]]:
+        """Model clusters: the same product first, then a related product, then the same
+        sector, then similar by meaning; nearer and working clusters before far or proposed."""
+        th = self.thesaurus
+        ranked = []
+        for c, sim in zip(clusters, sims, strict=True):
+            t = tier(th, target, c)
+            score = (TIER_WEIGHT[t] if t else 0.0) + 0.35 * max(0.0, float(sim))
+            why = [
+                {"same": f"same product ({c.product})", "related": f"related product ({c.product})",
+                 "sector": f"same sector ({c.product})"}.get(t or "", f"similar product "
+                 f"({c.product}, similarity {float(sim):.2f})")
+            ]  # fmt: skip
+            if target.state is not None and c.state == target.state:
+                score += 0.15
+                why.append(f"same state ({self._state_name(target.state)})")
+            if target.district is not None and c.district is not None:
+                km = haversine_km(target.district, c.district)
+                if km is not None:
+                    score += 0.1 * max(0.0, 1 - km / 1000)
+                    why.append("in the district" if km < 1 else f"{km:.0f} km away")
+            score += STATUS_BONUS.get(c.status, 0.0)
+            if c.node.attrs.get("status"):
+                why.append(str(c.node.attrs["status"]))
+            partners = len(c.actors) + sum(len(v) for v in c.backers.values())
+            if partners:
+                score += min(0.05, 0.01 * partners)
+                why.append(f"{partners} documented partner{'s' if partners > 1 else ''}")
+            ranked.append((score, c, t, why))
+        ranked.sort(key=lambda r: (-r[0], r[1].node.name))
+        return ranked
+
+    def _existing(self, context: str | None) -> Node | None:
+        """The cluster being planned for, if it exists: named in `context` (an existing cluster
+        of the district's product is otherwise shown among the models as "already here")."""
         if context:
             found = [m for m in self.linker.find(context, "Cluster") if m.score >= 90]
             if found:
                 return self.store.get_node(found[0].id)  # type: ignore[no-any-return]
-        here = {nb.node.id for nb in self.store.neighbors(district.id, "LOCATED_IN", "in")}
-        best = [(float(s), c) for c, s in zip(clusters, sims, strict=True) if c.id in here]
-        best = [b for b in best if b[0] >= 0.6]
-        return max(best, key=lambda b: b[0])[1] if best else None
+        return None
 
     def recommend(
         self,
@@ -229,132 +509,144 @@ class Recommender:
         context: str | None = None,
     ) -> Recommendation:
         store = self.store
+        th = self.thesaurus
         district = self._district(district_name, state)
         product, sector, product_node = self._product(product_name, district)
         state_id = state_of(district.id)
-        target = self._embed([f"{product} ({sector})" if sector else product])[0]
+        target = self.target(product, sector, district, state_id)
         wanted = planned_groups(product, sector, context)
-
-        clusters = list(store.nodes("Cluster"))
+        every = self.clusters()
+        existing = self._existing(context)
+        clusters = [c for c in every if existing is None or c.node.id != existing.id]
+        sims = self.similarities(target, clusters)
         out: dict[str, list[Item]] = {k: [] for k in KINDS}
-        cluster_score: dict[str, float] = {}
-        sims = (
-            self._embed([c.name.replace(" Cluster", "") for c in clusters]) @ target
-            if clusters
-            else np.zeros(0)
-        )
-        existing = self._existing(district, context, clusters, sims)
-        chain = value_chain(store, existing) if existing is not None else []
-        gaps = (
-            [s.stage for s in chain if s.gap] if existing else [s.name for s in VALUE_CHAIN_STAGES]
-        )
-        if clusters:
-            for c, sim in zip(clusters, sims, strict=True):
-                if existing is not None and c.id == existing.id:
-                    continue  # the cluster being planned for is not its own model
-                places = [nb.node for nb in store.neighbors(c.id, "LOCATED_IN")]
-                states = {state_of(p.id) for p in places}
-                near = [
-                    d
-                    for d in (haversine_km(district, p) for p in places if p.type == "District")
-                    if d is not None
-                ]
-                score = 0.6 * float(sim) + (0.3 if state_id in states else 0.0)
-                why = [f"product similarity {float(sim):.2f}"]
-                if state_id in states:
-                    why.append(f"same state ({store.get_node(state_id).name})")  # type: ignore[union-attr]
-                if near:
-                    score += 0.1 * max(0.0, 1 - min(near) / 1000)
-                    why.append(f"{min(near):.0f} km away")
-                documented = len(
-                    [
-                        nb
-                        for nb in store.neighbors(c.id, direction="in")
-                        if nb.edge.relation in ACTOR_RELATIONS | {"ANCHORS"}
-                    ]
-                )
-                if documented:
-                    score += min(0.1, 0.02 * documented)
-                    why.append(f"{documented} documented partners")
-                cluster_score[c.id] = score
-                out["model_clusters"].append(Item(c.id, c.name, score, why))
 
-        roles = {"anchors": "ANCHORS", "buyers": "BUYS_FROM", "suppliers": "SUPPLIES"}
-        best: dict[str, dict[str, Item]] = defaultdict(dict)
-        for c in clusters:
-            if c.id not in cluster_score:
-                continue  # the existing cluster: its own partners are not recommended to it
-            for nb in store.neighbors(c.id, direction="in"):
-                rel, who = nb.edge.relation, nb.node
-                kind = next((k for k, r in roles.items() if r == rel), None)
-                if kind is None and rel in ACTOR_RELATIONS:
-                    kind = (
-                        "schemes"
-                        if who.type == "Scheme"
-                        else "agencies"
-                        if who.type == "Agency"
-                        else None
-                    )
-                if kind is None:
-                    continue
-                s = cluster_score[c.id]
-                verb = rel.lower().replace("_", " ")
-                item = best[kind].get(who.id)
-                if item is None or s > item.score:
-                    best[kind][who.id] = Item(
-                        who.id,
-                        who.name,
-                        s,
-                        [f"{verb} {c.name}", *cluster_reasons(out, c.id)],
-                        _evidence(nb.edge),
-                        (item.stages if item else set()) | STAGES_OF.get(rel, set()),
-                    )
-                else:
-                    item.stages |= STAGES_OF.get(rel, set())
-            for nb in store.neighbors(c.id, direction="out"):  # cluster SUPPORTED_BY scheme/agency
-                if nb.edge.relation == "SUPPORTED_BY" and nb.node.type in BACKER_TYPES:
-                    kind = "schemes" if nb.node.type == "Scheme" else "agencies"
-                    s = cluster_score[c.id]
-                    item = best[kind].get(nb.node.id)
-                    if item is None or s > item.score:
-                        best[kind][nb.node.id] = Item(
-                            nb.node.id,
-                            nb.node.name,
-                            s,
-                            [f"supports {c.name}", *cluster_reasons(out, c.id)],
-                            _evidence(nb.edge),
-                            (item.stages if item else set()) | {"finance"},
-                        )
+        ranked = self.rank_models(target, clusters, sims)
+
+        def here(c: ClusterFacts, t: str | None) -> bool:
+            return (
+                t in ("same", "related")
+                and c.district is not None
+                and (c.district.id == district.id)
+            )
+
+        ranked.sort(key=lambda r: not here(r[1], r[2]))  # stable: "already here" first
+        for score, c, t, why in ranked[:10]:
+            here_ = here(c, t)
+            item = Item(c.node.id, c.node.name, score, (["already here"] if here_ else []) + why,
+                        [p.citation() for p in c.node.provenance[:1]])  # fmt: skip
+            item.extra = {
+                "status": c.node.attrs.get("status"),
+                "place": c.place or None,
+                "source": c.node.attrs.get("source_url"),
+                "already_here": here_,
+            }
+            out["model_clusters"].append(item)
+
+        weighted = vote_weights(th, target, clusters, sims)
+        same_or_related = [(c, w, t) for c, w, t in weighted if t in ("same", "related")]
+        allowed = self._open_in(state_id)
+        for kind in ("schemes", "agencies"):
+            tallied = tally(weighted, kind, allowed)
+            top = tallied[0][1] if tallied else 1.0
+            for node, votes, served in tallied[:15]:
+                c, edge, t = max(served, key=lambda s: TIER_WEIGHT[s[2]])
+                n_same = len({s[0].node.id for s in served if s[2] == "same"})
+                n_all = len({s[0].node.id for s in served})
+                role = (edge.attrs or {}).get("role") or edge.relation.lower().replace("_", " ")
+                why = [f"{role} of {c.node.name} ({c.place})" if c.place else
+                       f"{role} of {c.node.name}"]  # fmt: skip
+                why.append(
+                    f"served {n_all} cluster{'s' if n_all > 1 else ''} of this product or sector"
+                    + (f", {n_same} of the same product" if n_same else "")
+                )
+                stages = {"finance"} | (
+                    STAGES_OF.get(edge.relation, set()) if kind == "agencies" else set()
+                )
+                out[kind].append(Item(node.id, node.name, 0.4 + 0.5 * votes / top, why,
+                                      _evidence(edge), stages))  # fmt: skip
+
+        for kind, relations in PARTNER_ROLES.items():
+            seen: dict[str, Item] = {}
+            for c, w, t in same_or_related:
+                for rel, actor, edge in c.actors:
+                    if rel not in relations:
+                        continue
+                    verb = rel.lower().replace("_", " ")
+                    if actor.id not in seen or w > seen[actor.id].score:
+                        seen[actor.id] = Item(actor.id, actor.name, min(1.0, 0.5 + 0.3 * w),
+                                              [f"{verb} {c.node.name}", f"{t} product ({c.product})"],
+                                              _evidence(edge), STAGES_OF.get(rel, set()))  # fmt: skip
+            out[kind].extend(seen.values())
+
         named = (  # the ministry/department the ODOP list names for the product
             store.neighbors(product_node.id, "RESPONSIBLE_FOR", "in") if product_node else []
         )
         for nb in named:
-            best["agencies"][nb.node.id] = Item(
-                nb.node.id,
-                nb.node.name,
-                1.0,
-                [f"the ODOP list names it for {product}"],
-                _evidence(nb.edge),
-            )
+            out["agencies"] = [i for i in out["agencies"] if i.id != nb.node.id]
+            out["agencies"].append(Item(nb.node.id, nb.node.name, 1.0,
+                                        [f"the ODOP list names it for {product}"],
+                                        _evidence(nb.edge)))  # fmt: skip
         if not named:
-            self._predicted_ministries(best["agencies"], product, sector, state_id)
-        self._state_schemes(best["schemes"], state_id, product, sector, target)
-        for item in best["schemes"].values():
-            node = store.get_node(item.id)
-            fit = self._profile(node) if node is not None else None
+            predicted: dict[str, Item] = {i.id: i for i in out["agencies"]}
+            self._predicted_ministries(predicted, product, sector, state_id)
+            out["agencies"] = list(predicted.values())
+        eligible: dict[str, Item] = {i.id: i for i in out["schemes"]}
+        if target.vector is not None:
+            self._state_schemes(eligible, state_id, product, sector, target.vector)
+        out["schemes"] = []
+        for item in eligible.values():
+            scheme = store.get_node(item.id)
+            if scheme is None or not allowed(scheme):
+                continue
+            out["schemes"].append(item)
+            fit = self._profile(scheme)
             if fit is not None:
                 bonus, reasons = fit_reasons(fit, wanted)
                 item.score += bonus
                 item.why.extend(reasons)
                 item.stages |= fit.stages
-        for kind, items in best.items():
-            out[kind].extend(items.values())
-        for kind in KINDS:
-            for item in out[kind]:
-                filled = [g for g in gaps if g in item.stages]
-                if filled:
-                    item.score += GAP_BONUS
-                    item.why.insert(0, f"fills the {', '.join(filled)} gap")
+
+        # gaps: for an existing cluster the stages it lacks; for a new one the stages for which
+        # the KB knows no actor around this product
+        if existing is not None:
+            gaps = [s.stage for s in value_chain(store, existing) if s.gap]
+        else:
+            covered: set[str] = {"finance"} if out["schemes"] else set()
+            for kind in ("anchors", "buyers", "suppliers", "agencies"):  # actors, not schemes
+                for item in out[kind]:
+                    covered |= item.stages
+            if any(c.facilities or c.node.attrs.get("component") == "CFC"
+                   for c, _, _ in same_or_related):  # fmt: skip
+                covered.add("common_facility")
+            if same_or_related:
+                covered.add("production")
+            gaps = [s.name for s in VALUE_CHAIN_STAGES if s.name not in covered]
+        if existing is not None:
+            for kind in KINDS:
+                for item in out[kind]:
+                    filled = [g for g in gaps if g in item.stages]
+                    if filled:
+                        item.score += GAP_BONUS
+                        item.why.insert(0, f"fills the {', '.join(filled)} gap")
+
+        n_same = sum(1 for c in clusters if tier(th, target, c) == "same")
+        n_related = sum(1 for c in clusters if tier(th, target, c) == "related")
+        n_sector = sum(1 for c in clusters if target.sectors & c.sectors)
+        coverage = (
+            f"{n_same} {product} cluster{'s' if n_same != 1 else ''}, {n_related} of related "
+            f"products"
+            + (f", {n_sector} {sector} clusters" if sector else "")
+            + f" among the {len(every)} clusters the knowledge base knows"
+        )
+        empty = {}
+        for kind, noun in (("anchors", "anchor unit"), ("buyers", "buyer"),
+                           ("suppliers", "supplier")):  # fmt: skip
+            if not out[kind]:
+                empty[kind] = (
+                    f"no documented {noun} of {product} or a related product yet — a document "
+                    f"or registry row naming the {noun}s of a {product} cluster would fill this"
+                )
         result: dict[str, Any] = {
             "district": {"id": district.id, "name": district.name},
             "product": product,
@@ -365,6 +657,12 @@ class Recommender:
             ),
             "gaps": gaps,
             "note": None,
+            "coverage": coverage,
+            "empty": empty,
+            "peer_districts": [
+                i.to_dict(SCORE_CEILING["peer_districts"]) for i in self._peers(district, target)
+            ],
+            "scale": SCALE_LEGEND,
         }
         if product_node is None:  # free text: say so, and name the products the KB knows
             listed = [nb.node.name for nb in store.neighbors(district.id, "ODOP_PRODUCT")]
@@ -378,9 +676,44 @@ class Recommender:
                 + (f"; closest known products: {', '.join(closest[:5])}" if closest else "")
             )
         for kind in KINDS:
-            ranked = sorted(out[kind], key=lambda i: (-i.score, i.name))[:10]
-            result[kind] = [i.to_dict() for i in ranked]
+            order = sorted(out[kind], key=lambda i: (-i.score, i.name))
+            if kind == "model_clusters":
+                order = out[kind]  # already ranked, "already here" first
+            result[kind] = [i.to_dict(SCORE_CEILING[kind]) for i in order[:10]]
         return Recommendation.model_validate(result)
+
+    def _odop_keys(self) -> list[tuple[Any, Node, Node, ProductKey]]:
+        """Every ODOP row as (edge, district, product key), read once per recommender."""
+        if self._odop is None:
+            rows = []
+            for e in self.store.edges("ODOP_PRODUCT"):
+                other = self.store.get_node(e.source)
+                product = self.store.get_node(e.target)
+                if other is None or product is None:
+                    continue
+                places = place_words(other.name, self._state_name(state_of(other.id)))
+                rows.append((e, other, product, self.thesaurus.key(product.name, places)))
+            self._odop = rows
+        return self._odop
+
+    def _peers(self, district: Node, target: Target) -> list[Item]:
+        """Other ODOP districts with the same product, nearest first: learning partners."""
+        th = self.thesaurus
+        peers = []
+        for e, other, product, key in self._odop_keys():
+            if other.id == district.id or th.relation(target.key, key) != "same":
+                continue
+            km = haversine_km(district, other)
+            why = [f"ODOP product {product.name}"]
+            if km is not None:
+                why.append(f"{km:.0f} km away")
+            item = Item(other.id, other.name, 1.0 - min(1.0, (km or 3000) / 3000)
+                        + (0.2 if state_of(other.id) == target.state else 0.0), why,
+                        [p.citation() for p in e.provenance[:1]])  # fmt: skip
+            item.extra = {"place": self._state_name(state_of(other.id))}
+            peers.append(item)
+        peers.sort(key=lambda i: (-i.score, i.name))
+        return peers[:10]
 
     def recommend_all(
         self, out: TextIO, top: int = 5, progress: Callable[[int, int], None] | None = None
@@ -393,6 +726,9 @@ class Recommender:
         writer.writeheader()
         pairs = odop_pairs(self.store)
         states = {n.id: n.name for n in self.store.nodes("State")}
+        # every product's words in one batch, not one encoding per pair
+        self._embed(list({f"{p.name} ({e.attrs['sector']})" if e.attrs.get("sector") else p.name
+                          for e, _, p, _ in self._odop_keys()}))  # fmt: skip
         rows = 0
         for done, (district_id, district_name, product) in enumerate(pairs, start=1):
             r = self.recommend(district_id, product)
@@ -403,7 +739,9 @@ class Recommender:
                         {"state": state, "district": district_name, "product": r.product,
                          "sector": r.sector or "", "kind": kind, "rank": rank, "id": item.id,
                          "name": item.name, "score": item.score, "fills": " ".join(item.fills),
-                         "why": item.why}
+                         "why": item.why, "status": item.status or "", "place": item.place or "",
+                         "evidence": evidence_text(item.evidence),
+                         "source": item.source or ""}
                     )  # fmt: skip
                     rows += 1
             if progress is not None:
@@ -475,7 +813,16 @@ def cluster_reasons(out: dict[str, list[Item]], cluster_id: str) -> list[str]:
 
 
 CSV_FIELDS = ("state", "district", "product", "sector", "kind", "rank", "id", "name", "score",
-              "fills", "why")  # fmt: skip
+              "fills", "why", "status", "place", "evidence", "source")  # fmt: skip
+
+
+def evidence_text(evidence: list[Any]) -> str:
+    """A partner's evidence as one CSV cell: 'source, locator: "text"' per fact."""
+    out = []
+    for ev in evidence:
+        d = ev if isinstance(ev, dict) else ev.model_dump()
+        out.append(f'{d.get("document", "")}, {d.get("locator", "")}: "{d.get("text", "")}"')
+    return " | ".join(out)
 
 
 def odop_pairs(store: GraphStore) -> list[tuple[str, str, str]]:

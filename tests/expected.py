@@ -43,10 +43,13 @@ def expected_counts(data: Path) -> dict[str, int]:
             {r["Sector"].strip().lower().rstrip("s") for r in odop if r["Sector"].strip()}
         ),
         "GeographicalIndication": len(gi_names),
-        # myScheme records, and the scheme-fit rows' schemes that have no record
+        # myScheme records, and the scheme-fit and scheme-status rows' schemes with no record
         "Scheme": len(schemes)
         + len(
-            {key(r["scheme"]) for r in rows(t / "scheme-fit.csv")}
+            (
+                {key(r["scheme"]) for r in rows(t / "scheme-fit.csv")}
+                | {key(r["scheme"]) for r in rows(t / "scheme-status.csv")}
+            )
             - {key(s["content"]["title"]) for s in schemes}
         ),
         "ODOP_PRODUCT": len({(r["State"], key(r["District"]), key(r["Product"])) for r in odop}),

@@ -312,7 +312,8 @@ def value_chain(gaps: dict[str, Any] | None) -> str:
 
 
 def recommendations(result: dict[str, Any]) -> str:
-    """The six ranked lists with score, reason and the source of the fact behind each."""
+    """The ranked lists with a 0-100 score, reasons, status and place, and a link to the source
+    of the fact behind each; what the KB knows; why a list is empty."""
     from kb.recommend import KINDS
 
     head = (
@@ -326,31 +327,61 @@ def recommendations(result: dict[str, Any]) -> str:
     )
     if result.get("note"):
         head += f"<div class='kb-abstain'>{escape(result['note'])}</div>"
+    if result.get("coverage"):
+        head += f"<p class='kb-coverage'>The knowledge base knows {escape(result['coverage'])}.</p>"
+    gaps = escape(", ".join(g.replace("_", " ") for g in result.get("gaps", [])) or "none")
     if result.get("existing_cluster"):
         head += f"<p>Existing cluster: <b>{escape(result['existing_cluster']['name'])}</b></p>"
-    head += (
-        "<p>Value-chain gaps filled first: <b>"
-        + escape(", ".join(g.replace("_", " ") for g in result.get("gaps", [])) or "none")
-        + "</b></p>"
-    )
+        head += f"<p>Its value-chain gaps, filled first: <b>{gaps}</b></p>"
+    else:
+        head += f"<p>Stages with no known actor for this product: <b>{gaps}</b></p>"
+    if result.get("scale"):
+        head += f"<p class='kb-muted kb-legend'>{escape(result['scale'])}</p>"
+    peers = result.get("peer_districts") or []
+    if peers:
+        head += (
+            "<p class='kb-peers'>Peer districts with the same ODOP product: "
+            + ", ".join(
+                f"<b>{escape(p['name'])}</b> <span class='kb-muted'>({escape(p.get('place') or '')}"
+                f"{'; ' + escape(p['why'].split('; ')[-1]) if 'km' in p['why'] else ''})</span>"
+                for p in peers[:8]
+            )
+            + "</p>"
+        )
     blocks = []
     for kind in KINDS:
         items = result.get(kind) or []
         rows = "".join(
-            f"<tr><td class='kb-score'>{i['score']:.2f}</td><td><b>{escape(i['name'])}</b>"
-            f"<div class='kb-why'>{escape(i['why'])}</div>"
+            f"<tr><td class='kb-score' title='0-100'>{i['score']:.0f}</td><td><b>"
+            f"{escape(i['name'])}</b>"
+            + (" <span class='kb-badge'>already here</span>" if i.get("already_here") else "")
+            + (f" <span class='kb-muted'>{escape(i['place'])}</span>" if i.get("place") else "")
+            + (
+                f"<div class='kb-muted'>status: {escape(i['status'])}</div>"
+                if i.get("status")
+                else ""
+            )
+            + f"<div class='kb-why'>{escape(i['why'])}</div>"
             + "".join(
                 f"<div class='kb-muted kb-ev'>“{escape(short(ev.get('text', ''), 200))}” — "
-                f"{escape(ev.get('document', ''))}</div>"
+                f"<a href='{doc_link(ev.get('document', ''), ev.get('locator'))}' target='_blank'>"
+                f"{escape(ev.get('document', ''))}, {escape(ev.get('locator', ''))}</a></div>"
                 for ev in i.get("evidence", [])[:1]
+            )
+            + (
+                f"<div class='kb-muted'><a href='{escape(i['source'], quote=True)}' "
+                "target='_blank' rel='noopener noreferrer'>original source</a></div>"
+                if str(i.get("source") or "").startswith(("http://", "https://"))
+                else ""
             )
             + "</td></tr>"
             for i in items[:6]
         )
+        empty = (result.get("empty") or {}).get(kind) or "none known yet"
         body = (
             f"<table class='kb-table'>{rows}</table>"
             if rows
-            else "<p class='kb-empty'>none known yet</p>"
+            else f"<p class='kb-empty'>{escape(empty)}</p>"
         )
         blocks.append(
             f"<div class='kb-kind' data-kind='{kind}'><h4 style='color:{KIND_COLOURS[kind]}'>"

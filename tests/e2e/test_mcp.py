@@ -158,7 +158,9 @@ def test_every_read_tool_answers_from_the_corpus(mcp: Session) -> None:
     assert hops[0]["from"] == path["source"]["id"] and hops[-1]["to"] == "state:bihar"
     assert all(h["provenance"] for h in hops)
 
-    plan = mcp.ok("recommend_partners", {"district": "Gaya", "product": "Handloom/Garments"})
+    plan = mcp.ok(
+        "recommend_partners", {"district": "East Champaran", "product": "Bags & Garments"}
+    )
     assert plan["anchors"][0]["name"] == ANCHOR and plan["anchors"][0]["evidence"]
 
     chain = mcp.ok("value_chain_gaps", {"cluster": "Muzaffarpur Bag Cluster"})

@@ -15,10 +15,20 @@ from kb.resolve import normalize
 from kb.store.memory import MemoryStore
 from tests.expected import expected_counts, rows
 
+REGISTRY = "data/clusters/clusters.csv"
+
 
 def test_counts_match_the_source_tables(tables_kb: KnowledgeBase) -> None:
-    stats = tables_kb.stats().to_dict()
-    counts = {**stats["nodes_by_type"], **stats["edges_by_relation"]}
+    """The reference tables' counts; facts only the cluster registry states are counted by
+    test_registry_rows_become_clusters."""
+    store = tables_kb.store
+    counts: dict[str, int] = defaultdict(int)
+    for n in store.nodes():
+        if any(p.source != REGISTRY for p in n.provenance):
+            counts[n.type] += 1
+    for e in store.edges():
+        if any(p.source != REGISTRY for p in e.provenance):
+            counts[e.relation] += 1
     for name, want in expected_counts(REPO_DATA).items():
         assert counts.get(name) == want, name
     central = rows(REPO_DATA / "tables" / "lgd-central-organisations.csv")
@@ -191,3 +201,34 @@ def test_report_names_each_district_created_from_the_odop_list(tmp_path: Path) -
     report = KnowledgeBase(Settings(home=tmp_path, data_dir=REPO_DATA)).build()
     created = {str(c).split("'")[1] for c in report.corrected if "not in the LGD list" in str(c)}
     assert created == missing
+
+
+def test_registry_rows_become_clusters(tables_kb: KnowledgeBase) -> None:
+    """Every registry row is a Cluster with its row's provenance; rows that could not be placed
+    are few and reported, never dropped."""
+    store = tables_kb.store
+    table = rows(REPO_DATA / "clusters" / "clusters.csv")
+    cited = {
+        p.locator for n in store.nodes("Cluster") for p in n.provenance if p.source == REGISTRY
+    }
+    assert cited == {f"row {i}" for i in range(2, len(table) + 2)}
+    facts = store.facts_from(REGISTRY)
+    clusters = [n for n in facts.nodes if n.type == "Cluster"]
+    assert len(clusters) >= 550
+    placed = {e.source for e in facts.edges if e.relation == "LOCATED_IN"}
+    in_district = {
+        e.source
+        for e in facts.edges
+        if e.relation == "LOCATED_IN" and e.target.startswith("district:")
+    }
+    assert len(placed) >= 0.95 * len(clusters)
+    assert len(in_district) >= 0.75 * len(clusters)
+    for n in clusters:
+        assert n.attrs.get("source_url", "").startswith("http"), n.id
+        assert n.attrs.get("status_class") in {
+            "functional",
+            "approved",
+            "proposed",
+            "listed",
+            "unknown",
+        }

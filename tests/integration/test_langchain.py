@@ -32,7 +32,9 @@ def test_tools_return_json(built_kb: KnowledgeBase) -> None:
     tools = {t.name: t for t in clusterkb_tools(built_kb)}
     assert "clusterkb_add_document" not in tools  # writes only with CLUSTERKB_API_KEY
     recommend = tools["clusterkb_recommend_partners"]
-    partners = json.loads(recommend.invoke({"district": "Gaya", "product": "Handloom/Garments"}))
+    partners = json.loads(
+        recommend.invoke({"district": "East Champaran", "product": "Bags & Garments"})
+    )
     assert partners["anchors"][0]["name"] == "High Spirit Commercial Ventures Pvt Ltd"
     ask = tools["clusterkb_ask"]
     assert "cited" in ask.description

@@ -50,7 +50,16 @@ CKEYS = {
     "facilities",
     "evidence",
 }
-ROLES = {"implementing", "nodal", "technical", "funding", "financing", "training", "partner", "administering"}
+ROLES = {
+    "implementing",
+    "nodal",
+    "technical",
+    "funding",
+    "financing",
+    "training",
+    "partner",
+    "administering",
+}
 LOCAL_PATH = re.compile(r"(?<![\w.])/(?:work|tmp|home|root|mnt|Users)/")
 problems = []
 
@@ -171,7 +180,9 @@ def check_gold(texts, sources):
                     problems.append(f"{f} / {c['name']}: scheme {s!r} not in entities")
             for a in c["agencies"]:
                 if a.get("role") not in ROLES:
-                    problems.append(f"{f} / {c['name']}: agency {a['name']!r} has role {a.get('role')!r}")
+                    problems.append(
+                        f"{f} / {c['name']}: agency {a['name']!r} has role {a.get('role')!r}"
+                    )
                 local.setdefault(a["name"], []).extend(a.get("aliases", []))
                 if a["name"] not in allnames:
                     problems.append(f"{f} / {c['name']}: agency {a['name']!r} not in entities")
@@ -214,9 +225,13 @@ def check_gold_clusters(texts):
         for c in d["clusters"]:
             for k, v in c.get("numbers", {}).items():
                 if norm(str(v)) not in text:
-                    problems.append(f"gold_clusters.jsonl {doc} / {c['name']}: number {k}={v!r} not in the document")
+                    problems.append(
+                        f"gold_clusters.jsonl {doc} / {c['name']}: number {k}={v!r} not in the document"
+                    )
             if c.get("place") and norm(c["place"].split(",")[0]) not in text:
-                problems.append(f"gold_clusters.jsonl {doc} / {c['name']}: place {c['place']!r} not in the document")
+                problems.append(
+                    f"gold_clusters.jsonl {doc} / {c['name']}: place {c['place']!r} not in the document"
+                )
     for doc in texts:
         if doc not in seen:
             problems.append(f"gold_clusters.jsonl: no line for {doc}")

@@ -15,7 +15,7 @@ from gradio.components import Component
 
 from clusterkb.service import KnowledgeBase
 from kb.errors import ClusterKBError
-from kb.recommend import KINDS
+from kb.recommend import KINDS, evidence_text
 from kb.resolve import slug
 from ui import render
 
@@ -70,11 +70,13 @@ def build(kb: KnowledgeBase) -> PlanTab:
         out = Path(tempfile.mkdtemp()) / f"partners-{_slug(d)}-{_slug(p)}.csv"
         with out.open("w", newline="", encoding="utf-8") as f:
             w = csv.writer(f)
-            w.writerow(["kind", "rank", "id", "name", "score", "fills", "why"])
-            for kind in KINDS:
+            w.writerow(["kind", "rank", "id", "name", "score (0-100)", "fills", "why", "status",
+                        "place", "evidence", "source"])  # fmt: skip
+            for kind in (*KINDS, "peer_districts"):
                 for r, item in enumerate(getattr(result, kind), start=1):
-                    w.writerow([kind, r, item.id, item.name, item.score,
-                                " ".join(item.fills), item.why])  # fmt: skip
+                    w.writerow([kind, r, item.id, item.name, item.score, " ".join(item.fills),
+                                item.why, item.status or "", item.place or "",
+                                evidence_text(item.evidence), item.source or ""])  # fmt: skip
         plan = result.to_dict()
         return render.recommendations(plan), render.partner_graph(plan), str(out)
 
