@@ -248,10 +248,11 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
             if " under " in text.lower():
                 pending = [(sc.id, "SUPPORTED_BY", False) for sc in schemes]
         previous = s
-    district = context.get("district")
-    for cid, s in first_seen.items():  # a cluster named with no place: the document's district
-        if cid not in located and district:
-            yield (s, cid, "LOCATED_IN", district, 0.5, {})
+    # a cluster named with no place: the document's district, or else its clear state
+    where = context.get("district") or context.get("clear_state")
+    for cid, s in first_seen.items():
+        if cid not in located and where:
+            yield (s, cid, "LOCATED_IN", where, 0.5, {})
 
 
 def _located(s: Sentence, c: Entity, rel: Any) -> Iterator[Rel]:
