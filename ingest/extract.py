@@ -19,7 +19,7 @@ from ingest.agencies import AgencyNames
 from ingest.clusters import described_clusters, unglue
 from ingest.documents import LoadedDocument
 from ingest.facts import FactSet
-from ingest.mentions import acronym_pairs, pattern_mentions
+from ingest.mentions import acronym_pairs, market_organisations, pattern_mentions
 from ingest.quantities import find_quantities
 from ingest.relations import relations_of
 from ingest.units import Entity, Sentence, facilities
@@ -265,7 +265,9 @@ class Extractor:
             clean = unglue(clean)
             pairs_all += pairs
             sentences.append(Sentence(i, text, clean))
-            raw.append(self.gazetteer.find(clean) + pattern_mentions(clean))
+            raw.append(
+                self.gazetteer.find(clean) + pattern_mentions(clean) + market_organisations(clean)
+            )
         doc_states, doc_districts = self._places([select(r) for r in raw])
         state = doc_states.most_common(1)[0][0] if doc_states else None
         district = None

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 
+from kb import nlp
 from kb.linking import Mention, is_acronym
 from kb.resolve import normalize
+from kb.schema import TEXT_CUES
 
 # -- patterns ---------------------------------------------------------------------------------
 
@@ -25,6 +27,9 @@ _CAP = rf"(?:[A-Z][A-Za-z0-9&'’.-]{{0,{MAX_WORD}}}|[A-Z]{{2,{MAX_WORD}}}[a-z]{
 _CONN = r"(?:of|for|and|&|the|de)"
 _NAME = rf"{_CAP}(?:\s+(?:{_CONN}\s+)?{_CAP}){{0,7}}"
 
+# The last word of a business's name ("Aequs Consumers Company", "Cira Enterprises").
+COMPANY_WORDS = r"(?:Company|Enterprises|Exports|Silks|Mills|Traders)"
+
 ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
     ("Enterprise", "cooperative", re.compile(rf"{_NAME}\s+Co-?operative\s+Society(?:\s+Ltd\.?)?")),
     (
@@ -32,8 +37,14 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "company",
         re.compile(
             rf"(?:The\s+)?{_NAME}\s+(?:Pvt\.?\s*Ltd\.?|Private\s+Limited|Limited|Ltd\.?|LLP|"
-            rf"Producer\s+Company(?:\s+Ltd\.?)?)"
+            rf"Producer\s+Company(?:\s+Ltd\.?)?|{COMPANY_WORDS})\b"
         ),
+    ),
+    # trade bodies of the units ("Morbi Ceramic Association"), bodies like the others
+    (
+        "Agency",
+        "association",
+        re.compile(rf"{_NAME}\s+(?:Association|Chamber\s+of\s+Commerce|Consortium)\b"),
     ),
     ("Agency", "bank", re.compile(rf"{_NAME}\s+Bank\b(?:\s+of\s+{_CAP}(?:\s+{_CAP})*)?")),
     (
@@ -119,13 +130,17 @@ FACILITY_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
 ]
 
 LIST_AFTER = re.compile(
-    r"\b(?P<what>clusters?|banks?|MFI'?s?|NGOs?|institutions|agencies)\s+"
+    r"\b(?P<what>clusters?|banks?|MFI'?s?|NGOs?|institutions|agencies|compan(?:y|ies)|players?|"
+    r"brands?|firms?|buyers?|exporters?|retailers?)\s*,?\s+"
     r"(?:include|including|such as|like|namely)\s+(?P<items>[^.;:]+)",
     re.I,
 )
 ROLE_OF_LIST = {"bank": ("Agency", "bank"), "mfi": ("Agency", "MFI"), "ngo": ("Agency", "NGO"),
                 "institution": ("Agency", "organisation"), "agenc": ("Agency", "organisation"),
-                "cluster": ("Cluster", None)}  # fmt: skip
+                "cluster": ("Cluster", None), "compan": ("Enterprise", "company"),
+                "player": ("Enterprise", "company"), "brand": ("Enterprise", "company"),
+                "firm": ("Enterprise", "company"), "buyer": ("Enterprise", "company"),
+                "exporter": ("Enterprise", "company"), "retailer": ("Enterprise", "company")}  # fmt: skip
 
 
 def _trim_leading(text: str, start: int) -> tuple[str, int]:
@@ -172,6 +187,27 @@ def pattern_mentions(sentence: str) -> list[Mention]:
                 continue
             found.append(Mention(kind[0], item, pos, pos + len(item), kind[1], how="list"))
     return found
+
+
+MARKET_CUES = re.compile(
+    "|".join(TEXT_CUES[k].pattern for k in ("buy", "supply", "supplied_from", "anchor")), re.I
+)
+
+
+def market_organisations(sentence: str) -> list[Mention]:
+    """Businesses the statistical NER finds (ORG) in a sentence about buying, supplying or
+    anchoring ("orders from companies like Fab India", "comes from the government-owned Tamil
+    Nadu Zari"): names without a company word that the shapes above miss."""
+    if not MARKET_CUES.search(sentence):
+        return []
+    out = []
+    for sp in nlp.spans(sentence):
+        if sp.type != "org" or not sp.text[:1].isupper() or normalize(sp.text) in _GENERIC:
+            continue
+        name, start = _trim_leading(sp.text, sp.start)
+        if len(name) >= 3:
+            out.append(Mention("Enterprise", name, start, start + len(name), "company"))
+    return out
 
 
 def facility_mentions(sentence: str) -> list[tuple[str, str, int]]:

@@ -34,6 +34,7 @@ SUPPORT_LEAD = re.compile(rf"(?:{_CUE['support_lead'].pattern})\s*(?:the\s+)?[\"
 FACILITY_FUND = re.compile(_CUE["funds_facility"].pattern, re.I)
 PARTNER = re.compile(_CUE["partner"].pattern, re.I)
 ADMIN_BETWEEN = re.compile(rf"^\s*(?:{_CUE['administered_by'].pattern})\s*$", re.I)
+RUNS_BETWEEN = re.compile(rf"^\s*(?:{_CUE['runs_scheme'].pattern})\s*$", re.I)
 PART_OF = re.compile(rf"^an? (?:{_CUE['part_of_opening'].pattern}) (?:of|under) (?:the )?", re.I)
 UNDER_BODY = re.compile(
     rf"^,?\s*(?:[A-Z][a-z]+,\s*)?an? (?:{_CUE['part_of_body'].pattern}) (?:under|of) (?:the )?$",
@@ -46,6 +47,7 @@ FINANCIER_NAME = re.compile(_CUE["financier_name"].pattern, re.I)
 NODAL = re.compile(_CUE["nodal"].pattern, re.I)
 BUY = re.compile(_CUE["buy"].pattern, re.I)
 SUPPLY = re.compile(_CUE["supply"].pattern, re.I)
+SUPPLIED_FROM = re.compile(_CUE["supplied_from"].pattern, re.I)
 GIVES_SUPPORT = re.compile(
     r"^\W*(?:,[^.]{0,60}?,\s*)?(?:has |have |had |will |shall )?"
     rf"(?:{_CUE['gives_support'].pattern})\b[^.]{{0,60}}\bsupport",
@@ -152,6 +154,12 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
             buyers = [e for e in enterprises if e not in sellers]
             yield from each(buyers, "BUYS_FROM", targets, 0.7)
             yield from each(sellers, "SUPPLIES", targets, 0.7)
+        supplied = SUPPLIED_FROM.search(text)
+        if supplied:  # "the rest comes from the government-owned X": X supplies the cluster
+            for x in [*enterprises, *agencies]:
+                if x.start >= supplied.end():
+                    for c in targets:
+                        yield rel(x.id, "SUPPLIES", c.id, 0.6)
         supply = SUPPLY.search(text)
         if supply:
             for x in [*enterprises, *agencies]:
@@ -191,19 +199,26 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
                 if a.start < implement.start() + 40:
                     for c in targets:
                         yield rel(a.id, "IMPLEMENTS", c.id, 0.7)
+        for sc in schemes:
+            # the "under" nearest before the scheme: "... conducted under the soft intervention
+            # of the cluster, ... X Cluster being established under SFURTI"
+            under = text.lower().rfind(" under ", 0, sc.start)
+            if under < 0:
+                continue
+            # with a facility in the sentence the scheme pays for the facility (below), not
+            # for its cluster; another cluster named there is backed by the scheme
+            owners = {f.cluster for f in facilities}
+            named = [c for c in s.of("Cluster") if c.end <= under and c.id not in owners]
+            if named and FUND.search(text) and not facilities:
+                pass  # "sanctioned under SFURTI": the FUNDS rule below links them
+            elif named:  # "set up the X Cluster under MSE-CDP": the scheme backs it
+                for c in named:
+                    if (c.id, sc.id) not in linked:
+                        yield rel(c.id, "SUPPORTED_BY", sc.id, 0.7)
+            elif not facilities:  # "pursuing five clusters under MSE-CDP": the agency runs it
+                for a in [a for a in agencies if a.end <= under]:
+                    yield rel(a.id, "IMPLEMENTS", sc.id, 0.7)
         if not facilities:
-            under = text.lower().find(" under ")
-            if under > 0:
-                named = [c for c in s.of("Cluster") if c.end <= under]
-                for sc in [sc for sc in schemes if sc.start > under]:
-                    if named and FUND.search(text):
-                        pass  # "sanctioned under SFURTI": the FUNDS rule below links them
-                    elif named:  # "set up the X Cluster under MSE-CDP": the scheme backs it
-                        for c in named:
-                            yield rel(c.id, "SUPPORTED_BY", sc.id, 0.7)
-                    else:  # "pursuing five clusters under MSE-CDP": the agency runs the scheme
-                        for a in [a for a in agencies if a.end <= under]:
-                            yield rel(a.id, "IMPLEMENTS", sc.id, 0.7)
             if FUND.search(text):
                 payers = schemes or [*agencies, *(financiers if not FINANCE.search(text) else [])]
                 for x in payers:
@@ -218,6 +233,8 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
             for a in s.of("Agency"):
                 if a.start > sc.end and ADMIN_BETWEEN.match(text[sc.end : a.start]):
                     yield rel(a.id, "ADMINISTERS", sc.id, 0.8)
+                elif a.end < sc.start and RUNS_BETWEEN.match(text[a.end : sc.start]):
+                    yield rel(a.id, "IMPLEMENTS", sc.id, 0.75)
         bodies = s.of("Agency")
         for a, b in zip(bodies, bodies[1:], strict=False):
             if UNDER_BODY.match(

@@ -294,7 +294,14 @@ class QuestionCue:
 # Extraction, by cue name. Most are searched anywhere in a sentence (entity names blanked);
 # the ones marked "framed" are words that ingest/relations.py places in a frame of its own.
 TEXT_CUES: dict[str, Cue] = {
-    "anchor": Cue("ANCHORS", (r"\banchor\b",)),
+    "anchor": Cue(
+        "ANCHORS",
+        (
+            r"\banchor\b",
+            r"\bleading (?:private )?(?:players?|units?|firms?|companies|manufacturers?)\b",
+            r"\binvest(?:s|ed|ing|ment)\b",
+        ),
+    ),
     "mobilise": Cue("MOBILISES", (r"\bmobili[sz]",)),
     "train": Cue(
         "TRAINS", (r"\btrain(?:ing|ed|s)?\b", r"\bskill(?:ing|s)? (?:development|upgradation)")
@@ -362,7 +369,24 @@ TEXT_CUES: dict[str, Cue] = {
     # framed: all that stands between a scheme and its agency ("SFURTI of the Ministry")
     "administered_by": Cue(
         "ADMINISTERS",
-        ("of the", "of", "sponsored by", "run by", "administered by", "launched by"),
+        (
+            "of the",
+            "of",
+            "sponsored by",
+            "run by",
+            "administered by",
+            "launched by",
+            r"(?:is |are |being |was |were )*implemented by(?: the)?",
+        ),
+    ),
+    # framed: all that stands between an agency and the scheme it runs ("the Ministry of
+    # Textiles is implementing NHDP")
+    "runs_scheme": Cue(
+        "IMPLEMENTS",
+        (
+            r"(?:is |are |has been |have been |was |were )?(?:implementing|implements|"
+            r"implemented|administers|administering|runs|operates)(?: the)?",
+        ),
     ),
     # framed: a sentence opening "An organisation of the ..." (under the agency named before)
     "part_of_opening": Cue("PART_OF", (r"organi[sz]ation",)),
@@ -389,6 +413,21 @@ TEXT_CUES: dict[str, Cue] = {
             r"\bpurchas\w+",
             r"\bprocures?\b",
             r"\bsources? (?:its|the)\b",
+            r"\borders? from\b",
+            r"\btied up with\b",
+            r"\bso(?:ld|lls?) (?:through|to)\b",
+            r"\bshops? (?:belonging|owned)\b",
+            r"\bshowrooms?\b",
+            r"\bretail(?:ers?|s)?\b",
+        ),
+    ),
+    # framed: the supplier follows ("the rest comes from the government-owned X")
+    "supplied_from": Cue(
+        "SUPPLIES",
+        (
+            r"\bcomes? from\b",
+            r"\b(?:sourced|procured|purchased|bought|supplied) from\b",
+            r"\bsupplied by\b",
         ),
     ),
     "supply": Cue(
