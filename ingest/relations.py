@@ -18,7 +18,7 @@ from ingest.quantities import find_quantities
 from ingest.units import Entity, Sentence
 from ingest.units import facilities as facilities_of
 from kb.ids import is_a, place_slug
-from kb.schema import PLACE_TYPES, TEXT_CUES
+from kb.schema import AGENCY_ROLES, PLACE_TYPES, ROLE_AFTER, ROLE_BEFORE, TEXT_CUES, AgencyRole
 
 Rel = tuple[Sentence, str, str, str, float, dict[str, Any]]
 
@@ -53,6 +53,31 @@ GIVES_SUPPORT = re.compile(
     rf"(?:{_CUE['gives_support'].pattern})\b[^.]{{0,60}}\bsupport",
     re.I,
 )
+
+
+ROLES = [(r, re.compile(r.pattern, re.I)) for r in AGENCY_ROLES]
+ROLE_BEFORE_RX = re.compile(rf"^{ROLE_BEFORE}$", re.I)
+ROLE_AFTER_RX = re.compile(rf"^{ROLE_AFTER}$", re.I)
+# "Coir Board under the Ministry of MSME is the nodal agency": the role is the first body's
+HEAD_OF = re.compile(r"^\s*,?\s*(?:under|of|in)\s+(?:the\s+)?$", re.I)
+
+
+def role_holders(s: Sentence, text: str) -> Iterator[tuple[Entity, AgencyRole]]:
+    """The bodies a sentence gives a role: "X is the technical agency", "X, the nodal agency",
+    "X acts as the implementing agency", "the implementing agency, X", "SPV: X"."""
+    bodies = sorted(s.of("Agency", "Enterprise"), key=lambda e: e.start)
+    for role, rx in ROLES:
+        for m in rx.finditer(text):
+            before = [b for b in bodies if b.end <= m.start()]
+            if before and ROLE_BEFORE_RX.match(s.clean[before[-1].end : m.start()]):
+                i = len(before) - 1
+                while i > 0 and HEAD_OF.match(s.clean[bodies[i - 1].end : bodies[i].start]):
+                    i -= 1
+                yield bodies[i], role
+                continue
+            after = [b for b in bodies if b.start >= m.end()]
+            if after and ROLE_AFTER_RX.match(s.clean[m.end() : after[0].start]):
+                yield after[0], role
 
 
 def _masked(s: Sentence) -> str:
@@ -141,6 +166,10 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
                 if place and place_slug(place) in a.id:
                     yield rel(a.id, "LOCATED_IN", place, 0.8)
 
+        for body, role in role_holders(s, text):
+            for c in targets:
+                src, tgt = (body.id, c.id) if role.forward else (c.id, body.id)
+                yield rel(src, role.relation, tgt, 0.8, {"role": role.role})
         if NODAL.search(text):
             yield from each([*agencies, *enterprises], "IMPLEMENTS", targets, 0.8)
         buy = BUY.search(text)

@@ -440,6 +440,58 @@ TEXT_CUES: dict[str, Cue] = {
     ),
 }
 
+
+@dataclass(frozen=True)
+class AgencyRole:
+    """A role an agency plays for a cluster, the words that state it ("X is the technical
+    agency", "the implementing agency, X") and the relation it gives, read from the agency
+    (`forward`: agency -> cluster, else cluster -> agency)."""
+
+    role: str
+    relation: str
+    phrases: tuple[str, ...]
+    forward: bool = True
+
+    @property
+    def pattern(self) -> str:
+        return "|".join(self.phrases)
+
+
+AGENCY_ROLES: tuple[AgencyRole, ...] = (
+    AgencyRole(
+        "implementing agency",
+        "IMPLEMENTS",
+        (
+            r"implement(?:ing|ation) (?:agency|partner|organi[sz]ation)",
+            r"executing agency",
+            r"\(IA\)",
+        ),
+    ),
+    AgencyRole(
+        "nodal agency", "IMPLEMENTS", (r"nodal (?:agency|department|office|organi[sz]ation)",)
+    ),
+    AgencyRole("SPV", "IMPLEMENTS", (r"special purpose vehicle", r"\bSPV\b")),
+    AgencyRole(
+        "technical agency",
+        "SUPPORTED_BY",
+        (r"technical (?:agency|partner|institution|support agency|consultant)",),
+        forward=False,
+    ),
+    AgencyRole("facilitator", "SUPPORTED_BY", (r"facilitat(?:or|ing agency)",), forward=False),
+    AgencyRole(
+        "marketing partner", "SUPPORTED_BY", (r"marketing (?:partner|agency)",), forward=False
+    ),
+    AgencyRole(
+        "financing agency", "FINANCES", (r"financing (?:agency|partner|institution)", r"lead bank")
+    ),
+    AgencyRole("training partner", "TRAINS", (r"training (?:partner|agency|institute)",)),
+    # partners ("a knowledge partner") are read by the "partner" cue of TEXT_CUES
+)
+# What may stand between an agency and the role it is given ("X is the", "X, the", "X acts as
+# an") or between the role and its agency ("the implementing agency, X", "Nodal Agency: X").
+ROLE_BEFORE = r"\s*(?:,\s*)?(?:(?:is|was|are|were|will be|has been|have been|being|shall be|acts?|to act|acting|as|serves?|serving)\s+)*(?:the|an|a)?\s*"
+ROLE_AFTER = r"\s*(?:\([A-Z]{2,5}\))?\s*(?:[,:\-–]|is|was|being)?\s*(?:the\s+)?"
+
 # Question analysis, most specific first: the first cue found decides what is asked.
 QUESTION_CUES: tuple[QuestionCue, ...] = (
     QuestionCue((r"\banchor",), (("ANCHORS", "in"),)),
