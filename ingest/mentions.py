@@ -65,7 +65,8 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "organisation",
         re.compile(
             rf"{_NAME}\s+(?:Council|Commission|Board|Institute|Institution|Society|Corporation|"
-            rf"Organi[sz]ation|Authority|Federation|Foundation|Trust|University|Nigam|Centre|Center)\b"
+            rf"Organi[sz]ation|Authority|Federation|Foundation|Trust|University|Nigam|Centre|Center|"
+            rf"Committee)\b"
             rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+(?:and\s+)?{_CAP})*)?"
         ),
     ),

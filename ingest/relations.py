@@ -56,10 +56,32 @@ GIVES_SUPPORT = re.compile(
 
 
 ROLES = [(r, re.compile(r.pattern, re.I)) for r in AGENCY_ROLES]
+SPV_ROLE = next(r for r in AGENCY_ROLES if r.role == "SPV")
+ASSOCIATION = AgencyRole("association", "PARTNERS_WITH", ())
 ROLE_BEFORE_RX = re.compile(rf"^{ROLE_BEFORE}$", re.I)
 ROLE_AFTER_RX = re.compile(rf"^{ROLE_AFTER}$", re.I)
 # "Coir Board under the Ministry of MSME is the nodal agency": the role is the first body's
 HEAD_OF = re.compile(r"^\s*,?\s*(?:under|of|in)\s+(?:the\s+)?$", re.I)
+
+
+AND_NEXT = re.compile(r"^\s*(?:[A-Z][a-z]+)?\s*,?\s*(?:and|&)\s+(?:the\s+)?$")
+
+
+def named_after(body: Entity, cluster: Entity) -> AgencyRole | None:
+    """The role a body has by its name: an association or a company named after the cluster
+    — its place or first word and all but one of its other words ("Morbi Ceramic Association"
+    for the Morbi Ceramic Cluster; "Rai Textile & Allied CFC Private Limited", its SPV)."""
+    words = set(re.findall(r"[a-z]+", body.name.lower()))
+    places = {w for p in cluster.places for w in place_slug(p).split("-")}
+    first = cluster.name.split()[0].lower()
+    key = set(re.findall(r"[a-z]+", cluster.name.lower())) - {"cluster", "clusters", "and"} - places
+    if not key or len(key & words) < max(1, len(key) - 1) or not (places | {first}) & words:
+        return None
+    if body.role == "association" or "association" in words:
+        return ASSOCIATION
+    if body.type == "Enterprise" and words & {"cfc", "spv", "cluster"}:
+        return SPV_ROLE
+    return None
 
 
 def role_holders(s: Sentence, text: str) -> Iterator[tuple[Entity, AgencyRole]]:
@@ -285,15 +307,31 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
                 others = [a for a in s.of("Agency") if a.id != partner.id]
                 for o in others or targets:
                     yield rel(partner.id, "PARTNERS_WITH", o.id, 0.75)
-        for x in [*schemes, *agencies]:
-            if SUPPORT_LEAD.search(s.clean[max(0, x.start - 40) : x.start]):
+        led: Entity | None = None  # "the expertise of X (Ahmedabad), and Y": Y as well
+        for x in sorted([*schemes, *agencies], key=lambda e: e.start):
+            led_by = SUPPORT_LEAD.search(s.clean[max(0, x.start - 40) : x.start])
+            if led_by or (led is not None and AND_NEXT.match(s.clean[led.end : x.start])):
                 for c in loose:
                     if (x.id, c.id) not in linked:
                         yield rel(c.id, "SUPPORTED_BY", x.id, 0.6)
+                led = x
+            else:
+                led = None
         if not s.of("Cluster") and re.search(r"\bclusters\b", text, re.I):
             if " under " in text.lower():
                 pending = [(sc.id, "SUPPORTED_BY", False) for sc in schemes]
         previous = s
+    # bodies named after a cluster of the document: its association, its SPV
+    clusters = {c.id: c for s in sentences for c in s.of("Cluster")}
+    done: set[tuple[str, str]] = set()
+    for s in sentences:
+        for body in s.of("Agency", "Enterprise"):
+            for c in clusters.values():
+                by_name = named_after(body, c)
+                if by_name is not None and (body.id, c.id) not in done:
+                    done.add((body.id, c.id))
+                    src, tgt = (body.id, c.id) if by_name.forward else (c.id, body.id)
+                    yield (s, src, by_name.relation, tgt, 0.7, {"role": by_name.role})
     # a cluster named with no place: the document's district, or else its clear state
     where = context.get("district") or context.get("clear_state")
     for cid, s in first_seen.items():

@@ -358,6 +358,8 @@ TEXT_CUES: dict[str, Cue] = {
             "with the help of",
             r"assistance (?:from|of)",
             "provided by",
+            r"expertise of",
+            r"guidance (?:from|of)",
         ),
     ),
     # framed: the verb after the supporter ("X has provided ... support")
