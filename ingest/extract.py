@@ -308,9 +308,12 @@ class Extractor:
                 elif m.type == "Scheme":
                     e = self._scheme(m)
                 elif m.how == "description":
-                    # the id of "<place> <product> Cluster", as when the text names it so
-                    e = Entity(node_id("Cluster", m.name), "Cluster", m.name, m.start, m.end, aliases=m.aliases,
-                               places=m.ids, confidence=0.8)  # fmt: skip
+                    # a given name: its id qualified by its place (see _descriptions); a
+                    # description: the id of "<place> <product> Cluster", as when so named
+                    qualifier = (m.role or "").removeprefix("cluster:")
+                    parts = [qualifier, m.name] if qualifier != (m.role or "") else [m.name]
+                    e = Entity(node_id("Cluster", *parts), "Cluster", m.name, m.start, m.end,
+                               aliases=m.aliases, places=m.ids, confidence=0.8)  # fmt: skip
                     if m.role == "described":  # lower case: maybe a named cluster's description
                         e.attrs["described"] = True
                 elif m.type == "Cluster":
