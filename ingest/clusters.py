@@ -52,10 +52,10 @@ CATEGORY = {
 _RUN_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
 _SUBJECT_OBJECT = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
 _COPULA_LEMMAS = {"be", "become", "remain"}
-_NOT_PLACE_ENTITIES = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "NORP",
-                       "LAW", "EVENT", "QUANTITY", "LANGUAGE"}  # fmt: skip
 NOT_PLACES = {"india", "the country", "country", "government", "state", "district", "town",
-              "village", "region", "area", "city", "division", "block"}  # fmt: skip
+              "village", "region", "area", "city", "division", "block", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -93,12 +93,32 @@ def mentions_cluster(text: str) -> bool:
 PlaceKind = Callable[[str], tuple[str, str | None] | None]
 
 
-def described_clusters(text: str, place_kind: PlaceKind) -> list[Described]:
+# Worth parsing: a cluster word, and a capitalised word after "in"/"at" or after "Cluster,"
+_WORTH = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]")
+
+
+def worth_parsing(text: str) -> bool:
+    """Whether `text` may describe a cluster with its place (the parse is the costly part)."""
+    return mentions_cluster(text) and _WORTH.search(text) is not None
+
+
+def parse_all(texts: list[str]) -> list[Any]:
+    """The parses `described_clusters` reads, in one batch (None where not worth parsing)."""
+    wanted = [i for i, t in enumerate(texts) if worth_parsing(t)]
+    docs: list[Any] = [None] * len(texts)
+    for i, doc in zip(wanted, nlp.parse_many([texts[i] for i in wanted]), strict=True):
+        docs[i] = doc
+    return docs
+
+
+def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> list[Described]:
     """The clusters `text` describes with their place. `place_kind(surface)` says what a
-    place word is: ("district", id), ("state", id), ("town", None), or None (not a place)."""
-    if not mentions_cluster(text):
-        return []
-    doc = nlp.parse(text)
+    place word is: ("district", id), ("state", id), ("town", None), or None (not a place).
+    `doc` is the text's parse when already made (`parse_all`)."""
+    if doc is None:
+        if not worth_parsing(text):
+            return []
+        doc = nlp.parse_many([text])[0]
     out: list[Described] = []
     for tok in doc:
         if tok.lower_ not in CLUSTER_WORDS:
@@ -169,7 +189,7 @@ def _proper_run(doc: Any, first: Any) -> list[Any]:
             t.pos_ == "PROPN"
             and t.text[:1].isupper()
             and t.lower_ not in CLUSTER_WORDS
-            and t.ent_type_ not in _NOT_PLACE_ENTITIES
+            and t.lower_ not in NOT_PLACES
         ):
             run.append(t)
         else:

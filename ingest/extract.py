@@ -16,7 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ingest.agencies import AgencyNames
-from ingest.clusters import described_clusters, unglue
+from ingest.clusters import described_clusters, parse_all, unglue
 from ingest.documents import LoadedDocument
 from ingest.facts import FactSet
 from ingest.mentions import acronym_pairs, market_organisations, pattern_mentions
@@ -275,8 +275,9 @@ class Extractor:
             top, n = doc_districts.most_common(1)[0]
             if n >= 2 and n * 2 > sum(doc_districts.values()):
                 district = top  # a clearly dominant district, not one of several named
-        for s, found in zip(sentences, raw, strict=True):
-            found += self._descriptions(s.clean, found, doc_states, district)
+        parses = parse_all([s.clean for s in sentences])
+        for s, found, parsed in zip(sentences, raw, parses, strict=True):
+            found += self._descriptions(s.clean, found, doc_states, district, parsed)
         raw = [select(r) for r in raw]
         for s, mentions in zip(sentences, raw, strict=True):
             inner = [
@@ -361,7 +362,12 @@ class Extractor:
         return "town", None
 
     def _descriptions(
-        self, clean: str, found: list[Mention], doc_states: Counter[str], district: str | None
+        self,
+        clean: str,
+        found: list[Mention],
+        doc_states: Counter[str],
+        district: str | None,
+        parsed: Any,
     ) -> list[Mention]:
         """Clusters described with their place, not where a known cluster is named.
 
@@ -370,9 +376,11 @@ class Extractor:
         document district, or else by the town (the alias "Fly Ash Cluster, Angul" says
         where). A description ("wooden furniture cluster in Dimapur") is named "<place>
         <product> Cluster". The mention's ids are the place's district, if known."""
+        if parsed is None:
+            return []
         known = [m for m in found if m.how == "gazetteer" and m.type == "Cluster"]
         out = []
-        for d in described_clusters(clean, lambda w: self._place_kind(w, doc_states)):
+        for d in described_clusters(clean, lambda w: self._place_kind(w, doc_states), parsed):
             if any(k.start < d.end and d.start < k.end for k in known):
                 continue
             where = d.place_id or (district if d.place_kind == "town" else None)
