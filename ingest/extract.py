@@ -59,6 +59,12 @@ def select(mentions: list[Mention]) -> list[Mention]:
             m.start <= p.start and p.end <= m.end and m != p for p in places
         ):
             r = 0.5
+        if m.how == "pattern" and m.type == "Enterprise" and any(
+            o.how == "gazetteer" and o.type == "Enterprise" and m.start <= o.start
+            and o.end <= m.end and o.end - o.start < m.end - m.start
+            for o in mentions
+        ):  # fmt: skip
+            r = 0.5  # "Aranayak Agri Producers Company Limited", not a known name inside it
         if m.how == "pattern" and m.type == "Scheme":
             for o in mentions:  # "ODOP Common Facility Centre Scheme" is not ODOP itself
                 inside = m.start <= o.start and o.end <= m.end and o.end - o.start < m.end - m.start

@@ -119,6 +119,17 @@ _GENERIC = {"cluster", "scheme", "department", "programme", "program", "fund", "
             "msme cluster", "cluster development", "msme", "government", "organisation",
             "organization", "institution", "corporation", "authority"}  # fmt: skip
 
+# Words that make up a business's kind, not its name: "Producers Company" names nobody.
+_BUSINESS_WORDS = {"producer", "producers", "company", "companies", "enterprises", "exports",
+                   "mills", "traders", "silks", "private", "limited", "ltd", "pvt", "the",
+                   "farmer", "farmers", "weavers", "artisans", "agri", "agro", "co", "and", "&",
+                   "association", "consortium", "local", "industries", "industry"}  # fmt: skip
+
+
+def _only_business_words(name: str) -> bool:
+    return all(w.strip(".,") in _BUSINESS_WORDS for w in name.lower().split())
+
+
 FACILITY_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("CFC", "CFC", re.compile(r"\bCFCs?\b|[Cc]ommon [Ff]acility [Cc]ent(?:re|er)s?")),
     (
@@ -161,7 +172,7 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             group = "name" if "name" in rx.groupindex else 0
             name, start = _trim_leading(m.group(group).strip(" ,"), m.start(group))
             name = name.rstrip(" ,")
-            if normalize(name) in _GENERIC or len(name) < 4:
+            if normalize(name) in _GENERIC or len(name) < 4 or _only_business_words(name):
                 continue
             if type_ == "Agency" and re.search(r"facility cent(?:re|er)", name, re.I):
                 continue  # a common facility centre is a Facility, not a body
