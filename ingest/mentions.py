@@ -191,6 +191,7 @@ def pattern_mentions(sentence: str) -> list[Mention]:
         ):
             item = part.strip().removeprefix("and ").strip()
             item = re.sub(r"\s+(?:from|have|has|etc|had|were|are|is)\b.*$", "", item).strip()
+            item = re.sub(r"\s+(?:and|&)\s+(?:others?|more|so on|many more)\b.*$", "", item)
             words = item.split()
             if not item or not item[0].isupper() or len(words) > 6:
                 continue

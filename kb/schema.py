@@ -360,6 +360,11 @@ TEXT_CUES: dict[str, Cue] = {
             "provided by",
             r"expertise of",
             r"guidance (?:from|of)",
+            # the cluster's people benefit from a scheme: "weavers insured in X" ("covered
+            # under X" is left out: the project's gold reads it as no link)
+            r"insured (?:in|under|with)",
+            r"enrolled (?:in|under)",
+            r"benefit(?:s|ed|ted)? (?:from|under)",
         ),
     ),
     # framed: the verb after the supporter ("X has provided ... support")
