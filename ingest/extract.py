@@ -53,8 +53,15 @@ def select(mentions: list[Mention]) -> list[Mention]:
     """
     places = [m for m in mentions if m.how == "gazetteer" and m.type in PLACE_TYPES]
 
+    known = [m for m in mentions if m.how == "gazetteer"]
+
     def rank(m: Mention) -> float:
         r = float(_PRIORITY.get(m.how, 3))
+        if m.how == "list" and any(
+            k.start <= m.start and m.end <= k.end and k.end - k.start > m.end - m.start
+            for k in known
+        ):  # fmt: skip
+            r = 2.5  # "Khadi" of a list split at "and" is inside a known "Khadi and Village ..."
         if m.how == "pattern" and any(
             m.start <= p.start and p.end <= m.end and m != p for p in places
         ):

@@ -186,9 +186,10 @@ def pattern_mentions(sentence: str) -> list[Mention]:
         if kind is None:
             continue
         offset = m.start("items")
-        for part in re.split(
-            r",\s*(?:and\s+)?|\s*/\s*|\s+&\s+|\s+and\s+(?=[A-Z][^,]*$)", m.group("items")
-        ):
+        # businesses are single names ("Hasbro, Mattel and Spin Master, to ..."); a cluster's
+        # name may hold "and" ("Mushroom and Baby Corn Processing"), so only a last one splits
+        last_and = r"\s+and\s+(?=[A-Z])" if kind[0] == "Enterprise" else r"\s+and\s+(?=[A-Z][^,]*$)"
+        for part in re.split(rf",\s*(?:and\s+)?|\s*/\s*|\s+&\s+|{last_and}", m.group("items")):
             item = part.strip().removeprefix("and ").strip()
             item = re.sub(r"\s+(?:from|have|has|etc|had|were|are|is)\b.*$", "", item).strip()
             item = re.sub(r"\s+(?:and|&)\s+(?:others?|more|so on|many more)\b.*$", "", item)
@@ -220,7 +221,19 @@ def market_organisations(sentence: str) -> list[Mention]:
         name, start = _trim_leading(sp.text, sp.start)
         if len(name) >= 3:
             out.append(Mention("Enterprise", name, start, start + len(name), "company"))
+    # the name right after "comes from / sourced from" (its article and modifiers skipped),
+    # two capitalised words or more: the NER may take it for a person
+    for m in _SUPPLIER_AFTER.finditer(sentence):
+        name = m.group("name")
+        if len(name.split()) >= 2 and not _only_business_words(name):
+            out.append(Mention("Enterprise", name, m.start("name"), m.end("name"), "company"))
     return out
+
+
+_SUPPLIER_AFTER = re.compile(
+    rf"(?i:{TEXT_CUES['supplied_from'].pattern})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?P<name>[A-Z][\w&'’-]{{0,{MAX_WORD}}}(?:\s+[A-Z][\w&'’-]{{0,{MAX_WORD}}}){{0,5}})"
+)
 
 
 def facility_mentions(sentence: str) -> list[tuple[str, str, int]]:

@@ -203,6 +203,8 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
                 if e.start > buy.end() and " from " in s.clean[buy.end() : e.start]
             ]
             buyers = [e for e in enterprises if e not in sellers]
+            # a public body after the cue buys too ("sales through CCIC", "orders from NHDC")
+            buyers += [a for a in agencies if a.start > buy.start() and a not in financiers]
             yield from each(buyers, "BUYS_FROM", targets, 0.7)
             yield from each(sellers, "SUPPLIES", targets, 0.7)
         supplied = SUPPLIED_FROM.search(text)

@@ -423,7 +423,8 @@ TEXT_CUES: dict[str, Cue] = {
             r"\borders? from\b",
             r"\btied up with\b",
             r"\bso(?:ld|lls?) (?:through|to)\b",
-            r"\bshops? (?:belonging|owned)\b",
+            r"\bshops? (?:belonging|owned)",  # "shops belongingto" as pages run it together
+            r"\bsales?\b[^.]{0,40}\bthrough\b",
             r"\bshowrooms?\b",
             r"\bretail(?:ers?|s)?\b",
         ),

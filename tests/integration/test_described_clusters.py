@@ -115,3 +115,18 @@ def test_buyers_and_suppliers_from_cue_phrases(tables_kb: KnowledgeBase, tmp_pat
     assert ("Coir Fibre Traders", "Kollam Coir Cluster") in _rels(found, "SUPPLIES")
     kinds = {e["name"]: e["type"] for e in found["entities"]}
     assert kinds["Fabindia"] == kinds["Coir Fibre Traders"] == "Enterprise"
+
+
+def test_a_list_of_businesses_splits_at_and_but_a_cluster_list_does_not(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The Channapatna Toy Cluster has tied up with companies including Hasbro, Mattel and "
+        "Spin Master, to make toys.\n"
+        "Its clusters include Lacquer and Wood Turning, run by the artisans.\n",
+    )
+    buyers = {b for b, _ in _rels(found, "BUYS_FROM")}
+    assert buyers == {"Hasbro", "Mattel", "Spin Master"}
+    assert "Lacquer and Wood Turning Cluster" in _clusters(found)
