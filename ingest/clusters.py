@@ -7,12 +7,12 @@ established in Jammu Division", "Tirupur ... has become the first textile cluste
 patterns are data over the parse:
 
 - the **product** is the run of modifiers just left of the word "cluster" (nouns, proper
-  nouns, adjectives, participles used as modifiers; "&" only between capitalised words), stopping at
-  determiners, numbers, punctuation and conjunctions; words that only qualify (`DROPPED`:
+  nouns, adjectives, participles used as modifiers; "&" only between capitalised words),
+  stopping at determiners, numbers, punctuation and conjunctions; words that only qualify (`DROPPED`:
   "first", "proposed", "various") are left out of the name, and words that name a kind of
   cluster rather than a product (`CATEGORY`: "regular", "major", "mini", "heritage") stay in
   the name but do not count as a product — a run of only those is no cluster;
-- the **place** is, in order: a place word heading the run ("Muzaffarpur bag cluster"), the
+- the **place** is, in order: a district heading the run ("Muzaffarpur bag cluster"), the
   object of "in"/"at" right after "cluster" (`PLACE_PREPOSITIONS`), ", <Town>" right after a
   capitalised name, the object of "in"/"at" of the verb the cluster is subject or object of
   ("... clusters are being established in Jammu"), or the subject of a copula whose
@@ -52,10 +52,13 @@ CATEGORY = {
 _RUN_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
 _SUBJECT_OBJECT = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
 _COPULA_LEMMAS = {"be", "become", "remain"}
-NOT_PLACES = {"india", "the country", "country", "government", "state", "district", "town",
-              "village", "region", "area", "city", "division", "block", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
+# Capitalised words after "in"/"at" that are not a cluster's place
+NOT_PLACES = {
+    "india", "the country", "country", "government", "state", "district", "town", "village",
+    "region", "area", "city", "division", "block", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -130,3 +130,18 @@ def test_a_list_of_businesses_splits_at_and_but_a_cluster_list_does_not(
     buyers = {b for b, _ in _rels(found, "BUYS_FROM")}
     assert buyers == {"Hasbro", "Mattel", "Spin Master"}
     assert "Lacquer and Wood Turning Cluster" in _clusters(found)
+
+
+def test_a_mega_cluster_keeps_its_town_and_a_copula_gives_the_place(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The Centre approved a mega handloom cluster in Sivasagar last year.\n"
+        "Karur, a town in Tamil Nadu, has become the first home textile cluster to recycle "
+        "all its water.\n",
+    )
+    assert {"Sivasagar Mega Handloom Cluster", "Karur Home Textile Cluster"} <= set(
+        _clusters(found)
+    )
