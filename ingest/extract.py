@@ -278,9 +278,11 @@ class Extractor:
             clean = unglue(clean)
             pairs_all += pairs
             sentences.append(Sentence(i, text, clean))
-            raw.append(
-                self.gazetteer.find(clean) + pattern_mentions(clean) + market_organisations(clean)
-            )
+            raw.append(self.gazetteer.find(clean) + pattern_mentions(clean))
+        for found, orgs in zip(
+            raw, market_organisations([s.clean for s in sentences]), strict=True
+        ):
+            found += orgs
         doc_states, doc_districts = self._places([select(r) for r in raw])
         state = doc_states.most_common(1)[0][0] if doc_states else None
         district = None

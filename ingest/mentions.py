@@ -208,25 +208,34 @@ MARKET_CUES = re.compile(
 )
 
 
-def market_organisations(sentence: str) -> list[Mention]:
-    """Businesses the statistical NER finds (ORG) in a sentence about buying, supplying or
-    anchoring ("orders from companies like Fab India", "comes from the government-owned Tamil
-    Nadu Zari"): names without a company word that the shapes above miss."""
-    if not MARKET_CUES.search(sentence):
-        return []
-    out = []
-    for sp in nlp.spans(sentence):
-        if sp.type != "org" or not sp.text[:1].isupper() or normalize(sp.text) in _GENERIC:
-            continue
-        name, start = _trim_leading(sp.text, sp.start)
-        if len(name) >= 3:
-            out.append(Mention("Enterprise", name, start, start + len(name), "company"))
-    # the name right after "comes from / sourced from" (its article and modifiers skipped),
-    # two capitalised words or more: the NER may take it for a person
-    for m in _SUPPLIER_AFTER.finditer(sentence):
-        name = m.group("name")
-        if len(name.split()) >= 2 and not _only_business_words(name):
-            out.append(Mention("Enterprise", name, m.start("name"), m.end("name"), "company"))
+def market_organisations(sentences: list[str]) -> list[list[Mention]]:
+    """For each sentence, the businesses the statistical NER finds (ORG) when it is about
+    buying, supplying or anchoring ("orders from companies like Fab India"): names without a
+    company word that the shapes above miss; and the name right after "comes from /
+    sourced from" (its article and lower-case modifiers skipped, two capitalised words or
+    more), which the NER may take for a person. The NER runs once over the document's
+    market sentences, without the parser."""
+    wanted = [i for i, s in enumerate(sentences) if MARKET_CUES.search(s)]
+    docs = dict(
+        zip(wanted, nlp.parse_many([sentences[i] for i in wanted], ("parser",)), strict=True)
+    )
+    out: list[list[Mention]] = [[] for _ in sentences]
+    for i, parsed in docs.items():
+        for ent in parsed.ents:
+            text = ent.text
+            if ent.label_ != "ORG" or not text[:1].isupper() or normalize(text) in _GENERIC:
+                continue
+            if re.search(r"\d", text):
+                continue  # "INR 15" taken for an organisation
+            name, start = _trim_leading(text, ent.start_char)
+            if len(name) >= 3:
+                out[i].append(Mention("Enterprise", name, start, start + len(name), "company"))
+        for m in _SUPPLIER_AFTER.finditer(sentences[i]):
+            name = m.group("name")
+            if len(name.split()) >= 2 and not _only_business_words(name):
+                out[i].append(
+                    Mention("Enterprise", name, m.start("name"), m.end("name"), "company")
+                )
     return out
 
 
