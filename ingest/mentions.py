@@ -31,7 +31,11 @@ _NAME = rf"{_CAP}(?:\s+(?:{_CONN}\s+)?{_CAP}){{0,7}}"
 COMPANY_WORDS = r"(?:Company|Enterprises|Exports|Silks|Mills|Traders)"
 
 ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
-    ("Enterprise", "cooperative", re.compile(rf"{_NAME}\s+Co-?operative\s+Society(?:\s+Ltd\.?)?")),
+    (
+        "Enterprise",
+        "cooperative",
+        re.compile(rf"{_NAME}\s+Co-?operative(?:\s+Society)?(?:\s+Ltd\.?)?\b"),
+    ),
     (
         "Enterprise",
         "company",
