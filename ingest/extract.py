@@ -16,22 +16,23 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ingest.agencies import AgencyNames
+from ingest.clusters import described_clusters, parse_all, unglue
 from ingest.documents import LoadedDocument
 from ingest.facts import FactSet
-from ingest.mentions import acronym_pairs, pattern_mentions
+from ingest.mentions import acronym_pairs, market_organisations, pattern_mentions
 from ingest.quantities import find_quantities
 from ingest.relations import relations_of
 from ingest.units import Entity, Sentence, facilities
 from kb.errors import SchemaError
 from kb.ids import is_a, is_qualified, node_id, place_slug, state_of
-from kb.linking import Gazetteer, Mention
+from kb.linking import Gazetteer, Mention, is_acronym
 from kb.resolve import Resolver, display_name, normalize
 from kb.schema import PLACE_TYPES, check_relation
 from kb.store.base import Node, Provenance
 
 EXTRACTOR = "rules"
 MAX_NAME_CHARS = 200  # a longer "name" is a run of text the rules misread; it is not kept
-_PRIORITY = {"list": 0, "gazetteer": 1, "coref": 1, "pattern": 2}
+_PRIORITY = {"list": 0, "description": 0.5, "gazetteer": 1, "coref": 1, "pattern": 2}
 _GENERIC_DEPT = re.compile(
     r"^(?:department|directorate|office)\s+(?:of|for)\b|\b(?:department|office)$", re.I
 )
@@ -52,12 +53,25 @@ def select(mentions: list[Mention]) -> list[Mention]:
     """
     places = [m for m in mentions if m.how == "gazetteer" and m.type in PLACE_TYPES]
 
+    known = [m for m in mentions if m.how == "gazetteer"]
+
     def rank(m: Mention) -> float:
         r = float(_PRIORITY.get(m.how, 3))
+        if m.how == "list" and any(
+            k.start <= m.start and m.end <= k.end and k.end - k.start > m.end - m.start
+            for k in known
+        ):  # fmt: skip
+            r = 2.5  # "Khadi" of a list split at "and" is inside a known "Khadi and Village ..."
         if m.how == "pattern" and any(
             m.start <= p.start and p.end <= m.end and m != p for p in places
         ):
             r = 0.5
+        if m.how == "pattern" and m.type == "Enterprise" and any(
+            o.how == "gazetteer" and o.type == "Enterprise" and m.start <= o.start
+            and o.end <= m.end and o.end - o.start < m.end - m.start
+            for o in mentions
+        ):  # fmt: skip
+            r = 0.5  # "Aranayak Agri Producers Company Limited", not a known name inside it
         if m.how == "pattern" and m.type == "Scheme":
             for o in mentions:  # "ODOP Common Facility Centre Scheme" is not ODOP itself
                 inside = m.start <= o.start and o.end <= m.end and o.end - o.start < m.end - m.start
@@ -261,23 +275,32 @@ class Extractor:
         pairs_all: list[tuple[str, str]] = []
         for i, text in enumerate(doc.sentences):
             clean, pairs = acronym_pairs(text)
+            clean = unglue(clean)
             pairs_all += pairs
             sentences.append(Sentence(i, text, clean))
-            raw.append(select(self.gazetteer.find(clean) + pattern_mentions(clean)))
-        doc_states, doc_districts = self._places(raw)
+            raw.append(self.gazetteer.find(clean) + pattern_mentions(clean))
+        for found, orgs in zip(
+            raw, market_organisations([s.clean for s in sentences]), strict=True
+        ):
+            found += orgs
+        doc_states, doc_districts = self._places([select(r) for r in raw])
         state = doc_states.most_common(1)[0][0] if doc_states else None
         district = None
         if doc_districts:
             top, n = doc_districts.most_common(1)[0]
             if n >= 2 and n * 2 > sum(doc_districts.values()):
                 district = top  # a clearly dominant district, not one of several named
+        parses = parse_all([s.clean for s in sentences])
+        for s, found, parsed in zip(sentences, raw, parses, strict=True):
+            found += self._descriptions(s.clean, found, doc_states, district, parsed)
+        raw = [select(r) for r in raw]
         for s, mentions in zip(sentences, raw, strict=True):
             inner = [
                 Mention("State" if is_a(p, "State") else "District", p, m.start, m.start, ids=[p])
                 for m in mentions
                 if m.type in ("Agency", "Cluster")
                 and m.how != "gazetteer"  # not "Mysore Sandal Oils"
-                for p in self.gazetteer.places_in(m.name)
+                for p in (m.ids if m.how == "description" else self.gazetteer.places_in(m.name))
             ]
             s_states, s_districts = self._places([mentions + inner])
             s_state = s_states.most_common(1)[0][0] if s_states else state
@@ -300,6 +323,15 @@ class Extractor:
                     e = self._agency(m, s_state, district, s.clean)
                 elif m.type == "Scheme":
                     e = self._scheme(m)
+                elif m.how == "description":
+                    # a given name: its id qualified by its place (see _descriptions); a
+                    # description: the id of "<place> <product> Cluster", as when so named
+                    qualifier = (m.role or "").removeprefix("cluster:")
+                    parts = [qualifier, m.name] if qualifier != (m.role or "") else [m.name]
+                    e = Entity(node_id("Cluster", *parts), "Cluster", m.name, m.start, m.end,
+                               aliases=m.aliases, places=m.ids, confidence=0.8)  # fmt: skip
+                    if m.role == "described":  # lower case: maybe a named cluster's description
+                        e.attrs["described"] = True
                 elif m.type == "Cluster":
                     e = self._cluster(
                         m.name, m.start, m.end, district, m.ids if m.how == "gazetteer" else []
@@ -314,9 +346,69 @@ class Extractor:
                 if e is not None:
                     s.entities.append(e)
             self._lowercase_clusters(s, district)
-        context = {"state": state, "district": district, "pairs": pairs_all}
+        # the state a cluster with no other place is in: two thirds of the state mentions
+        clear = state is not None and doc_states[state] * 3 >= sum(doc_states.values()) * 2
+        context = {"state": state, "district": district, "pairs": pairs_all,
+                   "clear_state": state if clear else None}  # fmt: skip
         self._corefer(sentences, context)
         return sentences, context
+
+    def _place_kind(self, surface: str, doc_states: Counter[str]) -> tuple[str, str | None] | None:
+        """What a place word in a cluster description is: a district (one, in the document's
+        states when several share the name), a state, a town the gazetteer does not know, or
+        not a place (a known agency, scheme, ...)."""
+        entries = self.gazetteer.index.get(normalize(surface), [])
+        districts = [e[0] for e in entries if e[1] == "District"]
+        if len(districts) > 1:
+            districts = [d for d in districts if self._state_of(d) in doc_states]
+        if len(districts) == 1:
+            return "district", districts[0]
+        if districts:
+            return None
+        states = [e[0] for e in entries if e[1] == "State"]
+        if states:
+            return "state", states[0]
+        if (
+            entries
+            or is_acronym(surface)
+            or not re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", surface)
+        ):
+            return None
+        return "town", None
+
+    def _descriptions(
+        self,
+        clean: str,
+        found: list[Mention],
+        doc_states: Counter[str],
+        district: str | None,
+        parsed: Any,
+    ) -> list[Mention]:
+        """Clusters described with their place, not where a known cluster is named.
+
+        A name the text gives ("Fly Ash Cluster at Angul") stays the name, its id qualified by
+        the place as for a name without one (`_cluster`): by the district, or by a town's
+        document district, or else by the town (the alias "Fly Ash Cluster, Angul" says
+        where). A description ("wooden furniture cluster in Dimapur") is named "<place>
+        <product> Cluster". The mention's ids are the place's district, if known."""
+        if parsed is None:
+            return []
+        known = [m for m in found if m.how == "gazetteer" and m.type == "Cluster"]
+        out = []
+        for d in described_clusters(clean, lambda w: self._place_kind(w, doc_states), parsed):
+            if any(k.start < d.end and d.start < k.end for k in known):
+                continue
+            where = d.place_id or (district if d.place_kind == "town" else None)
+            if d.capitalised:
+                name = f"{d.product} Cluster"
+                qualifier = place_slug(where) if where else d.place
+                role, aliases = f"cluster:{qualifier}", [f"{name}, {d.place}"]
+            else:
+                name = f"{d.place} {d.product.title()} Cluster"
+                role, aliases = "described", []  # maybe a named cluster's description
+            out.append(Mention("Cluster", name, d.start, d.end, role, ids=[where] if where else [],
+                               aliases=aliases, how="description"))  # fmt: skip
+        return out
 
     def _lowercase_clusters(self, s: Sentence, place: str | None) -> None:
         """'Muzaffarpur bag cluster', 'a bag cluster in Muzaffarpur' -> 'Muzaffarpur Bag Cluster'."""
@@ -335,20 +427,67 @@ class Extractor:
                 s.entities.append(e)
                 taken.append((m.start(), m.end()))
 
+    def _cluster_key(self, e: Entity) -> str:
+        """A cluster's name without its place words and "cluster": what tells it apart."""
+        words = [
+            w for w in normalize(e.name).split()
+            if w not in ("cluster", "clusters")
+            and not any(t[1] in PLACE_TYPES for t in self.gazetteer.index.get(w, []))
+        ]  # fmt: skip
+        places = {normalize(self._place_name(p)) for p in e.places}
+        return " ".join(w for w in words if w not in places)
+
+    def _same_clusters(self, sentences: list[Sentence]) -> None:
+        """Clusters of one document whose names differ only in spelling or in the place word
+        ("Kailash Kund ... Beekeeping Cluster" and "Kalishkund ... Beekeeping Cluster, Doda"),
+        in the same place or one without a place, are one cluster: the most mentioned."""
+        found = [e for s in sentences for e in s.entities if e.type == "Cluster"]
+        counts = Counter(e.id for e in found)
+        first: dict[str, Entity] = {}
+        for e in found:
+            first.setdefault(e.id, e)
+        reps: list[tuple[Entity, str]] = []
+        into: dict[str, Entity] = {}
+        for cid in sorted(first, key=lambda c: -counts[c]):  # stable: first mentioned first
+            e, key = first[cid], self._cluster_key(first[cid])
+            for other, rkey in reps:
+                same_place = not e.places or not other.places or set(e.places) & set(other.places)
+                if key and rkey and same_place and fuzz.ratio(key, rkey) >= 88:
+                    into[cid] = other
+                    break
+            else:
+                reps.append((e, key))
+        for e in found:
+            rep = into.get(e.id)
+            if rep is not None:
+                if e.name != rep.name:
+                    e.aliases.append(e.name)
+                e.id, e.name, e.places = rep.id, rep.name, rep.places or e.places
+
     def _corefer(self, sentences: list[Sentence], context: dict[str, Any]) -> None:
         """'the Department' -> the document's most mentioned department; likewise its cluster."""
         # "Kannauj attar cluster" in a headline is the document's "Kannauj Perfume Cluster".
-        named = {
-            p: e for s in sentences for e in s.entities
-            if e.type == "Cluster" and not e.attrs.get("described") for p in e.places
-        }  # fmt: skip
+        # "Bamboo craft cluster at Agartala" (a town) is the document's "West Tripura Bamboo
+        # Cluster" when no district tells them apart and they share a product word.
+        proper_names = [
+            e for s in sentences for e in s.entities
+            if e.type == "Cluster" and not e.attrs.get("described")
+        ]  # fmt: skip
+        named = {p: e for e in proper_names for p in e.places}
         for s in sentences:
             for e in s.entities:
                 if e.attrs.pop("described", False):
                     proper = next((named[p] for p in e.places if p in named), None)
+                    if proper is None and not e.places:
+                        words = set(self._cluster_key(e).split())
+                        proper = next(
+                            (n for n in proper_names if words & set(self._cluster_key(n).split())),
+                            None,
+                        )
                     if proper is not None and proper.id != e.id:
                         e.aliases.append(e.name)
                         e.id, e.name = proper.id, proper.name
+        self._same_clusters(sentences)
         depts = Counter(
             e.id for s in sentences for e in s.entities if e.role == "government department"
         )

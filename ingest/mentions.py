@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 
+from kb import nlp
 from kb.linking import Mention, is_acronym
 from kb.resolve import normalize
+from kb.schema import TEXT_CUES
 
 # -- patterns ---------------------------------------------------------------------------------
 
@@ -25,15 +27,28 @@ _CAP = rf"(?:[A-Z][A-Za-z0-9&'’.-]{{0,{MAX_WORD}}}|[A-Z]{{2,{MAX_WORD}}}[a-z]{
 _CONN = r"(?:of|for|and|&|the|de)"
 _NAME = rf"{_CAP}(?:\s+(?:{_CONN}\s+)?{_CAP}){{0,7}}"
 
+# The last word of a business's name ("Aequs Consumers Company", "Cira Enterprises").
+COMPANY_WORDS = r"(?:Company|Enterprises|Exports|Silks|Mills|Traders)"
+
 ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
-    ("Enterprise", "cooperative", re.compile(rf"{_NAME}\s+Co-?operative\s+Society(?:\s+Ltd\.?)?")),
+    (
+        "Enterprise",
+        "cooperative",
+        re.compile(rf"{_NAME}\s+Co-?operative(?:\s+Society)?(?:\s+Ltd\.?)?\b"),
+    ),
     (
         "Enterprise",
         "company",
         re.compile(
             rf"(?:The\s+)?{_NAME}\s+(?:Pvt\.?\s*Ltd\.?|Private\s+Limited|Limited|Ltd\.?|LLP|"
-            rf"Producer\s+Company(?:\s+Ltd\.?)?)"
+            rf"Producer\s+Company(?:\s+Ltd\.?)?|{COMPANY_WORDS})\b"
         ),
+    ),
+    # trade bodies of the units ("Morbi Ceramic Association"), bodies like the others
+    (
+        "Agency",
+        "association",
+        re.compile(rf"{_NAME}\s+(?:Association|Chamber\s+of\s+Commerce|Consortium)\b"),
     ),
     ("Agency", "bank", re.compile(rf"{_NAME}\s+Bank\b(?:\s+of\s+{_CAP}(?:\s+{_CAP})*)?")),
     (
@@ -54,7 +69,8 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "organisation",
         re.compile(
             rf"{_NAME}\s+(?:Council|Commission|Board|Institute|Institution|Society|Corporation|"
-            rf"Organi[sz]ation|Authority|Federation|Foundation|Trust|University|Nigam|Centre|Center)\b"
+            rf"Organi[sz]ation|Authority|Federation|Foundation|Trust|University|Nigam|Centre|Center|"
+            rf"Committee)\b"
             rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+(?:and\s+)?{_CAP})*)?"
         ),
     ),
@@ -107,6 +123,17 @@ _GENERIC = {"cluster", "scheme", "department", "programme", "program", "fund", "
             "msme cluster", "cluster development", "msme", "government", "organisation",
             "organization", "institution", "corporation", "authority"}  # fmt: skip
 
+# Words that make up a business's kind, not its name: "Producers Company" names nobody.
+_BUSINESS_WORDS = {"producer", "producers", "company", "companies", "enterprises", "exports",
+                   "mills", "traders", "silks", "private", "limited", "ltd", "pvt", "the",
+                   "farmer", "farmers", "weavers", "artisans", "agri", "agro", "co", "and", "&",
+                   "association", "consortium", "local", "industries", "industry"}  # fmt: skip
+
+
+def _only_business_words(name: str) -> bool:
+    return all(w.strip(".,") in _BUSINESS_WORDS for w in name.lower().split())
+
+
 FACILITY_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("CFC", "CFC", re.compile(r"\bCFCs?\b|[Cc]ommon [Ff]acility [Cc]ent(?:re|er)s?")),
     (
@@ -119,13 +146,17 @@ FACILITY_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
 ]
 
 LIST_AFTER = re.compile(
-    r"\b(?P<what>clusters?|banks?|MFI'?s?|NGOs?|institutions|agencies)\s+"
+    r"\b(?P<what>clusters?|banks?|MFI'?s?|NGOs?|institutions|agencies|compan(?:y|ies)|players?|"
+    r"brands?|firms?|buyers?|exporters?|retailers?)\s*,?\s+"
     r"(?:include|including|such as|like|namely)\s+(?P<items>[^.;:]+)",
     re.I,
 )
 ROLE_OF_LIST = {"bank": ("Agency", "bank"), "mfi": ("Agency", "MFI"), "ngo": ("Agency", "NGO"),
                 "institution": ("Agency", "organisation"), "agenc": ("Agency", "organisation"),
-                "cluster": ("Cluster", None)}  # fmt: skip
+                "cluster": ("Cluster", None), "compan": ("Enterprise", "company"),
+                "player": ("Enterprise", "company"), "brand": ("Enterprise", "company"),
+                "firm": ("Enterprise", "company"), "buyer": ("Enterprise", "company"),
+                "exporter": ("Enterprise", "company"), "retailer": ("Enterprise", "company")}  # fmt: skip
 
 
 def _trim_leading(text: str, start: int) -> tuple[str, int]:
@@ -145,7 +176,7 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             group = "name" if "name" in rx.groupindex else 0
             name, start = _trim_leading(m.group(group).strip(" ,"), m.start(group))
             name = name.rstrip(" ,")
-            if normalize(name) in _GENERIC or len(name) < 4:
+            if normalize(name) in _GENERIC or len(name) < 4 or _only_business_words(name):
                 continue
             if type_ == "Agency" and re.search(r"facility cent(?:re|er)", name, re.I):
                 continue  # a common facility centre is a Facility, not a body
@@ -159,11 +190,13 @@ def pattern_mentions(sentence: str) -> list[Mention]:
         if kind is None:
             continue
         offset = m.start("items")
-        for part in re.split(
-            r",\s*(?:and\s+)?|\s*/\s*|\s+&\s+|\s+and\s+(?=[A-Z][^,]*$)", m.group("items")
-        ):
+        # businesses are single names ("Hasbro, Mattel and Spin Master, to ..."); a cluster's
+        # name may hold "and" ("Mushroom and Baby Corn Processing"), so only a last one splits
+        last_and = r"\s+and\s+(?=[A-Z])" if kind[0] == "Enterprise" else r"\s+and\s+(?=[A-Z][^,]*$)"
+        for part in re.split(rf",\s*(?:and\s+)?|\s*/\s*|\s+&\s+|{last_and}", m.group("items")):
             item = part.strip().removeprefix("and ").strip()
             item = re.sub(r"\s+(?:from|have|has|etc|had|were|are|is)\b.*$", "", item).strip()
+            item = re.sub(r"\s+(?:and|&)\s+(?:others?|more|so on|many more)\b.*$", "", item)
             words = item.split()
             if not item or not item[0].isupper() or len(words) > 6:
                 continue
@@ -172,6 +205,48 @@ def pattern_mentions(sentence: str) -> list[Mention]:
                 continue
             found.append(Mention(kind[0], item, pos, pos + len(item), kind[1], how="list"))
     return found
+
+
+MARKET_CUES = re.compile(
+    "|".join(TEXT_CUES[k].pattern for k in ("buy", "supply", "supplied_from", "anchor")), re.I
+)
+
+
+def market_organisations(sentences: list[str]) -> list[list[Mention]]:
+    """For each sentence, the businesses the statistical NER finds (ORG) when it is about
+    buying, supplying or anchoring ("orders from companies like Fab India"): names without a
+    company word that the shapes above miss; and the name right after "comes from /
+    sourced from" (its article and lower-case modifiers skipped, two capitalised words or
+    more), which the NER may take for a person. The NER runs once over the document's
+    market sentences, without the parser."""
+    wanted = [i for i, s in enumerate(sentences) if MARKET_CUES.search(s)]
+    docs = dict(
+        zip(wanted, nlp.parse_many([sentences[i] for i in wanted], ("parser",)), strict=True)
+    )
+    out: list[list[Mention]] = [[] for _ in sentences]
+    for i, parsed in docs.items():
+        for ent in parsed.ents:
+            text = ent.text
+            if ent.label_ != "ORG" or not text[:1].isupper() or normalize(text) in _GENERIC:
+                continue
+            if re.search(r"\d", text):
+                continue  # "INR 15" taken for an organisation
+            name, start = _trim_leading(text, ent.start_char)
+            if len(name) >= 3:
+                out[i].append(Mention("Enterprise", name, start, start + len(name), "company"))
+        for m in _SUPPLIER_AFTER.finditer(sentences[i]):
+            name = m.group("name")
+            if len(name.split()) >= 2 and not _only_business_words(name):
+                out[i].append(
+                    Mention("Enterprise", name, m.start("name"), m.end("name"), "company")
+                )
+    return out
+
+
+_SUPPLIER_AFTER = re.compile(
+    rf"(?i:{TEXT_CUES['supplied_from'].pattern})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?P<name>[A-Z][\w&'’-]{{0,{MAX_WORD}}}(?:\s+[A-Z][\w&'’-]{{0,{MAX_WORD}}}){{0,5}})"
+)
 
 
 def facility_mentions(sentence: str) -> list[tuple[str, str, int]]:

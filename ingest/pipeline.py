@@ -91,9 +91,19 @@ def ingest_paths(
         for n in facts.nodes.values():
             if n.type in GAZETTEER_TYPES:
                 extractor.gazetteer.add_node(n.id, n.type, n.name, n.aliases)
+        # each cluster as "Name, Place" when its name has no place ("Fly Ash Cluster, Angul")
+        clusters = [
+            next((a for a in n.aliases if a.startswith(f"{n.name}, ")), n.name)
+            for n in facts.nodes.values()
+            if n.type == "Cluster"
+        ]
+        shown = "; ".join(clusters[:5]) + (
+            f"; {len(clusters) - 5} more" if len(clusters) > 5 else ""
+        )
         progress(
             f"  [{i}/{len(files)}] {path.name}: {len(doc.sentences)} sentences -> "
             f"{len(facts.nodes) - 1} entities, {len(facts.edges)} relations"
+            + (f"; clusters: {shown}" if clusters else "")
         )
     report.seconds = time.perf_counter() - started
     return report

@@ -18,7 +18,7 @@ from ingest.quantities import find_quantities
 from ingest.units import Entity, Sentence
 from ingest.units import facilities as facilities_of
 from kb.ids import is_a, place_slug
-from kb.schema import PLACE_TYPES, TEXT_CUES
+from kb.schema import AGENCY_ROLES, PLACE_TYPES, ROLE_AFTER, ROLE_BEFORE, TEXT_CUES, AgencyRole
 
 Rel = tuple[Sentence, str, str, str, float, dict[str, Any]]
 
@@ -34,6 +34,7 @@ SUPPORT_LEAD = re.compile(rf"(?:{_CUE['support_lead'].pattern})\s*(?:the\s+)?[\"
 FACILITY_FUND = re.compile(_CUE["funds_facility"].pattern, re.I)
 PARTNER = re.compile(_CUE["partner"].pattern, re.I)
 ADMIN_BETWEEN = re.compile(rf"^\s*(?:{_CUE['administered_by'].pattern})\s*$", re.I)
+RUNS_BETWEEN = re.compile(rf"^\s*(?:{_CUE['runs_scheme'].pattern})\s*$", re.I)
 PART_OF = re.compile(rf"^an? (?:{_CUE['part_of_opening'].pattern}) (?:of|under) (?:the )?", re.I)
 UNDER_BODY = re.compile(
     rf"^,?\s*(?:[A-Z][a-z]+,\s*)?an? (?:{_CUE['part_of_body'].pattern}) (?:under|of) (?:the )?$",
@@ -46,11 +47,59 @@ FINANCIER_NAME = re.compile(_CUE["financier_name"].pattern, re.I)
 NODAL = re.compile(_CUE["nodal"].pattern, re.I)
 BUY = re.compile(_CUE["buy"].pattern, re.I)
 SUPPLY = re.compile(_CUE["supply"].pattern, re.I)
+SUPPLIED_FROM = re.compile(_CUE["supplied_from"].pattern, re.I)
 GIVES_SUPPORT = re.compile(
     r"^\W*(?:,[^.]{0,60}?,\s*)?(?:has |have |had |will |shall )?"
     rf"(?:{_CUE['gives_support'].pattern})\b[^.]{{0,60}}\bsupport",
     re.I,
 )
+
+
+ROLES = [(r, re.compile(r.pattern, re.I)) for r in AGENCY_ROLES]
+SPV_ROLE = next(r for r in AGENCY_ROLES if r.role == "SPV")
+ASSOCIATION = AgencyRole("association", "PARTNERS_WITH", ())
+ROLE_BEFORE_RX = re.compile(rf"^{ROLE_BEFORE}$", re.I)
+ROLE_AFTER_RX = re.compile(rf"^{ROLE_AFTER}$", re.I)
+# "Coir Board under the Ministry of MSME is the nodal agency": the role is the first body's
+HEAD_OF = re.compile(r"^\s*,?\s*(?:under|of|in)\s+(?:the\s+)?$", re.I)
+
+
+AND_NEXT = re.compile(r"^\s*(?:[A-Z][a-z]+)?\s*,?\s*(?:and|&)\s+(?:the\s+)?$")
+
+
+def named_after(body: Entity, cluster: Entity) -> AgencyRole | None:
+    """The role a body has by its name: an association or a company named after the cluster
+    — its place or first word and all but one of its other words ("Morbi Ceramic Association"
+    for the Morbi Ceramic Cluster; "Rai Textile & Allied CFC Private Limited", its SPV)."""
+    words = set(re.findall(r"[a-z]+", body.name.lower()))
+    places = {w for p in cluster.places for w in place_slug(p).split("-")}
+    first = cluster.name.split()[0].lower()
+    key = set(re.findall(r"[a-z]+", cluster.name.lower())) - {"cluster", "clusters", "and"} - places
+    if not key or len(key & words) < max(1, len(key) - 1) or not (places | {first}) & words:
+        return None
+    if body.role == "association" or "association" in words:
+        return ASSOCIATION
+    if body.type == "Enterprise" and words & {"cfc", "spv", "cluster"}:
+        return SPV_ROLE
+    return None
+
+
+def role_holders(s: Sentence, text: str) -> Iterator[tuple[Entity, AgencyRole]]:
+    """The bodies a sentence gives a role: "X is the technical agency", "X, the nodal agency",
+    "X acts as the implementing agency", "the implementing agency, X", "SPV: X"."""
+    bodies = sorted(s.of("Agency", "Enterprise"), key=lambda e: e.start)
+    for role, rx in ROLES:
+        for m in rx.finditer(text):
+            before = [b for b in bodies if b.end <= m.start()]
+            if before and ROLE_BEFORE_RX.match(s.clean[before[-1].end : m.start()]):
+                i = len(before) - 1
+                while i > 0 and HEAD_OF.match(s.clean[bodies[i - 1].end : bodies[i].start]):
+                    i -= 1
+                yield bodies[i], role
+                continue
+            after = [b for b in bodies if b.start >= m.end()]
+            if after and ROLE_AFTER_RX.match(s.clean[m.end() : after[0].start]):
+                yield after[0], role
 
 
 def _masked(s: Sentence) -> str:
@@ -139,6 +188,10 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
                 if place and place_slug(place) in a.id:
                     yield rel(a.id, "LOCATED_IN", place, 0.8)
 
+        for body, role in role_holders(s, text):
+            for c in targets:
+                src, tgt = (body.id, c.id) if role.forward else (c.id, body.id)
+                yield rel(src, role.relation, tgt, 0.8, {"role": role.role})
         if NODAL.search(text):
             yield from each([*agencies, *enterprises], "IMPLEMENTS", targets, 0.8)
         buy = BUY.search(text)
@@ -150,8 +203,16 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
                 if e.start > buy.end() and " from " in s.clean[buy.end() : e.start]
             ]
             buyers = [e for e in enterprises if e not in sellers]
+            # a public body after the cue buys too ("sales through CCIC", "orders from NHDC")
+            buyers += [a for a in agencies if a.start > buy.start() and a not in financiers]
             yield from each(buyers, "BUYS_FROM", targets, 0.7)
             yield from each(sellers, "SUPPLIES", targets, 0.7)
+        supplied = SUPPLIED_FROM.search(text)
+        if supplied:  # "the rest comes from the government-owned X": X supplies the cluster
+            for x in [*enterprises, *agencies]:
+                if x.start >= supplied.end():
+                    for c in targets:
+                        yield rel(x.id, "SUPPLIES", c.id, 0.6)
         supply = SUPPLY.search(text)
         if supply:
             for x in [*enterprises, *agencies]:
@@ -191,19 +252,26 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
                 if a.start < implement.start() + 40:
                     for c in targets:
                         yield rel(a.id, "IMPLEMENTS", c.id, 0.7)
+        for sc in schemes:
+            # the "under" nearest before the scheme: "... conducted under the soft intervention
+            # of the cluster, ... X Cluster being established under SFURTI"
+            under = text.lower().rfind(" under ", 0, sc.start)
+            if under < 0:
+                continue
+            # with a facility in the sentence the scheme pays for the facility (below), not
+            # for its cluster; another cluster named there is backed by the scheme
+            owners = {f.cluster for f in facilities}
+            named = [c for c in s.of("Cluster") if c.end <= under and c.id not in owners]
+            if named and FUND.search(text) and not facilities:
+                pass  # "sanctioned under SFURTI": the FUNDS rule below links them
+            elif named:  # "set up the X Cluster under MSE-CDP": the scheme backs it
+                for c in named:
+                    if (c.id, sc.id) not in linked:
+                        yield rel(c.id, "SUPPORTED_BY", sc.id, 0.7)
+            elif not facilities:  # "pursuing five clusters under MSE-CDP": the agency runs it
+                for a in [a for a in agencies if a.end <= under]:
+                    yield rel(a.id, "IMPLEMENTS", sc.id, 0.7)
         if not facilities:
-            under = text.lower().find(" under ")
-            if under > 0:
-                named = [c for c in s.of("Cluster") if c.end <= under]
-                for sc in [sc for sc in schemes if sc.start > under]:
-                    if named and FUND.search(text):
-                        pass  # "sanctioned under SFURTI": the FUNDS rule below links them
-                    elif named:  # "set up the X Cluster under MSE-CDP": the scheme backs it
-                        for c in named:
-                            yield rel(c.id, "SUPPORTED_BY", sc.id, 0.7)
-                    else:  # "pursuing five clusters under MSE-CDP": the agency runs the scheme
-                        for a in [a for a in agencies if a.end <= under]:
-                            yield rel(a.id, "IMPLEMENTS", sc.id, 0.7)
             if FUND.search(text):
                 payers = schemes or [*agencies, *(financiers if not FINANCE.search(text) else [])]
                 for x in payers:
@@ -218,6 +286,8 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
             for a in s.of("Agency"):
                 if a.start > sc.end and ADMIN_BETWEEN.match(text[sc.end : a.start]):
                     yield rel(a.id, "ADMINISTERS", sc.id, 0.8)
+                elif a.end < sc.start and RUNS_BETWEEN.match(text[a.end : sc.start]):
+                    yield rel(a.id, "IMPLEMENTS", sc.id, 0.75)
         bodies = s.of("Agency")
         for a, b in zip(bodies, bodies[1:], strict=False):
             if UNDER_BODY.match(
@@ -239,19 +309,36 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
                 others = [a for a in s.of("Agency") if a.id != partner.id]
                 for o in others or targets:
                     yield rel(partner.id, "PARTNERS_WITH", o.id, 0.75)
-        for x in [*schemes, *agencies]:
-            if SUPPORT_LEAD.search(s.clean[max(0, x.start - 40) : x.start]):
+        led: Entity | None = None  # "the expertise of X (Ahmedabad), and Y": Y as well
+        for x in sorted([*schemes, *agencies], key=lambda e: e.start):
+            led_by = SUPPORT_LEAD.search(s.clean[max(0, x.start - 40) : x.start])
+            if led_by or (led is not None and AND_NEXT.match(s.clean[led.end : x.start])):
                 for c in loose:
                     if (x.id, c.id) not in linked:
                         yield rel(c.id, "SUPPORTED_BY", x.id, 0.6)
+                led = x
+            else:
+                led = None
         if not s.of("Cluster") and re.search(r"\bclusters\b", text, re.I):
             if " under " in text.lower():
                 pending = [(sc.id, "SUPPORTED_BY", False) for sc in schemes]
         previous = s
-    district = context.get("district")
-    for cid, s in first_seen.items():  # a cluster named with no place: the document's district
-        if cid not in located and district:
-            yield (s, cid, "LOCATED_IN", district, 0.5, {})
+    # bodies named after a cluster of the document: its association, its SPV
+    clusters = {c.id: c for s in sentences for c in s.of("Cluster")}
+    done: set[tuple[str, str]] = set()
+    for s in sentences:
+        for body in s.of("Agency", "Enterprise"):
+            for c in clusters.values():
+                by_name = named_after(body, c)
+                if by_name is not None and (body.id, c.id) not in done:
+                    done.add((body.id, c.id))
+                    src, tgt = (body.id, c.id) if by_name.forward else (c.id, body.id)
+                    yield (s, src, by_name.relation, tgt, 0.7, {"role": by_name.role})
+    # a cluster named with no place: the document's district, or else its clear state
+    where = context.get("district") or context.get("clear_state")
+    for cid, s in first_seen.items():
+        if cid not in located and where:
+            yield (s, cid, "LOCATED_IN", where, 0.5, {})
 
 
 def _located(s: Sentence, c: Entity, rel: Any) -> Iterator[Rel]:

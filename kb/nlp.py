@@ -62,6 +62,16 @@ def parse(text: str) -> Any:
     return pipeline()(text)
 
 
+def parse_many(texts: list[str], without: tuple[str, ...] = ("ner",)) -> list[Any]:
+    """Parsed Docs of `texts` in one batch (much cheaper than one call each), without the
+    components named (by default the NER, when only words, tags and the parse are read)."""
+    if not texts:
+        return []
+    nlp = pipeline()
+    skip = [name for name in without if name in nlp.pipe_names]
+    return list(nlp.pipe(texts, disable=skip))
+
+
 @lru_cache(maxsize=20000)
 def spans(text: str) -> tuple[Span, ...]:
     """The typed spans of `text`: spaCy's entities, plus money, percentages and years written

@@ -294,7 +294,14 @@ class QuestionCue:
 # Extraction, by cue name. Most are searched anywhere in a sentence (entity names blanked);
 # the ones marked "framed" are words that ingest/relations.py places in a frame of its own.
 TEXT_CUES: dict[str, Cue] = {
-    "anchor": Cue("ANCHORS", (r"\banchor\b",)),
+    "anchor": Cue(
+        "ANCHORS",
+        (
+            r"\banchor\b",
+            r"\bleading (?:private )?(?:players?|units?|firms?|companies|manufacturers?)\b",
+            r"\binvest(?:s|ed|ing|ment)\b",
+        ),
+    ),
     "mobilise": Cue("MOBILISES", (r"\bmobili[sz]",)),
     "train": Cue(
         "TRAINS", (r"\btrain(?:ing|ed|s)?\b", r"\bskill(?:ing|s)? (?:development|upgradation)")
@@ -351,6 +358,13 @@ TEXT_CUES: dict[str, Cue] = {
             "with the help of",
             r"assistance (?:from|of)",
             "provided by",
+            r"expertise of",
+            r"guidance (?:from|of)",
+            # the cluster's people benefit from a scheme: "weavers insured in X" ("covered
+            # under X" is left out: the project's gold reads it as no link)
+            r"insured (?:in|under|with)",
+            r"enrolled (?:in|under)",
+            r"benefit(?:s|ed|ted)? (?:from|under)",
         ),
     ),
     # framed: the verb after the supporter ("X has provided ... support")
@@ -362,7 +376,24 @@ TEXT_CUES: dict[str, Cue] = {
     # framed: all that stands between a scheme and its agency ("SFURTI of the Ministry")
     "administered_by": Cue(
         "ADMINISTERS",
-        ("of the", "of", "sponsored by", "run by", "administered by", "launched by"),
+        (
+            "of the",
+            "of",
+            "sponsored by",
+            "run by",
+            "administered by",
+            "launched by",
+            r"(?:is |are |being |was |were )*implemented by(?: the)?",
+        ),
+    ),
+    # framed: all that stands between an agency and the scheme it runs ("the Ministry of
+    # Textiles is implementing NHDP")
+    "runs_scheme": Cue(
+        "IMPLEMENTS",
+        (
+            r"(?:is |are |has been |have been |was |were )?(?:implementing|implements|"
+            r"implemented|administers|administering|runs|operates)(?: the)?",
+        ),
     ),
     # framed: a sentence opening "An organisation of the ..." (under the agency named before)
     "part_of_opening": Cue("PART_OF", (r"organi[sz]ation",)),
@@ -389,6 +420,22 @@ TEXT_CUES: dict[str, Cue] = {
             r"\bpurchas\w+",
             r"\bprocures?\b",
             r"\bsources? (?:its|the)\b",
+            r"\borders? from\b",
+            r"\btied up with\b",
+            r"\bso(?:ld|lls?) (?:through|to)\b",
+            r"\bshops? (?:belonging|owned)",  # "shops belongingto" as pages run it together
+            r"\bsales?\b[^.]{0,40}\bthrough\b",
+            r"\bshowrooms?\b",
+            r"\bretail(?:ers?|s)?\b",
+        ),
+    ),
+    # framed: the supplier follows ("the rest comes from the government-owned X")
+    "supplied_from": Cue(
+        "SUPPLIES",
+        (
+            r"\bcomes? from\b",
+            r"\b(?:sourced|procured|purchased|bought|supplied) from\b",
+            r"\bsupplied by\b",
         ),
     ),
     "supply": Cue(
@@ -400,6 +447,58 @@ TEXT_CUES: dict[str, Cue] = {
         ),
     ),
 }
+
+
+@dataclass(frozen=True)
+class AgencyRole:
+    """A role an agency plays for a cluster, the words that state it ("X is the technical
+    agency", "the implementing agency, X") and the relation it gives, read from the agency
+    (`forward`: agency -> cluster, else cluster -> agency)."""
+
+    role: str
+    relation: str
+    phrases: tuple[str, ...]
+    forward: bool = True
+
+    @property
+    def pattern(self) -> str:
+        return "|".join(self.phrases)
+
+
+AGENCY_ROLES: tuple[AgencyRole, ...] = (
+    AgencyRole(
+        "implementing agency",
+        "IMPLEMENTS",
+        (
+            r"implement(?:ing|ation) (?:agency|partner|organi[sz]ation)",
+            r"executing agency",
+            r"\(IA\)",
+        ),
+    ),
+    AgencyRole(
+        "nodal agency", "IMPLEMENTS", (r"nodal (?:agency|department|office|organi[sz]ation)",)
+    ),
+    AgencyRole("SPV", "IMPLEMENTS", (r"special purpose vehicle", r"\bSPV\b")),
+    AgencyRole(
+        "technical agency",
+        "SUPPORTED_BY",
+        (r"technical (?:agency|partner|institution|support agency|consultant)",),
+        forward=False,
+    ),
+    AgencyRole("facilitator", "SUPPORTED_BY", (r"facilitat(?:or|ing agency)",), forward=False),
+    AgencyRole(
+        "marketing partner", "SUPPORTED_BY", (r"marketing (?:partner|agency)",), forward=False
+    ),
+    AgencyRole(
+        "financing agency", "FINANCES", (r"financing (?:agency|partner|institution)", r"lead bank")
+    ),
+    AgencyRole("training partner", "TRAINS", (r"training (?:partner|agency|institute)",)),
+    # partners ("a knowledge partner") are read by the "partner" cue of TEXT_CUES
+)
+# What may stand between an agency and the role it is given ("X is the", "X, the", "X acts as
+# an") or between the role and its agency ("the implementing agency, X", "Nodal Agency: X").
+ROLE_BEFORE = r"\s*(?:,\s*)?(?:(?:is|was|are|were|will be|has been|have been|being|shall be|acts?|to act|acting|as|serves?|serving)\s+)*(?:the|an|a)?\s*"
+ROLE_AFTER = r"\s*(?:\([A-Z]{2,5}\))?\s*(?:[,:\-–]|is|was|being)?\s*(?:the\s+)?"
 
 # Question analysis, most specific first: the first cue found decides what is asked.
 QUESTION_CUES: tuple[QuestionCue, ...] = (

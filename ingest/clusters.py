@@ -1,0 +1,271 @@
+"""Clusters described in running text, read from the sentence's parse (spaCy, kb.nlp).
+
+A cluster is often not named but described: "food processing cluster in Mokokchung and
+wooden furniture cluster in Dimapur", "Engineering Cluster at Angul, Fly Ash Cluster at
+Angul", "the Coir Cluster proposed at Teispur", "three beekeeping clusters are being
+established in Jammu Division", "Tirupur ... has become the first textile cluster". The
+patterns are data over the parse:
+
+- the **product** is the run of modifiers just left of the word "cluster" (nouns, proper
+  nouns, adjectives, participles used as modifiers; "&" only between capitalised words),
+  stopping at determiners, numbers, punctuation and conjunctions; words that only qualify (`DROPPED`:
+  "first", "proposed", "various") are left out of the name, and words that name a kind of
+  cluster rather than a product (`CATEGORY`: "regular", "major", "mini", "heritage") stay in
+  the name but do not count as a product — a run of only those is no cluster;
+- the **place** is, in order: a district heading the run ("Muzaffarpur bag cluster"), the
+  object of "in"/"at" right after "cluster" (`PLACE_PREPOSITIONS`), ", <Town>" right after a
+  capitalised name, the object of "in"/"at" of the verb the cluster is subject or object of
+  ("... clusters are being established in Jammu"), or the subject of a copula whose
+  complement is the cluster ("Tirupur ... has become the first textile cluster").
+
+The caller decides what a place word is (a district, a state, an unknown town) through
+`place_kind`; a description with no place, or whose place is only a state or a country, is
+not a specific cluster and is not returned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from kb import nlp
+
+CLUSTER_WORDS = {"cluster", "clusters"}
+PLACE_PREPOSITIONS = {"in", "at"}
+# Left out of a described cluster's name: they qualify, they do not name.
+DROPPED = {
+    "first", "second", "third", "proposed", "existing", "new", "various", "other", "such",
+    "identified", "several", "many", "more", "successful", "famous", "largest", "biggest",
+    "oldest", "only", "important", "potential", "selected", "specific", "leading", "same",
+    "entire", "whole", "own", "said", "above", "following", "respective", "total", "country",
+    "state", "district", "local", "present", "one", "two", "three", "four", "five",
+}  # fmt: skip
+# Kinds of cluster (a scheme's categories, sizes): kept in a name, never a product on their own.
+CATEGORY = {
+    "regular", "major", "mini", "micro", "small", "medium", "mega", "heritage", "industrial",
+    "msme", "sme", "mse", "traditional", "rural", "urban", "soft", "hard", "large", "big",
+    "artisan", "artisanal", "sfurti", "cdp", "cfc", "odop", "product", "products", "specific",
+    "growth", "development", "based",
+}  # fmt: skip
+_RUN_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
+_SUBJECT_OBJECT = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
+_COPULA_LEMMAS = {"be", "become", "remain"}
+# Capitalised words after "in"/"at" that are not a cluster's place
+NOT_PLACES = {
+    "india", "the country", "country", "government", "state", "district", "town", "village",
+    "region", "area", "city", "division", "block", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Described:
+    """A cluster described in a sentence: `product` words (as written), its `place` surface
+    and what kind of place it is, and the span from the first product word to the place."""
+
+    product: str
+    place: str
+    place_kind: str  # "district", "town" (unknown to the gazetteer)
+    place_id: str | None
+    start: int
+    end: int
+    capitalised: bool  # written as a name ("Fly Ash Cluster")
+
+
+_GLUE_CLUSTER = re.compile(r"\b([Cc]lusters?|CFCs?|SPVs?)(at|in|is|of|and|has|for|with|under)\b")
+_GLUE_CAPITAL = re.compile(r"\b(at|in|of|and|with|to|by|from|under|the|for)([A-Z][A-Za-z]+)")
+_GLUE_CAMEL = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")
+
+
+def unglue(text: str) -> str:
+    """Split words that real pages run together around a cluster or a name:
+    "Fly Ash Clusterat Angul", "proposed atTeispur", "withSPV", "andRMKV", "RiceMill",
+    "PrakashSilks". (A brand spelt in camel case, "YouTube", is split too.)"""
+    text = _GLUE_CLUSTER.sub(r"\1 \2", text)
+    text = _GLUE_CAMEL.sub(r"\1 \2", text)
+    return _GLUE_CAPITAL.sub(r"\1 \2", text)
+
+
+def mentions_cluster(text: str) -> bool:
+    return "cluster" in text.lower()
+
+
+PlaceKind = Callable[[str], tuple[str, str | None] | None]
+
+
+# Worth parsing: a cluster word, and a capitalised word after "in"/"at" or after "Cluster,"
+_WORTH = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]")
+
+
+def worth_parsing(text: str) -> bool:
+    """Whether `text` may describe a cluster with its place (the parse is the costly part)."""
+    return mentions_cluster(text) and _WORTH.search(text) is not None
+
+
+def parse_all(texts: list[str]) -> list[Any]:
+    """The parses `described_clusters` reads, in one batch (None where not worth parsing)."""
+    wanted = [i for i, t in enumerate(texts) if worth_parsing(t)]
+    docs: list[Any] = [None] * len(texts)
+    for i, doc in zip(wanted, nlp.parse_many([texts[i] for i in wanted]), strict=True):
+        docs[i] = doc
+    return docs
+
+
+def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> list[Described]:
+    """The clusters `text` describes with their place. `place_kind(surface)` says what a
+    place word is: ("district", id), ("state", id), ("town", None), or None (not a place).
+    `doc` is the text's parse when already made (`parse_all`)."""
+    if doc is None:
+        if not worth_parsing(text):
+            return []
+        doc = nlp.parse_many([text])[0]
+    out: list[Described] = []
+    for tok in doc:
+        if tok.lower_ not in CLUSTER_WORDS:
+            continue
+        run = _product_run(doc, tok)
+        if not run:
+            continue
+        place = _place(doc, tok, run, place_kind)
+        if place is None:
+            continue
+        surface, kind, pid, pstart, pend, run, adjacent = place
+        words = [t for t in run if t.lower_ not in DROPPED]
+        if not any(t.lower_ not in CATEGORY and t.is_alpha for t in words):
+            continue  # "regular cluster", "mega cluster": a kind of cluster, not one
+        start, end = words[0].idx, tok.idx + len(tok.text)
+        if adjacent:  # the place is part of the phrase: "Engineering Cluster at Angul"
+            start, end = min(start, pstart), max(end, pend)
+        product = text[words[0].idx : words[-1].idx + len(words[-1].text)]
+        # a name when written as one, "Cluster" included ("Coir cluster" opening a sentence is not)
+        capitalised = tok.text[:1].isupper() and all(
+            t.text[:1].isupper() for t in words if t.is_alpha
+        )
+        out.append(Described(product, surface, kind, pid, start, end, capitalised))
+    return out
+
+
+def _product_run(doc: Any, tok: Any) -> list[Any]:
+    """The modifiers just left of the cluster word, nearest last."""
+    run: list[Any] = []
+    i = tok.i - 1
+    while i >= 0:
+        t = doc[i]
+        if (
+            t.pos_ in _RUN_POS
+            and t.is_alpha
+            and t.lower_ not in CLUSTER_WORDS
+            and (t.pos_ != "VERB" or t.dep_ in ("amod", "compound"))
+        ):
+            run.insert(0, t)
+        elif (
+            t.text == "&"
+            and run
+            and run[0].text[:1].isupper()
+            and i > 0
+            and doc[i - 1].text[:1].isupper()
+            and doc[i - 1].pos_ in _RUN_POS
+        ):
+            run.insert(0, t)  # "Textile & Allied Products Cluster"
+        elif t.text == "-" and run and i > 0 and doc[i - 1].is_alpha:
+            run.insert(0, t)  # "Agro-Food Cluster"
+        else:
+            break
+        i -= 1
+    while run and (run[0].lower_ in ("&", "-") or run[0].lower_ in DROPPED):
+        run = run[1:]
+    return run
+
+
+def _span_text(doc: Any, toks: list[Any]) -> str:
+    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+
+
+def _proper_run(doc: Any, first: Any) -> list[Any]:
+    """A place name from `first` on: proper nouns, at most three ("Jammu Division")."""
+    run = []
+    for t in doc[first.i : first.i + 3]:
+        if (
+            t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and t.lower_ not in CLUSTER_WORDS
+            and t.lower_ not in NOT_PLACES
+        ):
+            run.append(t)
+        else:
+            break
+    if run and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].lower_ in CLUSTER_WORDS:
+        return []  # "Fly Ash Cluster": another cluster's name, not a place
+    return run
+
+
+def _resolve(
+    doc: Any, toks: list[Any], place_kind: PlaceKind
+) -> tuple[str, str, str | None, int, int] | None:
+    """The leading part of `toks` that is a place: the longest known district or state,
+    else the whole run as a town ("Jammu Division" is Jammu; "Pahal" a town)."""
+    found = []
+    for k in range(len(toks), 0, -1):
+        surface = _span_text(doc, toks[:k])
+        if surface.lower() in NOT_PLACES:
+            continue
+        kind = place_kind(surface)
+        if kind is not None:
+            end = toks[k - 1].idx + len(toks[k - 1].text)
+            found.append((surface, kind[0], kind[1], toks[0].idx, end))
+    known = [f for f in found if f[1] != "town"]
+    best = known or found
+    return best[0] if best else None
+
+
+def _place(
+    doc: Any, tok: Any, run: list[Any], place_kind: PlaceKind
+) -> tuple[str, str, str | None, int, int, list[Any], bool] | None:
+    """(surface, kind, id, start, end, the product run left, whether the place is in the
+    cluster's phrase) of the first place found, in the order of the module's docstring."""
+    # 1. a district heading the run: "Muzaffarpur bag cluster"
+    if len(run) > 1 and run[0].pos_ == "PROPN":
+        head = _resolve(doc, [run[0]], place_kind)
+        if head is not None and head[1] == "district":
+            return (*head, run[1:], True)
+    candidates: list[tuple[list[Any], bool]] = []
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    # 2. "cluster in/at <Place>", read off the words (the parse attaches lists badly)
+    if nxt is not None and nxt.lower_ in PLACE_PREPOSITIONS and nxt.i + 1 < len(doc):
+        candidates.append((_proper_run(doc, doc[nxt.i + 1]), True))
+    # 3. "X Cluster, <Town>" after a capitalised name, the town ending the phrase
+    if nxt is not None and nxt.text == "," and run[-1].text[:1].isupper() and nxt.i + 1 < len(doc):
+        after = _proper_run(doc, doc[nxt.i + 1])
+        stop = after[-1].i + 1 if after else len(doc)
+        if after and (stop >= len(doc) or doc[stop].pos_ in ("PUNCT", "ADP", "CCONJ")):
+            candidates.append((after, True))
+    # 4. the prepositional object of the verb the cluster is subject or object of
+    verbs = []
+    if tok.dep_ in _SUBJECT_OBJECT and tok.head.pos_ in ("VERB", "AUX"):
+        verbs.append(tok.head)
+    verbs += [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    for v in verbs:
+        for p in v.children:
+            if p.dep_ == "prep" and p.lower_ in PLACE_PREPOSITIONS and p.i > tok.i:
+                objs = [c for c in p.children if c.dep_ == "pobj"]
+                if objs:
+                    o = objs[0]
+                    left = [c for c in o.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                    candidates.append((_proper_run(doc, left[0] if left else o), False))
+    # 5. "<Place> ... has become the first textile cluster"
+    if tok.dep_ == "attr" and tok.head.lemma_ in _COPULA_LEMMAS:
+        for s in tok.head.children:
+            if s.dep_ in ("nsubj", "nsubjpass"):
+                for c in [s, *[a for a in s.children if a.dep_ == "appos"]]:
+                    if c.pos_ == "PROPN":
+                        candidates.append(([c], False))
+    for cand, adjacent in candidates:
+        if not cand:
+            continue
+        found = _resolve(doc, cand, place_kind)
+        if found is not None and found[1] in ("district", "town"):
+            return (*found, run, adjacent)
+    return None

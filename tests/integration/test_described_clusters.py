@@ -1,0 +1,147 @@
+"""Clusters, roles and the market side read from running text (issue 14): descriptions with
+their place, lists, glued words, category words, one node per cluster, agencies by role,
+buyers and suppliers. The sentences are written for these tests, in the shapes real pages
+use; none is taken from an evaluation set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from clusterkb.service import KnowledgeBase
+from ingest.clusters import unglue
+from ingest.pipeline import preview_paths
+
+
+def _read(kb: KnowledgeBase, tmp_path: Path, text: str, name: str = "doc.txt") -> dict[str, Any]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return preview_paths(kb.store, [path])[0]
+
+
+def _clusters(found: dict[str, Any]) -> dict[str, str]:
+    return {e["name"]: e["id"] for e in found["entities"] if e["type"] == "Cluster"}
+
+
+def _rels(found: dict[str, Any], relation: str) -> set[tuple[str, str]]:
+    return {(r["source"], r["target"]) for r in found["relations"] if r["relation"] == relation}
+
+
+def test_words_run_together_are_split() -> None:
+    assert unglue("Bell Metal Clusterat Nayagarh") == "Bell Metal Cluster at Nayagarh"
+    assert unglue("proposed atPahala withSPV") == "proposed at Pahala with SPV"
+    assert unglue("the RiceMill Cluster") == "the Rice Mill Cluster"
+    assert unglue("JEEViKA and SIDBI") == "JEEViKA and SIDBI"  # acronyms stay whole
+
+
+def test_a_coordinated_list_of_described_clusters_each_with_its_place(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Two projects namely leather goods cluster in Agra and brass ware cluster in Moradabad "
+        "have been approved under MSE-CDP, the officer said.\n",
+    )
+    clusters = _clusters(found)
+    assert set(clusters) == {"Agra Leather Goods Cluster", "Moradabad Brass Ware Cluster"}
+    located = _rels(found, "LOCATED_IN")
+    assert ("Agra Leather Goods Cluster", "Agra") in located
+    assert ("Moradabad Brass Ware Cluster", "Moradabad") in located
+    backed = {c for c, _ in _rels(found, "SUPPORTED_BY")}
+    assert backed == set(clusters)  # both, not only the first
+
+
+def test_named_clusters_at_places_with_glued_words(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The committee asked for land for the Bell Metal Clusterat Nayagarh, the Brass Cluster "
+        "at Pahala and the Handloom Cluster at Gaya and the Handloom Cluster at Nalanda.\n",
+    )
+    clusters = _clusters(found)
+    assert {"Bell Metal Cluster", "Brass Cluster", "Handloom Cluster"} <= set(clusters)
+    ids = {e["id"] for e in found["entities"] if e["name"] == "Handloom Cluster"}
+    assert len(ids) == 2  # the same name in two places: two nodes
+    located = _rels(found, "LOCATED_IN")
+    assert ("Bell Metal Cluster", "Nayagarh") in located
+
+
+def test_category_words_are_not_clusters(tables_kb: KnowledgeBase, tmp_path: Path) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The scheme supports regular clusters in Bihar and mini clusters in Gaya. A major "
+        "cluster in Patna gets more, and heritage clusters in Nalanda get a museum.\n",
+    )
+    assert _clusters(found) == {}
+
+
+def test_one_node_for_the_same_place_and_product_across_documents(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    first = _read(tables_kb, tmp_path, "A coir cluster in Kollam was sanctioned.\n", "a.txt")
+    second = _read(tables_kb, tmp_path, "The Kollam Coir Cluster has 300 units.\n", "b.txt")
+    assert set(_clusters(first).values()) == set(_clusters(second).values())
+    assert len(_clusters(first)) == 1
+
+
+def test_agencies_take_their_role_from_the_sentence(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The Cane Cluster at Barpeta was set up in 2019.\n"
+        "The Indian Institute of Entrepreneurship is the technical agency of the cluster.\n"
+        "The implementing agency, the Barpeta Cane Workers Welfare Society, runs the CFC.\n",
+    )
+    assert ("Cane Cluster", "Indian Institute of Entrepreneurship") in _rels(found, "SUPPORTED_BY")
+    assert ("Barpeta Cane Workers Welfare Society", "Cane Cluster") in _rels(found, "IMPLEMENTS")
+
+
+def test_buyers_and_suppliers_from_cue_phrases(tables_kb: KnowledgeBase, tmp_path: Path) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The Kollam Coir Cluster has 300 units.\n"
+        "The units bagged orders from companies like Fabindia and Jaypore.\n"
+        "Most of the fibre comes from the state-owned Coir Fibre Traders.\n",
+    )
+    buyers = {b for b, _ in _rels(found, "BUYS_FROM")}
+    assert buyers == {"Fabindia", "Jaypore"}
+    assert ("Coir Fibre Traders", "Kollam Coir Cluster") in _rels(found, "SUPPLIES")
+    kinds = {e["name"]: e["type"] for e in found["entities"]}
+    assert kinds["Fabindia"] == kinds["Coir Fibre Traders"] == "Enterprise"
+
+
+def test_a_list_of_businesses_splits_at_and_but_a_cluster_list_does_not(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The Channapatna Toy Cluster has tied up with companies including Hasbro, Mattel and "
+        "Spin Master, to make toys.\n"
+        "Its clusters include Lacquer and Wood Turning, run by the artisans.\n",
+    )
+    buyers = {b for b, _ in _rels(found, "BUYS_FROM")}
+    assert buyers == {"Hasbro", "Mattel", "Spin Master"}
+    assert "Lacquer and Wood Turning Cluster" in _clusters(found)
+
+
+def test_a_mega_cluster_keeps_its_town_and_a_copula_gives_the_place(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The Centre approved a mega handloom cluster in Sivasagar last year.\n"
+        "Karur, a town in Tamil Nadu, has become the first home textile cluster to recycle "
+        "all its water.\n",
+    )
+    assert {"Sivasagar Mega Handloom Cluster", "Karur Home Textile Cluster"} <= set(
+        _clusters(found)
+    )
