@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -330,6 +331,7 @@ class KnowledgeBase:
     def documents(self) -> list[DocumentInfo]:
         """The ingested documents: id, title, file, size and how many facts cite each."""
         counts = self.store.sources()
+        data = self.settings.data_dir.resolve()
         out = [
             DocumentInfo(
                 id=n.id,
@@ -338,6 +340,7 @@ class KnowledgeBase:
                 sentences=len(n.attrs.get("sentences") or []),
                 sha256=n.attrs.get("sha256"),
                 facts=counts.get(n.id, 0),
+                bundled=Path(str(n.attrs.get("path") or "/")).resolve().is_relative_to(data),
             )
             for n in self.store.nodes("Document")
         ]
@@ -349,7 +352,12 @@ class KnowledgeBase:
         if node is None or node.type != "Document":
             raise NotFound(f"no document {doc_id!r}", [d.id for d in self.documents()][:5])
         return DocumentText(
-            id=node.id, title=node.name, sentences=list(node.attrs.get("sentences") or [])
+            id=node.id,
+            title=node.name,
+            sentences=list(node.attrs.get("sentences") or []),
+            source_url=node.attrs.get("source_url") or None,
+            date=node.attrs.get("date") or None,
+            path=node.attrs.get("path") or None,
         )
 
     def entity_page(
@@ -452,6 +460,29 @@ class KnowledgeBase:
     def suggest(self, name: str, type_: str | None = None) -> list[str]:
         """Known names closest to `name`, for 'did you mean' messages."""
         return self.linker.suggest(name, type_)
+
+    def did_you_mean(self, question: str, limit: int = 5) -> list[tuple[str, str]]:
+        """(words as typed, known name) for runs of one to three words of `question` that are
+        not a known name but are spelled almost like one ('muzafarpur' → 'Muzaffarpur'):
+        choices to offer when an answer found nothing. Best match first."""
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        words = re.findall(r"[^\W\d_][\w&'-]*", question)
+        resolver = self.linker.resolver
+        best: dict[str, tuple[float, str]] = {}
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                run = words[i : i + n]
+                gram = " ".join(run)
+                if {run[0].lower(), run[-1].lower()} & STOP_WORDS or len(gram) < 4:
+                    continue  # 'What' is not a misspelt 'Wheat'
+                if resolver.exact(gram):
+                    continue
+                for m in resolver.fuzzy(gram, None, limit=3, cutoff=85.0):
+                    if m.score > best.get(m.name, (0.0, ""))[0]:
+                        best[m.name] = (m.score, gram)
+        ranked = sorted(best, key=lambda name: (-best[name][0], name))[:limit]
+        return [(best[name][1], name) for name in ranked]
 
     def writes_enabled(self) -> bool:
         """Whether documents may be added or removed at all (CLUSTERKB_API_KEY is set)."""

@@ -203,8 +203,50 @@ def doc_link(document: str, locator: str | None) -> str:
     return f"/doc/{escape(document, quote=True)}{anchor}"
 
 
+def searching() -> str:
+    """The sources panel while a question is being answered."""
+    return "<p class='kb-empty' role='status'>searching…</p>"
+
+
+def answer_text(answer: dict[str, Any]) -> str:
+    """What the answer bubble says: the answer, without the cited text it repeats (the sources
+    panel shows that once, in full)."""
+    text = str(answer.get("answer") or "")
+    if not answer.get("answered"):
+        return f"**Not in the knowledge base.** {text}"
+    head, sep, tail = text.partition(" — ")
+    tail = tail.rstrip("…").strip()
+    cited = [str(c.get("text") or "") for c in answer.get("citations") or []]
+    if sep and tail and any(c.startswith(tail) or tail in c for c in cited):
+        return head
+    return text
+
+
+def record_pairs(text: str) -> list[tuple[str, str]]:
+    """A cited table row ('State: Bihar; Product: Makhana; …') as (column, value) pairs; []
+    when the text is not such a row. A piece without 'column: ' belongs to the value before."""
+    pairs: list[tuple[str, str]] = []
+    for part in text.split("; "):
+        key, sep, value = part.partition(": ")
+        if sep and key and len(key) <= 40 and "." not in key:
+            pairs.append((key.strip(), value.strip()))
+        elif pairs:
+            pairs[-1] = (pairs[-1][0], f"{pairs[-1][1]}; {part}")
+        else:
+            return []
+    return pairs if len(pairs) >= 2 else []
+
+
+def source_name(document: str, titles: dict[str, str]) -> str:
+    """A citation's source in words: a document's title, or 'data set <file>'."""
+    if is_a(document, "Document"):
+        return titles.get(document, document)
+    return f"data set {document.rsplit('/', 1)[-1]}"
+
+
 def sources(answer: dict[str, Any], titles: dict[str, str]) -> str:
-    """The sources under an answer: document title, the cited sentence, a link to the text."""
+    """The sources of an answer, each once: "document or data set — sentence/row" linking to
+    the place, then the cited text (a table row as a small labelled table)."""
     if not answer:
         return "<p class='kb-empty'>Ask a question; its sources appear here.</p>"
     if not answer.get("answered"):
@@ -216,13 +258,21 @@ def sources(answer: dict[str, Any], titles: dict[str, str]) -> str:
     rows = []
     for c in answer.get("citations") or []:
         doc = c.get("document", "")
-        title = short(titles.get(doc, doc), 90)
         link = doc_link(doc, c.get("locator"))
-        where = escape(c.get("locator") or "")
+        where = f" — {escape(c['locator'])}" if c.get("locator") else ""
+        text = str(c.get("text", ""))
+        pairs = record_pairs(text)
+        if pairs:
+            cells = "".join(
+                f"<tr><th scope='row'>{escape(k)}</th><td>{escape(short(v, 160))}</td></tr>"
+                for k, v in pairs
+            )
+            body = f"<table class='kb-table kb-row'>{cells}</table>"
+        else:
+            body = f"<blockquote>{escape(text)}</blockquote>"
         rows.append(
-            f"<li class='kb-cite'><a href='{link}' target='_blank'>{escape(title)}</a> "
-            f"<span class='kb-muted'>{where}</span><blockquote>{escape(c.get('text', ''))}"
-            "</blockquote></li>"
+            f"<li class='kb-cite'><a href='{link}' target='_blank'>"
+            f"{escape(short(source_name(doc, titles), 90))}{where}</a>{body}</li>"
         )
     return "<h4>Sources</h4><ol class='kb-cites'>" + "".join(rows) + "</ol>"
 
@@ -407,6 +457,8 @@ CSS = """
 .kb-cites blockquote { margin:4px 0 10px 0; padding:4px 10px; border-left:3px solid #1971c2;
                        background:#f1f3f5; color:#212529; }
 .kb-table { border-collapse:collapse; width:100%; font-size:14px; }
+.kb-row { margin:4px 0 10px 0; background:#f1f3f5; font-size:13px; }
+.kb-row th { width:9em; font-weight:600; }
 .kb-table td, .kb-table th { border-bottom:1px solid #e9ecef; padding:4px 6px; vertical-align:top;
                              text-align:left; color:#212529; }
 .kb-quote { font-size:12px; color:#495057; }

@@ -161,7 +161,7 @@ def test_every_source_link_opens_with_the_cited_text_highlighted(page: Any) -> N
     base = page.url.split("/?")[0].rstrip("/")
     page.fill("#kb-question textarea", "Which districts have makhana as ODOP product?")
     page.click("#kb-ask")
-    page.wait_for_selector("#kb-sources blockquote")
+    page.wait_for_selector("#kb-sources .kb-cite")
     links = [a.get_attribute("href") for a in page.locator("#kb-sources a").all()]
     rows = [x for x in links if x and x.startswith("/source/data/tables/")]
     assert rows, links  # a table answer cites table rows
@@ -177,3 +177,67 @@ def test_every_source_link_opens_with_the_cited_text_highlighted(page: Any) -> N
     background = page.locator("#s15").evaluate("e => getComputedStyle(e).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     assert page.goto(base + "/source/data/tables/nothing.csv?locator=row%201").status == 404
+
+
+def test_doc_page_shows_title_source_date_and_a_way_back(ui: Server, page: Any) -> None:
+    import httpx
+
+    text = ("SOURCE: https://example.org/news/coir-pollachi\nTITLE: Coir cluster proposed in "
+            "Pollachi\nDATE: 2022-01-02\n\nThe Coir Board proposed a coir cluster in Pollachi. "
+            "The cluster would employ 500 workers.\n")  # fmt: skip
+    r = httpx.post(f"{ui.base}/api/v1/documents", headers={"X-API-Key": KEY}, timeout=120,
+                   files={"files": ("coir-pollachi.txt", text.encode(), "text/plain")})  # fmt: skip
+    assert r.status_code == 201, r.text
+    page.goto(ui.base + "/doc/doc:coir-pollachi#s2", wait_until="domcontentloaded")
+    assert page.inner_text("h1") == "Coir cluster proposed in Pollachi"
+    meta = page.inner_text("#doc-meta")
+    assert "https://example.org/news/coir-pollachi" in meta and "2022-01-02" in meta
+    assert "SOURCE:" not in page.inner_text("main")  # the header is metadata, not a sentence
+    assert "500 workers" in page.inner_text("#s3")
+    back = page.locator("#back")
+    assert back.get_attribute("href") == "/"
+    back.click()  # opened on its own (no history): back leads to the UI
+    page.wait_for_selector("#kb-question textarea")
+
+
+def test_question_shows_at_once_and_sources_read_cleanly(page: Any) -> None:
+    # hold the request for the answer back, so the state before it can be seen
+    held: list[Any] = []
+    page.route("**/gradio_api/queue/join*", lambda route: held.append(route))
+    page.fill("#kb-question textarea", "Which districts have makhana as ODOP product?")
+    page.click("#kb-ask")
+    page.wait_for_selector("#kb-chat :text('Which districts have makhana')", timeout=5000)
+    page.wait_for_function("() => true")  # let the held request reach the route
+    assert held, "the answer was asked for through the queue"
+    assert "searching…" in page.inner_text("#kb-chat")
+    assert "searching…" in page.inner_text("#kb-sources")
+    for route in held:
+        route.continue_()
+    page.unroute("**/gradio_api/queue/join*")
+    page.wait_for_selector("#kb-sources .kb-cite")
+    chat = page.inner_text("#kb-chat")
+    assert "searching…" not in chat and "Araria" in chat
+    assert "Sources" not in chat and "LGD Code" not in chat  # the row is shown once, below
+    cites = page.locator("#kb-sources .kb-cite")
+    assert cites.count() >= 2
+    for i in range(cites.count()):
+        head = cites.nth(i).locator("a").inner_text()
+        assert head.startswith("data set odop.csv — row "), head
+        # a table row as a small labelled table, not CSV
+        labels = cites.nth(i).locator("table.kb-row th").all_inner_texts()
+        assert {"State", "Product", "District"} <= set(labels), labels
+        assert "Makhana" in cites.nth(i).locator("table.kb-row").inner_text()
+    shot(page, "1-ask-table")
+
+
+def test_did_you_mean_is_offered_and_asks_again(page: Any) -> None:
+    page.fill("#kb-question textarea", "muzafarpur")
+    page.press("#kb-question textarea", "Enter")
+    page.wait_for_selector("#kb-dym label")
+    choice = page.locator("#kb-dym label", has_text="Muzaffarpur").first
+    choice.click()
+    page.wait_for_function(
+        "document.querySelectorAll('#kb-chat [data-testid=\\'user\\']').length >= 2"
+    )
+    users = page.locator("#kb-chat [data-testid='user']").all_inner_texts()
+    assert users[-1].strip() == "Muzaffarpur", users
