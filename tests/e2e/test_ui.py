@@ -131,10 +131,11 @@ def test_upload_with_key_then_find_the_new_entity(page: Any, tmp_path: Path) -> 
     tab(page, "Documents")
     page.set_input_files("#kb-files input[type='file']", str(doc))
     page.wait_for_timeout(1000)
-    page.click("#kb-preview")  # no key yet: refused
-    page.wait_for_selector("#kb-doc-status:has-text('API key')")
-    page.click("#kb-add")  # no key yet: refused
-    page.wait_for_selector("#kb-doc-status:has-text('API key')")
+    page.click("#kb-preview")  # no key yet: refused, and told to enter one
+    page.wait_for_selector("#kb-doc-status:has-text('Enter the API key')")
+    page.fill("#kb-key input", "not-the-key")
+    page.click("#kb-add")  # a wrong key: refused as not valid
+    page.wait_for_selector("#kb-doc-status:has-text('That API key is not valid')")
     page.fill("#kb-key input", KEY)
     page.click("#kb-preview")
     page.wait_for_selector("#kb-preview-out h4")
@@ -241,3 +242,32 @@ def test_did_you_mean_is_offered_and_asks_again(page: Any) -> None:
     )
     users = page.locator("#kb-chat [data-testid='user']").all_inner_texts()
     assert users[-1].strip() == "Muzaffarpur", users
+
+
+def test_remove_asks_first_and_bundled_documents_need_forcing(page: Any) -> None:
+    tab(page, "Documents")
+    table = page.locator("#kb-doc-table table")
+    table.wait_for()
+    assert "bundled" in table.inner_text()
+    width = page.evaluate("document.querySelector('#kb-doc-table').clientWidth")
+    assert table.evaluate("t => t.scrollWidth") <= width  # the table fits its column
+    page.fill("#kb-key input", KEY)
+
+    def pick(name: str) -> None:
+        page.click("#kb-doc-pick input")
+        page.keyboard.type(name)
+        page.locator("ul[role='listbox'] li", has_text=name).first.click()
+
+    pick("(doc:muzaffarpur-bag-cluster)")
+    assert "doc:muzaffarpur-bag-cluster" in page.input_value("#kb-doc-pick input")
+    page.click("#kb-remove")  # bundled, not forced: refused, nothing asked
+    page.wait_for_selector("#kb-doc-status:has-text('bundled with clusterkb')")
+    assert not page.locator("#kb-confirm").is_visible()
+    page.check("#kb-force input")
+    page.click("#kb-remove")  # forced: asked first
+    page.wait_for_selector("#kb-confirm-yes", state="visible")
+    assert "Remove Muzaffarpur bag cluster" in page.inner_text("#kb-confirm")
+    page.click("#kb-confirm-no")
+    page.wait_for_selector("#kb-doc-status:has-text('Nothing removed')")
+    assert "doc:muzaffarpur-bag-cluster" in page.inner_text("#kb-doc-table")
+    shot(page, "6-documents-remove")
