@@ -28,6 +28,7 @@ from kb.models import (
     Stats,
 )
 from kb.resolve import Match, Resolver
+from kb.schema import NODE_TYPES
 from kb.search import MiniLM, Passage, SentenceIndex
 from kb.store import open_store
 from kb.store.base import Direction, GraphStore, Node
@@ -305,11 +306,15 @@ class KnowledgeBase:
             raise NotFound(f"no entity with id {node_id!r}", self.linker.suggest(node_id))
         return neighborhood(self.store, center, relation, direction, depth, limit)
 
-    def path(self, a: str, b: str, max_hops: int = 6) -> PathView:
-        """The shortest linkage path between two entities, hop by hop with sources."""
+    def path(self, a: str, b: str, max_hops: int = 6, avoid: tuple[str, ...] = ()) -> PathView:
+        """The shortest linkage path between two entities, hop by hop with sources; through no
+        entity of the types in `avoid` (such as the hubs Sector and State) when given."""
+        unknown = [t for t in avoid if t not in NODE_TYPES]
+        if unknown:
+            raise InputError(f"unknown entity type(s) to avoid: {', '.join(unknown)}")
         source, _ = self.linker.one(a)
         target, _ = self.linker.one(b)
-        return path_view(self.store, source, target, max_hops)
+        return path_view(self.store, source, target, max_hops, avoid)
 
     def entities(
         self, query: str | None = None, type_: str | None = None, limit: int = 20, offset: int = 0
@@ -456,6 +461,19 @@ class KnowledgeBase:
     def node(self, node_id: str) -> Node | None:
         """The entity with exactly this id, or None (no name matching, unlike `find`)."""
         return self.store.get_node(node_id)
+
+    def aliases(self, node_id: str) -> list[str]:
+        """An entity's other names: its own aliases and the public ones of a national scheme
+        or agency (JEEViKA, MSE-CDP); [] for an unknown id."""
+        node = self.store.get_node(node_id)
+        if node is None:
+            return []
+        public = (
+            self.resolver.public_aliases(node.type, node.name)
+            if node.type in ("Agency", "Scheme")
+            else []
+        )
+        return list(dict.fromkeys(a for a in [*node.aliases, *public] if a != node.name))
 
     def suggest(self, name: str, type_: str | None = None) -> list[str]:
         """Known names closest to `name`, for 'did you mean' messages."""

@@ -84,6 +84,7 @@ class Neighborhood(Model):
     nodes: list[GraphNode]
     edges: list[GraphEdge]
     truncated: bool
+    total: int | None = None  # how many entities lie within the depth (all of them, not capped)
 
 
 class Hop(Model):

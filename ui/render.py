@@ -69,15 +69,29 @@ def legend(types: list[str]) -> str:
     return f"<div class='kb-legend'>{items}</div>"
 
 
+LABEL_CHARS = 26  # a node label's length; the full name is on hover and in the list
+
+
+def relation_words(relation: str) -> str:
+    """A relation in words: 'ODOP_PRODUCT' → 'ODOP product', 'IN_SECTOR' → 'in sector'."""
+    words = relation.split("_")
+    keep = {"ODOP", "GI"}
+    return " ".join(w if w in keep else w.lower() for w in words)
+
+
 def graph_svg(
     nodes: list[dict[str, Any]],
     edges: list[dict[str, Any]],
     center: str | None = None,
     width: int = 900,
     height: int = 520,
+    selected: str | None = None,
 ) -> str:
-    """A node-link drawing: nodes coloured by type (click one to expand it), edges labelled by
-    relation. Positions come from a seeded spring layout, so a graph always looks the same."""
+    """A node-link drawing: nodes coloured by type (click one, or focus it and press Enter, to
+    expand it), edges labelled by relation, zoom buttons, and the same entities as a list
+    (the text alternative, which also lets a keyboard reach every node). Positions come from a
+    seeded spring layout, so a graph always looks the same. A node's `short` name, when given,
+    is its label; the full name is on hover and in the list."""
     import networkx as nx
 
     if not nodes:
@@ -89,9 +103,10 @@ def graph_svg(
     pos = nx.spring_layout(
         g,
         seed=7,
-        k=1.6 / math.sqrt(max(len(nodes), 1)),
+        k=2.2 / math.sqrt(max(len(nodes), 1)),
         pos=fixed,
         fixed=[center] if fixed else None,
+        iterations=80,
     )
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
@@ -115,10 +130,10 @@ def graph_svg(
                 if e["source"] < e["target"]
                 else (e["target"], e["source"])
             )
-            rel = e["relation"].lower().replace("_", " ")
+            rel = relation_words(e["relation"])
             if rel not in pairs.setdefault(key, []):
                 pairs[key].append(rel)
-    label_edges = len(pairs) <= 60
+    label_edges = len(pairs) <= 30
     for (a, b), rels in pairs.items():
         (x1, y1), (x2, y2) = xy(a), xy(b)
         label = escape(", ".join(rels))
@@ -131,22 +146,76 @@ def graph_svg(
                 f"<text x='{(x1 + x2) / 2:.1f}' y='{(y1 + y2) / 2 - 3:.1f}' class='kb-elabel'>"
                 f"{label}</text>"
             )
+    # labels of the centre, the selected node and the first ring always; further out only
+    # while the drawing is small enough for them not to pile up (the list has them all)
+    crowded = len(nodes) > 25
     for n in nodes:
         x, y = xy(n["id"])
-        r = 13 if n["id"] == center else 9
-        ring = " stroke='#212529' stroke-width='3'" if n["id"] == center else ""
+        is_center, is_selected = n["id"] == center, n["id"] == selected
+        r = 13 if is_center else 9
+        ring = " stroke='#212529' stroke-width='3'" if is_center else ""
+        label = n.get("short") or short(n["name"], LABEL_CHARS)
+        show = not crowded or is_center or is_selected or n.get("depth", 1) <= 1
+        cls = "kb-node kb-selected" if is_selected else "kb-node"
+        tip = f"{n['name']} ({n['type']}) — click or press Enter to expand"
+        mark = (
+            f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r + 6}' class='kb-mark'/>"
+            if is_selected
+            else ""
+        )
         parts.append(
-            f"<g class='kb-node' data-id='{escape(n['id'], quote=True)}'>"
-            f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r}' fill='{colour(n['type'])}'"
-            f"{ring}/>"
-            f"<text x='{x:.1f}' y='{y + r + 13:.1f}' class='kb-nlabel'>"
-            f"{escape(short(n['name'], 26))}</text>"
-            f"<title>{escape(n['name'])} ({escape(n['type'])}) — click to expand</title></g>"
+            f"<g class='{cls}' data-id='{escape(n['id'], quote=True)}' tabindex='0' "
+            f"role='button' aria-label='{escape(tip, quote=True)}'>{mark}"
+            f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r}' fill='{colour(n['type'])}'{ring}/>"
+            + (
+                f"<text x='{x:.1f}' y='{y + r + 13:.1f}' class='kb-nlabel'>{escape(label)}</text>"
+                if show
+                else ""
+            )
+            + f"<title>{escape(tip)}</title></g>"
         )
     types = sorted({n["type"] for n in nodes})
+    buttons = (
+        "<div class='kb-zoom' aria-label='zoom'>"
+        "<button type='button' data-zoom='in' aria-label='zoom in'>+</button>"
+        "<button type='button' data-zoom='out' aria-label='zoom out'>−</button>"
+        "<button type='button' data-zoom='reset'>reset view</button>"
+        "<span class='kb-muted'>wheel to zoom, drag to pan</span></div>"
+    )
+    home = f"0 0 {width} {height}"
     return (
-        f"<svg class='kb-graph' viewBox='0 0 {width} {height}' width='100%' "
-        f"role='img' aria-label='linkage graph'>{''.join(parts)}</svg>{legend(types)}"
+        f"{buttons}<svg class='kb-graph' viewBox='{home}' data-home='{home}' width='100%' "
+        f"role='group' aria-label='linkage graph'>{''.join(parts)}</svg>{legend(types)}"
+        f"{entity_list(nodes, edges, selected)}"
+    )
+
+
+def entity_list(
+    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], selected: str | None = None
+) -> str:
+    """The drawing as text: every entity by type with its full name and how many links it has
+    in the drawing; each is a button that expands it, like a click on its node."""
+    degree: dict[str, int] = {}
+    for e in edges:
+        for end in (e["source"], e["target"]):
+            degree[end] = degree.get(end, 0) + 1
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for n in nodes:
+        by_type.setdefault(n["type"], []).append(n)
+    groups = "".join(
+        f"<li><b>{escape(t)}</b> ({len(ns)}): "
+        + ", ".join(
+            f"<button type='button' class='kb-link{' kb-selected' if n['id'] == selected else ''}'"
+            f" data-id='{escape(n['id'], quote=True)}'>{escape(n['name'])}</button>"
+            f" <span class='kb-muted'>{degree.get(n['id'], 0)}</span>"
+            for n in sorted(ns, key=lambda n: n["name"].lower())
+        )
+        + "</li>"
+        for t, ns in sorted(by_type.items())
+    )
+    return (
+        f"<details class='kb-list'><summary>The {len(nodes)} entities as a list</summary>"
+        f"<ul>{groups}</ul></details>"
     )
 
 
@@ -441,11 +510,21 @@ def _kind_type(kind: str) -> str:
 CSS = """
 .kb-graph, .kb-map { background:#fcfcfd; border:1px solid #dee2e6; border-radius:8px; }
 .kb-edge { stroke:#adb5bd; stroke-width:1.3; }
-.kb-elabel { font-size:10px; fill:#868e96; text-anchor:middle; font-family:sans-serif; }
+.kb-elabel { font-size:10px; fill:#495057; text-anchor:middle; font-family:sans-serif;
+             paint-order:stroke; stroke:#fcfcfd; stroke-width:3px; }
 .kb-nlabel { font-size:12px; fill:#212529; text-anchor:middle; font-family:sans-serif;
              paint-order:stroke; stroke:#fff; stroke-width:3px; }
 .kb-node { cursor:pointer; }
-.kb-node:hover circle { stroke:#212529; stroke-width:2; }
+.kb-node:hover circle, .kb-node:focus circle { stroke:#212529; stroke-width:2; }
+.kb-node:focus { outline:none; }
+.kb-mark { fill:none; stroke:#212529; stroke-width:3; stroke-dasharray:4 3; }
+.kb-zoom { display:flex; gap:6px; align-items:center; margin:4px 0; }
+.kb-zoom button, .kb-link { border:1px solid #ced4da; border-radius:6px; background:#fff;
+  color:#1c5a99; padding:1px 8px; cursor:pointer; font-size:13px; }
+.kb-link.kb-selected { background:#fff3bf; color:#212529; font-weight:600; }
+.kb-list ul { padding-left:1.2em; margin:4px 0; line-height:1.9; }
+.kb-capnote { background:#fff3bf; border:1px solid #f59f00; padding:6px 10px; border-radius:6px;
+  color:#5c3c00; margin:0; }
 .kb-legend { display:flex; flex-wrap:wrap; gap:6px; margin:6px 0; }
 .kb-chip { display:inline-flex; align-items:center; gap:5px; padding:2px 8px; border:1px solid #ced4da;
            border-radius:12px; font-size:12px; background:#fff; color:#212529; }

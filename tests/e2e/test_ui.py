@@ -100,6 +100,8 @@ def test_entity_chip_opens_explore_and_click_expands(page: Any) -> None:
     page.locator("#kb-graph svg .kb-node", has_text="High Spirit").locator("circle").click()
     page.wait_for_function(f"document.querySelectorAll('#kb-graph svg .kb-node').length > {before}")
     page.wait_for_selector("#kb-facts h3:has-text('High Spirit')")
+    marked = page.locator("#kb-graph svg .kb-selected").get_attribute("aria-label")
+    assert marked and marked.startswith("High Spirit")  # the clicked node is marked
     shot(page, "2-explore")
 
 
@@ -144,7 +146,7 @@ def test_upload_with_key_then_find_the_new_entity(page: Any, tmp_path: Path) -> 
     page.wait_for_selector("#kb-doc-status:has-text('Added 1')")
     shot(page, "4-documents")
     tab(page, "Explore")
-    page.fill("#kb-search textarea, #kb-search input", "Nalanda Bawan Buti")
+    page.fill("#kb-search textarea, #kb-search input", "Nalanda Bawan Buti Weavers Cluster")
     page.press("#kb-search textarea, #kb-search input", "Enter")
     page.wait_for_selector("#kb-facts h3:has-text('Nalanda Bawan Buti Weavers Cluster')")
     assert "Nalanda" in page.inner_text("#kb-graph")
@@ -271,3 +273,84 @@ def test_remove_asks_first_and_bundled_documents_need_forcing(page: Any) -> None
     page.wait_for_selector("#kb-doc-status:has-text('Nothing removed')")
     assert "doc:muzaffarpur-bag-cluster" in page.inner_text("#kb-doc-table")
     shot(page, "6-documents-remove")
+
+
+def _open_in_explore(page: Any, name: str) -> None:
+    tab(page, "Explore")
+    page.fill("#kb-search textarea", name)
+    page.press("#kb-search textarea", "Enter")
+    page.wait_for_selector(f"#kb-facts h3:has-text('{name}')")
+
+
+def test_explore_depth_three_says_what_the_cap_leaves_out(page: Any) -> None:
+    _open_in_explore(page, "Muzaffarpur Bag Cluster")
+    page.wait_for_selector("#kb-cap :text('entities')")
+    # the filter lists only relations present, in words
+    page.click("#kb-relation input")
+    options = [
+        o.replace("✓", "").strip() for o in page.locator("ul[role='listbox'] li").all_inner_texts()
+    ]
+    page.keyboard.press("Escape")
+    assert options[0] == "all relations"
+    assert all("_" not in o for o in options), options
+    assert any(o.startswith("anchors") for o in options), options
+    assert not any(o.startswith("has GI") for o in options), options  # no such link here
+    depth = page.locator("#kb-depth input[type='number']")
+    depth.fill("3")
+    depth.press("Enter")
+    note = page.locator("#kb-cap .kb-capnote")
+    note.wait_for()
+    text = note.inner_text()
+    assert text.startswith("Showing 60 of "), text
+    assert int(text.split(" of ")[1].split()[0]) > 60
+    assert page.locator("#kb-graph svg .kb-node").count() == 60
+    shot(page, "7-explore-depth3")
+    # a relation chosen applies at once (no redraw button): fewer entities, no cap
+    page.click("#kb-relation input")
+    page.locator("ul[role='listbox'] li", has_text="anchors").first.click()
+    page.wait_for_function("document.querySelectorAll('#kb-graph svg .kb-node').length < 60")
+    assert "Showing" not in page.inner_text("#kb-cap")
+
+
+def test_explore_search_raises_no_errors_and_zoom_works(page: Any) -> None:
+    tab(page, "Explore")
+    box = page.locator("#kb-search textarea")
+    box.press_sequentially("Muzafarpur bag", delay=60)  # a misspelling, typed key by key
+    page.wait_for_selector("#kb-matches input")
+    page.wait_for_timeout(1500)
+    body = page.inner_text("body")
+    assert "not in the list of choices" not in body and "Error" not in body
+    assert page.locator("#kb-graph svg").count() == 0  # nothing drawn while typing
+    page.click("#kb-matches input")
+    page.locator("ul[role='listbox'] li", has_text="Muzaffarpur Bag Cluster").first.click()
+    page.wait_for_selector("#kb-graph svg .kb-node")
+    svg = page.locator("#kb-graph svg.kb-graph")
+    before = svg.get_attribute("viewBox")
+    page.click("#kb-graph [data-zoom='in']")
+    assert svg.get_attribute("viewBox") != before
+    page.click("#kb-graph [data-zoom='reset']")
+    assert svg.get_attribute("viewBox") == before
+    # a node reached by keyboard expands like a click
+    count = page.locator("#kb-graph svg .kb-node").count()
+    page.locator("#kb-graph svg .kb-node", has_text="High Spirit").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelectorAll('#kb-graph svg .kb-node').length > {count}")
+
+
+def test_path_finder_runs_on_enter_and_avoids_hubs(page: Any) -> None:
+    tab(page, "Explore")
+    page.fill("#kb-path-a textarea", "Gaya")
+    page.fill("#kb-path-b textarea", "JEEViKA")
+    page.press("#kb-path-b textarea", "Enter")
+    page.wait_for_selector("#kb-path ol li")
+    hops = page.locator("#kb-path ol li").all_inner_texts()
+    assert hops, "a path"
+    drawn = page.locator("#kb-graph svg .kb-node").evaluate_all(
+        "ns => ns.map(n => n.getAttribute('aria-label'))"
+    )
+    assert len(drawn) == len(hops) + 1  # the path is drawn
+    assert not any("(State)" in d or "(Sector)" in d or "(Document)" in d for d in drawn), drawn
+    # a long name is labelled by its usual short name; the full name is on hover
+    assert "JEEViKA" in page.locator("#kb-graph svg.kb-graph").text_content()
+    assert any(d.startswith("Bihar Rural Livelihoods Promotion Society") for d in drawn), drawn
+    shot(page, "8-path")
