@@ -523,7 +523,7 @@ class KnowledgeBase:
         return out
 
     def district_map(self) -> list[dict[str, Any]]:
-        """One point per district with coordinates: name, state, lat, lon, its (first) ODOP
+        """One point per district with coordinates: id, name, state, lat, lon, its (first) ODOP
         product and that product's sector, and how many documented clusters it has."""
         store = self.store
         states = {n.id: n.name for n in store.nodes("State")}
@@ -543,7 +543,7 @@ class KnowledgeBase:
             except (KeyError, TypeError, ValueError):
                 continue
             product, sector = odop.get(d.id, ("", "none"))
-            points.append({"name": d.name, "state": states.get(state_of(d.id), ""),
+            points.append({"id": d.id, "name": d.name, "state": states.get(state_of(d.id), ""),
                            "lat": lat, "lon": lon, "product": product,
                            "sector": sector.strip().title() or "none",
                            "clusters": clusters.get(d.id, 0)})  # fmt: skip

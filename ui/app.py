@@ -15,8 +15,8 @@ from ui.tabs import ask, documents, explore, overview, plan
 
 
 def build(kb: KnowledgeBase) -> gr.Blocks:
-    """The UI's Blocks: the tabs, an entity picked in Ask opening in Explore, and what each
-    tab fills when a page opens."""
+    """The UI's Blocks: the tabs, an entity picked in Ask or a district clicked in Overview
+    opening in Explore, and what each tab fills when a page opens."""
     with gr.Blocks(title="clusterkb — MSME clusters and ODOP") as demo:
         gr.Markdown(
             "# clusterkb\nIndia's MSME clusters, ODOP products, schemes and agencies — answers "
@@ -30,15 +30,19 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
             docs = documents.build(kb)
             counts = overview.build(kb)
 
-        def open_chip(entity_id: str | None) -> Any:
-            if not entity_id:
+        def open_in_explore(entity_id: str | None) -> Any:
+            node = kb.node(entity_id) if entity_id else None
+            if node is None:
                 return gr.update(), gr.update(), gr.update()
-            node = kb.node(entity_id)
-            name = node.name if node else entity_id
-            return (gr.Tabs(selected="explore"), name,
-                    gr.update(choices=[(name, entity_id)], value=entity_id))  # fmt: skip
+            return (gr.Tabs(selected="explore"), node.name,
+                    gr.update(choices=[(node.name, node.id)], value=node.id))  # fmt: skip
 
-        asking.chips.change(open_chip, asking.chips, [tabs, exploring.search, exploring.matches])
+        def open_clicked(value: dict[str, Any] | None) -> Any:
+            return open_in_explore((value or {}).get("clicked"))
+
+        to_explore = [tabs, exploring.search, exploring.matches]
+        asking.chips.change(open_in_explore, asking.chips, to_explore)
+        counts.districts.click(open_clicked, counts.districts, to_explore)
         for tab in (counts, planning, docs):
             demo.load(tab.load, None, tab.loaded)
     return demo

@@ -243,9 +243,10 @@ def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680)
         tip = f"{p['name']}, {p['state']}: {p['product'] or 'no ODOP product'} ({p['sector']})"
         if p["clusters"]:
             tip += f"; {p['clusters']} documented cluster(s)"
+        data = f" data-id='{escape(p['id'], quote=True)}'" if p.get("id") else ""
         dots.append(
-            f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r}' fill='{fill}'{ring}>"
-            f"<title>{escape(tip)}</title></circle>"
+            f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r}' fill='{fill}'{ring}{data}>"
+            f"<title>{escape(tip)} — click to open in Explore</title></circle>"
         )
     keys = (
         "".join(
@@ -259,6 +260,32 @@ def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680)
         f"aria-label='map of districts by ODOP sector'>{''.join(dots)}</svg>"
         f"<div class='kb-legend'>{keys}<span class='kb-chip'><i style='background:#fff;"
         f"border:2px solid #212529'></i>district with a documented cluster</span></div>"
+    )
+
+
+def district_table(points: list[dict[str, Any]]) -> str:
+    """The map as a table (its text alternative): one row per district, sortable by any
+    column (buttons in the header), each name a button that opens the district in Explore."""
+    cols = [("District", "name"), ("State", "state"), ("ODOP product", "product"),
+            ("Sector", "sector"), ("Clusters", "clusters")]  # fmt: skip
+    head = "".join(
+        f"<th scope='col' aria-sort='none'><button type='button' class='kb-sort' data-col='{i}'"
+        f"{' data-num=1' if key == 'clusters' else ''}>{label}</button></th>"
+        for i, (label, key) in enumerate(cols)
+    )
+    rows = "".join(
+        f"<tr><td><button type='button' class='kb-link' data-id='{escape(p['id'], quote=True)}'>"
+        f"{escape(p['name'])}</button></td><td>{escape(p['state'])}</td>"
+        f"<td>{escape(p['product'] or '—')}</td><td>{escape(p['sector'])}</td>"
+        f"<td>{p['clusters']}</td></tr>"
+        for p in sorted(points, key=lambda p: (-p["clusters"], p["state"], p["name"]))
+        if p.get("id")
+    )
+    return (
+        "<div class='kb-scroll' tabindex='0' role='region' aria-label='districts as a table'>"
+        f"<table class='kb-table kb-districts'><caption>{len(points)} districts — sort by a "
+        f"column; open one in Explore</caption><thead><tr>{head}</tr></thead><tbody>{rows}"
+        "</tbody></table></div>"
     )
 
 
@@ -560,4 +587,13 @@ CSS = """
 .kb-cards { display:flex; flex-wrap:wrap; gap:8px; }
 .kb-card { border:1px solid #dee2e6; border-radius:8px; padding:8px 12px; min-width:110px; background:#fff; }
 .kb-card b { font-size:22px; display:block; }
+.kb-map circle[data-id] { cursor:pointer; }
+.kb-overview { display:grid; grid-template-columns:minmax(0, 1fr) minmax(0, 1fr); gap:12px; }
+@media (max-width: 900px) { .kb-overview { grid-template-columns:minmax(0, 1fr); } }
+.kb-scroll { max-height:680px; overflow:auto; border:1px solid #dee2e6; border-radius:8px; }
+.kb-districts { font-size:13px; }
+.kb-districts caption { text-align:left; padding:4px 6px; color:#212529; }
+.kb-districts thead th { position:sticky; top:0; background:#f8f9fa; }
+.kb-sort { border:none; background:none; font-weight:600; color:#212529; cursor:pointer; padding:0; }
+.kb-sort::after { content:' ⇅'; color:#495057; }
 """

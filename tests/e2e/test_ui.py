@@ -157,7 +157,25 @@ def test_overview_counts_and_map(page: Any) -> None:
     page.wait_for_selector("#kb-map svg circle")
     assert page.locator("#kb-map svg circle").count() > 500
     assert "District" in page.inner_text("#kb-counts")
+    # beside the map, the districts as a table, sortable by any column
+    rows = page.locator("#kb-map table.kb-districts tbody tr")
+    assert rows.count() == page.locator("#kb-map svg circle").count()
+    page.click("#kb-map .kb-sort:has-text('District')")
+    names = [rows.nth(i).locator("td").first.inner_text() for i in range(5)]
+    assert names == sorted(names, key=str.lower), names
+    page.click("#kb-map .kb-sort:has-text('District')")  # again: reversed
+    again = [rows.nth(i).locator("td").first.inner_text() for i in range(3)]
+    assert again == sorted(again, key=str.lower, reverse=True), again
     shot(page, "5-overview")
+    # a dot opens its district in Explore
+    page.locator("#kb-map svg circle[data-id='district:bihar:gaya']").click()
+    page.wait_for_selector("#kb-facts h3:has-text('Gaya')")
+    assert page.get_by_role("tab", name="Explore").get_attribute("aria-selected") == "true"
+    # and so does a name in the table
+    tab(page, "Overview")
+    page.click("#kb-map .kb-sort:has-text('District')")
+    page.locator("#kb-map table.kb-districts button[data-id='district:bihar:araria']").click()
+    page.wait_for_selector("#kb-facts h3:has-text('Araria')")
 
 
 def test_every_source_link_opens_with_the_cited_text_highlighted(page: Any) -> None:
