@@ -158,6 +158,8 @@ def graph_svg(
         show = not crowded or is_center or is_selected or n.get("depth", 1) <= 1
         cls = "kb-node kb-selected" if is_selected else "kb-node"
         tip = f"{n['name']} ({n['type']}) — click or press Enter to expand"
+        # the accessible name begins with what the label shows (WCAG 2.5.3 label in name)
+        name = tip if not show or label == n["name"] else f"{label}: {tip}"
         mark = (
             f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r + 6}' class='kb-mark'/>"
             if is_selected
@@ -165,7 +167,7 @@ def graph_svg(
         )
         parts.append(
             f"<g class='{cls}' data-id='{escape(n['id'], quote=True)}' tabindex='0' "
-            f"role='button' aria-label='{escape(tip, quote=True)}'>{mark}"
+            f"role='button' aria-label='{escape(name, quote=True)}'>{mark}"
             f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r}' fill='{colour(n['type'])}'{ring}/>"
             + (
                 f"<text x='{x:.1f}' y='{y + r + 13:.1f}' class='kb-nlabel'>{escape(label)}</text>"
@@ -184,8 +186,9 @@ def graph_svg(
     )
     home = f"0 0 {width} {height}"
     return (
-        f"{buttons}<svg class='kb-graph' viewBox='{home}' data-home='{home}' width='100%' "
-        f"role='group' aria-label='linkage graph'>{''.join(parts)}</svg>{legend(types)}"
+        f"{buttons}<div class='kb-graphbox'><svg class='kb-graph' viewBox='{home}' "
+        f"data-home='{home}' width='100%' role='group' aria-label='linkage graph'>"
+        f"{''.join(parts)}</svg></div>{legend(types)}"
         f"{entity_list(nodes, edges, selected)}"
     )
 
@@ -376,7 +379,8 @@ def sources(answer: dict[str, Any], titles: dict[str, str]) -> str:
 def facts_table(entity: dict[str, Any]) -> str:
     """An entity's attributes and relations, each with where it comes from."""
     head = (
-        f"<h3 style='color:{colour(entity['type'])}'>{escape(entity['name'])} "
+        f"<h3 style='border-left:6px solid {colour(entity['type'])};padding-left:6px'>"
+        f"{escape(entity['name'])} "
         f"<span class='kb-muted'>{escape(entity['type'])} · {escape(entity['id'])}</span></h3>"
     )
     if entity.get("aliases"):
@@ -453,7 +457,8 @@ def value_chain(gaps: dict[str, Any] | None) -> str:
         )
     return (
         f"<h4>Value chain of {escape(gaps['cluster']['name'])}</h4>"
-        f"<div class='kb-chain'>{'→'.join(cells)}</div>"
+        f"<div class='kb-chain' tabindex='0' role='region' aria-label='value chain stages'>"
+        f"{'→'.join(cells)}</div>"
     )
 
 
@@ -535,6 +540,28 @@ def _kind_type(kind: str) -> str:
 
 
 CSS = """
+/* contrast of at least 4.5:1 for text (WCAG AA): darker orange and red behind white button
+   text, darker grey for the subdued text (the API footer, the upload box's "or") */
+:root, .gradio-container {
+  --button-primary-background-fill: #c2410c !important;
+  --button-primary-background-fill-hover: #9a3412 !important;
+  --button-primary-text-color: #ffffff !important;
+  --button-primary-text-color-hover: #ffffff !important;
+  --button-cancel-background-fill: #b91c1c !important;
+  --button-cancel-background-fill-hover: #991b1b !important;
+  --button-cancel-text-color: #ffffff !important;
+  --body-text-color-subdued: #5c636a !important;
+}
+footer .show-api, footer a, footer button, .upload-container .or { color:#5c636a !important; }
+.tab-container button.selected { color:#c2410c !important; }
+/* every tab stays a tab on a phone, none behind Gradio's "more tabs" menu: Gradio moves the
+   tabs that do not fit (as measured on its hidden copy of the row) into that menu, so on narrow
+   screens the tab buttons of both rows get narrower */
+@media (max-width: 520px) {
+  .tab-container button { font-size:13px !important; padding:4px 5px !important;
+                          min-width:0 !important; letter-spacing:-0.1px; }
+  .tab-container { gap:0 !important; }
+}
 .kb-graph, .kb-map { background:#fcfcfd; border:1px solid #dee2e6; border-radius:8px; }
 .kb-edge { stroke:#adb5bd; stroke-width:1.3; }
 .kb-elabel { font-size:10px; fill:#495057; text-anchor:middle; font-family:sans-serif;
@@ -544,6 +571,11 @@ CSS = """
 .kb-node { cursor:pointer; }
 .kb-node:hover circle, .kb-node:focus circle { stroke:#212529; stroke-width:2; }
 .kb-node:focus { outline:none; }
+/* on a phone the drawing keeps a readable size and scrolls sideways (the list has it all) */
+@media (max-width: 520px) {
+  .kb-graphbox { overflow-x:auto; }
+  .kb-graphbox svg.kb-graph { width:760px; max-width:none; }
+}
 .kb-mark { fill:none; stroke:#212529; stroke-width:3; stroke-dasharray:4 3; }
 .kb-zoom { display:flex; gap:6px; align-items:center; margin:4px 0; }
 .kb-zoom button, .kb-link { border:1px solid #ced4da; border-radius:6px; background:#fff;

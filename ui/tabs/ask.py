@@ -34,7 +34,9 @@ def build(kb: KnowledgeBase) -> AskTab:
     with gr.Tab("Ask", id="ask"):
         turns = gr.State([])
         asked = gr.State("")  # the question being answered
-        chat = gr.Chatbot(label="Conversation", height=380, elem_id="kb-chat")
+        chat = gr.Chatbot(
+            label="Conversation", height=380, elem_id="kb-chat", buttons=["copy", "copy_all"]
+        )
         with gr.Row():
             question = gr.Textbox(
                 placeholder="Ask about a cluster, district, scheme or agency…",
