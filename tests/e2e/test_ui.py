@@ -151,6 +151,17 @@ def test_upload_with_key_then_find_the_new_entity(page: Any, tmp_path: Path) -> 
     page.press("#kb-search textarea, #kb-search input", "Enter")
     page.wait_for_selector("#kb-facts h3:has-text('Nalanda Bawan Buti Weavers Cluster')")
     assert "Nalanda" in page.inner_text("#kb-graph")
+    # an added document is removed without forcing, once confirmed
+    tab(page, "Documents")
+    page.click("#kb-doc-pick input")
+    page.keyboard.type("(doc:nalanda-bawan-buti)")
+    page.locator("ul[role='listbox'] li", has_text="(doc:nalanda-bawan-buti)").first.click()
+    page.click("#kb-remove")
+    page.wait_for_selector("#kb-confirm-yes", state="visible")
+    assert "doc:nalanda-bawan-buti" in page.inner_text("#kb-doc-table")  # not yet
+    page.click("#kb-confirm-yes")
+    page.wait_for_selector("#kb-doc-status:has-text('Removed doc:nalanda-bawan-buti')")
+    assert "doc:nalanda-bawan-buti" not in page.inner_text("#kb-doc-table")
 
 
 def test_overview_counts_and_map(page: Any) -> None:
