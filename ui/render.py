@@ -146,16 +146,14 @@ def graph_svg(
                 f"<text x='{(x1 + x2) / 2:.1f}' y='{(y1 + y2) / 2 - 3:.1f}' class='kb-elabel'>"
                 f"{label}</text>"
             )
-    # labels of the centre, the selected node and the first ring always; further out only
-    # while the drawing is small enough for them not to pile up (the list has them all)
-    crowded = len(nodes) > 25
+    labelled = _labels_apart(nodes, xy, center, selected)
     for n in nodes:
         x, y = xy(n["id"])
         is_center, is_selected = n["id"] == center, n["id"] == selected
         r = 13 if is_center else 9
         ring = " stroke='#212529' stroke-width='3'" if is_center else ""
         label = n.get("short") or short(n["name"], LABEL_CHARS)
-        show = not crowded or is_center or is_selected or n.get("depth", 1) <= 1
+        show = n["id"] in labelled
         cls = "kb-node kb-selected" if is_selected else "kb-node"
         tip = f"{n['name']} ({n['type']}) — click or press Enter to expand"
         # the accessible name begins with what the label shows (WCAG 2.5.3 label in name)
@@ -191,6 +189,35 @@ def graph_svg(
         f"{''.join(parts)}</svg></div>{legend(types)}"
         f"{entity_list(nodes, edges, selected)}"
     )
+
+
+def _labels_apart(
+    nodes: list[dict[str, Any]],
+    xy: Any,
+    center: str | None,
+    selected: str | None,
+) -> set[str]:
+    """The nodes whose label is drawn: in order of importance (the centre, the selected node,
+    then nearer and longer-named ones last), each label only where it overlaps no label already
+    placed, so labels never pile up; the others show on hover and in the list."""
+
+    def rank(n: dict[str, Any]) -> tuple[int, int, int]:
+        return (n["id"] != center, n["id"] != selected, int(n.get("depth", 1)))
+
+    placed: list[tuple[float, float, float, float]] = []
+    out = set()
+    for n in sorted(nodes, key=rank):
+        x, y = xy(n["id"])
+        text = n.get("short") or short(n["name"], LABEL_CHARS)
+        half = 3.4 * len(text) + 3  # about half the width of 12px text
+        box = (x - half, y + 9, x + half, y + 28)  # the label under its circle
+        clear = all(
+            box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in placed
+        )
+        if clear or n["id"] in (center, selected):
+            placed.append(box)
+            out.add(n["id"])
+    return out
 
 
 def entity_list(
