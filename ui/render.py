@@ -627,7 +627,7 @@ footer .show-api, footer a, footer button, .upload-container .or { color:#5c636a
 .kb-table td, .kb-table th { border-bottom:1px solid #e9ecef; padding:4px 6px; vertical-align:top;
                              text-align:left; color:#212529; }
 .kb-quote { font-size:12px; color:#495057; }
-.kb-docs td { overflow-wrap:anywhere; }
+.kb-docs td:first-child { overflow-wrap:anywhere; }
 .kb-docs caption { text-align:left; font-weight:600; color:#212529; }
 .kb-chain { display:flex; align-items:stretch; gap:4px; overflow-x:auto; }
 .kb-stage { flex:1; min-width:120px; border:1px solid #ced4da; border-radius:8px; padding:6px;

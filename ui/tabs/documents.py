@@ -51,13 +51,15 @@ def build(kb: KnowledgeBase) -> DocumentsTab:
         docs_table = gr.HTML(elem_id="kb-doc-table")
         with gr.Row():
             doc_pick = gr.Dropdown(
-                label="Document to remove", choices=[], scale=3, elem_id="kb-doc-pick"
-            )
-            force = gr.Checkbox(
-                label="Allow removing a bundled document", value=False, scale=2,
-                elem_id="kb-force",
+                label="Document to remove", choices=[], scale=3, min_width=260,
+                elem_id="kb-doc-pick",
             )  # fmt: skip
-            remove_go = gr.Button("Remove…", variant="stop", scale=1, elem_id="kb-remove")
+            remove_go = gr.Button(
+                "Remove…", variant="stop", scale=1, min_width=160, elem_id="kb-remove"
+            )
+        force = gr.Checkbox(
+            label="Allow removing a bundled document", value=False, elem_id="kb-force"
+        )
         with gr.Row(visible=False, elem_id="kb-confirm") as confirm_row:
             confirm_text = gr.Markdown()
             confirm_go = gr.Button("Yes, remove it", variant="stop", elem_id="kb-confirm-yes")
