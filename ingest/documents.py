@@ -53,6 +53,7 @@ class Text:
     title: str = ""
     source_url: str = ""
     date: str = ""
+    lead: str = ""  # a headline taken out of the header: the first sentence, on its own
 
 
 # A leading block of `KEY: value` lines ended by a blank line: how saved web pages carry their
@@ -140,8 +141,8 @@ def _pdf_text(path: Path) -> Text:
 
 
 def _header(text: str) -> Text:
-    """`text` without its leading `KEY: value` block, the block's values kept; the headline
-    stays in the text as its first line (it is content: a question may be answered by it)."""
+    """`text` without its leading `KEY: value` block, the block's values kept; the headline is
+    also the lead (it is content: a question may be answered by it)."""
     lines = text.lstrip("\ufeff\n\r").splitlines()
     meta: dict[str, str] = {}
     for i, line in enumerate(lines):
@@ -149,11 +150,9 @@ def _header(text: str) -> Text:
         if m is None:
             if line.strip() or not meta:
                 return Text(text)
-            rest = lines[i + 1 :]
-            if "TITLE" in meta:
-                rest = [meta["TITLE"], "", *rest]
-            return Text("\n".join(rest), meta.get("TITLE", ""),
-                        meta.get("SOURCE", meta.get("URL", "")), meta.get("DATE", ""))  # fmt: skip
+            return Text("\n".join(lines[i + 1 :]), meta.get("TITLE", ""),
+                        meta.get("SOURCE", meta.get("URL", "")), meta.get("DATE", ""),
+                        meta.get("TITLE", ""))  # fmt: skip
         meta.setdefault(m.group(1), m.group(2).strip())
     return Text(text)
 
@@ -183,7 +182,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> Text:
         parser = _TextExtractor()
         parser.feed(read.text)
         title = read.title or " ".join((parser.title or parser.h1).split())
-        return Text("".join(parser.parts), title, read.source_url, read.date)
+        return Text("".join(parser.parts), title, read.source_url, read.date, read.lead)
     if suffix == ".md" and not read.title:
         first = read.text.lstrip().split("\n", 1)[0]
         if first.startswith("# "):
@@ -282,7 +281,8 @@ def pieces(sentence: str, limit: int = MAX_SENTENCE_CHARS) -> list[str]:
 
 def load_document(path: Path, max_bytes: int = MAX_BYTES) -> LoadedDocument:
     read = read_text(path, max_bytes)
-    sentences = split_sentences(read.text)
+    # the headline is a sentence of its own: it must not be unwrapped into the first paragraph
+    sentences = split_sentences(read.lead) + split_sentences(read.text)
     if not sentences:
         raise InputError(f"{path.name}: no text found")
     title = read.title or _headline(sentences[:5]) or _from_name(path.stem)
