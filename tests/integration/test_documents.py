@@ -141,6 +141,10 @@ def test_titles_come_from_the_document_itself(tmp_path: Path) -> None:
     )  # fmt: skip
     # the headline stays as the first sentence; the address and date lines do not
     assert doc.sentences[0] == "Coir cluster proposed in Pollachi"
+    long = tmp_path / "long.txt"
+    headline = "Make bee clusters in Jammu functional by 31 March 2023: Hina Bhat says"
+    long.write_text(f"TITLE: {headline}\n\nSrinagar: A review meeting was held today.\n")
+    assert load_document(long).sentences == [headline, "Srinagar: A review meeting was held today."]
     assert not any("SOURCE" in s or "2022-01-02" in s for s in doc.sentences)
     h1 = tmp_path / "h1.html"
     h1.write_text("<html><body><h1>Jute park opens</h1><p>The park opened in Dhubri.</p></body>")
