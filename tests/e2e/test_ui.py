@@ -205,10 +205,25 @@ def test_every_source_link_opens_with_the_cited_text_highlighted(page: Any) -> N
         assert "Makhana" in cited.inner_text()
         background = cited.evaluate("e => getComputedStyle(e).backgroundColor")
         assert background not in ("rgba(0, 0, 0, 0)", "transparent")  # highlighted
-    # a document sentence: the anchor's paragraph is highlighted (p:target)
-    page.goto(base + "/doc/doc:muzaffarpur-bag-cluster#s15", wait_until="domcontentloaded")
-    background = page.locator("#s15").evaluate("e => getComputedStyle(e).backgroundColor")
-    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    # a document answer: every sentence it cites opens, the cited sentence highlighted
+    page.goto(base + "/", wait_until="domcontentloaded")
+    page.fill("#kb-question textarea", "Who anchors the Muzaffarpur bag cluster?")
+    page.click("#kb-ask")
+    page.wait_for_selector("#kb-sources .kb-cite")
+    cites = page.locator("#kb-sources .kb-cite")
+    followed = [
+        (cites.nth(i).locator("a").get_attribute("href"), cites.nth(i).locator("blockquote"))
+        for i in range(cites.count())
+    ]
+    wanted = [(href, quote.inner_text()) for href, quote in followed if href and "#s" in href]
+    assert wanted, "a document answer cites sentences"
+    for href, quoted in wanted:
+        response = page.goto(base + href, wait_until="domcontentloaded")
+        assert response is not None and response.status == 200
+        target = page.locator(":target")
+        assert quoted[:60] in target.inner_text()
+        background = target.evaluate("e => getComputedStyle(e).backgroundColor")
+        assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     assert page.goto(base + "/source/data/tables/nothing.csv?locator=row%201").status == 404
 
 
