@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install browser run test lint bench lock clean
+.PHONY: install browser axe run test lint bench lock clean
 
 install: $(STAMP)
 
@@ -24,6 +24,15 @@ browser:
 	  echo "installing Debian's chromium for the browser tests"; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
+# axe-core, which the browser tests inject to check accessibility (pinned in package-lock.json).
+# Only run when missing or older than the lock file; npm's cache serves it again when offline.
+AXE := node_modules/axe-core/axe.min.js
+axe: $(AXE)
+
+$(AXE): package.json package-lock.json
+	npm ci --prefer-offline --no-audit --no-fund --loglevel=error
+	@touch $(AXE)
+
 run: install
 	$(BIN)/clusterkb serve
 
@@ -33,7 +42,7 @@ lint: install
 	$(BIN)/mypy kb ingest clusterkb api ui
 	$(BIN)/lint-imports
 
-test: lint browser
+test: lint browser axe
 	$(BIN)/python -m pytest
 
 bench: install
@@ -48,4 +57,4 @@ lock: install
 	{ head -2 constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | sed "s/^torch==2.13.0+cpu/torch==2.13.0/"; } > constraints.tmp && mv constraints.tmp constraints.txt
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) node_modules

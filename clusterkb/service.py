@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +28,7 @@ from kb.models import (
     Stats,
 )
 from kb.resolve import Match, Resolver
+from kb.schema import NODE_TYPES
 from kb.search import MiniLM, Passage, SentenceIndex
 from kb.store import open_store
 from kb.store.base import Direction, GraphStore, Node
@@ -304,11 +306,15 @@ class KnowledgeBase:
             raise NotFound(f"no entity with id {node_id!r}", self.linker.suggest(node_id))
         return neighborhood(self.store, center, relation, direction, depth, limit)
 
-    def path(self, a: str, b: str, max_hops: int = 6) -> PathView:
-        """The shortest linkage path between two entities, hop by hop with sources."""
+    def path(self, a: str, b: str, max_hops: int = 6, avoid: tuple[str, ...] = ()) -> PathView:
+        """The shortest linkage path between two entities, hop by hop with sources; through no
+        entity of the types in `avoid` (such as the hubs Sector and State) when given."""
+        unknown = [t for t in avoid if t not in NODE_TYPES]
+        if unknown:
+            raise InputError(f"unknown entity type(s) to avoid: {', '.join(unknown)}")
         source, _ = self.linker.one(a)
         target, _ = self.linker.one(b)
-        return path_view(self.store, source, target, max_hops)
+        return path_view(self.store, source, target, max_hops, avoid)
 
     def entities(
         self, query: str | None = None, type_: str | None = None, limit: int = 20, offset: int = 0
@@ -330,6 +336,7 @@ class KnowledgeBase:
     def documents(self) -> list[DocumentInfo]:
         """The ingested documents: id, title, file, size and how many facts cite each."""
         counts = self.store.sources()
+        data = self.settings.data_dir.resolve()
         out = [
             DocumentInfo(
                 id=n.id,
@@ -338,6 +345,7 @@ class KnowledgeBase:
                 sentences=len(n.attrs.get("sentences") or []),
                 sha256=n.attrs.get("sha256"),
                 facts=counts.get(n.id, 0),
+                bundled=Path(str(n.attrs.get("path") or "/")).resolve().is_relative_to(data),
             )
             for n in self.store.nodes("Document")
         ]
@@ -349,7 +357,12 @@ class KnowledgeBase:
         if node is None or node.type != "Document":
             raise NotFound(f"no document {doc_id!r}", [d.id for d in self.documents()][:5])
         return DocumentText(
-            id=node.id, title=node.name, sentences=list(node.attrs.get("sentences") or [])
+            id=node.id,
+            title=node.name,
+            sentences=list(node.attrs.get("sentences") or []),
+            source_url=node.attrs.get("source_url") or None,
+            date=node.attrs.get("date") or None,
+            path=node.attrs.get("path") or None,
         )
 
     def entity_page(
@@ -449,9 +462,45 @@ class KnowledgeBase:
         """The entity with exactly this id, or None (no name matching, unlike `find`)."""
         return self.store.get_node(node_id)
 
+    def aliases(self, node_id: str) -> list[str]:
+        """An entity's other names: its own aliases and the public ones of a national scheme
+        or agency (JEEViKA, MSE-CDP); [] for an unknown id."""
+        node = self.store.get_node(node_id)
+        if node is None:
+            return []
+        public = (
+            self.resolver.public_aliases(node.type, node.name)
+            if node.type in ("Agency", "Scheme")
+            else []
+        )
+        return list(dict.fromkeys(a for a in [*node.aliases, *public] if a != node.name))
+
     def suggest(self, name: str, type_: str | None = None) -> list[str]:
         """Known names closest to `name`, for 'did you mean' messages."""
         return self.linker.suggest(name, type_)
+
+    def did_you_mean(self, question: str, limit: int = 5) -> list[tuple[str, str]]:
+        """(words as typed, known name) for runs of one to three words of `question` that are
+        not a known name but are spelled almost like one ('muzafarpur' → 'Muzaffarpur'):
+        choices to offer when an answer found nothing. Best match first."""
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        words = re.findall(r"[^\W\d_][\w&'-]*", question)
+        resolver = self.linker.resolver
+        best: dict[str, tuple[float, str]] = {}
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                run = words[i : i + n]
+                gram = " ".join(run)
+                if {run[0].lower(), run[-1].lower()} & STOP_WORDS or len(gram) < 4:
+                    continue  # 'What' is not a misspelt 'Wheat'
+                if resolver.exact(gram):
+                    continue
+                for m in resolver.fuzzy(gram, None, limit=3, cutoff=85.0):
+                    if m.score > best.get(m.name, (0.0, ""))[0]:
+                        best[m.name] = (m.score, gram)
+        ranked = sorted(best, key=lambda name: (-best[name][0], name))[:limit]
+        return [(best[name][1], name) for name in ranked]
 
     def writes_enabled(self) -> bool:
         """Whether documents may be added or removed at all (CLUSTERKB_API_KEY is set)."""
@@ -474,7 +523,7 @@ class KnowledgeBase:
         return out
 
     def district_map(self) -> list[dict[str, Any]]:
-        """One point per district with coordinates: name, state, lat, lon, its (first) ODOP
+        """One point per district with coordinates: id, name, state, lat, lon, its (first) ODOP
         product and that product's sector, and how many documented clusters it has."""
         store = self.store
         states = {n.id: n.name for n in store.nodes("State")}
@@ -494,7 +543,7 @@ class KnowledgeBase:
             except (KeyError, TypeError, ValueError):
                 continue
             product, sector = odop.get(d.id, ("", "none"))
-            points.append({"name": d.name, "state": states.get(state_of(d.id), ""),
+            points.append({"id": d.id, "name": d.name, "state": states.get(state_of(d.id), ""),
                            "lat": lat, "lon": lon, "product": product,
                            "sector": sector.strip().title() or "none",
                            "clusters": clusters.get(d.id, 0)})  # fmt: skip

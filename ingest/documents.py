@@ -41,6 +41,24 @@ class LoadedDocument:
     path: str
     sha256: str
     sentences: list[str]
+    source_url: str = ""  # where the document was published (a `SOURCE:` header line)
+    date: str = ""  # when (a `DATE:` header line)
+
+
+@dataclass
+class Text:
+    """A file read: its text and what the file itself says about it (its title, source, date)."""
+
+    text: str
+    title: str = ""
+    source_url: str = ""
+    date: str = ""
+    lead: str = ""  # a headline taken out of the header: the first sentence, on its own
+
+
+# A leading block of `KEY: value` lines ended by a blank line: how saved web pages carry their
+# address, headline and date (`SOURCE:`, `TITLE:`, `DATE:`; `URL:` taken as `SOURCE:`).
+_HEADER_LINE = re.compile(r"^(TITLE|SOURCE|URL|DATE):[ \t]*(\S.*)$")
 
 
 class _TextExtractor(HTMLParser):
@@ -64,28 +82,32 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self.skip_depth = 0
         self.title = ""
-        self._in_title = False
+        self.h1 = ""
+        self._in: str | None = None  # "title" or "h1" while inside one
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.SKIP:
             self.skip_depth += 1
-        if tag == "title":
-            self._in_title = True
+        if tag in ("title", "h1") and not getattr(self, tag):
+            self._in = tag
         if tag in self.BLOCK:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP and self.skip_depth:
             self.skip_depth -= 1
-        if tag == "title":
-            self._in_title = False
+        if tag == self._in:
+            self._in = None
         if tag in self.BLOCK:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if self._in_title:
+        if self._in == "title":
             self.title += data
-        elif not self.skip_depth:
+            return
+        if self._in == "h1":
+            self.h1 += data
+        if not self.skip_depth:
             self.parts.append(data)
 
 
@@ -100,7 +122,7 @@ def _decode(raw: bytes, name: str) -> str:
     return raw.decode("latin-1")
 
 
-def _pdf_text(path: Path) -> str:
+def _pdf_text(path: Path) -> Text:
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
@@ -109,15 +131,35 @@ def _pdf_text(path: Path) -> str:
     try:
         reader = PdfReader(str(path))
         text = "\n".join((page.extract_text() or "") for page in reader.pages)
+        meta = reader.metadata
+        title = str(meta.title or "") if meta is not None else ""
     except (PdfReadError, ValueError, KeyError, TypeError) as e:
         raise InputError(f"{path.name}: not a readable PDF ({e})") from e
     if len(text.strip()) < 20:
         raise InputError(f"{path.name}: the PDF has no text layer (scanned?); run OCR first")
-    return text
+    return Text(text, " ".join(title.split()))
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
-    """(title hint, text) of one file; InputError with the file's name if it cannot be used."""
+def _header(text: str) -> Text:
+    """`text` without its leading `KEY: value` block, the block's values kept; the headline is
+    also the lead (it is content: a question may be answered by it)."""
+    lines = text.lstrip("\ufeff\n\r").splitlines()
+    meta: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        m = _HEADER_LINE.match(line.strip())
+        if m is None:
+            if line.strip() or not meta:
+                return Text(text)
+            return Text("\n".join(lines[i + 1 :]), meta.get("TITLE", ""),
+                        meta.get("SOURCE", meta.get("URL", "")), meta.get("DATE", ""),
+                        meta.get("TITLE", ""))  # fmt: skip
+        meta.setdefault(m.group(1), m.group(2).strip())
+    return Text(text)
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> Text:
+    """One file's text, with the title, source and date it states; InputError with the file's
+    name if it cannot be used."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(
@@ -134,13 +176,18 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
     if size == 0:
         raise InputError(f"{path.name}: the file is empty")
     if suffix == ".pdf":
-        return "", _pdf_text(path)
-    text = _decode(path.read_bytes(), path.name)
+        return _pdf_text(path)
+    read = _header(_decode(path.read_bytes(), path.name))
     if suffix in (".html", ".htm"):
         parser = _TextExtractor()
-        parser.feed(text)
-        return " ".join(parser.title.split()), "".join(parser.parts)
-    return "", text
+        parser.feed(read.text)
+        title = read.title or " ".join((parser.title or parser.h1).split())
+        return Text("".join(parser.parts), title, read.source_url, read.date, read.lead)
+    if suffix == ".md" and not read.title:
+        first = read.text.lstrip().split("\n", 1)[0]
+        if first.startswith("# "):
+            return Text(read.text, first[2:].strip())
+    return read
 
 
 def _is_sentence_like(line: str) -> bool:
@@ -233,15 +280,27 @@ def pieces(sentence: str, limit: int = MAX_SENTENCE_CHARS) -> list[str]:
 
 
 def load_document(path: Path, max_bytes: int = MAX_BYTES) -> LoadedDocument:
-    title_hint, text = read_text(path, max_bytes)
-    sentences = split_sentences(text)
+    read = read_text(path, max_bytes)
+    # the headline is a sentence of its own: it must not be unwrapped into the first paragraph
+    sentences = split_sentences(read.lead) + split_sentences(read.text)
     if not sentences:
         raise InputError(f"{path.name}: no text found")
-    title = title_hint or next(
-        (s for s in sentences[:5] if 3 <= len(s.split()) <= 20), sentences[0]
-    )
+    title = read.title or _headline(sentences[:5]) or _from_name(path.stem)
     digest = hashlib.sha256("\n".join(sentences).encode("utf-8")).hexdigest()
-    return LoadedDocument(node_id("Document", path.stem), title[:200], str(path), digest, sentences)
+    return LoadedDocument(node_id("Document", path.stem), title[:200], str(path), digest,
+                          sentences, read.source_url[:500], read.date[:40])  # fmt: skip
+
+
+def _headline(first: list[str]) -> str | None:
+    """A heading among a document's first lines: 3-15 words, not ending like a sentence."""
+    return next((s for s in first if 3 <= len(s.split()) <= 15 and not s.endswith(".")), None)
+
+
+def _from_name(stem: str) -> str:
+    """A title from a file name when the text has none: 'muzaffarpur-bag-cluster' →
+    'Muzaffarpur bag cluster'."""
+    words = re.sub(r"[-_]+", " ", stem).split()
+    return " ".join(words).capitalize() if words else stem
 
 
 def expand(paths: list[Path]) -> Iterator[Path]:

@@ -519,8 +519,9 @@ def to_facts(
     facts = FactSet(source)
     facts.rows = len(sentences)
     doc_prov = Provenance(source, "document", doc.title, "loader")
-    facts.node(doc.id, "Document", doc.title, doc_prov,
-               {"path": doc.path, "sha256": doc.sha256, "sentences": doc.sentences, "title": doc.title})  # fmt: skip
+    attrs = {"path": doc.path, "sha256": doc.sha256, "sentences": doc.sentences, "title": doc.title}
+    attrs |= {k: v for k, v in (("source_url", doc.source_url), ("date", doc.date)) if v}
+    facts.node(doc.id, "Document", doc.title, doc_prov, attrs)
     pair_alias = {normalize(a): b for a, b in context["pairs"]} | {
         normalize(b): a for a, b in context["pairs"]
     }

@@ -136,39 +136,52 @@ def neighborhood(
             hops.setdefault(e.source, []).append((e, e.target))
         if direction in ("in", "both"):
             hops.setdefault(e.target, []).append((e, e.source))
-    nodes: dict[str, tuple[Node, int]] = {center.id: (center, 0)}
-    edges: dict[tuple[str, str, str], Edge] = {}
+    level_of = {center.id: 0}  # every entity within the depth, in breadth-first order
+    walked: list[Edge] = []
     frontier = [center.id]
-    truncated = False
     for level in range(1, depth + 1):
         nxt = []
         for nid in frontier:
             for e, other in hops.get(nid, []):
-                node = by_id.get(other)
-                if node is None:
+                if other not in by_id:
                     continue
-                if other not in nodes:
-                    if len(nodes) >= limit:
-                        truncated = True
-                        continue
-                    nodes[other] = (node, level)
+                if other not in level_of:
+                    level_of[other] = level
                     nxt.append(other)
-                edges[e.key] = e
+                walked.append(e)
         frontier = nxt
+    kept = dict(list(level_of.items())[:limit])
+    edges = {e.key: e for e in walked if e.source in kept and e.target in kept}
+    by_id[center.id] = center
     return Neighborhood(
         center=Ref(id=center.id, name=center.name, type=center.type),
-        nodes=[GraphNode(id=n.id, name=n.name, type=n.type, depth=d) for n, d in nodes.values()],
+        nodes=[GraphNode(id=i, name=by_id[i].name, type=by_id[i].type, depth=d) for i, d in kept.items()],
         edges=[GraphEdge(source=e.source, relation=e.relation, target=e.target) for e in edges.values()],
-        truncated=truncated,
+        truncated=len(level_of) > len(kept),
+        total=len(level_of),
     )  # fmt: skip
 
 
-def path_view(store: GraphStore, source: Node, target: Node, max_hops: int = 6) -> PathView:
-    """The shortest linkage path between two entities (any relation but MENTIONED_IN)."""
-    edges = store.shortest_path(source.id, target.id, max_hops, PATH_RELATIONS)
+def path_view(
+    store: GraphStore,
+    source: Node,
+    target: Node,
+    max_hops: int = 6,
+    avoid: tuple[str, ...] = (),
+) -> PathView:
+    """The shortest linkage path between two entities (any relation but MENTIONED_IN); with
+    `avoid`, one that passes through no entity of those types (hubs such as a Sector or a
+    State, which link almost anything to anything) unless it starts or ends there."""
+    edges = (
+        _path_avoiding(store, source.id, target.id, max_hops, set(avoid))
+        if avoid
+        else store.shortest_path(source.id, target.id, max_hops, PATH_RELATIONS)
+    )
     if edges is None:
+        without = f" that avoids {', '.join(avoid)}" if avoid else ""
         raise NotFound(
-            f"no linkage path of at most {max_hops} hops between {source.name} and {target.name}"
+            f"no linkage path{without} of at most {max_hops} hops between {source.name} "
+            f"and {target.name}"
         )
     ids = {source.id, target.id} | {e.source for e in edges} | {e.target for e in edges}
     names = {}
@@ -176,3 +189,34 @@ def path_view(store: GraphStore, source: Node, target: Node, max_hops: int = 6) 
         n = store.get_node(i)
         names[i] = n.name if n else i
     return PathView(source, target, edges, names)
+
+
+def _path_avoiding(
+    store: GraphStore, source: str, target: str, max_hops: int, avoid: set[str]
+) -> list[Edge] | None:
+    """Fewest hops from `source` to `target`, edge direction ignored, through no entity whose
+    type is in `avoid` (breadth first over `store.neighbors`)."""
+    if source == target:
+        return []
+    came: dict[str, Edge | None] = {source: None}
+    frontier = [source]
+    allowed = set(PATH_RELATIONS)
+    for _ in range(max_hops):
+        nxt = []
+        for nid in frontier:
+            for nb in store.neighbors(nid, None, "both"):
+                other = nb.node.id
+                if other in came or nb.edge.relation not in allowed:
+                    continue
+                if other != target and nb.node.type in avoid:
+                    continue
+                came[other] = nb.edge
+                if other == target:
+                    out = []
+                    while (e := came[other]) is not None:
+                        out.append(e)
+                        other = e.source if e.target == other else e.target
+                    return out[::-1]
+                nxt.append(other)
+        frontier = nxt
+    return None

@@ -84,6 +84,7 @@ class Neighborhood(Model):
     nodes: list[GraphNode]
     edges: list[GraphEdge]
     truncated: bool
+    total: int | None = None  # how many entities lie within the depth (all of them, not capped)
 
 
 class Hop(Model):
@@ -184,12 +185,16 @@ class DocumentInfo(Model):
     sentences: int
     sha256: str | None
     facts: int
+    bundled: bool = False  # shipped with clusterkb (its file lies in the data folder)
 
 
 class DocumentText(Model):
     id: str
     title: str
     sentences: list[str]
+    source_url: str | None = None  # where it was published, when the file says so
+    date: str | None = None
+    path: str | None = None
 
 
 class UploadResult(Model):

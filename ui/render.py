@@ -69,15 +69,29 @@ def legend(types: list[str]) -> str:
     return f"<div class='kb-legend'>{items}</div>"
 
 
+LABEL_CHARS = 26  # a node label's length; the full name is on hover and in the list
+
+
+def relation_words(relation: str) -> str:
+    """A relation in words: 'ODOP_PRODUCT' → 'ODOP product', 'IN_SECTOR' → 'in sector'."""
+    words = relation.split("_")
+    keep = {"ODOP", "GI"}
+    return " ".join(w if w in keep else w.lower() for w in words)
+
+
 def graph_svg(
     nodes: list[dict[str, Any]],
     edges: list[dict[str, Any]],
     center: str | None = None,
     width: int = 900,
     height: int = 520,
+    selected: str | None = None,
 ) -> str:
-    """A node-link drawing: nodes coloured by type (click one to expand it), edges labelled by
-    relation. Positions come from a seeded spring layout, so a graph always looks the same."""
+    """A node-link drawing: nodes coloured by type (click one, or focus it and press Enter, to
+    expand it), edges labelled by relation, zoom buttons, and the same entities as a list
+    (the text alternative, which also lets a keyboard reach every node). Positions come from a
+    seeded spring layout, so a graph always looks the same. A node's `short` name, when given,
+    is its label; the full name is on hover and in the list."""
     import networkx as nx
 
     if not nodes:
@@ -89,9 +103,10 @@ def graph_svg(
     pos = nx.spring_layout(
         g,
         seed=7,
-        k=1.6 / math.sqrt(max(len(nodes), 1)),
+        k=2.2 / math.sqrt(max(len(nodes), 1)),
         pos=fixed,
         fixed=[center] if fixed else None,
+        iterations=80,
     )
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
@@ -115,10 +130,10 @@ def graph_svg(
                 if e["source"] < e["target"]
                 else (e["target"], e["source"])
             )
-            rel = e["relation"].lower().replace("_", " ")
+            rel = relation_words(e["relation"])
             if rel not in pairs.setdefault(key, []):
                 pairs[key].append(rel)
-    label_edges = len(pairs) <= 60
+    label_edges = len(pairs) <= 30
     for (a, b), rels in pairs.items():
         (x1, y1), (x2, y2) = xy(a), xy(b)
         label = escape(", ".join(rels))
@@ -131,22 +146,106 @@ def graph_svg(
                 f"<text x='{(x1 + x2) / 2:.1f}' y='{(y1 + y2) / 2 - 3:.1f}' class='kb-elabel'>"
                 f"{label}</text>"
             )
+    labelled = _labels_apart(nodes, xy, center, selected)
     for n in nodes:
         x, y = xy(n["id"])
-        r = 13 if n["id"] == center else 9
-        ring = " stroke='#212529' stroke-width='3'" if n["id"] == center else ""
+        is_center, is_selected = n["id"] == center, n["id"] == selected
+        r = 13 if is_center else 9
+        ring = " stroke='#212529' stroke-width='3'" if is_center else ""
+        label = n.get("short") or short(n["name"], LABEL_CHARS)
+        show = n["id"] in labelled
+        cls = "kb-node kb-selected" if is_selected else "kb-node"
+        tip = f"{n['name']} ({n['type']}) — click or press Enter to expand"
+        # the accessible name begins with what the label shows (WCAG 2.5.3 label in name)
+        name = tip if not show or label == n["name"] else f"{label}: {tip}"
+        mark = (
+            f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r + 6}' class='kb-mark'/>"
+            if is_selected
+            else ""
+        )
         parts.append(
-            f"<g class='kb-node' data-id='{escape(n['id'], quote=True)}'>"
-            f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r}' fill='{colour(n['type'])}'"
-            f"{ring}/>"
-            f"<text x='{x:.1f}' y='{y + r + 13:.1f}' class='kb-nlabel'>"
-            f"{escape(short(n['name'], 26))}</text>"
-            f"<title>{escape(n['name'])} ({escape(n['type'])}) — click to expand</title></g>"
+            f"<g class='{cls}' data-id='{escape(n['id'], quote=True)}' tabindex='0' "
+            f"role='button' aria-label='{escape(name, quote=True)}'>{mark}"
+            f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r}' fill='{colour(n['type'])}'{ring}/>"
+            + (
+                f"<text x='{x:.1f}' y='{y + r + 13:.1f}' class='kb-nlabel'>{escape(label)}</text>"
+                if show
+                else ""
+            )
+            + f"<title>{escape(tip)}</title></g>"
         )
     types = sorted({n["type"] for n in nodes})
+    buttons = (
+        "<div class='kb-zoom' aria-label='zoom'>"
+        "<button type='button' data-zoom='in' aria-label='zoom in'>+</button>"
+        "<button type='button' data-zoom='out' aria-label='zoom out'>−</button>"
+        "<button type='button' data-zoom='reset'>reset view</button>"
+        "<span class='kb-muted'>wheel to zoom, drag to pan</span></div>"
+    )
+    home = f"0 0 {width} {height}"
     return (
-        f"<svg class='kb-graph' viewBox='0 0 {width} {height}' width='100%' "
-        f"role='img' aria-label='linkage graph'>{''.join(parts)}</svg>{legend(types)}"
+        f"{buttons}<div class='kb-graphbox'><svg class='kb-graph' viewBox='{home}' "
+        f"data-home='{home}' width='100%' role='group' aria-label='linkage graph'>"
+        f"{''.join(parts)}</svg></div>{legend(types)}"
+        f"{entity_list(nodes, edges, selected)}"
+    )
+
+
+def _labels_apart(
+    nodes: list[dict[str, Any]],
+    xy: Any,
+    center: str | None,
+    selected: str | None,
+) -> set[str]:
+    """The nodes whose label is drawn: in order of importance (the centre, the selected node,
+    then nearer and longer-named ones last), each label only where it overlaps no label already
+    placed, so labels never pile up; the others show on hover and in the list."""
+
+    def rank(n: dict[str, Any]) -> tuple[int, int, int]:
+        return (n["id"] != center, n["id"] != selected, int(n.get("depth", 1)))
+
+    placed: list[tuple[float, float, float, float]] = []
+    out = set()
+    for n in sorted(nodes, key=rank):
+        x, y = xy(n["id"])
+        text = n.get("short") or short(n["name"], LABEL_CHARS)
+        half = 3.4 * len(text) + 3  # about half the width of 12px text
+        box = (x - half, y + 9, x + half, y + 28)  # the label under its circle
+        clear = all(
+            box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in placed
+        )
+        if clear or n["id"] in (center, selected):
+            placed.append(box)
+            out.add(n["id"])
+    return out
+
+
+def entity_list(
+    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], selected: str | None = None
+) -> str:
+    """The drawing as text: every entity by type with its full name and how many links it has
+    in the drawing; each is a button that expands it, like a click on its node."""
+    degree: dict[str, int] = {}
+    for e in edges:
+        for end in (e["source"], e["target"]):
+            degree[end] = degree.get(end, 0) + 1
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for n in nodes:
+        by_type.setdefault(n["type"], []).append(n)
+    groups = "".join(
+        f"<li><b>{escape(t)}</b> ({len(ns)}): "
+        + ", ".join(
+            f"<button type='button' class='kb-link{' kb-selected' if n['id'] == selected else ''}'"
+            f" data-id='{escape(n['id'], quote=True)}'>{escape(n['name'])}</button>"
+            f" <span class='kb-muted'>{degree.get(n['id'], 0)}</span>"
+            for n in sorted(ns, key=lambda n: n["name"].lower())
+        )
+        + "</li>"
+        for t, ns in sorted(by_type.items())
+    )
+    return (
+        f"<details class='kb-list'><summary>The {len(nodes)} entities as a list</summary>"
+        f"<ul>{groups}</ul></details>"
     )
 
 
@@ -174,9 +273,10 @@ def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680)
         tip = f"{p['name']}, {p['state']}: {p['product'] or 'no ODOP product'} ({p['sector']})"
         if p["clusters"]:
             tip += f"; {p['clusters']} documented cluster(s)"
+        data = f" data-id='{escape(p['id'], quote=True)}'" if p.get("id") else ""
         dots.append(
-            f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r}' fill='{fill}'{ring}>"
-            f"<title>{escape(tip)}</title></circle>"
+            f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r}' fill='{fill}'{ring}{data}>"
+            f"<title>{escape(tip)} — click to open in Explore</title></circle>"
         )
     keys = (
         "".join(
@@ -193,6 +293,32 @@ def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680)
     )
 
 
+def district_table(points: list[dict[str, Any]]) -> str:
+    """The map as a table (its text alternative): one row per district, sortable by any
+    column (buttons in the header), each name a button that opens the district in Explore."""
+    cols = [("District", "name"), ("State", "state"), ("ODOP product", "product"),
+            ("Sector", "sector"), ("Clusters", "clusters")]  # fmt: skip
+    head = "".join(
+        f"<th scope='col' aria-sort='none'><button type='button' class='kb-sort' data-col='{i}'"
+        f"{' data-num=1' if key == 'clusters' else ''}>{label}</button></th>"
+        for i, (label, key) in enumerate(cols)
+    )
+    rows = "".join(
+        f"<tr><td><button type='button' class='kb-link' data-id='{escape(p['id'], quote=True)}'>"
+        f"{escape(p['name'])}</button></td><td>{escape(p['state'])}</td>"
+        f"<td>{escape(p['product'] or '—')}</td><td>{escape(p['sector'])}</td>"
+        f"<td>{p['clusters']}</td></tr>"
+        for p in sorted(points, key=lambda p: (-p["clusters"], p["state"], p["name"]))
+        if p.get("id")
+    )
+    return (
+        "<div class='kb-scroll' tabindex='0' role='region' aria-label='districts as a table'>"
+        f"<table class='kb-table kb-districts'><caption>{len(points)} districts — sort by a "
+        f"column; open one in Explore</caption><thead><tr>{head}</tr></thead><tbody>{rows}"
+        "</tbody></table></div>"
+    )
+
+
 def doc_link(document: str, locator: str | None) -> str:
     """Where a citation opens: a document at its sentence, or a data set's cited row."""
     if not is_a(document, "Document"):
@@ -203,8 +329,50 @@ def doc_link(document: str, locator: str | None) -> str:
     return f"/doc/{escape(document, quote=True)}{anchor}"
 
 
+def searching() -> str:
+    """The sources panel while a question is being answered."""
+    return "<p class='kb-empty' role='status'>searching…</p>"
+
+
+def answer_text(answer: dict[str, Any]) -> str:
+    """What the answer bubble says: the answer, without the cited text it repeats (the sources
+    panel shows that once, in full)."""
+    text = str(answer.get("answer") or "")
+    if not answer.get("answered"):
+        return f"**Not in the knowledge base.** {text}"
+    head, sep, tail = text.partition(" — ")
+    tail = tail.rstrip("…").strip()
+    cited = [str(c.get("text") or "") for c in answer.get("citations") or []]
+    if sep and tail and any(c.startswith(tail) or tail in c for c in cited):
+        return head
+    return text
+
+
+def record_pairs(text: str) -> list[tuple[str, str]]:
+    """A cited table row ('State: Bihar; Product: Makhana; …') as (column, value) pairs; []
+    when the text is not such a row. A piece without 'column: ' belongs to the value before."""
+    pairs: list[tuple[str, str]] = []
+    for part in text.split("; "):
+        key, sep, value = part.partition(": ")
+        if sep and key and len(key) <= 40 and "." not in key:
+            pairs.append((key.strip(), value.strip()))
+        elif pairs:
+            pairs[-1] = (pairs[-1][0], f"{pairs[-1][1]}; {part}")
+        else:
+            return []
+    return pairs if len(pairs) >= 2 else []
+
+
+def source_name(document: str, titles: dict[str, str]) -> str:
+    """A citation's source in words: a document's title, or 'data set <file>'."""
+    if is_a(document, "Document"):
+        return titles.get(document, document)
+    return f"data set {document.rsplit('/', 1)[-1]}"
+
+
 def sources(answer: dict[str, Any], titles: dict[str, str]) -> str:
-    """The sources under an answer: document title, the cited sentence, a link to the text."""
+    """The sources of an answer, each once: "document or data set — sentence/row" linking to
+    the place, then the cited text (a table row as a small labelled table)."""
     if not answer:
         return "<p class='kb-empty'>Ask a question; its sources appear here.</p>"
     if not answer.get("answered"):
@@ -216,13 +384,21 @@ def sources(answer: dict[str, Any], titles: dict[str, str]) -> str:
     rows = []
     for c in answer.get("citations") or []:
         doc = c.get("document", "")
-        title = short(titles.get(doc, doc), 90)
         link = doc_link(doc, c.get("locator"))
-        where = escape(c.get("locator") or "")
+        where = f" — {escape(c['locator'])}" if c.get("locator") else ""
+        text = str(c.get("text", ""))
+        pairs = record_pairs(text)
+        if pairs:
+            cells = "".join(
+                f"<tr><th scope='row'>{escape(k)}</th><td>{escape(short(v, 160))}</td></tr>"
+                for k, v in pairs
+            )
+            body = f"<table class='kb-table kb-row'>{cells}</table>"
+        else:
+            body = f"<blockquote>{escape(text)}</blockquote>"
         rows.append(
-            f"<li class='kb-cite'><a href='{link}' target='_blank'>{escape(title)}</a> "
-            f"<span class='kb-muted'>{where}</span><blockquote>{escape(c.get('text', ''))}"
-            "</blockquote></li>"
+            f"<li class='kb-cite'><a href='{link}' target='_blank'>"
+            f"{escape(short(source_name(doc, titles), 90))}{where}</a>{body}</li>"
         )
     return "<h4>Sources</h4><ol class='kb-cites'>" + "".join(rows) + "</ol>"
 
@@ -230,7 +406,8 @@ def sources(answer: dict[str, Any], titles: dict[str, str]) -> str:
 def facts_table(entity: dict[str, Any]) -> str:
     """An entity's attributes and relations, each with where it comes from."""
     head = (
-        f"<h3 style='color:{colour(entity['type'])}'>{escape(entity['name'])} "
+        f"<h3 style='border-left:6px solid {colour(entity['type'])};padding-left:6px'>"
+        f"{escape(entity['name'])} "
         f"<span class='kb-muted'>{escape(entity['type'])} · {escape(entity['id'])}</span></h3>"
     )
     if entity.get("aliases"):
@@ -307,7 +484,8 @@ def value_chain(gaps: dict[str, Any] | None) -> str:
         )
     return (
         f"<h4>Value chain of {escape(gaps['cluster']['name'])}</h4>"
-        f"<div class='kb-chain'>{'→'.join(cells)}</div>"
+        f"<div class='kb-chain' tabindex='0' role='region' aria-label='value chain stages'>"
+        f"{'→'.join(cells)}</div>"
     )
 
 
@@ -420,13 +598,50 @@ def _kind_type(kind: str) -> str:
 
 
 CSS = """
+/* contrast of at least 4.5:1 for text (WCAG AA): darker orange and red behind white button
+   text, darker grey for the subdued text (the API footer, the upload box's "or") */
+:root, .gradio-container {
+  --button-primary-background-fill: #c2410c !important;
+  --button-primary-background-fill-hover: #9a3412 !important;
+  --button-primary-text-color: #ffffff !important;
+  --button-primary-text-color-hover: #ffffff !important;
+  --button-cancel-background-fill: #b91c1c !important;
+  --button-cancel-background-fill-hover: #991b1b !important;
+  --button-cancel-text-color: #ffffff !important;
+  --body-text-color-subdued: #5c636a !important;
+}
+footer .show-api, footer a, footer button, .upload-container .or { color:#5c636a !important; }
+.tab-container button.selected { color:#c2410c !important; }
+/* every tab stays a tab on a phone, none behind Gradio's "more tabs" menu: Gradio moves the
+   tabs that do not fit (as measured on its hidden copy of the row) into that menu, so on narrow
+   screens the tab buttons of both rows get narrower */
+@media (max-width: 520px) {
+  .tab-container button { font-size:13px !important; padding:4px 5px !important;
+                          min-width:0 !important; letter-spacing:-0.1px; }
+  .tab-container { gap:0 !important; }
+}
 .kb-graph, .kb-map { background:#fcfcfd; border:1px solid #dee2e6; border-radius:8px; }
 .kb-edge { stroke:#adb5bd; stroke-width:1.3; }
-.kb-elabel { font-size:10px; fill:#868e96; text-anchor:middle; font-family:sans-serif; }
+.kb-elabel { font-size:10px; fill:#495057; text-anchor:middle; font-family:sans-serif;
+             paint-order:stroke; stroke:#fcfcfd; stroke-width:3px; }
 .kb-nlabel { font-size:12px; fill:#212529; text-anchor:middle; font-family:sans-serif;
              paint-order:stroke; stroke:#fff; stroke-width:3px; }
 .kb-node { cursor:pointer; }
-.kb-node:hover circle { stroke:#212529; stroke-width:2; }
+.kb-node:hover circle, .kb-node:focus circle { stroke:#212529; stroke-width:2; }
+.kb-node:focus { outline:none; }
+/* on a phone the drawing keeps a readable size and scrolls sideways (the list has it all) */
+@media (max-width: 520px) {
+  .kb-graphbox { overflow-x:auto; }
+  .kb-graphbox svg.kb-graph { width:760px; max-width:none; }
+}
+.kb-mark { fill:none; stroke:#212529; stroke-width:3; stroke-dasharray:4 3; }
+.kb-zoom { display:flex; gap:6px; align-items:center; margin:4px 0; }
+.kb-zoom button, .kb-link { border:1px solid #ced4da; border-radius:6px; background:#fff;
+  color:#1c5a99; padding:1px 8px; cursor:pointer; font-size:13px; }
+.kb-link.kb-selected { background:#fff3bf; color:#212529; font-weight:600; }
+.kb-list ul { padding-left:1.2em; margin:4px 0; line-height:1.9; }
+.kb-capnote { background:#fff3bf; border:1px solid #f59f00; padding:6px 10px; border-radius:6px;
+  color:#5c3c00; margin:0; }
 .kb-legend { display:flex; flex-wrap:wrap; gap:6px; margin:6px 0; }
 .kb-chip { display:inline-flex; align-items:center; gap:5px; padding:2px 8px; border:1px solid #ced4da;
            border-radius:12px; font-size:12px; background:#fff; color:#212529; }
@@ -438,9 +653,13 @@ CSS = """
 .kb-cites blockquote { margin:4px 0 10px 0; padding:4px 10px; border-left:3px solid #1971c2;
                        background:#f1f3f5; color:#212529; }
 .kb-table { border-collapse:collapse; width:100%; font-size:14px; }
+.kb-row { margin:4px 0 10px 0; background:#f1f3f5; font-size:13px; }
+.kb-row th { width:9em; font-weight:600; }
 .kb-table td, .kb-table th { border-bottom:1px solid #e9ecef; padding:4px 6px; vertical-align:top;
                              text-align:left; color:#212529; }
 .kb-quote { font-size:12px; color:#495057; }
+.kb-docs td:first-child { overflow-wrap:anywhere; }
+.kb-docs caption { text-align:left; font-weight:600; color:#212529; }
 .kb-chain { display:flex; align-items:stretch; gap:4px; overflow-x:auto; }
 .kb-stage { flex:1; min-width:120px; border:1px solid #ced4da; border-radius:8px; padding:6px;
             background:#f8f9fa; }
@@ -458,4 +677,13 @@ CSS = """
 .kb-cards { display:flex; flex-wrap:wrap; gap:8px; }
 .kb-card { border:1px solid #dee2e6; border-radius:8px; padding:8px 12px; min-width:110px; background:#fff; }
 .kb-card b { font-size:22px; display:block; }
+.kb-map circle[data-id] { cursor:pointer; }
+.kb-overview { display:grid; grid-template-columns:minmax(0, 1fr) minmax(0, 1fr); gap:12px; }
+@media (max-width: 900px) { .kb-overview { grid-template-columns:minmax(0, 1fr); } }
+.kb-scroll { max-height:680px; overflow:auto; border:1px solid #dee2e6; border-radius:8px; }
+.kb-districts { font-size:13px; }
+.kb-districts caption { text-align:left; padding:4px 6px; color:#212529; }
+.kb-districts thead th { position:sticky; top:0; background:#f8f9fa; }
+.kb-sort { border:none; background:none; font-weight:600; color:#212529; cursor:pointer; padding:0; }
+.kb-sort::after { content:' ⇅'; color:#495057; }
 """

@@ -4,6 +4,7 @@ $CLUSTERKB_ARTIFACTS) for a person to look at."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -100,6 +101,8 @@ def test_entity_chip_opens_explore_and_click_expands(page: Any) -> None:
     page.locator("#kb-graph svg .kb-node", has_text="High Spirit").locator("circle").click()
     page.wait_for_function(f"document.querySelectorAll('#kb-graph svg .kb-node').length > {before}")
     page.wait_for_selector("#kb-facts h3:has-text('High Spirit')")
+    marked = page.locator("#kb-graph svg .kb-selected").get_attribute("aria-label")
+    assert marked and "High Spirit Commercial Ventures" in marked  # the clicked node is marked
     shot(page, "2-explore")
 
 
@@ -131,10 +134,11 @@ def test_upload_with_key_then_find_the_new_entity(page: Any, tmp_path: Path) -> 
     tab(page, "Documents")
     page.set_input_files("#kb-files input[type='file']", str(doc))
     page.wait_for_timeout(1000)
-    page.click("#kb-preview")  # no key yet: refused
-    page.wait_for_selector("#kb-doc-status:has-text('API key')")
-    page.click("#kb-add")  # no key yet: refused
-    page.wait_for_selector("#kb-doc-status:has-text('API key')")
+    page.click("#kb-preview")  # no key yet: refused, and told to enter one
+    page.wait_for_selector("#kb-doc-status:has-text('Enter the API key')")
+    page.fill("#kb-key input", "not-the-key")
+    page.click("#kb-add")  # a wrong key: refused as not valid
+    page.wait_for_selector("#kb-doc-status:has-text('That API key is not valid')")
     page.fill("#kb-key input", KEY)
     page.click("#kb-preview")
     page.wait_for_selector("#kb-preview-out h4")
@@ -143,10 +147,21 @@ def test_upload_with_key_then_find_the_new_entity(page: Any, tmp_path: Path) -> 
     page.wait_for_selector("#kb-doc-status:has-text('Added 1')")
     shot(page, "4-documents")
     tab(page, "Explore")
-    page.fill("#kb-search textarea, #kb-search input", "Nalanda Bawan Buti")
+    page.fill("#kb-search textarea, #kb-search input", "Nalanda Bawan Buti Weavers Cluster")
     page.press("#kb-search textarea, #kb-search input", "Enter")
     page.wait_for_selector("#kb-facts h3:has-text('Nalanda Bawan Buti Weavers Cluster')")
     assert "Nalanda" in page.inner_text("#kb-graph")
+    # an added document is removed without forcing, once confirmed
+    tab(page, "Documents")
+    page.click("#kb-doc-pick input")
+    page.keyboard.type("(doc:nalanda-bawan-buti)")
+    page.locator("ul[role='listbox'] li", has_text="(doc:nalanda-bawan-buti)").first.click()
+    page.click("#kb-remove")
+    page.wait_for_selector("#kb-confirm-yes", state="visible")
+    assert "doc:nalanda-bawan-buti" in page.inner_text("#kb-doc-table")  # not yet
+    page.click("#kb-confirm-yes")
+    page.wait_for_selector("#kb-doc-status:has-text('Removed doc:nalanda-bawan-buti')")
+    assert "doc:nalanda-bawan-buti" not in page.inner_text("#kb-doc-table")
 
 
 def test_overview_counts_and_map(page: Any) -> None:
@@ -154,14 +169,32 @@ def test_overview_counts_and_map(page: Any) -> None:
     page.wait_for_selector("#kb-map svg circle")
     assert page.locator("#kb-map svg circle").count() > 500
     assert "District" in page.inner_text("#kb-counts")
+    # beside the map, the districts as a table, sortable by any column
+    rows = page.locator("#kb-map table.kb-districts tbody tr")
+    assert rows.count() == page.locator("#kb-map svg circle").count()
+    page.click("#kb-map .kb-sort:has-text('District')")
+    names = [rows.nth(i).locator("td").first.inner_text() for i in range(5)]
+    assert names == sorted(names, key=str.lower), names
+    page.click("#kb-map .kb-sort:has-text('District')")  # again: reversed
+    again = [rows.nth(i).locator("td").first.inner_text() for i in range(3)]
+    assert again == sorted(again, key=str.lower, reverse=True), again
     shot(page, "5-overview")
+    # a dot opens its district in Explore
+    page.locator("#kb-map svg circle[data-id='district:bihar:gaya']").click()
+    page.wait_for_selector("#kb-facts h3:has-text('Gaya')")
+    assert page.get_by_role("tab", name="Explore").get_attribute("aria-selected") == "true"
+    # and so does a name in the table
+    tab(page, "Overview")
+    page.click("#kb-map .kb-sort:has-text('District')")
+    page.locator("#kb-map table.kb-districts button[data-id='district:bihar:araria']").click()
+    page.wait_for_selector("#kb-facts h3:has-text('Araria')")
 
 
 def test_every_source_link_opens_with_the_cited_text_highlighted(page: Any) -> None:
     base = page.url.split("/?")[0].rstrip("/")
     page.fill("#kb-question textarea", "Which districts have makhana as ODOP product?")
     page.click("#kb-ask")
-    page.wait_for_selector("#kb-sources blockquote")
+    page.wait_for_selector("#kb-sources .kb-cite")
     links = [a.get_attribute("href") for a in page.locator("#kb-sources a").all()]
     rows = [x for x in links if x and x.startswith("/source/data/tables/")]
     assert rows, links  # a table answer cites table rows
@@ -172,8 +205,247 @@ def test_every_source_link_opens_with_the_cited_text_highlighted(page: Any) -> N
         assert "Makhana" in cited.inner_text()
         background = cited.evaluate("e => getComputedStyle(e).backgroundColor")
         assert background not in ("rgba(0, 0, 0, 0)", "transparent")  # highlighted
-    # a document sentence: the anchor's paragraph is highlighted (p:target)
-    page.goto(base + "/doc/doc:muzaffarpur-bag-cluster#s15", wait_until="domcontentloaded")
-    background = page.locator("#s15").evaluate("e => getComputedStyle(e).backgroundColor")
-    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    # a document answer: every sentence it cites opens, the cited sentence highlighted
+    page.goto(base + "/", wait_until="domcontentloaded")
+    page.fill("#kb-question textarea", "Who anchors the Muzaffarpur bag cluster?")
+    page.click("#kb-ask")
+    page.wait_for_selector("#kb-sources .kb-cite")
+    cites = page.locator("#kb-sources .kb-cite")
+    followed = [
+        (cites.nth(i).locator("a").get_attribute("href"), cites.nth(i).locator("blockquote"))
+        for i in range(cites.count())
+    ]
+    wanted = [(href, quote.inner_text()) for href, quote in followed if href and "#s" in href]
+    assert wanted, "a document answer cites sentences"
+    for href, quoted in wanted:
+        response = page.goto(base + href, wait_until="domcontentloaded")
+        assert response is not None and response.status == 200
+        target = page.locator(":target")
+        assert quoted[:60] in target.inner_text()
+        background = target.evaluate("e => getComputedStyle(e).backgroundColor")
+        assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     assert page.goto(base + "/source/data/tables/nothing.csv?locator=row%201").status == 404
+
+
+def test_doc_page_shows_title_source_date_and_a_way_back(ui: Server, page: Any) -> None:
+    import httpx
+
+    text = ("SOURCE: https://example.org/news/coir-pollachi\nTITLE: Coir cluster proposed in "
+            "Pollachi\nDATE: 2022-01-02\n\nThe Coir Board proposed a coir cluster in Pollachi. "
+            "The cluster would employ 500 workers.\n")  # fmt: skip
+    r = httpx.post(f"{ui.base}/api/v1/documents", headers={"X-API-Key": KEY}, timeout=120,
+                   files={"files": ("coir-pollachi.txt", text.encode(), "text/plain")})  # fmt: skip
+    assert r.status_code == 201, r.text
+    page.goto(ui.base + "/doc/doc:coir-pollachi#s2", wait_until="domcontentloaded")
+    assert page.inner_text("h1") == "Coir cluster proposed in Pollachi"
+    meta = page.inner_text("#doc-meta")
+    assert "https://example.org/news/coir-pollachi" in meta and "2022-01-02" in meta
+    assert "SOURCE:" not in page.inner_text("main")  # the header is metadata, not a sentence
+    assert "500 workers" in page.inner_text("#s3")
+    back = page.locator("#back")
+    assert back.get_attribute("href") == "/"
+    back.click()  # opened on its own (no history): back leads to the UI
+    page.wait_for_selector("#kb-question textarea")
+
+
+def test_question_shows_at_once_and_sources_read_cleanly(page: Any) -> None:
+    # hold the request for the answer back, so the state before it can be seen
+    held: list[Any] = []
+    page.route("**/gradio_api/queue/join*", lambda route: held.append(route))
+    page.fill("#kb-question textarea", "Which districts have makhana as ODOP product?")
+    page.click("#kb-ask")
+    page.wait_for_selector("#kb-chat :text('Which districts have makhana')", timeout=5000)
+    page.wait_for_function("() => true")  # let the held request reach the route
+    assert held, "the answer was asked for through the queue"
+    assert "searching…" in page.inner_text("#kb-chat")
+    assert "searching…" in page.inner_text("#kb-sources")
+    for route in held:
+        route.continue_()
+    page.unroute("**/gradio_api/queue/join*")
+    page.wait_for_selector("#kb-sources .kb-cite")
+    chat = page.inner_text("#kb-chat")
+    assert "searching…" not in chat and "Araria" in chat
+    assert "Sources" not in chat and "LGD Code" not in chat  # the row is shown once, below
+    cites = page.locator("#kb-sources .kb-cite")
+    assert cites.count() >= 2
+    for i in range(cites.count()):
+        head = cites.nth(i).locator("a").inner_text()
+        assert head.startswith("data set odop.csv — row "), head
+        # a table row as a small labelled table, not CSV
+        labels = cites.nth(i).locator("table.kb-row th").all_inner_texts()
+        assert {"State", "Product", "District"} <= set(labels), labels
+        assert "Makhana" in cites.nth(i).locator("table.kb-row").inner_text()
+    shot(page, "1-ask-table")
+
+
+def test_did_you_mean_is_offered_and_asks_again(page: Any) -> None:
+    page.fill("#kb-question textarea", "muzafarpur")
+    page.press("#kb-question textarea", "Enter")
+    page.wait_for_selector("#kb-dym label")
+    choice = page.locator("#kb-dym label", has_text="Muzaffarpur").first
+    choice.click()
+    page.wait_for_function(
+        "document.querySelectorAll('#kb-chat [data-testid=\\'user\\']').length >= 2"
+    )
+    users = page.locator("#kb-chat [data-testid='user']").all_inner_texts()
+    assert users[-1].strip() == "Muzaffarpur", users
+
+
+def test_remove_asks_first_and_bundled_documents_need_forcing(page: Any) -> None:
+    tab(page, "Documents")
+    table = page.locator("#kb-doc-table table")
+    table.wait_for()
+    assert "bundled" in table.inner_text()
+    width = page.evaluate("document.querySelector('#kb-doc-table').clientWidth")
+    assert table.evaluate("t => t.scrollWidth") <= width  # the table fits its column
+    page.fill("#kb-key input", KEY)
+
+    def pick(name: str) -> None:
+        page.click("#kb-doc-pick input")
+        page.keyboard.type(name)
+        page.locator("ul[role='listbox'] li", has_text=name).first.click()
+
+    pick("(doc:muzaffarpur-bag-cluster)")
+    assert "doc:muzaffarpur-bag-cluster" in page.input_value("#kb-doc-pick input")
+    page.click("#kb-remove")  # bundled, not forced: refused, nothing asked
+    page.wait_for_selector("#kb-doc-status:has-text('bundled with clusterkb')")
+    assert not page.locator("#kb-confirm").is_visible()
+    page.check("#kb-force input")
+    page.click("#kb-remove")  # forced: asked first
+    page.wait_for_selector("#kb-confirm-yes", state="visible")
+    assert "Remove Muzaffarpur bag cluster" in page.inner_text("#kb-confirm")
+    page.click("#kb-confirm-no")
+    page.wait_for_selector("#kb-doc-status:has-text('Nothing removed')")
+    assert "doc:muzaffarpur-bag-cluster" in page.inner_text("#kb-doc-table")
+    shot(page, "6-documents-remove")
+
+
+def _open_in_explore(page: Any, name: str) -> None:
+    tab(page, "Explore")
+    page.fill("#kb-search textarea", name)
+    page.press("#kb-search textarea", "Enter")
+    page.wait_for_selector(f"#kb-facts h3:has-text('{name}')")
+
+
+def test_explore_depth_three_says_what_the_cap_leaves_out(page: Any) -> None:
+    _open_in_explore(page, "Muzaffarpur Bag Cluster")
+    page.wait_for_selector("#kb-cap :text('entities')")
+    # the filter lists only relations present, in words
+    page.click("#kb-relation input")
+    options = [
+        o.replace("✓", "").strip() for o in page.locator("ul[role='listbox'] li").all_inner_texts()
+    ]
+    page.keyboard.press("Escape")
+    assert options[0] == "all relations"
+    assert all("_" not in o for o in options), options
+    assert any(o.startswith("anchors") for o in options), options
+    assert not any(o.startswith("has GI") for o in options), options  # no such link here
+    depth = page.locator("#kb-depth input[type='number']")
+    depth.fill("3")
+    depth.press("Enter")
+    note = page.locator("#kb-cap .kb-capnote")
+    note.wait_for()
+    text = note.inner_text()
+    assert text.startswith("Showing 60 of "), text
+    assert int(text.split(" of ")[1].split()[0]) > 60
+    assert page.locator("#kb-graph svg .kb-node").count() == 60
+    shot(page, "7-explore-depth3")
+    # a relation chosen applies at once (no redraw button): fewer entities, no cap
+    page.click("#kb-relation input")
+    page.locator("ul[role='listbox'] li", has_text="anchors").first.click()
+    page.wait_for_function("document.querySelectorAll('#kb-graph svg .kb-node').length < 60")
+    assert "Showing" not in page.inner_text("#kb-cap")
+
+
+def test_explore_search_raises_no_errors_and_zoom_works(page: Any) -> None:
+    tab(page, "Explore")
+    box = page.locator("#kb-search textarea")
+    box.press_sequentially("Muzafarpur bag", delay=60)  # a misspelling, typed key by key
+    page.wait_for_selector("#kb-matches input")
+    page.wait_for_timeout(1500)
+    body = page.inner_text("body")
+    assert "not in the list of choices" not in body and "Error" not in body
+    assert page.locator("#kb-graph svg").count() == 0  # nothing drawn while typing
+    page.click("#kb-matches input")
+    page.locator("ul[role='listbox'] li", has_text="Muzaffarpur Bag Cluster").first.click()
+    page.wait_for_selector("#kb-graph svg .kb-node")
+    svg = page.locator("#kb-graph svg.kb-graph")
+    before = svg.get_attribute("viewBox")
+    page.click("#kb-graph [data-zoom='in']")
+    assert svg.get_attribute("viewBox") != before
+    page.click("#kb-graph [data-zoom='reset']")
+    assert svg.get_attribute("viewBox") == before
+    # a node reached by keyboard expands like a click
+    count = page.locator("#kb-graph svg .kb-node").count()
+    page.locator("#kb-graph svg .kb-node", has_text="High Spirit").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelectorAll('#kb-graph svg .kb-node').length > {count}")
+
+
+def test_path_finder_runs_on_enter_and_avoids_hubs(page: Any) -> None:
+    tab(page, "Explore")
+    page.fill("#kb-path-a textarea", "Gaya")
+    page.fill("#kb-path-b textarea", "JEEViKA")
+    page.press("#kb-path-b textarea", "Enter")
+    page.wait_for_selector("#kb-path ol li")
+    hops = page.locator("#kb-path ol li").all_inner_texts()
+    assert hops, "a path"
+    drawn = page.locator("#kb-graph svg .kb-node").evaluate_all(
+        "ns => ns.map(n => n.getAttribute('aria-label'))"
+    )
+    assert len(drawn) == len(hops) + 1  # the path is drawn
+    assert not any("(State)" in d or "(Sector)" in d or "(Document)" in d for d in drawn), drawn
+    # a long name is labelled by its usual short name; the full name is on hover
+    assert "JEEViKA" in page.locator("#kb-graph svg.kb-graph").text_content()
+    assert any("Bihar Rural Livelihoods Promotion Society (Agency)" in d for d in drawn), drawn
+    shot(page, "8-path")
+
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+TABS = ["Ask", "Explore", "Plan a cluster", "Documents", "Overview"]
+SERIOUS = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+  .filter(v => ['serious', 'critical'].includes(v.impact))
+  .map(v => `${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes.slice(0, 3)
+    .map(n => n.target.join(' ') + ' ' + (n.any[0] ? n.any[0].message : '')).join(' | ')}`)"""
+
+
+@pytest.mark.parametrize(
+    ("screen", "width", "height"), [("desktop", 1400, 900), ("phone", 390, 844)]
+)
+def test_every_tab_reachable_and_without_serious_accessibility_problems(
+    browser: Any, ui: Server, screen: str, width: int, height: int
+) -> None:
+    assert AXE.exists(), "axe-core is missing: `make axe` installs it (npm ci)"
+    pg = browser.new_page(viewport={"width": width, "height": height})
+    pg.set_default_timeout(TIMEOUT)
+    pg.goto(ui.base + "/", wait_until="domcontentloaded")
+    pg.wait_for_selector("#kb-question textarea")
+    pg.add_script_tag(path=str(AXE))
+    problems: dict[str, list[str]] = {}
+    for i, name in enumerate(TABS, start=1):
+        button = pg.get_by_role("tab", name=name)
+        assert button.is_visible(), f"the {name} tab is hidden at {width}px"  # no overflow menu
+        button.click()
+        if name == "Ask":
+            pg.fill("#kb-question textarea", "Who anchors the Muzaffarpur bag cluster?")
+            pg.click("#kb-ask")
+            pg.wait_for_selector("#kb-sources .kb-cite")
+        elif name == "Explore":
+            pg.fill("#kb-search textarea", "Muzaffarpur Bag Cluster")
+            pg.press("#kb-search textarea", "Enter")
+            pg.wait_for_selector("#kb-graph svg .kb-node")
+        elif name == "Documents":
+            pg.wait_for_selector("#kb-doc-table table")
+        elif name == "Overview":
+            pg.wait_for_selector("#kb-map svg circle")
+        pg.wait_for_timeout(300)
+        overflow = pg.evaluate("document.documentElement.scrollWidth")
+        assert overflow <= width, f"{name}: the page is {overflow}px wide at {width}px"
+        found = pg.evaluate(SERIOUS)
+        if found:
+            problems[name] = found
+        pg.screenshot(path=str(ARTIFACTS / f"a11y-{screen}-{i}-{name.split()[0].lower()}.png"),
+                      full_page=True)  # fmt: skip
+    pg.close()
+    (ARTIFACTS / f"a11y-{screen}.json").write_text(json.dumps(problems, indent=1))
+    assert not problems, "\n".join(f"{k}: {v}" for k, vs in problems.items() for v in vs)

@@ -127,3 +127,45 @@ def test_failed_documents_leave_the_kb_unchanged_and_the_rest_goes_on(
     assert after["nodes_by_type"]["Document"] == before["nodes_by_type"]["Document"] + 1
     kb.forget("doc:good")
     assert kb.stats().to_dict() == before
+
+
+def test_titles_come_from_the_document_itself(tmp_path: Path) -> None:
+    saved = tmp_path / "page.txt"
+    saved.write_text(
+        "SOURCE: https://example.org/news/coir\nTITLE: Coir cluster proposed in Pollachi\n"
+        "DATE: 2022-01-02\n\nThe Coir Board proposed a cluster in Pollachi. It would employ 500.\n"
+    )
+    doc = load_document(saved)
+    assert (doc.title, doc.source_url, doc.date) == (
+        "Coir cluster proposed in Pollachi", "https://example.org/news/coir", "2022-01-02"
+    )  # fmt: skip
+    # the headline stays as the first sentence; the address and date lines do not
+    assert doc.sentences[0] == "Coir cluster proposed in Pollachi"
+    long = tmp_path / "long.txt"
+    headline = "Make bee clusters in Jammu functional by 31 March 2023: Hina Bhat says"
+    long.write_text(f"TITLE: {headline}\n\nSrinagar: A review meeting was held today.\n")
+    assert load_document(long).sentences == [headline, "Srinagar: A review meeting was held today."]
+    assert not any("SOURCE" in s or "2022-01-02" in s for s in doc.sentences)
+    h1 = tmp_path / "h1.html"
+    h1.write_text("<html><body><h1>Jute park opens</h1><p>The park opened in Dhubri.</p></body>")
+    assert load_document(h1).title == "Jute park opens"
+    md = tmp_path / "notes.md"
+    md.write_text("# Notes on the Gaya cluster\n\nThe cluster makes silk. It has 40 units.\n")
+    assert load_document(md).title == "Notes on the Gaya cluster"
+    # no title anywhere and no heading-like line: the file's name, not a sentence of the text
+    plain = tmp_path / "muzaffarpur-bag-cluster.txt"
+    plain.write_text("In the current era, clusters matter. The bag cluster has 12 units.\n")
+    assert load_document(plain).title == "Muzaffarpur bag cluster"
+
+
+def test_pdf_title_from_its_metadata(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    bare = tmp_path / "bare.pdf"
+    bare.write_bytes(_pdf("The Bogulamari Jute Cluster is in Dhubri."))
+    writer = PdfWriter(clone_from=PdfReader(str(bare)))
+    writer.add_metadata({"/Title": "Diagnostic study of the Bogulamari jute cluster"})
+    path = tmp_path / "study.pdf"
+    with path.open("wb") as f:
+        writer.write(f)
+    assert load_document(path).title == "Diagnostic study of the Bogulamari jute cluster"

@@ -59,3 +59,30 @@ def test_path_between_two_entities(store: MemoryStore) -> None:
     assert [e.relation for e in view.edges] == ["MOBILISES", "LOCATED_IN", "LOCATED_IN"]
     with pytest.raises(NotFound):
         path_view(store, a, b, max_hops=2)
+
+
+def test_path_can_avoid_hub_types(store: MemoryStore) -> None:
+    # the agency reaches the district's product only through the cluster or the state hub
+    p = [Provenance("doc:tiny", "s1", "t", "test")]
+    store.upsert_node(Node("agency:bihar-udyog", "Agency", "Bihar Udyog", provenance=p))
+    store.upsert_edge(Edge("agency:bihar-udyog", "LOCATED_IN", "state:bihar", provenance=p))
+    a, b = store.get_node("agency:bihar-udyog"), store.get_node("district:bihar:muzaffarpur")
+    assert a is not None and b is not None
+    through = path_view(store, a, b)
+    assert [e.relation for e in through.edges] == ["LOCATED_IN", "LOCATED_IN"]  # via the state
+    with pytest.raises(NotFound) as err:
+        path_view(store, a, b, avoid=("State",))
+    assert "avoids State" in str(err.value)
+    jeevika = store.get_node("agency:jeevika")
+    assert jeevika is not None
+    around = path_view(store, jeevika, b, avoid=("State", "Sector"))
+    assert all(store.get_node(e.source).type != "State" for e in around.edges)  # type: ignore[union-attr]
+    assert [e.relation for e in around.edges] == ["MOBILISES", "LOCATED_IN"]
+
+
+def test_neighbourhood_counts_what_the_cap_left_out(store: MemoryStore) -> None:
+    center = store.get_node(CLUSTER)
+    assert center is not None
+    full = neighborhood(store, center, depth=2)
+    capped = neighborhood(store, center, depth=2, limit=3)
+    assert capped.total == full.total == len(full.nodes) > 3

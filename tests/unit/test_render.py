@@ -42,3 +42,19 @@ def test_sources_show_abstain_and_citations() -> None:
         {"document": "doc:x", "locator": "sentence 4", "text": "A < B"}]}  # fmt: skip
     html = render.sources(ans, {"doc:x": "Doc X"})
     assert "/doc/doc:x#s4" in html and "Doc X" in html and "A &lt; B" in html
+
+
+def test_labels_that_would_overlap_are_left_to_hover_and_the_list() -> None:
+    nodes = [
+        {"id": "c", "name": "Centre", "type": "Cluster", "depth": 0},
+        {"id": "a", "name": "Near A", "type": "Agency", "depth": 1},
+        {"id": "b", "name": "Near B", "type": "Agency", "depth": 2},
+        {"id": "far", "name": "Far", "type": "Scheme", "depth": 2},
+    ]
+    spots = {"c": (100.0, 100.0), "a": (110.0, 104.0), "b": (400.0, 100.0), "far": (402.0, 98.0)}
+    shown = render._labels_apart(nodes, spots.__getitem__, center="c", selected="far")
+    # the centre and the selected node always; 'a' would sit on the centre's label, 'b' on the
+    # selected node's
+    assert shown == {"c", "far"}
+    svg = render.graph_svg(nodes, [], center="c")
+    assert svg.count("class='kb-nlabel'") >= 1 and svg.count("data-id='a'") == 2  # node + list

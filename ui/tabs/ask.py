@@ -21,6 +21,9 @@ EXAMPLES = [
 ]
 
 
+SEARCHING = "searching…"
+
+
 @dataclass
 class AskTab:
     chips: gr.Radio  # the entities of the last answer; picking one opens it in Explore
@@ -30,7 +33,10 @@ def build(kb: KnowledgeBase) -> AskTab:
     """The Ask tab; call inside `gr.Tabs`."""
     with gr.Tab("Ask", id="ask"):
         turns = gr.State([])
-        chat = gr.Chatbot(label="Conversation", height=380, elem_id="kb-chat")
+        asked = gr.State("")  # the question being answered
+        chat = gr.Chatbot(
+            label="Conversation", height=380, elem_id="kb-chat", buttons=["copy", "copy_all"]
+        )
         with gr.Row():
             question = gr.Textbox(
                 placeholder="Ask about a cluster, district, scheme or agency…",
@@ -40,6 +46,12 @@ def build(kb: KnowledgeBase) -> AskTab:
             )
             send = gr.Button("Ask", variant="primary", scale=1, elem_id="kb-ask")
             clear = gr.Button("New conversation", scale=1)
+        did_you_mean = gr.Radio(
+            label="Did you mean — pick one to ask again with it",
+            choices=[],
+            visible=False,
+            elem_id="kb-dym",
+        )
         gr.Examples(EXAMPLES, inputs=question, label="Try")
         chips = gr.Radio(
             label="Entities in the answer — pick one to open it in Explore",
@@ -49,43 +61,58 @@ def build(kb: KnowledgeBase) -> AskTab:
         )
         sources = gr.HTML(render.sources({}, {}), elem_id="kb-sources")
 
-    def respond(message: str, history: list[Any], past: list[dict[str, Any]]) -> Any:
-        history = list(history or [])
-        message = (message or "").strip()
+    def show_question(message: str, history: list[Any]) -> Any:
+        """The question in the conversation at once, with a searching state under it."""
+        message = " ".join((message or "").split())
         if not message:
-            return "", history, past, render.sources({}, {}), gr.update()
+            return "", history, "", gr.update()
+        history = [*(history or []), {"role": "user", "content": message},
+                   {"role": "assistant", "content": SEARCHING}]  # fmt: skip
+        return "", history, message, render.searching()
+
+    def respond(message: str, history: list[Any], past: list[dict[str, Any]]) -> Any:
+        if not message:
+            return history, past, gr.update(), gr.update(), gr.update()
+        history = list(history or [])
+        last = history[-1] if history else {}
+        if last.get("role") == "assistant" and SEARCHING in str(last.get("content")):
+            history = history[:-1]  # the placeholder (Gradio sends content back as parts)
         try:
             ans = kb.ask(message, past[-3:] if past else None).to_dict()
         except ClusterKBError as e:
-            history += [{"role": "user", "content": message},
-                        {"role": "assistant", "content": str(e)}]  # fmt: skip
-            return "", history, past, render.error(e), gr.update(visible=False)
+            history += [{"role": "assistant", "content": str(e)}]
+            return (history, past, render.error(e), gr.update(visible=False),
+                    gr.update(visible=False))  # fmt: skip
         titles = {d.id: d.title for d in kb.documents()}
-        text = (
-            ans["answer"] if ans["answered"] else f"**Not in the knowledge base.** {ans['answer']}"
-        )
-        if ans["answered"] and ans["citations"]:
-            text += "\n\n**Sources**\n" + "\n".join(
-                f"{i}. [{render.short(titles.get(c['document'], c['document']), 90)}]"
-                f"({render.doc_link(c['document'], c.get('locator'))}) — “{c['text'][:220]}”"
-                for i, c in enumerate(ans["citations"][:3], start=1)
-            )
-        history += [
-            {"role": "user", "content": message},
-            {"role": "assistant", "content": text},
-        ]
+        text = render.answer_text(ans)
+        history += [{"role": "assistant", "content": text}]
         ents = [(f"{e['name']} ({e['type']})", e["id"]) for e in ans["entities"][:12]]
+        near = [] if ans["answered"] else kb.did_you_mean(message)
+        choices = [(name, _replace(message, typed, name)) for typed, name in near]
         return (
-            "",
             history,
             [*past, ans],
             render.sources(ans, titles),
             gr.update(choices=ents, value=None, visible=bool(ents)),
+            gr.update(choices=choices, value=None, visible=bool(choices)),
         )
 
-    outs = [question, chat, turns, sources, chips]
-    send.click(respond, [question, chat, turns], outs)
-    question.submit(respond, [question, chat, turns], outs)
-    clear.click(lambda: ("", [], [], render.sources({}, {}), gr.update(choices=[], visible=False)),
-                None, outs)  # fmt: skip
+    shown = [question, chat, asked, sources]
+    outs = [chat, turns, sources, chips, did_you_mean]
+    for event in (send.click, question.submit):
+        event(show_question, [question, chat], shown, queue=False).then(
+            respond, [asked, chat, turns], outs
+        )
+    did_you_mean.input(show_question, [did_you_mean, chat], shown, queue=False).then(
+        respond, [asked, chat, turns], outs
+    )
+    clear.click(lambda: ("", [], [], render.sources({}, {}), gr.update(choices=[], visible=False),
+                         gr.update(choices=[], visible=False)),
+                None, [question, chat, turns, sources, chips, did_you_mean])  # fmt: skip
     return AskTab(chips)
+
+
+def _replace(question: str, typed: str, name: str) -> str:
+    """`question` with the words as typed replaced by the known name."""
+    at = question.find(typed)
+    return question if at < 0 else question[:at] + name + question[at + len(typed) :]

@@ -19,6 +19,7 @@ from gradio.components import Component
 from clusterkb.service import KnowledgeBase
 from kb.errors import ClusterKBError
 from kb.files import SUFFIXES
+from kb.models import DocumentInfo
 from ui import render
 
 
@@ -47,18 +48,28 @@ def build(kb: KnowledgeBase) -> DocumentsTab:
             add_go = gr.Button("Add to knowledge base", variant="primary", elem_id="kb-add")
         doc_status = gr.Markdown(elem_id="kb-doc-status")
         preview_out = gr.HTML(elem_id="kb-preview-out")
-        docs_table = gr.Dataframe(
-            headers=["id", "title", "sentences", "facts"],
-            interactive=False,
-            label="Documents",
-        )
+        docs_table = gr.HTML(elem_id="kb-doc-table")
         with gr.Row():
-            doc_pick = gr.Dropdown(label="Document to remove", choices=[], scale=3)
-            remove_go = gr.Button("Remove", variant="stop", scale=1)
+            doc_pick = gr.Dropdown(
+                label="Document to remove", choices=[], scale=3, min_width=260,
+                elem_id="kb-doc-pick",
+            )  # fmt: skip
+            remove_go = gr.Button(
+                "Remove…", variant="stop", scale=1, min_width=160, elem_id="kb-remove"
+            )
+        force = gr.Checkbox(
+            label="Allow removing a bundled document", value=False, elem_id="kb-force"
+        )
+        with gr.Row(visible=False, elem_id="kb-confirm") as confirm_row:
+            confirm_text = gr.Markdown()
+            confirm_go = gr.Button("Yes, remove it", variant="stop", elem_id="kb-confirm-yes")
+            cancel_go = gr.Button("Cancel", elem_id="kb-confirm-no")
 
     def check_key(k: str) -> str | None:
         if not kb.writes_enabled():
             return "Writes are disabled: start clusterkb with CLUSTERKB_API_KEY set."
+        if not (k or "").strip():
+            return "Enter the API key first (the CLUSTERKB_API_KEY the server was started with)."
         if not kb.accepts_key(k):
             return "That API key is not valid."
         return None
@@ -90,8 +101,8 @@ def build(kb: KnowledgeBase) -> DocumentsTab:
 
     def documents_table() -> Any:
         docs = kb.documents()
-        rows = [[d.id, d.title, d.sentences, d.facts] for d in docs]
-        return rows, gr.update(choices=[d.id for d in docs], value=None)
+        choices = [(f"{d.title} ({d.id})", d.id) for d in docs]
+        return _documents_html(docs), gr.update(choices=choices, value=None)
 
     def add(fs: Any, k: str, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
         problem = check_key(k)
@@ -107,20 +118,43 @@ def build(kb: KnowledgeBase) -> DocumentsTab:
             msg += " Failed: " + "; ".join(report.failed)
         return (msg, "", *documents_table())
 
-    def remove(doc: str | None, k: str) -> Any:
-        problem = check_key(k)
+    def ask_to_remove(doc: str | None, k: str, forced: bool) -> Any:
+        """The first click: say what would go and ask to confirm (nothing is removed yet)."""
+        problem = check_key(k) or (None if doc else "Choose a document to remove.")
+        info = next((d for d in kb.documents() if d.id == doc), None)
+        if not problem and info is None:
+            problem = f"There is no document {doc!r} any more."
+        if not problem and info is not None and info.bundled and not forced:
+            problem = (f"{info.title} is bundled with clusterkb; tick “Allow removing a bundled "
+                       "document” to remove it anyway.")  # fmt: skip
+        if problem or info is None:
+            return f"**{problem}**", gr.update(visible=False), ""
+        return (
+            "",
+            gr.update(visible=True),
+            f"Remove **{escape(info.title)}** ({info.id})? The {info.facts} facts it supports "
+            "go with it (those only it supports are lost).",
+        )
+
+    def remove(doc: str | None, k: str, forced: bool) -> Any:
+        problem, _, _ = ask_to_remove(doc, k, forced)  # checked again: the key may have changed
         if problem or not doc:
-            return (f"**{problem or 'Choose a document to remove.'}**", *documents_table())
+            return (problem, gr.update(visible=False), *documents_table())
         try:
             nodes, edges = kb.forget(doc)
         except ClusterKBError as e:
-            return (f"**{e}**", *documents_table())
+            return (f"**{e}**", gr.update(visible=False), *documents_table())
         return (f"Removed {doc}: {nodes} entities and {edges} relations only it supported.",
-                *documents_table())  # fmt: skip
+                gr.update(visible=False), *documents_table())  # fmt: skip
 
     preview_go.click(preview, [files, key], [doc_status, preview_out])
     add_go.click(add, [files, key], [doc_status, preview_out, docs_table, doc_pick])
-    remove_go.click(remove, [doc_pick, key], [doc_status, docs_table, doc_pick])
+    remove_go.click(ask_to_remove, [doc_pick, key, force], [doc_status, confirm_row, confirm_text])
+    confirm_go.click(remove, [doc_pick, key, force],
+                     [doc_status, confirm_row, docs_table, doc_pick])  # fmt: skip
+    cancel_go.click(lambda: ("Nothing removed.", gr.update(visible=False)), None,
+                    [doc_status, confirm_row])  # fmt: skip
+    doc_pick.change(lambda: gr.update(visible=False), None, confirm_row)
     return DocumentsTab(documents_table, [docs_table, doc_pick])
 
 
@@ -132,6 +166,24 @@ def uploaded(path: Path, upload_folder: str) -> bool:
         return real.is_file() and real.is_relative_to(Path(upload_folder).resolve())
     except OSError:
         return False
+
+
+def _documents_html(docs: list[DocumentInfo]) -> str:
+    """The documents as a table that wraps to its width: title (opening the text), file,
+    sentences, facts, and whether it is bundled."""
+    if not docs:
+        return "<p class='kb-empty'>No documents yet.</p>"
+    rows = "".join(
+        f"<tr><td><a href='/doc/{escape(d.id, quote=True)}' target='_blank'>{escape(d.title)}</a>"
+        f"<div class='kb-muted'>{escape(d.id)}</div></td><td>{d.sentences}</td><td>{d.facts}</td>"
+        f"<td>{'bundled' if d.bundled else 'added'}</td></tr>"
+        for d in docs
+    )
+    return (
+        "<table class='kb-table kb-docs'><caption>Documents</caption><tr><th scope='col'>title"
+        "</th><th scope='col'>sentences</th><th scope='col'>facts</th><th scope='col'>origin"
+        f"</th></tr>{rows}</table>"
+    )
 
 
 def _preview_html(previews: list[dict[str, Any]]) -> str:

@@ -1,5 +1,7 @@
-"""Explore: search an entity, draw its neighbourhood (click a node to expand it), show its
-facts and, for a cluster, its value chain; a path finder between two entities."""
+"""Explore: a path finder between two entities; search an entity and draw its neighbourhood
+(click or press Enter on a node to expand it; wheel or the buttons zoom, dragging pans), its
+facts and, for a cluster, its value chain. The relation filter and the depth apply at once and
+keep the expansions; a cap on the drawing is said, not silent."""
 
 from __future__ import annotations
 
@@ -11,10 +13,54 @@ import gradio as gr
 
 from clusterkb.service import KnowledgeBase
 from kb.errors import ClusterKBError
-from kb.schema import RELATION_TYPES
+from kb.ids import parse
 from ui import render
 
-ALL = "all relations"
+ALL = "all"
+CAP = 60  # entities drawn at most
+HUBS = (
+    "Sector",
+    "State",
+    "Document",
+)  # link almost anything to anything: not in paths unless asked
+
+# Wheel zooms about the pointer, dragging pans, the buttons zoom and reset, a click or Enter on
+# a node expands it. The view box lives on the element, so a redraw keeps neither stale state
+# nor listeners (they are attached once, to the component's element).
+ZOOM_JS = """
+const view = () => element.querySelector('svg.kb-graph');
+const box = (s) => s.viewBox.baseVal;
+const zoom = (s, f, cx, cy) => { const b = box(s);
+  const nx = cx - (cx - b.x) * f, ny = cy - (cy - b.y) * f;
+  s.setAttribute('viewBox', `${nx} ${ny} ${b.width * f} ${b.height * f}`); };
+const at = (s, ev) => { const r = s.getBoundingClientRect(), b = box(s);
+  return [b.x + (ev.clientX - r.left) / r.width * b.width,
+          b.y + (ev.clientY - r.top) / r.height * b.height]; };
+let drag = null, moved = false;
+element.addEventListener('wheel', (ev) => { const s = view(); if (!s || !ev.target.closest('svg'))
+  return; ev.preventDefault(); const [x, y] = at(s, ev); zoom(s, ev.deltaY > 0 ? 1.15 : 1 / 1.15, x, y);
+}, {passive: false});
+element.addEventListener('pointerdown', (ev) => { const s = view();
+  if (s && ev.target.closest('svg')) { drag = [ev.clientX, ev.clientY]; moved = false; } });
+element.addEventListener('pointermove', (ev) => { const s = view(); if (!drag || !s) return;
+  const dx = ev.clientX - drag[0], dy = ev.clientY - drag[1];
+  if (Math.abs(dx) + Math.abs(dy) < 4 && !moved) return;
+  moved = true; const r = s.getBoundingClientRect(), b = box(s);
+  s.setAttribute('viewBox', `${b.x - dx / r.width * b.width} ${b.y - dy / r.height * b.height} ${b.width} ${b.height}`);
+  drag = [ev.clientX, ev.clientY]; });
+element.addEventListener('pointerup', () => { drag = null; });
+const pick = (n) => { props.value = {...props.value, clicked: n.dataset.id}; trigger('click'); };
+element.addEventListener('click', (ev) => {
+  const b = ev.target.closest('[data-zoom]'); const s = view();
+  if (b && s) { const v = box(s), f = {in: 1 / 1.3, out: 1.3}[b.dataset.zoom];
+    if (f) zoom(s, f, v.x + v.width / 2, v.y + v.height / 2);
+    else s.setAttribute('viewBox', s.dataset.home); return; }
+  if (moved) { moved = false; return; }
+  const n = ev.target.closest('[data-id]'); if (n) pick(n); });
+element.addEventListener('keydown', (ev) => {
+  const n = ev.target.closest('g[data-id]');
+  if (n && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); pick(n); } });
+"""
 
 
 @dataclass
@@ -27,61 +73,103 @@ def build(kb: KnowledgeBase) -> ExploreTab:
     """The Explore tab; call inside `gr.Tabs`."""
     with gr.Tab("Explore", id="explore"):
         graph_state = gr.State({})
+        with gr.Accordion("Path finder — how two entities are linked", open=True):
+            with gr.Row():
+                path_a = gr.Textbox(label="From", placeholder="Gaya", elem_id="kb-path-a")
+                path_b = gr.Textbox(label="To", placeholder="JEEViKA", elem_id="kb-path-b")
+                path_go = gr.Button("Find path", elem_id="kb-path-go", scale=0)
+            hubs = gr.Checkbox(
+                label="Allow routes through a sector, state or document (they link almost "
+                "anything)",
+                value=False,
+                elem_id="kb-path-hubs",
+            )
+            path_out = gr.HTML(elem_id="kb-path")
         with gr.Row():
             search = gr.Textbox(
-                label="Search an entity",
+                label="Search an entity (Enter opens the best match)",
                 placeholder="e.g. Muzaffarpur bag cluster, SFURTI, Gaya",
                 scale=3,
                 elem_id="kb-search",
             )
             matches = gr.Dropdown(
-                label="Matches", choices=[], scale=3, elem_id="kb-matches", interactive=True
+                label="Matches",
+                choices=[],
+                scale=3,
+                elem_id="kb-matches",
+                interactive=True,
+                allow_custom_value=True,  # choices change while typing: never a stale-value error
             )
         with gr.Row():
             relation = gr.Dropdown(
-                [ALL, *RELATION_TYPES], value=ALL, label="Relation filter", scale=2
+                [("all relations", ALL)],
+                value=ALL,
+                label="Relation filter",
+                scale=2,
+                elem_id="kb-relation",
+                allow_custom_value=True,
             )
-            depth = gr.Slider(1, 3, value=1, step=1, label="Depth", scale=2)
-            redraw = gr.Button("Redraw", scale=1)
-        gr.Markdown("Click a node to expand it and see its facts.")
+            depth = gr.Slider(1, 3, value=1, step=1, label="Depth", scale=2, elem_id="kb-depth")
+        cap = gr.HTML(elem_id="kb-cap")
         graph = gr.HTML(
             value={
                 "svg": "<p class='kb-empty'>Search an entity to draw its neighbourhood.</p>",
                 "clicked": None,
             },  # fmt: skip
             html_template="${value.svg}",
-            js_on_load=(
-                "element.addEventListener('click', (ev) => {"
-                " const n = ev.target.closest('[data-id]'); if (!n) return;"
-                " props.value = {...props.value, clicked: n.dataset.id};"
-                " trigger('click'); });"
-            ),
+            js_on_load=ZOOM_JS,
             elem_id="kb-graph",
         )
         chain = gr.HTML(elem_id="kb-chain")
         facts = gr.HTML(elem_id="kb-facts")
-        with gr.Accordion("Path finder", open=False):
-            with gr.Row():
-                path_a = gr.Textbox(label="From", placeholder="Gaya")
-                path_b = gr.Textbox(label="To", placeholder="JEEViKA")
-                path_go = gr.Button("Find path")
-            path_out = gr.HTML()
 
     def find(text: str) -> Any:
+        """Choices for what is typed; nothing is drawn until one is chosen (no flicker)."""
         text = (text or "").strip()
         if not text:
             return gr.update(choices=[], value=None)
         _, page = kb.entities(text, None, 15, 0)
+        return gr.update(choices=[(f"{m.name} — {m.type}", m.id) for m in page], value=None)
+
+    def find_and_open(text: str) -> Any:
+        """Enter in the search box: the best match, chosen (which draws it)."""
+        text = (text or "").strip()
+        _, page = kb.entities(text, None, 15, 0) if text else (0, [])
         choices = [(f"{m.name} — {m.type}", m.id) for m in page]
         return gr.update(choices=choices, value=choices[0][1] if choices else None)
 
-    def neighbourhood(center: str, rel: str, d: float) -> dict[str, Any]:
-        hood = kb.neighborhood(center, None if rel == ALL else rel, "both", int(d), 60)
-        return {
-            "center": center,
-            "nodes": {n.id: n.to_dict() for n in hood.nodes},
-            "edges": {f"{e.source}|{e.relation}|{e.target}": e.to_dict() for e in hood.edges},
-        }
+    def hood(center: str, rel: str, d: int) -> Any:
+        return kb.neighborhood(center, None if rel in (ALL, "", None) else rel, "both", d, CAP)
+
+    def compose(g: dict[str, Any], rel: str, d: int) -> dict[str, Any]:
+        """The drawing's graph: the centre's neighbourhood and each expanded node's, under
+        the relation filter, with the cap kept over the whole."""
+        first = hood(g["center"], rel, d)
+        nodes = {n.id: n.to_dict() for n in first.nodes}
+        edges = {f"{e.source}|{e.relation}|{e.target}": e.to_dict() for e in first.edges}
+        total = first.total or len(nodes)
+        for x in g.get("expanded", []):
+            if x not in nodes:
+                continue
+            more = hood(x, rel, 1)
+            new = [n for n in more.nodes if n.id not in nodes]
+            total += len(new) + (more.total or 0) - len(more.nodes)
+            for n in new[: max(CAP - len(nodes), 0)]:
+                nodes[n.id] = n.to_dict()
+            for e in more.edges:
+                if e.source in nodes and e.target in nodes:
+                    edges[f"{e.source}|{e.relation}|{e.target}"] = e.to_dict()
+        return {**g, "nodes": nodes, "edges": edges, "total": total}
+
+    def relations_present(center: str, d: int) -> Any:
+        """The relation filter's choices: the relations in the unfiltered neighbourhood, in
+        words, with how many links each has there."""
+        counts: dict[str, int] = {}
+        for e in hood(center, ALL, d).edges:
+            counts[e.relation] = counts.get(e.relation, 0) + 1
+        return [("all relations", ALL)] + [
+            (f"{render.relation_words(r)} ({n})", r) for r, n in sorted(counts.items())
+        ]
 
     def side_panels(entity_id: str) -> tuple[str, str]:
         view = kb.entity(entity_id).to_dict()
@@ -90,56 +178,122 @@ def build(kb: KnowledgeBase) -> ExploreTab:
         )
         return render.facts_table(view), chain_html
 
-    def open_entity(entity_id: str | None, rel: str, d: float) -> Any:
-        if not entity_id:
-            return gr.update(), gr.update(), gr.update(), gr.update()
-        try:
-            g = neighbourhood(entity_id, rel, d)
-            facts_html, chain_html = side_panels(entity_id)
-        except ClusterKBError as e:
-            return {}, gr.update(), "", render.error(e)
-        return g, _draw(g), chain_html, facts_html
+    def show(g: dict[str, Any], rel: str, d: int, selected: str | None) -> Any:
+        g = compose(g, rel, d)
+        facts_html, chain_html = side_panels(selected or g["center"])
+        rel_choices = relations_present(g["center"], d)
+        if rel not in {v for _, v in rel_choices}:
+            rel_choices.append((render.relation_words(rel), rel))
+        return (
+            g,
+            _draw(g, kb, selected or g["center"]),
+            _cap_note(g),
+            chain_html,
+            facts_html,
+            gr.update(choices=rel_choices, value=rel),
+        )
 
-    def expand(value: dict[str, Any], g: dict[str, Any], rel: str) -> Any:
+    def open_entity(entity_id: str | None, rel: str, d: float) -> Any:
+        if not entity_id or kb.node(entity_id) is None:
+            return (gr.update(),) * 6
+        try:
+            return show({"center": entity_id, "expanded": []}, ALL, int(d), None)
+        except ClusterKBError as e:
+            return {}, gr.update(), "", "", render.error(e), gr.update()
+
+    def refilter(g: dict[str, Any], rel: str, d: float) -> Any:
+        """The filter or the depth changed: redraw at once, keeping the expansions."""
+        if not g or not g.get("center"):
+            return (gr.update(),) * 6
+        return show(g, rel, int(d), g.get("selected"))
+
+    def expand(value: dict[str, Any], g: dict[str, Any], rel: str, d: float) -> Any:
         clicked = (value or {}).get("clicked")
         if not clicked or not g:
-            return gr.update(), gr.update(), gr.update(), gr.update()
-        more = neighbourhood(clicked, rel, 1)
-        g = {"center": g["center"], "nodes": {**g["nodes"], **more["nodes"]},
-             "edges": {**g["edges"], **more["edges"]}}  # fmt: skip
-        facts_html, chain_html = side_panels(clicked)
-        return g, _draw(g, clicked), chain_html, facts_html
+            return (gr.update(),) * 6
+        expanded = [*g.get("expanded", []), clicked] if clicked != g["center"] else g["expanded"]
+        return show({**g, "expanded": list(dict.fromkeys(expanded)), "selected": clicked},
+                    rel, int(d), clicked)  # fmt: skip
 
-    def find_path(a: str, b: str) -> str:
+    def find_path(a: str, b: str, through_hubs: bool) -> Any:
+        if not (a or "").strip() or not (b or "").strip():
+            return render.error(ValueError("Name two entities: From and To.")), gr.update()
         try:
-            path = kb.path(a, b).to_dict()
+            path = kb.path(a, b, avoid=() if through_hubs else HUBS).to_dict()
         except ClusterKBError as e:
-            return render.error(e)
-        return _hops(path)
+            return render.error(e), gr.update()
+        return _hops(path), {"svg": _path_svg(path, kb), "clicked": None}
 
-    search.submit(find, search, matches)
-    search.input(find, search, matches, trigger_mode="always_last")
-    outs = [graph_state, graph, chain, facts]
+    search.submit(find_and_open, search, matches)
+    search.input(find, search, matches, trigger_mode="always_last", show_progress="hidden")
+    outs = [graph_state, graph, cap, chain, facts, relation]
     matches.change(open_entity, [matches, relation, depth], outs)
-    redraw.click(open_entity, [matches, relation, depth], outs)
-    graph.click(expand, [graph, graph_state, relation], outs)
-    path_go.click(find_path, [path_a, path_b], path_out)
+    relation.input(refilter, [graph_state, relation, depth], outs)
+    depth.change(refilter, [graph_state, relation, depth], outs, trigger_mode="always_last")
+    graph.click(expand, [graph, graph_state, relation, depth], outs)
+    for event in (path_go.click, path_a.submit, path_b.submit):
+        event(find_path, [path_a, path_b, hubs], [path_out, graph])
     return ExploreTab(search, matches)
 
 
-def _draw(g: dict[str, Any], clicked: str | None = None) -> dict[str, Any]:
+def _draw(g: dict[str, Any], kb: KnowledgeBase, selected: str | None) -> dict[str, Any]:
     """The graph component's value: the drawing, and which node was clicked last."""
-    nodes = list(g["nodes"].values())
-    edges = list(g["edges"].values())
-    return {"svg": render.graph_svg(nodes, edges, g["center"]), "clicked": clicked}
+    nodes = _with_short_names(list(g["nodes"].values()), kb)
+    svg = render.graph_svg(nodes, list(g["edges"].values()), g["center"], selected=selected)
+    return {"svg": svg, "clicked": None}
+
+
+def _with_short_names(nodes: list[dict[str, Any]], kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """Nodes whose name is too long for a label get their first alias that fits (JEEViKA for
+    Bihar Rural Livelihoods Promotion Society) as `short`."""
+    out = []
+    for n in nodes:
+        n = dict(n)
+        if len(n["name"]) > render.LABEL_CHARS:
+            fits = (a for a in kb.aliases(n["id"]) if len(a) <= render.LABEL_CHARS)
+            n["short"] = next(fits, None)  # the first alias that fits: the usual short name
+        out.append(n)
+    return out
+
+
+def _cap_note(g: dict[str, Any]) -> str:
+    shown, total = len(g["nodes"]), g.get("total") or len(g["nodes"])
+    if total <= shown:
+        return f"<p class='kb-muted' role='status'>{shown} entities.</p>"
+    return (
+        f"<p class='kb-capnote' role='status'>Showing {shown} of {total} — filter by a relation "
+        "or lower the depth to see the rest, or click a node to expand it.</p>"
+    )
+
+
+def _path_svg(path: dict[str, Any], kb: KnowledgeBase) -> str:
+    """The path drawn as a graph: its entities in order, each hop labelled."""
+    nodes: dict[str, dict[str, Any]] = {}
+    for end in (path["source"], path["target"]):
+        nodes[end["id"]] = {"id": end["id"], "name": end["name"], "type": end["type"]}
+    for h in path["hops"]:
+        for i, name in ((h["from"], h["from_name"]), (h["to"], h["to_name"])):
+            nodes.setdefault(i, {"id": i, "name": name, "type": _type_of(i)})
+    edges = [
+        {"source": h["from"], "relation": h["relation"], "target": h["to"]} for h in path["hops"]
+    ]
+    return render.graph_svg(_with_short_names(list(nodes.values()), kb), edges, path["source"]["id"],
+                            selected=path["target"]["id"], height=360)  # fmt: skip
+
+
+def _type_of(entity_id: str) -> str:
+    return parse(entity_id).type or "Entity"
 
 
 def _hops(path: dict[str, Any]) -> str:
     """A path as a numbered list of hops, each with the sentence that supports it."""
     hops = "".join(
-        f"<li><b>{escape(h['from_name'])}</b> — {escape(h['relation'].lower().replace('_', ' '))}"
+        f"<li><b>{escape(h['from_name'])}</b> — {escape(render.relation_words(h['relation']))}"
         f" → <b>{escape(h['to_name'])}</b><div class='kb-muted'>"
         f"{escape((h['provenance'][0]['text'] if h['provenance'] else '')[:200])}</div></li>"
         for h in path["hops"]
     )
-    return f"<ol>{hops}</ol>"
+    return (
+        f"<p>{escape(path['source']['name'])} to {escape(path['target']['name'])} in "
+        f"{len(path['hops'])} hop(s), drawn below:</p><ol>{hops}</ol>"
+    )
