@@ -524,7 +524,8 @@ class KnowledgeBase:
 
     def district_map(self) -> list[dict[str, Any]]:
         """One point per district with coordinates: id, name, state, lat, lon, its (first) ODOP
-        product and that product's sector, and how many documented clusters it has."""
+        product and that product's sector, how many clusters it has and how many of them come
+        from the cluster registry."""
         store = self.store
         states = {n.id: n.name for n in store.nodes("State")}
         odop: dict[str, tuple[str, str]] = {}
@@ -533,9 +534,13 @@ class KnowledgeBase:
                 made = store.get_node(e.target)
                 odop[e.source] = (made.name if made else "", e.attrs.get("sector") or "none")
         clusters: dict[str, int] = {}
+        registry: dict[str, int] = {}
         for e in store.edges("LOCATED_IN"):
             if is_a(e.source, "Cluster"):
                 clusters[e.target] = clusters.get(e.target, 0) + 1
+                node = store.get_node(e.source)
+                if node is not None and node.attrs.get("registry"):
+                    registry[e.target] = registry.get(e.target, 0) + 1
         points = []
         for d in store.nodes("District"):
             try:
@@ -546,5 +551,6 @@ class KnowledgeBase:
             points.append({"id": d.id, "name": d.name, "state": states.get(state_of(d.id), ""),
                            "lat": lat, "lon": lon, "product": product,
                            "sector": sector.strip().title() or "none",
-                           "clusters": clusters.get(d.id, 0)})  # fmt: skip
+                           "clusters": clusters.get(d.id, 0),
+                           "registry": registry.get(d.id, 0)})  # fmt: skip
         return points

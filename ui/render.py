@@ -251,7 +251,7 @@ def entity_list(
 
 def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680) -> str:
     """District headquarters as dots (lon/lat, equirectangular), coloured by ODOP sector;
-    districts with a documented cluster drawn larger with a dark ring."""
+    districts with a known cluster (from the registry or a document) drawn larger with a ring."""
     if not points:
         return "<p class='kb-empty'>No district coordinates are loaded.</p>"
     lons = [p["lon"] for p in points]
@@ -272,7 +272,9 @@ def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680)
         r = 6 if p["clusters"] else 3.2
         tip = f"{p['name']}, {p['state']}: {p['product'] or 'no ODOP product'} ({p['sector']})"
         if p["clusters"]:
-            tip += f"; {p['clusters']} documented cluster(s)"
+            tip += f"; {p['clusters']} known cluster(s)"
+            if p.get("registry"):
+                tip += f", {p['registry']} of them in the cluster registry"
         data = f" data-id='{escape(p['id'], quote=True)}'" if p.get("id") else ""
         dots.append(
             f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r}' fill='{fill}'{ring}{data}>"
@@ -289,7 +291,7 @@ def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680)
         f"<svg class='kb-map' viewBox='0 0 {width} {height}' width='100%' role='img' "
         f"aria-label='map of districts by ODOP sector'>{''.join(dots)}</svg>"
         f"<div class='kb-legend'>{keys}<span class='kb-chip'><i style='background:#fff;"
-        f"border:2px solid #212529'></i>district with a documented cluster</span></div>"
+        f"border:2px solid #212529'></i>district with a known cluster (registry or document)</span></div>"
     )
 
 

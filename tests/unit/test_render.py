@@ -28,12 +28,14 @@ def test_graph_draws_every_node_and_escapes_names() -> None:
 def test_map_has_a_dot_per_district_and_a_legend() -> None:
     points = [
         {"name": f"D{i}", "state": "S", "lat": 20 + i, "lon": 80 + i, "product": "P",
-         "sector": "Textile" if i % 2 else "Agriculture", "clusters": int(i == 0)}
+         "sector": "Textile" if i % 2 else "Agriculture", "clusters": int(i == 0),
+         "registry": int(i == 0)}
         for i in range(5)
     ]  # fmt: skip
     html = render.india_map(points)
     assert html.count("<circle") == 5 and "Textile (2)" in html and "Agriculture (3)" in html
-    assert "documented cluster(s)" in html
+    assert "1 known cluster(s), 1 of them in the cluster registry" in html
+    assert html.count("stroke='#212529'") == 1  # only the district with a cluster is ringed
 
 
 def test_sources_show_abstain_and_citations() -> None:

@@ -47,7 +47,7 @@ def build(kb: KnowledgeBase) -> OverviewTab:
         counts = gr.HTML(elem_id="kb-counts")
         gr.Markdown(
             "District headquarters coloured by the sector of their ODOP product; ringed "
-            "dots have a documented cluster. Click or tap a dot, or a name in the table, to "
+            "dots have a known cluster (from the cluster registry or a document). Click or tap a dot, or a name in the table, to "
             "open the district in Explore."
         )
         india = gr.HTML(
