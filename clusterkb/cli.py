@@ -54,9 +54,19 @@ def cmd_build(kb: KnowledgeBase, args: argparse.Namespace) -> int:
             f"  {r.name:<28} {r.rows:>6} rows  {r.nodes:>6} nodes  {r.edges:>6} edges"
             f"  {len(r.skipped):>4} skipped"
         )
-    if report.corrected:
-        print(f"corrected or completed {len(report.corrected)} rows (--json lists all):")
-        for c in report.corrected[:10]:
+    unplaced = [c for c in report.corrected if "could not be placed" in c.reason]
+    state_only = [c for c in report.corrected if " only — district" in c.reason]
+    other = [c for c in report.corrected if c not in unplaced and c not in state_only]
+    if other:
+        print(f"corrected or completed {len(other)} rows (--json lists all):")
+        for c in other[:10]:
+            print(f"  {c}")
+    if state_only:
+        print(f"cluster registry: {len(state_only)} rows placed in their state only, no LGD "
+              "district found (--json lists all)")  # fmt: skip
+    if unplaced:
+        print(f"cluster registry: {len(unplaced)} rows could not be placed (kept, unlinked):")
+        for c in unplaced:
             print(f"  {c}")
     if report.skipped:
         print(f"skipped {len(report.skipped)} rows (the rest was built):")
