@@ -25,6 +25,7 @@ from kb.evidence import (
     names_in,
 )
 from kb.explore import entity_view, path_view
+from kb.ids import is_a
 from kb.linking import EntityLinker
 from kb.models import Answer, Citation, EntityRef, Recommendation
 from kb.question import FOLLOW_UP, Question, QuestionAnalyser
@@ -89,6 +90,25 @@ def _fit(lead: str, sentence: str, limit: int = 400) -> str:
 def _join(names: list[str]) -> str:
     names = list(dict.fromkeys(names))
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _long_list(nodes: list[Node], noun: str, shown: int = 8) -> str:
+    """Names for an answer; a long list says how many there are and names the best documented
+    first (described by more documents, then by more sources: a cluster a report describes
+    before a row of a table)."""
+    unique = list({n.id: n for n in nodes}.values())
+    if len(unique) <= shown:
+        return _join(sorted(n.name for n in unique))
+
+    def documented(n: Node) -> tuple[int, int]:
+        sources = {p.source for p in n.provenance}
+        return sum(1 for x in sources if is_a(x, "Document")), len(sources)
+
+    ranked = sorted(unique, key=lambda n: (*(-x for x in documented(n)), n.name))
+    return (
+        f"{len(unique)} {noun}, the best documented first: "
+        f"{', '.join(n.name for n in ranked[:shown])} and {len(unique) - shown} more"
+    )
 
 
 class QuestionAnswerer:
@@ -513,10 +533,9 @@ class QuestionAnswerer:
                 if nb.node.type == "Cluster" and nb.edge.relation != "MENTIONED_IN"
             ]  # fmt: skip
             if hits:
-                names = [nb.node.name for nb in hits]
                 return self._answer(
                     question,
-                    f"{_join(sorted(set(names)))}.",
+                    f"{_long_list([nb.node for nb in hits], 'clusters')}.",
                     [e, *[nb.node for nb in hits]],
                     [nb.edge for nb in hits],
                 )

@@ -103,6 +103,8 @@ def test_muzaffarpur_has_its_state_and_odop_products(tables_kb: KnowledgeBase) -
     assert (view["type"], view["name"]) == ("District", "Muzaffarpur")
     rels = defaultdict(set)
     for r in view["relations"]:
+        if r["direction"] == "in" and r["relation"] == "LOCATED_IN":
+            continue  # the clusters in the district (the registry's rows) are counted elsewhere
         rels[r["relation"]].add(r["name"])
         assert r["provenance"] and "Muzaffarpur".lower() in r["provenance"][0]["text"].lower()
     assert rels["LOCATED_IN"] == {"Bihar"}
