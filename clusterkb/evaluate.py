@@ -254,7 +254,9 @@ def evaluate_gi_prediction(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
+def evaluate_cluster_links(
+    kb: KnowledgeBase, grid: list[tuple[float, float, float]] | None = None
+) -> dict[str, Any]:
     """Leave-one-out over the registry's clusters, in two folds (halves split by a hash of the
     cluster id): weights fitted on one half, the other half's cases ranked with them, and the
     other way round, so no reported case was ranked with weights fitted on it:
@@ -325,8 +327,8 @@ def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
         return ranks, base
 
     kinds: dict[str, Any] = {}
-    grid = [(ss, sw, sd) for ss in (1.0, 2.0, 5.0, 10.0, 30.0) for sw in (0.0, 0.5, 1.0, 2.0)
-            for sd in (1.0, 3.0)]  # fmt: skip
+    grid = grid or [(ss, sw, sd) for ss in (1.0, 2.0, 5.0, 10.0, 30.0)
+                    for sw in (0.0, 0.5, 1.0, 2.0) for sd in (1.0, 3.0)]  # fmt: skip
     for kind in ("schemes", "agencies"):
         ranks, base, fitted = [], [], []
         for fit_on, report_on in ((train, test), (test, train)):  # two folds: every case is

@@ -265,7 +265,7 @@ def test_gi_and_cluster_link_evaluations_run(built_kb: KnowledgeBase) -> None:
     assert gi["cases"] >= 200
     assert gi["model"]["hit@5"] >= 2 * gi["baseline"]["hit@5"]
     before = built_kb.stats()
-    links = evaluate_cluster_links(built_kb)
+    links = evaluate_cluster_links(built_kb, grid=[(1.0, 0.0, 1.0), (5.0, 1.0, 1.0)])
     kinds = links["kinds"]
     assert kinds["schemes"]["cases"] >= 300 and kinds["agencies"]["cases"] >= 50
     for kind in ("schemes", "agencies"):  # floors the method reaches, not its figures
