@@ -117,11 +117,26 @@ def test_plan_a_bihar_cluster(page: Any) -> None:
     page.click("#kb-plan")
     page.wait_for_selector("#kb-plan-out .kb-kind")
     out = page.inner_text("#kb-plan-out")
-    assert "Gaya" in out and "Muzaffarpur Bag Cluster" in out
+    assert "Gaya" in out and "The knowledge base knows" in out and "Scores run 0-100" in out
+    assert "Peer districts with the same ODOP product" in out and "status:" in out
     kinds = page.locator("#kb-plan-out .kb-kind").count()
     assert kinds == 6
+    scores = [float(x) for x in page.locator("#kb-plan-out .kb-score").all_inner_texts()]
+    assert scores and all(0 <= x <= 100 for x in scores)
     assert page.locator("#kb-plan-graph svg .kb-node").count() > 3
     shot(page, "3-plan")
+    # the evidence behind a model cluster opens at its registry row, highlighted
+    base = page.url.split("/?")[0].rstrip("/")
+    href = page.locator("#kb-plan-out [data-kind='model_clusters'] .kb-ev a").first.get_attribute(
+        "href"
+    )
+    assert href and href.startswith("/source/data/clusters/clusters.csv")
+    response = page.goto(base + href, wait_until="domcontentloaded")
+    assert response is not None and response.status == 200
+    cited = page.locator("#cited")
+    assert "cluster_name" in cited.inner_text()
+    background = cited.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
 def test_upload_with_key_then_find_the_new_entity(page: Any, tmp_path: Path) -> None:
