@@ -292,6 +292,7 @@ class KnowledgeBase:
         if index.encoded:
             say(f"  embedded {index.encoded} new sentences for search")
         step("entity names", lambda: (self.linker.gazetteer, self.linker.name_vectors()))
+        step("relation meanings", lambda: self.answerer().analyser.relation("funds"))
         if ask:
             step("question answerer", lambda: self.ask("Which clusters are in the knowledge base?"))
         return took

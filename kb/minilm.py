@@ -35,10 +35,20 @@ def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float)
     return out
 
 
-def _gelu(x: np.ndarray) -> np.ndarray:
-    from scipy.special import erf
+def _erf(x: np.ndarray) -> np.ndarray:
+    """erf to within 1.5e-7 (Abramowitz & Stegun 7.1.26), below float32's resolution near
+    1; spares importing scipy (a second or more of a cold command)."""
+    a = np.abs(x)
+    t = 1.0 / (1.0 + 0.3275911 * a)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027
+                                                                         + t * 1.061405429))))  # fmt: skip
+    out: np.ndarray = np.sign(x) * (1.0 - poly * np.exp(-a * a))
+    return out
 
-    out: np.ndarray = 0.5 * x * (1.0 + erf(x / math.sqrt(2.0)))
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """BERT's exact GELU: x * Phi(x)."""
+    out: np.ndarray = 0.5 * x * (1.0 + _erf(x / np.float32(math.sqrt(2.0))))
     return out
 
 
