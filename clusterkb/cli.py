@@ -578,6 +578,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # One BLAS thread per process unless told otherwise: the matrices of one question are
+    # small, and on a machine whose cores are busy two threads mostly wait for each other
+    # (measured: a question's spaCy and MiniLM work ~2x faster on one). Read when numpy
+    # loads, so set before the service is imported.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     args = parser().parse_args(argv)
     try:
         from clusterkb.service import KnowledgeBase
