@@ -429,12 +429,60 @@ class MemoryStore:
             result = [Neighbor(e.copy(), nodes[other]["obj"].copy()) for e, other in found]
         return sorted(result, key=lambda nb: (nb.edge.relation, nb.node.id, nb.edge.key))
 
-    def _undirected(self, relations: list[str] | None) -> Any:
-        g = self._g
-        if relations is not None:
-            allowed = set(relations)
-            g = nx.subgraph_view(g, filter_edge=lambda u, v, k: k in allowed)
-        return g.to_undirected(as_view=True)
+    def _hops(
+        self, source: str, target: str, max_hops: int, relations: list[str] | None
+    ) -> list[str] | None:
+        """The nodes of a fewest-hops path ignoring direction (bidirectional BFS, expanding the
+        smaller side, as networkx's bidirectional_shortest_path does), read straight from the
+        graph's adjacency dicts (node -> {neighbour: {relation: data}}) rather than through
+        filtered undirected views, and given up once no path within `max_hops` can remain:
+        at a million edges the views cost most of a path's time."""
+        succ, pred = self._g._succ, self._g._pred
+        allowed = None if relations is None else set(relations)
+
+        def around(v: str) -> Iterator[str]:
+            for adjacency in (succ[v], pred[v]):
+                for w, keys in adjacency.items():
+                    if allowed is None or not allowed.isdisjoint(keys):
+                        yield w
+
+        back: dict[str, str | None] = {source: None}  # towards the source
+        ahead: dict[str, str | None] = {target: None}  # towards the target
+        fringe, rfringe = [source], [target]
+        depth = 0  # levels expanded on both sides together
+        meet = None
+        while fringe and rfringe and meet is None and depth < max_hops:
+            forward = len(fringe) <= len(rfringe)
+            seen, other = (back, ahead) if forward else (ahead, back)
+            level, nxt = (fringe if forward else rfringe), []
+            for v in level:
+                for w in around(v):
+                    if w not in seen:
+                        seen[w] = v
+                        nxt.append(w)
+                    if w in other:
+                        meet = w
+                        break
+                if meet is not None:
+                    break
+            if forward:
+                fringe = nxt
+            else:
+                rfringe = nxt
+            depth += 1
+        if meet is None:
+            return None
+        path: list[str] = []
+        node: str | None = meet
+        while node is not None:
+            path.append(node)
+            node = back[node]
+        path.reverse()
+        node = ahead[meet]
+        while node is not None:
+            path.append(node)
+            node = ahead[node]
+        return path if len(path) - 1 <= max_hops else None
 
     def _edges_between(self, a: str, b: str, relations: list[str] | None) -> list[Edge]:
         found = []
@@ -453,11 +501,8 @@ class MemoryStore:
                 return None
             if source == target:
                 return []
-            try:
-                hops = nx.bidirectional_shortest_path(self._undirected(relations), source, target)
-            except nx.NetworkXNoPath:
-                return None
-            if len(hops) - 1 > max_hops:
+            hops = self._hops(source, target, max_hops, relations)
+            if hops is None:
                 return None
             pairs = zip(hops, hops[1:], strict=False)
             return [self._edges_between(a, b, relations)[0].copy() for a, b in pairs]
