@@ -49,7 +49,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
+# One BLAS thread, as the clusterkb command sets it; read when numpy loads.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -544,7 +547,6 @@ def main() -> None:
     ap.add_argument("--plan", help=argparse.SUPPRESS)
     args = ap.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the clusterkb command sets it
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     if args.phase == "query":
         print(json.dumps(query_phase(args)))
