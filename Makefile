@@ -52,6 +52,7 @@ bench: install
 	$(BIN)/python bench/qa.py
 	$(BIN)/python bench/backends.py
 	$(BIN)/python bench/api.py
+	$(BIN)/python bench/scale.py --edges 20000 --json
 
 lock: install
 	{ head -2 constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | sed "s/^torch==2.13.0+cpu/torch==2.13.0/"; } > constraints.tmp && mv constraints.tmp constraints.txt

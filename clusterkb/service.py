@@ -271,6 +271,34 @@ class KnowledgeBase:
                 )
             return self._index
 
+    def prepare(
+        self, say: Callable[[str], None] | None = None, ask: bool = True
+    ) -> dict[str, float]:
+        """Load what a question needs — the sentence index and its vectors, the entity linker
+        and its name vectors and, with `ask`, the question answerer (by answering one) — so
+        that the first question is as fast as the second. Vectors missing from the on-disk
+        cache are computed and saved there (the `build` and `ingest` commands call this, so
+        every later process finds them). Returns seconds per part."""
+        import time
+
+        say = say or (lambda _: None)
+        took: dict[str, float] = {}
+
+        def step(name: str, fn: Callable[[], object]) -> None:
+            t = time.perf_counter()
+            fn()
+            took[name] = round(time.perf_counter() - t, 2)
+
+        step("sentence index", self.sentence_index)
+        index = self.sentence_index()
+        if index.encoded:
+            say(f"  embedded {index.encoded} new sentences for search")
+        step("entity names", lambda: (self.linker.gazetteer, self.linker.name_vectors()))
+        step("relation meanings", lambda: self.answerer().analyser.relation("funds"))
+        if ask:
+            step("question answerer", lambda: self.ask("Which clusters are in the knowledge base?"))
+        return took
+
     def search(self, query: str, k: int = 5) -> list[Passage]:
         """The k sentences that best match `query` (hybrid: MiniLM embeddings + BM25)."""
         return self.sentence_index().search(query, k)

@@ -230,17 +230,22 @@ class EntityLinker:
         similarity of names (vectors cached on disk by content); [] below `cutoff`."""
         if self.embedder is None:
             return []
-        with self._lock:
-            if self._names is None:
-                nodes = [n for t in LINKABLE_TYPES for n in self.store.nodes(t)]
-                vectors, _ = cached_vectors(self.embedder, [n.name for n in nodes], self._cache())
-                self._names = (nodes, vectors)
-            nodes, vectors = self._names
+        nodes, vectors = self.name_vectors()
         if not nodes:
             return []
         sims = vectors @ self.embedder.encode([text])[0]
         best = int(sims.argmax())
         return [nodes[best]] if float(sims[best]) >= cutoff else []
+
+    def name_vectors(self) -> tuple[list[Node], np.ndarray]:
+        """The linkable entities and their name vectors (computed for names not cached)."""
+        assert self.embedder is not None
+        with self._lock:
+            if self._names is None:
+                nodes = [n for t in LINKABLE_TYPES for n in self.store.nodes(t)]
+                vectors, _ = cached_vectors(self.embedder, [n.name for n in nodes], self._cache())
+                self._names = (nodes, vectors)
+            return self._names
 
     def _cache(self) -> Path | None:
         return self.cache_dir / "names.npz" if self.cache_dir is not None else None

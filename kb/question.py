@@ -18,7 +18,7 @@ import numpy as np
 from kb.linking import EntityLinker
 from kb.nlp import parse
 from kb.schema import RELATION_TYPES
-from kb.search import Embedder, stem, tokens
+from kb.search import Embedder, cached_vectors, stem, tokens
 from kb.store.base import Node
 
 # The noun a wh-word governs, and the answer type it asks for.
@@ -252,7 +252,9 @@ class QuestionAnalyser:
         if self._relations is None:
             names = [r for r in RELATION_TYPES if r not in ("MENTIONED_IN",)]
             meanings = [f"{RELATION_TYPES[r].meaning}" for r in names]
-            self._relations = (names, self.embedder.encode(meanings))
+            cache = self.linker.cache_dir
+            path = cache / "relations.npz" if cache is not None else None
+            self._relations = (names, cached_vectors(self.embedder, meanings, path)[0])
         names, vectors = self._relations
         sims = vectors @ self.embedder.encode([text])[0]
         best = int(sims.argmax())

@@ -153,6 +153,7 @@ def built_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("built")
     kb = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
     kb.build()
+    kb.prepare(ask=False)  # as `clusterkb build` does: sentence and name vectors cached on disk
     kb.close()
     return home
 

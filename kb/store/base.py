@@ -18,7 +18,7 @@ from kb.schema import check_node_type, check_relation
 Direction = Literal["out", "in", "both"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a fact came from: a source (document id or data file), a place in it, its text."""
 
@@ -86,7 +86,7 @@ def _merge_aliases(name: str, aliases: list[str]) -> list[str]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     id: str
     type: str
@@ -146,7 +146,7 @@ class Node:
 EdgeKey = tuple[str, str, str]  # (source id, relation, target id)
 
 
-@dataclass
+@dataclass(slots=True)
 class Edge:
     source: str
     relation: str
@@ -192,7 +192,7 @@ class Edge:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Neighbor:
     edge: Edge
     node: Node  # the node at the other end of `edge`

@@ -12,7 +12,9 @@ shared lock when the files have changed.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
+import sys
 import threading
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
@@ -28,6 +30,7 @@ from kb.store.base import (
     EdgeKey,
     Neighbor,
     Node,
+    Provenance,
     Stats,
     Subgraph,
     validate_edge,
@@ -39,6 +42,78 @@ from kb.store.journal import DurableFiles, FileState, Record
 log = logging.getLogger(__name__)
 
 COMPACT_BYTES = 16 * 1024 * 1024
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a graph is decoded: each collection would scan
+    every object made so far, which turns loading a million edges quadratic-ish in time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class Decoder:
+    """Snapshot and journal dicts to the store's objects, sharing what repeats.
+
+    Ids, types, relations, sources and extractors are interned (an id is held once however
+    many edges name it), and equal citations become one Provenance object (a table row that
+    yields a node and its edges is kept once). The sharing is only of immutable values, so
+    the store's objects behave exactly as `Node.from_dict` / `Edge.from_dict` would make them.
+    """
+
+    def __init__(self) -> None:
+        self._citations: dict[tuple[Any, ...], Provenance] = {}
+
+    @staticmethod
+    def text(value: str) -> str:
+        return sys.intern(value)
+
+    def key(self, key: list[str]) -> EdgeKey:
+        s, r, t = key
+        return (sys.intern(s), sys.intern(r), sys.intern(t))
+
+    def provenance(self, items: list[dict[str, Any]]) -> list[Provenance]:
+        out = []
+        for p in items:
+            fields = tuple(p.get("fields", ()))
+            k = (p["source"], p["locator"], p["text"], p["extractor"], p.get("confidence", 1.0),
+                 fields)  # fmt: skip
+            found = self._citations.get(k)
+            if found is None:
+                found = self._citations[k] = Provenance(
+                    sys.intern(p["source"]),
+                    p["locator"],
+                    p["text"],
+                    sys.intern(p["extractor"]),
+                    float(p.get("confidence", 1.0)),
+                    fields,
+                )
+            out.append(found)
+        return out
+
+    def node(self, d: dict[str, Any]) -> Node:
+        return Node(
+            sys.intern(d["id"]),
+            sys.intern(d["type"]),
+            d["name"],
+            dict(d.get("attrs", {})),
+            list(d.get("aliases", [])),
+            self.provenance(d.get("provenance", [])),
+        )
+
+    def edge(self, d: dict[str, Any]) -> Edge:
+        return Edge(
+            sys.intern(d["source"]),
+            sys.intern(d["relation"]),
+            sys.intern(d["target"]),
+            dict(d.get("attrs", {})),
+            self.provenance(d.get("provenance", [])),
+        )
 
 
 class MemoryStore:
@@ -97,11 +172,16 @@ class MemoryStore:
         self._ops.append(["e", list(key), None if edge is None else edge.to_dict()])
 
     def _replay(self, ops: list[Any]) -> None:
-        for kind, key, value in ops:
-            if kind == "n":
-                self._apply_node(key, None if value is None else Node.from_dict(value))
-            else:
-                self._apply_edge(tuple(key), None if value is None else Edge.from_dict(value))
+        decode = Decoder()
+        with _collector_paused():
+            for kind, key, value in ops:
+                if kind == "n":
+                    self._apply_node(
+                        decode.text(key), None if value is None else decode.node(value)
+                    )
+                else:
+                    edge = None if value is None else decode.edge(value)
+                    self._apply_edge(edge.key if edge else decode.key(key), edge)
 
     def _rollback(self) -> None:
         for kind, key, prior in reversed(self._undo):
@@ -117,12 +197,25 @@ class MemoryStore:
         self._by_type = defaultdict(set)
         if not graph:
             return
-        for d in graph["nodes"]:
-            n = Node.from_dict(d)
-            self._apply_node(n.id, n)
-        for d in graph["edges"]:
-            e = Edge.from_dict(d)
-            self._apply_edge(e.key, e)
+        decode = Decoder()
+        with _collector_paused():
+            # The snapshot's dicts are dropped as they are turned into objects, so the parsed
+            # JSON and the graph are not both held in full.
+            for key, apply in (("nodes", self._load_node), ("edges", self._load_edge)):
+                items = graph.pop(key)
+                for i, d in enumerate(items):
+                    items[i] = None
+                    apply(decode, d)
+                del items
+        gc.freeze()  # the loaded graph is long-lived: later collections need not scan it
+
+    def _load_node(self, decode: Decoder, d: dict[str, Any]) -> None:
+        n = decode.node(d)
+        self._apply_node(n.id, n)
+
+    def _load_edge(self, decode: Decoder, d: dict[str, Any]) -> None:
+        e = decode.edge(d)
+        self._apply_edge(e.key, e)
 
     def _refresh(self) -> None:
         """Catch up with the files; the caller holds the directory lock."""
@@ -322,23 +415,74 @@ class MemoryStore:
             found: list[tuple[Edge, str]] = []
             if direction in ("out", "both"):
                 found += [
-                    (d, t) for _, t, _, d in self._g.out_edges(node_id, keys=True, data="obj")
+                    (d, t)
+                    for _, t, r, d in self._g.out_edges(node_id, keys=True, data="obj")
+                    if relation is None or r == relation
                 ]
             if direction in ("in", "both"):
-                found += [(d, s) for s, _, _, d in self._g.in_edges(node_id, keys=True, data="obj")]
-            result = [
-                Neighbor(e.copy(), self._g.nodes[other]["obj"].copy())
-                for e, other in found
-                if relation is None or e.relation == relation
-            ]
+                found += [
+                    (d, s)
+                    for s, _, r, d in self._g.in_edges(node_id, keys=True, data="obj")
+                    if relation is None or r == relation
+                ]
+            nodes = self._g.nodes
+            result = [Neighbor(e.copy(), nodes[other]["obj"].copy()) for e, other in found]
         return sorted(result, key=lambda nb: (nb.edge.relation, nb.node.id, nb.edge.key))
 
-    def _undirected(self, relations: list[str] | None) -> Any:
-        g = self._g
-        if relations is not None:
-            allowed = set(relations)
-            g = nx.subgraph_view(g, filter_edge=lambda u, v, k: k in allowed)
-        return g.to_undirected(as_view=True)
+    def _hops(
+        self, source: str, target: str, max_hops: int, relations: list[str] | None
+    ) -> list[str] | None:
+        """The nodes of a fewest-hops path ignoring direction (bidirectional BFS, expanding the
+        smaller side, as networkx's bidirectional_shortest_path does), read straight from the
+        graph's adjacency dicts (node -> {neighbour: {relation: data}}) rather than through
+        filtered undirected views, and given up once no path within `max_hops` can remain:
+        at a million edges the views cost most of a path's time."""
+        succ, pred = self._g._succ, self._g._pred
+        allowed = None if relations is None else set(relations)
+
+        def around(v: str) -> Iterator[str]:
+            for adjacency in (succ[v], pred[v]):
+                for w, keys in adjacency.items():
+                    if allowed is None or not allowed.isdisjoint(keys):
+                        yield w
+
+        back: dict[str, str | None] = {source: None}  # towards the source
+        ahead: dict[str, str | None] = {target: None}  # towards the target
+        fringe, rfringe = [source], [target]
+        depth = 0  # levels expanded on both sides together
+        meet = None
+        while fringe and rfringe and meet is None and depth < max_hops:
+            forward = len(fringe) <= len(rfringe)
+            seen, other = (back, ahead) if forward else (ahead, back)
+            level, nxt = (fringe if forward else rfringe), []
+            for v in level:
+                for w in around(v):
+                    if w not in seen:
+                        seen[w] = v
+                        nxt.append(w)
+                    if w in other:
+                        meet = w
+                        break
+                if meet is not None:
+                    break
+            if forward:
+                fringe = nxt
+            else:
+                rfringe = nxt
+            depth += 1
+        if meet is None:
+            return None
+        path: list[str] = []
+        node: str | None = meet
+        while node is not None:
+            path.append(node)
+            node = back[node]
+        path.reverse()
+        node = ahead[meet]
+        while node is not None:
+            path.append(node)
+            node = ahead[node]
+        return path if len(path) - 1 <= max_hops else None
 
     def _edges_between(self, a: str, b: str, relations: list[str] | None) -> list[Edge]:
         found = []
@@ -357,11 +501,8 @@ class MemoryStore:
                 return None
             if source == target:
                 return []
-            try:
-                hops = nx.bidirectional_shortest_path(self._undirected(relations), source, target)
-            except nx.NetworkXNoPath:
-                return None
-            if len(hops) - 1 > max_hops:
+            hops = self._hops(source, target, max_hops, relations)
+            if hops is None:
                 return None
             pairs = zip(hops, hops[1:], strict=False)
             return [self._edges_between(a, b, relations)[0].copy() for a, b in pairs]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kb.errors import StoreError
+from kb.store.base import Edge, Node, Provenance
 from kb.store.journal import JOURNAL, SNAPSHOT, DurableFiles, Record
 from kb.store.memory import MemoryStore
 from tests.conftest import REPO, tiny_graph
@@ -169,3 +170,37 @@ def test_failed_append_rolls_back_memory(tmp_path: Path, monkeypatch: pytest.Mon
     with pytest.raises(OSError):
         s.delete_node("agency:jeevika")
     assert s.get_node("agency:jeevika") is not None
+
+
+def test_a_reopened_store_shares_repeated_ids_and_citations(tmp_path: Path) -> None:
+    """The snapshot is decoded compactly (kb.store.memory.Decoder): one string per id however
+    many edges name it, one Provenance per citation however many facts cite it; the facts
+    themselves are what was written."""
+    store = MemoryStore(tmp_path / "graph")
+    row = Provenance("tables/udyam.csv", "row 7", "UDYAM-BR-0000007 | Kosi Bags", "test")
+    with store.batch():
+        store.upsert_node(Node("district:bihar:saharsa", "District", "Saharsa", {}, [], [row]))
+        store.upsert_node(Node("product:bags", "Product", "Bags", {}, [], [row]))
+        for i in range(3):
+            store.upsert_node(
+                Node(f"enterprise:kosi-{i}", "Enterprise", f"Kosi {i}", {}, [], [row])
+            )
+            store.upsert_edge(Edge(f"enterprise:kosi-{i}", "LOCATED_IN", "district:bihar:saharsa",
+                                   {"i": i}, [row]))  # fmt: skip
+            store.upsert_edge(Edge(f"enterprise:kosi-{i}", "PRODUCES", "product:bags", {}, [row]))
+    written = ([n.to_dict() for n in store.nodes()], [e.to_dict() for e in store.edges()])
+    store.compact()
+    store.close()
+    again = MemoryStore(tmp_path / "graph")
+    try:
+        assert (
+            [n.to_dict() for n in again.nodes()],
+            [e.to_dict() for e in again.edges()],
+        ) == written
+        located = [nb.edge for nb in again.neighbors("district:bihar:saharsa", direction="in")]
+        assert len(located) == 3
+        assert len({id(e.target) for e in located}) == 1
+        internal = [again._g.edges[e.source, e.target, e.relation]["obj"] for e in located]  # noqa: SLF001
+        assert len({id(p) for e in internal for p in e.provenance}) == 1
+    finally:
+        again.close()

@@ -126,3 +126,25 @@ def test_stats_does_not_import_torch_or_sentence_transformers(home: Path) -> Non
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "jute bags in Assam", "--json"],
+        ["ask", "Who anchors the Muzaffarpur bag cluster?"],
+    ],
+)
+def test_search_and_ask_do_not_import_torch(home: Path, argv: list[str]) -> None:
+    """The query encoder runs in numpy (kb/minilm.py): a cold command pays no torch import."""
+    code = (
+        f"import sys; from clusterkb.cli import main; main({argv!r}); "
+        "heavy = [m for m in ('torch', 'sentence_transformers') if m in sys.modules]; "
+        "sys.stderr.write(repr(heavy))"
+    )
+    env = {**os.environ, "CLUSTERKB_HOME": str(home)}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip().endswith("[]"), proc.stderr
