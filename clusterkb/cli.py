@@ -65,6 +65,25 @@ def cmd_build(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_doctor(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    report = kb.doctor()
+    if args.json:
+        _print_json(report)
+        return 0
+    if not report["dropped"]:
+        print(f"the journal verifies: {report['records_kept']} records; "
+              f"{report['nodes']} nodes, {report['edges']} edges")  # fmt: skip
+        return 0
+    for d in report["dropped"]:
+        print(f"dropped the {d['bytes']} bytes at offset {d['offset']}: they do not verify")
+    if report["missing_batches"]:
+        print(f"batches lost with them: {', '.join(map(str, report['missing_batches']))} "
+              "(re-ingest the documents they wrote)")  # fmt: skip
+    print(f"kept {report['records_kept']} records that verify; the original journal is at "
+          f"{report['backup']}; now {report['nodes']} nodes, {report['edges']} edges")  # fmt: skip
+    return 0
+
+
 def cmd_stats(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     stats = kb.stats().to_dict()
     if args.json:
@@ -437,6 +456,14 @@ def cmd_serve(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    if args.host not in ("0.0.0.0", "::") and args.host not in kb.settings.allowed_hosts:
+        # the address the server binds is a name its clients use
+        kb.settings = replace(kb.settings, allowed_hosts=(*kb.settings.allowed_hosts, args.host))
+    elif args.host in ("0.0.0.0", "::") and "*" not in kb.settings.allowed_hosts:
+        _progress(
+            "answering only for the host names in CLUSTERKB_ALLOWED_HOSTS "
+            f"({', '.join(kb.settings.allowed_hosts)}); add the names clients use"
+        )
     app = create_server(kb, ui=not args.no_ui)
     # Load the embedding model and the sentence index while the server starts listening, so
     # the first question does not wait for them.
@@ -554,6 +581,13 @@ def parser() -> argparse.ArgumentParser:
     im = sub.add_parser("import", help="replace the KB at CLUSTERKB_HOME with the NEO4J_URI one")
     im.add_argument("--from", dest="source", choices=["neo4j"], required=True)
     im.set_defaults(func=cmd_import)
+
+    dr = sub.add_parser(
+        "doctor",
+        help="check the store's journal; keep every record that verifies (original kept)",
+    )
+    dr.add_argument("--json", action="store_true")
+    dr.set_defaults(func=cmd_doctor)
 
     sv = sub.add_parser("serve", help="run the web UI and HTTP API")
     sv.add_argument("--host", default="127.0.0.1")

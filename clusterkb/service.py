@@ -95,6 +95,30 @@ class KnowledgeBase:
         if self._store is not None:
             self._store.close()
 
+    def doctor(self) -> dict[str, Any]:
+        """Check the embedded store's journal and, if a record in it does not verify, keep
+        every record that does (the original journal is copied aside first, nothing is
+        deleted); then open the store to check it loads. A report of what was found."""
+        from kb.store.journal import DurableFiles
+
+        if self.settings.store != "memory":
+            raise InputError("doctor checks the embedded store's files; Neo4j checks its own")
+        files = DurableFiles(self.settings.graph_dir)
+        try:
+            found = files.salvage()
+        finally:
+            files.close()
+        stats = self.store.stats()
+        return {
+            "journal": str(files.journal_path),
+            "records_kept": found.kept,
+            "dropped": [{"offset": o, "bytes": n} for o, n in found.dropped],
+            "missing_batches": found.missing_seqs,
+            "backup": str(found.backup) if found.backup else None,
+            "nodes": stats.nodes,
+            "edges": stats.edges,
+        }
+
     # -- building ------------------------------------------------------------------------------
 
     def build(
