@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ingest.pdftext import pdf_text
 from kb.errors import InputError
 from kb.files import SUFFIXES
 from kb.ids import file_document_id
@@ -116,16 +117,9 @@ def _decode(raw: bytes, name: str) -> str:
 
 
 def _pdf_text(path: Path) -> str:
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-    except ImportError as e:  # pragma: no cover - pypdf is a dependency
-        raise InputError("reading PDF needs the pypdf package") from e
-    try:
-        reader = PdfReader(str(path))
-        text = "\n".join((page.extract_text() or "") for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, TypeError) as e:
-        raise InputError(f"{path.name}: not a readable PDF ({e})") from e
+    """The PDF's text layer, read in a child process within page, size, memory and time
+    limits (ingest/pdftext.py)."""
+    text = pdf_text(path)
     if len(text.strip()) < 20:
         raise InputError(f"{path.name}: the PDF has no text layer (scanned?); run OCR first")
     return text
