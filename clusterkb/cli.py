@@ -438,7 +438,7 @@ def cmd_fit_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
 def _warm_up(kb: KnowledgeBase) -> None:
     try:
-        kb.ask("Which clusters are in the knowledge base?")
+        kb.warm_up()
     except Exception as e:  # a failed warm-up only means the first question is slower
         _progress(f"warm-up failed ({type(e).__name__}: {e}); continuing")
 
@@ -464,6 +464,7 @@ def cmd_serve(kb: KnowledgeBase, args: argparse.Namespace) -> int:
             "answering only for the host names in CLUSTERKB_ALLOWED_HOSTS "
             f"({', '.join(kb.settings.allowed_hosts)}); add the names clients use"
         )
+    kb.rebuild_after_writes = True  # requests never wait for a rebuild after a write
     app = create_server(kb, ui=not args.no_ui)
     # Load the embedding model and the sentence index while the server starts listening, so
     # the first question does not wait for them.

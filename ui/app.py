@@ -14,10 +14,15 @@ from ui import pages, render
 from ui.tabs import ask, documents, explore, overview, plan
 
 
+CACHE_SWEEP = (600, 3600)  # (every, older than) seconds: Gradio's temp files
+
+
 def build(kb: KnowledgeBase) -> gr.Blocks:
     """The UI's Blocks: the tabs, an entity picked in Ask opening in Explore, and what each
     tab fills when a page opens."""
-    with gr.Blocks(title="clusterkb — MSME clusters and ODOP") as demo:
+    # Gradio's uploads and the copies it makes are deleted an hour after they were made
+    # (checked every CACHE_SWEEP[0] seconds) and when the server starts.
+    with gr.Blocks(title="clusterkb — MSME clusters and ODOP", delete_cache=CACHE_SWEEP) as demo:
         gr.Markdown(
             "# clusterkb\nIndia's MSME clusters, ODOP products, schemes and agencies — answers "
             "with their sources, a linkage-graph explorer and a partner planner. "
@@ -48,7 +53,11 @@ def mount(app: FastAPI, kb: KnowledgeBase) -> None:
     """Mount the UI at `/`, with `/doc/{id}` pages that show a document's sentences."""
     pages.add_document_page(app, kb)
     demo = build(kb)
-    gr.mount_gradio_app(app, demo, path="/", css=render.CSS, footer_links=["api"])
+    # the same size limit as the API's uploads (api.limits also cuts the body on the stream)
+    max_bytes = int(kb.settings.max_upload_mb * 1024 * 1024)
+    gr.mount_gradio_app(
+        app, demo, path="/", css=render.CSS, footer_links=["api"], max_file_size=max_bytes
+    )
     # Gradio checks that a file named in an event's data was uploaded through it (lies in its
     # upload folder) only once the Blocks count as launched, which mount_gradio_app never sets:
     # without this, `POST /gradio_api/call/preview` with {"path": "/any/file"} had the file
