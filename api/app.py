@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import RequestResponseEndpoint
 from starlette.routing import Match, Mount
@@ -35,7 +39,8 @@ def create_app(kb: KnowledgeBase) -> FastAPI:
     app = FastAPI(
         title="clusterkb",
         version=VERSION,
-        docs_url="/docs",
+        docs_url=None,  # served by add_offline_docs from the installed assets, not a CDN
+        redoc_url=None,
         description="Knowledge base of India's MSME clusters, ODOP products, schemes and "
         "agencies. Errors are `{error: {status, message, details}}`.",
     )
@@ -59,6 +64,7 @@ def create_app(kb: KnowledgeBase) -> FastAPI:
     )
     app.middleware("http")(log_request)  # added last: outermost, so it logs every answer
     add_error_handlers(app)
+    add_offline_docs(app)
     api = APIRouter(prefix="/api/v1", responses=RESPONSES)
     for module in ROUTERS:
         api.include_router(module.router)
@@ -70,6 +76,38 @@ def create_app(kb: KnowledgeBase) -> FastAPI:
         include_in_schema=False,
     )
     return app
+
+
+DOCS_ASSETS = "/docs-assets"
+
+
+def add_offline_docs(app: FastAPI) -> None:
+    """/docs (Swagger UI) and /redoc with their scripts and styles served from the installed
+    fastapi-offline package: FastAPI's own pages load them from a CDN and are blank offline."""
+    import fastapi_offline
+
+    assets = Path(fastapi_offline.__file__).parent / "static"
+    app.mount(DOCS_ASSETS, StaticFiles(directory=assets), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} — API",
+            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_ASSETS}/favicon.png",
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} — API",
+            redoc_js_url=f"{DOCS_ASSETS}/redoc.standalone.js",
+            redoc_favicon_url=f"{DOCS_ASSETS}/favicon.png",
+            with_google_fonts=False,
+        )
 
 
 async def unmatched(request: Request) -> Response:

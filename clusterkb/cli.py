@@ -436,6 +436,9 @@ def cmd_fit_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     return 0
 
 
+SHUTDOWN_GRACE = 5  # seconds in-flight requests get after SIGTERM
+
+
 def _warm_up(kb: KnowledgeBase) -> None:
     try:
         kb.warm_up()
@@ -470,7 +473,20 @@ def cmd_serve(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     # the first question does not wait for them.
     threading.Thread(target=_warm_up, args=(kb,), daemon=True).start()
     _progress(f"serving on http://{args.host}:{args.port}/ (API under /api/v1, docs at /docs)")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False)
+    # On SIGTERM uvicorn stops taking requests and waits SHUTDOWN_GRACE seconds for those in
+    # flight; work still running then (a long ingest in a worker thread) is abandoned: a
+    # document is committed whole or not at all, so stopping loses no committed write.
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False,
+                timeout_graceful_shutdown=SHUTDOWN_GRACE)  # fmt: skip
+    busy = [
+        t for t in threading.enumerate() if t is not threading.current_thread() and not t.daemon
+    ]
+    if busy:
+        _progress(f"stopped with {len(busy)} requests unfinished; their writes were not committed")
+        kb.close()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
     return 0
 
 

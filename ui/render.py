@@ -51,6 +51,17 @@ def colour(type_: str) -> str:
     return TYPE_COLOURS.get(type_, "#495057")
 
 
+_MARKUP = re.compile(r"([\\`*_{}\[\]()#!<>|~&])")
+
+
+def md_text(text: str) -> str:
+    """`text` from a document or an answer made inert in Markdown: every character that could
+    start a link, an image, emphasis, code or an HTML tag is backslash-escaped, so a document
+    saying `![x](http://elsewhere/pixel)` shows those characters instead of making the browser
+    fetch anything ('a [b]' -> 'a \\[b\\]')."""
+    return _MARKUP.sub(r"\\\1", text)
+
+
 def short(text: str, n: int = 30) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 

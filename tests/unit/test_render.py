@@ -42,3 +42,17 @@ def test_sources_show_abstain_and_citations() -> None:
         {"document": "doc:x", "locator": "sentence 4", "text": "A < B"}]}  # fmt: skip
     html = render.sources(ans, {"doc:x": "Doc X"})
     assert "/doc/doc:x#s4" in html and "Doc X" in html and "A &lt; B" in html
+
+
+def test_document_text_is_inert_in_markdown() -> None:
+    """Finding 6: an answer quoting `![x](http://attacker/pixel)` made the browser fetch it."""
+    import markdown_it
+
+    hostile = ("See ![pixel](http://attacker.example/p.png), [click](http://attacker.example) "
+               "<img src='http://attacker.example/i.png'> **bold** `code` # head")  # fmt: skip
+    html = markdown_it.MarkdownIt("commonmark").render(render.md_text(hostile))
+    assert "<img" not in html and "<a " not in html and "<strong>" not in html
+    assert "<code>" not in html and "<h1>" not in html
+    for shown in ("![pixel](http://attacker.example/p.png)", "[click](http://attacker.example)",
+                  "**bold**", "`code`"):  # fmt: skip
+        assert shown in html.replace("&lt;", "<").replace("&gt;", ">"), html

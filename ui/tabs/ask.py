@@ -61,13 +61,13 @@ def build(kb: KnowledgeBase) -> AskTab:
                         {"role": "assistant", "content": str(e)}]  # fmt: skip
             return "", history, past, render.error(e), gr.update(visible=False)
         titles = {d.id: d.title for d in kb.documents()}
-        text = (
-            ans["answer"] if ans["answered"] else f"**Not in the knowledge base.** {ans['answer']}"
-        )
+        # document text is shown as text: no links or images of its own (render.md_text)
+        said = render.md_text(ans["answer"])
+        text = said if ans["answered"] else f"**Not in the knowledge base.** {said}"
         if ans["answered"] and ans["citations"]:
             text += "\n\n**Sources**\n" + "\n".join(
-                f"{i}. [{render.short(titles.get(c['document'], c['document']), 90)}]"
-                f"({render.doc_link(c['document'], c.get('locator'))}) — “{c['text'][:220]}”"
+                f"{i}. [{render.md_text(render.short(titles.get(c['document'], c['document']), 90))}]"
+                f"({render.doc_link(c['document'], c.get('locator'))}) — “{render.md_text(c['text'][:220])}”"
                 for i, c in enumerate(ans["citations"][:3], start=1)
             )
         history += [
