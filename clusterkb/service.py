@@ -67,6 +67,8 @@ class KnowledgeBase:
         self._setup_lock = threading.RLock()
         # the server rebuilds derived state right after a write (see _changed); commands don't
         self.rebuild_after_writes = False
+        self._version: int | None = None  # the store's batch number derived state was built at
+        self._stale = self._rebuilding = False  # a background rebuild is due / running
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> KnowledgeBase:
@@ -81,6 +83,7 @@ class KnowledgeBase:
     @property
     def linker(self) -> EntityLinker:
         """The one entity linker over the store (rebuilt after every write)."""
+        self._catch_up()
         with self._setup_lock:
             if self._linker is None:
                 cache = self._cache_dir("vectors")
@@ -98,29 +101,72 @@ class KnowledgeBase:
     def _changed(self) -> None:
         """After a write: what was derived from the graph (linker, sentence index, answerer,
         recommender) is rebuilt on next use — or, with `rebuild_after_writes` (the server),
-        rebuilt here at once, beside the ones in use, and swapped in whole, so that requests
-        arriving meanwhile use the previous ones instead of each waiting for (or repeating)
-        the rebuild."""
+        rebuilt by one background thread, beside the ones in use, and swapped in whole:
+        requests arriving meanwhile use the previous ones instead of each waiting for (or
+        repeating) the rebuild, and the write answers without waiting for it. Writes during
+        a rebuild make it run once more when it ends."""
+        self._version = self._store_version()
         if not (self.rebuild_after_writes and (self._qa or self._index or self._recommender)):
             with self._setup_lock:
                 self._linker = self._index = self._qa = self._recommender = None
             return
+        with self._setup_lock:
+            self._stale = True
+            if self._rebuilding:
+                return
+            self._rebuilding = True
+        threading.Thread(target=self._rebuild, name="clusterkb-rebuild", daemon=True).start()
+
+    def _rebuild(self) -> None:
         from kb.qa import QuestionAnswerer
         from kb.recommend import Recommender
 
-        linker = EntityLinker(self.store, self._embedder, self._cache_dir("vectors"))
-        index = SentenceIndex.from_store(self.store, self._embedder, self._cache_dir("search"))
-        qa = QuestionAnswerer(
-            self.store, linker, index=lambda: index, recommend=self.recommend, llm=self.llm
-        )
-        recommender = Recommender(self.store, linker, self._embedder)
+        while True:
+            with self._setup_lock:
+                if not self._stale:
+                    self._rebuilding = False
+                    return
+                self._stale = False
+            try:
+                linker = EntityLinker(self.store, self._embedder, self._cache_dir("vectors"))
+                index = SentenceIndex.from_store(
+                    self.store, self._embedder, self._cache_dir("search")
+                )
+
+                def built(i: SentenceIndex = index) -> SentenceIndex:
+                    return i
+
+                qa = QuestionAnswerer(
+                    self.store, linker, index=built, recommend=self.recommend, llm=self.llm
+                )
+                recommender = Recommender(self.store, linker, self._embedder)
+                qa.ask(WARM_UP_QUESTION)  # loads what the answerer reads lazily
+            except Exception:  # noqa: BLE001 - the next use builds lazily instead
+                log.warning("rebuild after a write failed", exc_info=True)
+                with self._setup_lock:
+                    self._linker = self._index = self._qa = self._recommender = None
+                continue
+            with self._setup_lock:
+                self._linker, self._index, self._qa = linker, index, qa
+                self._recommender = recommender
+
+    def _store_version(self) -> int | None:
+        version = getattr(self.store, "version", None)  # the embedded store's batch number
+        return int(version()) if version is not None else None
+
+    def _catch_up(self) -> None:
+        """Derived state built before another process (a CLI ingest) wrote to the store is
+        rebuilt, as after a write of this process. Skipped while this process writes (its
+        write rebuilds it)."""
+        if self._version == self._store_version():
+            return
+        if not self.write_lock.acquire(blocking=False):
+            return
         try:
-            qa.ask(WARM_UP_QUESTION)  # loads what the answerer reads lazily
-        except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first question
-            log.warning("warm-up after a write failed", exc_info=True)
-        with self._setup_lock:
-            self._linker, self._index, self._qa = linker, index, qa
-            self._recommender = recommender
+            if self._version != self._store_version():
+                self._changed()
+        finally:
+            self.write_lock.release()
 
     def close(self) -> None:
         if self._store is not None:
@@ -133,6 +179,7 @@ class KnowledgeBase:
         from kb.recommend import MinistryModel
 
         self.ask(WARM_UP_QUESTION)
+        self.linker.by_meaning(WARM_UP_QUESTION)  # the names' vectors
         MinistryModel(self.store, self._embedder).vectors  # noqa: B018 - computed for its cache
 
     def doctor(self) -> dict[str, Any]:
@@ -265,6 +312,7 @@ class KnowledgeBase:
         """The question answerer over this KB (built on first use, after every write)."""
         from kb.qa import QuestionAnswerer
 
+        self._catch_up()
         with self._setup_lock:
             if self._qa is None:
                 self._qa = QuestionAnswerer(
@@ -293,6 +341,7 @@ class KnowledgeBase:
     def _recommend(self) -> Recommender:
         from kb.recommend import Recommender
 
+        self._catch_up()
         with self._setup_lock:
             if self._recommender is None:
                 self._recommender = Recommender(self.store, self.linker, self._embedder)
@@ -326,6 +375,7 @@ class KnowledgeBase:
 
     def sentence_index(self) -> SentenceIndex:
         """Every document sentence, searchable (built on first use, vectors cached on disk)."""
+        self._catch_up()
         with self._setup_lock:
             if self._index is None:
                 self._index = SentenceIndex.from_store(

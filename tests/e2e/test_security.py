@@ -301,3 +301,35 @@ def test_binary_data_is_refused_as_text(server: Server) -> None:
     assert r.status_code == 400, r.text[:300]
     assert "binary" in r.json()["error"]["message"]
     assert "doc:photo" not in [d["id"] for d in HTTP.get(v1(server, "/documents")).json()]
+
+
+def test_a_running_server_sees_what_another_process_ingested(
+    server: Server, tmp_path: Path
+) -> None:
+    """Finding 6: after a CLI ingest a running server's name search missed the new entities
+    until it was restarted."""
+    import os
+    import subprocess
+    import sys
+
+    name = "Quorvath Brassware Cluster"
+    entities = {"q": name, "limit": 5}
+    before = HTTP.get(v1(server, "/entities"), params=entities).json()["items"]
+    assert not any(e["name"] == name for e in before)
+    note = tmp_path / "quorvath-note.txt"
+    note.write_text(f"The {name} in Gaya is supported by SFURTI.\n")
+    home = server.log.parent / "home"
+    env = {**os.environ, "CLUSTERKB_HOME": str(home)}
+    done = subprocess.run([sys.executable, "-m", "clusterkb.cli", "ingest", str(note)],
+                          env=env, cwd=REPO, capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    # the server notices the newer store on its next use and rebuilds in the background
+    started, found = time.perf_counter(), False
+    while not found and time.perf_counter() - started < 120:
+        after = HTTP.get(v1(server, "/entities"), params=entities).json()["items"]
+        found = any(e["name"] == name for e in after)
+        time.sleep(0 if found else 1)
+    print(f"\nanother process's ingest seen after {time.perf_counter() - started:.1f} s")
+    assert found, after
+    assert HTTP.delete(v1(server, "/documents/doc:quorvath-note"),
+                       headers={"X-API-Key": KEY}).status_code == 200  # fmt: skip
