@@ -13,7 +13,6 @@ from clusterkb.service import KnowledgeBase
 from ui import pages, render
 from ui.tabs import ask, documents, explore, overview, plan
 
-
 CACHE_SWEEP = (600, 3600)  # (every, older than) seconds: Gradio's temp files
 
 
