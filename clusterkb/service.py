@@ -100,17 +100,21 @@ class KnowledgeBase:
 
     def _changed(self) -> None:
         """After a write: what was derived from the graph (linker, sentence index, answerer,
-        recommender) is rebuilt on next use — or, with `rebuild_after_writes` (the server),
-        rebuilt by one background thread, beside the ones in use, and swapped in whole:
-        requests arriving meanwhile use the previous ones instead of each waiting for (or
-        repeating) the rebuild, and the write answers without waiting for it. Writes during
-        a rebuild make it run once more when it ends."""
+        recommender) is rebuilt on next use — or, with `rebuild_after_writes` (the server), the
+        linker is replaced at once (cheap: name lookups see the write in the next request) and
+        the rest rebuilt by one background thread, beside the ones in use, and swapped in
+        whole: requests arriving meanwhile use the previous ones instead of each waiting for
+        (or repeating) the rebuild, and the write answers without waiting for it. Writes
+        during a rebuild make it run once more when it ends."""
         self._version = self._store_version()
         if not (self.rebuild_after_writes and (self._qa or self._index or self._recommender)):
             with self._setup_lock:
                 self._linker = self._index = self._qa = self._recommender = None
             return
         with self._setup_lock:
+            # names are looked up in a new linker at once (its resolver is built on first use,
+            # once): whoever wrote a document finds its entities in the next request
+            self._linker = EntityLinker(self.store, self._embedder, self._cache_dir("vectors"))
             self._stale = True
             if self._rebuilding:
                 return
@@ -128,7 +132,7 @@ class KnowledgeBase:
                     return
                 self._stale = False
             try:
-                linker = EntityLinker(self.store, self._embedder, self._cache_dir("vectors"))
+                linker = self.linker
                 index = SentenceIndex.from_store(
                     self.store, self._embedder, self._cache_dir("search")
                 )
@@ -147,8 +151,7 @@ class KnowledgeBase:
                     self._linker = self._index = self._qa = self._recommender = None
                 continue
             with self._setup_lock:
-                self._linker, self._index, self._qa = linker, index, qa
-                self._recommender = recommender
+                self._index, self._qa, self._recommender = index, qa, recommender
 
     def _store_version(self) -> int | None:
         version = getattr(self.store, "version", None)  # the embedded store's batch number

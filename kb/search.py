@@ -16,6 +16,7 @@ import math
 import os
 import re
 import threading
+import time
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -89,6 +90,8 @@ class MiniLM:
                     )
                     for t, v in zip(batch, np.asarray(vectors, dtype=np.float32), strict=True):
                         self._memo[t] = v
+            if start + self.BATCH < len(todo):
+                time.sleep(0.002)  # a waiting request takes the lock before our next batch
         with self._lock:
             out = []
             for t in texts:
