@@ -9,19 +9,28 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import RequestResponseEndpoint
+from starlette.routing import Match, Mount
 
-from api.errors import RESPONSES, add_error_handlers, error_response
+from api.errors import RESPONSES, add_error_handlers
+from api.gate import Gate
+from api.hosts import HostCheck
+from api.limits import BodyLimits
 from api.routes import ask, documents, entities, graph, health, paths, recommend
 from clusterkb.service import KnowledgeBase
 from kb import __version__ as VERSION
 
 log = logging.getLogger("clusterkb.api")
 
-MAX_JSON_BYTES = 1024 * 1024  # any request body but an upload
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 ROUTERS = (health, entities, paths, ask, recommend, documents, graph)
 
 
@@ -30,11 +39,13 @@ def create_app(kb: KnowledgeBase) -> FastAPI:
     app = FastAPI(
         title="clusterkb",
         version=VERSION,
-        docs_url="/docs",
+        docs_url=None,  # served by add_offline_docs from the installed assets, not a CDN
+        redoc_url=None,
         description="Knowledge base of India's MSME clusters, ODOP products, schemes and "
         "agencies. Errors are `{error: {status, message, details}}`.",
     )
     app.state.kb = kb
+    app.state.gate = Gate()  # the bounded pool of CPU-heavy requests (api.gate)
     if kb.settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -42,36 +53,84 @@ def create_app(kb: KnowledgeBase) -> FastAPI:
             allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Content-Type", "X-API-Key"],
         )
-    app.middleware("http")(limits_and_log)  # added last: outside CORS, so it logs preflights
+    # bodies bounded as they arrive, around everything mounted later too (UI, MCP)
+    app.add_middleware(
+        BodyLimits, max_upload_bytes=lambda: int(kb.settings.max_upload_mb * 1024 * 1024)
+    )
+    app.add_middleware(
+        HostCheck,
+        allowed_hosts=lambda: kb.settings.allowed_hosts,
+        origins=lambda: kb.settings.cors_origins,
+    )
+    app.middleware("http")(log_request)  # added last: outermost, so it logs every answer
     add_error_handlers(app)
+    add_offline_docs(app)
     api = APIRouter(prefix="/api/v1", responses=RESPONSES)
     for module in ROUTERS:
         api.include_router(module.router)
     app.include_router(api)
+    app.add_api_route(
+        "/api/v1/{rest:path}",
+        unmatched,
+        methods=list(METHODS),
+        include_in_schema=False,
+    )
     return app
 
 
-async def limits_and_log(request: Request, call_next: RequestResponseEndpoint) -> Response:
-    """413 for a body over its limit by Content-Length (1 MB JSON; an upload its
-    CLUSTERKB_MAX_UPLOAD_MB plus room for the multipart framing); one log line per request."""
-    started = time.perf_counter()
-    max_upload_mb = request.app.state.kb.settings.max_upload_mb
-    upload = request.url.path.startswith("/api/v1/documents") and request.method == "POST"
-    limit = int(max_upload_mb * 1024 * 1024) + 64 * 1024 if upload else MAX_JSON_BYTES
-    length = request.headers.get("content-length")
-    response: Response
-    if length is not None and (not length.isdigit() or int(length) > limit):
-        response = error_response(
-            413,
-            f"the request body is larger than {limit // 1024} KiB"
-            + (
-                f"; uploads are limited to {max_upload_mb:g} MB (CLUSTERKB_MAX_UPLOAD_MB)"
-                if upload
-                else ""
-            ),
+DOCS_ASSETS = "/docs-assets"
+
+
+def add_offline_docs(app: FastAPI) -> None:
+    """/docs (Swagger UI) and /redoc with their scripts and styles served from the installed
+    fastapi-offline package: FastAPI's own pages load them from a CDN and are blank offline."""
+    import fastapi_offline
+
+    assets = Path(fastapi_offline.__file__).parent / "static"
+    app.mount(DOCS_ASSETS, StaticFiles(directory=assets), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} — API",
+            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_ASSETS}/favicon.png",
         )
-    else:
-        response = await call_next(request)
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} — API",
+            redoc_js_url=f"{DOCS_ASSETS}/redoc.standalone.js",
+            redoc_favicon_url=f"{DOCS_ASSETS}/favicon.png",
+            with_google_fonts=False,
+        )
+
+
+async def unmatched(request: Request) -> Response:
+    """An /api/v1 path no route serves with this method: 405 with `Allow` (the methods that
+    path takes) or 404, in the one error shape — answered here, not by the UI mounted at /."""
+    allowed = [
+        method
+        for method in METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+            if not isinstance(route, Mount) and getattr(route, "endpoint", None) is not unmatched
+        )
+    ]
+    if allowed:
+        raise StarletteHTTPException(405, headers={"Allow": ", ".join(sorted(allowed))})
+    raise StarletteHTTPException(404)
+
+
+async def log_request(request: Request, call_next: RequestResponseEndpoint) -> Response:
+    """One log line per request (its body limits are api.limits.BodyLimits')."""
+    started = time.perf_counter()
+    response = await call_next(request)
     log.info(
         "%s %s %d %.1f ms",
         request.method,

@@ -8,7 +8,7 @@ which is never read — a keyless malformed write gets 401, not a 422 describing
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request, Response
@@ -17,6 +17,7 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
 from api.errors import APIError
+from api.gate import Gate
 from clusterkb.service import KnowledgeBase
 from kb.config import Settings
 
@@ -80,5 +81,14 @@ class KeyFirstRoute(APIRoute):
 
         return key_first
 
+
+async def heavy_slot(request: Request) -> AsyncIterator[None]:
+    """A place in the bounded pool of CPU-heavy requests (api.gate), or 503 with Retry-After."""
+    gate: Gate = request.app.state.gate
+    async with gate.slot():
+        yield
+
+
+HeavyDep = Depends(heavy_slot)
 
 EntityId = Annotated[str, PathParam(min_length=1, max_length=300)]

@@ -18,28 +18,34 @@ log = logging.getLogger("clusterkb.api")
 
 # the error statuses every route may answer, for /openapi.json
 RESPONSES: dict[int | str, dict[str, Any]] = {
-    s: {"model": ErrorResponse} for s in (400, 401, 403, 404, 413, 422, 503)
+    s: {"model": ErrorResponse} for s in (400, 401, 403, 404, 408, 413, 422, 503)
 }
 
 
 class APIError(Exception):
     """A failure the API itself finds (a bad upload, a missing key), with its HTTP status."""
 
-    def __init__(self, status: int, message: str, details: Any = None):
+    def __init__(
+        self, status: int, message: str, details: Any = None, headers: dict[str, str] | None = None
+    ):
         super().__init__(message)
         self.status, self.message, self.details = status, message, details
+        self.headers = headers or {}
 
 
-def error_response(status: int, message: str, details: Any = None) -> JSONResponse:
+def error_response(
+    status: int, message: str, details: Any = None, headers: dict[str, str] | None = None
+) -> JSONResponse:
     """The one error body."""
     return JSONResponse(
         status_code=status,
         content={"error": {"status": status, "message": message, "details": details}},
+        headers=headers,
     )
 
 
 async def api_error(_: Request, exc: APIError) -> JSONResponse:
-    return error_response(exc.status, exc.message, exc.details)
+    return error_response(exc.status, exc.message, exc.details, exc.headers)
 
 
 async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -48,8 +54,11 @@ async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
     if exc.status_code == 404:
         message = "no such route; the API is under /api/v1 and described at /docs"
     elif exc.status_code == 405:
-        message = "this route does not take that method; see /docs"
-    return error_response(exc.status_code, message)
+        allow = (exc.headers or {}).get("Allow", "?")
+        message = f"this route does not take that method (it takes {allow}); see /docs"
+    response = error_response(exc.status_code, message)
+    response.headers.update(exc.headers or {})  # Allow on a 405
+    return response
 
 
 async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:

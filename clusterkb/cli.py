@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -72,6 +73,25 @@ def cmd_build(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         print(f"skipped {len(report.skipped)} rows (the rest was built):")
         for s in report.skipped:
             print(f"  {s}")
+    return 0
+
+
+def cmd_doctor(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    report = kb.doctor()
+    if args.json:
+        _print_json(report)
+        return 0
+    if not report["dropped"]:
+        print(f"the journal verifies: {report['records_kept']} records; "
+              f"{report['nodes']} nodes, {report['edges']} edges")  # fmt: skip
+        return 0
+    for d in report["dropped"]:
+        print(f"dropped the {d['bytes']} bytes at offset {d['offset']}: they do not verify")
+    if report["missing_batches"]:
+        print(f"batches lost with them: {', '.join(map(str, report['missing_batches']))} "
+              "(re-ingest the documents they wrote)")  # fmt: skip
+    print(f"kept {report['records_kept']} records that verify; the original journal is at "
+          f"{report['backup']}; now {report['nodes']} nodes, {report['edges']} edges")  # fmt: skip
     return 0
 
 
@@ -444,6 +464,9 @@ def cmd_fit_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     return 0
 
 
+SHUTDOWN_GRACE = 5  # seconds in-flight requests get after SIGTERM
+
+
 def _prepare(kb: KnowledgeBase, ask: bool) -> None:
     """Models, indexes and vectors loaded (and vectors cached on disk) now, with a log line,
     rather than on the first question."""
@@ -473,12 +496,34 @@ def cmd_serve(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    if args.host not in ("0.0.0.0", "::") and args.host not in kb.settings.allowed_hosts:
+        # the address the server binds is a name its clients use
+        kb.settings = replace(kb.settings, allowed_hosts=(*kb.settings.allowed_hosts, args.host))
+    elif args.host in ("0.0.0.0", "::") and "*" not in kb.settings.allowed_hosts:
+        _progress(
+            "answering only for the host names in CLUSTERKB_ALLOWED_HOSTS "
+            f"({', '.join(kb.settings.allowed_hosts)}); add the names clients use"
+        )
+    kb.rebuild_after_writes = True  # requests never wait for a rebuild after a write
     # Load the embedding model, the indexes and the question answerer before listening, so
     # the first question is as fast as the second.
     _prepare(kb, ask=True)
     app = create_server(kb, ui=not args.no_ui)
     _progress(f"serving on http://{args.host}:{args.port}/ (API under /api/v1, docs at /docs)")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False)
+    # On SIGTERM uvicorn stops taking requests and waits SHUTDOWN_GRACE seconds for those in
+    # flight; work still running then (a long ingest in a worker thread) is abandoned: a
+    # document is committed whole or not at all, so stopping loses no committed write.
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False,
+                timeout_graceful_shutdown=SHUTDOWN_GRACE)  # fmt: skip
+    busy = [
+        t for t in threading.enumerate() if t is not threading.current_thread() and not t.daemon
+    ]
+    if busy:
+        _progress(f"stopped with {len(busy)} requests unfinished; their writes were not committed")
+        kb.close()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
     return 0
 
 
@@ -590,6 +635,13 @@ def parser() -> argparse.ArgumentParser:
     im = sub.add_parser("import", help="replace the KB at CLUSTERKB_HOME with the NEO4J_URI one")
     im.add_argument("--from", dest="source", choices=["neo4j"], required=True)
     im.set_defaults(func=cmd_import)
+
+    dr = sub.add_parser(
+        "doctor",
+        help="check the store's journal; keep every record that verifies (original kept)",
+    )
+    dr.add_argument("--json", action="store_true")
+    dr.set_defaults(func=cmd_doctor)
 
     sv = sub.add_parser("serve", help="run the web UI and HTTP API")
     sv.add_argument("--host", default="127.0.0.1")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections.abc import Callable
@@ -38,6 +39,11 @@ if TYPE_CHECKING:
     from kb.recommend import Recommender
 
 
+log = logging.getLogger(__name__)
+
+WARM_UP_QUESTION = "Which clusters are in the knowledge base?"
+
+
 class KnowledgeBase:
     """Facade over one store: build, look up, show, find paths (more features join here)."""
 
@@ -61,6 +67,10 @@ class KnowledgeBase:
         # Writes (build, ingest, forget) go one at a time; lazy set-up happens once.
         self.write_lock = threading.RLock()
         self._setup_lock = threading.RLock()
+        # the server rebuilds derived state right after a write (see _changed); commands don't
+        self.rebuild_after_writes = False
+        self._version: int | None = None  # the store's batch number derived state was built at
+        self._stale = self._rebuilding = False  # a background rebuild is due / running
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> KnowledgeBase:
@@ -75,6 +85,7 @@ class KnowledgeBase:
     @property
     def linker(self) -> EntityLinker:
         """The one entity linker over the store (rebuilt after every write)."""
+        self._catch_up()
         with self._setup_lock:
             if self._linker is None:
                 cache = self._cache_dir("vectors")
@@ -90,12 +101,115 @@ class KnowledgeBase:
         return self.settings.home / name if self.settings.store == "memory" else None
 
     def _changed(self) -> None:
-        """After a write: what was derived from the graph is rebuilt on next use."""
-        self._linker = self._index = self._qa = self._recommender = None
+        """After a write: what was derived from the graph (linker, sentence index, answerer,
+        recommender) is rebuilt on next use — or, with `rebuild_after_writes` (the server), the
+        linker is replaced at once (cheap: name lookups see the write in the next request) and
+        the rest rebuilt by one background thread, beside the ones in use, and swapped in
+        whole: requests arriving meanwhile use the previous ones instead of each waiting for
+        (or repeating) the rebuild, and the write answers without waiting for it. Writes
+        during a rebuild make it run once more when it ends."""
+        self._version = self._store_version()
+        if not (self.rebuild_after_writes and (self._qa or self._index or self._recommender)):
+            with self._setup_lock:
+                self._linker = self._index = self._qa = self._recommender = None
+            return
+        with self._setup_lock:
+            # names are looked up in a new linker at once (its resolver is built on first use,
+            # once): whoever wrote a document finds its entities in the next request
+            self._linker = EntityLinker(self.store, self._embedder, self._cache_dir("vectors"))
+            self._stale = True
+            if self._rebuilding:
+                return
+            self._rebuilding = True
+        threading.Thread(target=self._rebuild, name="clusterkb-rebuild", daemon=True).start()
+
+    def _rebuild(self) -> None:
+        from kb.qa import QuestionAnswerer
+        from kb.recommend import Recommender
+
+        while True:
+            with self._setup_lock:
+                if not self._stale:
+                    self._rebuilding = False
+                    return
+                self._stale = False
+            try:
+                linker = self.linker
+                index = SentenceIndex.from_store(
+                    self.store, self._embedder, self._cache_dir("search")
+                )
+
+                def built(i: SentenceIndex = index) -> SentenceIndex:
+                    return i
+
+                qa = QuestionAnswerer(
+                    self.store, linker, index=built, recommend=self.recommend, llm=self.llm
+                )
+                recommender = Recommender(self.store, linker, self._embedder)
+                qa.ask(WARM_UP_QUESTION)  # loads what the answerer reads lazily
+            except Exception:  # noqa: BLE001 - the next use builds lazily instead
+                log.warning("rebuild after a write failed", exc_info=True)
+                with self._setup_lock:
+                    self._linker = self._index = self._qa = self._recommender = None
+                continue
+            with self._setup_lock:
+                self._index, self._qa, self._recommender = index, qa, recommender
+
+    def _store_version(self) -> int | None:
+        version = getattr(self.store, "version", None)  # the embedded store's batch number
+        return int(version()) if version is not None else None
+
+    def _catch_up(self) -> None:
+        """Derived state built before another process (a CLI ingest) wrote to the store is
+        rebuilt, as after a write of this process. Skipped while this process writes (its
+        write rebuilds it)."""
+        if self._version == self._store_version():
+            return
+        if not self.write_lock.acquire(blocking=False):
+            return
+        try:
+            if self._version != self._store_version():
+                self._changed()
+        finally:
+            self.write_lock.release()
 
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
+
+    def warm_up(self) -> None:
+        """Load the model and build what the first question and the first recommendation for
+        a product the ODOP list does not name would otherwise build while a client waits (the
+        ODOP rows' vectors are kept by the embedder, so a rebuild after a write reuses them)."""
+        from kb.recommend import MinistryModel
+
+        self.ask(WARM_UP_QUESTION)
+        self.linker.by_meaning(WARM_UP_QUESTION)  # the names' vectors
+        MinistryModel(self.store, self._embedder).vectors  # noqa: B018 - computed for its cache
+
+    def doctor(self) -> dict[str, Any]:
+        """Check the embedded store's journal and, if a record in it does not verify, keep
+        every record that does (the original journal is copied aside first, nothing is
+        deleted); then open the store to check it loads. A report of what was found."""
+        from kb.store.journal import DurableFiles
+
+        if self.settings.store != "memory":
+            raise InputError("doctor checks the embedded store's files; Neo4j checks its own")
+        files = DurableFiles(self.settings.graph_dir)
+        try:
+            found = files.salvage()
+        finally:
+            files.close()
+        stats = self.store.stats()
+        return {
+            "journal": str(files.journal_path),
+            "records_kept": found.kept,
+            "dropped": [{"offset": o, "bytes": n} for o, n in found.dropped],
+            "missing_batches": found.missing_seqs,
+            "backup": str(found.backup) if found.backup else None,
+            "nodes": stats.nodes,
+            "edges": stats.edges,
+        }
 
     # -- building ------------------------------------------------------------------------------
 
@@ -203,6 +317,7 @@ class KnowledgeBase:
         """The question answerer over this KB (built on first use, after every write)."""
         from kb.qa import QuestionAnswerer
 
+        self._catch_up()
         with self._setup_lock:
             if self._qa is None:
                 self._qa = QuestionAnswerer(
@@ -231,6 +346,7 @@ class KnowledgeBase:
     def _recommend(self) -> Recommender:
         from kb.recommend import Recommender
 
+        self._catch_up()
         with self._setup_lock:
             if self._recommender is None:
                 self._recommender = Recommender(self.store, self.linker, self._embedder)
@@ -264,6 +380,7 @@ class KnowledgeBase:
 
     def sentence_index(self) -> SentenceIndex:
         """Every document sentence, searchable (built on first use, vectors cached on disk)."""
+        self._catch_up()
         with self._setup_lock:
             if self._index is None:
                 self._index = SentenceIndex.from_store(

@@ -15,17 +15,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ingest.pdftext import pdf_text_and_title
 from kb.errors import InputError
 from kb.files import SUFFIXES
-from kb.ids import node_id
+from kb.ids import file_document_id
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_SENTENCE_CHARS = 1000
+MAX_CONTROL_SHARE = 0.01  # of a text file's characters; more and it is binary data
 
 _ABBREV = {"rs", "pvt", "ltd", "no", "nos", "dr", "mr", "mrs", "ms", "prof", "govt", "approx", "sq",
            "ft", "st", "co", "inc", "e.g", "i.e", "etc", "vs", "dept", "sh", "smt", "shri", "km",
@@ -112,29 +115,33 @@ class _TextExtractor(HTMLParser):
 
 
 def _decode(raw: bytes, name: str) -> str:
-    if b"\x00" in raw[:4096]:
-        raise InputError(f"{name}: looks like a binary file, not text")
+    """The text of a text file, or InputError for binary data (a NUL byte, or more than
+    MAX_CONTROL_SHARE of its characters control characters other than whitespace; text has
+    none, random bytes about 13 %, wherever they start)."""
+    if b"\x00" in raw:
+        raise InputError(f"{name}: looks like a binary file, not text (it has NUL bytes)")
+    text = None
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return raw.decode(encoding)
+            text = raw.decode(encoding)
+            break
         except UnicodeDecodeError:
             continue
-    return raw.decode("latin-1")
+    if text is None:
+        text = raw.decode("latin-1")
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and not c.isspace())
+    if controls > MAX_CONTROL_SHARE * len(text):
+        raise InputError(
+            f"{name}: looks like a binary file, not text ({controls} control characters in "
+            f"{len(text)}); upload .txt, .md or .html text, or a PDF"
+        )
+    return text
 
 
 def _pdf_text(path: Path) -> Text:
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-    except ImportError as e:  # pragma: no cover - pypdf is a dependency
-        raise InputError("reading PDF needs the pypdf package") from e
-    try:
-        reader = PdfReader(str(path))
-        text = "\n".join((page.extract_text() or "") for page in reader.pages)
-        meta = reader.metadata
-        title = str(meta.title or "") if meta is not None else ""
-    except (PdfReadError, ValueError, KeyError, TypeError) as e:
-        raise InputError(f"{path.name}: not a readable PDF ({e})") from e
+    """The PDF's text layer and its metadata title, read in a child process within page,
+    size, memory and time limits (ingest/pdftext.py)."""
+    text, title = pdf_text_and_title(path)
     if len(text.strip()) < 20:
         raise InputError(f"{path.name}: the PDF has no text layer (scanned?); run OCR first")
     return Text(text, " ".join(title.split()))
@@ -287,7 +294,9 @@ def load_document(path: Path, max_bytes: int = MAX_BYTES) -> LoadedDocument:
         raise InputError(f"{path.name}: no text found")
     title = read.title or _headline(sentences[:5]) or _from_name(path.stem)
     digest = hashlib.sha256("\n".join(sentences).encode("utf-8")).hexdigest()
-    return LoadedDocument(node_id("Document", path.stem), title[:200], str(path), digest,
+    if file_document_id(path.stem) == file_document_id(""):
+        raise InputError(f"{path.name}: name the file with letters or digits (it is its id)")
+    return LoadedDocument(file_document_id(path.stem), title[:200], str(path), digest,
                           sentences, read.source_url[:500], read.date[:40])  # fmt: skip
 
 

@@ -8,6 +8,7 @@ hash) is skipped; a changed one replaces its facts.
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from kb.errors import InputError
 from kb.ids import document_id
 from kb.resolve import Resolver
 from kb.schema import GAZETTEER_TYPES
-from kb.store.base import GraphStore
+from kb.store.base import GraphStore, Node, without_sources
 
 
 @dataclass
@@ -62,6 +63,11 @@ def ingest_paths(
             progress(f"  [{i}/{len(files)}] skipped: {e}")
             continue
         old = store.get_node(doc.id)
+        taken = same_id_other_file(old, path)
+        if taken:
+            report.failed.append(taken)
+            progress(f"  [{i}/{len(files)}] skipped: {taken}")
+            continue
         if old is not None and old.attrs.get("sha256") == doc.sha256:
             report.unchanged.append(doc.id)
             progress(f"  [{i}/{len(files)}] {path.name}: unchanged")
@@ -73,12 +79,19 @@ def ingest_paths(
         for node in facts.nodes.values():
             # A document adds attributes; it does not overwrite what the KB already states
             # (a table's role for SBI stays), so rebuilds in any order give the same graph.
+            # What the KB states is what stays once this document's earlier facts are
+            # withdrawn: a changed document's own node keeps its new sentences, hash and path.
             known = store.get_node(node.id)
-            if known is not None:
+            kept = (
+                without_sources(known.provenance, known.attrs, frozenset([doc.id]))
+                if known
+                else None
+            )
+            if kept is not None:
                 node.attrs = {
                     k: v
                     for k, v in node.attrs.items()
-                    if k not in known.attrs or k.startswith("quantities@")
+                    if k not in kept[0] or k.startswith("quantities@")
                 }
         with store.batch():
             store.remove_sources([doc.id])
@@ -107,6 +120,18 @@ def ingest_paths(
         )
     report.seconds = time.perf_counter() - started
     return report
+
+
+def same_id_other_file(old: Node | None, path: Path) -> str | None:
+    """Why `path` may not replace the document `old` (a different file whose name reduces to
+    the same id, 'Report.txt' and 'report!.txt'), or None. Never replaced silently."""
+    if old is None or not old.attrs.get("path"):
+        return None
+    had = unicodedata.normalize("NFC", Path(str(old.attrs["path"])).name)
+    if had == unicodedata.normalize("NFC", path.name):
+        return None
+    return (f"{path.name}: its id {old.id} belongs to the document from {had!r}; rename the "
+            f"file, or remove {old.id} first to replace it")  # fmt: skip
 
 
 def forget(store: GraphStore, doc: str) -> tuple[int, int]:

@@ -24,6 +24,9 @@ def bundled_data() -> Path:
     return REPO_DATA
 
 
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
 @dataclass(frozen=True)
 class Settings:
     home: Path
@@ -37,6 +40,8 @@ class Settings:
     llm: str | None = None  # a LangChain "provider:model" for optional LLM extraction
     max_upload_mb: float = 20.0  # per upload request (CLUSTERKB_MAX_UPLOAD_MB)
     cors_origins: tuple[str, ...] = ()  # CLUSTERKB_CORS_ORIGINS, comma-separated; none by default
+    # host names the server answers for (CLUSTERKB_ALLOWED_HOSTS, comma-separated; '*': any)
+    allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -58,9 +63,8 @@ class Settings:
             api_key=env.get("CLUSTERKB_API_KEY") or None,
             llm=env.get("CLUSTERKB_LLM") or None,
             max_upload_mb=_positive(env, "CLUSTERKB_MAX_UPLOAD_MB", 20.0),
-            cors_origins=tuple(
-                o.strip() for o in (env.get("CLUSTERKB_CORS_ORIGINS") or "").split(",") if o.strip()
-            ),
+            cors_origins=_list(env, "CLUSTERKB_CORS_ORIGINS"),
+            allowed_hosts=_list(env, "CLUSTERKB_ALLOWED_HOSTS") or LOOPBACK_HOSTS,
         )
 
     def accepts_key(self, key: str | None) -> bool:
@@ -78,6 +82,10 @@ class Settings:
     @property
     def graph_dir(self) -> Path:
         return self.home / "graph"
+
+
+def _list(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    return tuple(o.strip() for o in (env.get(name) or "").split(",") if o.strip())
 
 
 def _positive(env: Mapping[str, str], name: str, default: float) -> float:

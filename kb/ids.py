@@ -10,12 +10,14 @@ An id is the type's prefix and the slugs of the names that identify the node, jo
     scheme:pmegp, scheme:<name>:<state> a scheme; a state's scheme sharing a title, by state
     facility:<its cluster's parts>:cfc  a cluster's shared facility
     doc:muzaffarpur-bag-cluster         a document, by its file name
+    doc:रिपोर्ट-2023                      a document whose file name is not ASCII (kept, NFC)
 
 A slug has no ':' in it (kb.resolve.slug), so the parts of an id are its ':'-separated fields.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import NamedTuple
 
 from kb.resolve import slug
@@ -107,3 +109,15 @@ def facility_id(cluster_id: str, label: str) -> str:
 def document_id(ref: str) -> str:
     """A document's id from its id or the name after 'doc:' (as the CLI and the API take it)."""
     return ref if is_a(ref, "Document") else f"{TYPE_PREFIX['Document']}:{ref}"
+
+
+def file_document_id(stem: str) -> str:
+    """A document's id from its file name without the suffix: an ASCII name by its slug
+    ('Muzaffarpur Bag Cluster' -> 'doc:muzaffarpur-bag-cluster'); any other keeps its letters,
+    marks and digits of every script (NFC, lower case) joined by '-', since the slug would
+    drop them and two such names would become one id ('रिपोर्ट 2023' -> 'doc:रिपोर्ट-2023')."""
+    if stem.isascii():
+        return node_id("Document", stem)
+    text = unicodedata.normalize("NFC", stem).lower()
+    kept = "".join(c if unicodedata.category(c)[0] in "LMN" else " " for c in text)
+    return f"{TYPE_PREFIX['Document']}:{'-'.join(kept.split())}"

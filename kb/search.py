@@ -15,7 +15,9 @@ import json
 import math
 import os
 import re
-from collections import Counter, defaultdict
+import threading
+import time
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -41,16 +43,32 @@ class Embedder(Protocol):
 
 class MiniLM:
     """The bundled all-MiniLM-L6-v2, loaded on first use. It runs in numpy (kb/minilm.py): the
-    same vectors as sentence-transformers without importing torch (~0.5 s instead of ~8 s)."""
+    same vectors as sentence-transformers without importing torch (~0.5 s instead of ~8 s).
+
+    Shared by every request of a process: loaded once, and encoding one batch at a time (a
+    lock) — concurrent batches on two cores only slowed each other and each held its own
+    activations, so memory grew with the number of waiting requests (the lock is taken per
+    batch of 64, so a question's one text waits for one batch, not a whole rebuild). The
+    vectors of the last MEMO texts are kept, so what is rebuilt after a write (the
+    recommender's ODOP rows, the linker's names) and the texts that requests waiting on the
+    same rebuild ask for are encoded once, not once per request."""
+
+    MEMO = 20_000  # texts (about 30 MB of vectors)
+    BATCH = 64
 
     def __init__(self) -> None:
         self._model: Any = None
+        self._lock = threading.Lock()
+        self._memo: OrderedDict[str, np.ndarray] = OrderedDict()
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def _load(self) -> Any:
         if self._model is None:
             from kb.minilm import NumpyMiniLM
 
             self._model = NumpyMiniLM()
+        return self._model
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
         from threadpoolctl import threadpool_limits
 
         # One question is a few ms of work on one thread; spread over threads that another
@@ -58,7 +76,31 @@ class MiniLM:
         # thread, ~1 s on two). Batches (build, ingest) keep the default.
         limit = 1 if len(texts) <= SMALL_BATCH else None
         with threadpool_limits(limits=limit, user_api="blas"):
-            return np.asarray(self._model.encode(texts), dtype=np.float32)
+            return np.asarray(self._load().encode(texts), dtype=np.float32)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        todo = list(dict.fromkeys(texts))
+        for start in range(0, len(todo), self.BATCH):
+            with self._lock:  # one batch at a time: a short query waits for one batch at most
+                batch = [t for t in todo[start : start + self.BATCH] if t not in self._memo]
+                if batch:
+                    for t, v in zip(batch, self._encode(batch), strict=True):
+                        self._memo[t] = v
+            if start + self.BATCH < len(todo):
+                time.sleep(0.002)  # a waiting request takes the lock before our next batch
+        with self._lock:
+            out = []
+            for t in texts:
+                if t not in self._memo:  # pushed out by a larger call meanwhile
+                    self._memo[t] = self._encode([t])[0]
+                self._memo.move_to_end(t)
+                out.append(self._memo[t])
+            while len(self._memo) > self.MEMO:
+                self._memo.popitem(last=False)
+        if not out:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack(out)
 
 
 def cached_vectors(

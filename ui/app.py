@@ -13,11 +13,15 @@ from clusterkb.service import KnowledgeBase
 from ui import pages, render
 from ui.tabs import ask, documents, explore, overview, plan
 
+CACHE_SWEEP = (600, 3600)  # (every, older than) seconds: Gradio's temp files
+
 
 def build(kb: KnowledgeBase) -> gr.Blocks:
     """The UI's Blocks: the tabs, an entity picked in Ask or a district clicked in Overview
     opening in Explore, and what each tab fills when a page opens."""
-    with gr.Blocks(title="clusterkb — MSME clusters and ODOP") as demo:
+    # Gradio's uploads and the copies it makes are deleted an hour after they were made
+    # (checked every CACHE_SWEEP[0] seconds) and when the server starts.
+    with gr.Blocks(title="clusterkb — MSME clusters and ODOP", delete_cache=CACHE_SWEEP) as demo:
         gr.Markdown(
             "# clusterkb\nIndia's MSME clusters, ODOP products, schemes and agencies — answers "
             "with their sources, a linkage-graph explorer and a partner planner. "
@@ -71,7 +75,10 @@ def mount(app: FastAPI, kb: KnowledgeBase) -> None:
     """Mount the UI at `/`, with `/doc/{id}` pages that show a document's sentences."""
     pages.add_document_page(app, kb)
     demo = build(kb)
-    gr.mount_gradio_app(app, demo, path="/", css=render.CSS, footer_links=["api"], head=MEND_A11Y)
+    # the same size limit as the API's uploads (api.limits also cuts the body on the stream)
+    max_bytes = int(kb.settings.max_upload_mb * 1024 * 1024)
+    gr.mount_gradio_app(app, demo, path="/", css=render.CSS, footer_links=["api"],
+                        head=MEND_A11Y, max_file_size=max_bytes)  # fmt: skip
     # Gradio checks that a file named in an event's data was uploaded through it (lies in its
     # upload folder) only once the Blocks count as launched, which mount_gradio_app never sets:
     # without this, `POST /gradio_api/call/preview` with {"path": "/any/file"} had the file

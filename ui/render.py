@@ -51,6 +51,17 @@ def colour(type_: str) -> str:
     return TYPE_COLOURS.get(type_, "#495057")
 
 
+_MARKUP = re.compile(r"([\\`*_{}\[\]()#!<>|~&])")
+
+
+def md_text(text: str) -> str:
+    """`text` from a document or an answer made inert in Markdown: every character that could
+    start a link, an image, emphasis, code or an HTML tag is backslash-escaped, so a document
+    saying `![x](http://elsewhere/pixel)` shows those characters instead of making the browser
+    fetch anything ('a [b]' -> 'a \\[b\\]')."""
+    return _MARKUP.sub(r"\\\1", text)
+
+
 def short(text: str, n: int = 30) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -339,15 +350,16 @@ def searching() -> str:
 def answer_text(answer: dict[str, Any]) -> str:
     """What the answer bubble says: the answer, without the cited text it repeats (the sources
     panel shows that once, in full)."""
+    # document text is shown as text: no links or images of its own (md_text)
     text = str(answer.get("answer") or "")
     if not answer.get("answered"):
-        return f"**Not in the knowledge base.** {text}"
+        return f"**Not in the knowledge base.** {md_text(text)}"
     head, sep, tail = text.partition(" — ")
     tail = tail.rstrip("…").strip()
     cited = [str(c.get("text") or "") for c in answer.get("citations") or []]
     if sep and tail and any(c.startswith(tail) or tail in c for c in cited):
-        return head
-    return text
+        return md_text(head)
+    return md_text(text)
 
 
 def record_pairs(text: str) -> list[tuple[str, str]]:

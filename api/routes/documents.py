@@ -12,7 +12,7 @@ from fastapi import APIRouter, File, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 from api import models as m
-from api.deps import KB, EntityId, KeyFirstRoute, SettingsDep, WriteKeyDep
+from api.deps import KB, EntityId, HeavyDep, KeyFirstRoute, SettingsDep, WriteKeyDep
 from api.errors import APIError
 from kb.config import Settings
 from kb.errors import NotFound
@@ -73,7 +73,12 @@ def document(doc_id: EntityId, kb: KB) -> m.DocumentText:
     return kb.document_text(doc_id)
 
 
-@router.post("", response_model=m.UploadResult, status_code=201, dependencies=[WriteKeyDep])
+@router.post(
+    "",
+    response_model=m.UploadResult,
+    status_code=201,
+    dependencies=[WriteKeyDep, HeavyDep],
+)
 async def upload(files: Files, kb: KB, settings: SettingsDep) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         staged = await save(files, Path(tmp), settings)
@@ -85,7 +90,7 @@ async def upload(files: Files, kb: KB, settings: SettingsDep) -> dict[str, Any]:
     return result
 
 
-@router.post("/preview", response_model=list[m.Preview], dependencies=[WriteKeyDep])
+@router.post("/preview", response_model=list[m.Preview], dependencies=[WriteKeyDep, HeavyDep])
 async def preview(files: Files, kb: KB, settings: SettingsDep) -> list[dict[str, Any]]:
     """What an upload would add (entities, relations with their sentences); writes nothing, but
     reading a document is the costly part of a write, so it needs the key too."""

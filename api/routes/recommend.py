@@ -5,13 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api import models as m
-from api.deps import KB, EntityId
+from api.deps import KB, EntityId, HeavyDep
 from kb.errors import InputError
 
 router = APIRouter(tags=["recommend"])
 
 
-@router.post("/recommend", response_model=m.Recommendation)
+@router.post("/recommend", response_model=m.Recommendation, dependencies=[HeavyDep])
 def recommend(body: m.RecommendRequest, kb: KB) -> m.Recommendation:
     if not body.district.strip() or not body.product.strip():
         raise InputError("give a district and a product")

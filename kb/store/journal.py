@@ -8,7 +8,10 @@ Layout under the store directory:
 
 A batch is committed when its journal line is fsynced. A torn last line (a writer killed
 mid-write) fails its checksum or lacks its newline and is ignored, then cut off by the next
-writer. Compaction writes a new snapshot and then empties the journal; lines whose seq is
+writer. A line that does not verify with more records after it is corruption, not a torn
+write: opening stops with JournalCorrupt naming its offset and nothing is cut;
+`DurableFiles.salvage` (`clusterkb doctor`) keeps every line that verifies, the original copied
+aside. Half-written snapshots of a writer killed while compacting are deleted on open. Compaction writes a new snapshot and then empties the journal; lines whose seq is
 not above the snapshot's are skipped, so a crash between those two steps is harmless.
 """
 
@@ -18,6 +21,7 @@ import contextlib
 import fcntl
 import json
 import os
+import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -52,28 +56,64 @@ def encode_record(record: Record) -> bytes:
     return b"%08x " % zlib.crc32(data) + data + b"\n"
 
 
-def decode_lines(buf: bytes) -> tuple[list[Record], int]:
-    """Records in `buf` up to the first torn or corrupt line, and the bytes they span."""
+class JournalCorrupt(StoreError):
+    """A record in the middle of the journal does not verify: replay stops, nothing is cut."""
+
+    def __init__(self, path: Path, offset: int, after: int):
+        self.offset = offset
+        super().__init__(
+            f"{path}: the record at byte {offset} does not verify (bad checksum or format) and "
+            f"{after} bytes of later records follow it; nothing was changed or cut. Run "
+            "`clusterkb doctor` to keep every record that verifies (the journal is copied "
+            "aside first)"
+        )
+
+
+def _decode_line(line: bytes) -> Record | None:
+    """The record of one journal line (without its newline), or None if it does not verify."""
+    if len(line) < 10 or line[8:9] != b" ":
+        return None
+    body = line[9:]
+    try:
+        if zlib.crc32(body) != int(line[:8], 16):
+            return None
+        obj = json.loads(body)
+        return Record(int(obj["seq"]), obj["ops"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def decode_lines(buf: bytes, path: Path = Path(JOURNAL), base: int = 0) -> tuple[list[Record], int]:
+    """Records in `buf` up to a torn tail, and the bytes they span. A torn tail is the last line
+    (a writer killed mid-write: no newline, or nothing but zeros and blanks after it); a bad
+    line with more after it is corruption, raised as JournalCorrupt with its offset
+    (`base` + its position in `buf`)."""
     records: list[Record] = []
     pos = 0
     while True:
         nl = buf.find(b"\n", pos)
         if nl < 0:
             break
-        line = buf[pos:nl]
-        if len(line) < 10 or line[8:9] != b" ":
+        record = _decode_line(buf[pos:nl])
+        if record is None:
+            rest = buf[nl + 1 :]
+            if rest.strip(b"\x00 \n"):
+                raise JournalCorrupt(path, base + pos, len(rest))
             break
-        body = line[9:]
-        try:
-            crc = int(line[:8], 16)
-        except ValueError:
-            break
-        if zlib.crc32(body) != crc:
-            break
-        obj = json.loads(body)
-        records.append(Record(int(obj["seq"]), obj["ops"]))
+        records.append(record)
         pos = nl + 1
     return records, pos
+
+
+@dataclass
+class Salvage:
+    """What `salvage` kept of a journal: records that verify, the byte ranges it dropped and
+    where the original went."""
+
+    kept: int
+    dropped: list[tuple[int, int]]  # (offset, length) of each line that did not verify
+    missing_seqs: list[int]  # batch numbers absent between the ones kept
+    backup: Path | None
 
 
 class FileState:
@@ -97,6 +137,22 @@ class DurableFiles:
             raise StoreError(f"cannot open the knowledge base at {self.dir}: {e}") from e
         self._lock_depth = 0
         self._lock_mode = 0
+        self.remove_stale_snapshots()
+
+    def remove_stale_snapshots(self) -> list[Path]:
+        """Delete half-written snapshots (`.snapshot.json.<pid>.tmp`) that a writer killed
+        during compaction left; only when no writer holds the lock (one compacting holds it)."""
+        try:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return []  # a writer is at work; the next open cleans up
+        try:
+            stale = list(self.dir.glob(f".{SNAPSHOT}.*.tmp"))
+            for tmp in stale:
+                tmp.unlink(missing_ok=True)
+            return stale
+        finally:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
 
     @property
     def snapshot_path(self) -> Path:
@@ -175,7 +231,7 @@ class DurableFiles:
                 buf = f.read()
         except FileNotFoundError:
             return [], 0
-        records, used = decode_lines(buf)
+        records, used = decode_lines(buf, self.journal_path, offset)
         return records, offset + used
 
     # -- writing (caller holds the exclusive lock) -----------------------------------------
@@ -215,6 +271,47 @@ class DurableFiles:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+    def salvage(self) -> Salvage:
+        """Rewrite the journal with every line that verifies, in order, after copying the
+        original aside (`journal.log.corrupt-<unix time>`); nothing is deleted. Holds the
+        exclusive lock."""
+        with self.locked(exclusive=True):
+            try:
+                raw = self.journal_path.read_bytes()
+            except FileNotFoundError:
+                return Salvage(0, [], [], None)
+            kept: list[bytes] = []
+            seqs: list[int] = []
+            dropped: list[tuple[int, int]] = []
+            pos = 0
+            for line in raw.split(b"\n"):
+                end = pos + len(line) + 1
+                record = _decode_line(line)
+                if record is not None:
+                    kept.append(line + b"\n")
+                    seqs.append(record.seq)
+                elif line.strip(b"\x00 "):
+                    dropped.append((pos, min(end, len(raw)) - pos))
+                pos = end
+            if not dropped:
+                return Salvage(len(kept), [], [], None)
+            backup = self.dir / f"{JOURNAL}.corrupt-{int(time.time())}"
+            with open(backup, "wb") as f:
+                f.write(raw)
+                f.flush()
+                os.fsync(f.fileno())
+            tmp = self.dir / f".{JOURNAL}.{os.getpid()}.tmp"
+            with open(tmp, "wb") as f:
+                f.write(b"".join(kept))
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.journal_path)
+            _fsync_dir(self.dir)
+            snapshot_seq = self.read_snapshot()[0]
+            expected = range(snapshot_seq + 1, max(seqs, default=snapshot_seq) + 1)
+            missing = sorted(set(expected) - set(seqs))
+            return Salvage(len(kept), dropped, missing, backup)
 
     def close(self) -> None:
         if self._lock_fd >= 0:

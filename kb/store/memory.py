@@ -569,6 +569,13 @@ class MemoryStore:
             by_rel = Counter(r for _, _, r in self._g.edges(keys=True))
         return Stats(by_type, dict(by_rel))
 
+    def version(self) -> int:
+        """The number of the last batch committed to the files, by any process (after catching
+        up); what was derived from the graph at an older number is stale. 0 in memory only."""
+        with self._mutex:
+            self._fresh()
+            return self._state.seq
+
     def close(self) -> None:
         if self._files is not None:
             self._files.close()

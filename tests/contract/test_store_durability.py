@@ -14,9 +14,9 @@ import pytest
 
 from kb.errors import StoreError
 from kb.store.base import Edge, Node, Provenance
-from kb.store.journal import JOURNAL, SNAPSHOT, DurableFiles, Record
+from kb.store.journal import JOURNAL, SNAPSHOT, DurableFiles, JournalCorrupt, Record
 from kb.store.memory import MemoryStore
-from tests.conftest import REPO, tiny_graph
+from tests.conftest import REPO, prov, tiny_graph
 from tests.writer import COUNTER, product
 
 KILLS = 25
@@ -64,6 +64,8 @@ def test_kill_9_at_random_points_loses_no_committed_write(tmp_path: Path) -> Non
         out, _ = proc.communicate()
         printed = [int(x) for x in (first + out).split()]
         m = _check_consistent(home)
+        # a kill during compaction leaves a half-written snapshot; opening the store deletes it
+        assert not list(home.glob(".snapshot.json.*.tmp"))
         # Every step the writer reported is there; at most one more (committed, not yet printed).
         assert printed[-1] <= m <= printed[-1] + 1
         assert m > last_committed
@@ -204,3 +206,60 @@ def test_a_reopened_store_shares_repeated_ids_and_citations(tmp_path: Path) -> N
         assert len({id(p) for e in internal for p in e.provenance}) == 1
     finally:
         again.close()
+
+
+def test_a_corrupt_record_in_the_middle_stops_with_its_offset_and_cuts_nothing(
+    tmp_path: Path,
+) -> None:
+    """A flipped byte in one batch used to drop it and every batch after it, and the next
+    write cut the journal there. Now opening stops with the offset, and `clusterkb doctor`
+    keeps every batch that verifies, the original copied aside."""
+    home = tmp_path / "graph"  # CLUSTERKB_HOME/graph: the CLI finds it
+    s = MemoryStore(home)
+    tiny_graph(s)
+    for i in range(10):
+        s.upsert_node(Node(f"product:p{i}", "Product", f"P {i}", {}, [], [prov(f"s{i}")]))
+    s.close()
+    journal = home / JOURNAL
+    raw = journal.read_bytes()
+    lines = raw.split(b"\n")
+    offset = sum(len(line) + 1 for line in lines[:3])  # the fourth batch: product p2
+    assert b"product:p2" in lines[3]
+    flipped = bytearray(raw)
+    flipped[offset + 30] ^= 0x01
+    journal.write_bytes(bytes(flipped))
+    with pytest.raises(JournalCorrupt) as err:
+        MemoryStore(home)
+    assert err.value.offset == offset and f"byte {offset}" in str(err.value)
+    assert "clusterkb doctor" in str(err.value)
+    assert journal.read_bytes() == bytes(flipped)  # every byte kept
+    # the command a user runs, in its own process
+    env = {**os.environ, "CLUSTERKB_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+    stats = subprocess.run([sys.executable, "-m", "clusterkb.cli", "stats"], env=env,
+                           cwd=REPO, capture_output=True, text=True)  # fmt: skip
+    assert stats.returncode == 1 and f"byte {offset}" in stats.stderr, stats.stderr
+    doctor = subprocess.run([sys.executable, "-m", "clusterkb.cli", "doctor"], env=env,
+                            cwd=REPO, capture_output=True, text=True)  # fmt: skip
+    assert doctor.returncode == 0, doctor.stderr
+    print(doctor.stdout)
+    assert f"offset {offset}" in doctor.stdout
+    backups = list(home.glob(f"{JOURNAL}.corrupt-*"))
+    assert len(backups) == 1 and backups[0].read_bytes() == bytes(flipped)
+    again = MemoryStore(home)
+    products = {n.id for n in again.nodes("Product") if n.id.startswith("product:p")}
+    assert products == {f"product:p{i}" for i in range(10) if i != 2}  # the nine intact ones
+    again.upsert_node(Node("product:after", "Product", "After", {}, [], [prov("x")]))
+    again.close()
+    assert len(journal.read_bytes()) > len(raw) - len(lines[3])  # nothing was cut
+    assert MemoryStore(home).get_node("product:p9") is not None
+
+
+def test_half_written_snapshots_are_deleted_on_open(tmp_path: Path) -> None:
+    s = MemoryStore(tmp_path / "g")
+    tiny_graph(s)
+    s.close()
+    stale = tmp_path / "g" / ".snapshot.json.99999999.tmp"
+    stale.write_text('{"format": 1, "seq": 3, "graph": {"nod')
+    MemoryStore(tmp_path / "g").close()
+    assert not stale.exists()
+    assert MemoryStore(tmp_path / "g").stats().nodes == 7

@@ -232,3 +232,104 @@ def test_gradio_reads_its_own_uploads_with_the_key(server: Server, tmp_path: Pat
     event, payload = gradio_call(server, "preview", [[file_data(uploaded)], KEY])
     assert event == "complete", payload
     assert "Nalanda Bawan Buti Weavers Cluster" in json.dumps(payload)
+
+
+def upload(server: Server, name: str, data: bytes) -> httpx.Response:
+    return HTTP.post(v1(server, "/documents"), files={"files": (name, data, "text/plain")},
+                     headers={"X-API-Key": KEY})  # fmt: skip
+
+
+def test_reingesting_a_changed_document_keeps_its_record(server: Server) -> None:
+    """Finding 3: a changed document used to lose its sentences, hash, path and title."""
+    first = b"The Gaya Lac Bangle Cluster is supported by SFURTI.\n"
+    r = upload(server, "lac-bangles.txt", first)
+    assert r.status_code == 201 and r.json()["added"] == ["doc:lac-bangles"], r.text[:300]
+    changed = first + b"The Gaya Lac Bangle Cluster is mobilised by JEEViKA.\n"
+    r = upload(server, "lac-bangles.txt", changed)
+    assert r.json()["replaced"] == ["doc:lac-bangles"], r.text[:300]
+    docs = {d["id"]: d for d in HTTP.get(v1(server, "/documents")).json()}
+    doc = docs["doc:lac-bangles"]
+    assert doc["sentences"] == 2 and doc["sha256"] and doc["path"], doc
+    assert doc["path"].endswith("lac-bangles.txt") and doc["title"]
+    text = HTTP.get(v1(server, "/documents/doc:lac-bangles")).json()["sentences"]
+    assert text == [s.decode() for s in changed.strip().split(b"\n")]
+    hits = HTTP.post(v1(server, "/ask"), json={"question": "Who mobilises the Gaya Lac Bangle "
+                     "Cluster?"}).json()  # fmt: skip
+    assert "doc:lac-bangles" in json.dumps(hits), hits  # its sentences are found again
+    assert HTTP.delete(v1(server, "/documents/doc:lac-bangles"),
+                       headers={"X-API-Key": KEY}).status_code == 200  # fmt: skip
+
+
+def test_non_ascii_names_never_replace_each_other(server: Server) -> None:
+    """Finding 3: 'रिपोर्ट 2023.txt' and 'दस्तावेज़ 2023.txt' became one id (the second replaced
+    the first) and a Devanagari name alone was refused as the wrong type."""
+    one = "रिपोर्ट 2023.txt", b"The Patna Terracotta Cluster is supported by SFURTI.\n"
+    two = "दस्तावेज़ 2023.txt", b"The Nalanda Stone Craft Cluster is mobilised by JEEViKA.\n"
+    three = "रिपोर्ट.txt", b"The Gaya Bamboo Craft Cluster is supported by KVIC.\n"
+    ids = []
+    for name, data in (one, two, three):
+        r = upload(server, name, data)
+        assert r.status_code == 201, (name, r.text[:300])
+        ids += r.json()["added"]
+    assert len(set(ids)) == 3, ids
+    for doc, (name, data) in zip(ids, (one, two, three), strict=True):
+        sentences = HTTP.get(v1(server, f"/documents/{doc}")).json()["sentences"]
+        assert sentences == [data.decode().strip()], (doc, sentences)
+        listed = {d["id"]: d for d in HTTP.get(v1(server, "/documents")).json()}[doc]
+        assert listed["path"].endswith(name), listed
+    # a different file whose name reduces to a taken id is refused, not swapped in
+    r = upload(server, "रिपोर्ट_2023.txt", b"The Arwal Carpet Cluster is supported by SFURTI.\n")
+    assert r.status_code == 400, r.text[:300]
+    assert ids[0] in r.json()["error"]["message"] and "rename" in r.json()["error"]["message"]
+    sentences = HTTP.get(v1(server, f"/documents/{ids[0]}")).json()["sentences"]
+    assert "Terracotta" in sentences[0]
+    for doc in ids:
+        assert HTTP.delete(v1(server, f"/documents/{doc}"),
+                           headers={"X-API-Key": KEY}).status_code == 200  # fmt: skip
+
+
+def test_binary_data_is_refused_as_text(server: Server) -> None:
+    """Finding 6: binary data without an early NUL byte was ingested as garbage."""
+    import random
+
+    rng = random.Random(17)
+    blob = bytes(rng.choice([b for b in range(256) if b]) for _ in range(200_000))
+    started = time.perf_counter()
+    r = upload(server, "photo.txt", blob)
+    took = time.perf_counter() - started
+    print(f"\nbinary upload refused in {took:.2f} s")
+    assert r.status_code == 400, r.text[:300]
+    assert "binary" in r.json()["error"]["message"]
+    assert "doc:photo" not in [d["id"] for d in HTTP.get(v1(server, "/documents")).json()]
+
+
+def test_a_running_server_sees_what_another_process_ingested(
+    server: Server, tmp_path: Path
+) -> None:
+    """Finding 6: after a CLI ingest a running server's name search missed the new entities
+    until it was restarted."""
+    import os
+    import subprocess
+    import sys
+
+    name = "Quorvath Brassware Cluster"
+    entities = {"q": name, "limit": 5}
+    before = HTTP.get(v1(server, "/entities"), params=entities).json()["items"]
+    assert not any(e["name"] == name for e in before)
+    note = tmp_path / "quorvath-note.txt"
+    note.write_text(f"The {name} in Gaya is supported by SFURTI.\n")
+    home = server.log.parent / "home"
+    env = {**os.environ, "CLUSTERKB_HOME": str(home)}
+    done = subprocess.run([sys.executable, "-m", "clusterkb.cli", "ingest", str(note)],
+                          env=env, cwd=REPO, capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    # the server notices the newer store on its next use and rebuilds in the background
+    started, found = time.perf_counter(), False
+    while not found and time.perf_counter() - started < 120:
+        after = HTTP.get(v1(server, "/entities"), params=entities).json()["items"]
+        found = any(e["name"] == name for e in after)
+        time.sleep(0 if found else 1)
+    print(f"\nanother process's ingest seen after {time.perf_counter() - started:.1f} s")
+    assert found, after
+    assert HTTP.delete(v1(server, "/documents/doc:quorvath-note"),
+                       headers={"X-API-Key": KEY}).status_code == 200  # fmt: skip

@@ -8,7 +8,9 @@ import pytest
 
 from clusterkb.service import KnowledgeBase
 from ingest.documents import load_document, split_sentences
+from ingest.pdftext import pdf_text
 from kb.errors import InputError
+from tests.pdfbomb import bomb
 
 
 def _pdf(text: str | None) -> bytes:
@@ -169,3 +171,29 @@ def test_pdf_title_from_its_metadata(tmp_path: Path) -> None:
     with path.open("wb") as f:
         writer.write(f)
     assert load_document(path).title == "Diagnostic study of the Bogulamari jute cluster"
+
+
+@pytest.mark.parametrize(
+    "name, pdf, limit",
+    [
+        ("one-huge-stream.pdf", bomb(2, 12_000_000), "per inflated stream"),
+        ("shared-stream.pdf", bomb(300, 6_000_000), "inflate to over"),
+        ("many-pages.pdf", bomb(600, 1_000), "600 pages"),
+    ],
+)
+def test_a_pdf_bomb_is_refused_by_its_limit(
+    tmp_path: Path, name: str, pdf: bytes, limit: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(pdf)
+    with pytest.raises(InputError) as err:
+        load_document(path)
+    assert name in str(err.value) and limit in str(err.value)
+
+
+def test_a_pdf_that_takes_too_long_is_stopped(tmp_path: Path) -> None:
+    path = tmp_path / "slow.pdf"
+    path.write_bytes(_pdf("The Bogulamari Jute Cluster is in Dhubri."))
+    with pytest.raises(InputError) as err:
+        pdf_text(path, seconds=0.01)  # the child cannot even start in that time
+    assert "took longer than 0.01 s" in str(err.value)

@@ -60,3 +60,17 @@ def test_labels_that_would_overlap_are_left_to_hover_and_the_list() -> None:
     assert shown == {"c", "far"}
     svg = render.graph_svg(nodes, [], center="c")
     assert svg.count("class='kb-nlabel'") >= 1 and svg.count("data-id='a'") == 2  # node + list
+
+
+def test_document_text_is_inert_in_markdown() -> None:
+    """Finding 6: an answer quoting `![x](http://attacker/pixel)` made the browser fetch it."""
+    import markdown_it
+
+    hostile = ("See ![pixel](http://attacker.example/p.png), [click](http://attacker.example) "
+               "<img src='http://attacker.example/i.png'> **bold** `code` # head")  # fmt: skip
+    html = markdown_it.MarkdownIt("commonmark").render(render.md_text(hostile))
+    assert "<img" not in html and "<a " not in html and "<strong>" not in html
+    assert "<code>" not in html and "<h1>" not in html
+    for shown in ("![pixel](http://attacker.example/p.png)", "[click](http://attacker.example)",
+                  "**bold**", "`code`"):  # fmt: skip
+        assert shown in html.replace("&lt;", "<").replace("&gt;", ">"), html

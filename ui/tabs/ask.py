@@ -84,7 +84,7 @@ def build(kb: KnowledgeBase) -> AskTab:
             return (history, past, render.error(e), gr.update(visible=False),
                     gr.update(visible=False))  # fmt: skip
         titles = {d.id: d.title for d in kb.documents()}
-        text = render.answer_text(ans)
+        text = render.answer_text(ans)  # document text made inert (render.md_text)
         history += [{"role": "assistant", "content": text}]
         ents = [(f"{e['name']} ({e['type']})", e["id"]) for e in ans["entities"][:12]]
         near = [] if ans["answered"] else kb.did_you_mean(message)
