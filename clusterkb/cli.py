@@ -467,6 +467,13 @@ def cmd_fit_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 SHUTDOWN_GRACE = 5  # seconds in-flight requests get after SIGTERM
 
 
+def _warm_up(kb: KnowledgeBase) -> None:
+    try:
+        kb.warm_up()
+    except Exception as e:  # a failed warm-up only means the first plan is slower
+        _progress(f"warm-up failed ({type(e).__name__}: {e}); continuing")
+
+
 def _prepare(kb: KnowledgeBase, ask: bool) -> None:
     """Models, indexes and vectors loaded (and vectors cached on disk) now, with a log line,
     rather than on the first question."""
@@ -508,6 +515,10 @@ def cmd_serve(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     # Load the embedding model, the indexes and the question answerer before listening, so
     # the first question is as fast as the second.
     _prepare(kb, ask=True)
+    # What only plans need (every cluster's facts, the ODOP rows' vectors for a product the
+    # list does not name: a minute of encoding on 2 cores) is built after the server listens;
+    # a plan asked for meanwhile reuses what is done (the embedder keeps its vectors).
+    threading.Thread(target=_warm_up, args=(kb,), daemon=True).start()
     app = create_server(kb, ui=not args.no_ui)
     _progress(f"serving on http://{args.host}:{args.port}/ (API under /api/v1, docs at /docs)")
     # On SIGTERM uvicorn stops taking requests and waits SHUTDOWN_GRACE seconds for those in

@@ -185,6 +185,7 @@ class KnowledgeBase:
 
         self.ask(WARM_UP_QUESTION)
         self.linker.by_meaning(WARM_UP_QUESTION)  # the names' vectors
+        self._recommend().clusters()  # every cluster's facts and product vector
         MinistryModel(self.store, self._embedder).vectors  # noqa: B018 - computed for its cache
 
     def doctor(self) -> dict[str, Any]:

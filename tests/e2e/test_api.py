@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -242,18 +243,30 @@ def test_twenty_askers_while_two_upload(api: Server) -> None:
     ]
     errors: list[str] = []
 
+    busy = []
+
+    def post(c: httpx.Client, path: str, **kwargs: Any) -> httpx.Response:
+        for _ in range(60):  # a busy server says 503 and when to come back
+            r = c.post(v1(api, path), **kwargs)
+            if r.status_code != 503:
+                return r
+            busy.append(r.headers["Retry-After"])
+            time.sleep(float(r.headers["Retry-After"]))
+        return r
+
     def asker(i: int) -> None:
         with httpx.Client(timeout=120) as c:
             for j in range(3):
-                r = c.post(v1(api, "/ask"), json={"question": questions[(i + j) % len(questions)]})
+                r = post(c, "/ask", json={"question": questions[(i + j) % len(questions)]})
                 if r.status_code != 200:
                     errors.append(f"ask {r.status_code} {r.text[:200]}")
 
     def uploader(i: int) -> None:
         with httpx.Client(timeout=120) as c:
             body = f"The {NAMES[i]} Cluster in Gaya is supported by SFURTI.\n".encode()
-            r = c.post(
-                v1(api, "/documents"),
+            r = post(
+                c,
+                "/documents",
                 files={"files": (f"load-{i}.txt", body, "text/plain")},
                 headers={"X-API-Key": KEY},
             )
@@ -266,7 +279,8 @@ def test_twenty_askers_while_two_upload(api: Server) -> None:
         t.start()
     for t in threads:
         t.join()
-    assert errors == []
+    assert errors == []  # every ask answered in the end; no 5xx other than "busy, retry"
+    assert all(float(x) > 0 for x in busy)
     docs = {d["id"] for d in HTTP.get(v1(api, "/documents")).json()}
     assert {"doc:load-0", "doc:load-1"} <= docs
     for i in range(2):
