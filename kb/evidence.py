@@ -192,9 +192,25 @@ class EvidencePool:
                     return False
         return True
 
+    @staticmethod
+    def cluster_conflict(q: Question, c: Candidate) -> bool:
+        """1 when the question names a cluster and a fact is about other clusters only (a
+        fact about the Umden Eri Cluster does not answer a question about Payranga's)."""
+        named = {n.id for n in q.focus if n.type == "Cluster"}
+        if c.kind != "fact" or not named:
+            return False
+        ids = {i for x in c.facts for i in (x.get("source"), x.get("target")) if i}
+        clusters = {i for i in ids if is_a(i, "Cluster")}
+        return bool(clusters) and not clusters & named
+
     def admissible(self, q: Question, candidates: list[Candidate]) -> list[Candidate]:
-        """The candidates that keep the question's hard constraints: a place it names."""
-        return [c for c in candidates if not self.place_conflict(q, c)]
+        """The candidates that keep the question's hard constraints: a place it names, and a
+        cluster it names."""
+        return [
+            c
+            for c in candidates
+            if not self.place_conflict(q, c) and not self.cluster_conflict(q, c)
+        ]
 
     def featurise(self, q: Question, candidates: list[Candidate]) -> None:
         typed = q.answer_type in SPAN_TYPES

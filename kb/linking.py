@@ -70,11 +70,16 @@ class Gazetteer:
 
     def add_node(self, id_: str, type_: str, name: str, aliases: Iterable[str]) -> None:
         """Index a KB node. A cluster with a generic name ("Iron Cluster", id qualified by its
-        district) is indexed as "<district> <name>" only, so it is not found in other places."""
+        district) is indexed as "<district> <name>", so it is not found in other places; its
+        names of three words or more are indexed as they are as well."""
         if type_ == "Cluster" and (district := qualifier(id_)) is not None:
             place = district.replace("-", " ").title()
             self.names.setdefault(id_, name)
             self.add(id_, type_, f"{place} {name}", [f"{place} {a}" for a in aliases])
+            # a name of three words or more names one cluster ("Payranga Eri Cluster",
+            # "Patna city Readymade Garment Cluster") and is found as written too
+            if len(name.split()) >= 3:
+                self.add(id_, type_, name, [a for a in aliases if len(a.split()) >= 3])
             return
         self.add(id_, type_, name, aliases)
 

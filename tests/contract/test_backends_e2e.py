@@ -91,7 +91,7 @@ def test_export_to_neo4j_and_import_back(
         return proc.stdout
 
     want = json.loads(cli("stats", "--json"))
-    assert "exported 3" in cli("export", "--to", "neo4j")
+    assert f"exported {want['nodes']} nodes" in cli("export", "--to", "neo4j")
     on_server = json.loads(
         subprocess.run(
             [sys.executable, "-m", "clusterkb.cli", "stats", "--json"],

@@ -42,8 +42,10 @@ def test_build_then_stats_json_matches_the_tables(tmp_path: Path) -> None:
     assert "ODOP list" in built.stdout and "skipped" in built.stdout
     stats = json.loads(run(home, "stats", "--json").stdout)
     counts = {**stats["nodes_by_type"], **stats["edges_by_relation"]}
+    grown = {"Sector", "Scheme", "LOCATED_IN"}  # the cluster registry adds to these
     for name, want in expected_counts(REPO_DATA).items():
-        assert counts[name] == want, name
+        assert counts[name] >= want if name in grown else counts[name] == want, name
+    assert counts["Cluster"] >= 550  # the registry's clusters (test_build checks each row)
     assert stats["nodes"] == sum(stats["nodes_by_type"].values())
 
 
