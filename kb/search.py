@@ -133,10 +133,16 @@ def cached_vectors(
 
 
 def _save_vectors(path: Path, vectors: dict[str, np.ndarray]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp.npz")
-    np.savez(tmp, keys=json.dumps(list(vectors)), vectors=np.stack(list(vectors.values())))
-    os.replace(tmp, path)
+    """Write the cache atomically. Two threads of one server may save the same file at once
+    (a request and the rebuild after a write), so each writes its own temporary file; a cache
+    that cannot be written is only a cache: the vectors are returned all the same."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp.npz")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(tmp, keys=json.dumps(list(vectors)), vectors=np.stack(list(vectors.values())))
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
