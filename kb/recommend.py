@@ -631,8 +631,8 @@ class Recommender:
                         item.score += GAP_BONUS
                         item.why.insert(0, f"fills the {', '.join(filled)} gap")
 
-        n_same = sum(1 for c in clusters if tier(th, target, c) == "same")
-        n_related = sum(1 for c in clusters if tier(th, target, c) == "related")
+        tiers = [t for _, _, t, _ in ranked]  # every cluster's tier, as ranked above
+        n_same, n_related = tiers.count("same"), tiers.count("related")
         n_sector = sum(1 for c in clusters if target.sectors & c.sectors)
         coverage = (
             f"{n_same} {product} cluster{'s' if n_same != 1 else ''}, {n_related} of related "
@@ -804,13 +804,6 @@ class Recommender:
 
 def _evidence(edge: Any) -> list[dict[str, str]]:
     return [p.citation() for p in edge.provenance[:1]]
-
-
-def cluster_reasons(out: dict[str, list[Item]], cluster_id: str) -> list[str]:
-    for item in out["model_clusters"]:
-        if item.id == cluster_id:
-            return item.why[:2]
-    return []
 
 
 CSV_FIELDS = ("state", "district", "product", "sector", "kind", "rank", "id", "name", "score",
