@@ -2,8 +2,8 @@
 
 For every question of the given sets (devset format: answer_any / answer_all / after; or the
 project's own format: expect / answered / after), the answerer gathers its candidates with their
-features; a candidate is a positive example when it holds an expected answer string. A logistic
-regression learns the weights; the abstention threshold is the one that makes the most questions
+features; a candidate is a positive example when it holds an expected answer string. The weights
+minimise a logistic loss plus a per-question ranking loss (see _fit); the abstention threshold is the one that makes the most questions
 right (answered correctly, or declined when unanswerable). A 5-fold split by question reports how
 the method does on questions it was not fitted on.
 """
@@ -19,7 +19,14 @@ from typing import Any
 import numpy as np
 
 from clusterkb.service import KnowledgeBase
-from kb.evidence import FEATURES, MODEL_FILE, Candidate, LogisticModel
+from kb.evidence import (
+    ABSTAIN_FEATURES,
+    FEATURES,
+    MODEL_FILE,
+    Candidate,
+    LogisticModel,
+    abstain_features,
+)
 from kb.question import Question
 
 
@@ -75,44 +82,133 @@ def collect(
     return cases
 
 
-def _matrix(cases: list[Case]) -> tuple[np.ndarray, np.ndarray]:
-    xs, ys = [], []
-    for c in cases:
+def _matrix(cases: list[Case]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features, labels, and which question each candidate belongs to."""
+    xs, ys, group = [], [], []
+    for k, c in enumerate(cases):
         for cand in c.candidates:
             xs.append([cand.features.get(f, 0.0) for f in FEATURES])
             ys.append(1 if c.expected and holds(cand.text, c.expected, c.required) else 0)
-    return np.asarray(xs, dtype=np.float64), np.asarray(ys)
+            group.append(k)
+    return np.asarray(xs, dtype=np.float64), np.asarray(ys), np.asarray(group)
 
 
-def _fit(cases: list[Case]) -> dict[str, float]:
-    from sklearn.linear_model import LogisticRegression
+def _fit(cases: list[Case], l2: float = 0.001) -> dict[str, float]:
+    """Weights minimising two losses at once: the candidates' log loss (so that a score is a
+    probability, which abstention reads) and, per question with an answer among its
+    candidates, the softmax loss of ranking those candidates first (which is what choosing the
+    evidence needs; the log loss alone spends its effort on the many easy negatives)."""
+    from scipy.optimize import minimize
+    from scipy.special import expit, logsumexp
 
-    x, y = _matrix(cases)
-    model = LogisticRegression(C=1.0, max_iter=2000, fit_intercept=False)
-    model.fit(x, y)
-    return {f: round(float(w), 4) for f, w in zip(FEATURES, model.coef_[0], strict=True)}
+    x, y, group = _matrix(cases)
+    questions = [np.flatnonzero(group == k) for k in range(len(cases))]
+    ranked = [(idx, y[idx] == 1) for idx in questions if len(idx) and y[idx].any()]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ w
+        p = expit(z)
+        eps = 1e-12
+        point = -np.mean(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))
+        grad = x.T @ (p - y) / len(y)
+        rank, rgrad = 0.0, np.zeros_like(w)
+        for idx, pos in ranked:
+            zi = z[idx]
+            all_ = logsumexp(zi)
+            rank += all_ - logsumexp(zi[pos])
+            soft = np.exp(zi - all_)
+            good = np.where(pos, np.exp(zi - logsumexp(zi[pos])), 0.0)
+            rgrad += x[idx].T @ (soft - good)
+        n = max(1, len(ranked))
+        total = point + rank / n + l2 * float(w @ w)
+        return total, grad + rgrad / n + 2 * l2 * w
+
+    w0 = np.zeros(x.shape[1])
+    result = minimize(loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    return {f: round(float(v), 4) for f, v in zip(FEATURES, result.x, strict=True)}
 
 
-def _right(kb: KnowledgeBase, case: Case, model: LogisticModel, threshold: float) -> bool:
+def _ranked(case: Case, model: LogisticModel) -> list[Candidate]:
     for cand in case.candidates:
         cand.score = model.probability(cand.features)
-    best = max(case.candidates, key=lambda c: c.score, default=None)
-    if best is None or best.score < threshold:
-        return not case.expected
-    if not case.expected:
+    return sorted(case.candidates, key=lambda c: -c.score)
+
+
+def _answers(kb: KnowledgeBase, case: Case, ranked: list[Candidate], threshold: float) -> bool:
+    """Whether the answer composed from the best candidate holds what is expected."""
+    if not case.expected or not ranked:
         return False
-    answer = kb.answerer().compose(case.q, best, case.candidates, threshold).answer
+    answer = kb.answerer().compose(case.q, ranked[0], case.candidates, threshold).answer
     return len(answer) <= 400 and holds(answer, case.expected, case.required)
 
 
+def _right_at(kb: KnowledgeBase, case: Case, model: LogisticModel, threshold: float) -> bool:
+    """Right or not when declining below a score threshold (no abstention model)."""
+    ranked = _ranked(case, model)
+    if not ranked or ranked[0].score < threshold:
+        return not case.expected
+    return _answers(kb, case, ranked, threshold)
+
+
+def _right(kb: KnowledgeBase, case: Case, model: LogisticModel) -> bool:
+    """Right or not as the answerer would do it: the abstention model decides."""
+    ranked = _ranked(case, model)
+    if model.declines(ranked):
+        return not case.expected
+    return _answers(kb, case, ranked, model.threshold)
+
+
 def _threshold(kb: KnowledgeBase, cases: list[Case], model: LogisticModel) -> tuple[float, float]:
-    """The abstention threshold that makes the most questions right, and that share."""
+    """The score threshold that makes the most questions right, and that share."""
     best = (0.5, -1.0)
     for t in np.linspace(0.05, 0.95, 37):
-        acc = sum(_right(kb, c, model, float(t)) for c in cases) / max(1, len(cases))
+        acc = sum(_right_at(kb, c, model, float(t)) for c in cases) / max(1, len(cases))
         if acc > best[1] + 1e-9:
             best = (round(float(t), 3), acc)
     return best
+
+
+def _fit_abstain(
+    kb: KnowledgeBase, cases: list[Case], model: LogisticModel
+) -> tuple[dict[str, float], float]:
+    """A question-level logistic model of whether the best candidate is a right answer
+    (features: abstain_features), and the threshold on it that makes the most questions
+    right, declined unanswerable questions counting as right."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows, labels, expected = [], [], []
+    for case in cases:
+        ranked = _ranked(case, model)
+        if not ranked:
+            continue
+        f = abstain_features(ranked)
+        rows.append([f[k] for k in ABSTAIN_FEATURES])
+        labels.append(1 if _answers(kb, case, ranked, model.threshold) else 0)
+        expected.append(bool(case.expected))
+    x, y = np.asarray(rows), np.asarray(labels)
+    if len(set(labels)) < 2:
+        return {}, 0.5
+    fitted = LogisticRegression(C=3.0, max_iter=2000, fit_intercept=False).fit(x, y)
+    weights = {
+        k: round(float(w), 4) for k, w in zip(ABSTAIN_FEATURES, fitted.coef_[0], strict=True)
+    }
+    conf = fitted.predict_proba(x)[:, 1]
+    best = (0.5, -1)
+    for t in np.linspace(0.05, 0.95, 37):
+        right = sum(
+            (lab == 1) if c >= t else (not e) for c, lab, e in zip(conf, y, expected, strict=True)
+        )
+        if right > best[1]:
+            best = (round(float(t), 3), right)
+    return weights, best[0]
+
+
+def _train(kb: KnowledgeBase, cases: list[Case]) -> tuple[LogisticModel, float]:
+    """The model fitted on `cases`, and its accuracy on them."""
+    model = LogisticModel(_fit(cases), 0.5, {})
+    model.threshold, _ = _threshold(kb, cases, model)
+    model.abstain, model.abstain_threshold = _fit_abstain(kb, cases, model)
+    return model, sum(_right(kb, c, model) for c in cases) / max(1, len(cases))
 
 
 def fit(
@@ -131,14 +227,11 @@ def fit(
     for k in range(5):
         test = [cases[i] for i in folds[k]]
         train = [cases[i] for j, f in enumerate(folds) if j != k for i in f]
-        m = LogisticModel(_fit(train), 0.5, {})
-        m.threshold, _ = _threshold(kb, train, m)
-        held.append(sum(_right(kb, c, m, m.threshold) for c in test) / max(1, len(test)))
+        m, _ = _train(kb, train)
+        held.append(sum(_right(kb, c, m) for c in test) / max(1, len(test)))
         progress(f"  fold {k + 1}: {held[-1]:.3f} on {len(test)} held-out questions")
-    weights = _fit(cases)
-    model = LogisticModel(weights, 0.5, {})
-    model.threshold, train_acc = _threshold(kb, cases, model)
-    x, y = _matrix(cases)
+    model, train_acc = _train(kb, cases)
+    x, y, _ = _matrix(cases)
     model.meta = {
         "fitted": True,
         "question_files": [p.name for p in files],
@@ -149,4 +242,4 @@ def fit(
         "accuracy_5fold_held_out": round(float(np.mean(held)), 3),
     }
     model.save(out)
-    return {"weights": weights, "threshold": model.threshold, **model.meta}
+    return {"weights": model.weights, "threshold": model.threshold, **model.meta}

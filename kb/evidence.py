@@ -23,7 +23,7 @@ from kb.ids import is_a
 from kb.nlp import Span, spans
 from kb.question import Question
 from kb.schema import PLACE_TYPES, TEXT_CUES
-from kb.search import SentenceIndex, tokens
+from kb.search import SentenceIndex, stem, tokens
 from kb.store.base import GraphStore, Node
 
 READERS = ("compare", "partners", "yes_no", "odop", "path", "quantity", "relation",
@@ -54,6 +54,13 @@ FEATURES = (
     "fact_x_focus",
     "fact_relation_match",  # a fact of the relation the question asks for
     "fact_answer_overlap",  # the fact's own words share the question's
+    "noun_in_sentence",  # the noun the question asks for ("cost", "fuel") is in the evidence
+    "span_near",  # a span of the asked type close to the question's words (1 / (1 + words apart))
+    "headline",  # no closing punctuation, mostly capitalised words: a title or heading
+    "list_x_enumerates",  # a list is asked for and the evidence enumerates (commas, "and")
+    "counts_the_noun",  # "how many looms": a number in the evidence counts looms
+    "relation_unmet",  # the question asks a relation the evidence shows no sign of
+    "count_asked",
     # which graph reading produced a fact (some readings are more often right than others)
     *(f"reader_{r}" for r in READERS),
 )
@@ -61,15 +68,30 @@ MODEL_FILE = Path(__file__).with_name("qa_model.json")
 FURNITURE = re.compile(r"^\s*(?:SOURCE|TITLE|DATE|URL|TAGS?|PUBLISHED|UPDATED)\s*:", re.I)
 TYPED = {"org", "person", "place", "date", "money", "count", "percent"}
 SPAN_TYPES = {  # the span types that answer each answer type
-    "org": {"org"},
+    "org": {"org", "person"},  # "who ...?" is answered by a body or a person
     "person": {"person", "org"},
     "place": {"place"},
     "date": {"date"},
-    "money": {"money", "count"},
-    "count": {"count", "money"},
+    "money": {"money"},
+    "count": {"count"},
     "percent": {"percent"},
     "list": {"org", "place"},
 }
+# The kinds of node a noun asks for ("which company": an Enterprise), by the noun's stem.
+NOUN_TYPES: dict[str, tuple[str, ...]] = {
+    **{stem(w): ("Enterprise",) for w in ("company", "firm", "enterprise", "exporter",
+                                          "retailer", "brand", "manufacturer", "buyer")},
+    **{stem(w): ("Agency",) for w in ("agency", "department", "ministry", "board", "council",
+                                      "institute", "institution", "corporation")},
+    **{stem(w): ("Agency", "Enterprise") for w in ("bank", "organisation", "organization",
+                                                   "body", "partner", "consultancy")},
+    **{stem(w): ("Scheme",) for w in ("scheme", "programme", "program", "mission")},
+    stem("district"): ("District",),
+    stem("state"): ("State",),
+}  # fmt: skip
+# A place or product named in at most this many documents still says which ones a question is
+# about ("Aligarh" names the one story about its flatted factory).
+FEW_DOCUMENTS = 3
 # Entities too broad to say which documents or sentences a question is about.
 BROAD_TYPES = ("State", "District", "Sector", "Product")
 _CUE_RX = {
@@ -159,10 +181,10 @@ class EvidencePool:
     def focus_documents(self, focus: list[Node]) -> set[str]:
         docs = set()
         for n in focus:
-            if n.type in BROAD_TYPES:
+            named_in = {nb.node.id for nb in self.store.neighbors(n.id, "MENTIONED_IN")}
+            if n.type in BROAD_TYPES and len(named_in) > FEW_DOCUMENTS:
                 continue  # too broad: every document of a state is not about the question
-            for nb in self.store.neighbors(n.id, "MENTIONED_IN"):
-                docs.add(nb.node.id)
+            docs |= named_in
         return docs
 
     def document_words(self, doc_id: str) -> set[str]:
@@ -174,23 +196,31 @@ class EvidencePool:
         return self._doc_words[doc_id]
 
     def place_conflict(self, q: Question, c: Candidate) -> bool:
-        """1 when the question names a state or district and the clusters a fact is about
-        all lie elsewhere."""
-        places = {n.id for n in q.focus if n.type in PLACE_TYPES}
-        if c.kind != "fact" or not places:
+        """True when the question names a state or district and every place a fact is about
+        (its districts and states, the places of its clusters) lies elsewhere."""
+        named = {n.id for n in q.focus if n.type in PLACE_TYPES}
+        if c.kind != "fact" or not named:
             return False
         ids = {i for x in c.facts for i in (x.get("source"), x.get("target")) if i}
-        clusters = [i for i in ids if is_a(i, "Cluster")]
-        if not clusters:
+        places = {i for i in ids if any(is_a(i, t) for t in PLACE_TYPES)}
+        for cid in (i for i in ids if is_a(i, "Cluster")):
+            places |= {nb.node.id for nb in self.store.neighbors(cid, "LOCATED_IN")}
+        if not places:
             return False
-        for cid in clusters:
-            for nb in self.store.neighbors(cid, "LOCATED_IN"):
-                around = {nb.node.id} | {
-                    m.node.id for m in self.store.neighbors(nb.node.id, "LOCATED_IN")
-                }
-                if around & places:
-                    return False
-        return True
+        around = set(places)
+        for p in places:
+            around |= {nb.node.id for nb in self.store.neighbors(p, "LOCATED_IN")}
+        return not around & named
+
+    def type_conflict(self, q: Question, c: Candidate) -> bool:
+        """True when the question asks for a kind of thing ('which company', 'which scheme')
+        and none of the entities a fact offers beyond the question's own is of that kind."""
+        wanted = NOUN_TYPES.get(q.noun or "")
+        if c.kind != "fact" or not wanted:
+            return False
+        asked = {n.id for n in q.focus}
+        ids = {i for x in c.facts for i in (x.get("source"), x.get("target")) if i} - asked
+        return bool(ids) and not any(is_a(i, t) for i in ids for t in wanted)
 
     @staticmethod
     def cluster_conflict(q: Question, c: Candidate) -> bool:
@@ -209,7 +239,9 @@ class EvidencePool:
         return [
             c
             for c in candidates
-            if not self.place_conflict(q, c) and not self.cluster_conflict(q, c)
+            if not self.place_conflict(q, c)
+            and not self.cluster_conflict(q, c)
+            and not self.type_conflict(q, c)
         ]
 
     def featurise(self, q: Question, candidates: list[Candidate]) -> None:
@@ -246,6 +278,14 @@ class EvidencePool:
                 else 0.0,
                 "is_fact": 1.0 if c.kind == "fact" else 0.0,
                 "short": 1.0 if len(c.text.split()) < 8 else 0.0,
+                "noun_in_sentence": 1.0 if q.noun_phrase and set(q.noun_phrase) <= words else 0.0,
+                "span_near": span_nearness(q, c.answer or c.text) if typed else 0.0,
+                "headline": 1.0 if c.kind == "sentence" and is_headline(c.text) else 0.0,
+                "list_x_enumerates": 1.0
+                if (q.answer_type == "list" or q.plural) and enumerates(c.text)
+                else 0.0,
+                "counts_the_noun": 1.0 if counts_the_noun(q, c.answer or c.text) else 0.0,
+                "count_asked": 1.0 if q.answer_type == "count" and q.count_noun else 0.0,
             }
         if candidates:
             top = {
@@ -263,6 +303,11 @@ class EvidencePool:
                 f[f"reader_{r}"] = 1.0 if c.reader == r else 0.0
             relations = {x.get("relation") for x in c.facts}
             f["fact_relation_match"] = 1.0 if c.kind == "fact" and q.relation in relations else 0.0
+            f["relation_unmet"] = (
+                1.0
+                if q.relation in _CUE_RX and not f["relation_cue"] and not f["fact_relation_match"]
+                else 0.0
+            )
             f["fact_answer_overlap"] = (
                 len(q.content & set(tokens(c.answer or ""))) / max(1, len(q.content))
                 if c.kind == "fact"
@@ -272,36 +317,155 @@ class EvidencePool:
 
 
 def answer_spans(q: Question, text: str) -> list[Span]:
-    """Spans of `text` of a type that answers `q`, and not already in the question."""
+    """Spans of `text` of a type that answers `q`, and not already in the question: the
+    asked type first, then the nearest to the words the question and the text share."""
     wanted = SPAN_TYPES.get(q.answer_type, set())
     asked = q.text.lower()
     found = [s for s in spans(text) if s.type in wanted and s.text.lower() not in asked]
-    return sorted(found, key=lambda s: s.type != q.answer_type)  # the asked type first
+    near = _distances(q, text, found)
+    return [s for _, s in sorted(zip(near, found, strict=True), key=lambda x: (
+        x[1].type != q.answer_type, x[0]))]  # fmt: skip
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _distances(q: Question, text: str, found: list[Span]) -> list[int]:
+    """For each span, how many words lie between it and the nearest word of the question
+    (its content words and the names of its entities); 99 when the text shares none."""
+    if not found:
+        return []
+    keys = set(q.content) | {t for n in q.focus for t in tokens(n.name)}
+    at = [m.start() for m in _TOKEN.finditer(text) if any(k in tokens(m.group(0)) for k in keys)]
+    if not at:
+        return [99] * len(found)
+    out = []
+    for s in found:
+        gap = min(
+            0
+            if s.start <= a < s.end
+            else len(_TOKEN.findall(text[min(a, s.end) : max(a, s.start)]))
+            for a in at
+        )
+        out.append(gap)
+    return out
+
+
+def counts_the_noun(q: Question, text: str) -> bool:
+    """For 'how many <noun>': whether a number in the text counts that noun."""
+    if q.answer_type != "count" or not q.count_noun:
+        return False
+    key = stem(q.count_noun)
+    return any(s.type == "count" and s.head and stem(s.head) == key for s in spans(text))
+
+
+def span_nearness(q: Question, text: str) -> float:
+    """1 / (1 + words between the nearest span of the asked type and the question's words)."""
+    found = answer_spans(q, text)
+    if not found:
+        return 0.0
+    return 1.0 / (1 + min(_distances(q, text, found)))
+
+
+def is_headline(text: str) -> bool:
+    """A title or heading: no closing punctuation and mostly capitalised words."""
+    t = text.strip()
+    if t.endswith((".", "!", "?", '"', "”", "'")):
+        return False
+    words = [w for w in t.split() if w[:1].isalpha()]
+    if not words:
+        return False
+    return len(words) <= 12 or sum(w[0].isupper() for w in words) / len(words) >= 0.5
+
+
+def enumerates(text: str) -> bool:
+    """Whether the text lists things: two commas, or a comma and an 'and'."""
+    commas = text.count(",")
+    return commas >= 2 or (commas >= 1 and " and " in text)
 
 
 def _share(flags: list[bool]) -> float:
     return sum(flags) / len(flags) if flags else 0.0
 
 
-class LogisticModel:
-    """P(candidate answers) = sigmoid(w · features); weights and the abstention threshold are
-    fitted on development questions (clusterkb.fitqa) and stored as data."""
+# What the answerer knows, once the evidence is ranked, about whether its best answers at all.
+ABSTAIN_FEATURES = (
+    "bias",
+    "top_score",  # the best candidate's probability
+    "margin",  # how far ahead of the runner-up it is
+    "typed",
+    "no_focus",
+    *(f"top_{f}" for f in ("noun_in_sentence", "type_span", "span_near", "focus_in_sentence",
+                           "focus_in_document", "constraint_missing", "is_fact", "overlap",
+                           "headline", "dense", "counts_the_noun", "relation_unmet")),
+    "count_asked",  # a count is asked for (then a number counting the noun matters)
+)  # fmt: skip
 
-    def __init__(self, weights: dict[str, float], threshold: float, meta: dict[str, Any]):
+
+def abstain_features(ranked: list[Candidate]) -> dict[str, float]:
+    """The question-level features of candidates sorted best first (at least one)."""
+    top = ranked[0]
+    second = ranked[1].score if len(ranked) > 1 else 0.0
+    out = {"bias": 1.0, "top_score": top.score, "margin": top.score - second,
+           "typed": top.features.get("typed", 0.0), "no_focus": top.features.get("no_focus", 0.0),
+           "count_asked": top.features.get("count_asked", 0.0)}  # fmt: skip
+    for f in ABSTAIN_FEATURES:
+        if f.startswith("top_") and f != "top_score":
+            out[f] = top.features.get(f[4:], 0.0)
+    return out
+
+
+class LogisticModel:
+    """P(candidate answers) = sigmoid(w · features), and P(the best candidate is a right
+    answer) = sigmoid(a · abstain_features) with the threshold under which the answerer
+    declines; all fitted on development questions (clusterkb.fitqa) and stored as data.
+    `threshold` is the score from which a candidate counts as good evidence (lists gather
+    those); a model without abstention weights declines below it."""
+
+    def __init__(
+        self,
+        weights: dict[str, float],
+        threshold: float,
+        meta: dict[str, Any],
+        abstain: dict[str, float] | None = None,
+        abstain_threshold: float = 0.5,
+    ):
         self.weights = weights
         self.threshold = threshold
         self.meta = meta
+        self.abstain = abstain or {}
+        self.abstain_threshold = abstain_threshold
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> LogisticModel:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(dict(data["weights"]), float(data["threshold"]), data.get("meta", {}))
+        return cls(dict(data["weights"]), float(data["threshold"]), data.get("meta", {}),
+                   dict(data.get("abstain") or {}), float(data.get("abstain_threshold", 0.5)))  # fmt: skip
 
     def save(self, path: Path = MODEL_FILE) -> None:
         data = {"features": list(FEATURES), "weights": self.weights,
-                "threshold": self.threshold, "meta": self.meta}  # fmt: skip
+                "threshold": self.threshold,
+                "abstain_features": list(ABSTAIN_FEATURES), "abstain": self.abstain,
+                "abstain_threshold": self.abstain_threshold, "meta": self.meta}  # fmt: skip
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
     def probability(self, features: dict[str, float]) -> float:
-        z = sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(sum(self.weights.get(k, 0.0) * v for k, v in features.items()))
+
+    def confidence(self, ranked: list[Candidate]) -> float:
+        """P(the best of `ranked` (sorted best first) is a right answer)."""
+        if not self.abstain:
+            return ranked[0].score
+        f = abstain_features(ranked)
+        return _sigmoid(sum(self.abstain.get(k, 0.0) * v for k, v in f.items()))
+
+    def declines(self, ranked: list[Candidate]) -> bool:
+        """Whether to say the KB does not know rather than answer with ranked[0]."""
+        if not ranked:
+            return True
+        cut = self.abstain_threshold if self.abstain else self.threshold
+        return self.confidence(ranked) < cut
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -30,7 +30,7 @@ LABEL_TYPES = {
 }
 # What the statistical NER misses in Indian documents: amounts in lakh/crore and "Rs."
 _MONEY = re.compile(
-    r"(?:(?:Rs\.?|INR|₹)\s*[\d,.]+(?:\s*(?:lakhs?|crores?|cr\.?|lacs?|million|billion))?"
+    r"(?:(?:\bRs\.?|\bINR|₹)\s*\d[\d,.]*(?:\s*(?:lakhs?|crores?|cr\.?|lacs?|million|billion))?"
     r"|[\d,.]+\s*(?:lakhs?|crores?|lacs?)(?:\s*rupees)?)",
     re.I,
 )
@@ -44,6 +44,7 @@ class Span:
     type: str  # org, person, place, date, money, count, percent
     start: int
     end: int
+    head: str = ""  # for a number: the lemma of the noun it counts ("1649 weavers": "weaver")
 
 
 def _import_spacy_without_torch() -> None:
@@ -92,6 +93,19 @@ def parse_many(texts: list[str], without: tuple[str, ...] = ("ner",)) -> list[An
     return list(nlp.pipe(texts, disable=skip))
 
 
+def _counted(entity: Any) -> str:
+    """The lemma of the noun a number counts: its head when the number modifies a noun
+    ('1649 weavers', 'membership of 1649 weavers'), else the noun right after it."""
+    root = entity.root
+    if root.dep_ == "nummod" and root.head.pos_ in ("NOUN", "PROPN"):
+        head = root.head
+        while head.dep_ == "compound" and head.head.i > head.i:  # "100 work sheds": sheds
+            head = head.head
+        return str(head.lemma_.lower())
+    nxt = root.doc[entity.end] if entity.end < len(root.doc) else None
+    return str(nxt.lemma_.lower()) if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") else ""
+
+
 @lru_cache(maxsize=20000)
 def spans(text: str) -> tuple[Span, ...]:
     """The typed spans of `text`: spaCy's entities, plus money, percentages and years written
@@ -101,11 +115,16 @@ def spans(text: str) -> tuple[Span, ...]:
     # overlap ("INR 10 Lakh", not "10 Lakh" as a count); years only fill gaps
     out = [Span(m.group(0).strip(), kind, m.start(), m.end())
            for rx, kind in ((_MONEY, "money"), (_PERCENT, "percent")) for m in rx.finditer(text)]  # fmt: skip
-    for e in pipeline()(text).ents:
+    doc = pipeline()(text)
+    for e in doc.ents:
         if e.label_ in LABEL_TYPES and not any(
             s.start < e.end_char and e.start_char < s.end for s in out
         ):
-            out.append(Span(e.text, LABEL_TYPES[e.label_], e.start_char, e.end_char))
+            kind = LABEL_TYPES[e.label_]
+            if kind == "date" and e.text.isdigit() and e.root.dep_ == "nummod":
+                kind = "count"  # "1649 weavers" is a number of weavers, not a year
+            head = _counted(e) if kind == "count" else ""
+            out.append(Span(e.text, kind, e.start_char, e.end_char, head))
     for m in _YEAR.finditer(text):
         if not any(s.start < m.end() and m.start() < s.end for s in out):
             out.append(Span(m.group(0), "date", m.start(), m.end()))

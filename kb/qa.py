@@ -18,6 +18,7 @@ from kb.errors import InputError, NotFound
 from kb.evidence import (
     BROAD_TYPES,
     READERS,
+    SPAN_TYPES,
     Candidate,
     EvidencePool,
     LogisticModel,
@@ -182,10 +183,10 @@ class QuestionAnswerer:
             return self._abstain(
                 q.text, q.focus, lead + (f" (did you mean {', '.join(near)}?)" if near else "")
             )
-        best = max(candidates, key=lambda c: c.score, default=None)
-        if best is None or best.score < self.model.threshold:
+        ranked = sorted(candidates, key=lambda c: -c.score)
+        if self.model.declines(ranked):
             return self._abstain(q.text, q.focus, "The knowledge base does not say")
-        return self._phrase(self.compose(q, best, candidates))
+        return self._phrase(self.compose(q, ranked[0], candidates))
 
     def candidates(
         self, question: str, history: list[Any] | None = None
@@ -285,6 +286,18 @@ class QuestionAnswerer:
                 if len(more) > 400:
                     break
                 text, chosen = more, [*chosen, c]
+        # A question of several parts ("how much ... and how many ..."): the best sentence
+        # holding question words the chosen evidence lacks, and a span of the asked type.
+        if q.parts > 1:
+            have = set().union(*(c.words for c in chosen))
+            missing = q.content - have
+            other = [c for c in pool if c.kind == "sentence" and c not in chosen
+                     and c.score >= threshold / 2 and c.words & missing
+                     and (q.answer_type not in SPAN_TYPES or answer_spans(q, c.text))]  # fmt: skip
+            if other:
+                c = max(other, key=lambda c: (len(c.words & missing), c.score))
+                if len(text) + 1 + len(c.text) <= 400:
+                    text, chosen = f"{text} {c.text}", [*chosen, c]
         # Entities the question names that the chosen evidence does not: the best sentence
         # naming each (often another document's) joins, if it fits.
         for node in q.focus:

@@ -119,6 +119,8 @@ ANSWER_NOUNS: dict[str, str] = {
             "assistance",
             "contribution",
             "income",
+            "earn",
+            "spend",
         ],
         "money",
     ),  # fmt: skip
@@ -143,6 +145,40 @@ class Question:
     content: set[str] = field(default_factory=set)  # stemmed content words, entity names removed
     count_noun: str | None = None  # "how many <noun>"
     plural: bool = False  # the asked noun is plural: a list is wanted
+    noun: str | None = None  # the noun the question asks for ("cost", "fuel", "company"), stemmed
+    noun_phrase: tuple[str, ...] = ()  # with its compound words ("anchor unit"), stemmed
+    parts: int = 1  # how many things it asks ("how much ... and how many ...": 2)
+
+
+def asked_noun(doc: Any) -> str | None:
+    """The lemma of the noun the wh-word asks for: 'which company', 'what is the cost of',
+    'how many weavers', 'what fuels'; None when the question governs none."""
+    token = _asked_token(doc)
+    return str(token.lemma_.lower()) if token is not None else None
+
+
+def asked_phrase(doc: Any) -> tuple[str, ...]:
+    """The asked noun with the compound words before it ('the anchor unit': anchor, unit)."""
+    token = _asked_token(doc)
+    if token is None:
+        return ()
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.is_alpha]
+    return tuple(str(t.lemma_.lower()) for t in [*words, token])
+
+
+def _asked_token(doc: Any) -> Any:
+    wh = next((t for t in doc if t.lower_ in ("which", "what", "how", "whose", "who")), None)
+    if wh is None:
+        return None
+    if wh.dep_ in ("det", "attr") and wh.head.pos_ == "NOUN" and wh.head.i > wh.i:
+        return wh.head
+    if wh.dep_ == "dobj" and wh.head.lemma_.lower() in ANSWER_NOUNS:
+        return wh.head  # "what will it cost?": the cost
+    if wh.lower_ == "who" and not (len(doc) > wh.i + 1 and doc[wh.i + 1].lemma_ == "be"):
+        return None  # "who bought ...": a verb is asked about, not a noun
+    following = doc[wh.i + 1 : wh.i + 6]
+    noun = next((t for t in following if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
+    return noun if noun is not None else next((t for t in following if t.pos_ == "NOUN"), None)
 
 
 def answer_type(doc: Any) -> tuple[str, str | None, bool]:
@@ -164,8 +200,11 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
             noun = next((t for t in doc[i + 2 :] if t.pos_ in ("NOUN", "PROPN")), None)
             if words[i + 1] == "many":
                 return "count", noun.lemma_.lower() if noun is not None else None, False
-            if noun is not None and ANSWER_NOUNS.get(noun.lemma_.lower()) == "percent":
+            kind = ANSWER_NOUNS.get(noun.lemma_.lower()) if noun is not None else "money"
+            if kind == "percent":
                 return "percent", None, False
+            if noun is not None and kind != "money" and noun.i == i + 2:
+                return "count", noun.lemma_.lower(), False  # "how much land": a quantity
             return "money", None, False
     if set(words) & AGGREGATE_WORDS and not set(words) & {"who", "where", "when"}:
         return "aggregate", None, False
@@ -177,6 +216,9 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
         return "place", None, False
     wh = next((t for t in doc if t.lower_ in ("which", "what")), None)
     if wh is not None:
+        verb = ANSWER_NOUNS.get(wh.head.lemma_.lower()) if wh.head.i > wh.i else None
+        if wh.dep_ == "dobj" and verb:  # "what will the centre cost?", "what did it earn?"
+            return verb, None, False
         head = wh.head if wh.dep_ in ("det", "attr") and wh.head.pos_ == "NOUN" else None
         if head is None:  # "what is the cost of ...": the attribute or subject noun
             head = next((t for t in doc[wh.i + 1 :] if t.pos_ == "NOUN"), None)
@@ -205,6 +247,7 @@ class QuestionAnalyser:
     def analyse(self, text: str, focus: list[Node]) -> Question:
         doc = parse(text)
         kind, count_noun, plural = answer_type(doc)
+        noun = asked_noun(doc)
         names = [a for n in focus for a in [n.name, *n.aliases] if len(a) > 2]
         entity_words = {t for a in names for t in tokens(a)}
         content = set(tokens(text)) - entity_words - {stem(w) for w in ("cluster",)}
@@ -218,6 +261,9 @@ class QuestionAnalyser:
             content=content,
             count_noun=count_noun,
             plural=plural,
+            noun=stem(noun) if noun else None,
+            noun_phrase=tuple(stem(w) for w in asked_phrase(doc)),
+            parts=max(1, sum(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc)),
         )
 
     def _constraints(self, doc: Any, focus: list[Node]) -> list[str]:

@@ -7,10 +7,20 @@ from __future__ import annotations
 import pytest
 
 from clusterkb.cli import _question_line
-from kb.evidence import FEATURES, LogisticModel, is_furniture, names_in
+from kb.evidence import (
+    ABSTAIN_FEATURES,
+    FEATURES,
+    Candidate,
+    LogisticModel,
+    answer_spans,
+    counts_the_noun,
+    is_furniture,
+    is_headline,
+    names_in,
+)
 from kb.nlp import parse, spans
 from kb.qa import _fit
-from kb.question import answer_type
+from kb.question import Question, answer_type, asked_noun, asked_phrase
 from kb.store.base import Node
 
 
@@ -33,6 +43,8 @@ from kb.store.base import Node
         ("How is JEEViKA connected to the bag cluster?", "path"),
         ("Which state has more ODOP products, Bihar or Kerala?", "aggregate"),
         ("What is SFURTI?", "definition"),
+        ("What will the sports technology centre cost?", "money"),
+        ("On how much land will it stand?", "count"),
     ],
 )
 def test_answer_type_comes_from_the_parse(question: str, expected: str) -> None:
@@ -92,3 +104,52 @@ def test_a_conversation_turn_is_read_from_a_json_line() -> None:
     line = '{"question": "Who is its CEO?", "history": ["Who invests in the toy cluster?"]}'
     assert _question_line(line) == ("Who is its CEO?", ["Who invests in the toy cluster?"])
     assert _question_line("{not json") == ("{not json", None)
+
+
+@pytest.mark.parametrize(
+    ("question", "noun", "phrase"),
+    [
+        ("Which company is putting money into the toy cluster?", "company", ("company",)),
+        ("What will the extension centre cost?", "cost", ("centre", "cost")),
+        ("What is the anchor unit of the jute cluster?", "unit", ("anchor", "unit")),
+        ("What fuels do the ceramic units run on?", "fuel", ("fuel",)),
+        ("Who bought the first consignment?", None, ()),
+    ],
+)
+def test_the_asked_noun_comes_from_the_parse(
+    question: str, noun: str | None, phrase: tuple[str, ...]
+) -> None:
+    doc = parse(question)
+    assert asked_noun(doc) == noun
+    assert asked_phrase(doc) == phrase
+
+
+def test_a_count_answers_only_when_it_counts_the_asked_noun() -> None:
+    q = Question("How many weavers are members?", "count", count_noun="weaver")
+    assert counts_the_noun(q, "The consortiums have a membership of 1649 weavers.")
+    assert not counts_the_noun(q, "The office provided 100 work sheds with looms.")
+    assert [s.head for s in spans("It has 35000 weavers and 25,000 looms.")] == ["weaver", "loom"]
+
+
+def test_the_span_nearest_the_question_words_leads() -> None:
+    q = Question("Who bought the consignment?", "org", content={"bought", "consign"})
+    text = (
+        "Shipped by Cira Enterprises from Patna, the consignment was bought by H&J Veg in London."
+    )
+    found = [s.text for s in answer_spans(q, text)]
+    assert found and found[0] == "H&J Veg"
+
+
+def test_headlines_are_told_from_sentences() -> None:
+    assert is_headline("City to have Rs 10-cr sports tech extension centre")
+    assert not is_headline("He said the centre, to be set up at a cost of Rs 10 crore, would open.")
+
+
+def test_abstention_reads_the_ranked_evidence() -> None:
+    model = LogisticModel(
+        {"bias": 0.0}, 0.5, {}, abstain={"bias": -2.0, "top_score": 4.0}, abstain_threshold=0.5
+    )
+    sure = [Candidate("a", "doc:x", "sentence 1", score=0.9), Candidate("b", "doc:x", "s 2")]
+    unsure = [Candidate("a", "doc:x", "sentence 1", score=0.2)]
+    assert not model.declines(sure) and model.declines(unsure) and model.declines([])
+    assert set(LogisticModel.load().abstain) <= set(ABSTAIN_FEATURES)
