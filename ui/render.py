@@ -531,11 +531,15 @@ def recommendations(result: dict[str, Any]) -> str:
         head += f"<p class='kb-muted kb-legend'>{escape(result['scale'])}</p>"
     peers = result.get("peer_districts") or []
     if peers:
+
+        def where(p: dict[str, Any]) -> str:  # its state and how far, from its reasons
+            far = [r.rstrip(".") for r in p.get("reasons") or [] if " km from " in r]
+            return "; ".join([p.get("place") or "", *far])
+
         head += (
             "<p class='kb-peers'>Peer districts with the same ODOP product: "
             + ", ".join(
-                f"<b>{escape(p['name'])}</b> <span class='kb-muted'>({escape(p.get('place') or '')}"
-                f"{'; ' + escape(p['why'].split('; ')[-1]) if 'km' in p['why'] else ''})</span>"
+                f"<b>{escape(p['name'])}</b> <span class='kb-muted'>({escape(where(p))})</span>"
                 for p in peers[:8]
             )
             + "</p>"

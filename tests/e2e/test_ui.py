@@ -124,6 +124,12 @@ def test_plan_a_bihar_cluster(page: Any) -> None:
     scores = [float(x) for x in page.locator("#kb-plan-out .kb-score").all_inner_texts()]
     assert scores and all(0 <= x <= 100 for x in scores)
     assert page.locator("#kb-plan-graph svg .kb-node").count() > 3
+    # reasons read as short sentences, not "; "-joined fragments
+    top = page.locator("#kb-plan-out [data-kind='model_clusters'] .kb-why").first.inner_text()
+    assert top.startswith("Makes the same product (") and "; " not in top, top
+    assert " km from Gaya." in top, top
+    peers = page.inner_text("#kb-plan-out .kb-peers")
+    assert "km from Gaya" in peers, peers
     shot(page, "3-plan")
     # the evidence behind a model cluster opens at its registry row, highlighted
     base = page.url.split("/?")[0].rstrip("/")
