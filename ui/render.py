@@ -97,12 +97,14 @@ def graph_svg(
     width: int = 900,
     height: int = 520,
     selected: str | None = None,
+    path: list[str] | None = None,
 ) -> str:
     """A node-link drawing: nodes coloured by type (click one, or focus it and press Enter, to
     expand it), edges labelled by relation, zoom buttons, and the same entities as a list
     (the text alternative, which also lets a keyboard reach every node). Positions come from a
     seeded spring layout, so a graph always looks the same. A node's `short` name, when given,
-    is its label; the full name is on hover and in the list."""
+    is its label; the full name is on hover and in the list. The entities in `path` (a path
+    found) and the links between them are highlighted and always labelled."""
     import networkx as nx
 
     if not nodes:
@@ -145,19 +147,25 @@ def graph_svg(
             if rel not in pairs.setdefault(key, []):
                 pairs[key].append(rel)
     label_edges = len(pairs) <= 30
-    for (a, b), rels in pairs.items():
+    on_path = set(path or [])
+
+    def path_edge(pair: tuple[str, str]) -> bool:
+        return pair[0] in on_path and pair[1] in on_path
+
+    for (a, b), rels in sorted(pairs.items(), key=lambda kv: path_edge(kv[0])):  # path on top
         (x1, y1), (x2, y2) = xy(a), xy(b)
         label = escape(", ".join(rels))
+        cls = "kb-edge kb-onpath" if path_edge((a, b)) else "kb-edge"
         parts.append(
-            f"<line x1='{x1:.1f}' y1='{y1:.1f}' x2='{x2:.1f}' y2='{y2:.1f}' class='kb-edge'>"
+            f"<line x1='{x1:.1f}' y1='{y1:.1f}' x2='{x2:.1f}' y2='{y2:.1f}' class='{cls}'>"
             f"<title>{label}</title></line>"
         )
-        if label_edges:
+        if label_edges or path_edge((a, b)):
             parts.append(
                 f"<text x='{(x1 + x2) / 2:.1f}' y='{(y1 + y2) / 2 - 3:.1f}' class='kb-elabel'>"
                 f"{label}</text>"
             )
-    labelled = _labels_apart(nodes, xy, center, selected)
+    labelled = _labels_apart(nodes, xy, center, selected, on_path)
     for n in nodes:
         x, y = xy(n["id"])
         is_center, is_selected = n["id"] == center, n["id"] == selected
@@ -165,8 +173,12 @@ def graph_svg(
         ring = " stroke='#212529' stroke-width='3'" if is_center else ""
         label = n.get("short") or short(n["name"], LABEL_CHARS)
         show = n["id"] in labelled
-        cls = "kb-node kb-selected" if is_selected else "kb-node"
-        tip = f"{n['name']} ({n['type']}) — click or press Enter to expand"
+        cls = "kb-node" + (" kb-selected" if is_selected else "")
+        cls += " kb-onpath" if n["id"] in on_path else ""
+        tip = (
+            f"{n['name']} ({n['type']}{', on the path found' if n['id'] in on_path else ''})"
+            " — click or press Enter to expand"
+        )
         # the accessible name begins with what the label shows (WCAG 2.5.3 label in name)
         name = tip if not show or label == n["name"] else f"{label}: {tip}"
         mark = (
@@ -186,6 +198,12 @@ def graph_svg(
             + f"<title>{escape(tip)}</title></g>"
         )
     types = sorted({n["type"] for n in nodes})
+    path_key = (
+        "<div class='kb-legend'><span class='kb-chip'><i class='kb-pathkey'></i>the path found "
+        f"({len(on_path)} entities)</span></div>"
+        if on_path
+        else ""
+    )
     buttons = (
         "<div class='kb-zoom' aria-label='zoom'>"
         "<button type='button' data-zoom='in' aria-label='zoom in'>+</button>"
@@ -197,7 +215,7 @@ def graph_svg(
     return (
         f"{buttons}<div class='kb-graphbox'><svg class='kb-graph' viewBox='{home}' "
         f"data-home='{home}' width='100%' role='group' aria-label='linkage graph'>"
-        f"{''.join(parts)}</svg></div>{legend(types)}"
+        f"{''.join(parts)}</svg></div>{legend(types)}{path_key}"
         f"{entity_list(nodes, edges, selected)}"
     )
 
@@ -207,13 +225,16 @@ def _labels_apart(
     xy: Any,
     center: str | None,
     selected: str | None,
+    path: set[str] | frozenset[str] = frozenset(),
 ) -> set[str]:
     """The nodes whose label is drawn: in order of importance (the centre, the selected node,
-    then nearer and longer-named ones last), each label only where it overlaps no label already
-    placed, so labels never pile up; the others show on hover and in the list."""
+    the entities of a path found, then nearer and longer-named ones last), each label only where
+    it overlaps no label already placed, so labels never pile up; the others show on hover and
+    in the list. The centre, the selected node and a path's entities are always labelled."""
 
-    def rank(n: dict[str, Any]) -> tuple[int, int, int]:
-        return (n["id"] != center, n["id"] != selected, int(n.get("depth", 1)))
+    def rank(n: dict[str, Any]) -> tuple[int, int, int, int]:
+        return (n["id"] != center, n["id"] != selected, n["id"] not in path,
+                int(n.get("depth", 1)))  # fmt: skip
 
     placed: list[tuple[float, float, float, float]] = []
     out = set()
@@ -225,7 +246,7 @@ def _labels_apart(
         clear = all(
             box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in placed
         )
-        if clear or n["id"] in (center, selected):
+        if clear or n["id"] in (center, selected) or n["id"] in path:
             placed.append(box)
             out.add(n["id"])
     return out
@@ -653,6 +674,10 @@ footer .show-api, footer a, footer button, .upload-container .or { color:#5c636a
   .kb-graphbox svg.kb-graph { width:760px; max-width:none; }
 }
 .kb-mark { fill:none; stroke:#212529; stroke-width:3; stroke-dasharray:4 3; }
+/* a path found: its links thick and orange, its entities ringed in the same orange */
+.kb-edge.kb-onpath { stroke:#c2410c; stroke-width:4; }
+.kb-onpath > circle:not(.kb-mark) { stroke:#c2410c; stroke-width:4; }
+.kb-pathkey { background:#c2410c !important; border-radius:2px !important; height:4px !important; }
 .kb-zoom { display:flex; gap:6px; align-items:center; margin:4px 0; }
 .kb-zoom button, .kb-link { border:1px solid #ced4da; border-radius:6px; background:#fff;
   color:#1c5a99; padding:1px 8px; cursor:pointer; font-size:13px; }

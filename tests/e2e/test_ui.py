@@ -403,23 +403,46 @@ def test_explore_search_raises_no_errors_and_zoom_works(page: Any) -> None:
     page.wait_for_function(f"document.querySelectorAll('#kb-graph svg .kb-node').length > {count}")
 
 
-def test_path_finder_runs_on_enter_and_avoids_hubs(page: Any) -> None:
-    tab(page, "Explore")
+def test_path_finder_runs_on_enter_avoids_hubs_and_draws_the_path_on_the_graph(
+    page: Any,
+) -> None:
+    _open_in_explore(page, "Muzaffarpur Bag Cluster")
+    page.wait_for_selector("#kb-graph svg .kb-node")
+    assert page.locator("#kb-graph svg .kb-onpath").count() == 0
     page.fill("#kb-path-a textarea", "Gaya")
     page.fill("#kb-path-b textarea", "JEEViKA")
     page.press("#kb-path-b textarea", "Enter")
     page.wait_for_selector("#kb-path ol li")
     hops = page.locator("#kb-path ol li").all_inner_texts()
     assert hops, "a path"
-    drawn = page.locator("#kb-graph svg .kb-node").evaluate_all(
+    page.wait_for_selector("#kb-graph svg .kb-node.kb-onpath")
+    on_path = page.locator("#kb-graph svg .kb-node.kb-onpath").evaluate_all(
         "ns => ns.map(n => n.getAttribute('aria-label'))"
     )
-    assert len(drawn) == len(hops) + 1  # the path is drawn
-    assert not any("(State)" in d or "(Sector)" in d or "(Document)" in d for d in drawn), drawn
+    # the path is drawn on the graph open before, not instead of it: its entities and links
+    # highlighted among the bag cluster's neighbourhood
+    assert len(on_path) == len(hops) + 1, on_path
+    assert page.locator("#kb-graph svg line.kb-onpath").count() == len(hops)
+    assert page.locator("#kb-graph svg .kb-node").count() > len(on_path)
+    assert page.locator("#kb-graph svg .kb-node[data-id='cluster:muzaffarpur-bag-cluster']").count()
+
+    def stroke(selector: str) -> list[str]:
+        return page.locator(selector).first.evaluate(
+            "e => [getComputedStyle(e).stroke, getComputedStyle(e).strokeWidth]"
+        )
+
+    assert stroke("#kb-graph svg line.kb-onpath") != stroke(
+        "#kb-graph svg line.kb-edge:not(.kb-onpath)"
+    )
+    assert not any("(State" in d or "(Sector" in d or "(Document" in d for d in on_path), on_path
     # a long name is labelled by its usual short name; the full name is on hover
     assert "JEEViKA" in page.locator("#kb-graph svg.kb-graph").text_content()
-    assert any("Bihar Rural Livelihoods Promotion Society (Agency)" in d for d in drawn), drawn
+    assert any("Bihar Rural Livelihoods Promotion Society (Agency" in d for d in on_path), on_path
+    assert "the path found" in page.inner_text("#kb-graph")
     shot(page, "8-path")
+    # opening another entity leaves the path behind
+    _open_in_explore(page, "Bokaro")
+    assert page.locator("#kb-graph svg .kb-onpath").count() == 0
 
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
