@@ -445,6 +445,60 @@ def test_path_finder_runs_on_enter_avoids_hubs_and_draws_the_path_on_the_graph(
     assert page.locator("#kb-graph svg .kb-onpath").count() == 0
 
 
+def test_wheel_zooms_and_dragging_pans_the_graph(page: Any) -> None:
+    _open_in_explore(page, "Muzaffarpur Bag Cluster")
+    svg = page.locator("#kb-graph svg.kb-graph")
+    svg.scroll_into_view_if_needed()
+
+    def view() -> list[float]:
+        return [float(v) for v in (svg.get_attribute("viewBox") or "").split()]
+
+    home = view()
+    box = svg.bounding_box()
+    assert box is not None
+    scrolled = page.evaluate("window.scrollY")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -400)  # wheel up: zoom in about the pointer
+    page.wait_for_function(
+        "w => document.querySelector('#kb-graph svg.kb-graph').viewBox.baseVal.width < w",
+        arg=home[2],
+    )
+    zoomed = view()
+    assert zoomed[2] < home[2] and zoomed[3] < home[3]
+    assert zoomed[0] > home[0] and zoomed[1] > home[1]  # about the middle: the box moves in
+    assert page.evaluate("window.scrollY") == scrolled  # the wheel zoomed, the page stayed
+    # drag from an empty corner: the view pans the way the pointer went, at the same zoom
+    nodes = page.locator("#kb-graph svg .kb-node").count()
+    page.mouse.move(box["x"] + 8, box["y"] + 8)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 128, box["y"] + 68, steps=8)
+    page.mouse.up()
+    panned = view()
+    assert panned[2:] == pytest.approx(zoomed[2:], rel=1e-5)  # the viewBox is float32
+    assert panned[0] < zoomed[0] and panned[1] < zoomed[1]  # content follows the pointer
+    assert page.locator("#kb-graph svg .kb-node").count() == nodes  # a drag expands nothing
+    page.click("#kb-graph [data-zoom='reset']")
+    assert view() == home
+
+
+def test_phone_tap_on_a_map_district_opens_it_in_explore(browser: Any, ui: Server) -> None:
+    pg = browser.new_page(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    pg.set_default_timeout(TIMEOUT)
+    pg.goto(ui.base + "/", wait_until="domcontentloaded")
+    pg.wait_for_selector("#kb-question textarea")
+    pg.get_by_role("tab", name="Overview").tap()
+    dot = pg.locator("#kb-map svg circle[data-id='district:bihar:gaya']")
+    dot.wait_for()
+    dot.scroll_into_view_if_needed()
+    shot(pg, "9-phone-overview")
+    dot.tap()
+    pg.wait_for_selector("#kb-facts h3:has-text('Gaya')")
+    assert pg.get_by_role("tab", name="Explore").get_attribute("aria-selected") == "true"
+    assert pg.locator("#kb-graph svg .kb-node[data-id='district:bihar:gaya']").count() == 1
+    shot(pg, "9-phone-explore")
+    pg.close()
+
+
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 TABS = ["Ask", "Explore", "Plan a cluster", "Documents", "Overview"]
 SERIOUS = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
