@@ -281,15 +281,41 @@ def entity_list(
     )
 
 
-def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680) -> str:
-    """District headquarters as dots (lon/lat, equirectangular), coloured by ODOP sector;
-    districts with a known cluster (from the registry or a document) drawn larger with a ring."""
+def india_map(
+    points: list[dict[str, Any]],
+    outlines: list[dict[str, Any]] | None = None,
+    width: int = 620,
+    height: int = 680,
+) -> str:
+    """District headquarters as dots, coloured by ODOP sector, over the state outlines (GeoJSON
+    features, when given); districts with a known cluster (from the registry or a document)
+    drawn larger with a ring. Longitude is narrowed by the cosine of the middle latitude (an
+    equirectangular projection that keeps India's shape)."""
     if not points:
         return "<p class='kb-empty'>No district coordinates are loaded.</p>"
-    lons = [p["lon"] for p in points]
-    lats = [p["lat"] for p in points]
+    rings = [
+        (f.get("properties", {}).get("name", ""), ring)
+        for f in outlines or []
+        for poly in _polygons(f.get("geometry") or {})
+        for ring in poly[:1]  # the outer ring: no state has a hole worth drawing at this size
+    ]
+    lons = [p["lon"] for p in points] + [x for _, r in rings for x, _ in r]
+    lats = [p["lat"] for p in points] + [y for _, r in rings for _, y in r]
     lo0, lo1, la0, la1 = min(lons), max(lons), min(lats), max(lats)
-    scale = min((width - 40) / ((lo1 - lo0) or 1), (height - 40) / ((la1 - la0) or 1))
+    narrow = math.cos(math.radians((la0 + la1) / 2))
+    scale = min((width - 40) / (((lo1 - lo0) * narrow) or 1), (height - 40) / ((la1 - la0) or 1))
+
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return 20 + (lon - lo0) * narrow * scale, 20 + (la1 - lat) * scale
+
+    states: dict[str, list[str]] = {}
+    for name, ring in rings:
+        d = "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in (xy(lon, lat) for lon, lat in ring))
+        states.setdefault(name, []).append(d + "Z")
+    shapes = "".join(
+        f"<path class='kb-state' d='{''.join(ds)}'><title>{escape(name)}</title></path>"
+        for name, ds in states.items()
+    )
     counts: dict[str, int] = {}
     for p in points:
         counts[p["sector"]] = counts.get(p["sector"], 0) + 1
@@ -297,8 +323,7 @@ def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680)
     pal = {s: SECTOR_PALETTE[i] for i, s in enumerate(top)}
     dots = []
     for p in sorted(points, key=lambda p: p["clusters"] > 0):
-        x = 20 + (p["lon"] - lo0) * scale
-        y = 20 + (la1 - p["lat"]) * scale
+        x, y = xy(p["lon"], p["lat"])
         fill = pal.get(p["sector"], "#adb5bd")
         ring = " stroke='#212529' stroke-width='2'" if p["clusters"] else ""
         r = 6 if p["clusters"] else 3.2
@@ -321,10 +346,19 @@ def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680)
     )
     return (
         f"<svg class='kb-map' viewBox='0 0 {width} {height}' width='100%' role='img' "
-        f"aria-label='map of districts by ODOP sector'>{''.join(dots)}</svg>"
+        f"aria-label='map of districts by ODOP sector'>{shapes}{''.join(dots)}</svg>"
         f"<div class='kb-legend'>{keys}<span class='kb-chip'><i style='background:#fff;"
         f"border:2px solid #212529'></i>district with a known cluster (registry or document)</span></div>"
     )
+
+
+def _polygons(geometry: dict[str, Any]) -> list[Any]:
+    """A GeoJSON Polygon or MultiPolygon as a list of polygons (each a list of rings)."""
+    if geometry.get("type") == "Polygon":
+        return [geometry["coordinates"]]
+    if geometry.get("type") == "MultiPolygon":
+        return list(geometry["coordinates"])
+    return []
 
 
 def district_table(points: list[dict[str, Any]]) -> str:
@@ -721,6 +755,7 @@ footer .show-api, footer a, footer button, .upload-container .or { color:#5c636a
 .kb-card { border:1px solid #dee2e6; border-radius:8px; padding:8px 12px; min-width:110px; background:#fff; }
 .kb-card b { font-size:22px; display:block; }
 .kb-map circle[data-id] { cursor:pointer; }
+.kb-state { fill:#f1f3f5; stroke:#868e96; stroke-width:0.8; stroke-linejoin:round; }
 .kb-overview { display:grid; grid-template-columns:minmax(0, 1fr) minmax(0, 1fr); gap:12px; }
 @media (max-width: 900px) { .kb-overview { grid-template-columns:minmax(0, 1fr); } }
 .kb-scroll { max-height:680px; overflow:auto; border:1px solid #dee2e6; border-radius:8px; }

@@ -189,6 +189,19 @@ def test_overview_counts_and_map(page: Any) -> None:
     tab(page, "Overview")
     page.wait_for_selector("#kb-map svg circle")
     assert page.locator("#kb-map svg circle").count() > 500
+    # the states outlined under the dots, and a district's dot inside its own state
+    states = page.locator("#kb-map svg path.kb-state")
+    assert states.count() >= 36
+    assert page.evaluate(
+        "document.querySelector('#kb-map svg > :first-child').matches('path.kb-state')"
+    )  # drawn first: under the dots
+    inside = """([state, id]) => { const s = [...document.querySelectorAll('#kb-map path.kb-state')]
+      .find(p => p.querySelector('title').textContent === state);
+      const c = document.querySelector(`#kb-map circle[data-id='${id}']`);
+      return s.isPointInFill(new DOMPoint(+c.getAttribute('cx'), +c.getAttribute('cy'))); }"""
+    assert page.evaluate(inside, ["Bihar", "district:bihar:gaya"])
+    assert not page.evaluate(inside, ["Jharkhand", "district:bihar:gaya"])
+    assert page.evaluate(inside, ["Kerala", "district:kerala:ernakulam"])
     assert "District" in page.inner_text("#kb-counts")
     # beside the map, the districts as a table, sortable by any column
     rows = page.locator("#kb-map table.kb-districts tbody tr")
