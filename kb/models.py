@@ -128,7 +128,10 @@ class Partner(Model):
     id: str
     name: str
     score: float = Field(description="0-100: 100 is every signal at its best (see `scale`)")
-    why: str
+    why: str = Field(description="the reasons as one string of short sentences")
+    reasons: list[str] = Field(
+        default_factory=list, description="the same reasons, one sentence each, in order"
+    )
     evidence: list[Evidence]
     fills: list[str]
     status: str | None = Field(None, description="a model cluster's status as its source words it")

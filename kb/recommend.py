@@ -13,7 +13,9 @@ Signals, combined per kind:
 - value-chain gaps (kb/valuechain.py): for a cluster that exists (named in `context`, or one
   in the district making a similar product) the stages with no actor; for a new cluster every
   stage. An item that fills a gap is raised (+0.15) and says which gap it fills.
-Every item carries a `why` naming the features and the graph fact that put it there.
+Every item carries its reasons as short sentences a planner can paste into a DPR ("Makes the
+same product (brass ware) in the same state (Uttar Pradesh)." "6 documented partners."), and
+`why`, the same sentences as one string.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ class Item:
     id: str
     name: str
     score: float
-    why: list[str] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)  # reasons, each a short sentence
     evidence: list[dict[str, str]] = field(default_factory=list)  # the facts' sources
     stages: set[str] = field(default_factory=set)  # value-chain stages the item would fill
     extra: dict[str, Any] = field(default_factory=dict)  # status, place, source, already_here
@@ -65,7 +67,8 @@ class Item:
             "id": self.id,
             "name": self.name,
             "score": round(min(100.0, 100 * self.score / ceiling), 1),
-            "why": "; ".join(self.why),
+            "why": " ".join(self.why),
+            "reasons": list(self.why),
             "evidence": self.evidence,
             "fills": sorted(self.stages),
             **{k: v for k, v in self.extra.items() if v is not None},
@@ -469,26 +472,27 @@ class Recommender:
         for c, sim in zip(clusters, sims, strict=True):
             t = tier(th, target, c)
             score = (TIER_WEIGHT[t] if t else 0.0) + 0.35 * max(0.0, float(sim))
-            why = [
-                {"same": f"same product ({c.product})", "related": f"related product ({c.product})",
-                 "sector": f"same sector ({c.product})"}.get(t or "", f"similar product "
-                 f"({c.product}, similarity {float(sim):.2f})")
-            ]  # fmt: skip
+            makes = {"same": f"Makes the same product ({c.product})",
+                     "related": f"Makes a related product ({c.product})",
+                     "sector": f"Makes a product of the same sector ({c.product})"}.get(
+                t or "", f"Makes a product similar in meaning ({c.product}, similarity "
+                f"{float(sim):.2f} of 1)")  # fmt: skip
             if target.state is not None and c.state == target.state:
                 score += 0.15
-                why.append(f"same state ({self._state_name(target.state)})")
+                makes += f" in the same state ({self._state_name(target.state)})"
+            why = [makes + "."]
             if target.district is not None and c.district is not None:
                 km = haversine_km(target.district, c.district)
                 if km is not None:
                     score += 0.1 * max(0.0, 1 - km / 1000)
-                    why.append("in the district" if km < 1 else f"{km:.0f} km away")
+                    why.append(_distance(km, target.district))
             score += STATUS_BONUS.get(c.status, 0.0)
             if c.node.attrs.get("status"):
-                why.append(str(c.node.attrs["status"]))
+                why.append(sentence(f"Status: {c.node.attrs['status']}"))
             partners = len(c.actors) + sum(len(v) for v in c.backers.values())
             if partners:
                 score += min(0.05, 0.01 * partners)
-                why.append(f"{partners} documented partner{'s' if partners > 1 else ''}")
+                why.append(f"{partners} documented partner{'s' if partners > 1 else ''}.")
             ranked.append((score, c, t, why))
         ranked.sort(key=lambda r: (-r[0], r[1].node.name))
         return ranked
@@ -534,7 +538,11 @@ class Recommender:
         ranked.sort(key=lambda r: not here(r[1], r[2]))  # stable: "already here" first
         for score, c, t, why in ranked[:10]:
             here_ = here(c, t)
-            item = Item(c.node.id, c.node.name, score, (["already here"] if here_ else []) + why,
+            if here_:  # said once, first, instead of the distance
+                why = [f"Already in {district.name}: a cluster of this product is here."] + [
+                    w for w in why if w != _distance(0.0, district)
+                ]
+            item = Item(c.node.id, c.node.name, score, why,
                         [p.citation() for p in c.node.provenance[:1]])  # fmt: skip
             item.extra = {
                 "status": c.node.attrs.get("status"),
@@ -554,13 +562,11 @@ class Recommender:
                 c, edge, t = max(served, key=lambda s: TIER_WEIGHT[s[2]])
                 n_same = len({s[0].node.id for s in served if s[2] == "same"})
                 n_all = len({s[0].node.id for s in served})
-                role = (edge.attrs or {}).get("role") or edge.relation.lower().replace("_", " ")
-                why = [f"{role} of {c.node.name} ({c.place})" if c.place else
-                       f"{role} of {c.node.name}"]  # fmt: skip
-                why.append(
-                    f"served {n_all} cluster{'s' if n_all > 1 else ''} of this product or sector"
-                    + (f", {n_same} of the same product" if n_same else "")
-                )
+                why = [
+                    _backs(edge, c),
+                    f"Has served {n_all} cluster{'s' if n_all > 1 else ''} of this product or "
+                    f"sector" + (f", {n_same} of them of the same product." if n_same else "."),
+                ]
                 stages = {"finance"} | (
                     STAGES_OF.get(edge.relation, set()) if kind == "agencies" else set()
                 )
@@ -573,11 +579,14 @@ class Recommender:
                 for rel, actor, edge in c.actors:
                     if rel not in relations:
                         continue
-                    verb = rel.lower().replace("_", " ")
+                    said = (
+                        f"{ACTOR_VERBS[rel]} {c.node.name}, which makes "
+                        f"{'the same' if t == 'same' else 'a related'} product ({c.product})."
+                    )
                     if actor.id not in seen or w > seen[actor.id].score:
                         seen[actor.id] = Item(actor.id, actor.name, min(1.0, 0.5 + 0.3 * w),
-                                              [f"{verb} {c.node.name}", f"{t} product ({c.product})"],
-                                              _evidence(edge), STAGES_OF.get(rel, set()))  # fmt: skip
+                                              [said], _evidence(edge),
+                                              STAGES_OF.get(rel, set()))  # fmt: skip
             out[kind].extend(seen.values())
 
         named = (  # the ministry/department the ODOP list names for the product
@@ -586,7 +595,7 @@ class Recommender:
         for nb in named:
             out["agencies"] = [i for i in out["agencies"] if i.id != nb.node.id]
             out["agencies"].append(Item(nb.node.id, nb.node.name, 1.0,
-                                        [f"the ODOP list names it for {product}"],
+                                        [f"The ODOP list names it for {product}."],
                                         _evidence(nb.edge)))  # fmt: skip
         if not named:
             predicted: dict[str, Item] = {i.id: i for i in out["agencies"]}
@@ -605,7 +614,7 @@ class Recommender:
             if fit is not None:
                 bonus, reasons = fit_reasons(fit, wanted)
                 item.score += bonus
-                item.why.extend(reasons)
+                item.why.extend(sentence(r) for r in reasons)
                 item.stages |= fit.stages
 
         # gaps: for an existing cluster the stages it lacks; for a new one the stages for which
@@ -629,7 +638,9 @@ class Recommender:
                     filled = [g for g in gaps if g in item.stages]
                     if filled:
                         item.score += GAP_BONUS
-                        item.why.insert(0, f"fills the {', '.join(filled)} gap")
+                        item.why.insert(
+                            0, f"Fills the {_and(filled)} gap{'s' if len(filled) > 1 else ''}."
+                        )
 
         tiers = [t for _, _, t, _ in ranked]  # every cluster's tier, as ranked above
         n_same, n_related = tiers.count("same"), tiers.count("related")
@@ -705,9 +716,9 @@ class Recommender:
             if other.id == district.id or th.relation(target.key, key) != "same":
                 continue
             km = haversine_km(district, other)
-            why = [f"ODOP product {product.name}"]
+            why = [f"Its ODOP product is {product.name}."]
             if km is not None:
-                why.append(f"{km:.0f} km away")
+                why.append(_distance(km, district))
             item = Item(other.id, other.name, 1.0 - min(1.0, (km or 3000) / 3000)
                         + (0.2 if state_of(other.id) == target.state else 0.0), why,
                         [p.citation() for p in e.provenance[:1]])  # fmt: skip
@@ -768,8 +779,8 @@ class Recommender:
                 found[0].name,
                 0.5 + 0.5 * share,
                 [
-                    f"the ODOP list names it for similar products ({share:.0%} of the votes of "
-                    f"the {self._ministries.neighbours} nearest ODOP rows)"
+                    f"The ODOP list names it for similar products ({share:.0%} of the votes of "
+                    f"the {self._ministries.neighbours} nearest ODOP rows)."
                 ],  # fmt: skip
             )
 
@@ -796,10 +807,49 @@ class Recommender:
             if not (in_state or central):
                 continue
             score = 0.7 * float(sim) + (0.15 if in_state else 0.05)
-            why = [f"fits {product}{f' ({sector})' if sector else ''}: similarity {float(sim):.2f}",
-                   "open in the state" if in_state else "national scheme"]  # fmt: skip
+            why = [f"Its title and tags fit {product}{f' ({sector})' if sector else ''}, "
+                   f"similarity {float(sim):.2f} of 1.",
+                   "Open in the state." if in_state else "A national scheme."]  # fmt: skip
             if s.id not in best or score > best[s.id].score:
                 best[s.id] = Item(s.id, s.name, score, why)
+
+
+# -- reasons as sentences --------------------------------------------------------------------
+
+ACTOR_VERBS = {"ANCHORS": "Anchors", "BUYS_FROM": "Buys from", "SUPPLIES": "Supplies"}
+BACKER_VERBS = {"FUNDS": "Funds", "SUPPORTED_BY": "Supports", "IMPLEMENTS": "Implements",
+                "TRAINS": "Trains", "MOBILISES": "Mobilises", "FINANCES": "Finances",
+                "PARTNERS_WITH": "Partners with"}  # fmt: skip
+
+
+def sentence(text: str) -> str:
+    """`text` as a sentence: a capital first letter and a full stop ('assistance: 80%' ->
+    'Assistance: 80%.')."""
+    text = text.strip().rstrip(";,")
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def _and(items: list[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b and c', stage names in words."""
+    words = [i.replace("_", " ") for i in items]
+    return " and ".join(filter(None, [", ".join(words[:-1]), words[-1]])) if words else ""
+
+
+def _distance(km: float, district: Node) -> str:
+    return f"In {district.name} itself." if km < 1 else f"{km:.0f} km from {district.name}."
+
+
+def _backs(edge: Any, c: ClusterFacts) -> str:
+    """How a scheme or agency backs a cluster: its role there, or the relation as a verb."""
+    where = f"{c.node.name} ({c.place})" if c.place else c.node.name
+    role = str((edge.attrs or {}).get("role") or "")
+    if role and role != "scheme":
+        return f"Is the {role} of {where}."
+    verb = BACKER_VERBS.get(edge.relation, edge.relation.lower().replace("_", " ").capitalize())
+    return f"{verb} {where}."
 
 
 def _evidence(edge: Any) -> list[dict[str, str]]:

@@ -92,10 +92,16 @@ def profile(scheme: Node) -> Fit:
     if curated.get("cluster_size"):
         fit.cluster_level = fit.cluster_level or curated["cluster_size"]
     if not fit.caps:
-        fit.caps = [str(b).strip()[:140] for b in a.get("benefits") or [] if AMOUNT.search(str(b))][
-            :2
-        ]
+        fit.caps = [_clip(str(b).strip(), 140) for b in a.get("benefits") or []
+                    if AMOUNT.search(str(b))][:2]  # fmt: skip
     return fit
+
+
+def _clip(text: str, n: int) -> str:
+    """`text` cut to about `n` characters at a word's end, '…' marking the cut."""
+    if len(text) <= n:
+        return text
+    return text[:n].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def planned_groups(product: str, sector: str | None, context: str | None) -> set[str]:

@@ -97,12 +97,14 @@ def graph_svg(
     width: int = 900,
     height: int = 520,
     selected: str | None = None,
+    path: list[str] | None = None,
 ) -> str:
     """A node-link drawing: nodes coloured by type (click one, or focus it and press Enter, to
     expand it), edges labelled by relation, zoom buttons, and the same entities as a list
     (the text alternative, which also lets a keyboard reach every node). Positions come from a
     seeded spring layout, so a graph always looks the same. A node's `short` name, when given,
-    is its label; the full name is on hover and in the list."""
+    is its label; the full name is on hover and in the list. The entities in `path` (a path
+    found) and the links between them are highlighted and always labelled."""
     import networkx as nx
 
     if not nodes:
@@ -145,19 +147,25 @@ def graph_svg(
             if rel not in pairs.setdefault(key, []):
                 pairs[key].append(rel)
     label_edges = len(pairs) <= 30
-    for (a, b), rels in pairs.items():
+    on_path = set(path or [])
+
+    def path_edge(pair: tuple[str, str]) -> bool:
+        return pair[0] in on_path and pair[1] in on_path
+
+    for (a, b), rels in sorted(pairs.items(), key=lambda kv: path_edge(kv[0])):  # path on top
         (x1, y1), (x2, y2) = xy(a), xy(b)
         label = escape(", ".join(rels))
+        cls = "kb-edge kb-onpath" if path_edge((a, b)) else "kb-edge"
         parts.append(
-            f"<line x1='{x1:.1f}' y1='{y1:.1f}' x2='{x2:.1f}' y2='{y2:.1f}' class='kb-edge'>"
+            f"<line x1='{x1:.1f}' y1='{y1:.1f}' x2='{x2:.1f}' y2='{y2:.1f}' class='{cls}'>"
             f"<title>{label}</title></line>"
         )
-        if label_edges:
+        if label_edges or path_edge((a, b)):
             parts.append(
                 f"<text x='{(x1 + x2) / 2:.1f}' y='{(y1 + y2) / 2 - 3:.1f}' class='kb-elabel'>"
                 f"{label}</text>"
             )
-    labelled = _labels_apart(nodes, xy, center, selected)
+    labelled = _labels_apart(nodes, xy, center, selected, on_path)
     for n in nodes:
         x, y = xy(n["id"])
         is_center, is_selected = n["id"] == center, n["id"] == selected
@@ -165,8 +173,12 @@ def graph_svg(
         ring = " stroke='#212529' stroke-width='3'" if is_center else ""
         label = n.get("short") or short(n["name"], LABEL_CHARS)
         show = n["id"] in labelled
-        cls = "kb-node kb-selected" if is_selected else "kb-node"
-        tip = f"{n['name']} ({n['type']}) — click or press Enter to expand"
+        cls = "kb-node" + (" kb-selected" if is_selected else "")
+        cls += " kb-onpath" if n["id"] in on_path else ""
+        tip = (
+            f"{n['name']} ({n['type']}{', on the path found' if n['id'] in on_path else ''})"
+            " — click or press Enter to expand"
+        )
         # the accessible name begins with what the label shows (WCAG 2.5.3 label in name)
         name = tip if not show or label == n["name"] else f"{label}: {tip}"
         mark = (
@@ -186,6 +198,12 @@ def graph_svg(
             + f"<title>{escape(tip)}</title></g>"
         )
     types = sorted({n["type"] for n in nodes})
+    path_key = (
+        "<div class='kb-legend'><span class='kb-chip'><i class='kb-pathkey'></i>the path found "
+        f"({len(on_path)} entities)</span></div>"
+        if on_path
+        else ""
+    )
     buttons = (
         "<div class='kb-zoom' aria-label='zoom'>"
         "<button type='button' data-zoom='in' aria-label='zoom in'>+</button>"
@@ -197,7 +215,7 @@ def graph_svg(
     return (
         f"{buttons}<div class='kb-graphbox'><svg class='kb-graph' viewBox='{home}' "
         f"data-home='{home}' width='100%' role='group' aria-label='linkage graph'>"
-        f"{''.join(parts)}</svg></div>{legend(types)}"
+        f"{''.join(parts)}</svg></div>{legend(types)}{path_key}"
         f"{entity_list(nodes, edges, selected)}"
     )
 
@@ -207,13 +225,16 @@ def _labels_apart(
     xy: Any,
     center: str | None,
     selected: str | None,
+    path: set[str] | frozenset[str] = frozenset(),
 ) -> set[str]:
     """The nodes whose label is drawn: in order of importance (the centre, the selected node,
-    then nearer and longer-named ones last), each label only where it overlaps no label already
-    placed, so labels never pile up; the others show on hover and in the list."""
+    the entities of a path found, then nearer and longer-named ones last), each label only where
+    it overlaps no label already placed, so labels never pile up; the others show on hover and
+    in the list. The centre, the selected node and a path's entities are always labelled."""
 
-    def rank(n: dict[str, Any]) -> tuple[int, int, int]:
-        return (n["id"] != center, n["id"] != selected, int(n.get("depth", 1)))
+    def rank(n: dict[str, Any]) -> tuple[int, int, int, int]:
+        return (n["id"] != center, n["id"] != selected, n["id"] not in path,
+                int(n.get("depth", 1)))  # fmt: skip
 
     placed: list[tuple[float, float, float, float]] = []
     out = set()
@@ -225,7 +246,7 @@ def _labels_apart(
         clear = all(
             box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in placed
         )
-        if clear or n["id"] in (center, selected):
+        if clear or n["id"] in (center, selected) or n["id"] in path:
             placed.append(box)
             out.add(n["id"])
     return out
@@ -260,15 +281,41 @@ def entity_list(
     )
 
 
-def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680) -> str:
-    """District headquarters as dots (lon/lat, equirectangular), coloured by ODOP sector;
-    districts with a known cluster (from the registry or a document) drawn larger with a ring."""
+def india_map(
+    points: list[dict[str, Any]],
+    outlines: list[dict[str, Any]] | None = None,
+    width: int = 620,
+    height: int = 680,
+) -> str:
+    """District headquarters as dots, coloured by ODOP sector, over the state outlines (GeoJSON
+    features, when given); districts with a known cluster (from the registry or a document)
+    drawn larger with a ring. Longitude is narrowed by the cosine of the middle latitude (an
+    equirectangular projection that keeps India's shape)."""
     if not points:
         return "<p class='kb-empty'>No district coordinates are loaded.</p>"
-    lons = [p["lon"] for p in points]
-    lats = [p["lat"] for p in points]
+    rings = [
+        (f.get("properties", {}).get("name", ""), ring)
+        for f in outlines or []
+        for poly in _polygons(f.get("geometry") or {})
+        for ring in poly[:1]  # the outer ring: no state has a hole worth drawing at this size
+    ]
+    lons = [p["lon"] for p in points] + [x for _, r in rings for x, _ in r]
+    lats = [p["lat"] for p in points] + [y for _, r in rings for _, y in r]
     lo0, lo1, la0, la1 = min(lons), max(lons), min(lats), max(lats)
-    scale = min((width - 40) / ((lo1 - lo0) or 1), (height - 40) / ((la1 - la0) or 1))
+    narrow = math.cos(math.radians((la0 + la1) / 2))
+    scale = min((width - 40) / (((lo1 - lo0) * narrow) or 1), (height - 40) / ((la1 - la0) or 1))
+
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return 20 + (lon - lo0) * narrow * scale, 20 + (la1 - lat) * scale
+
+    states: dict[str, list[str]] = {}
+    for name, ring in rings:
+        d = "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in (xy(lon, lat) for lon, lat in ring))
+        states.setdefault(name, []).append(d + "Z")
+    shapes = "".join(
+        f"<path class='kb-state' d='{''.join(ds)}'><title>{escape(name)}</title></path>"
+        for name, ds in states.items()
+    )
     counts: dict[str, int] = {}
     for p in points:
         counts[p["sector"]] = counts.get(p["sector"], 0) + 1
@@ -276,8 +323,7 @@ def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680)
     pal = {s: SECTOR_PALETTE[i] for i, s in enumerate(top)}
     dots = []
     for p in sorted(points, key=lambda p: p["clusters"] > 0):
-        x = 20 + (p["lon"] - lo0) * scale
-        y = 20 + (la1 - p["lat"]) * scale
+        x, y = xy(p["lon"], p["lat"])
         fill = pal.get(p["sector"], "#adb5bd")
         ring = " stroke='#212529' stroke-width='2'" if p["clusters"] else ""
         r = 6 if p["clusters"] else 3.2
@@ -300,10 +346,19 @@ def india_map(points: list[dict[str, Any]], width: int = 620, height: int = 680)
     )
     return (
         f"<svg class='kb-map' viewBox='0 0 {width} {height}' width='100%' role='img' "
-        f"aria-label='map of districts by ODOP sector'>{''.join(dots)}</svg>"
+        f"aria-label='map of districts by ODOP sector'>{shapes}{''.join(dots)}</svg>"
         f"<div class='kb-legend'>{keys}<span class='kb-chip'><i style='background:#fff;"
         f"border:2px solid #212529'></i>district with a known cluster (registry or document)</span></div>"
     )
+
+
+def _polygons(geometry: dict[str, Any]) -> list[Any]:
+    """A GeoJSON Polygon or MultiPolygon as a list of polygons (each a list of rings)."""
+    if geometry.get("type") == "Polygon":
+        return [geometry["coordinates"]]
+    if geometry.get("type") == "MultiPolygon":
+        return list(geometry["coordinates"])
+    return []
 
 
 def district_table(points: list[dict[str, Any]]) -> str:
@@ -531,11 +586,15 @@ def recommendations(result: dict[str, Any]) -> str:
         head += f"<p class='kb-muted kb-legend'>{escape(result['scale'])}</p>"
     peers = result.get("peer_districts") or []
     if peers:
+
+        def where(p: dict[str, Any]) -> str:  # its state and how far, from its reasons
+            far = [r.rstrip(".") for r in p.get("reasons") or [] if " km from " in r]
+            return "; ".join([p.get("place") or "", *far])
+
         head += (
             "<p class='kb-peers'>Peer districts with the same ODOP product: "
             + ", ".join(
-                f"<b>{escape(p['name'])}</b> <span class='kb-muted'>({escape(p.get('place') or '')}"
-                f"{'; ' + escape(p['why'].split('; ')[-1]) if 'km' in p['why'] else ''})</span>"
+                f"<b>{escape(p['name'])}</b> <span class='kb-muted'>({escape(where(p))})</span>"
                 for p in peers[:8]
             )
             + "</p>"
@@ -649,6 +708,10 @@ footer .show-api, footer a, footer button, .upload-container .or { color:#5c636a
   .kb-graphbox svg.kb-graph { width:760px; max-width:none; }
 }
 .kb-mark { fill:none; stroke:#212529; stroke-width:3; stroke-dasharray:4 3; }
+/* a path found: its links thick and orange, its entities ringed in the same orange */
+.kb-edge.kb-onpath { stroke:#c2410c; stroke-width:4; }
+.kb-onpath > circle:not(.kb-mark) { stroke:#c2410c; stroke-width:4; }
+.kb-pathkey { background:#c2410c !important; border-radius:2px !important; height:4px !important; }
 .kb-zoom { display:flex; gap:6px; align-items:center; margin:4px 0; }
 .kb-zoom button, .kb-link { border:1px solid #ced4da; border-radius:6px; background:#fff;
   color:#1c5a99; padding:1px 8px; cursor:pointer; font-size:13px; }
@@ -692,6 +755,7 @@ footer .show-api, footer a, footer button, .upload-container .or { color:#5c636a
 .kb-card { border:1px solid #dee2e6; border-radius:8px; padding:8px 12px; min-width:110px; background:#fff; }
 .kb-card b { font-size:22px; display:block; }
 .kb-map circle[data-id] { cursor:pointer; }
+.kb-state { fill:#f1f3f5; stroke:#868e96; stroke-width:0.8; stroke-linejoin:round; }
 .kb-overview { display:grid; grid-template-columns:minmax(0, 1fr) minmax(0, 1fr); gap:12px; }
 @media (max-width: 900px) { .kb-overview { grid-template-columns:minmax(0, 1fr); } }
 .kb-scroll { max-height:680px; overflow:auto; border:1px solid #dee2e6; border-radius:8px; }

@@ -124,6 +124,12 @@ def test_plan_a_bihar_cluster(page: Any) -> None:
     scores = [float(x) for x in page.locator("#kb-plan-out .kb-score").all_inner_texts()]
     assert scores and all(0 <= x <= 100 for x in scores)
     assert page.locator("#kb-plan-graph svg .kb-node").count() > 3
+    # reasons read as short sentences, not "; "-joined fragments
+    top = page.locator("#kb-plan-out [data-kind='model_clusters'] .kb-why").first.inner_text()
+    assert top.startswith("Makes the same product (") and "; " not in top, top
+    assert " km from Gaya." in top, top
+    peers = page.inner_text("#kb-plan-out .kb-peers")
+    assert "km from Gaya" in peers, peers
     shot(page, "3-plan")
     # the evidence behind a model cluster opens at its registry row, highlighted
     base = page.url.split("/?")[0].rstrip("/")
@@ -183,6 +189,19 @@ def test_overview_counts_and_map(page: Any) -> None:
     tab(page, "Overview")
     page.wait_for_selector("#kb-map svg circle")
     assert page.locator("#kb-map svg circle").count() > 500
+    # the states outlined under the dots, and a district's dot inside its own state
+    states = page.locator("#kb-map svg path.kb-state")
+    assert states.count() >= 36
+    assert page.evaluate(
+        "document.querySelector('#kb-map svg > :first-child').matches('path.kb-state')"
+    )  # drawn first: under the dots
+    inside = """([state, id]) => { const s = [...document.querySelectorAll('#kb-map path.kb-state')]
+      .find(p => p.querySelector('title').textContent === state);
+      const c = document.querySelector(`#kb-map circle[data-id='${id}']`);
+      return s.isPointInFill(new DOMPoint(+c.getAttribute('cx'), +c.getAttribute('cy'))); }"""
+    assert page.evaluate(inside, ["Bihar", "district:bihar:gaya"])
+    assert not page.evaluate(inside, ["Jharkhand", "district:bihar:gaya"])
+    assert page.evaluate(inside, ["Kerala", "district:kerala:ernakulam"])
     assert "District" in page.inner_text("#kb-counts")
     # beside the map, the districts as a table, sortable by any column
     rows = page.locator("#kb-map table.kb-districts tbody tr")
@@ -397,23 +416,100 @@ def test_explore_search_raises_no_errors_and_zoom_works(page: Any) -> None:
     page.wait_for_function(f"document.querySelectorAll('#kb-graph svg .kb-node').length > {count}")
 
 
-def test_path_finder_runs_on_enter_and_avoids_hubs(page: Any) -> None:
-    tab(page, "Explore")
+def test_path_finder_runs_on_enter_avoids_hubs_and_draws_the_path_on_the_graph(
+    page: Any,
+) -> None:
+    _open_in_explore(page, "Muzaffarpur Bag Cluster")
+    page.wait_for_selector("#kb-graph svg .kb-node")
+    assert page.locator("#kb-graph svg .kb-onpath").count() == 0
     page.fill("#kb-path-a textarea", "Gaya")
     page.fill("#kb-path-b textarea", "JEEViKA")
     page.press("#kb-path-b textarea", "Enter")
     page.wait_for_selector("#kb-path ol li")
     hops = page.locator("#kb-path ol li").all_inner_texts()
     assert hops, "a path"
-    drawn = page.locator("#kb-graph svg .kb-node").evaluate_all(
+    page.wait_for_selector("#kb-graph svg .kb-node.kb-onpath")
+    on_path = page.locator("#kb-graph svg .kb-node.kb-onpath").evaluate_all(
         "ns => ns.map(n => n.getAttribute('aria-label'))"
     )
-    assert len(drawn) == len(hops) + 1  # the path is drawn
-    assert not any("(State)" in d or "(Sector)" in d or "(Document)" in d for d in drawn), drawn
+    # the path is drawn on the graph open before, not instead of it: its entities and links
+    # highlighted among the bag cluster's neighbourhood
+    assert len(on_path) == len(hops) + 1, on_path
+    assert page.locator("#kb-graph svg line.kb-onpath").count() == len(hops)
+    assert page.locator("#kb-graph svg .kb-node").count() > len(on_path)
+    assert page.locator("#kb-graph svg .kb-node[data-id='cluster:muzaffarpur-bag-cluster']").count()
+
+    def stroke(selector: str) -> list[str]:
+        return page.locator(selector).first.evaluate(
+            "e => [getComputedStyle(e).stroke, getComputedStyle(e).strokeWidth]"
+        )
+
+    assert stroke("#kb-graph svg line.kb-onpath") != stroke(
+        "#kb-graph svg line.kb-edge:not(.kb-onpath)"
+    )
+    assert not any("(State" in d or "(Sector" in d or "(Document" in d for d in on_path), on_path
     # a long name is labelled by its usual short name; the full name is on hover
     assert "JEEViKA" in page.locator("#kb-graph svg.kb-graph").text_content()
-    assert any("Bihar Rural Livelihoods Promotion Society (Agency)" in d for d in drawn), drawn
+    assert any("Bihar Rural Livelihoods Promotion Society (Agency" in d for d in on_path), on_path
+    assert "the path found" in page.inner_text("#kb-graph")
     shot(page, "8-path")
+    # opening another entity leaves the path behind
+    _open_in_explore(page, "Bokaro")
+    assert page.locator("#kb-graph svg .kb-onpath").count() == 0
+
+
+def test_wheel_zooms_and_dragging_pans_the_graph(page: Any) -> None:
+    _open_in_explore(page, "Muzaffarpur Bag Cluster")
+    svg = page.locator("#kb-graph svg.kb-graph")
+    svg.scroll_into_view_if_needed()
+
+    def view() -> list[float]:
+        return [float(v) for v in (svg.get_attribute("viewBox") or "").split()]
+
+    home = view()
+    box = svg.bounding_box()
+    assert box is not None
+    scrolled = page.evaluate("window.scrollY")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -400)  # wheel up: zoom in about the pointer
+    page.wait_for_function(
+        "w => document.querySelector('#kb-graph svg.kb-graph').viewBox.baseVal.width < w",
+        arg=home[2],
+    )
+    zoomed = view()
+    assert zoomed[2] < home[2] and zoomed[3] < home[3]
+    assert zoomed[0] > home[0] and zoomed[1] > home[1]  # about the middle: the box moves in
+    assert page.evaluate("window.scrollY") == scrolled  # the wheel zoomed, the page stayed
+    # drag from an empty corner: the view pans the way the pointer went, at the same zoom
+    nodes = page.locator("#kb-graph svg .kb-node").count()
+    page.mouse.move(box["x"] + 8, box["y"] + 8)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 128, box["y"] + 68, steps=8)
+    page.mouse.up()
+    panned = view()
+    assert panned[2:] == pytest.approx(zoomed[2:], rel=1e-5)  # the viewBox is float32
+    assert panned[0] < zoomed[0] and panned[1] < zoomed[1]  # content follows the pointer
+    assert page.locator("#kb-graph svg .kb-node").count() == nodes  # a drag expands nothing
+    page.click("#kb-graph [data-zoom='reset']")
+    assert view() == home
+
+
+def test_phone_tap_on_a_map_district_opens_it_in_explore(browser: Any, ui: Server) -> None:
+    pg = browser.new_page(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    pg.set_default_timeout(TIMEOUT)
+    pg.goto(ui.base + "/", wait_until="domcontentloaded")
+    pg.wait_for_selector("#kb-question textarea")
+    pg.get_by_role("tab", name="Overview").tap()
+    dot = pg.locator("#kb-map svg circle[data-id='district:bihar:gaya']")
+    dot.wait_for()
+    dot.scroll_into_view_if_needed()
+    shot(pg, "9-phone-overview")
+    dot.tap()
+    pg.wait_for_selector("#kb-facts h3:has-text('Gaya')")
+    assert pg.get_by_role("tab", name="Explore").get_attribute("aria-selected") == "true"
+    assert pg.locator("#kb-graph svg .kb-node[data-id='district:bihar:gaya']").count() == 1
+    shot(pg, "9-phone-explore")
+    pg.close()
 
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"

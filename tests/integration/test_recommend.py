@@ -20,13 +20,22 @@ from tests.conftest import REPO
 def test_gaya_handloom_returns_all_lists_with_reasons(built_kb: KnowledgeBase) -> None:
     r = built_kb.recommend("Gaya", "Handloom/Garments").to_dict()
     assert r["district"]["id"] == "district:bihar:gaya" and r["sector"] == "Textile"
-    for kind in KINDS:
+    for kind in (*KINDS, "peer_districts"):
         assert kind in r
         for item in r[kind]:
-            assert set(item) >= {"id", "name", "score", "why"} and item["why"]
+            assert set(item) >= {"id", "name", "score", "why", "reasons"} and item["reasons"]
             assert 0 <= item["score"] <= 100
+            # reasons are short sentences a planner can paste; `why` is the same, in one string
+            for said in item["reasons"]:
+                assert said[0].isupper() or said[0].isdigit(), said
+                assert said.endswith((".", "…")), said
+                assert "; " not in said.split(":")[0], said  # not fragments joined by "; "
+            assert item["why"] == " ".join(item["reasons"])
     top = r["model_clusters"][0]
-    assert top["why"].startswith("same product")
+    assert top["reasons"][0].startswith("Makes the same product (")
+    assert top["reasons"][0].endswith(" in the same state (Bihar)."), top["reasons"]
+    assert any(w.endswith(" km from Gaya.") for w in top["reasons"]), top["reasons"]
+    assert r["peer_districts"][0]["reasons"][0].startswith("Its ODOP product is ")
     assert "state:bihar" in {
         state_of(nb.node.id) for nb in built_kb.store.neighbors(top["id"], "LOCATED_IN")
     }  # the same product in the same state comes first

@@ -74,3 +74,31 @@ def test_document_text_is_inert_in_markdown() -> None:
     for shown in ("![pixel](http://attacker.example/p.png)", "[click](http://attacker.example)",
                   "**bold**", "`code`"):  # fmt: skip
         assert shown in html.replace("&lt;", "<").replace("&gt;", ">"), html
+
+
+def test_a_path_found_is_highlighted_among_the_other_nodes() -> None:
+    nodes = [{"id": i, "name": i.upper(), "type": "Agency"} for i in ("a", "b", "c", "d")]
+    edges = [
+        {"source": "a", "relation": "FUNDS", "target": "b"},
+        {"source": "b", "relation": "TRAINS", "target": "c"},
+        {"source": "a", "relation": "FUNDS", "target": "d"},
+    ]
+    svg = render.graph_svg(nodes, edges, center="a", path=["a", "b", "c"])
+    on = re.findall(r"<g class='kb-node[^']*kb-onpath' data-id='(\w)'", svg)
+    assert sorted(on) == ["a", "b", "c"]
+    assert len(re.findall(r"<line [^>]*class='kb-edge kb-onpath'", svg)) == 2  # a-b, b-c
+    assert len(re.findall(r"<line [^>]*class='kb-edge'>", svg)) == 1  # a-d stays plain
+    assert "the path found (3 entities)" in svg
+    assert "kb-onpath" not in render.graph_svg(nodes, edges, center="a")
+
+
+def test_map_draws_state_outlines_under_the_dots() -> None:
+    square = {"type": "Feature", "properties": {"name": "S & T"},
+              "geometry": {"type": "Polygon", "coordinates": [[[79, 19], [86, 19], [86, 26],
+                                                                [79, 26], [79, 19]]]}}  # fmt: skip
+    points = [{"id": "district:s:d", "name": "D", "state": "S", "lat": 22.0, "lon": 82.0,
+               "product": "P", "sector": "Textile", "clusters": 0, "registry": 0}]  # fmt: skip
+    html = render.india_map(points, [square])
+    assert html.count("class='kb-state'") == 1 and "<title>S &amp; T</title>" in html
+    assert html.index("kb-state") < html.index("<circle")  # drawn first: under the dots
+    assert "kb-state" not in render.india_map(points)

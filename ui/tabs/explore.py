@@ -1,7 +1,8 @@
 """Explore: a path finder between two entities; search an entity and draw its neighbourhood
 (click or press Enter on a node to expand it; wheel or the buttons zoom, dragging pans), its
 facts and, for a cluster, its value chain. The relation filter and the depth apply at once and
-keep the expansions; a cap on the drawing is said, not silent."""
+keep the expansions; a cap on the drawing is said, not silent. A path found is drawn on the
+same graph, its entities and links highlighted, until another entity is opened."""
 
 from __future__ import annotations
 
@@ -143,7 +144,8 @@ def build(kb: KnowledgeBase) -> ExploreTab:
 
     def compose(g: dict[str, Any], rel: str, d: int) -> dict[str, Any]:
         """The drawing's graph: the centre's neighbourhood and each expanded node's, under
-        the relation filter, with the cap kept over the whole."""
+        the relation filter, with the cap kept over the whole; a path found is drawn whole,
+        whatever the filter and the cap."""
         first = hood(g["center"], rel, d)
         nodes = {n.id: n.to_dict() for n in first.nodes}
         edges = {f"{e.source}|{e.relation}|{e.target}": e.to_dict() for e in first.edges}
@@ -159,6 +161,11 @@ def build(kb: KnowledgeBase) -> ExploreTab:
             for e in more.edges:
                 if e.source in nodes and e.target in nodes:
                     edges[f"{e.source}|{e.relation}|{e.target}"] = e.to_dict()
+        path = g.get("path") or {}
+        for n in path.get("nodes", []):
+            nodes.setdefault(n["id"], n)
+        for e in path.get("edges", []):
+            edges.setdefault(f"{e['source']}|{e['relation']}|{e['target']}", e)
         return {**g, "nodes": nodes, "edges": edges, "total": total}
 
     def relations_present(center: str, d: int) -> Any:
@@ -215,14 +222,19 @@ def build(kb: KnowledgeBase) -> ExploreTab:
         return show({**g, "expanded": list(dict.fromkeys(expanded)), "selected": clicked},
                     rel, int(d), clicked)  # fmt: skip
 
-    def find_path(a: str, b: str, through_hubs: bool) -> Any:
+    def find_path(a: str, b: str, through_hubs: bool, g: dict[str, Any], rel: str,
+                  d: float) -> Any:  # fmt: skip
+        """The path as numbered hops, and drawn on the graph: on the drawing open now, or on
+        the neighbourhood of the path's first entity."""
         if not (a or "").strip() or not (b or "").strip():
-            return render.error(ValueError("Name two entities: From and To.")), gr.update()
+            return render.error(ValueError("Name two entities: From and To.")), *(gr.update(),) * 6
         try:
             path = kb.path(a, b, avoid=() if through_hubs else HUBS).to_dict()
         except ClusterKBError as e:
-            return render.error(e), gr.update()
-        return _hops(path), {"svg": _path_svg(path, kb), "clicked": None}
+            return render.error(e), *(gr.update(),) * 6
+        if not g or not g.get("center"):
+            g, rel = {"center": path["source"]["id"], "expanded": []}, ALL
+        return _hops(path), *show({**g, "path": _path_graph(path)}, rel, int(d), g.get("selected"))
 
     search.submit(find_and_open, search, matches)
     search.input(find, search, matches, trigger_mode="always_last", show_progress="hidden")
@@ -232,14 +244,16 @@ def build(kb: KnowledgeBase) -> ExploreTab:
     depth.change(refilter, [graph_state, relation, depth], outs, trigger_mode="always_last")
     graph.click(expand, [graph, graph_state, relation, depth], outs)
     for event in (path_go.click, path_a.submit, path_b.submit):
-        event(find_path, [path_a, path_b, hubs], [path_out, graph])
+        event(find_path, [path_a, path_b, hubs, graph_state, relation, depth], [path_out, *outs])
     return ExploreTab(search, matches)
 
 
 def _draw(g: dict[str, Any], kb: KnowledgeBase, selected: str | None) -> dict[str, Any]:
     """The graph component's value: the drawing, and which node was clicked last."""
     nodes = _with_short_names(list(g["nodes"].values()), kb)
-    svg = render.graph_svg(nodes, list(g["edges"].values()), g["center"], selected=selected)
+    path = [n["id"] for n in (g.get("path") or {}).get("nodes", [])]
+    svg = render.graph_svg(nodes, list(g["edges"].values()), g["center"], selected=selected,
+                           path=path)  # fmt: skip
     return {"svg": svg, "clicked": None}
 
 
@@ -266,19 +280,17 @@ def _cap_note(g: dict[str, Any]) -> str:
     )
 
 
-def _path_svg(path: dict[str, Any], kb: KnowledgeBase) -> str:
-    """The path drawn as a graph: its entities in order, each hop labelled."""
+def _path_graph(path: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """A path found as the nodes and edges to draw (a hop runs the way its edge does, so the
+    nodes are gathered from both ends of every hop)."""
+    ends = {end["id"]: end for end in (path["source"], path["target"])}
     nodes: dict[str, dict[str, Any]] = {}
-    for end in (path["source"], path["target"]):
-        nodes[end["id"]] = {"id": end["id"], "name": end["name"], "type": end["type"]}
-    for h in path["hops"]:
-        for i, name in ((h["from"], h["from_name"]), (h["to"], h["to_name"])):
-            nodes.setdefault(i, {"id": i, "name": name, "type": _type_of(i)})
+    for i, name in [(h[k], h[f"{k}_name"]) for h in path["hops"] for k in ("from", "to")]:
+        nodes.setdefault(i, {"id": i, "name": name, "type": _type_of(i)} | ends.get(i, {}))
     edges = [
         {"source": h["from"], "relation": h["relation"], "target": h["to"]} for h in path["hops"]
     ]
-    return render.graph_svg(_with_short_names(list(nodes.values()), kb), edges, path["source"]["id"],
-                            selected=path["target"]["id"], height=360)  # fmt: skip
+    return {"nodes": list(nodes.values()), "edges": edges}
 
 
 def _type_of(entity_id: str) -> str:
@@ -295,5 +307,5 @@ def _hops(path: dict[str, Any]) -> str:
     )
     return (
         f"<p>{escape(path['source']['name'])} to {escape(path['target']['name'])} in "
-        f"{len(path['hops'])} hop(s), drawn below:</p><ol>{hops}</ol>"
+        f"{len(path['hops'])} hop(s), highlighted on the graph below:</p><ol>{hops}</ol>"
     )

@@ -1,12 +1,14 @@
 """Overview: how many entities of each type, a map of the districts coloured by the sector of
-their ODOP product, and the same districts as a sortable table; clicking a district (a dot or a
-name) opens it in Explore."""
+their ODOP product over the state outlines (bundled, data/geo), and the same districts as a
+sortable table; clicking a district (a dot or a name) opens it in Explore."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -48,7 +50,8 @@ def build(kb: KnowledgeBase) -> OverviewTab:
         gr.Markdown(
             "District headquarters coloured by the sector of their ODOP product; ringed "
             "dots have a known cluster (from the cluster registry or a document). Click or tap a dot, or a name in the table, to "
-            "open the district in Explore."
+            "open the district in Explore. State outlines: Natural Earth, simplified, for "
+            "orientation only (not the Survey of India's boundaries)."
         )
         india = gr.HTML(
             value={"svg": "", "clicked": None},
@@ -56,6 +59,8 @@ def build(kb: KnowledgeBase) -> OverviewTab:
             js_on_load=CLICK_JS,
             elem_id="kb-map",
         )
+
+    outlines = state_outlines(kb.settings.data_dir / "geo" / "india-states.geojson")
 
     def overview() -> tuple[str, dict[str, Any]]:
         s = kb.stats()
@@ -67,9 +72,19 @@ def build(kb: KnowledgeBase) -> OverviewTab:
         head = f"<p>{s.nodes} entities and {s.edges} relations.</p>"
         points = kb.district_map()
         both = (
-            f"<div class='kb-mapbox'>{render.india_map(points)}</div>"
+            f"<div class='kb-mapbox'>{render.india_map(points, outlines)}</div>"
             f"<div class='kb-tablebox'>{render.district_table(points)}</div>"
         )
         return head + f"<div class='kb-cards'>{cards}</div>", {"svg": both, "clicked": None}
 
     return OverviewTab(overview, [counts, india], india)
+
+
+def state_outlines(path: Path) -> list[dict[str, Any]]:
+    """The states' outlines as GeoJSON features; none (a map of dots only) if the file is not
+    there or not GeoJSON."""
+    try:
+        features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return features if isinstance(features, list) else []
