@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from kb.ids import is_a
-from kb.nlp import Span, spans
+from kb.nlp import Span, lemmas, spans
 from kb.question import Question
 from kb.schema import PLACE_TYPES, TEXT_CUES
 from kb.search import SentenceIndex, stem, tokens
@@ -60,6 +60,7 @@ FEATURES = (
     "list_x_enumerates",  # a list is asked for and the evidence enumerates (commas, "and")
     "counts_the_noun",  # "how many looms": a number in the evidence counts looms
     "relation_unmet",  # the question asks a relation the evidence shows no sign of
+    "lemma_overlap",  # share of the question's content lemmas in the evidence ('bought': buying)
     "count_asked",
     # which graph reading produced a fact (some readings are more often right than others)
     *(f"reader_{r}" for r in READERS),
@@ -285,6 +286,9 @@ class EvidencePool:
                 if (q.answer_type == "list" or q.plural) and enumerates(c.text)
                 else 0.0,
                 "counts_the_noun": 1.0 if counts_the_noun(q, c.answer or c.text) else 0.0,
+                "lemma_overlap": len(q.lemmas & lemmas(c.text)) / len(q.lemmas)
+                if q.lemmas
+                else 0.0,
                 "count_asked": 1.0 if q.answer_type == "count" and q.count_noun else 0.0,
             }
         if candidates:
@@ -397,7 +401,8 @@ ABSTAIN_FEATURES = (
     "no_focus",
     *(f"top_{f}" for f in ("noun_in_sentence", "type_span", "span_near", "focus_in_sentence",
                            "focus_in_document", "constraint_missing", "is_fact", "overlap",
-                           "headline", "dense", "counts_the_noun", "relation_unmet")),
+                           "headline", "dense", "counts_the_noun", "relation_unmet",
+                           "lemma_overlap")),
     "count_asked",  # a count is asked for (then a number counting the noun matters)
 )  # fmt: skip
 

@@ -106,16 +106,30 @@ def _counted(entity: Any) -> str:
     return str(nxt.lemma_.lower()) if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") else ""
 
 
-@lru_cache(maxsize=20000)
 def spans(text: str) -> tuple[Span, ...]:
     """The typed spans of `text`: spaCy's entities, plus money, percentages and years written
     the Indian way, which its NER misses."""
+    return _read(text)[0]
+
+
+def lemmas(text: str) -> frozenset[str]:
+    """The lemmas of the content words (nouns, verbs, adjectives) of `text`, lower case:
+    'bought' and 'buying' both give 'buy'."""
+    return _read(text)[1]
+
+
+@lru_cache(maxsize=20000)
+def _read(text: str) -> tuple[tuple[Span, ...], frozenset[str]]:
+    """One parse of `text` for its typed spans and its content lemmas."""
     text = text[:5000]
     # amounts and percentages written the Indian way win over the statistical entities they
     # overlap ("INR 10 Lakh", not "10 Lakh" as a count); years only fill gaps
     out = [Span(m.group(0).strip(), kind, m.start(), m.end())
            for rx, kind in ((_MONEY, "money"), (_PERCENT, "percent")) for m in rx.finditer(text)]  # fmt: skip
     doc = pipeline()(text)
+    content = frozenset(
+        t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and t.is_alpha
+    )
     for e in doc.ents:
         if e.label_ in LABEL_TYPES and not any(
             s.start < e.end_char and e.start_char < s.end for s in out
@@ -128,4 +142,4 @@ def spans(text: str) -> tuple[Span, ...]:
     for m in _YEAR.finditer(text):
         if not any(s.start < m.end() and m.start() < s.end for s in out):
             out.append(Span(m.group(0), "date", m.start(), m.end()))
-    return tuple(sorted(out, key=lambda s: s.start))
+    return tuple(sorted(out, key=lambda s: s.start)), content

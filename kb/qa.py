@@ -298,6 +298,17 @@ class QuestionAnswerer:
                 c = max(other, key=lambda c: (len(c.words & missing), c.score))
                 if len(text) + 1 + len(c.text) <= 400:
                     text, chosen = f"{text} {c.text}", [*chosen, c]
+        # A question across sources ("the two reports give different numbers"): the best
+        # sentence of another document, with a span of the asked type, joins.
+        if q.across:
+            seen = {c.document for c in chosen}
+            other = [c for c in pool if c.kind == "sentence" and c.document not in seen
+                     and c.score >= threshold / 3
+                     and (q.answer_type not in SPAN_TYPES or answer_spans(q, c.text))]  # fmt: skip
+            if other:
+                c = max(other, key=lambda c: c.score)
+                if len(text) + 1 + len(c.text) <= 400:
+                    text, chosen = f"{text} {c.text}", [*chosen, c]
         # Entities the question names that the chosen evidence does not: the best sentence
         # naming each (often another document's) joins, if it fits.
         for node in q.focus:

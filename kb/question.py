@@ -130,6 +130,10 @@ AGGREGATE_WORDS = {"more", "fewer", "less", "compare", "compared", "larger", "bi
                    "lower", "total", "combined", "together", "difference", "most"}  # fmt: skip
 PATH_WORDS = {"connected", "connect", "link", "linked", "links", "related", "relationship"}
 AUXILIARIES = {"is", "are", "does", "do", "did", "has", "have", "was", "were", "can", "will"}
+# Words asking for something from more than one source or thing.
+ACROSS_WORDS = {"both", "two", "different", "differ", "compare", "each", "respectively"}
+# Words that say little about what is asked (their lemmas).
+LIGHT_WORDS = {"be", "have", "do", "cluster", "get", "make", "go", "give", "take", "say"}
 FOLLOW_UP = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her)\b", re.I)
 
 
@@ -148,6 +152,8 @@ class Question:
     noun: str | None = None  # the noun the question asks for ("cost", "fuel", "company"), stemmed
     noun_phrase: tuple[str, ...] = ()  # with its compound words ("anchor unit"), stemmed
     parts: int = 1  # how many things it asks ("how much ... and how many ...": 2)
+    lemmas: frozenset[str] = frozenset()  # lemmas of its content words, entity names removed
+    across: bool = False  # it compares or gathers across sources ("both", "the two reports")
 
 
 def asked_noun(doc: Any) -> str | None:
@@ -264,6 +270,15 @@ class QuestionAnalyser:
             noun=stem(noun) if noun else None,
             noun_phrase=tuple(stem(w) for w in asked_phrase(doc)),
             parts=max(1, sum(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc)),
+            across=bool({t.lemma_.lower() for t in doc} & ACROSS_WORDS),
+            lemmas=frozenset(
+                t.lemma_.lower()
+                for t in doc
+                if t.pos_ in ("NOUN", "VERB", "ADJ")
+                and t.is_alpha
+                and t.lemma_.lower() not in LIGHT_WORDS
+                and t.lower_ not in entity_words
+            ),  # fmt: skip
         )
 
     def _constraints(self, doc: Any, focus: list[Node]) -> list[str]:
