@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from kb.ids import is_a
-from kb.nlp import Span, lemmas, spans
+from kb.nlp import Span, lemmas, read_many, spans
 from kb.question import Question
 from kb.schema import PLACE_TYPES, TEXT_CUES
 from kb.search import SentenceIndex, stem, tokens
@@ -247,6 +247,7 @@ class EvidencePool:
 
     def featurise(self, q: Question, candidates: list[Candidate]) -> None:
         typed = q.answer_type in SPAN_TYPES
+        read_many([t for c in candidates for t in {c.text, c.answer or c.text}])
         for c in candidates:
             words = c.words
             doc_words = self.document_words(c.document) if is_a(c.document, "Document") else words

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 _lock = threading.Lock()
@@ -118,15 +118,47 @@ def lemmas(text: str) -> frozenset[str]:
     return _read(text)[1]
 
 
-@lru_cache(maxsize=20000)
-def _read(text: str) -> tuple[tuple[Span, ...], frozenset[str]]:
-    """One parse of `text` for its typed spans and its content lemmas."""
-    text = text[:5000]
+_Reading = tuple[tuple[Span, ...], frozenset[str]]
+_CACHE_SIZE = 20000
+_cache: OrderedDict[str, _Reading] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _read(text: str) -> _Reading:
+    """One parse of `text` for its typed spans and its content lemmas (cached by text)."""
+    with _cache_lock:
+        hit = _cache.get(text)
+        if hit is not None:
+            _cache.move_to_end(text)
+            return hit
+    return _keep(text, _reading(text[:5000], pipeline()(text[:5000])))
+
+
+def read_many(texts: list[str]) -> None:
+    """Parse the texts not read yet in one batch (several times faster than one by one), so
+    that spans() and lemmas() of each are answered from the cache."""
+    with _cache_lock:
+        new = list(dict.fromkeys(t for t in texts if t not in _cache))
+    if not new:
+        return
+    for text, doc in zip(new, pipeline().pipe([t[:5000] for t in new], batch_size=64), strict=True):
+        _keep(text, _reading(text[:5000], doc))
+
+
+def _keep(text: str, reading: _Reading) -> _Reading:
+    with _cache_lock:
+        _cache[text] = reading
+        _cache.move_to_end(text)
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return reading
+
+
+def _reading(text: str, doc: Any) -> _Reading:
     # amounts and percentages written the Indian way win over the statistical entities they
     # overlap ("INR 10 Lakh", not "10 Lakh" as a count); years only fill gaps
     out = [Span(m.group(0).strip(), kind, m.start(), m.end())
            for rx, kind in ((_MONEY, "money"), (_PERCENT, "percent")) for m in rx.finditer(text)]  # fmt: skip
-    doc = pipeline()(text)
     content = frozenset(
         t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and t.is_alpha
     )
