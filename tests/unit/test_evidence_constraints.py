@@ -1,0 +1,65 @@
+"""The evidence pool's hard constraints on graph facts, on the tiny graph: a fact about another
+place, another cluster, or the wrong kind of thing never answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.evidence import Candidate, EvidencePool, LogisticModel
+from kb.question import Question
+from kb.search import stem
+from kb.store.base import Node
+from kb.store.memory import MemoryStore
+from tests.conftest import prov, tiny_graph
+
+CLUSTER = "cluster:muzaffarpur-bag-cluster"
+
+
+@pytest.fixture
+def pool() -> EvidencePool:
+    store = MemoryStore(None)
+    tiny_graph(store)
+    p = [prov("s9")]
+    store.upsert_node(Node("state:kerala", "State", "Kerala", provenance=p))
+    store.upsert_node(Node("district:kerala:ernakulam", "District", "Ernakulam", provenance=p))
+    return EvidencePool(store, None, LogisticModel({}, 0.5, {}))  # type: ignore[arg-type]
+
+
+def _fact(source: str, relation: str, target: str) -> Candidate:
+    facts = [{"source": source, "relation": relation, "target": target}]
+    return Candidate("a fact", "graph", "", kind="fact", facts=facts)
+
+
+def _node(pool: EvidencePool, id_: str) -> Node:
+    node = pool.store.get_node(id_)
+    assert node is not None
+    return node
+
+
+def test_a_fact_about_another_place_is_inadmissible(pool: EvidencePool) -> None:
+    anchor = _fact("enterprise:high-spirit", "ANCHORS", CLUSTER)
+    odop = _fact("district:bihar:muzaffarpur", "ODOP_PRODUCT", "product:bags")
+    in_bihar = Question("q", "org", focus=[_node(pool, "state:bihar")])
+    in_kerala = Question("q", "org", focus=[_node(pool, "state:kerala")])
+    in_ernakulam = Question("q", "list", focus=[_node(pool, "district:kerala:ernakulam")])
+    assert pool.admissible(in_bihar, [anchor, odop]) == [anchor, odop]  # through the district
+    assert pool.admissible(in_kerala, [anchor, odop]) == []
+    assert pool.admissible(in_ernakulam, [odop]) == []
+
+
+def test_a_fact_offering_the_wrong_kind_of_thing_is_inadmissible(pool: EvidencePool) -> None:
+    cluster = _node(pool, CLUSTER)
+    funded = _fact("scheme:mmuy", "FUNDS", CLUSTER)
+    anchored = _fact("enterprise:high-spirit", "ANCHORS", CLUSTER)
+    company = Question("Which company ...?", "org", focus=[cluster], noun=stem("company"))
+    scheme = Question("Which scheme ...?", "org", focus=[cluster], noun=stem("scheme"))
+    anything = Question("Who ...?", "org", focus=[cluster])
+    assert pool.admissible(company, [funded, anchored]) == [anchored]
+    assert pool.admissible(scheme, [funded, anchored]) == [funded]
+    assert pool.admissible(anything, [funded, anchored]) == [funded, anchored]
+
+
+def test_a_sentence_is_never_held_to_a_fact_constraint(pool: EvidencePool) -> None:
+    sentence = Candidate("High Spirit anchors the bag cluster.", "doc:x", "sentence 1")
+    q = Question("q", "org", focus=[_node(pool, "state:kerala")], noun=stem("company"))
+    assert pool.admissible(q, [sentence]) == [sentence]
