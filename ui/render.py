@@ -316,6 +316,22 @@ def india_map(
         f"<path class='kb-state' d='{''.join(ds)}'><title>{escape(name)}</title></path>"
         for name, ds in states.items()
     )
+    # a state's name in the middle of its largest piece, when that piece is wide enough to hold
+    # it (Goa, Sikkim, Delhi and the union territories stay unlabelled: their dots say enough);
+    # drawn over the dots with a white halo, and never in the way of a click
+    largest: dict[str, tuple[float, float, float]] = {}
+    for name, ring in rings:
+        pts = [xy(lon, lat) for lon, lat in ring]
+        xs, ys = [x for x, _ in pts], [y for _, y in pts]
+        w, h = max(xs) - min(xs), max(ys) - min(ys)
+        if name and w * h > largest.get(name, (0.0, 0.0, 0.0))[0]:
+            largest[name] = (w * h, (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2)
+    labels = "".join(
+        f"<text class='kb-state-label' x='{x:.1f}' y='{y:.1f}' text-anchor='middle'>"
+        f"{escape(name)}</text>"
+        for name, (area, x, y) in largest.items()
+        if area >= STATE_LABEL_AREA * scale * scale
+    )
     counts: dict[str, int] = {}
     for p in points:
         counts[p["sector"]] = counts.get(p["sector"], 0) + 1
@@ -346,10 +362,15 @@ def india_map(
     )
     return (
         f"<svg class='kb-map' viewBox='0 0 {width} {height}' width='100%' role='img' "
-        f"aria-label='map of districts by ODOP sector'>{shapes}{''.join(dots)}</svg>"
+        f"aria-label='map of districts by ODOP sector'>{shapes}{''.join(dots)}{labels}</svg>"
         f"<div class='kb-legend'>{keys}<span class='kb-chip'><i style='background:#fff;"
         f"border:2px solid #212529'></i>district with a known cluster (registry or document)</span></div>"
     )
+
+
+# The smallest piece of a state, in square degrees of its bounding box (narrowed), that gets a
+# name on the map.
+STATE_LABEL_AREA = 12.0
 
 
 def _polygons(geometry: dict[str, Any]) -> list[Any]:
@@ -755,6 +776,8 @@ footer .show-api, footer a, footer button, .upload-container .or { color:#5c636a
 .kb-card { border:1px solid #dee2e6; border-radius:8px; padding:8px 12px; min-width:110px; background:#fff; }
 .kb-card b { font-size:22px; display:block; }
 .kb-map circle[data-id] { cursor:pointer; }
+.kb-state-label { font-size:11px; font-weight:600; fill:#343a40; pointer-events:none;
+  font-family:sans-serif; paint-order:stroke; stroke:#fff; stroke-width:3px; stroke-opacity:.85; }
 .kb-state { fill:#f1f3f5; stroke:#868e96; stroke-width:0.8; stroke-linejoin:round; }
 .kb-overview { display:grid; grid-template-columns:minmax(0, 1fr) minmax(0, 1fr); gap:12px; }
 @media (max-width: 900px) { .kb-overview { grid-template-columns:minmax(0, 1fr); } }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ui import render
 
@@ -102,3 +103,16 @@ def test_map_draws_state_outlines_under_the_dots() -> None:
     assert html.count("class='kb-state'") == 1 and "<title>S &amp; T</title>" in html
     assert html.index("kb-state") < html.index("<circle")  # drawn first: under the dots
     assert "kb-state" not in render.india_map(points)
+
+
+def test_map_names_the_states_wide_enough_to_hold_a_name() -> None:
+    def square(name: str, lon: float, lat: float, side: float) -> dict[str, Any]:
+        ring = [[lon, lat], [lon + side, lat], [lon + side, lat + side], [lon, lat + side]]
+        return {"type": "Feature", "properties": {"name": name},
+                "geometry": {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}}  # fmt: skip
+
+    points = [{"id": "district:s:d", "name": "D", "state": "S", "lat": 22.0, "lon": 82.0,
+               "product": "P", "sector": "Textile", "clusters": 0, "registry": 0}]  # fmt: skip
+    html = render.india_map(points, [square("Large", 76, 18, 8), square("Tiny", 90, 20, 0.5)])
+    assert ">Large</text>" in html and ">Tiny</text>" not in html
+    assert html.index("kb-state-label") > html.rindex("<circle")  # over the dots
