@@ -27,7 +27,7 @@ from kb.search import SentenceIndex, stem, tokens
 from kb.store.base import GraphStore, Node
 
 READERS = ("compare", "partners", "yes_no", "odop", "path", "quantity", "relation",
-           "clusters_of", "clusters_by_word")  # fmt: skip
+           "clusters_of", "clusters_by_word", "definition", "count_of")  # fmt: skip
 FEATURES = (
     "bias",
     "focus_in_sentence",

@@ -32,7 +32,7 @@ from kb.models import Answer, Citation, EntityRef, Recommendation
 from kb.question import FOLLOW_UP, Question, QuestionAnalyser
 from kb.resolve import normalize
 from kb.schema import ACTOR_TYPES, PLACE_TYPES, QUESTION_CUES
-from kb.search import SentenceIndex, tokens
+from kb.search import SentenceIndex, stem, tokens
 from kb.store.base import Edge, GraphStore, Node
 
 # What is asked -> (relations, direction seen from the asked-about entity), most specific first
@@ -56,6 +56,18 @@ PARTNER_Q = re.compile(
 )
 COMPARE = re.compile(r"\b(?:more|fewer|less|compare|compared|larger|bigger)\b", re.I)
 NEW_PRODUCT = re.compile(r"\b(?:an?|new)\s+(?P<product>[\w&/ -]+?)\s+cluster\b", re.I)
+# Hubs that link almost anything to anything: a linkage path never runs through them.
+PATH_HUBS = ("Sector", "State", "Document")
+# Words that, with an entity's name, make a question ask what the entity is.
+DEFINING_WORDS = {"what", "who", "is", "are", "was", "the", "a", "an", "does", "do", "stand",
+                  "for", "mean", "means", "meant", "by", "tell", "me", "about", "explain", "s"}  # fmt: skip
+# Where an entity's own description is kept, most specific first.
+DESCRIPTION_ATTRS = ("description", "details", "summary")
+# What "how many <noun>" counts in the graph, by the noun's stem.
+COUNTED_TYPES = {stem(w): t for w, t in (("clusters", "Cluster"), ("cluster", "Cluster"),
+                 ("districts", "District"), ("schemes", "Scheme"), ("agencies", "Agency"),
+                 ("enterprises", "Enterprise"), ("firms", "Enterprise"),
+                 ("companies", "Enterprise"), ("products", "Product"))}  # fmt: skip
 YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|has|have|was|were)\b", re.I)
 
 
@@ -632,8 +644,8 @@ class QuestionAnswerer:
     def _path(self, question: str, entities: list[Node]) -> Answer | None:
         if not PATH.search(question) or len(entities) < 2:
             return None
-        try:
-            view = path_view(self.store, entities[0], entities[1])
+        try:  # a real connection: never through a hub that links almost anything to anything
+            view = path_view(self.store, entities[0], entities[1], avoid=PATH_HUBS)
         except NotFound:
             return None
         hops = "; ".join(
@@ -641,6 +653,61 @@ class QuestionAnswerer:
             for e in view.edges
         )
         return self._answer(question, f"{hops}.", entities[:2], view.edges)
+
+    def _definition(self, question: str, entities: list[Node]) -> Answer | None:
+        """'What is SFURTI?': the entity's own description, when the question is nothing but
+        its name and words asking what it is."""
+        if len(entities) != 1:
+            return None
+        node = entities[0]
+        rest = set(re.findall(r"[a-z]+", self._masked(question, entities).lower()))
+        if not rest or not rest <= DEFINING_WORDS or not {"what", "who", "explain"} & rest:
+            return None
+        about = next((str(node.attrs[k]) for k in DESCRIPTION_ATTRS if node.attrs.get(k)), "")
+        asked = [a for a in node.aliases if re.search(rf"\b{re.escape(a)}\b", question, re.I)]
+        if not about and asked:  # "What does MSE-CDP stand for?": at least its full name
+            about = f"{asked[0]} is the {node.name}."
+        if not about:
+            return None
+        source = node.provenance[0] if node.provenance else None
+        citation = (
+            [{"document": source.source, "locator": source.locator, "text": about}]
+            if source is not None
+            else []
+        )
+        lead = f"{node.name} ({node.type.lower()})"
+        return _reply(question, lead, True, citations=citation,
+                      entities=self._entities([node]), facts=[{"source": node.id}])  # fmt: skip
+
+    def _count_of(self, question: str, entities: list[Node]) -> Answer | None:
+        """'How many clusters are in Bihar?', 'How many clusters does SFURTI support?': the
+        entities of the counted kind linked to the one the question names, counted in the
+        graph."""
+        m = re.search(r"\bhow many ([a-z]+)", question, re.I)
+        kind = COUNTED_TYPES.get(stem(m.group(1).lower())) if m else None
+        if kind is None or not entities:
+            return None
+        for e in entities:
+            if e.type == kind:
+                continue
+            if e.type in PLACE_TYPES:
+                places = [e.id]
+                if e.type == "State":
+                    places += [nb.node.id for nb in self.store.neighbors(e.id, "LOCATED_IN", "in")
+                               if nb.node.type == "District"]  # fmt: skip
+                hits = [nb for p in places for nb in self.store.neighbors(p, "LOCATED_IN", "in")
+                        if nb.node.type == kind]  # fmt: skip
+            else:
+                hits = [nb for nb in self.store.neighbors(e.id, direction="both")
+                        if nb.node.type == kind and nb.edge.relation != "MENTIONED_IN"]  # fmt: skip
+            if hits:
+                nodes = list({nb.node.id: nb.node for nb in hits}.values())
+                noun = m.group(1).lower() if m and len(nodes) > 1 else kind.lower()
+                text = f"{len(nodes)} {noun} linked to {e.name}: {_long_list(nodes, noun)}."
+                if len(nodes) > 8:  # _long_list already leads with the count
+                    text = f"{_long_list(nodes, noun)} (linked to {e.name})."
+                return self._answer(question, text, [e], [nb.edge for nb in hits])
+        return None
 
     def _quantity(self, question: str, entities: list[Node]) -> Answer | None:
         if not HOW_MUCH.search(question):

@@ -139,3 +139,36 @@ def test_follow_ups_carry_the_previous_entities_only_when_naming_none(
 def test_a_name_nobody_knows_is_declined_with_the_name(built_kb: KnowledgeBase) -> None:
     a = built_kb.ask("Who implements the Zorbatown pottery cluster?")
     assert not a.answered and "Zorbatown" in a.answer
+
+
+def test_a_count_of_clusters_comes_from_the_graph(built_kb: KnowledgeBase) -> None:
+    store = built_kb.store
+    districts = [nb.node.id for nb in store.neighbors("state:bihar", "LOCATED_IN", "in")]
+    clusters = {
+        nb.node.id
+        for place in ["state:bihar", *districts]
+        for nb in store.neighbors(place, "LOCATED_IN", "in")
+        if nb.node.type == "Cluster"
+    }
+    a = built_kb.ask("How many clusters are there in Bihar?")
+    assert len(clusters) > 1 and a.answered and a.answer.startswith(f"{len(clusters)} clusters")
+
+
+def test_what_a_scheme_is_comes_from_its_description(built_kb: KnowledgeBase) -> None:
+    (match,) = [m for m in built_kb.find("SFURTI") if m.type == "Scheme"][:1]
+    node = built_kb.store.get_node(match.id)
+    assert node is not None
+    about = str(node.attrs.get("description") or node.attrs.get("details"))
+    a = built_kb.ask("What is SFURTI?")
+    assert a.answered and about[:60] in a.answer
+
+
+def test_a_linkage_path_never_runs_through_a_hub(built_kb: KnowledgeBase) -> None:
+    store = built_kb.store
+    ends = [built_kb.find(name)[0].id for name in ("JEEViKA", "Bokaro")]
+    nodes = [store.get_node(i) for i in ends]
+    assert all(nodes)
+    found = built_kb.answerer()._path("How is JEEViKA connected to Bokaro?", nodes)  # type: ignore[arg-type]
+    if found is not None:  # a path, or nothing: never one through a sector or a whole state
+        inner = {i for f in found.facts for i in (f["source"], f["target"])} - set(ends)
+        assert {store.get_node(i).type for i in inner} & {"Sector", "State"} == set()  # type: ignore[union-attr]
