@@ -112,6 +112,13 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         ),
     ),
 ]
+# A directorate named by its head's post: "Director, Industries, Odisha", "Director of
+# Handlooms and Textiles" (the state, when given, after a comma).
+_HEAD_OF_DIRECTORATE = re.compile(
+    r"\bDirector\s*(?:,\s*|\s+of\s+)(?P<dept>Industries(?:\s+(?:and|&)\s+Commerce)?|"
+    r"Handlooms?(?:\s+(?:and|&)\s+Textiles)?|Handicrafts|Sericulture|Textiles|Khadi)"
+    r"(?:\s*,\s*(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b)?"
+)
 # Words that start a sentence or a clause but are not part of a name.
 _LEADING = {"the", "through", "under", "in", "with", "by", "a", "an", "this", "these", "that",
             "as", "from", "to", "for", "and", "of", "at", "on", "its", "their", "our", "now",
@@ -121,7 +128,7 @@ _LEADING = {"the", "through", "under", "in", "with", "by", "a", "an", "this", "t
 _GENERIC = {"cluster", "scheme", "department", "programme", "program", "fund", "mission",
             "bank", "banks", "society", "institute", "board", "council", "office", "the cluster",
             "msme cluster", "cluster development", "msme", "government", "organisation",
-            "organization", "institution", "corporation", "authority"}  # fmt: skip
+            "organization", "institution", "corporation", "authority", "committee", "commission"}  # fmt: skip
 
 # Words that make up a business's kind, not its name: "Producers Company" names nobody.
 _BUSINESS_WORDS = {"producer", "producers", "company", "companies", "enterprises", "exports",
@@ -183,6 +190,11 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             if type_ == "Scheme":
                 role = "scheme"
             found.append(Mention(type_, name, start, start + len(name), role))
+    for m in _HEAD_OF_DIRECTORATE.finditer(sentence):
+        # "the Director, Industries, Odisha" acts for the Directorate of Industries, Odisha
+        state = f", {m.group('state')}" if m.group("state") else ""
+        found.append(Mention("Agency", f"Directorate of {m.group('dept')}{state}", m.start(),
+                             m.end(), "government department"))  # fmt: skip
     for m in LIST_AFTER.finditer(sentence):
         kind = next(
             (v for k, v in ROLE_OF_LIST.items() if m.group("what").lower().startswith(k)), None

@@ -87,6 +87,25 @@ AGENCIES: list[tuple[str, list[str]]] = [
     ("Entrepreneurship Development Institute of India", ["EDII", "EDI India"]),
     ("Department for Promotion of Industry and Internal Trade", ["DPIIT", "DIPP"]),
     ("Invest India", []),
+    # state industrial development corporations, by the acronyms they publish
+    ("Odisha Industrial Infrastructure Development Corporation", ["IDCO"]),
+    ("Andhra Pradesh Industrial Infrastructure Corporation", ["APIIC"]),
+    ("Telangana State Industrial Infrastructure Corporation", ["TSIIC"]),
+    ("Karnataka Industrial Areas Development Board", ["KIADB"]),
+    ("Maharashtra Industrial Development Corporation", ["MIDC"]),
+    ("Gujarat Industrial Development Corporation", ["GIDC"]),
+    ("Rajasthan State Industrial Development and Investment Corporation", ["RIICO"]),
+    ("Tamil Nadu Small Industries Development Corporation", ["SIDCO", "TANSIDCO"]),
+    ("State Industries Promotion Corporation of Tamil Nadu", ["SIPCOT"]),
+    (
+        "Haryana State Industrial and Infrastructure Development Corporation",
+        ["HSIIDC", "HSIIDC Ltd"],
+    ),
+    ("Punjab Small Industries and Export Corporation", ["PSIEC"]),
+    ("Uttar Pradesh State Industrial Development Authority", ["UPSIDA"]),
+    ("Bihar Industrial Area Development Authority", ["BIADA"]),
+    ("Jharkhand Industrial Area Development Authority", ["JIADA"]),
+    ("Kerala State Industrial Development Corporation", ["KSIDC"]),
 ]
 
 # Aliases that resolve table labels but are ordinary words in running text ("MSME clusters").
