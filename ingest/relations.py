@@ -14,9 +14,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ingest.arguments import clause_roles
 from ingest.quantities import find_quantities
 from ingest.units import Entity, Sentence
 from ingest.units import facilities as facilities_of
+from kb import nlp
 from kb.ids import is_a, place_slug
 from kb.schema import AGENCY_ROLES, PLACE_TYPES, ROLE_AFTER, ROLE_BEFORE, TEXT_CUES, AgencyRole
 
@@ -127,6 +129,11 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
     previous: Sentence | None = None
     located: set[str] = set()
     first_seen: dict[str, Sentence] = {}
+    doc_schemes = {e.id for s in sentences for e in s.of("Scheme")}
+    both = [s for s in sentences if s.of("Agency") and s.of("Cluster")]
+    parses = dict(
+        zip((s.index for s in both), nlp.parse_many([s.clean for s in both]), strict=True)
+    )
     for s in sentences:
         text = _masked(s)
         financiers = [
@@ -271,6 +278,12 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
             elif not facilities:  # "pursuing five clusters under MSE-CDP": the agency runs it
                 for a in [a for a in agencies if a.end <= under]:
                     yield rel(a.id, "IMPLEMENTS", sc.id, 0.7)
+                # "(for assistance under the Mini Cluster Scheme)", "a review meeting under
+                # SFURTI": no cluster named, and the document's one scheme: its own cluster is
+                # the one backed (a document naming several schemes says which backs what)
+                for c in targets if len(doc_schemes) == 1 else []:
+                    if (c.id, sc.id) not in linked:
+                        yield rel(c.id, "SUPPORTED_BY", sc.id, 0.6)
         if not facilities:
             if FUND.search(text):
                 payers = schemes or [*agencies, *(financiers if not FINANCE.search(text) else [])]
@@ -319,6 +332,14 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
                 led = x
             else:
                 led = None
+        if s.index in parses:  # "the SLPSC approved X Cluster", "clusters identified by Y"
+            # last, so a more specific rule's link stands; with a facility in the sentence a
+            # body that is only a verb's object pays for the facility (above), no partner
+            for body, c, role in clause_roles(s, parses[s.index]):
+                if (body.id, c.id) in linked or (facilities and role.role == "partner"):
+                    continue
+                src, tgt = (body.id, c.id) if role.forward else (c.id, body.id)
+                yield rel(src, role.relation, tgt, 0.65, {"role": role.role})
         if not s.of("Cluster") and re.search(r"\bclusters\b", text, re.I):
             if " under " in text.lower():
                 pending = [(sc.id, "SUPPORTED_BY", False) for sc in schemes]
