@@ -440,7 +440,9 @@ class Extractor:
     def _same_clusters(self, sentences: list[Sentence]) -> None:
         """Clusters of one document whose names differ only in spelling or in the place word
         ("Kailash Kund ... Beekeeping Cluster" and "Kalishkund ... Beekeeping Cluster, Doda"),
-        in the same place or one without a place, are one cluster: the most mentioned."""
+        in the same place or one without a place, are one cluster: the most mentioned; a name
+        that is part of a fuller one ("Allied Products Cluster" of "Textile & Allied Products
+        Cluster") is the fuller one."""
         found = [e for s in sentences for e in s.entities if e.type == "Cluster"]
         counts = Counter(e.id for e in found)
         first: dict[str, Entity] = {}
@@ -450,9 +452,17 @@ class Extractor:
         into: dict[str, Entity] = {}
         for cid in sorted(first, key=lambda c: -counts[c]):  # stable: first mentioned first
             e, key = first[cid], self._cluster_key(first[cid])
-            for other, rkey in reps:
+            for i, (other, rkey) in enumerate(reps):
                 same_place = not e.places or not other.places or set(e.places) & set(other.places)
-                if key and rkey and same_place and fuzz.ratio(key, rkey) >= 88:
+                if not (key and rkey and same_place):
+                    continue
+                words, rwords = set(key.split()), set(rkey.split())
+                if len(rwords) >= 2 and rwords < words:  # the earlier name is part of this one
+                    into[other.id] = e
+                    into.update({k: e for k, v in into.items() if v.id == other.id})
+                    reps[i] = (e, key)
+                    break
+                if (len(words) >= 2 and words <= rwords) or fuzz.ratio(key, rkey) >= 88:
                     into[cid] = other
                     break
             else:

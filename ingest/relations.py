@@ -104,6 +104,17 @@ def role_holders(s: Sentence, text: str) -> Iterator[tuple[Entity, AgencyRole]]:
                 yield after[0], role
 
 
+def role_edge(body: Entity, cluster: Entity, role: AgencyRole) -> tuple[str, str, str]:
+    """(source, relation, target) of a body's role for a cluster. A business in a supporting
+    role (a consultant as the technical agency) is the cluster's partner: the ontology keeps
+    SUPPORTED_BY for public backers."""
+    if body.type == "Enterprise" and role.relation == "SUPPORTED_BY":
+        return body.id, "PARTNERS_WITH", cluster.id
+    if role.forward:
+        return body.id, role.relation, cluster.id
+    return cluster.id, role.relation, body.id
+
+
 def _masked(s: Sentence) -> str:
     """The sentence with entity names blanked, so cue words inside names ('Fund', 'Grant') don't fire."""
     chars = list(s.clean)
@@ -197,8 +208,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
 
         for body, role in role_holders(s, text):
             for c in targets:
-                src, tgt = (body.id, c.id) if role.forward else (c.id, body.id)
-                yield rel(src, role.relation, tgt, 0.8, {"role": role.role})
+                yield rel(*role_edge(body, c, role), 0.8, {"role": role.role})
         if NODAL.search(text):
             yield from each([*agencies, *enterprises], "IMPLEMENTS", targets, 0.8)
         buy = BUY.search(text)
@@ -338,8 +348,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
             for body, c, role in clause_roles(s, parses[s.index]):
                 if (body.id, c.id) in linked or (facilities and role.role == "partner"):
                     continue
-                src, tgt = (body.id, c.id) if role.forward else (c.id, body.id)
-                yield rel(src, role.relation, tgt, 0.65, {"role": role.role})
+                yield rel(*role_edge(body, c, role), 0.65, {"role": role.role})
         if not s.of("Cluster") and re.search(r"\bclusters\b", text, re.I):
             if " under " in text.lower():
                 pending = [(sc.id, "SUPPORTED_BY", False) for sc in schemes]
