@@ -66,10 +66,31 @@ def _dominates(top: Any, tok: Any) -> bool:
     return tok.i == top.i or any(a.i == top.i for a in tok.ancestors)
 
 
-def clause_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, Entity, AgencyRole]]:
+def _mentions_of(doc: Any, focal: Entity | None) -> list[tuple[Entity, Any]]:
+    """Where a sentence naming no cluster speaks of the document's own: "the cluster", "this
+    cluster", "the Varanasi cluster" (singular, definite or named by a place word)."""
+    if focal is None:
+        return []
+    out = []
+    for t in doc:
+        if t.lower_ != "cluster":
+            continue
+        left = [c.lower_ for c in t.lefts]
+        if {"the", "this", "our", "its"} & set(left) and not {"a", "an", "each", "every"} & set(
+            left
+        ):
+            out.append((focal, t))
+    return out
+
+
+def clause_roles(
+    s: Sentence, doc: Any, focal: Entity | None = None
+) -> Iterator[tuple[Entity, Entity, AgencyRole]]:
     """(body, cluster, role) for each agency of `s` that a verb of `VERB_ROLES` ties to a
-    cluster named in the same clause; `doc` is the parse of `s.clean`."""
-    clusters = [(c, _head_token(doc, c)) for c in s.of("Cluster")]
+    cluster named in the same clause, or, where `s` names none, to the document's `focal`
+    cluster that "the cluster" refers to; `doc` is the parse of `s.clean`."""
+    named = [(c, _head_token(doc, c)) for c in s.of("Cluster")]
+    clusters = named or _mentions_of(doc, focal)
     for body in s.of("Agency"):
         tok = _head_token(doc, body)
         if tok is None:

@@ -349,7 +349,7 @@ class Extractor:
         # the state a cluster with no other place is in: two thirds of the state mentions
         clear = state is not None and doc_states[state] * 3 >= sum(doc_states.values()) * 2
         context = {"state": state, "district": district, "pairs": pairs_all,
-                   "clear_state": state if clear else None}  # fmt: skip
+                   "clear_state": state if clear else None, "title": doc.title}  # fmt: skip
         self._corefer(sentences, context)
         return sentences, context
 

@@ -104,6 +104,9 @@ def role_holders(s: Sentence, text: str) -> Iterator[tuple[Entity, AgencyRole]]:
                 yield after[0], role
 
 
+_THE_CLUSTER = re.compile(r"\b(?:the|this|our|its)\b[^.;]{0,40}\bcluster\b", re.I)
+
+
 def role_edge(body: Entity, cluster: Entity, role: AgencyRole) -> tuple[str, str, str]:
     """(source, relation, target) of a body's role for a cluster. A business in a supporting
     role (a consultant as the technical agency) is the cluster's partner: the ontology keeps
@@ -135,13 +138,44 @@ def _targets(s: Sentence, focal: Entity | None) -> list[Entity]:
 
 
 def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
+    """The relations the sentences state, then what the document's title says of them all:
+    a scheme in the title ("... clusters of Assam under SFURTI", "Sponsored Programs –
+    SFURTI: Balussery Coir Cluster") backs each cluster of the document that no sentence gives
+    a scheme of its own."""
+    backed: set[str] = set()
+    for r in _sentence_relations(sentences, context):
+        _, src, _, tgt, _, _ = r
+        if is_a(tgt, "Scheme"):
+            backed.add(src)
+        elif is_a(src, "Scheme"):
+            backed.add(tgt)
+        yield r
+    title = next((s for s in sentences if s.text == context.get("title")), None)
+    if title is None or not title.of("Scheme"):
+        return
+    first: dict[str, tuple[Sentence, Entity]] = {}
+    for s in sentences:
+        for c in s.of("Cluster"):
+            first.setdefault(c.id, (s, c))
+    for cid, (s, _) in first.items():
+        facility = "facility:" + cid.split(":", 1)[1] + ":"  # its facilities' ids start so
+        if cid not in backed and not any(b.startswith(facility) for b in backed):
+            for sc in title.of("Scheme"):
+                yield (s, cid, "SUPPORTED_BY", sc.id, 0.5, {"via": "title"})
+
+
+def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
     focal: Entity | None = context.get("cluster_entity")
     pending: list[tuple[str, str, bool]] = []  # (entity id, relation, entity is source)
     previous: Sentence | None = None
     located: set[str] = set()
     first_seen: dict[str, Sentence] = {}
     doc_schemes = {e.id for s in sentences for e in s.of("Scheme")}
-    both = [s for s in sentences if s.of("Agency") and s.of("Cluster")]
+    both = [
+        s
+        for s in sentences
+        if s.of("Agency") and (s.of("Cluster") or (focal and _THE_CLUSTER.search(s.clean)))
+    ]
     parses = dict(
         zip((s.index for s in both), nlp.parse_many([s.clean for s in both]), strict=True)
     )
@@ -345,7 +379,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
         if s.index in parses:  # "the SLPSC approved X Cluster", "clusters identified by Y"
             # last, so a more specific rule's link stands; with a facility in the sentence a
             # body that is only a verb's object pays for the facility (above), no partner
-            for body, c, role in clause_roles(s, parses[s.index]):
+            for body, c, role in clause_roles(s, parses[s.index], focal):
                 if (body.id, c.id) in linked or (facilities and role.role == "partner"):
                     continue
                 yield rel(*role_edge(body, c, role), 0.65, {"role": role.role})

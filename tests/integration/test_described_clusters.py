@@ -216,3 +216,21 @@ def test_a_cluster_name_written_short_is_the_fuller_name_of_the_same_place(
     )
     assert len(set(_clusters(found).values())) == 1
     assert "Textile" in next(iter(_clusters(found)))
+
+
+def test_a_scheme_in_the_title_backs_the_documents_clusters_that_have_none(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "TITLE: Two brass clusters opened under the Brass Development Scheme\n\n"
+        "Two brass clusters opened under the Brass Development Scheme\n\n"
+        "The Brass Utensils Cluster at Moradabad has 120 units.\n"
+        "The Bell Metal Cluster at Agra was set up under the Artisan Welfare Scheme.\n",
+    )
+    backed = _rels(found, "SUPPORTED_BY")
+    assert ("Brass Utensils Cluster", "Brass Development Scheme") in backed
+    # a cluster whose own sentence names its scheme keeps that one only
+    assert ("Bell Metal Cluster", "Artisan Welfare Scheme") in backed
+    assert ("Bell Metal Cluster", "Brass Development Scheme") not in backed

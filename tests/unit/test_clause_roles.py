@@ -62,3 +62,17 @@ def test_a_verb_that_is_no_role_ties_nothing() -> None:
         {"Coir Board": "Agency", "Brass Cluster": "Cluster"},
     )
     assert _roles(s) == set()
+
+
+def test_the_cluster_of_a_sentence_naming_none_is_the_documents_own() -> None:
+    focal = Entity("cluster:khurja-pottery", "Cluster", "Khurja Pottery Cluster", 0, 0)
+    s = _sentence(
+        "The cluster was selected by the Coir Board for support in 2019.",
+        {"Coir Board": "Agency"},
+    )
+    found = {(b.name, c.name, r.role) for b, c, r in clause_roles(s, nlp.parse(s.clean), focal)}
+    assert found == {("Coir Board", "Khurja Pottery Cluster", "nodal agency")}
+    many = _sentence(
+        "A cluster was selected by the Coir Board for support in 2019.", {"Coir Board": "Agency"}
+    )
+    assert list(clause_roles(many, nlp.parse(many.clean), focal)) == []  # not "the" cluster
