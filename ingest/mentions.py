@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kb import nlp
+from kb.aliases import PLACE_OFFICES, STATE_BOARDS, STATE_SHORT
 from kb.linking import Mention, is_acronym
 from kb.resolve import normalize
 from kb.schema import TEXT_CUES
@@ -112,6 +113,14 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         ),
     ),
 ]
+_PLACE_OFFICE = re.compile(
+    rf"\b(?P<acr>{'|'.join(re.escape(a) for a in sorted(PLACE_OFFICES, key=len, reverse=True))})"
+    r"\s*,?\s+(?P<place>[A-Z][a-z]{2,})\b"
+)
+_STATE_BOARD = re.compile(
+    rf"(?<![\w&])(?P<state>{'|'.join(re.escape(a) for a in STATE_SHORT)}|[A-Z][a-z]{{2,}})\s+"
+    rf"(?P<acr>{'|'.join(STATE_BOARDS)})\b"
+)
 # A directorate named by its head's post: "Director, Industries, Odisha", "Director of
 # Handlooms and Textiles" (the state, when given, after a comma).
 _HEAD_OF_DIRECTORATE = re.compile(
@@ -190,6 +199,15 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             if type_ == "Scheme":
                 role = "scheme"
             found.append(Mention(type_, name, start, start + len(name), role))
+    for m in _PLACE_OFFICE.finditer(sentence):
+        if m.group("place").lower() in _LEADING:
+            continue
+        name = f"{PLACE_OFFICES[m.group('acr').replace('  ', ' ')]}, {m.group('place')}"
+        found.append(Mention("Agency", name, m.start(), m.end(), "place office"))
+    for m in _STATE_BOARD.finditer(sentence):
+        state = STATE_SHORT.get(m.group("state"), m.group("state"))
+        found.append(Mention("Agency", f"{state} {STATE_BOARDS[m.group('acr')]}", m.start(),
+                             m.end(), "place office"))  # fmt: skip
     for m in _HEAD_OF_DIRECTORATE.finditer(sentence):
         # "the Director, Industries, Odisha" acts for the Directorate of Industries, Odisha
         state = f", {m.group('state')}" if m.group("state") else ""

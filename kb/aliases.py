@@ -108,6 +108,25 @@ AGENCIES: list[tuple[str, list[str]]] = [
     ("Kerala State Industrial Development Corporation", ["KSIDC"]),
 ]
 
+# Offices that every district or state has, written as an acronym and the place ("MSME-DI
+# Karnal", "WSC, Bhagalpur", "DIC Sonipat"; "J&K KVIB" with the state first): the acronym's
+# full name, qualified by the place, names the office.
+PLACE_OFFICES: dict[str, str] = {
+    "MSME-DI": "MSME Development Institute",
+    "MSME DI": "MSME Development Institute",
+    "DIC": "District Industries Centre",
+    "WSC": "Weavers' Service Centre",
+    "DI": "MSME Development Institute",
+}
+STATE_BOARDS: dict[str, str] = {
+    "KVIB": "Khadi and Village Industries Board",
+    "SIDC": "State Industrial Development Corporation",
+}
+STATE_SHORT: dict[str, str] = {"J&K": "Jammu and Kashmir", "JK": "Jammu and Kashmir",
+                               "UP": "Uttar Pradesh", "MP": "Madhya Pradesh",
+                               "TN": "Tamil Nadu", "AP": "Andhra Pradesh", "HP": "Himachal Pradesh",
+                               "WB": "West Bengal"}  # fmt: skip
+
 # Aliases that resolve table labels but are ordinary words in running text ("MSME clusters").
 NOT_IN_TEXT = {"MSME", "MoT", "AYUSH", "DIC", "CGS"}
 

@@ -234,3 +234,18 @@ def test_a_scheme_in_the_title_backs_the_documents_clusters_that_have_none(
     # a cluster whose own sentence names its scheme keeps that one only
     assert ("Bell Metal Cluster", "Artisan Welfare Scheme") in backed
     assert ("Bell Metal Cluster", "Brass Development Scheme") not in backed
+
+
+def test_a_known_name_taking_the_place_word_of_the_cluster_before_it_leaves_that_cluster(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # the registry knows "Angul Fly Ash Cluster"; read as "Angul, Fly Ash Cluster" it takes
+    # the place word that ends the Engineering Cluster's description
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Land was allotted to Engineering Cluster at Angul, Fly Ash Cluster at Angul and "
+        "Bell Metal Cluster at Nayagarh.\n",
+    )
+    names = " | ".join(_clusters(found))
+    assert "Engineering" in names and "Fly Ash" in names and "Bell Metal" in names

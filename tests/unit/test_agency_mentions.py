@@ -1,0 +1,39 @@
+"""Agency names the shapes of the domain give (ingest/mentions.py), on sentences written for
+these tests: offices named by an acronym and their place, a directorate by its head's post."""
+
+from __future__ import annotations
+
+from ingest.mentions import pattern_mentions
+
+
+def _agencies(text: str) -> set[str]:
+    return {m.name for m in pattern_mentions(text) if m.type == "Agency"}
+
+
+def test_an_office_written_as_acronym_and_place_is_named_in_full_with_its_place() -> None:
+    found = _agencies("Officers of MSME-DI Agra, DIC Kollam and WSC, Varanasi attended.")
+    assert {
+        "MSME Development Institute, Agra",
+        "District Industries Centre, Kollam",
+        "Weavers' Service Centre, Varanasi",
+    } <= found
+
+
+def test_a_state_board_written_with_the_states_short_name() -> None:
+    assert "Jammu and Kashmir Khadi and Village Industries Board" in _agencies(
+        "The CEO of J&K KVIB chaired the meeting."
+    )
+    assert "Assam Khadi and Village Industries Board" in _agencies("Assam KVIB trained them.")
+
+
+def test_a_directorate_named_by_its_heads_post() -> None:
+    assert "Directorate of Industries, Odisha" in _agencies(
+        "The committee advised the Director, Industries, Odisha to finish the report."
+    )
+    assert "Directorate of Handlooms and Textiles" in _agencies(
+        "It was sent to the Director of Handlooms and Textiles for approval."
+    )
+
+
+def test_a_bare_committee_is_no_agency() -> None:
+    assert "Committee" not in _agencies("The Committee also advised the units.")
