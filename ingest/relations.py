@@ -98,10 +98,23 @@ def role_holders(s: Sentence, text: str) -> Iterator[tuple[Entity, AgencyRole]]:
                 while i > 0 and HEAD_OF.match(s.clean[bodies[i - 1].end : bodies[i].start]):
                     i -= 1
                 yield bodies[i], role
+                # "X and Y are the implementing agencies": every body of the list
+                while i > 0 and _LISTED.fullmatch(s.clean[bodies[i - 1].end : bodies[i].start]):
+                    i -= 1
+                    yield bodies[i], role
                 continue
             after = [b for b in bodies if b.start >= m.end()]
             if after and ROLE_AFTER_RX.match(s.clean[m.end() : after[0].start]):
                 yield after[0], role
+                for a, b in zip(
+                    after, after[1:], strict=False
+                ):  # "the technical agencies, X and Y"
+                    if not _LISTED.fullmatch(s.clean[a.end : b.start]):
+                        break
+                    yield b, role
+
+
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?", re.I)
 
 
 _THE_CLUSTER = re.compile(r"\b(?:the|this|our|its)\b[^.;]{0,40}\bcluster\b", re.I)

@@ -470,22 +470,25 @@ AGENCY_ROLES: tuple[AgencyRole, ...] = (
         "implementing agency",
         "IMPLEMENTS",
         (
-            r"implement(?:ing|ation) (?:agency|partner|organi[sz]ation)",
-            r"executing agency",
+            r"implement(?:ing|ation) (?:agenc(?:y|ies)|partners?|organi[sz]ations?)",
+            r"executing agenc(?:y|ies)",
             r"\(IA\)",
             r"implemented by",
             r"^\W*submitted by",  # a project report's cover: its applicant, the SPV or the IA
         ),
     ),
     AgencyRole(
-        "nodal agency", "IMPLEMENTS", (r"nodal (?:agency|department|office|organi[sz]ation)",)
+        "nodal agency",
+        "IMPLEMENTS",
+        (r"nodal (?:agenc(?:y|ies)|departments?|offices?|organi[sz]ations?)",),
     ),
     AgencyRole("SPV", "IMPLEMENTS", (r"special purpose vehicle", r"\bSPV\b")),
     AgencyRole(
         "technical agency",
         "SUPPORTED_BY",
         (
-            r"technical (?:agency|partner|institution|support agency|consultant)",
+            r"technical (?:agenc(?:y|ies)|partners?|institutions?|support agenc(?:y|ies)|"
+            r"consultants?)",
             r"^\W*prepared by",  # a project report's cover: its author, the consultant
         ),
         forward=False,
@@ -504,9 +507,11 @@ AGENCY_ROLES: tuple[AgencyRole, ...] = (
     AgencyRole(
         "financing agency",
         "FINANCES",
-        (r"financing (?:agency|partner|institution)", r"lead bank", r"financed by"),
+        (r"financing (?:agenc(?:y|ies)|partners?|institutions?)", r"lead bank", r"financed by"),
     ),
-    AgencyRole("training partner", "TRAINS", (r"training (?:partner|agency|institute)",)),
+    AgencyRole(
+        "training partner", "TRAINS", (r"training (?:partners?|agenc(?:y|ies)|institutes?)",)
+    ),
     # partners ("a knowledge partner") are read by the "partner" cue of TEXT_CUES
 )
 # Verbs whose subject (or "by" agent) acts on a cluster that is an argument of the same
