@@ -52,6 +52,12 @@ def _verb_of(tok: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
+def _lemma(verb: Any) -> str:
+    """The verb's lemma with its particle, if any: "set up", "take up"."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles[:1]])
+
+
 def _top(verb: Any) -> Any:
     """The top verb of `verb`'s clause complex ("advised" for "... to complete")."""
     for _ in range(MAX_CLIMB):
@@ -99,9 +105,9 @@ def clause_roles(
         if verb is None:
             continue
         top = _top(verb)
-        if verb.lemma_.lower() in VERB_ROLES:
-            role = VERB_ROLES[verb.lemma_.lower()] if acting else VERB_PARTNER
-        elif top.lemma_.lower() in VERB_ROLES:  # "advised X to complete DPRs and IDCO to ..."
+        if _lemma(verb) in VERB_ROLES:
+            role = VERB_ROLES[_lemma(verb)] if acting else VERB_PARTNER
+        elif _lemma(top) in VERB_ROLES:  # "advised X to complete DPRs and IDCO to ..."
             role = VERB_PARTNER
         else:
             continue

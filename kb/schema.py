@@ -521,15 +521,15 @@ AGENCY_ROLES: tuple[AgencyRole, ...] = (
 # an object or a prepositional object of such a verb is a partner in it (SUPPORTED_BY).
 _ACTS_VERBS = {
     ("implementing agency", "IMPLEMENTS", True): "implement execute establish develop construct "
-    "promote operate manage run",
+    "promote operate manage run set_up take_up",
     ("funding", "FUNDS", True): "fund sanction finance grant",
     ("training partner", "TRAINS", True): "train",
     ("mobilising", "MOBILISES", True): "mobilise mobilize",
     ("nodal agency", "SUPPORTED_BY", False): "approve recommend select identify review monitor "
     "advise support assist facilitate guide sponsor",
 }
-VERB_ROLES: dict[str, AgencyRole] = {
-    verb: AgencyRole(role, relation, (), forward)
+VERB_ROLES: dict[str, AgencyRole] = {  # a phrasal verb is its lemma and particle: "set up"
+    verb.replace("_", " "): AgencyRole(role, relation, (), forward)
     for (role, relation, forward), verbs in _ACTS_VERBS.items()
     for verb in verbs.split()
 }

@@ -76,3 +76,16 @@ def test_the_cluster_of_a_sentence_naming_none_is_the_documents_own() -> None:
         "A cluster was selected by the Coir Board for support in 2019.", {"Coir Board": "Agency"}
     )
     assert list(clause_roles(many, nlp.parse(many.clean), focal)) == []  # not "the" cluster
+
+
+def test_a_phrasal_verb_is_read_with_its_particle() -> None:
+    s = _sentence(
+        "The Coir Board set up the Brass Cluster at Moradabad in 2019.",
+        {"Coir Board": "Agency", "Brass Cluster": "Cluster"},
+    )
+    assert _roles(s) == {("Coir Board", "Brass Cluster", "IMPLEMENTS", "implementing agency")}
+    s = _sentence(
+        "The Coir Board set the Brass Cluster at Moradabad a target.",
+        {"Coir Board": "Agency", "Brass Cluster": "Cluster"},
+    )
+    assert _roles(s) == set()  # "set" alone is no role
