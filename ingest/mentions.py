@@ -103,6 +103,15 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         None,
         re.compile(rf"{_CAP}(?:[\s-]+{_CAP}){{0,5}}\s+Cluster\b(?!\s+(?:Scheme|Development))"),
     ),
+    # What a project is "under" is a scheme: "under SFURTI", "under the BEE-SME program"
+    (
+        "Scheme",
+        None,
+        re.compile(
+            r"\bunder\s+(?:the\s+)?(?P<name>(?!(?:PPP|CSR|SPV|DPR|CFC|MoU|GST|RTI)\b)"
+            r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*(?:\s+(?:[Ss]chemes?|[Pp]rogram(?:me)?|[Yy]ojana))?)\b"
+        ),
+    ),
     # The agent of a cluster action: "mobilised by Kudumbashree", "trained by the XYZ".
     (
         "Agency",

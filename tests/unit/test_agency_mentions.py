@@ -37,3 +37,13 @@ def test_a_directorate_named_by_its_heads_post() -> None:
 
 def test_a_bare_committee_is_no_agency() -> None:
     assert "Committee" not in _agencies("The Committee also advised the units.")
+
+
+def test_what_a_project_is_under_is_a_scheme_but_not_a_mode_or_a_document() -> None:
+    def schemes(text: str) -> set[str]:
+        return {m.name for m in pattern_mentions(text) if m.type == "Scheme"}
+
+    assert "ABCD" in schemes("The cluster was set up under ABCD in 2019.")
+    assert "XY-SME program" in schemes("Data collected under the XY-SME program.")
+    assert schemes("The park is built under PPP mode, as the DPR says.") == set()
+    assert schemes("A meeting under the chairmanship of the Secretary.") == set()
