@@ -71,7 +71,7 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         re.compile(
             rf"{_NAME}\s+(?:Council|Commission|Board|Institute|Institution|Society|Corporation|"
             rf"Organi[sz]ation|Authority|Federation|Foundation|Trust|University|Nigam|Centre|Center|"
-            rf"Committee)\b"
+            rf"Committee|High\s+Court|Railways?)\b"
             rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+(?:and\s+)?{_CAP})*)?"
         ),
     ),
@@ -172,6 +172,7 @@ FACILITY_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
 
 LIST_AFTER = re.compile(
     r"\b(?P<what>clusters?|banks?|MFI'?s?|NGOs?|institutions|agencies|compan(?:y|ies)|players?|"
+    r"schemes|programmes|"
     r"brands?|firms?|buyers?|exporters?|retailers?)\s*,?\s+"
     r"(?:include|including|such as|like|namely)\s+(?P<items>[^.;:]+)",
     re.I,
@@ -179,6 +180,7 @@ LIST_AFTER = re.compile(
 ROLE_OF_LIST = {"bank": ("Agency", "bank"), "mfi": ("Agency", "MFI"), "ngo": ("Agency", "NGO"),
                 "institution": ("Agency", "organisation"), "agenc": ("Agency", "organisation"),
                 "cluster": ("Cluster", None), "compan": ("Enterprise", "company"),
+                "scheme": ("Scheme", "scheme"), "programme": ("Scheme", "scheme"),
                 "player": ("Enterprise", "company"), "brand": ("Enterprise", "company"),
                 "firm": ("Enterprise", "company"), "buyer": ("Enterprise", "company"),
                 "exporter": ("Enterprise", "company"), "retailer": ("Enterprise", "company")}  # fmt: skip
@@ -196,18 +198,7 @@ def _trim_leading(text: str, start: int) -> tuple[str, int]:
 
 def pattern_mentions(sentence: str) -> list[Mention]:
     found: list[Mention] = []
-    for type_, role, rx in ORG_PATTERNS:
-        for m in rx.finditer(sentence):
-            group = "name" if "name" in rx.groupindex else 0
-            name, start = _trim_leading(m.group(group).strip(" ,"), m.start(group))
-            name = name.rstrip(" ,")
-            if normalize(name) in _GENERIC or len(name) < 4 or _only_business_words(name):
-                continue
-            if type_ == "Agency" and re.search(r"facility cent(?:re|er)", name, re.I):
-                continue  # a common facility centre is a Facility, not a body
-            if type_ == "Scheme":
-                role = "scheme"
-            found.append(Mention(type_, name, start, start + len(name), role))
+    # first, so that they win a tie with a shape below over the same words
     for m in _PLACE_OFFICE.finditer(sentence):
         if m.group("place").lower() in _LEADING:
             continue
@@ -222,6 +213,18 @@ def pattern_mentions(sentence: str) -> list[Mention]:
         state = f", {m.group('state')}" if m.group("state") else ""
         found.append(Mention("Agency", f"Directorate of {m.group('dept')}{state}", m.start(),
                              m.end(), "government department"))  # fmt: skip
+    for type_, role, rx in ORG_PATTERNS:
+        for m in rx.finditer(sentence):
+            group = "name" if "name" in rx.groupindex else 0
+            name, start = _trim_leading(m.group(group).strip(" ,"), m.start(group))
+            name = name.rstrip(" ,.")
+            if normalize(name) in _GENERIC or len(name) < 4 or _only_business_words(name):
+                continue
+            if type_ == "Agency" and re.search(r"facility cent(?:re|er)", name, re.I):
+                continue  # a common facility centre is a Facility, not a body
+            if type_ == "Scheme":
+                role = "scheme"
+            found.append(Mention(type_, name, start, start + len(name), role))
     for m in LIST_AFTER.finditer(sentence):
         kind = next(
             (v for k, v in ROLE_OF_LIST.items() if m.group("what").lower().startswith(k)), None
@@ -234,7 +237,11 @@ def pattern_mentions(sentence: str) -> list[Mention]:
         last_and = r"\s+and\s+(?=[A-Z])" if kind[0] == "Enterprise" else r"\s+and\s+(?=[A-Z][^,]*$)"
         for part in re.split(rf",\s*(?:and\s+)?|\s*/\s*|\s+&\s+|{last_and}", m.group("items")):
             item = part.strip().removeprefix("and ").strip()
-            item = re.sub(r"\s+(?:from|have|has|etc|had|were|are|is)\b.*$", "", item).strip()
+            item = re.sub(
+                r"\s+(?:from|have|has|etc|had|were|are|is|being|which|that|implemented|run)\b.*$",
+                "",
+                item,
+            ).strip()
             item = re.sub(r"\s+(?:and|&)\s+(?:others?|more|so on|many more)\b.*$", "", item)
             words = item.split()
             if not item or not item[0].isupper() or len(words) > 6:

@@ -47,3 +47,12 @@ def test_what_a_project_is_under_is_a_scheme_but_not_a_mode_or_a_document() -> N
     assert "XY-SME program" in schemes("Data collected under the XY-SME program.")
     assert schemes("The park is built under PPP mode, as the DPR says.") == set()
     assert schemes("A meeting under the chairmanship of the Secretary.") == set()
+
+
+def test_schemes_listed_after_like_and_courts_and_railways_as_bodies() -> None:
+    found = pattern_mentions(
+        "Youth should use employment schemes like ABCP and XYZEP being run by the Board."
+    )
+    assert {m.name for m in found if m.type == "Scheme"} == {"ABCP", "XYZEP"}
+    assert "Patna High Court" in _agencies("The Patna High Court directed the units to close.")
+    assert "North Western Railway" in _agencies("The North Western Railway gave parcel vans.")
