@@ -25,6 +25,7 @@ from ingest.pdftext import pdf_text_and_title
 from kb.errors import InputError
 from kb.files import SUFFIXES
 from kb.ids import file_document_id
+from kb.schema import AGENCY_ROLES
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_SENTENCE_CHARS = 1000
@@ -34,6 +35,11 @@ _ABBREV = {"rs", "pvt", "ltd", "no", "nos", "dr", "mr", "mrs", "ms", "prof", "go
            "ft", "st", "co", "inc", "e.g", "i.e", "etc", "vs", "dept", "sh", "smt", "shri", "km",
            "est", "fig", "ch", "vol", "p"}  # fmt: skip
 _SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(‘]?[A-Z0-9])")
+_INITIALS = re.compile(r"(?:[a-z]\.){0,3}[a-z]")  # "l", "l.n", "a.k.s": a person's initials
+# a line that gives a body its role in a project is content, however short (see kb/schema.py)
+_ROLE_LINE = re.compile("|".join(r.pattern for r in AGENCY_ROLES), re.I)
+_COMPANY_SUFFIX = re.compile(r"(?:Private|Pvt\.?)\s+(?:Limited|Ltd\.?)|Limited|Ltd\.?|LLP", re.I)
+_GLUED_STOP = re.compile(r"([a-z]{3,}\.)([A-Z][a-z]+\b)")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•●▪]|\([a-z0-9]\))\s+")
 
 
@@ -201,6 +207,8 @@ def _is_sentence_like(line: str) -> bool:
     words = line.split()
     if _LIST_ITEM.match(line):  # a bulleted or numbered item is content, not a menu
         return True
+    if _ROLE_LINE.search(line) or line.rstrip().endswith((",", ":")):
+        return True  # a report's cover: "Submitted by, X", "Implementing Agency:", "Prepared by,"
     return len(words) >= 15 or line.rstrip().endswith((".", "!", "?", ":", ";"))
 
 
@@ -238,7 +246,11 @@ def unwrap(lines: list[str]) -> list[str]:
             and not _LIST_ITEM.match(line)
             and continues
         )
-        if wrapped:
+        # a short label and what it labels: "Submitted to," / "Nodal Agency:" + the next line
+        label = prev and len(prev.split()) <= 4 and prev.rstrip().endswith((",", ":"))
+        # a company's name broken before its suffix: "M/s Common Research" / "Private Limited"
+        suffix = prev and _COMPANY_SUFFIX.fullmatch(line.strip())
+        if wrapped or suffix or (label and line and not _LIST_ITEM.match(line)):
             out[-1] = f"{prev} {line}"
         else:
             out.append(line)
@@ -251,12 +263,13 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     for line in unwrap(strip_boilerplate([ln for ln in lines if ln])):
         line = _LIST_ITEM.sub("", line).lstrip("#").strip().replace("**", "")
+        line = _GLUED_STOP.sub(r"\1 \2", line)  # "...contribution.The Committee": two sentences
         start = 0
         for m in _SPLIT.finditer(line):
             before = line[start : m.start()].rstrip('"”’) ')
             last = before.rsplit(" ", 1)[-1].rstrip(".").lower()
-            if last in _ABBREV or (len(last) == 1 and last.isalpha()):
-                continue
+            if last in _ABBREV or _INITIALS.fullmatch(last):
+                continue  # "Rs.", "Shri L.N. Gupta": not a sentence's end
             sentences.append(line[start : m.start()].strip())
             start = m.end()
         tail = line[start:].strip()

@@ -23,6 +23,7 @@ from ingest.mentions import acronym_pairs, market_organisations, pattern_mention
 from ingest.quantities import find_quantities
 from ingest.relations import relations_of
 from ingest.units import Entity, Sentence, facilities
+from kb.aliases import STATE_BOARDS
 from kb.errors import SchemaError
 from kb.ids import is_a, is_qualified, node_id, place_slug, state_of
 from kb.linking import Gazetteer, Mention, is_acronym
@@ -160,6 +161,13 @@ class Extractor:
         self, m: Mention, state: str | None, district: str | None, sentence: str
     ) -> Entity | None:
         name = display_name(m.name) if m.name.islower() else m.name
+        if m.role == "place office":  # "MSME Development Institute, Karnal": one per place
+            boards = [name[: -len(b) - 1] for b in STATE_BOARDS.values() if name.endswith(f" {b}")]
+            where = name.rsplit(", ", 1)[-1] if ", " in name else (boards or [name])[0]
+            if not self.gazetteer.places_in(where):
+                return None  # "DIC Chairman": no place
+            return Entity(node_id("Agency", name), "Agency", name, m.start, m.end,
+                          "government office", confidence=0.85)  # fmt: skip
         if m.role == "district administration" or name.lower().endswith("administration"):
             place = name.split()[0] if not name.lower().startswith("district") else None
             did = self._district_named(place) if place else district
@@ -349,7 +357,7 @@ class Extractor:
         # the state a cluster with no other place is in: two thirds of the state mentions
         clear = state is not None and doc_states[state] * 3 >= sum(doc_states.values()) * 2
         context = {"state": state, "district": district, "pairs": pairs_all,
-                   "clear_state": state if clear else None}  # fmt: skip
+                   "clear_state": state if clear else None, "title": doc.title}  # fmt: skip
         self._corefer(sentences, context)
         return sentences, context
 
@@ -396,8 +404,15 @@ class Extractor:
         known = [m for m in found if m.how == "gazetteer" and m.type == "Cluster"]
         out = []
         for d in described_clusters(clean, lambda w: self._place_kind(w, doc_states), parsed):
-            if any(k.start < d.end and d.start < k.end for k in known):
+            # "Engineering Cluster at Angul, Fly Ash Cluster at Angul": a known name may take
+            # the place word that ends this description ("Angul, Fly Ash Cluster"); the
+            # description then stops at its cluster word
+            word = clean.lower().find("cluster", d.start, d.end)
+            core = d.end if word < 0 else word + len("cluster")
+            overlapping = [k for k in known if k.start < d.end and d.start < k.end]
+            if any(k.start < core for k in overlapping):
                 continue
+            end = core if overlapping else d.end
             where = d.place_id or (district if d.place_kind == "town" else None)
             if d.capitalised:
                 name = f"{d.product} Cluster"
@@ -406,7 +421,7 @@ class Extractor:
             else:
                 name = f"{d.place} {d.product.title()} Cluster"
                 role, aliases = "described", []  # maybe a named cluster's description
-            out.append(Mention("Cluster", name, d.start, d.end, role, ids=[where] if where else [],
+            out.append(Mention("Cluster", name, d.start, end, role, ids=[where] if where else [],
                                aliases=aliases, how="description"))  # fmt: skip
         return out
 
@@ -440,7 +455,9 @@ class Extractor:
     def _same_clusters(self, sentences: list[Sentence]) -> None:
         """Clusters of one document whose names differ only in spelling or in the place word
         ("Kailash Kund ... Beekeeping Cluster" and "Kalishkund ... Beekeeping Cluster, Doda"),
-        in the same place or one without a place, are one cluster: the most mentioned."""
+        in the same place or one without a place, are one cluster: the most mentioned; a name
+        that is part of a fuller one ("Allied Products Cluster" of "Textile & Allied Products
+        Cluster") is the fuller one."""
         found = [e for s in sentences for e in s.entities if e.type == "Cluster"]
         counts = Counter(e.id for e in found)
         first: dict[str, Entity] = {}
@@ -450,9 +467,17 @@ class Extractor:
         into: dict[str, Entity] = {}
         for cid in sorted(first, key=lambda c: -counts[c]):  # stable: first mentioned first
             e, key = first[cid], self._cluster_key(first[cid])
-            for other, rkey in reps:
+            for i, (other, rkey) in enumerate(reps):
                 same_place = not e.places or not other.places or set(e.places) & set(other.places)
-                if key and rkey and same_place and fuzz.ratio(key, rkey) >= 88:
+                if not (key and rkey and same_place):
+                    continue
+                words, rwords = set(key.split()), set(rkey.split())
+                if len(rwords) >= 2 and rwords < words:  # the earlier name is part of this one
+                    into[other.id] = e
+                    into.update({k: e for k, v in into.items() if v.id == other.id})
+                    reps[i] = (e, key)
+                    break
+                if (len(words) >= 2 and words <= rwords) or fuzz.ratio(key, rkey) >= 88:
                     into[cid] = other
                     break
             else:

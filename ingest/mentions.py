@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kb import nlp
+from kb.aliases import PLACE_OFFICES, STATE_BOARDS, STATE_SHORT
 from kb.linking import Mention, is_acronym
 from kb.resolve import normalize
 from kb.schema import TEXT_CUES
@@ -70,7 +71,7 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         re.compile(
             rf"{_NAME}\s+(?:Council|Commission|Board|Institute|Institution|Society|Corporation|"
             rf"Organi[sz]ation|Authority|Federation|Foundation|Trust|University|Nigam|Centre|Center|"
-            rf"Committee)\b"
+            rf"Committee|High\s+Court|Railways?)\b"
             rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+(?:and\s+)?{_CAP})*)?"
         ),
     ),
@@ -102,6 +103,15 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         None,
         re.compile(rf"{_CAP}(?:[\s-]+{_CAP}){{0,5}}\s+Cluster\b(?!\s+(?:Scheme|Development))"),
     ),
+    # What a project is "under" is a scheme: "under SFURTI", "under the BEE-SME program"
+    (
+        "Scheme",
+        None,
+        re.compile(
+            r"\bunder\s+(?:the\s+)?(?P<name>(?!(?:PPP|CSR|SPV|DPR|CFC|MoU|GST|RTI)\b)"
+            r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*(?:\s+(?:[Ss]chemes?|[Pp]rogram(?:me)?|[Yy]ojana))?)\b"
+        ),
+    ),
     # The agent of a cluster action: "mobilised by Kudumbashree", "trained by the XYZ".
     (
         "Agency",
@@ -112,6 +122,21 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         ),
     ),
 ]
+_PLACE_OFFICE = re.compile(
+    rf"\b(?P<acr>{'|'.join(re.escape(a) for a in sorted(PLACE_OFFICES, key=len, reverse=True))})"
+    r"\s*,?\s+(?P<place>[A-Z][a-z]{2,})\b"
+)
+_STATE_BOARD = re.compile(
+    rf"(?<![\w&])(?P<state>{'|'.join(re.escape(a) for a in STATE_SHORT)}|[A-Z][a-z]{{2,}})\s+"
+    rf"(?P<acr>{'|'.join(STATE_BOARDS)})\b"
+)
+# A directorate named by its head's post: "Director, Industries, Odisha", "Director of
+# Handlooms and Textiles" (the state, when given, after a comma).
+_HEAD_OF_DIRECTORATE = re.compile(
+    r"\bDirector\s*(?:,\s*|\s+of\s+)(?P<dept>Industries(?:\s+(?:and|&)\s+Commerce)?|"
+    r"Handlooms?(?:\s+(?:and|&)\s+Textiles)?|Handicrafts|Sericulture|Textiles|Khadi)"
+    r"(?:\s*,\s*(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b)?"
+)
 # Words that start a sentence or a clause but are not part of a name.
 _LEADING = {"the", "through", "under", "in", "with", "by", "a", "an", "this", "these", "that",
             "as", "from", "to", "for", "and", "of", "at", "on", "its", "their", "our", "now",
@@ -121,7 +146,7 @@ _LEADING = {"the", "through", "under", "in", "with", "by", "a", "an", "this", "t
 _GENERIC = {"cluster", "scheme", "department", "programme", "program", "fund", "mission",
             "bank", "banks", "society", "institute", "board", "council", "office", "the cluster",
             "msme cluster", "cluster development", "msme", "government", "organisation",
-            "organization", "institution", "corporation", "authority"}  # fmt: skip
+            "organization", "institution", "corporation", "authority", "committee", "commission"}  # fmt: skip
 
 # Words that make up a business's kind, not its name: "Producers Company" names nobody.
 _BUSINESS_WORDS = {"producer", "producers", "company", "companies", "enterprises", "exports",
@@ -147,6 +172,7 @@ FACILITY_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
 
 LIST_AFTER = re.compile(
     r"\b(?P<what>clusters?|banks?|MFI'?s?|NGOs?|institutions|agencies|compan(?:y|ies)|players?|"
+    r"schemes|programmes|"
     r"brands?|firms?|buyers?|exporters?|retailers?)\s*,?\s+"
     r"(?:include|including|such as|like|namely)\s+(?P<items>[^.;:]+)",
     re.I,
@@ -154,6 +180,7 @@ LIST_AFTER = re.compile(
 ROLE_OF_LIST = {"bank": ("Agency", "bank"), "mfi": ("Agency", "MFI"), "ngo": ("Agency", "NGO"),
                 "institution": ("Agency", "organisation"), "agenc": ("Agency", "organisation"),
                 "cluster": ("Cluster", None), "compan": ("Enterprise", "company"),
+                "scheme": ("Scheme", "scheme"), "programme": ("Scheme", "scheme"),
                 "player": ("Enterprise", "company"), "brand": ("Enterprise", "company"),
                 "firm": ("Enterprise", "company"), "buyer": ("Enterprise", "company"),
                 "exporter": ("Enterprise", "company"), "retailer": ("Enterprise", "company")}  # fmt: skip
@@ -171,11 +198,26 @@ def _trim_leading(text: str, start: int) -> tuple[str, int]:
 
 def pattern_mentions(sentence: str) -> list[Mention]:
     found: list[Mention] = []
+    # first, so that they win a tie with a shape below over the same words
+    for m in _PLACE_OFFICE.finditer(sentence):
+        if m.group("place").lower() in _LEADING:
+            continue
+        name = f"{PLACE_OFFICES[m.group('acr').replace('  ', ' ')]}, {m.group('place')}"
+        found.append(Mention("Agency", name, m.start(), m.end(), "place office"))
+    for m in _STATE_BOARD.finditer(sentence):
+        state = STATE_SHORT.get(m.group("state"), m.group("state"))
+        found.append(Mention("Agency", f"{state} {STATE_BOARDS[m.group('acr')]}", m.start(),
+                             m.end(), "place office"))  # fmt: skip
+    for m in _HEAD_OF_DIRECTORATE.finditer(sentence):
+        # "the Director, Industries, Odisha" acts for the Directorate of Industries, Odisha
+        state = f", {m.group('state')}" if m.group("state") else ""
+        found.append(Mention("Agency", f"Directorate of {m.group('dept')}{state}", m.start(),
+                             m.end(), "government department"))  # fmt: skip
     for type_, role, rx in ORG_PATTERNS:
         for m in rx.finditer(sentence):
             group = "name" if "name" in rx.groupindex else 0
             name, start = _trim_leading(m.group(group).strip(" ,"), m.start(group))
-            name = name.rstrip(" ,")
+            name = name.rstrip(" ,.")
             if normalize(name) in _GENERIC or len(name) < 4 or _only_business_words(name):
                 continue
             if type_ == "Agency" and re.search(r"facility cent(?:re|er)", name, re.I):
@@ -195,7 +237,11 @@ def pattern_mentions(sentence: str) -> list[Mention]:
         last_and = r"\s+and\s+(?=[A-Z])" if kind[0] == "Enterprise" else r"\s+and\s+(?=[A-Z][^,]*$)"
         for part in re.split(rf",\s*(?:and\s+)?|\s*/\s*|\s+&\s+|{last_and}", m.group("items")):
             item = part.strip().removeprefix("and ").strip()
-            item = re.sub(r"\s+(?:from|have|has|etc|had|were|are|is)\b.*$", "", item).strip()
+            item = re.sub(
+                r"\s+(?:from|have|has|etc|had|were|are|is|being|which|that|implemented|run)\b.*$",
+                "",
+                item,
+            ).strip()
             item = re.sub(r"\s+(?:and|&)\s+(?:others?|more|so on|many more)\b.*$", "", item)
             words = item.split()
             if not item or not item[0].isupper() or len(words) > 6:

@@ -14,9 +14,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ingest.arguments import clause_roles
 from ingest.quantities import find_quantities
 from ingest.units import Entity, Sentence
 from ingest.units import facilities as facilities_of
+from kb import nlp
 from kb.ids import is_a, place_slug
 from kb.schema import AGENCY_ROLES, PLACE_TYPES, ROLE_AFTER, ROLE_BEFORE, TEXT_CUES, AgencyRole
 
@@ -96,10 +98,37 @@ def role_holders(s: Sentence, text: str) -> Iterator[tuple[Entity, AgencyRole]]:
                 while i > 0 and HEAD_OF.match(s.clean[bodies[i - 1].end : bodies[i].start]):
                     i -= 1
                 yield bodies[i], role
+                # "X and Y are the implementing agencies": every body of the list
+                while i > 0 and _LISTED.fullmatch(s.clean[bodies[i - 1].end : bodies[i].start]):
+                    i -= 1
+                    yield bodies[i], role
                 continue
             after = [b for b in bodies if b.start >= m.end()]
             if after and ROLE_AFTER_RX.match(s.clean[m.end() : after[0].start]):
                 yield after[0], role
+                for a, b in zip(
+                    after, after[1:], strict=False
+                ):  # "the technical agencies, X and Y"
+                    if not _LISTED.fullmatch(s.clean[a.end : b.start]):
+                        break
+                    yield b, role
+
+
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?", re.I)
+
+
+_THE_CLUSTER = re.compile(r"\b(?:the|this|our|its)\b[^.;]{0,40}\bcluster\b", re.I)
+
+
+def role_edge(body: Entity, cluster: Entity, role: AgencyRole) -> tuple[str, str, str]:
+    """(source, relation, target) of a body's role for a cluster. A business in a supporting
+    role (a consultant as the technical agency) is the cluster's partner: the ontology keeps
+    SUPPORTED_BY for public backers."""
+    if body.type == "Enterprise" and role.relation == "SUPPORTED_BY":
+        return body.id, "PARTNERS_WITH", cluster.id
+    if role.forward:
+        return body.id, role.relation, cluster.id
+    return cluster.id, role.relation, body.id
 
 
 def _masked(s: Sentence) -> str:
@@ -122,11 +151,47 @@ def _targets(s: Sentence, focal: Entity | None) -> list[Entity]:
 
 
 def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
+    """The relations the sentences state, then what the document's title says of them all:
+    a scheme in the title ("... clusters of Assam under SFURTI", "Sponsored Programs –
+    SFURTI: Balussery Coir Cluster") backs each cluster of the document that no sentence gives
+    a scheme of its own."""
+    backed: set[str] = set()
+    for r in _sentence_relations(sentences, context):
+        _, src, _, tgt, _, _ = r
+        if is_a(tgt, "Scheme"):
+            backed.add(src)
+        elif is_a(src, "Scheme"):
+            backed.add(tgt)
+        yield r
+    title = next((s for s in sentences if s.text == context.get("title")), None)
+    if title is None or not title.of("Scheme"):
+        return
+    first: dict[str, tuple[Sentence, Entity]] = {}
+    for s in sentences:
+        for c in s.of("Cluster"):
+            first.setdefault(c.id, (s, c))
+    for cid, (s, _) in first.items():
+        facility = "facility:" + cid.split(":", 1)[1] + ":"  # its facilities' ids start so
+        if cid not in backed and not any(b.startswith(facility) for b in backed):
+            for sc in title.of("Scheme"):
+                yield (s, cid, "SUPPORTED_BY", sc.id, 0.5, {"via": "title"})
+
+
+def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
     focal: Entity | None = context.get("cluster_entity")
     pending: list[tuple[str, str, bool]] = []  # (entity id, relation, entity is source)
     previous: Sentence | None = None
     located: set[str] = set()
     first_seen: dict[str, Sentence] = {}
+    doc_schemes = {e.id for s in sentences for e in s.of("Scheme")}
+    both = [
+        s
+        for s in sentences
+        if s.of("Agency") and (s.of("Cluster") or (focal and _THE_CLUSTER.search(s.clean)))
+    ]
+    parses = dict(
+        zip((s.index for s in both), nlp.parse_many([s.clean for s in both]), strict=True)
+    )
     for s in sentences:
         text = _masked(s)
         financiers = [
@@ -190,8 +255,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
 
         for body, role in role_holders(s, text):
             for c in targets:
-                src, tgt = (body.id, c.id) if role.forward else (c.id, body.id)
-                yield rel(src, role.relation, tgt, 0.8, {"role": role.role})
+                yield rel(*role_edge(body, c, role), 0.8, {"role": role.role})
         if NODAL.search(text):
             yield from each([*agencies, *enterprises], "IMPLEMENTS", targets, 0.8)
         buy = BUY.search(text)
@@ -271,6 +335,12 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
             elif not facilities:  # "pursuing five clusters under MSE-CDP": the agency runs it
                 for a in [a for a in agencies if a.end <= under]:
                     yield rel(a.id, "IMPLEMENTS", sc.id, 0.7)
+                # "(for assistance under the Mini Cluster Scheme)", "a review meeting under
+                # SFURTI": no cluster named, and the document's one scheme: its own cluster is
+                # the one backed (a document naming several schemes says which backs what)
+                for c in targets if len(doc_schemes) == 1 else []:
+                    if (c.id, sc.id) not in linked:
+                        yield rel(c.id, "SUPPORTED_BY", sc.id, 0.6)
         if not facilities:
             if FUND.search(text):
                 payers = schemes or [*agencies, *(financiers if not FINANCE.search(text) else [])]
@@ -319,6 +389,13 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
                 led = x
             else:
                 led = None
+        if s.index in parses:  # "the SLPSC approved X Cluster", "clusters identified by Y"
+            # last, so a more specific rule's link stands; with a facility in the sentence a
+            # body that is only a verb's object pays for the facility (above), no partner
+            for body, c, role in clause_roles(s, parses[s.index], focal):
+                if (body.id, c.id) in linked or (facilities and role.role == "partner"):
+                    continue
+                yield rel(*role_edge(body, c, role), 0.65, {"role": role.role})
         if not s.of("Cluster") and re.search(r"\bclusters\b", text, re.I):
             if " under " in text.lower():
                 pending = [(sc.id, "SUPPORTED_BY", False) for sc in schemes]

@@ -87,7 +87,45 @@ AGENCIES: list[tuple[str, list[str]]] = [
     ("Entrepreneurship Development Institute of India", ["EDII", "EDI India"]),
     ("Department for Promotion of Industry and Internal Trade", ["DPIIT", "DIPP"]),
     ("Invest India", []),
+    # state industrial development corporations, by the acronyms they publish
+    ("Odisha Industrial Infrastructure Development Corporation", ["IDCO"]),
+    ("Andhra Pradesh Industrial Infrastructure Corporation", ["APIIC"]),
+    ("Telangana State Industrial Infrastructure Corporation", ["TSIIC"]),
+    ("Karnataka Industrial Areas Development Board", ["KIADB"]),
+    ("Maharashtra Industrial Development Corporation", ["MIDC"]),
+    ("Gujarat Industrial Development Corporation", ["GIDC"]),
+    ("Rajasthan State Industrial Development and Investment Corporation", ["RIICO"]),
+    ("Tamil Nadu Small Industries Development Corporation", ["SIDCO", "TANSIDCO"]),
+    ("State Industries Promotion Corporation of Tamil Nadu", ["SIPCOT"]),
+    (
+        "Haryana State Industrial and Infrastructure Development Corporation",
+        ["HSIIDC", "HSIIDC Ltd"],
+    ),
+    ("Punjab Small Industries and Export Corporation", ["PSIEC"]),
+    ("Uttar Pradesh State Industrial Development Authority", ["UPSIDA"]),
+    ("Bihar Industrial Area Development Authority", ["BIADA"]),
+    ("Jharkhand Industrial Area Development Authority", ["JIADA"]),
+    ("Kerala State Industrial Development Corporation", ["KSIDC"]),
 ]
+
+# Offices that every district or state has, written as an acronym and the place ("MSME-DI
+# Karnal", "WSC, Bhagalpur", "DIC Sonipat"; "J&K KVIB" with the state first): the acronym's
+# full name, qualified by the place, names the office.
+PLACE_OFFICES: dict[str, str] = {
+    "MSME-DI": "MSME Development Institute",
+    "MSME DI": "MSME Development Institute",
+    "DIC": "District Industries Centre",
+    "WSC": "Weavers' Service Centre",
+    "DI": "MSME Development Institute",
+}
+STATE_BOARDS: dict[str, str] = {
+    "KVIB": "Khadi and Village Industries Board",
+    "SIDC": "State Industrial Development Corporation",
+}
+STATE_SHORT: dict[str, str] = {"J&K": "Jammu and Kashmir", "JK": "Jammu and Kashmir",
+                               "UP": "Uttar Pradesh", "MP": "Madhya Pradesh",
+                               "TN": "Tamil Nadu", "AP": "Andhra Pradesh", "HP": "Himachal Pradesh",
+                               "WB": "West Bengal"}  # fmt: skip
 
 # Aliases that resolve table labels but are ordinary words in running text ("MSME clusters").
 NOT_IN_TEXT = {"MSME", "MoT", "AYUSH", "DIC", "CGS"}

@@ -470,35 +470,74 @@ AGENCY_ROLES: tuple[AgencyRole, ...] = (
         "implementing agency",
         "IMPLEMENTS",
         (
-            r"implement(?:ing|ation) (?:agency|partner|organi[sz]ation)",
-            r"executing agency",
+            r"implement(?:ing|ation) (?:agenc(?:y|ies)|partners?|organi[sz]ations?)",
+            r"executing agenc(?:y|ies)",
             r"\(IA\)",
+            r"implemented by",
+            r"^\W*submitted by",  # a project report's cover: its applicant, the SPV or the IA
         ),
     ),
     AgencyRole(
-        "nodal agency", "IMPLEMENTS", (r"nodal (?:agency|department|office|organi[sz]ation)",)
+        "nodal agency",
+        "IMPLEMENTS",
+        (r"nodal (?:agenc(?:y|ies)|departments?|offices?|organi[sz]ations?)",),
     ),
     AgencyRole("SPV", "IMPLEMENTS", (r"special purpose vehicle", r"\bSPV\b")),
     AgencyRole(
         "technical agency",
         "SUPPORTED_BY",
-        (r"technical (?:agency|partner|institution|support agency|consultant)",),
+        (
+            r"technical (?:agenc(?:y|ies)|partners?|institutions?|support agenc(?:y|ies)|"
+            r"consultants?)",
+            r"^\W*prepared by",  # a project report's cover: its author, the consultant
+        ),
         forward=False,
     ),
-    AgencyRole("facilitator", "SUPPORTED_BY", (r"facilitat(?:or|ing agency)",), forward=False),
+    AgencyRole(
+        "facilitator",
+        "SUPPORTED_BY",
+        (r"facilitat(?:or|ing agency)", r"facilitated by"),
+        forward=False,
+    ),
+    # a project report's cover: the body it is addressed to, for assistance under its scheme
+    AgencyRole("sanctioning authority", "SUPPORTED_BY", (r"^\W*submitted to",), forward=False),
     AgencyRole(
         "marketing partner", "SUPPORTED_BY", (r"marketing (?:partner|agency)",), forward=False
     ),
     AgencyRole(
-        "financing agency", "FINANCES", (r"financing (?:agency|partner|institution)", r"lead bank")
+        "financing agency",
+        "FINANCES",
+        (r"financing (?:agenc(?:y|ies)|partners?|institutions?)", r"lead bank", r"financed by"),
     ),
-    AgencyRole("training partner", "TRAINS", (r"training (?:partner|agency|institute)",)),
+    AgencyRole(
+        "training partner", "TRAINS", (r"training (?:partners?|agenc(?:y|ies)|institutes?)",)
+    ),
     # partners ("a knowledge partner") are read by the "partner" cue of TEXT_CUES
 )
+# Verbs whose subject (or "by" agent) acts on a cluster that is an argument of the same
+# clause ("the SLPSC approved the Dry Fish Cluster ...", "clusters identified by the Ministry",
+# "advised the Directorate to complete DPRs ... of the Engineering Cluster"): the verb's lemma
+# gives the relation and the role (ingest/arguments.py reads the parse). A body that is only
+# an object or a prepositional object of such a verb is a partner in it (SUPPORTED_BY).
+_ACTS_VERBS = {
+    ("implementing agency", "IMPLEMENTS", True): "implement execute establish develop construct "
+    "promote operate manage run set_up take_up",
+    ("funding", "FUNDS", True): "fund sanction finance grant",
+    ("training partner", "TRAINS", True): "train",
+    ("mobilising", "MOBILISES", True): "mobilise mobilize",
+    ("nodal agency", "SUPPORTED_BY", False): "approve recommend select identify review monitor "
+    "advise support assist facilitate guide sponsor",
+}
+VERB_ROLES: dict[str, AgencyRole] = {  # a phrasal verb is its lemma and particle: "set up"
+    verb.replace("_", " "): AgencyRole(role, relation, (), forward)
+    for (role, relation, forward), verbs in _ACTS_VERBS.items()
+    for verb in verbs.split()
+}
+VERB_PARTNER = AgencyRole("partner", "SUPPORTED_BY", (), forward=False)
 # What may stand between an agency and the role it is given ("X is the", "X, the", "X acts as
 # an") or between the role and its agency ("the implementing agency, X", "Nodal Agency: X").
 ROLE_BEFORE = r"\s*(?:,\s*)?(?:(?:is|was|are|were|will be|has been|have been|being|shall be|acts?|to act|acting|as|serves?|serving)\s+)*(?:the|an|a)?\s*"
-ROLE_AFTER = r"\s*(?:\([A-Z]{2,5}\))?\s*(?:[,:\-–]|is|was|being)?\s*(?:the\s+)?"
+ROLE_AFTER = r"\s*(?:\([A-Z]{2,5}\))?\s*(?:[,:\-–]|is|was|being)?\s*(?:the\s+|M/s\.?\s*)?"
 
 # Question analysis, most specific first: the first cue found decides what is asked.
 QUESTION_CUES: tuple[QuestionCue, ...] = (

@@ -1,0 +1,119 @@
+"""Bodies and clusters that are arguments of one clause, read from the dependency parse.
+
+"The SLPSC approved Dry Fish Cluster at Paradeep, Rice Mill Cluster at Balasore and Coir
+Cluster at Teispur for recommendation to DC, MSME", "the 20 handloom clusters, which have been
+identified by the Ministry of Textiles", "advised the Directorate to complete DPRs and IDCO to
+expedite allotment of land to Engineering Cluster at Angul, ...": the body's nearest verb is
+one of the ontology's `VERB_ROLES`, and that verb's clause (climbed through xcomp, advcl, conj
+and ccomp to its top) holds the cluster, or the cluster's own verb holds the body. The body
+acting (subject, or passive "by" agent) takes the verb's role; a body that is its object or
+the object of one of its prepositions is a partner in it. Coordinated lists need no rule of
+their own: every conjunct hangs under the same verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ingest.units import Entity, Sentence
+from kb.schema import VERB_PARTNER, VERB_ROLES, AgencyRole
+
+_VERBAL = {"VERB", "AUX"}
+_CLAUSE_LINKS = {"xcomp", "advcl", "conj", "ccomp"}  # verb to verb, inside one clause complex
+_ACTING = {"nsubj", "agent", "nsubjpass"}
+MAX_CLIMB = 8
+
+
+def _head_token(doc: Any, e: Entity) -> Any | None:
+    span = doc.char_span(e.start, e.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _verb_of(tok: Any) -> tuple[Any | None, bool]:
+    """The nearest verb governing `tok`, and whether `tok` acts in it (its subject, or the
+    object of its passive "by"); appositions and conjuncts share their head's place."""
+    acting, t = False, tok
+    for _ in range(MAX_CLIMB):
+        if t.dep_ in ("appos", "conj", "compound") and t.head.i != t.i:
+            t = t.head
+            continue
+        if t.dep_ == "pobj" and t.head.dep_ == "agent":
+            acting = True
+        elif t.dep_ in _ACTING:
+            acting = True
+        h = t.head
+        if h.i == t.i:
+            return None, False
+        if h.pos_ in _VERBAL:
+            return h, acting
+        acting = acting and h.dep_ == "agent"
+        t = h
+    return None, False
+
+
+def _lemma(verb: Any) -> str:
+    """The verb's lemma with its particle, if any: "set up", "take up"."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles[:1]])
+
+
+def _top(verb: Any) -> Any:
+    """The top verb of `verb`'s clause complex ("advised" for "... to complete")."""
+    for _ in range(MAX_CLIMB):
+        if verb.dep_ in _CLAUSE_LINKS and verb.head.pos_ in _VERBAL and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            break
+    return verb
+
+
+def _dominates(top: Any, tok: Any) -> bool:
+    return tok.i == top.i or any(a.i == top.i for a in tok.ancestors)
+
+
+def _mentions_of(doc: Any, focal: Entity | None) -> list[tuple[Entity, Any]]:
+    """Where a sentence naming no cluster speaks of the document's own: "the cluster", "this
+    cluster", "the Varanasi cluster" (singular, definite or named by a place word)."""
+    if focal is None:
+        return []
+    out = []
+    for t in doc:
+        if t.lower_ != "cluster":
+            continue
+        left = [c.lower_ for c in t.lefts]
+        if {"the", "this", "our", "its"} & set(left) and not {"a", "an", "each", "every"} & set(
+            left
+        ):
+            out.append((focal, t))
+    return out
+
+
+def clause_roles(
+    s: Sentence, doc: Any, focal: Entity | None = None
+) -> Iterator[tuple[Entity, Entity, AgencyRole]]:
+    """(body, cluster, role) for each agency of `s` that a verb of `VERB_ROLES` ties to a
+    cluster named in the same clause, or, where `s` names none, to the document's `focal`
+    cluster that "the cluster" refers to; `doc` is the parse of `s.clean`."""
+    named = [(c, _head_token(doc, c)) for c in s.of("Cluster")]
+    clusters = named or _mentions_of(doc, focal)
+    for body in s.of("Agency"):
+        tok = _head_token(doc, body)
+        if tok is None:
+            continue
+        verb, acting = _verb_of(tok)
+        if verb is None:
+            continue
+        top = _top(verb)
+        if _lemma(verb) in VERB_ROLES:
+            role = VERB_ROLES[_lemma(verb)] if acting else VERB_PARTNER
+        elif _lemma(top) in VERB_ROLES:  # "advised X to complete DPRs and IDCO to ..."
+            role = VERB_PARTNER
+        else:
+            continue
+        for c, ctok in clusters:
+            if ctok is None or body.start < c.end and c.start < body.end:
+                continue
+            cverb, _ = _verb_of(ctok)
+            if _dominates(top, ctok) or (cverb is not None and _dominates(cverb, tok)):
+                yield body, c, role

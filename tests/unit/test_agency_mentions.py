@@ -1,0 +1,58 @@
+"""Agency names the shapes of the domain give (ingest/mentions.py), on sentences written for
+these tests: offices named by an acronym and their place, a directorate by its head's post."""
+
+from __future__ import annotations
+
+from ingest.mentions import pattern_mentions
+
+
+def _agencies(text: str) -> set[str]:
+    return {m.name for m in pattern_mentions(text) if m.type == "Agency"}
+
+
+def test_an_office_written_as_acronym_and_place_is_named_in_full_with_its_place() -> None:
+    found = _agencies("Officers of MSME-DI Agra, DIC Kollam and WSC, Varanasi attended.")
+    assert {
+        "MSME Development Institute, Agra",
+        "District Industries Centre, Kollam",
+        "Weavers' Service Centre, Varanasi",
+    } <= found
+
+
+def test_a_state_board_written_with_the_states_short_name() -> None:
+    assert "Jammu and Kashmir Khadi and Village Industries Board" in _agencies(
+        "The CEO of J&K KVIB chaired the meeting."
+    )
+    assert "Assam Khadi and Village Industries Board" in _agencies("Assam KVIB trained them.")
+
+
+def test_a_directorate_named_by_its_heads_post() -> None:
+    assert "Directorate of Industries, Odisha" in _agencies(
+        "The committee advised the Director, Industries, Odisha to finish the report."
+    )
+    assert "Directorate of Handlooms and Textiles" in _agencies(
+        "It was sent to the Director of Handlooms and Textiles for approval."
+    )
+
+
+def test_a_bare_committee_is_no_agency() -> None:
+    assert "Committee" not in _agencies("The Committee also advised the units.")
+
+
+def test_what_a_project_is_under_is_a_scheme_but_not_a_mode_or_a_document() -> None:
+    def schemes(text: str) -> set[str]:
+        return {m.name for m in pattern_mentions(text) if m.type == "Scheme"}
+
+    assert "ABCD" in schemes("The cluster was set up under ABCD in 2019.")
+    assert "XY-SME program" in schemes("Data collected under the XY-SME program.")
+    assert schemes("The park is built under PPP mode, as the DPR says.") == set()
+    assert schemes("A meeting under the chairmanship of the Secretary.") == set()
+
+
+def test_schemes_listed_after_like_and_courts_and_railways_as_bodies() -> None:
+    found = pattern_mentions(
+        "Youth should use employment schemes like ABCP and XYZEP being run by the Board."
+    )
+    assert {m.name for m in found if m.type == "Scheme"} == {"ABCP", "XYZEP"}
+    assert "Patna High Court" in _agencies("The Patna High Court directed the units to close.")
+    assert "North Western Railway" in _agencies("The North Western Railway gave parcel vans.")

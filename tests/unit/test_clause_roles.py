@@ -1,0 +1,91 @@
+"""Bodies tied to clusters by the verb of one clause (ingest/arguments.py), on sentences
+written for these tests with the entities placed by hand, as the extractor would place them."""
+
+from __future__ import annotations
+
+from ingest.arguments import clause_roles
+from ingest.units import Entity, Sentence
+from kb import nlp
+
+
+def _sentence(text: str, names: dict[str, str]) -> Sentence:
+    """`names`: surface -> type; each surface's first occurrence becomes an entity."""
+    s = Sentence(0, text, text)
+    for surface, type_ in names.items():
+        start = text.index(surface)
+        s.entities.append(Entity(f"{type_.lower()}:{surface}", type_, surface, start,
+                                 start + len(surface)))  # fmt: skip
+    s.entities.sort(key=lambda e: e.start)
+    return s
+
+
+def _roles(s: Sentence) -> set[tuple[str, str, str, str]]:
+    return {(b.name, c.name, r.relation, r.role) for b, c, r in clause_roles(s, nlp.parse(s.clean))}
+
+
+def test_the_subject_of_an_approval_backs_every_cluster_of_the_coordinated_list() -> None:
+    s = _sentence(
+        "The State Steering Committee approved the Pottery Cluster at Khurja, the Brass Cluster "
+        "at Moradabad and the Carpet Cluster at Bhadohi for recommendation to the Tea Board.",
+        {"State Steering Committee": "Agency", "Pottery Cluster": "Cluster",
+         "Brass Cluster": "Cluster", "Carpet Cluster": "Cluster", "Tea Board": "Agency"},
+    )  # fmt: skip
+    roles = _roles(s)
+    for cluster in ("Pottery Cluster", "Brass Cluster", "Carpet Cluster"):
+        assert ("State Steering Committee", cluster, "SUPPORTED_BY", "nodal agency") in roles
+        assert ("Tea Board", cluster, "SUPPORTED_BY", "partner") in roles
+
+
+def test_the_agent_of_a_passive_verb_acts_and_a_funding_verb_gives_funds() -> None:
+    s = _sentence(
+        "The Khurja Pottery Cluster was funded by the Rubber Board in 2019.",
+        {"Khurja Pottery Cluster": "Cluster", "Rubber Board": "Agency"},
+    )
+    assert _roles(s) == {("Rubber Board", "Khurja Pottery Cluster", "FUNDS", "funding")}
+
+
+def test_a_body_asked_to_act_for_the_clusters_is_a_partner() -> None:
+    s = _sentence(
+        "The committee advised the Coir Board to complete the reports and the Tea Board to "
+        "allot land to the Brass Cluster at Moradabad.",
+        {"Coir Board": "Agency", "Tea Board": "Agency", "Brass Cluster": "Cluster"},
+    )
+    assert _roles(s) == {
+        ("Coir Board", "Brass Cluster", "SUPPORTED_BY", "partner"),
+        ("Tea Board", "Brass Cluster", "SUPPORTED_BY", "partner"),
+    }
+
+
+def test_a_verb_that_is_no_role_ties_nothing() -> None:
+    s = _sentence(
+        "The Coir Board met in Delhi and the Brass Cluster at Moradabad has 200 units.",
+        {"Coir Board": "Agency", "Brass Cluster": "Cluster"},
+    )
+    assert _roles(s) == set()
+
+
+def test_the_cluster_of_a_sentence_naming_none_is_the_documents_own() -> None:
+    focal = Entity("cluster:khurja-pottery", "Cluster", "Khurja Pottery Cluster", 0, 0)
+    s = _sentence(
+        "The cluster was selected by the Coir Board for support in 2019.",
+        {"Coir Board": "Agency"},
+    )
+    found = {(b.name, c.name, r.role) for b, c, r in clause_roles(s, nlp.parse(s.clean), focal)}
+    assert found == {("Coir Board", "Khurja Pottery Cluster", "nodal agency")}
+    many = _sentence(
+        "A cluster was selected by the Coir Board for support in 2019.", {"Coir Board": "Agency"}
+    )
+    assert list(clause_roles(many, nlp.parse(many.clean), focal)) == []  # not "the" cluster
+
+
+def test_a_phrasal_verb_is_read_with_its_particle() -> None:
+    s = _sentence(
+        "The Coir Board set up the Brass Cluster at Moradabad in 2019.",
+        {"Coir Board": "Agency", "Brass Cluster": "Cluster"},
+    )
+    assert _roles(s) == {("Coir Board", "Brass Cluster", "IMPLEMENTS", "implementing agency")}
+    s = _sentence(
+        "The Coir Board set the Brass Cluster at Moradabad a target.",
+        {"Coir Board": "Agency", "Brass Cluster": "Cluster"},
+    )
+    assert _roles(s) == set()  # "set" alone is no role

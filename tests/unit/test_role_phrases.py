@@ -1,0 +1,57 @@
+"""Bodies given a role by the ontology's role phrases (ingest/relations.py `role_holders`), on
+sentences written for these tests with the entities placed by hand."""
+
+from __future__ import annotations
+
+from ingest.relations import _masked, role_holders
+from ingest.units import Entity, Sentence
+
+
+def _sentence(text: str, bodies: list[str]) -> Sentence:
+    s = Sentence(0, text, text)
+    for name in bodies:
+        start = text.index(name)
+        s.entities.append(Entity(f"agency:{name}", "Agency", name, start, start + len(name)))
+    return s
+
+
+def _roles(text: str, bodies: list[str]) -> set[tuple[str, str]]:
+    s = _sentence(text, bodies)
+    return {(b.name, r.role) for b, r in role_holders(s, _masked(s))}
+
+
+def test_every_body_of_a_list_before_a_plural_role_takes_it() -> None:
+    assert _roles(
+        "Coir Board, Tea Board and the Rubber Board are the implementing agencies.",
+        ["Coir Board", "Tea Board", "Rubber Board"],
+    ) == {
+        ("Coir Board", "implementing agency"),
+        ("Tea Board", "implementing agency"),
+        ("Rubber Board", "implementing agency"),
+    }
+
+
+def test_every_body_of_a_list_after_the_role_takes_it() -> None:
+    assert _roles(
+        "The technical agencies, Coir Board and Tea Board, visited the units.",
+        ["Coir Board", "Tea Board"],
+    ) == {("Coir Board", "technical agency"), ("Tea Board", "technical agency")}
+
+
+def test_as_the_role_and_a_report_cover_line() -> None:
+    assert _roles("The Coir Board acts as the nodal agency.", ["Coir Board"]) == {
+        ("Coir Board", "nodal agency")
+    }
+    assert _roles("Prepared by, Coir Board", ["Coir Board"]) == {("Coir Board", "technical agency")}
+    # "prepared by" inside a sentence is no cover line
+    assert _roles("The plan was prepared by Coir Board.", ["Coir Board"]) == set()
+
+
+def test_a_body_not_next_to_the_role_does_not_take_it() -> None:
+    assert (
+        _roles(
+            "Coir Board met the units; the implementing agency will be chosen later.",
+            ["Coir Board"],
+        )
+        == set()
+    )

@@ -1,0 +1,53 @@
+"""Sentences and lines of a document (ingest/documents.py) on text written for these tests."""
+
+from __future__ import annotations
+
+from ingest.documents import split_sentences
+
+
+def test_a_persons_initials_do_not_end_a_sentence() -> None:
+    text = "The meeting chaired by Shri A.K. Rao approved two clusters. It met again."
+    assert split_sentences(text) == [
+        "The meeting chaired by Shri A.K. Rao approved two clusters.",
+        "It met again.",
+    ]
+
+
+def test_a_full_stop_glued_to_the_next_word_ends_a_sentence() -> None:
+    text = "The cost is met by the Centre's contribution.The Board also advised the units."
+    assert split_sentences(text) == [
+        "The cost is met by the Centre's contribution.",
+        "The Board also advised the units.",
+    ]
+
+
+def test_a_report_cover_keeps_its_labels_with_what_they_label() -> None:
+    lines = [
+        "Draft Detailed Project Report",
+        "Brass Cluster Moradabad",
+        "Submitted to,",
+        "Department of Industries (for assistance under Brass Development Scheme)",
+        "Report No. 7",
+        "Submitted by,",
+        "M/s Moradabad Brass Makers",
+        "Private Limited",
+        "Prepared by,",
+        "Acme Consultants LLP",
+        "Nodal Agency:",
+        "District Industries Centre",
+        "May 2020",
+    ]
+    found = split_sentences("\n".join(lines))
+    assert (
+        "Submitted to, Department of Industries (for assistance under Brass Development Scheme)"
+        in found
+    )
+    assert "Submitted by, M/s Moradabad Brass Makers Private Limited" in found
+    assert "Prepared by, Acme Consultants LLP" in found
+    assert "Nodal Agency: District Industries Centre" in found
+
+
+def test_a_menu_of_short_lines_is_still_dropped() -> None:
+    menu = ["Home", "About", "News", "Gallery", "Tenders", "Careers", "Contact", "Login"]
+    found = split_sentences("\n".join([*menu, "The cluster has 40 units."]))
+    assert found == ["The cluster has 40 units."]
