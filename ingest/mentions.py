@@ -31,6 +31,13 @@ _NAME = rf"{_CAP}(?:\s+(?:{_CONN}\s+)?{_CAP}){{0,7}}"
 # The last word of a business's name ("Aequs Consumers Company", "Cira Enterprises").
 COMPANY_WORDS = r"(?:Company|Enterprises|Exports|Silks|Mills|Traders)"
 
+# Words a scheme's name never holds before "Scheme": it is what a cluster is "under", "of",
+# "through" ("Eri Silk Khadi Cluster, Oyan ... under Scheme of Fund ..." names no scheme).
+_NOT_IN_SCHEME = "under|of|in|for|by|with|from|to|through|via|the|a|an|and|or|its|their|this"
+
+# "Cluster" in a scheme's name only as "Cluster Development", "Cluster Scheme", ...
+_CLUSTER_NOT_SCHEME = r"Cluster\b(?!\s+(?:Development|Scheme|Programme|Program)\b)"
+
 ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
     (
         "Enterprise",
@@ -93,7 +100,8 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "Scheme",
         None,
         re.compile(
-            rf"{_CAP}(?:,?\s+(?:{_CONN}\s+)?(?:{_CAP}|[a-z]+(?=\s+(?:Scheme|Yojana|Yojna)))){{0,9}}?"
+            rf"(?!{_CLUSTER_NOT_SCHEME}){_CAP}(?:,?\s+(?:{_CONN}\s+)?(?:(?!{_CLUSTER_NOT_SCHEME}){_CAP}|"
+            rf"(?!(?:{_NOT_IN_SCHEME})\b)[a-z]+(?=\s+(?:Scheme|Yojana|Yojna)))){{0,9}}?"
             rf"\s+(?:Scheme|Yojana|Yojna|Programme|Program|Mission|Fund)\b(?:\s+Scheme\b)?"
             rf"(?:\s*-?\s*\d{{4}})?"
         ),

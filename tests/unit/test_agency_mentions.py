@@ -3,6 +3,8 @@ these tests: offices named by an acronym and their place, a directorate by its h
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.mentions import pattern_mentions
 
 
@@ -56,3 +58,25 @@ def test_schemes_listed_after_like_and_courts_and_railways_as_bodies() -> None:
     assert {m.name for m in found if m.type == "Scheme"} == {"ABCP", "XYZEP"}
     assert "Patna High Court" in _agencies("The Patna High Court directed the units to close.")
     assert "North Western Railway" in _agencies("The North Western Railway gave parcel vans.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "schemes"),
+    [
+        # what a cluster is "under" ends no scheme name, nor does a cluster's name start one
+        ("The minister inaugurated Eri Silk Khadi Cluster, Oyan, East Siang under Scheme of Fund "
+         "for Regeneration of Traditional Industries.", []),
+        ("It was funded under the Scheme and the Scheme was extended.", []),
+        # "Cluster" inside a scheme's name stays
+        ("The Comprehensive Handloom Cluster Development Scheme funded it.",
+         ["Comprehensive Handloom Cluster Development Scheme"]),
+        ("The CM MSME Cluster Scheme gave Rs 10 lakh.", ["CM MSME Cluster Scheme"]),
+        ("It was sanctioned under the Mukhyamantri Mahila Udyami Yojana in 2020.",
+         ["Mukhyamantri Mahila Udyami Yojana"]),
+    ],
+)  # fmt: skip
+def test_a_scheme_name_never_swallows_a_cluster_or_a_preposition(
+    sentence: str, schemes: list[str]
+) -> None:
+    found = [m.name for m in pattern_mentions(sentence) if m.type == "Scheme"]
+    assert found == schemes
