@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from kb import deadline
 from kb.ids import is_a
 from kb.nlp import Span, spans
 from kb.question import Question
@@ -215,6 +216,7 @@ class EvidencePool:
     def featurise(self, q: Question, candidates: list[Candidate]) -> None:
         typed = q.answer_type in SPAN_TYPES
         for c in candidates:
+            deadline.check()  # the request's deadline (kb.deadline)
             words = c.words
             doc_words = self.document_words(c.document) if is_a(c.document, "Document") else words
             lowered = c.text.lower()

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from kb import deadline
+
 _lock = threading.Lock()
 _nlp: Any = None
 
@@ -89,7 +91,11 @@ def parse_many(texts: list[str], without: tuple[str, ...] = ("ner",)) -> list[An
         return []
     nlp = pipeline()
     skip = [name for name in without if name in nlp.pipe_names]
-    return list(nlp.pipe(texts, disable=skip))
+    docs = []
+    for doc in nlp.pipe(texts, disable=skip):
+        deadline.check()  # the request's deadline (kb.deadline): a preview of a long document
+        docs.append(doc)
+    return docs
 
 
 @lru_cache(maxsize=20000)
