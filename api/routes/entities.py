@@ -35,10 +35,13 @@ async def entities(
 
 @router.get("/{entity_id}", response_model=m.Entity)
 async def entity(entity_id: EntityId, kb: KB, work: BoundedWork) -> dict[str, Any]:
+    """One entity with its relations and their sources, bounded in size (kb.explore: at most
+    500 relations, 10 sources each; a document's sentences as their number)."""
+
     def page() -> dict[str, Any]:
         if kb.node(entity_id) is None:
             raise NotFound(f"no entity with id {entity_id!r}", kb.suggest(entity_id))
-        return kb.entity(entity_id).to_dict()
+        return kb.entity(entity_id).to_dict(bounded=True)
 
     return await work(page)
 
