@@ -13,6 +13,7 @@ p50/p95; the server's RSS at the start and the end, and every --sample seconds b
 Usage: python bench/load.py [--clients 50] [--seconds 60] [--write-every 10] [--sample 60]
        (builds a KB in a temporary home and starts `clusterkb serve` with a key), or
        python bench/load.py --base http://127.0.0.1:7860 --key KEY --pid PID
+       (a running server, warmed up first with one request of each kind)
 """
 
 from __future__ import annotations
@@ -286,6 +287,7 @@ def main() -> None:
     ap.add_argument("--pid", type=int, help="its process id, for RSS")
     args = ap.parse_args()
     if args.base:
+        warm(args.base, args.key)
         result = run_load(args.base, args.clients, args.seconds, args.key, args.write_every,
                           args.timeout, args.pid, args.sample)  # fmt: skip
         print(result.report())
