@@ -497,7 +497,10 @@ def _prepare(kb: KnowledgeBase, ask: bool) -> None:
 
 
 def cmd_serve(kb: KnowledgeBase, args: argparse.Namespace) -> int:
-    from clusterkb.server import create_server, serve
+    from clusterkb.server import MALLOC_ARENAS, cap_malloc_arenas, create_server, serve
+
+    if cap_malloc_arenas():  # before any thread: memory stays steady under load
+        _progress(f"malloc arenas capped at {MALLOC_ARENAS} (set MALLOC_ARENA_MAX to choose)")
 
     if kb.is_empty():
         _progress("the knowledge base is empty; building it from the bundled data first")
