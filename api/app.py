@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import RequestResponseEndpoint
 from starlette.routing import Match, Mount
 
+from api.deadline import Deadlines
 from api.errors import RESPONSES, add_error_handlers
 from api.gate import Gate
 from api.hosts import HostCheck
@@ -46,6 +47,7 @@ def create_app(kb: KnowledgeBase) -> FastAPI:
     )
     app.state.kb = kb
     app.state.gate = Gate()  # the bounded pool of CPU-heavy requests (api.gate)
+    app.state.deadlines = Deadlines()  # the deadlines of requests in flight (api.deadline)
     if kb.settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -1,5 +1,7 @@
 """What routes depend on, declared once: the KnowledgeBase the app serves (`app.state.kb`), its
-settings, the X-API-Key of a write, and the entity-id path parameter.
+settings, the X-API-Key of a write, the entity-id path parameter, and how CPU-heavy work runs:
+`BoundedWork` under the request's deadline (api.deadline), `HeavyWork` also in a slot of the
+bounded pool (api.gate).
 
 A write route declares `dependencies=[WriteKeyDep]` and is served by `KeyFirstRoute`: the key is
 checked from the headers before FastAPI reads or parses the body (FastAPI reads the body before
@@ -9,17 +11,21 @@ which is never read — a keyless malformed write gets 401, not a 422 describing
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Coroutine
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Request, Response
 from fastapi import Path as PathParam
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
+from api.deadline import Deadlines, run
 from api.errors import APIError
 from api.gate import Gate
 from clusterkb.service import KnowledgeBase
 from kb.config import Settings
+from kb.deadline import Deadline
+
+T = TypeVar("T")
 
 
 async def get_kb(request: Request) -> KnowledgeBase:
@@ -90,5 +96,41 @@ async def heavy_slot(request: Request) -> AsyncIterator[None]:
 
 
 HeavyDep = Depends(heavy_slot)
+
+
+class Work:
+    """How a route runs its CPU-heavy call: `await work(fn, *args)` runs `fn(*args)` in a
+    worker thread under the request's deadline (api.deadline)."""
+
+    def __init__(self, deadlines: Deadlines, deadline: Deadline):
+        self.deadlines, self.deadline = deadlines, deadline
+
+    async def __call__(self, fn: Callable[..., T], *args: Any) -> T:
+        return await run(self.deadlines, self.deadline, fn, *args)
+
+
+async def deadline_work(request: Request) -> AsyncIterator[Work]:
+    """The request's deadline (CLUSTERKB_REQUEST_DEADLINE from now), in flight until it ends."""
+    kb: KnowledgeBase = request.app.state.kb
+    deadlines: Deadlines = request.app.state.deadlines
+    deadline = deadlines.start(kb.settings.request_deadline, f"{request.method} {request.url.path}")
+    try:
+        yield Work(deadlines, deadline)
+    finally:
+        deadlines.end(deadline)
+
+
+BoundedWork = Annotated[Work, Depends(deadline_work)]
+
+
+async def heavy_work(request: Request, work: BoundedWork) -> AsyncIterator[Work]:
+    """The request's deadline and a slot of the bounded pool (api.gate), waited for at most
+    until the deadline: 503 with Retry-After when none comes."""
+    gate: Gate = request.app.state.gate
+    async with gate.slot(wait=work.deadline.remaining()):
+        yield work
+
+
+HeavyWork = Annotated[Work, Depends(heavy_work)]
 
 EntityId = Annotated[str, PathParam(min_length=1, max_length=300)]

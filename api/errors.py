@@ -12,13 +12,13 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.models import ErrorResponse
-from kb.errors import ClusterKBError, NotFound, StoreError
+from kb.errors import ClusterKBError, DeadlineExceeded, NotFound, StoreError
 
 log = logging.getLogger("clusterkb.api")
 
 # the error statuses every route may answer, for /openapi.json
 RESPONSES: dict[int | str, dict[str, Any]] = {
-    s: {"model": ErrorResponse} for s in (400, 401, 403, 404, 408, 413, 422, 503)
+    s: {"model": ErrorResponse} for s in (400, 401, 403, 404, 408, 413, 422, 503, 504)
 }
 
 
@@ -74,10 +74,23 @@ async def validation_error(_: Request, exc: RequestValidationError) -> JSONRespo
 
 
 async def kb_error(_: Request, exc: ClusterKBError) -> JSONResponse:
-    """NotFound 404 (with details.did_you_mean), StoreError 503, InputError/SchemaError 400."""
+    """NotFound 404 (with details.did_you_mean), StoreError 503, InputError/SchemaError 400,
+    DeadlineExceeded 504 (503 with Retry-After when the server is stopping)."""
+    if isinstance(exc, DeadlineExceeded):
+        return deadline_error(exc)
     status = 404 if isinstance(exc, NotFound) else 503 if isinstance(exc, StoreError) else 400
     suggestions = getattr(exc, "suggestions", None)
     return error_response(status, str(exc), {"did_you_mean": suggestions} if suggestions else None)
+
+
+def deadline_error(exc: DeadlineExceeded) -> JSONResponse:
+    """504 naming what timed out and the deadline; 503 when the server is stopping."""
+    d = exc.deadline
+    seconds, what = getattr(d, "seconds", None), getattr(d, "what", None)
+    if getattr(d, "stopping", False):
+        return error_response(503, str(exc), {"stopping": True, "request": what},
+                              headers={"Retry-After": "5"})  # fmt: skip
+    return error_response(504, str(exc), {"timed_out": what, "deadline_seconds": seconds})
 
 
 async def unexpected(_: Request, exc: Exception) -> JSONResponse:

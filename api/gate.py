@@ -38,18 +38,26 @@ class Gate:
             headers={"Retry-After": str(RETRY_AFTER)},
         )
 
-    @asynccontextmanager
-    async def slot(self) -> AsyncIterator[None]:
-        if self._free.value == 0 and self.waiting >= self.queue:
+    async def _wait_for_slot(self, wait: float) -> None:
+        if self.waiting >= self.queue:
             raise self.busy(f"{self.slots} heavy requests running and {self.waiting} waiting")
         self.waiting += 1
         try:
-            with anyio.fail_after(self.wait):
+            with anyio.fail_after(max(0.0, wait)):
                 await self._free.acquire()
         except TimeoutError:
-            raise self.busy(f"no slot within {self.wait:g} s") from None
+            raise self.busy(f"no slot within {max(0.0, wait):.3g} s") from None
         finally:
             self.waiting -= 1
+
+    @asynccontextmanager
+    async def slot(self, wait: float | None = None) -> AsyncIterator[None]:
+        """A slot, waiting at most `wait` seconds (what is left of the request's deadline) or
+        `self.wait`; a free slot is taken at once, whatever is left."""
+        try:
+            self._free.acquire_nowait()
+        except anyio.WouldBlock:
+            await self._wait_for_slot(self.wait if wait is None else min(wait, self.wait))
         try:
             yield
         finally:

@@ -5,13 +5,15 @@ Each client loops over reads (entity search, an entity, its neighbours, the docu
 stats, an entity of the document being written and deleted), asks and recommends. A 503 with
 Retry-After (the server's bounded pool is full) is waited out and retried within the client's
 timeout, and counted as `shed`; a 404 for the written document's entity is expected (it comes
-and goes). Everything else that is not 2xx is an error; a request past the timeout a timeout.
-Prints per kind: requests, errors, 5xx, timeouts, shed, p50/p95; the server's RSS at the
-start and the end.
+and goes). A 504 (the request's work passed the server's deadline, api.deadline) is counted
+as `504` and among the timeouts, as is a request past the client's timeout; everything else
+that is not 2xx is an error. Prints per kind: requests, errors, 5xx, timeouts, 504s, shed,
+p50/p95; the server's RSS at the start and the end, and every --sample seconds between.
 
-Usage: python bench/load.py [--clients 50] [--seconds 60] [--write-every 10]
+Usage: python bench/load.py [--clients 50] [--seconds 60] [--write-every 10] [--sample 60]
        (builds a KB in a temporary home and starts `clusterkb serve` with a key), or
        python bench/load.py --base http://127.0.0.1:7860 --key KEY --pid PID
+       (a running server, warmed up first with one request of each kind)
 """
 
 from __future__ import annotations
@@ -56,7 +58,8 @@ class Kind:
     times: list[float] = field(default_factory=list)  # ms of answered requests
     errors: int = 0
     server_errors: int = 0
-    timeouts: int = 0
+    timeouts: int = 0  # the client's timeout, or a 504 from the server's deadline
+    deadline: int = 0  # 504s
     shed: int = 0
     examples: list[str] = field(default_factory=list)
 
@@ -67,6 +70,7 @@ class LoadResult:
     rss_start_mb: float | None
     rss_end_mb: float | None
     seconds: float
+    rss_samples: list[tuple[float, float | None]] = field(default_factory=list)  # (s, MB)
 
     @property
     def errors(self) -> int:
@@ -84,10 +88,15 @@ class LoadResult:
         lines = [
             f"{self.seconds:.0f} s; RSS start {self.rss_start_mb} MB, end {self.rss_end_mb} MB"
         ]
+        if self.rss_samples:
+            lines.append(
+                "  RSS MB at " + ", ".join(f"{s:.0f} s {mb}" for s, mb in self.rss_samples)
+            )
         for name, k in sorted(self.kinds.items()):
             figures = percentiles(k.times) if k.times else "no answers"
             lines.append(f"  {name:<10} {len(k.times):6d} answered  errors {k.errors}  5xx "
-                         f"{k.server_errors}  timeouts {k.timeouts}  shed {k.shed}  {figures}")  # fmt: skip
+                         f"{k.server_errors}  timeouts {k.timeouts} (504: {k.deadline})  "
+                         f"shed {k.shed}  {figures}")  # fmt: skip
             lines += [f"      e.g. {e}" for e in k.examples[:3]]
         return "\n".join(lines)
 
@@ -112,12 +121,21 @@ def run_load(
     write_every: float = 10,
     timeout: float = 60,
     pid: int | None = None,
+    sample: float = 60,
 ) -> LoadResult:
-    """The mixed load against `base` (see the module docstring)."""
+    """The mixed load against `base` (see the module docstring); the RSS of process `pid`
+    at the start, every `sample` seconds and at the end."""
     kinds = {name: Kind() for name in ("read", "race", "ask", "recommend", "write")}
     lock = threading.Lock()
-    stop_at = time.monotonic() + seconds
+    begun = time.monotonic()
+    stop_at = begun + seconds
     rss_start = rss_mb(pid)
+    samples: list[tuple[float, float | None]] = [(0.0, rss_start)]
+
+    def sampler() -> None:
+        while time.monotonic() + sample < stop_at:
+            time.sleep(sample)
+            samples.append((time.monotonic() - begun, rss_mb(pid)))
 
     def call(h: httpx.Client, kind: str, method: str, url: str, ok: tuple[int, ...] = (200,),
              **kw: object) -> None:  # fmt: skip
@@ -150,7 +168,11 @@ def run_load(
         ms = (time.perf_counter() - started) * 1000
         with lock:
             k.times.append(ms)
-            if r.status_code not in ok:
+            if r.status_code == 504:
+                k.timeouts += 1
+                k.deadline += 1
+                k.examples.append(f"{method} {url}: 504 {r.text[:120]}")
+            elif r.status_code not in ok:
                 k.errors += 1
                 k.server_errors += r.status_code >= 500
                 k.examples.append(f"{method} {url}: {r.status_code} {r.text[:120]}")
@@ -197,29 +219,58 @@ def run_load(
     threads = [threading.Thread(target=client, args=(c,)) for c in range(clients)]
     if key:
         threads.append(threading.Thread(target=writer))
+    if pid is not None and sample > 0:
+        threads.append(threading.Thread(target=sampler, daemon=True))
     started = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return LoadResult(kinds, rss_start, rss_mb(pid), time.perf_counter() - started)
+    took = time.perf_counter() - started
+    rss_end = rss_mb(pid)
+    if pid is not None and sample > 0:
+        samples.append((took, rss_end))
+    return LoadResult(kinds, rss_start, rss_end, took, samples)
 
 
 def warm(base: str, key: str | None, timeout: float = 900) -> None:
     """One of each request the load makes, one at a time, so that what a server builds on
     first use (model, indexes, name vectors, the rebuild after a write) is paid before the
-    load is measured."""
+    load is measured. A request past the server's deadline (504) or refused as busy (503) is
+    asked again (what it built meanwhile is kept) until it is answered or `timeout` passes."""
+    give_up = time.monotonic() + timeout
     with httpx.Client(base_url=f"{base}/api/v1", timeout=timeout) as h:
+
+        def until_answered(method: str, url: str, **kw: object) -> None:
+            while True:
+                r = h.request(method, url, **kw)  # type: ignore[arg-type]
+                if r.status_code not in (503, 504) or time.monotonic() > give_up:
+                    return
+                time.sleep(1)
+
         for question in QUESTIONS:
-            h.post("/ask", json={"question": question})
+            until_answered("POST", "/ask", json={"question": question})
         for district, product in PLANS:
-            h.post("/recommend", json={"district": district, "product": product})
+            until_answered("POST", "/recommend", json={"district": district, "product": product})
         if key:
             headers = {"X-API-Key": key}
-            h.post("/documents", headers=headers,
-                   files={"files": (DOC_NAME, DOC_TEXT, "text/plain")})  # fmt: skip
-            h.post("/ask", json={"question": QUESTIONS[0]})
-            h.delete(f"/documents/{DOC_ID}", headers=headers)
+            until_answered("POST", "/documents", headers=headers,
+                           files={"files": (DOC_NAME, DOC_TEXT, "text/plain")})  # fmt: skip
+            until_answered("POST", "/ask", json={"question": QUESTIONS[0]})
+            until_answered("DELETE", f"/documents/{DOC_ID}", headers=headers)
+
+
+def warmed_up(log: Path, timeout: float = 1800) -> None:
+    """Wait until the server's log says its warm-up after listening has ended (clusterkb.cli),
+    so that what it builds is not measured as growth."""
+    from clusterkb.cli import WARMED_UP
+
+    give_up = time.monotonic() + timeout
+    while time.monotonic() < give_up:
+        text = log.read_text(errors="replace")
+        if WARMED_UP in text or "warm-up failed" in text:
+            return
+        time.sleep(2)
 
 
 def main() -> None:
@@ -228,13 +279,17 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--write-every", type=float, default=10)
     ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--sample", type=float, default=60, help="seconds between RSS samples")
+    ap.add_argument("--deadline", type=float, default=30,
+                    help="the started server's CLUSTERKB_REQUEST_DEADLINE (its default)")  # fmt: skip
     ap.add_argument("--base", help="a running server (else one is built and started)")
     ap.add_argument("--key", help="its CLUSTERKB_API_KEY (writes are skipped without)")
     ap.add_argument("--pid", type=int, help="its process id, for RSS")
     args = ap.parse_args()
     if args.base:
+        warm(args.base, args.key)
         result = run_load(args.base, args.clients, args.seconds, args.key, args.write_every,
-                          args.timeout, args.pid)  # fmt: skip
+                          args.timeout, args.pid, args.sample)  # fmt: skip
         print(result.report())
         return
     from clusterkb.service import KnowledgeBase
@@ -247,13 +302,16 @@ def main() -> None:
         kb.build()
         kb.close()
         key = "load-bench-key"
-        server = start(home, env={"CLUSTERKB_API_KEY": key}, args=["--no-ui"])
+        env = {"CLUSTERKB_API_KEY": key, "CLUSTERKB_REQUEST_DEADLINE": str(args.deadline)}
+        server = start(home, env=env, args=["--no-ui"])
         try:
+            warmed_up(server.log)
             warm(server.base, key)
             print(f"{args.clients} clients for {args.seconds:g} s, an upload and a delete every "
-                  f"{args.write_every:g} s, uvicorn on loopback")  # fmt: skip
+                  f"{args.write_every:g} s, uvicorn on loopback, request deadline "
+                  f"{args.deadline:g} s")  # fmt: skip
             result = run_load(server.base, args.clients, args.seconds, key, args.write_every,
-                              args.timeout, server.proc.pid)  # fmt: skip
+                              args.timeout, server.proc.pid, args.sample)  # fmt: skip
             print(result.report())
         finally:
             server.stop()

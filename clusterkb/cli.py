@@ -467,11 +467,17 @@ def cmd_fit_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 SHUTDOWN_GRACE = 5  # seconds in-flight requests get after SIGTERM
 
 
+WARMED_UP = "plans warmed up"  # logged when the warm-up after listening ends (bench/load.py)
+
+
 def _warm_up(kb: KnowledgeBase) -> None:
+    started = time.perf_counter()
     try:
         kb.warm_up()
     except Exception as e:  # a failed warm-up only means the first plan is slower
         _progress(f"warm-up failed ({type(e).__name__}: {e}); continuing")
+        return
+    _progress(f"{WARMED_UP} in {time.perf_counter() - started:.1f} s")
 
 
 def _prepare(kb: KnowledgeBase, ask: bool) -> None:
@@ -491,9 +497,10 @@ def _prepare(kb: KnowledgeBase, ask: bool) -> None:
 
 
 def cmd_serve(kb: KnowledgeBase, args: argparse.Namespace) -> int:
-    import uvicorn
+    from clusterkb.server import MALLOC_ARENAS, cap_malloc_arenas, create_server, serve
 
-    from clusterkb.server import create_server
+    if cap_malloc_arenas():  # before any thread: memory stays steady under load
+        _progress(f"malloc arenas capped at {MALLOC_ARENAS} (set MALLOC_ARENA_MAX to choose)")
 
     if kb.is_empty():
         _progress("the knowledge base is empty; building it from the bundled data first")
@@ -522,10 +529,11 @@ def cmd_serve(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     app = create_server(kb, ui=not args.no_ui)
     _progress(f"serving on http://{args.host}:{args.port}/ (API under /api/v1, docs at /docs)")
     # On SIGTERM uvicorn stops taking requests and waits SHUTDOWN_GRACE seconds for those in
-    # flight; work still running then (a long ingest in a worker thread) is abandoned: a
-    # document is committed whole or not at all, so stopping loses no committed write.
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False,
-                timeout_graceful_shutdown=SHUTDOWN_GRACE)  # fmt: skip
+    # flight. Their deadlines are cut to end before that (clusterkb.server.serve), so an answer,
+    # a plan or a preview stops and its client gets a 503 saying the server is stopping; work
+    # still running then (a long ingest in a worker thread) is abandoned: a document is
+    # committed whole or not at all, so stopping loses no committed write.
+    serve(app, args.host, args.port, SHUTDOWN_GRACE)
     busy = [
         t for t in threading.enumerate() if t is not threading.current_thread() and not t.daemon
     ]

@@ -298,7 +298,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         "states it, and other entities the name could mean.",
         ShowEntityArgs,
         m.Entity,
-        lambda kb, a: kb.entity(a.name_or_id),
+        lambda kb, a: kb.entity(a.name_or_id).to_dict(bounded=True),
         not_found=FIND,
     ),
     ToolSpec(

@@ -23,6 +23,7 @@ from ingest.mentions import acronym_pairs, market_organisations, pattern_mention
 from ingest.quantities import find_quantities
 from ingest.relations import relations_of
 from ingest.units import Entity, Sentence, facilities
+from kb import deadline
 from kb.aliases import STATE_BOARDS
 from kb.errors import SchemaError
 from kb.ids import is_a, is_qualified, node_id, place_slug, state_of
@@ -282,6 +283,7 @@ class Extractor:
         sentences, raw = [], []
         pairs_all: list[tuple[str, str]] = []
         for i, text in enumerate(doc.sentences):
+            deadline.check()  # a preview's deadline (kb.deadline); no deadline on an ingest
             clean, pairs = acronym_pairs(text)
             clean = unglue(clean)
             pairs_all += pairs
@@ -303,6 +305,7 @@ class Extractor:
             found += self._descriptions(s.clean, found, doc_states, district, parsed)
         raw = [select(r) for r in raw]
         for s, mentions in zip(sentences, raw, strict=True):
+            deadline.check()
             inner = [
                 Mention("State" if is_a(p, "State") else "District", p, m.start, m.start, ids=[p])
                 for m in mentions

@@ -15,7 +15,7 @@ import json
 import logging
 from typing import Any
 
-from ingest.extract import Extractor
+from ingest.extract import MAX_NAME_CHARS, Extractor
 from ingest.facts import FactSet
 from ingest.units import Entity, Sentence
 from kb.errors import InputError, SchemaError
@@ -154,8 +154,8 @@ class LLMExtractor:
             except (KeyError, TypeError, ValueError):
                 self.dropped += 1
                 continue
-            if type_ not in TYPES or not _grounded(name, s.text):
-                self.dropped += 1
+            if type_ not in TYPES or not _grounded(name, s.text) or len(name) > MAX_NAME_CHARS:
+                self.dropped += 1  # a name longer than the rules keep is not kept either
                 continue
             e = self._resolve(name, type_, s, context)
             if e is None:

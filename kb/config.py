@@ -42,6 +42,8 @@ class Settings:
     cors_origins: tuple[str, ...] = ()  # CLUSTERKB_CORS_ORIGINS, comma-separated; none by default
     # host names the server answers for (CLUSTERKB_ALLOWED_HOSTS, comma-separated; '*': any)
     allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
+    # seconds the server gives one request's work (CLUSTERKB_REQUEST_DEADLINE; api.deadline)
+    request_deadline: float = 30.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -65,6 +67,7 @@ class Settings:
             max_upload_mb=_positive(env, "CLUSTERKB_MAX_UPLOAD_MB", 20.0),
             cors_origins=_list(env, "CLUSTERKB_CORS_ORIGINS"),
             allowed_hosts=_list(env, "CLUSTERKB_ALLOWED_HOSTS") or LOOPBACK_HOSTS,
+            request_deadline=_positive(env, "CLUSTERKB_REQUEST_DEADLINE", 30.0, "seconds"),
         )
 
     def accepts_key(self, key: str | None) -> bool:
@@ -88,7 +91,7 @@ def _list(env: Mapping[str, str], name: str) -> tuple[str, ...]:
     return tuple(o.strip() for o in (env.get(name) or "").split(",") if o.strip())
 
 
-def _positive(env: Mapping[str, str], name: str, default: float) -> float:
+def _positive(env: Mapping[str, str], name: str, default: float, unit: str = "megabytes") -> float:
     raw = env.get(name)
     if not raw:
         return default
@@ -97,5 +100,5 @@ def _positive(env: Mapping[str, str], name: str, default: float) -> float:
     except ValueError:
         value = -1.0
     if value <= 0:
-        raise InputError(f"{name}={raw!r}: give a positive number of megabytes")
+        raise InputError(f"{name}={raw!r}: give a positive number of {unit}")
     return value

@@ -23,3 +23,12 @@ class StoreError(ClusterKBError):
 
 class InputError(ClusterKBError):
     """A file or value given by the user that cannot be used (named in the message)."""
+
+
+class DeadlineExceeded(ClusterKBError):
+    """Work stopped because its request's deadline passed or the server is stopping
+    (kb.deadline); `deadline` says which."""
+
+    def __init__(self, message: str, deadline: object = None):
+        super().__init__(message)
+        self.deadline = deadline

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from kb import deadline
 from kb.ids import is_a
 from kb.nlp import Span, lemmas, read_many, spans
 from kb.question import Question
@@ -249,6 +250,7 @@ class EvidencePool:
         typed = q.answer_type in SPAN_TYPES
         read_many([t for c in candidates for t in {c.text, c.answer or c.text}])
         for c in candidates:
+            deadline.check()  # the request's deadline (kb.deadline)
             words = c.words
             doc_words = self.document_words(c.document) if is_a(c.document, "Document") else words
             lowered = c.text.lower()

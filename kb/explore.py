@@ -22,6 +22,15 @@ VIA = {"Cluster": {"HAS_FACILITY"}, "District": {"LOCATED_IN"}}
 CONTEXT_RELATIONS = {"FUNDS", "SUPPORTED_BY", "IMPLEMENTS", "PARTNERS_WITH", "FINANCES", "TRAINS",
                      "MOBILISES", "ANCHORS", "BUYS_FROM", "SUPPLIES"}  # fmt: skip
 
+# What one entity page may hold when served (`EntityView.to_dict(bounded=True)`): a document of
+# 100,000 sentences made its page 20 MB (its sentences, and one source per sentence naming each
+# entity it mentions). None of the bundled entities reaches these but the sources per relation
+# (12 of 7,749 relations have more than 10, at most 27) and per entity (31 entities have more
+# than 100, at most 425); the full lists' lengths are given beside the cut ones.
+MAX_RELATIONS = 500
+MAX_RELATION_SOURCES = 10
+MAX_ENTITY_SOURCES = 100
+
 
 @dataclass
 class Related:
@@ -31,7 +40,8 @@ class Related:
     edge: Edge
     via: str | None = None  # the neighbour through which this relation reaches the entity
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, max_sources: int | None = None) -> dict[str, Any]:
+        sources = self.edge.provenance
         return {
             "via": self.via,
             "relation": self.relation,
@@ -40,7 +50,8 @@ class Related:
             "name": self.node.name,
             "type": self.node.type,
             "attrs": self.edge.attrs,
-            "provenance": [p.to_dict() for p in self.edge.provenance],
+            "provenance": [p.to_dict() for p in sources[:max_sources]],
+            "provenance_total": len(sources),
         }
 
 
@@ -52,10 +63,27 @@ class EntityView:
     relations: list[Related]
     other_matches: list[Match] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, bounded: bool = False) -> dict[str, Any]:
+        """The kb.models.Entity shape; `bounded` (what the API and MCP serve) keeps at most
+        MAX_RELATIONS relations (those other than MENTIONED_IN first), MAX_RELATION_SOURCES
+        sources of each and MAX_ENTITY_SOURCES of the entity, and gives a document's
+        sentences as their number (its text is served apart, GET /api/v1/documents/{id})."""
+        node = self.node.to_dict()
+        relations = self.relations
+        node["provenance_total"] = len(node["provenance"])
+        node["relations_total"] = len(relations)
+        if bounded:
+            node["provenance"] = node["provenance"][:MAX_ENTITY_SOURCES]
+            if len(relations) > MAX_RELATIONS:
+                relations = sorted(relations, key=lambda r: r.relation == "MENTIONED_IN")
+                relations = relations[:MAX_RELATIONS]
+            if "sentences" in node["attrs"]:  # a copy: the node's own attrs stay whole
+                attrs = {k: v for k, v in node["attrs"].items() if k != "sentences"}
+                node["attrs"] = {**attrs, "sentence_count": len(node["attrs"]["sentences"])}
+        max_sources = MAX_RELATION_SOURCES if bounded else None
         return {
-            **self.node.to_dict(),
-            "relations": [r.to_dict() for r in self.relations],
+            **node,
+            "relations": [r.to_dict(max_sources) for r in relations],
             "other_matches": [
                 {"id": m.id, "name": m.name, "type": m.type} for m in self.other_matches
             ],

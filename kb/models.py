@@ -59,6 +59,9 @@ class Relation(Model):
     type: str
     attrs: dict[str, Any]
     provenance: list[Source]
+    provenance_total: int | None = Field(
+        default=None, description="how many sources the relation has (a page shows at most 10)"
+    )
 
 
 class Entity(EntityRef):
@@ -67,6 +70,12 @@ class Entity(EntityRef):
     provenance: list[Source]
     relations: list[Relation]
     other_matches: list[EntityRef]
+    provenance_total: int | None = Field(
+        default=None, description="how many sources the entity has (a page shows at most 100)"
+    )
+    relations_total: int | None = Field(
+        default=None, description="how many relations the entity has (a page shows at most 500)"
+    )
 
 
 class GraphNode(EntityRef):

@@ -10,6 +10,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+from kb import deadline
+
 _lock = threading.Lock()
 _nlp: Any = None
 
@@ -90,7 +92,11 @@ def parse_many(texts: list[str], without: tuple[str, ...] = ("ner",)) -> list[An
         return []
     nlp = pipeline()
     skip = [name for name in without if name in nlp.pipe_names]
-    return list(nlp.pipe(texts, disable=skip))
+    docs = []
+    for doc in nlp.pipe(texts, disable=skip):
+        deadline.check()  # the request's deadline (kb.deadline): a preview of a long document
+        docs.append(doc)
+    return docs
 
 
 def _counted(entity: Any) -> str:
@@ -142,6 +148,7 @@ def read_many(texts: list[str]) -> None:
     if not new:
         return
     for text, doc in zip(new, pipeline().pipe([t[:5000] for t in new], batch_size=64), strict=True):
+        deadline.check()  # the request's deadline (kb.deadline)
         _keep(text, _reading(text[:5000], doc))
 
 

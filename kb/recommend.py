@@ -28,6 +28,7 @@ from typing import Any, TextIO
 
 import numpy as np
 
+from kb import deadline
 from kb.errors import NotFound
 from kb.ids import node_id, qualifier, state_of, state_slug
 from kb.linking import EntityLinker
@@ -470,6 +471,7 @@ class Recommender:
         th = self.thesaurus
         ranked = []
         for c, sim in zip(clusters, sims, strict=True):
+            deadline.check()  # the request's deadline (kb.deadline)
             t = tier(th, target, c)
             score = (TIER_WEIGHT[t] if t else 0.0) + 0.35 * max(0.0, float(sim))
             makes = {"same": f"Makes the same product ({c.product})",

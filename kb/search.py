@@ -26,6 +26,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from kb import deadline
 from kb.errors import InputError
 from kb.store.base import GraphStore
 
@@ -82,6 +83,7 @@ class MiniLM:
         texts = list(texts)
         todo = list(dict.fromkeys(texts))
         for start in range(0, len(todo), self.BATCH):
+            deadline.check()  # a request's deadline (kb.deadline); batches done stay memoised
             with self._lock:  # one batch at a time: a short query waits for one batch at most
                 batch = [t for t in todo[start : start + self.BATCH] if t not in self._memo]
                 if batch:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api import models as m
-from api.deps import KB, HeavyDep
+from api.deps import KB, HeavyWork
 
 router = APIRouter(prefix="/ask", tags=["ask"])
 
 
-@router.post("", response_model=m.Answer, dependencies=[HeavyDep])
-def ask(body: m.AskRequest, kb: KB) -> m.Answer:
+@router.post("", response_model=m.Answer)
+async def ask(body: m.AskRequest, kb: KB, work: HeavyWork) -> m.Answer:
     history = [t.model_dump() for t in body.history] if body.history else None
-    return kb.ask(body.question, history)
+    return await work(kb.ask, body.question, history)

@@ -12,7 +12,7 @@ from fastapi import APIRouter, File, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 from api import models as m
-from api.deps import KB, EntityId, HeavyDep, KeyFirstRoute, SettingsDep, WriteKeyDep
+from api.deps import KB, EntityId, HeavyDep, HeavyWork, KeyFirstRoute, SettingsDep, WriteKeyDep
 from api.errors import APIError
 from kb.config import Settings
 from kb.errors import NotFound
@@ -90,13 +90,15 @@ async def upload(files: Files, kb: KB, settings: SettingsDep) -> dict[str, Any]:
     return result
 
 
-@router.post("/preview", response_model=list[m.Preview], dependencies=[WriteKeyDep, HeavyDep])
-async def preview(files: Files, kb: KB, settings: SettingsDep) -> list[dict[str, Any]]:
+@router.post("/preview", response_model=list[m.Preview], dependencies=[WriteKeyDep])
+async def preview(
+    files: Files, kb: KB, settings: SettingsDep, work: HeavyWork
+) -> list[dict[str, Any]]:
     """What an upload would add (entities, relations with their sentences); writes nothing, but
     reading a document is the costly part of a write, so it needs the key too."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = await save(files, Path(tmp), settings)
-        result: list[dict[str, Any]] = await run_in_threadpool(kb.preview, paths)
+        result: list[dict[str, Any]] = await work(kb.preview, paths)
     return result
 
 

@@ -7,19 +7,21 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api import models as m
-from api.deps import KB
+from api.deps import KB, BoundedWork
 from kb.errors import InputError
 
 router = APIRouter(prefix="/paths", tags=["paths"])
 
 
 @router.get("", response_model=m.PathResult, response_model_by_alias=True)
-def paths(
+async def paths(
     kb: KB,
+    work: BoundedWork,
     source: Annotated[str, Query(min_length=1, max_length=300)],
     target: Annotated[str, Query(min_length=1, max_length=300)],
     max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
 ) -> dict[str, Any]:
     if not source.strip() or not target.strip():
         raise InputError("give a source and a target entity")
-    return kb.path(source, target, max_hops).to_dict()
+    view = await work(kb.path, source, target, max_hops)
+    return view.to_dict()

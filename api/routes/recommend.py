@@ -5,19 +5,19 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api import models as m
-from api.deps import KB, EntityId, HeavyDep
+from api.deps import KB, BoundedWork, EntityId, HeavyWork
 from kb.errors import InputError
 
 router = APIRouter(tags=["recommend"])
 
 
-@router.post("/recommend", response_model=m.Recommendation, dependencies=[HeavyDep])
-def recommend(body: m.RecommendRequest, kb: KB) -> m.Recommendation:
+@router.post("/recommend", response_model=m.Recommendation)
+async def recommend(body: m.RecommendRequest, kb: KB, work: HeavyWork) -> m.Recommendation:
     if not body.district.strip() or not body.product.strip():
         raise InputError("give a district and a product")
-    return kb.recommend(body.district, body.product, body.state, body.context)
+    return await work(kb.recommend, body.district, body.product, body.state, body.context)
 
 
 @router.get("/gaps/{cluster_id}", response_model=m.Gaps)
-def gaps(cluster_id: EntityId, kb: KB) -> m.Gaps:
-    return kb.gaps(cluster_id)
+async def gaps(cluster_id: EntityId, kb: KB, work: BoundedWork) -> m.Gaps:
+    return await work(kb.gaps, cluster_id)

@@ -175,7 +175,10 @@ def test_only_its_own_host_names_and_no_writes_from_other_sites(server: Server) 
 def test_405_says_which_methods_the_route_takes(server: Server) -> None:
     for method, path, allowed in (("PUT", "/api/v1/ask", "POST"),
                                   ("DELETE", "/api/v1/stats", "GET"),
-                                  ("PATCH", "/api/v1/documents", "GET, POST")):  # fmt: skip
+                                  ("PATCH", "/api/v1/documents", "GET, POST"),
+                                  ("DELETE", "/api/v1/entities/state:bihar", "GET"),
+                                  ("PUT", "/api/v1/documents/doc:x", "DELETE, GET"),
+                                  ("GET", "/api/v1/recommend", "POST")):  # fmt: skip
         r = HTTP.request(method, f"{server.base}{path}")
         assert r.status_code == 405, (method, path, r.status_code, r.text[:200])
         assert r.headers.get("allow") == allowed
@@ -198,3 +201,49 @@ def test_api_docs_load_nothing_from_other_hosts(server: Server) -> None:
             r = HTTP.get(f"{server.base}{url}")
             assert r.status_code == 200 and r.content, (page, url, r.status_code)
     assert "swagger-ui-bundle.js" in HTTP.get(f"{server.base}/docs").text
+
+
+def test_openapi_lists_the_error_responses_of_every_route(server: Server) -> None:
+    """Finding 6: OpenAPI omitted the 400/401/403/413/422 the write routes give; 504 is the
+    deadline's (api.deadline)."""
+    spec = HTTP.get(f"{server.base}/openapi.json").json()
+    operations = [(m, p, op) for p, ops in spec["paths"].items() for m, op in ops.items()]
+    assert len(operations) >= 15
+    for method, path, op in operations:
+        listed = set(op["responses"])
+        assert {"400", "401", "403", "404", "413", "422", "503", "504"} <= listed, (method, path)
+        error = op["responses"]["401"]["content"]["application/json"]["schema"]
+        assert error == {"$ref": "#/components/schemas/ErrorResponse"}, (method, path, error)
+
+
+def test_an_entity_page_stays_small_for_a_huge_document(server: Server) -> None:
+    """Finding 6: `GET /entities/doc:…` of a 100,001-sentence document returned 20 MB (its
+    sentences, and a source per sentence for each entity it names). A page now gives the
+    sentences' number and at most 10 sources per relation, with the full counts."""
+    n = 3000
+    text = "\n".join(f"The Weaver Cluster number {i} in Gaya is supported by SFURTI."
+                     for i in range(n)).encode()  # fmt: skip
+    r = HTTP.post(f"{server.base}/api/v1/documents", headers={"X-API-Key": KEY}, timeout=600,
+                  files={"files": ("huge-report.txt", text, "text/plain")})  # fmt: skip
+    assert r.status_code == 201, r.text[:300]
+    try:
+        page = HTTP.get(f"{server.base}/api/v1/entities/doc:huge-report")
+        assert page.status_code == 200, page.text[:300]
+        doc = page.json()
+        print(f"\nentity page of a {n}-sentence document: {len(page.content)} bytes "
+              f"(its text {len(text)} bytes)")  # fmt: skip
+        assert "sentences" not in doc["attrs"] and doc["attrs"]["sentence_count"] == n
+        assert doc["relations"] and all(len(x["provenance"]) <= 10 for x in doc["relations"])
+        named_throughout = [x for x in doc["relations"] if x["provenance_total"] == n]
+        assert named_throughout, [(x["id"], x["provenance_total"]) for x in doc["relations"]]
+        assert len(page.content) < len(text) / 4
+        # the scheme named in every sentence: its page is bounded too
+        sfurti = HTTP.get(f"{server.base}/api/v1/entities/{named_throughout[0]['id']}").json()
+        mention = [x for x in sfurti["relations"] if x["id"] == "doc:huge-report"]
+        assert mention and mention[0]["provenance_total"] == n
+        assert len(mention[0]["provenance"]) <= 10
+        # the text itself is still served whole where it belongs
+        sentences = HTTP.get(f"{server.base}/api/v1/documents/doc:huge-report").json()
+        assert len(sentences["sentences"]) == n
+    finally:
+        HTTP.delete(f"{server.base}/api/v1/documents/doc:huge-report", headers={"X-API-Key": KEY})

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from kb.errors import NotFound
-from kb.explore import neighborhood, path_view
+from kb.explore import (
+    MAX_ENTITY_SOURCES,
+    MAX_RELATION_SOURCES,
+    MAX_RELATIONS,
+    entity_view,
+    neighborhood,
+    path_view,
+)
+from kb.models import Entity
 from kb.store.base import Edge, Node, Provenance
 from kb.store.memory import MemoryStore
 from tests.conftest import tiny_graph
@@ -86,3 +94,32 @@ def test_neighbourhood_counts_what_the_cap_left_out(store: MemoryStore) -> None:
     full = neighborhood(store, center, depth=2)
     capped = neighborhood(store, center, depth=2, limit=3)
     assert capped.total == full.total == len(full.nodes) > 3
+
+
+def test_a_served_entity_page_is_bounded_however_large_the_document() -> None:
+    """Issue 17: a document of 100,001 sentences made its page 20 MB (its sentences, and one
+    source per sentence naming each entity it mentions)."""
+    s = MemoryStore(None)
+    n = 2000
+    sentences = [f"The Weaver Cluster number {i} in Gaya is supported by SFURTI." for i in range(n)]
+    said = [Provenance("doc:huge", f"sentence {i + 1}", t, "test") for i, t in enumerate(sentences)]
+    s.upsert_node(Node("doc:huge", "Document", "Huge", {"sentences": sentences}, [], said[:1]))
+    for k in range(MAX_RELATIONS + 100):  # each entity named in the first ten sentences and more
+        s.upsert_node(Node(f"agency:a{k}", "Agency", f"Agency {k}", {}, [], said))
+        s.upsert_edge(Edge(f"agency:a{k}", "MENTIONED_IN", "doc:huge", {}, said[: 10 + k]))
+
+    page = entity_view(s, s.get_node("doc:huge")).to_dict(bounded=True)  # type: ignore[arg-type]
+    Entity.model_validate(page)
+    assert "sentences" not in page["attrs"] and page["attrs"]["sentence_count"] == n
+    assert len(page["relations"]) == MAX_RELATIONS
+    assert page["relations_total"] == MAX_RELATIONS + 100
+    assert all(len(r["provenance"]) <= MAX_RELATION_SOURCES for r in page["relations"])
+    assert max(r["provenance_total"] for r in page["relations"]) >= 10 + MAX_RELATIONS - 1
+    assert len(s.get_node("doc:huge").attrs["sentences"]) == n  # type: ignore[union-attr]
+
+    agency = entity_view(s, s.get_node("agency:a0")).to_dict(bounded=True)  # type: ignore[arg-type]
+    assert len(agency["provenance"]) == MAX_ENTITY_SOURCES and agency["provenance_total"] == n
+    assert len(str(page)) + len(str(agency)) < 1_000_000
+
+    whole = entity_view(s, s.get_node("doc:huge")).to_dict()  # type: ignore[arg-type]
+    assert len(whole["attrs"]["sentences"]) == n and len(whole["relations"]) == MAX_RELATIONS + 100
