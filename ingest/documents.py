@@ -305,7 +305,7 @@ def load_document(path: Path, max_bytes: int = MAX_BYTES) -> LoadedDocument:
     sentences = split_sentences(read.lead) + split_sentences(read.text)
     if not sentences:
         raise InputError(f"{path.name}: no text found")
-    title = read.title or _headline(sentences[:5]) or _from_name(path.stem)
+    title = read.title or _headline(sentences[:8], path.stem) or _from_name(path.stem)
     digest = hashlib.sha256("\n".join(sentences).encode("utf-8")).hexdigest()
     if file_document_id(path.stem) == file_document_id(""):
         raise InputError(f"{path.name}: name the file with letters or digits (it is its id)")
@@ -313,9 +313,22 @@ def load_document(path: Path, max_bytes: int = MAX_BYTES) -> LoadedDocument:
                           sentences, read.source_url[:500], read.date[:40])  # fmt: skip
 
 
-def _headline(first: list[str]) -> str | None:
-    """A heading among a document's first lines: 3-15 words, not ending like a sentence."""
-    return next((s for s in first if 3 <= len(s.split()) <= 15 and not s.endswith(".")), None)
+def _headline(first: list[str], stem: str = "") -> str | None:
+    """A heading among a document's first lines: 3-15 words, not ending like a sentence. A
+    page saved under its title's words ('iie-strategy-for-implementation-of-clusters') has its
+    heading below a masthead ('Indian Institute of Entrepreneurship'): the heading that most of
+    whose words are in the file's name wins over the first."""
+    heads = [s for s in first if 3 <= len(s.split()) <= 15 and not s.endswith(".")]
+    named = set(re.findall(r"[a-z]+", stem.lower()))
+
+    def shared(head: str) -> float:
+        words = re.findall(r"[a-z]+", head.lower())
+        return sum(w in named for w in words) / len(words) if words else 0.0
+
+    best = max(heads, key=shared, default=None)
+    if best is not None and shared(best) > 0.5 and shared(best) > shared(heads[0]):
+        return best
+    return heads[0] if heads else None
 
 
 def _from_name(stem: str) -> str:

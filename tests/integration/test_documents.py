@@ -158,6 +158,11 @@ def test_titles_come_from_the_document_itself(tmp_path: Path) -> None:
     plain = tmp_path / "muzaffarpur-bag-cluster.txt"
     plain.write_text("In the current era, clusters matter. The bag cluster has 12 units.\n")
     assert load_document(plain).title == "Muzaffarpur bag cluster"
+    # a masthead above the page's heading: the heading the file is named after
+    saved = tmp_path / "iie-strategy-for-clusters.txt"
+    saved.write_text("Indian Institute of Entrepreneurship\n\nMSME logo\n\nStrategy for clusters"
+                     "\n\nThe clusters were implemented with partners.\n")  # fmt: skip
+    assert load_document(saved).title == "Strategy for clusters"
 
 
 def test_pdf_title_from_its_metadata(tmp_path: Path) -> None:
