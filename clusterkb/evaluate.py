@@ -254,17 +254,19 @@ def evaluate_gi_prediction(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def evaluate_cluster_links(
-    kb: KnowledgeBase, grid: list[tuple[float, float, float]] | None = None
-) -> dict[str, Any]:
+def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
     """Leave-one-out over the registry's clusters, in two folds (halves split by a hash of the
-    cluster id): weights fitted on one half, the other half's cases ranked with them, and the
+    cluster id): the model fitted on one half, the other half's cases ranked with it, and the
     other way round, so no reported case was ranked with weights fitted on it:
 
-    - schemes: hide a cluster's scheme(s) and rank schemes by the votes of clusters of the same
-      product, a related product or the same sector (more in the same state) — the model the
-      plan's scheme list uses (kb.recommend.vote_weights, tally); the voters are the fitting
-      half. Baseline: the schemes that served the most clusters of that half.
+    - schemes: hide a cluster's scheme(s) and rank schemes with the plan's own ranking
+      (kb.recommend Recommender.rank_backers: the conditional-logit model of kb/backers.py over
+      who served clusters of the same product, sector and state), its weights fitted on the
+      other half (Recommender.fit_backers), whose clusters are also the only evidence.
+      Baseline: the schemes that served the most clusters of that half. `source_known` is a
+      diagnostic, not a method: the same ranking with the schemes of the other half's rows
+      from the same source document put first — how much of the answer the source decides,
+      which a planner does not know.
     - agencies: the same for a cluster's implementing agency, where one is known.
     - model_clusters: hide a cluster, plan for its district and product (kb.recommend
       Recommender.rank_models), and find the first other cluster of the same product (by the
@@ -279,7 +281,7 @@ def evaluate_cluster_links(
     from dataclasses import replace
 
     from kb.products import ProductKey
-    from kb.recommend import haversine_km, tally, vote_weights
+    from kb.recommend import backed_by, haversine_km
 
     rec = kb._recommend()
     th = rec.thesaurus
@@ -293,57 +295,55 @@ def evaluate_cluster_links(
 
     train = [c for c in registry if half(c) == 0]
     test = [c for c in registry if half(c) == 1]
+    target_of = rec.target_of
 
-    def target_of(c: Any) -> Any:
-        from kb.recommend import Target
+    def ranked_by_count(clusters: list[Any], kind: str, labels: Any) -> list[str]:
+        count: dict[str, int] = {}
+        for v in clusters:
+            for i in labels(v, kind):
+                count[i] = count.get(i, 0) + 1
+        return sorted(count, key=lambda i: (-count[i], i))
 
-        return Target(c.product, c.key, c.sectors, c.state, c.district, vectors[index[c.node.id]])
-
-    def truth_of(c: Any, kind: str) -> set[str]:
-        if kind == "schemes":
-            return {n.id for n, _ in c.backers["schemes"]}
-        return c.implementing
-
-    def backer_ranks(kind: str, cases: list[Any], voters: list[Any], ss: float, sw: float,
-                     sd: float) -> tuple[list[int | None], list[int | None]]:  # fmt: skip
-        ranks: list[int | None] = []
-        base: list[int | None] = []
-        for c in cases:
-            truth = truth_of(c, kind)
-            if not truth:
-                continue
-            others = [v for v in voters if v.node.id != c.node.id]
-            sims = vectors[[index[v.node.id] for v in others]] @ vectors[index[c.node.id]]
-            weighted = vote_weights(th, target_of(c), others, sims, ss, sw, sd)
-            ranked = [n.id for n, _, _ in tally(weighted, kind, rec._open_in(c.state))]
-            ranks.append(_best_rank(ranked, truth))
-            pop: dict[str, int] = {}
-            for v in others:
-                for i in (
-                    truth_of(v, kind) if kind == "agencies" else {n.id for n, _ in v.backers[kind]}
-                ):
-                    pop[i] = pop.get(i, 0) + 1
-            base.append(_best_rank(sorted(pop, key=lambda i: (-pop[i], i)), truth))
-        return ranks, base
+    def all_schemes(v: Any, kind: str) -> set[str]:  # the baseline counts every scheme link
+        return {n.id for n, _ in v.backers[kind]} if kind == "schemes" else backed_by(v, kind)
 
     kinds: dict[str, Any] = {}
-    grid = grid or [(ss, sw, sd) for ss in (1.0, 2.0, 5.0, 10.0, 30.0)
-                    for sw in (0.0, 0.5, 1.0, 2.0) for sd in (1.0, 3.0)]  # fmt: skip
     for kind in ("schemes", "agencies"):
-        ranks, base, fitted = [], [], []
+        ranks: list[int | None] = []
+        base: list[int | None] = []
+        known: list[int | None] = []
+        folds = []
         for fit_on, report_on in ((train, test), (test, train)):  # two folds: every case is
-            best = max(  # ranked with weights fitted on the other half only
-                grid, key=lambda p: _summary(backer_ranks(kind, fit_on, fit_on, *p)[0])["mrr"]
-            )
-            r, b = backer_ranks(kind, report_on, fit_on, *best)
+            model = rec.fit_backers(kind, fit_on)  # ranked with weights fitted on the other half
+            popular = ranked_by_count(fit_on, kind, all_schemes)
+            voters = vectors[[index[v.node.id] for v in fit_on]]
+            r: list[int | None] = []
+            b: list[int | None] = []
+            for c in report_on:
+                truth = backed_by(c, kind)
+                if not truth:
+                    continue
+                sims = voters @ vectors[index[c.node.id]]
+                ranked = [cand.node.id for cand, _ in
+                          rec.rank_backers(kind, target_of(c), fit_on, sims, rec.groups_of(c),
+                                           model)]  # fmt: skip
+                r.append(_best_rank(ranked, truth))
+                b.append(_best_rank(popular, truth))
+                url = c.node.attrs.get("source_url")
+                same_source = [v for v in fit_on if url and v.node.attrs.get("source_url") == url]
+                first = ranked_by_count(same_source, kind, backed_by)
+                known.append(_best_rank(first + [i for i in ranked if i not in first], truth))
             ranks += r
             base += b
-            fitted.append({"same_state": best[0], "similarity": best[1], "same_district": best[2]})
+            folds.append({"fitted_on": len(fit_on), "taught_by": model.cases, "cases": len(r),
+                          "model": _summary(r), "baseline": _summary(b),
+                          "weights": model.to_dict()["weights"]})  # fmt: skip
         kinds[kind] = {
             "cases": len(ranks),
             "model": _summary(ranks),
             "baseline": _summary(base),
-            "fitted_on_other_half": fitted,
+            "source_known": _summary(known),
+            "fitted_on_other_half": folds,
         }
 
     ranks_m: list[int | None] = []

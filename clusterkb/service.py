@@ -185,7 +185,10 @@ class KnowledgeBase:
 
         self.ask(WARM_UP_QUESTION)
         self.linker.by_meaning(WARM_UP_QUESTION)  # the names' vectors
-        self._recommend().clusters()  # every cluster's facts and product vector
+        recommender = self._recommend()
+        recommender.clusters()  # every cluster's facts and product vector
+        for kind in ("schemes", "agencies"):
+            recommender.backer_model(kind)  # fitted once on the registry (kb/backers.py)
         MinistryModel(self.store, self._embedder).vectors  # noqa: B018 - computed for its cache
 
     def doctor(self) -> dict[str, Any]:

@@ -5,8 +5,10 @@ Signals, combined per kind:
   and of each cluster's name / each scheme's title and tags;
 - geography: same state, and distance between district headquarters (bundled coordinates);
 - graph: who anchors, buys from, supplies, funds, trains, mobilises, finances or partners the
-  similar clusters; the ministry/department the ODOP list names for the product; state schemes
-  open in the district's state.
+  similar clusters; the ministry/department the ODOP list names for the product;
+- schemes and agencies: a conditional-logit model (kb/backers.py) over who served clusters of
+  the same product, sector, state and district, fitted on the registry's clusters (the ranking
+  `eval-recommend` measures on a held-out half);
 - scheme fit as data (kb/schemefit.py): target groups, sectors, cluster-level support and
   assistance caps, matched against the planned cluster's groups (from its product and sector
   and the planner's context text);
@@ -21,7 +23,7 @@ same product (brass ware) in the same state (Uttar Pradesh)." "6 documented part
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -29,6 +31,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from kb import deadline
+from kb.backers import FEATURES, BackerModel, Candidate, Evidence, context_weights
 from kb.errors import NotFound
 from kb.ids import node_id, qualifier, state_of, state_slug
 from kb.linking import EntityLinker
@@ -51,6 +54,11 @@ ACTOR_RELATIONS = {
     "SUPPORTED_BY",
     "FUNDS",
 }
+
+
+# Backer models fitted in this process, by kind and registry facts (see backer_model).
+_FITTED: dict[tuple[str, int], BackerModel] = {}
+_FITTED_LOCK = threading.Lock()
 
 
 @dataclass
@@ -94,16 +102,16 @@ SCORE_CEILING = {
     + 0.08
     + 0.05,  # tier, meaning, state, km, status, partners
     "peer_districts": 1.2,  # nearest (1.0) and in the state (0.2)
-    "agencies": 1.0 + GAP_BONUS,  # the ODOP list's ministry, or the most votes
-    "schemes": 0.9 + 0.3 + GAP_BONUS,  # the most votes, the scheme-fit bonuses (<= 0.3)
+    "agencies": 1.0 + GAP_BONUS,  # the ODOP list's ministry (the likeliest backer: 0.9)
+    "schemes": 0.9 + GAP_BONUS,  # the likeliest by the fitted model (scheme fit is in it)
     "anchors": 1.0 + GAP_BONUS,
     "buyers": 1.0 + GAP_BONUS,
     "suppliers": 1.0 + GAP_BONUS,
 }
 SCALE_LEGEND = (
     "Scores run 0-100: 100 is a partner with every signal at its best (same product, same "
-    "state and near, working, well documented; for schemes and agencies, the most clusters of "
-    "this product served)."
+    "state and near, working, well documented; for schemes and agencies, the likeliest backer "
+    "of such a cluster by the model fitted on the registry)."
 )
 
 
@@ -223,12 +231,11 @@ def vote_weights(
     sims: np.ndarray | None,
     same_state: float = 5.0,
     similarity: float = 1.0,
-    same_district: float = 1.0,
 ) -> list[tuple[ClusterFacts, float, str]]:
     """Each voter cluster of the same product, a related product or the same sector, with the
-    weight of its vote: its tier, its similarity by meaning, times `same_state` in the state
-    (and `same_district` more in the district). The defaults are near what `eval-recommend`
-    fits on each half of the registry (same state 5-10, similarity 0.5-2, district 1)."""
+    weight of its vote: its tier and its similarity by meaning, times `same_state` in the
+    state. Anchors, buyers and suppliers are ranked by these votes (schemes and agencies by the
+    fitted model in kb/backers.py)."""
     out = []
     for i, c in enumerate(voters):
         t = tier(th, target, c)
@@ -237,28 +244,19 @@ def vote_weights(
         w = TIER_WEIGHT[t] + (similarity * max(0.0, float(sims[i])) if sims is not None else 0.0)
         if target.state is not None and c.state == target.state:
             w *= same_state
-        if target.district is not None and c.district is not None:
-            w *= same_district if c.district.id == target.district.id else 1.0
         out.append((c, w, t))
     return out
 
 
-def tally(
-    weighted: list[tuple[ClusterFacts, float, str]], kind: str, allowed: Callable[[Node], bool]
-) -> list[tuple[Node, float, list[tuple[ClusterFacts, Any, str]]]]:
-    """Backers of `kind` ranked by the summed votes of the clusters they served."""
-    votes: dict[str, float] = defaultdict(float)
-    nodes: dict[str, Node] = {}
-    served: dict[str, list[tuple[ClusterFacts, Any, str]]] = defaultdict(list)
-    for c, w, t in weighted:
-        for node, edge in c.backers[kind]:
-            if not allowed(node):
-                continue
-            votes[node.id] += w
-            nodes[node.id] = node
-            served[node.id].append((c, edge, t))
-    ranked = sorted(votes, key=lambda i: (-votes[i], i))
-    return [(nodes[i], votes[i], served[i]) for i in ranked]
+def backed_by(c: ClusterFacts, kind: str) -> set[str]:
+    """Whom a cluster is known to be backed by: its scheme(s), or its implementing agencies
+    (what `eval-recommend` hides and predicts)."""
+    return {n.id for n, _ in c.backers["schemes"]} if kind == "schemes" else c.implementing
+
+
+def scheme_text(scheme: Node) -> str:
+    """A scheme's title and tags, the words compared with a product by meaning."""
+    return f"{scheme.name}. {' '.join(scheme.attrs.get('tags') or [])}"
 
 
 class Recommender:
@@ -282,6 +280,9 @@ class Recommender:
         self._homes: dict[str, str | None] = {}
         self._state_names: dict[str, str] | None = None
         self._odop: list[Any] | None = None
+        self._backer_models: dict[str, BackerModel] = {}
+        self._catalogue: list[tuple[Node, set[str], bool]] | None = None
+        self._fit_bonus: dict[tuple[str, frozenset[str]], float] = {}
 
     def _profile(self, node: Node) -> Any:
         if node.id not in self._fits:
@@ -410,6 +411,145 @@ class Recommender:
             return home is None or home == state_id
 
         return allowed
+
+    # -- schemes and agencies: the fitted model (kb/backers.py) ------------------------------
+
+    def backer_candidates(self, kind: str, target: Target, voters: list[ClusterFacts],
+                          sims: np.ndarray, wanted: set[str]) -> list[Candidate]:  # fmt: skip
+        """Schemes or agencies that could back `target`, with their evidence over `voters`:
+        those that served a cluster of the same state, product or sector, and for schemes
+        also those open in the state (or national) from the scheme catalogue. Never a closed
+        scheme or another state's body."""
+        th = self.thesaurus
+        allowed = self._open_in(target.state)
+        ev = Evidence()
+        for c, sim in zip(voters, sims, strict=True):
+            backers = {n.id: (n, e) for n, e in c.backers[kind]}
+            if not backers:
+                continue
+            t = tier(th, target, c)
+            same_state = target.state is not None and c.state == target.state
+            same_district = (target.district is not None and c.district is not None
+                             and c.district.id == target.district.id)  # fmt: skip
+            weights = context_weights(same_state, bool(target.sectors & c.sectors), t,
+                                      same_district, float(sim))  # fmt: skip
+            ev.add(weights, backers, c, t, t is not None or same_state)
+        chosen = [ev.nodes[b] for b in ev.served if allowed(ev.nodes[b])]
+        extra: dict[str, tuple[float, float]] = {}
+        if kind == "schemes":
+            seen = {n.id for n in chosen}
+            chosen += [s for s in self._open_catalogue(target.state) if s.id not in seen]
+            if chosen and target.vector is not None:
+                fits = self._embed([scheme_text(s) for s in chosen]) @ target.vector
+                extra = {s.id: (float(f), self._scheme_fit(s, wanted))
+                         for s, f in zip(chosen, fits, strict=True)}  # fmt: skip
+        return ev.features(chosen, extra, {n.id: self.home_state(n) is not None for n in chosen})
+
+    def rank_backers(self, kind: str, target: Target, voters: list[ClusterFacts],
+                     sims: np.ndarray, wanted: set[str],
+                     model: BackerModel | None = None) -> list[tuple[Candidate, float]]:  # fmt: skip
+        """Schemes or agencies for `target`, likeliest first, with their probabilities: what
+        the plan lists and `eval-recommend` measures. `model` defaults to the one fitted on
+        every registry cluster the KB holds."""
+        model = model or self.backer_model(kind)
+        return model.rank(self.backer_candidates(kind, target, voters, sims, wanted))
+
+    def backer_model(self, kind: str) -> BackerModel:
+        """The model fitted on every registry cluster: once per recommender, and once per
+        process for the same registry facts (a document upload builds a new recommender but
+        leaves the registry as it was, so the next plan does not fit again)."""
+        if kind not in self._backer_models:
+            registry = [c for c in self.clusters() if c.node.attrs.get("registry")]
+            key = (kind, hash(tuple((c.node.id, c.state, c.product,
+                                     tuple(sorted(n.id for n, _ in c.backers[kind])))
+                                    for c in registry)))  # fmt: skip
+            with _FITTED_LOCK:
+                model = _FITTED.get(key)
+            if model is None:
+                model = self.fit_backers(kind, registry)
+                with _FITTED_LOCK:
+                    _FITTED[key] = model
+                    while len(_FITTED) > 8:
+                        _FITTED.pop(next(iter(_FITTED)))
+            self._backer_models[kind] = model
+        return self._backer_models[kind]
+
+    def fit_backers(self, kind: str, clusters: list[ClusterFacts]) -> BackerModel:
+        """Weights fitted on `clusters` alone: each one's backers hidden in turn and ranked
+        from the others' evidence."""
+        vectors = self._embed([c.product for c in clusters])
+        cases = []
+        for i, c in enumerate(clusters):
+            truth = backed_by(c, kind)
+            if not truth:
+                continue
+            others = clusters[:i] + clusters[i + 1 :]
+            sims = np.delete(vectors @ vectors[i], i)
+            cases.append((self.backer_candidates(kind, self.target_of(c), others, sims,
+                                                 self.groups_of(c)), truth))  # fmt: skip
+        return BackerModel.fit(kind, cases)
+
+    def target_of(self, c: ClusterFacts) -> Target:
+        """A known cluster as a planned one: its product, sectors, district and state."""
+        return Target(c.product, c.key, c.sectors, c.state, c.district,
+                      self._embed([c.product])[0])  # fmt: skip
+
+    def groups_of(self, c: ClusterFacts) -> set[str]:
+        """The target groups a known cluster would be planned for (kb/schemefit.py)."""
+        return planned_groups(c.product, c.node.attrs.get("sector"), None)
+
+    def _open_catalogue(self, state_id: str | None) -> list[Node]:
+        """Catalogue schemes (myScheme records, scheme-fit rows) open in the state or national."""
+        if self._catalogue is None:
+            self._catalogue = []
+            for s in self.store.nodes("Scheme"):
+                if s.attrs.get("record") or s.attrs.get("fit"):
+                    applies = {nb.node.id for nb in self.store.neighbors(s.id, "APPLIES_IN")}
+                    central = s.attrs.get("level") == "central" or (
+                        not s.attrs.get("record") and bool(s.attrs.get("fit"))
+                    )
+                    self._catalogue.append((s, applies, central))
+        allowed = self._open_in(state_id)
+        return [s for s, applies, central in self._catalogue
+                if (central or state_id in applies) and allowed(s)]  # fmt: skip
+
+    def _scheme_fit(self, scheme: Node, wanted: set[str]) -> float:
+        key = (scheme.id, frozenset(wanted))
+        if key not in self._fit_bonus:
+            fit = self._profile(scheme)
+            self._fit_bonus[key] = fit_reasons(fit, wanted)[0] if fit is not None else 0.0
+        return self._fit_bonus[key]
+
+    def _backer_item(self, kind: str, cand: Candidate, score: float, target: Target,
+                     product: str, sector: str | None) -> Item:  # fmt: skip
+        """A scheme or agency as a plan item, with the clusters it served as its reasons."""
+        node, served = cand.node, cand.served
+        if not served:  # a catalogue scheme no known cluster shows: its title and tags fit
+            fit = float(cand.features[FEATURES.index("title_fit")])
+            in_state = self.home_state(node) is not None
+            why = [f"Its title and tags fit {product}{f' ({sector})' if sector else ''}, "
+                   f"similarity {fit:.2f} of 1.",
+                   "Open in the state." if in_state else "A national scheme."]  # fmt: skip
+            return Item(node.id, node.name, score, why)
+        c, edge, _ = max(served, key=lambda s: (TIER_WEIGHT.get(s[2] or "", 0.0),
+                                                s[0].state == target.state))  # fmt: skip
+        why = [_backs(edge, c)]
+        tiered = {s[0].node.id for s in served if s[2] is not None}
+        if tiered:
+            n_same = len({s[0].node.id for s in served if s[2] == "same"})
+            n_all = len(tiered)
+            why.append(
+                f"Has served {n_all} cluster{'s' if n_all > 1 else ''} of this product or "
+                f"sector" + (f", {n_same} of them of the same product." if n_same else ".")
+            )
+        local = {s[0].node.id for s in served if s[0].state == target.state}
+        if local and target.state is not None:
+            why.append(f"Has served {len(local)} cluster{'s' if len(local) > 1 else ''} in "
+                       f"{self._state_name(target.state)}.")  # fmt: skip
+        stages = {"finance"} | (
+            STAGES_OF.get(edge.relation, set()) if kind == "agencies" else set()
+        )
+        return Item(node.id, node.name, score, why, _evidence(edge), stages)
 
     # -- inputs -------------------------------------------------------------------------------
 
@@ -556,24 +696,12 @@ class Recommender:
 
         weighted = vote_weights(th, target, clusters, sims)
         same_or_related = [(c, w, t) for c, w, t in weighted if t in ("same", "related")]
-        allowed = self._open_in(state_id)
-        for kind in ("schemes", "agencies"):
-            tallied = tally(weighted, kind, allowed)
-            top = tallied[0][1] if tallied else 1.0
-            for node, votes, served in tallied[:15]:
-                c, edge, t = max(served, key=lambda s: TIER_WEIGHT[s[2]])
-                n_same = len({s[0].node.id for s in served if s[2] == "same"})
-                n_all = len({s[0].node.id for s in served})
-                why = [
-                    _backs(edge, c),
-                    f"Has served {n_all} cluster{'s' if n_all > 1 else ''} of this product or "
-                    f"sector" + (f", {n_same} of them of the same product." if n_same else "."),
-                ]
-                stages = {"finance"} | (
-                    STAGES_OF.get(edge.relation, set()) if kind == "agencies" else set()
-                )
-                out[kind].append(Item(node.id, node.name, 0.4 + 0.5 * votes / top, why,
-                                      _evidence(edge), stages))  # fmt: skip
+        for kind in ("schemes", "agencies"):  # the fitted model's ranking (kb/backers.py)
+            backers = self.rank_backers(kind, target, clusters, sims, wanted)
+            top = backers[0][1] if backers else 1.0
+            for cand, p in backers[:15]:
+                out[kind].append(self._backer_item(kind, cand, 0.4 + 0.5 * p / top, target,
+                                                   product, sector))  # fmt: skip
 
         for kind, relations in PARTNER_ROLES.items():
             seen: dict[str, Item] = {}
@@ -603,20 +731,11 @@ class Recommender:
             predicted: dict[str, Item] = {i.id: i for i in out["agencies"]}
             self._predicted_ministries(predicted, product, sector, state_id)
             out["agencies"] = list(predicted.values())
-        eligible: dict[str, Item] = {i.id: i for i in out["schemes"]}
-        if target.vector is not None:
-            self._state_schemes(eligible, state_id, product, sector, target.vector)
-        out["schemes"] = []
-        for item in eligible.values():
+        for item in out["schemes"]:  # eligibility as reasons (its score is in the model)
             scheme = store.get_node(item.id)
-            if scheme is None or not allowed(scheme):
-                continue
-            out["schemes"].append(item)
-            fit = self._profile(scheme)
+            fit = self._profile(scheme) if scheme is not None else None
             if fit is not None:
-                bonus, reasons = fit_reasons(fit, wanted)
-                item.score += bonus
-                item.why.extend(sentence(r) for r in reasons)
+                item.why.extend(sentence(r) for r in fit_reasons(fit, wanted)[1])
                 item.stages |= fit.stages
 
         # gaps: for an existing cluster the stages it lacks; for a new one the stages for which
@@ -785,35 +904,6 @@ class Recommender:
                     f"the {self._ministries.neighbours} nearest ODOP rows)."
                 ],  # fmt: skip
             )
-
-    def _state_schemes(
-        self,
-        best: dict[str, Item],
-        state_id: str,
-        product: str,
-        sector: str | None,
-        target: np.ndarray,
-    ) -> None:
-        """Schemes open in the state or nationally, by similarity of title and tags to the product."""
-        store = self.store
-        schemes = [s for s in store.nodes("Scheme") if s.attrs.get("record") or s.attrs.get("fit")]
-        if not schemes:
-            return
-        texts = [f"{s.name}. {' '.join(s.attrs.get('tags') or [])}" for s in schemes]
-        sims = self._embed(texts) @ target
-        for s, sim in zip(schemes, sims, strict=True):
-            in_state = any(nb.node.id == state_id for nb in store.neighbors(s.id, "APPLIES_IN"))
-            central = s.attrs.get("level") == "central" or (
-                not s.attrs.get("record") and bool(s.attrs.get("fit"))
-            )
-            if not (in_state or central):
-                continue
-            score = 0.7 * float(sim) + (0.15 if in_state else 0.05)
-            why = [f"Its title and tags fit {product}{f' ({sector})' if sector else ''}, "
-                   f"similarity {float(sim):.2f} of 1.",
-                   "Open in the state." if in_state else "A national scheme."]  # fmt: skip
-            if s.id not in best or score > best[s.id].score:
-                best[s.id] = Item(s.id, s.name, score, why)
 
 
 # -- reasons as sentences --------------------------------------------------------------------

@@ -274,11 +274,16 @@ def test_gi_and_cluster_link_evaluations_run(built_kb: KnowledgeBase) -> None:
     assert gi["cases"] >= 200
     assert gi["model"]["hit@5"] >= 2 * gi["baseline"]["hit@5"]
     before = built_kb.stats()
-    links = evaluate_cluster_links(built_kb, grid=[(1.0, 0.0, 1.0), (5.0, 1.0, 1.0)])
+    links = evaluate_cluster_links(built_kb)
     kinds = links["kinds"]
     assert kinds["schemes"]["cases"] >= 300 and kinds["agencies"]["cases"] >= 50
-    for kind in ("schemes", "agencies"):  # floors the method reaches, not its figures
-        assert kinds[kind]["model"]["mrr"] > kinds[kind]["baseline"]["mrr"]
+    # floors the fitted model reaches on the held-out halves, not its figures (1.44x, 1.83x)
+    assert kinds["schemes"]["model"]["mrr"] >= 1.3 * kinds["schemes"]["baseline"]["mrr"]
+    assert kinds["agencies"]["model"]["mrr"] >= 1.5 * kinds["agencies"]["baseline"]["mrr"]
+    for kind in ("schemes", "agencies"):
+        folds = kinds[kind]["fitted_on_other_half"]
+        assert len(folds) == 2 and sum(f["cases"] for f in folds) == kinds[kind]["cases"]
+    assert kinds["schemes"]["source_known"]["mrr"] >= kinds["schemes"]["model"]["mrr"]
     mc = kinds["model_clusters"]
     assert mc["cases"] >= 300 and mc["model"]["hit@5"] >= 0.8
     assert mc["model_without_thesaurus"]["mrr"] > mc["baseline"]["mrr"]
