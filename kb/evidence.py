@@ -264,6 +264,7 @@ class EvidencePool:
                 not p and x.lower() not in doc_text
                 for x, p in zip(q.constraints, present, strict=True)
             ]
+            ranked = _ranked_spans(q, c.answer or c.text) if typed else []
             c.features = {
                 "bias": 1.0,
                 "focus_in_sentence": _share(in_sentence),
@@ -276,14 +277,14 @@ class EvidencePool:
                 "lexical": c.lexical,
                 "fused_rank": 1.0 / (1 + c.rank) if c.rank < 1000 else 0.0,
                 "typed": 1.0 if typed else 0.0,
-                "type_span": 1.0 if typed and answer_spans(q, c.answer or c.text) else 0.0,
+                "type_span": 1.0 if ranked else 0.0,
                 "relation_cue": 1.0
                 if q.relation in _CUE_RX and _CUE_RX[q.relation].search(c.text)
                 else 0.0,
                 "is_fact": 1.0 if c.kind == "fact" else 0.0,
                 "short": 1.0 if len(c.text.split()) < 8 else 0.0,
                 "noun_in_sentence": 1.0 if q.noun_phrase and set(q.noun_phrase) <= words else 0.0,
-                "span_near": span_nearness(q, c.answer or c.text) if typed else 0.0,
+                "span_near": _nearness(ranked),
                 "headline": 1.0 if c.kind == "sentence" and is_headline(c.text) else 0.0,
                 "list_x_enumerates": 1.0
                 if (q.answer_type == "list" or q.plural) and enumerates(c.text)
@@ -326,12 +327,16 @@ class EvidencePool:
 def answer_spans(q: Question, text: str) -> list[Span]:
     """Spans of `text` of a type that answers `q`, and not already in the question: the
     asked type first, then the nearest to the words the question and the text share."""
+    return [s for s, _ in _ranked_spans(q, text)]
+
+
+def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
+    """answer_spans with each span's distance in words to the question's words."""
     wanted = SPAN_TYPES.get(q.answer_type, set())
     asked = q.text.lower()
     found = [s for s in spans(text) if s.type in wanted and s.text.lower() not in asked]
-    near = _distances(q, text, found)
-    return [s for _, s in sorted(zip(near, found, strict=True), key=lambda x: (
-        x[1].type != q.answer_type, x[0]))]  # fmt: skip
+    near = zip(found, _distances(q, text, found), strict=True)
+    return sorted(near, key=lambda x: (x[0].type != q.answer_type, x[1]))
 
 
 _TOKEN = re.compile(r"\w+")
@@ -343,7 +348,7 @@ def _distances(q: Question, text: str, found: list[Span]) -> list[int]:
     if not found:
         return []
     keys = set(q.content) | {t for n in q.focus for t in tokens(n.name)}
-    at = [m.start() for m in _TOKEN.finditer(text) if any(k in tokens(m.group(0)) for k in keys)]
+    at = [m.start() for m in _TOKEN.finditer(text) if keys & set(tokens(m.group(0)))]
     if not at:
         return [99] * len(found)
     out = []
@@ -366,12 +371,9 @@ def counts_the_noun(q: Question, text: str) -> bool:
     return any(s.type == "count" and s.head and stem(s.head) == key for s in spans(text))
 
 
-def span_nearness(q: Question, text: str) -> float:
+def _nearness(ranked: list[tuple[Span, int]]) -> float:
     """1 / (1 + words between the nearest span of the asked type and the question's words)."""
-    found = answer_spans(q, text)
-    if not found:
-        return 0.0
-    return 1.0 / (1 + min(_distances(q, text, found)))
+    return 1.0 / (1 + min(d for _, d in ranked)) if ranked else 0.0
 
 
 def is_headline(text: str) -> bool:

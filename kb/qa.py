@@ -100,6 +100,17 @@ def _fit(lead: str, sentence: str, limit: int = 400) -> str:
     return f"{head}{'…' if start else ''}{cut}…"[:limit]
 
 
+def _joined(
+    text: str, chosen: list[Candidate], others: list[Candidate], best: Callable[[Candidate], Any]
+) -> tuple[str, list[Candidate]]:
+    """The answer with the best of `others` (by `best`) added, if any and if it fits."""
+    if others:
+        c = max(others, key=best)
+        if len(text) + 1 + len(c.text) <= 400:
+            return f"{text} {c.text}", [*chosen, c]
+    return text, chosen
+
+
 def _join(names: list[str]) -> str:
     names = list(dict.fromkeys(names))
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -301,15 +312,11 @@ class QuestionAnswerer:
         # A question of several parts ("how much ... and how many ..."): the best sentence
         # holding question words the chosen evidence lacks, and a span of the asked type.
         if q.parts > 1:
-            have = set().union(*(c.words for c in chosen))
-            missing = q.content - have
+            missing = q.content - set().union(*(c.words for c in chosen))
             other = [c for c in pool if c.kind == "sentence" and c not in chosen
                      and c.score >= threshold / 2 and c.words & missing
                      and (q.answer_type not in SPAN_TYPES or answer_spans(q, c.text))]  # fmt: skip
-            if other:
-                c = max(other, key=lambda c: (len(c.words & missing), c.score))
-                if len(text) + 1 + len(c.text) <= 400:
-                    text, chosen = f"{text} {c.text}", [*chosen, c]
+            text, chosen = _joined(text, chosen, other, lambda c: (len(c.words & missing), c.score))
         # A question across sources ("the two reports give different numbers"): the best
         # sentence of another document, with a span of the asked type, joins.
         if q.across:
@@ -317,10 +324,7 @@ class QuestionAnswerer:
             other = [c for c in pool if c.kind == "sentence" and c.document not in seen
                      and c.score >= threshold / 3
                      and (q.answer_type not in SPAN_TYPES or answer_spans(q, c.text))]  # fmt: skip
-            if other:
-                c = max(other, key=lambda c: c.score)
-                if len(text) + 1 + len(c.text) <= 400:
-                    text, chosen = f"{text} {c.text}", [*chosen, c]
+            text, chosen = _joined(text, chosen, other, lambda c: c.score)
         # Entities the question names that the chosen evidence does not: the best sentence
         # naming each (often another document's) joins, if it fits.
         for node in q.focus:
@@ -330,10 +334,7 @@ class QuestionAnswerer:
                 continue
             naming = [c for c in pool if c.kind == "sentence" and c not in chosen
                       and c.score >= threshold / 2 and names_in(node, c.words)]  # fmt: skip
-            if naming:
-                c = max(naming, key=lambda c: c.score)
-                if len(text) + 1 + len(c.text) <= 400:
-                    text, chosen = f"{text} {c.text}", [*chosen, c]
+            text, chosen = _joined(text, chosen, naming, lambda c: c.score)
         citations = [{"document": c.document, "locator": c.locator, "text": c.text} for c in chosen]
         return _reply(q.text, text, True, citations, self._entities(q.focus), [])
 
