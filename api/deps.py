@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Annotated, Any, TypeVar
 
+import anyio
 from fastapi import Depends, Header, Request, Response
 from fastapi import Path as PathParam
 from fastapi.dependencies.models import Dependant
@@ -132,5 +133,29 @@ async def heavy_work(request: Request, work: BoundedWork) -> AsyncIterator[Work]
 
 
 HeavyWork = Annotated[Work, Depends(heavy_work)]
+
+
+class GatedWork(Work):
+    """Like HeavyWork, but the pool's slot is taken only when the work is run: a route that
+    can answer from what it already computed (kb.memo) answers without queueing."""
+
+    def __init__(self, work: Work, gate: Gate):
+        super().__init__(work.deadlines, work.deadline)
+        self.gate = gate
+
+    async def __call__(self, fn: Callable[..., T], *args: Any) -> T:
+        async with self.gate.slot(wait=self.deadline.remaining()):
+            return await super().__call__(fn, *args)
+
+    async def light(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(*args)` in a worker thread without a pool slot (a memo look-up)."""
+        return await anyio.to_thread.run_sync(fn, *args)
+
+
+async def gated_work(request: Request, work: BoundedWork) -> GatedWork:
+    return GatedWork(work, request.app.state.gate)
+
+
+LazyHeavyWork = Annotated[GatedWork, Depends(gated_work)]
 
 EntityId = Annotated[str, PathParam(min_length=1, max_length=300)]

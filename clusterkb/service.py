@@ -14,6 +14,7 @@ from kb.errors import InputError, NotFound
 from kb.explore import EntityView, PathView, entity_view, neighborhood, path_view
 from kb.ids import document_id, is_a, state_of
 from kb.linking import EntityLinker
+from kb.memo import Memo, key_of
 from kb.models import (
     Answer,
     CitedRecord,
@@ -71,6 +72,9 @@ class KnowledgeBase:
         self.rebuild_after_writes = False
         self._version: int | None = None  # the store's batch number derived state was built at
         self._stale = self._rebuilding = False  # a background rebuild is due / running
+        # answers and plans already given, each memo with the answerer/recommender it came from
+        self._answers: tuple[object, Memo[Answer]] | None = None
+        self._plans: tuple[object, Memo[Recommendation]] | None = None
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> KnowledgeBase:
@@ -313,9 +317,39 @@ class KnowledgeBase:
         return self._llm
 
     def ask(self, question: str, history: list[Any] | None = None) -> Answer:
-        """Answer a question with citations, or say what the KB does not know (kb/qa.py)."""
-        answer: Answer = self.answerer().ask(question, history)
-        return answer
+        """Answer a question with citations, or say what the KB does not know (kb/qa.py).
+        The same question (and history) against the same graph is answered once."""
+        qa = self.answerer()
+        memo = self._memo_of(qa, "_answers")
+        key = key_of(question, history or [])
+        answer = memo.get(key)
+        if answer is None:
+            answer = qa.ask(question, history)
+            memo.put(key, answer)
+        return answer.model_copy(deep=True)
+
+    def cached_answer(self, question: str, history: list[Any] | None = None) -> Answer | None:
+        """The answer `ask` gave to this question and history, if the graph has not changed
+        since; None otherwise. Cheap: the server answers from it without a pool slot."""
+        self._catch_up()
+        answer = self._cached(self._qa, "_answers", key_of(question, history or []))
+        return answer.model_copy(deep=True) if answer is not None else None
+
+    def _memo_of(self, owner: object, slot: str) -> Memo[Any]:
+        """The memo kept with `owner` (an answerer or a recommender): a new one when the owner
+        was replaced after a write."""
+        with self._setup_lock:
+            held = getattr(self, slot)
+            if held is None or held[0] is not owner:
+                held = (owner, Memo())
+                setattr(self, slot, held)
+            return held[1]
+
+    def _cached(self, owner: object, slot: str, key: str) -> Any:
+        held = getattr(self, slot)
+        if owner is None or held is None or held[0] is not owner:
+            return None
+        return held[1].get(key)
 
     def answerer(self) -> QuestionAnswerer:
         """The question answerer over this KB (built on first use, after every write)."""
@@ -338,8 +372,24 @@ class KnowledgeBase:
     ) -> Recommendation:
         """Replication partners for a district's product, per kind, with score and why.
         `context`: an existing cluster's name (its value-chain gaps are filled first) or the
-        planner's words about the cluster ("women SHGs", "artisans")."""
-        return self._recommend().recommend(district, product, state, context)
+        planner's words about the cluster ("women SHGs", "artisans"). The same plan against the
+        same graph is made once."""
+        recommender = self._recommend()
+        memo = self._memo_of(recommender, "_plans")
+        key = key_of(district, product, state, context)
+        plan = memo.get(key)
+        if plan is None:
+            plan = recommender.recommend(district, product, state, context)
+            memo.put(key, plan)
+        return plan.model_copy(deep=True)
+
+    def cached_plan(
+        self, district: str, product: str, state: str | None = None, context: str | None = None
+    ) -> Recommendation | None:
+        """The plan `recommend` made for these arguments, if the graph has not changed since."""
+        self._catch_up()
+        plan = self._cached(self._recommender, "_plans", key_of(district, product, state, context))
+        return plan.model_copy(deep=True) if plan is not None else None
 
     def recommend_all(
         self, out: TextIO, top: int = 5, progress: Callable[[int, int], None] | None = None

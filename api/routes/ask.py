@@ -5,12 +5,15 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api import models as m
-from api.deps import KB, HeavyWork
+from api.deps import KB, LazyHeavyWork
 
 router = APIRouter(prefix="/ask", tags=["ask"])
 
 
 @router.post("", response_model=m.Answer)
-async def ask(body: m.AskRequest, kb: KB, work: HeavyWork) -> m.Answer:
+async def ask(body: m.AskRequest, kb: KB, work: LazyHeavyWork) -> m.Answer:
     history = [t.model_dump() for t in body.history] if body.history else None
-    return await work(kb.ask, body.question, history)
+    known = await work.light(
+        kb.cached_answer, body.question, history
+    )  # asked before: no pool slot needed
+    return known if known is not None else await work(kb.ask, body.question, history)

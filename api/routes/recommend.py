@@ -5,17 +5,19 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api import models as m
-from api.deps import KB, BoundedWork, EntityId, HeavyWork
+from api.deps import KB, BoundedWork, EntityId, LazyHeavyWork
 from kb.errors import InputError
 
 router = APIRouter(tags=["recommend"])
 
 
 @router.post("/recommend", response_model=m.Recommendation)
-async def recommend(body: m.RecommendRequest, kb: KB, work: HeavyWork) -> m.Recommendation:
+async def recommend(body: m.RecommendRequest, kb: KB, work: LazyHeavyWork) -> m.Recommendation:
     if not body.district.strip() or not body.product.strip():
         raise InputError("give a district and a product")
-    return await work(kb.recommend, body.district, body.product, body.state, body.context)
+    args = (body.district, body.product, body.state, body.context)
+    known = await work.light(kb.cached_plan, *args)  # made before: no pool slot needed
+    return known if known is not None else await work(kb.recommend, *args)
 
 
 @router.get("/gaps/{cluster_id}", response_model=m.Gaps)

@@ -172,3 +172,27 @@ def test_a_linkage_path_never_runs_through_a_hub(built_kb: KnowledgeBase) -> Non
     if found is not None:  # a path, or nothing: never one through a sector or a whole state
         inner = {i for f in found.facts for i in (f["source"], f["target"])} - set(ends)
         assert {store.get_node(i).type for i in inner} & {"Sector", "State"} == set()  # type: ignore[union-attr]
+
+
+def test_an_answer_is_given_again_until_a_write_changes_the_graph(scratch_kb: KnowledgeBase,
+                                                                 tmp_path: Path) -> None:  # fmt: skip
+    """The service keeps the answers it gave (kb.memo) with the answerer they came from: the
+    same question is answered alike and from the memo, and a write (a new document that
+    answers it) is seen at once."""
+    question = "Which scheme supports the Lakhipur Bell Metal Cluster?"
+    assert scratch_kb.cached_answer(question) is None
+    first = scratch_kb.ask(question)
+    assert scratch_kb.cached_answer(question) == first
+    assert scratch_kb.ask(question) == first
+    doc = tmp_path / "lakhipur.txt"
+    doc.write_text(
+        "The Lakhipur Bell Metal Cluster in Cachar, Assam, is supported by SFURTI.\n"
+        "The Lakhipur Bell Metal Cluster received a common facility centre under SFURTI.\n"
+    )
+    scratch_kb.ingest([doc])
+    assert scratch_kb.cached_answer(question) is None
+    after = scratch_kb.ask(question)
+    assert "Scheme of Fund for Regeneration of Traditional Industries" in after.answer or (
+        "SFURTI" in after.answer
+    ), after.answer
+    assert after != first
