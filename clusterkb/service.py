@@ -550,15 +550,20 @@ class KnowledgeBase:
         ]
         return sorted(out, key=lambda d: d.id)
 
-    def document_text(self, doc_id: str) -> DocumentText:
-        """A document's sentences as the KB stores them (what citations point into)."""
+    def document_text(self, doc_id: str, offset: int = 0, limit: int | None = None) -> DocumentText:
+        """A document's sentences as the KB stores them (what citations point into): all of
+        them, or `limit` from `offset` on (the API serves a long document in pages)."""
         node = self.store.get_node(doc_id)
         if node is None or node.type != "Document":
             raise NotFound(f"no document {doc_id!r}", [d.id for d in self.documents()][:5])
+        sentences = list(node.attrs.get("sentences") or [])
+        end = len(sentences) if limit is None else offset + limit
         return DocumentText(
             id=node.id,
             title=node.name,
-            sentences=list(node.attrs.get("sentences") or []),
+            sentences=sentences[offset:end],
+            offset=offset,
+            total=len(sentences),
             source_url=node.attrs.get("source_url") or None,
             date=node.attrs.get("date") or None,
             path=node.attrs.get("path") or None,

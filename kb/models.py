@@ -203,7 +203,9 @@ class DocumentInfo(Model):
 class DocumentText(Model):
     id: str
     title: str
-    sentences: list[str]
+    sentences: list[str] = Field(description="the sentences from `offset` on, at most `limit`")
+    offset: int = Field(0, description="the number of sentences before the first one given")
+    total: int = Field(0, description="the document's sentences in all")
     source_url: str | None = None  # where it was published, when the file says so
     date: str | None = None
     path: str | None = None

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, UploadFile
+from fastapi import APIRouter, File, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 from api import models as m
@@ -20,6 +20,7 @@ from kb.files import SUFFIXES, safe_filename
 from kb.ids import is_a
 
 MAX_FILES = 20
+PAGE = 1000  # sentences of a document per GET (a 100,000-sentence report is 100 pages)
 Files = Annotated[list[UploadFile], File(description="text, markdown, HTML or PDF")]
 
 router = APIRouter(prefix="/documents", tags=["documents"], route_class=KeyFirstRoute)
@@ -69,8 +70,14 @@ def documents(kb: KB) -> list[m.DocumentInfo]:
 
 
 @router.get("/{doc_id}", response_model=m.DocumentText)
-def document(doc_id: EntityId, kb: KB) -> m.DocumentText:
-    return kb.document_text(doc_id)
+def document(
+    doc_id: EntityId,
+    kb: KB,
+    offset: Annotated[int, Query(ge=0, description="sentences to skip")] = 0,
+    limit: Annotated[int, Query(ge=1, le=PAGE, description="sentences to give")] = PAGE,
+) -> m.DocumentText:
+    """A document's sentences, a page at a time (`offset` and `total` say where it is)."""
+    return kb.document_text(doc_id, offset, limit)
 
 
 @router.post(

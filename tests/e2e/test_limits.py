@@ -242,8 +242,14 @@ def test_an_entity_page_stays_small_for_a_huge_document(server: Server) -> None:
         mention = [x for x in sfurti["relations"] if x["id"] == "doc:huge-report"]
         assert mention and mention[0]["provenance_total"] == n
         assert len(mention[0]["provenance"]) <= 10
-        # the text itself is still served whole where it belongs
-        sentences = HTTP.get(f"{server.base}/api/v1/documents/doc:huge-report").json()
-        assert len(sentences["sentences"]) == n
+        # the text itself is served in pages of at most 1,000 sentences, which cover it all
+        url = f"{server.base}/api/v1/documents/doc:huge-report"
+        first = HTTP.get(url).json()
+        assert (len(first["sentences"]), first["offset"], first["total"]) == (1000, 0, n)
+        got = list(first["sentences"])
+        while len(got) < first["total"]:
+            got += HTTP.get(url, params={"offset": len(got)}).json()["sentences"]
+        assert len(got) == n and got[-1].startswith(f"The Weaver Cluster number {n - 1} ")
+        assert HTTP.get(url, params={"limit": 5000}).status_code == 422
     finally:
         HTTP.delete(f"{server.base}/api/v1/documents/doc:huge-report", headers={"X-API-Key": KEY})
