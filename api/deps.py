@@ -135,6 +135,9 @@ async def heavy_work(request: Request, work: BoundedWork) -> AsyncIterator[Work]
 HeavyWork = Annotated[Work, Depends(heavy_work)]
 
 
+PENDING_POLL = 0.05  # seconds between looks at work another request is doing
+
+
 class GatedWork(Work):
     """Like HeavyWork, but the pool's slot is taken only when the work is run: a route that
     can answer from what it already computed (kb.memo) answers without queueing."""
@@ -147,9 +150,17 @@ class GatedWork(Work):
         async with self.gate.slot(wait=self.deadline.remaining()):
             return await super().__call__(fn, *args)
 
-    async def light(self, fn: Callable[..., T], *args: Any) -> T:
-        """`fn(*args)` in a worker thread without a pool slot (a memo look-up)."""
-        return await anyio.to_thread.run_sync(fn, *args)
+    async def remembered(
+        self, lookup: Callable[..., T | None], pending: Callable[..., bool], *args: Any
+    ) -> T | None:
+        """What was computed already for `args` (`lookup`, in a worker thread without a pool
+        slot), waiting while the same work is under way for another request (`pending`)
+        rather than queueing to do it again; None when it must be done."""
+        known = await anyio.to_thread.run_sync(lookup, *args)
+        while known is None and pending(*args) and self.deadline.remaining() > PENDING_POLL:
+            await anyio.sleep(PENDING_POLL)
+            known = lookup(*args, catch_up=False)
+        return known
 
 
 async def gated_work(request: Request, work: BoundedWork) -> GatedWork:

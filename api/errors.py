@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.models import ErrorResponse
-from kb.errors import ClusterKBError, DeadlineExceeded, NotFound, StoreError
+from kb.errors import Busy, ClusterKBError, DeadlineExceeded, NotFound, StoreError
 
 log = logging.getLogger("clusterkb.api")
 
@@ -74,11 +74,13 @@ async def validation_error(_: Request, exc: RequestValidationError) -> JSONRespo
 
 
 async def kb_error(_: Request, exc: ClusterKBError) -> JSONResponse:
-    """NotFound 404 (with details.did_you_mean), StoreError 503, InputError/SchemaError 400,
-    DeadlineExceeded 504 (503 with Retry-After when the server is stopping)."""
+    """NotFound 404 (with details.did_you_mean), StoreError and Busy 503, InputError/SchemaError
+    400, DeadlineExceeded 504 (503 with Retry-After when the server is stopping)."""
     if isinstance(exc, DeadlineExceeded):
         return deadline_error(exc)
-    status = 404 if isinstance(exc, NotFound) else 503 if isinstance(exc, StoreError) else 400
+    status = (
+        404 if isinstance(exc, NotFound) else 503 if isinstance(exc, StoreError | Busy) else 400
+    )
     suggestions = getattr(exc, "suggestions", None)
     return error_response(status, str(exc), {"did_you_mean": suggestions} if suggestions else None)
 

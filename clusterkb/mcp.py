@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
@@ -81,8 +81,17 @@ def read(kb: KnowledgeBase, uri: str) -> tuple[str, str]:
     raise InputError(f"no resource {uri!r}: use doc://NAME or row://data/tables/FILE/N")
 
 
-def create_mcp_server(kb: KnowledgeBase) -> Server[Any]:
-    """The MCP server over `kb`; every handler runs the service in a worker thread."""
+Runner = Callable[..., Awaitable[Any]]
+
+
+async def _in_thread(fn: Callable[..., Any], *args: Any) -> Any:
+    return await anyio.to_thread.run_sync(fn, *args)
+
+
+def create_mcp_server(kb: KnowledgeBase, run: Runner = _in_thread) -> Server[Any]:
+    """The MCP server over `kb`; every tool call runs the service through `run` (`await
+    run(fn, *args)`): in a worker thread, or — served beside the API — under the API's request
+    deadline and in its bounded pool (clusterkb.server)."""
 
     async def list_tools(
         ctx: ServerRequestContext[Any], params: types.PaginatedRequestParams | None
@@ -97,7 +106,7 @@ def create_mcp_server(kb: KnowledgeBase) -> Server[Any]:
             names = ", ".join(s.name for s in tool_specs(kb))
             return _failed(f"there is no tool {params.name!r}; the tools are {names}")
         try:
-            result = await anyio.to_thread.run_sync(spec.call, kb, params.arguments or {})
+            result = await run(spec.call, kb, params.arguments or {})
         except ClusterKBError as e:
             return _failed(spec.error_text(e))
         except Exception as e:  # a bug: the client is told, the server keeps serving
@@ -205,7 +214,9 @@ def serve_stdio(kb: KnowledgeBase) -> None:
     anyio.run(main)
 
 
-def http_app(kb: KnowledgeBase) -> tuple[ASGIApp, Callable[[], AbstractAsyncContextManager[None]]]:
+def http_app(
+    kb: KnowledgeBase, run: Runner = _in_thread
+) -> tuple[ASGIApp, Callable[[], AbstractAsyncContextManager[None]]]:
     """The streamable-HTTP endpoint over `kb` and the context it must run in (enter it in the
     app's lifespan). Stateless, with JSON responses: every tool call is one request.
 
@@ -219,7 +230,7 @@ def http_app(kb: KnowledgeBase) -> tuple[ASGIApp, Callable[[], AbstractAsyncCont
     from mcp.server.transport_security import TransportSecuritySettings
 
     manager = StreamableHTTPSessionManager(
-        app=create_mcp_server(kb),
+        app=create_mcp_server(kb, run),
         json_response=True,
         stateless=True,
         security_settings=TransportSecuritySettings(enable_dns_rebinding_protection=False),

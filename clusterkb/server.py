@@ -8,7 +8,7 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -17,9 +17,12 @@ from fastapi import FastAPI
 from fastapi.responses import Response
 
 from api.app import create_app
-from api.deadline import GRACE
+from api.deadline import GRACE, Deadlines, run
+from api.errors import APIError
+from api.gate import Gate
 from clusterkb.mcp import http_app
 from clusterkb.service import KnowledgeBase
+from kb.errors import Busy
 
 
 def create_server(kb: KnowledgeBase, ui: bool = True) -> FastAPI:
@@ -50,8 +53,23 @@ def create_server(kb: KnowledgeBase, ui: bool = True) -> FastAPI:
 
 
 def mount_mcp(app: FastAPI, kb: KnowledgeBase) -> None:
-    """The MCP endpoint at /mcp (streamable HTTP), running while the app runs."""
-    endpoint, running = http_app(kb)
+    """The MCP endpoint at /mcp (streamable HTTP), running while the app runs. A tool call
+    is held to what an API request is: the request deadline (api.deadline) and a slot of the
+    bounded pool (api.gate), or the tool's error "the server is busy"."""
+    gate: Gate = app.state.gate
+    deadlines: Deadlines = app.state.deadlines
+
+    async def bounded(fn: Callable[..., Any], *args: Any) -> Any:
+        deadline = deadlines.start(kb.settings.request_deadline, "this tool call")
+        try:
+            async with gate.slot(wait=deadline.remaining()):
+                return await run(deadlines, deadline, fn, *args)
+        except APIError as e:  # no slot in time: a tool error, not a broken session
+            raise Busy(str(e)) from None
+        finally:
+            deadlines.end(deadline)
+
+    endpoint, running = http_app(kb, bounded)
     app.add_route("/mcp", endpoint, include_in_schema=False)  # type: ignore[arg-type]
     outer = app.router.lifespan_context
 

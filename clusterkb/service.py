@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from kb import deadline
 from kb.config import Settings
 from kb.errors import InputError, NotFound
 from kb.explore import EntityView, PathView, entity_view, neighborhood, path_view
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WARM_UP_QUESTION = "Which clusters are in the knowledge base?"
+REMADE = 16  # questions and plans most recently served, made again by the rebuild after a write
 
 
 class KnowledgeBase:
@@ -151,6 +154,8 @@ class KnowledgeBase:
                 )
                 recommender = Recommender(self.store, linker, self._embedder)
                 qa.ask(WARM_UP_QUESTION)  # loads what the answerer reads lazily
+                answers = self._made_again("_answers", qa.ask, REMADE)
+                plans = self._made_again("_plans", recommender.recommend, REMADE)
             except Exception:  # noqa: BLE001 - the next use builds lazily instead
                 log.warning("rebuild after a write failed", exc_info=True)
                 with self._setup_lock:
@@ -158,6 +163,7 @@ class KnowledgeBase:
                 continue
             with self._setup_lock:
                 self._index, self._qa, self._recommender = index, qa, recommender
+                self._answers, self._plans = (qa, answers), (recommender, plans)
 
     def _store_version(self) -> int | None:
         version = getattr(self.store, "version", None)  # the embedded store's batch number
@@ -316,24 +322,41 @@ class KnowledgeBase:
             self._llm = chat_model(self.settings.llm)
         return self._llm
 
+    @contextmanager
+    def bounded(self, what: str) -> Iterator[None]:
+        """Run the enclosed calls under the request deadline (CLUSTERKB_REQUEST_DEADLINE),
+        unless a deadline is already set: the UI's handlers use it, as the API's routes use
+        api.deadline. Past it, the core's long loops raise DeadlineExceeded."""
+        if deadline.current() is not None:
+            yield
+            return
+        with deadline.within(deadline.Deadline(self.settings.request_deadline, what)):
+            yield
+
     def ask(self, question: str, history: list[Any] | None = None) -> Answer:
         """Answer a question with citations, or say what the KB does not know (kb/qa.py).
-        The same question (and history) against the same graph is answered once."""
+        The same question (and history) against the same graph is answered once; callers
+        asking it meanwhile wait for that answer (kb.memo)."""
         qa = self.answerer()
         memo = self._memo_of(qa, "_answers")
-        key = key_of(question, history or [])
-        answer = memo.get(key)
-        if answer is None:
-            answer = qa.ask(question, history)
-            memo.put(key, answer)
+        args = (question, list(history or []))  # the same key as the rebuild's (_made_again)
+        answer = memo.compute(key_of(*args), args, qa.ask)
         return answer.model_copy(deep=True)
 
-    def cached_answer(self, question: str, history: list[Any] | None = None) -> Answer | None:
+    def cached_answer(
+        self, question: str, history: list[Any] | None = None, catch_up: bool = True
+    ) -> Answer | None:
         """The answer `ask` gave to this question and history, if the graph has not changed
         since; None otherwise. Cheap: the server answers from it without a pool slot."""
-        self._catch_up()
+        if catch_up:
+            self._catch_up()
         answer = self._cached(self._qa, "_answers", key_of(question, history or []))
         return answer.model_copy(deep=True) if answer is not None else None
+
+    def answer_pending(self, question: str, history: list[Any] | None = None) -> bool:
+        """Whether this question is being answered now (its answer is worth waiting for)."""
+        held = self._answers
+        return held is not None and held[1].pending(key_of(question, history or []))
 
     def _memo_of(self, owner: object, slot: str) -> Memo[Any]:
         """The memo kept with `owner` (an answerer or a recommender): a new one when the owner
@@ -350,6 +373,19 @@ class KnowledgeBase:
         if owner is None or held is None or held[0] is not owner:
             return None
         return held[1].get(key)
+
+    def _made_again(self, slot: str, fn: Callable[..., Any], n: int) -> Memo[Any]:
+        """A memo for the answerer/recommender about to replace the one in use, holding the
+        `n` calls most recently served made again with it (`fn`): after a write the questions
+        being asked are answered once, here, not by each request that arrives."""
+        memo: Memo[Any] = Memo()
+        held = getattr(self, slot)
+        for args in held[1].recent(n) if held is not None else []:
+            try:
+                memo.put(key_of(*args), fn(*args), args)
+            except Exception:  # noqa: BLE001 - asked again on demand, where errors are reported
+                log.debug("could not make %s again", args, exc_info=True)
+        return memo
 
     def answerer(self) -> QuestionAnswerer:
         """The question answerer over this KB (built on first use, after every write)."""
@@ -376,20 +412,30 @@ class KnowledgeBase:
         same graph is made once."""
         recommender = self._recommend()
         memo = self._memo_of(recommender, "_plans")
-        key = key_of(district, product, state, context)
-        plan = memo.get(key)
-        if plan is None:
-            plan = recommender.recommend(district, product, state, context)
-            memo.put(key, plan)
+        args = (district, product, state, context)
+        plan = memo.compute(key_of(*args), args, recommender.recommend)
         return plan.model_copy(deep=True)
 
     def cached_plan(
-        self, district: str, product: str, state: str | None = None, context: str | None = None
+        self,
+        district: str,
+        product: str,
+        state: str | None = None,
+        context: str | None = None,
+        catch_up: bool = True,
     ) -> Recommendation | None:
         """The plan `recommend` made for these arguments, if the graph has not changed since."""
-        self._catch_up()
+        if catch_up:
+            self._catch_up()
         plan = self._cached(self._recommender, "_plans", key_of(district, product, state, context))
         return plan.model_copy(deep=True) if plan is not None else None
+
+    def plan_pending(
+        self, district: str, product: str, state: str | None = None, context: str | None = None
+    ) -> bool:
+        """Whether this plan is being made now (it is worth waiting for)."""
+        held = self._plans
+        return held is not None and held[1].pending(key_of(district, product, state, context))
 
     def recommend_all(
         self, out: TextIO, top: int = 5, progress: Callable[[int, int], None] | None = None

@@ -54,6 +54,11 @@ class Deadline:
 _current: ContextVar[Deadline | None] = ContextVar("clusterkb_deadline", default=None)
 
 
+def current() -> Deadline | None:
+    """The deadline the work of this thread runs under, if any."""
+    return _current.get()
+
+
 def check() -> None:
     """Raise DeadlineExceeded if the work of this thread has a deadline and it has passed."""
     deadline = _current.get()

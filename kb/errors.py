@@ -32,3 +32,7 @@ class DeadlineExceeded(ClusterKBError):
     def __init__(self, message: str, deadline: object = None):
         super().__init__(message)
         self.deadline = deadline
+
+
+class Busy(ClusterKBError):
+    """The server has no room for more CPU-heavy work now; retry in a few seconds."""

@@ -13,7 +13,6 @@ router = APIRouter(prefix="/ask", tags=["ask"])
 @router.post("", response_model=m.Answer)
 async def ask(body: m.AskRequest, kb: KB, work: LazyHeavyWork) -> m.Answer:
     history = [t.model_dump() for t in body.history] if body.history else None
-    known = await work.light(
-        kb.cached_answer, body.question, history
-    )  # asked before: no pool slot needed
+    # asked before, or being answered for someone else: no pool slot needed
+    known = await work.remembered(kb.cached_answer, kb.answer_pending, body.question, history)
     return known if known is not None else await work(kb.ask, body.question, history)

@@ -16,7 +16,8 @@ async def recommend(body: m.RecommendRequest, kb: KB, work: LazyHeavyWork) -> m.
     if not body.district.strip() or not body.product.strip():
         raise InputError("give a district and a product")
     args = (body.district, body.product, body.state, body.context)
-    known = await work.light(kb.cached_plan, *args)  # made before: no pool slot needed
+    # made before, or being made for someone else: no pool slot needed
+    known = await work.remembered(kb.cached_plan, kb.plan_pending, *args)
     return known if known is not None else await work(kb.recommend, *args)
 
 

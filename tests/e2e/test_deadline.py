@@ -122,3 +122,20 @@ def test_sigterm_cancels_a_long_preview_and_tells_its_client(
     assert r.json()["error"]["details"]["request"] == "POST /api/v1/documents/preview"
     log = server.log.read_text(errors="replace")
     assert "Traceback" not in log, log[-3000:]
+
+
+def test_mcp_tool_calls_run_under_the_same_deadline(hurried: Server) -> None:
+    """A tool call over /mcp is held to the request deadline as the API's routes are: past it,
+    the tool answers an error naming the deadline (and the session goes on), not an answer
+    computed for as long as it takes."""
+    from tests.e2e.test_mcp import Session
+
+    session = Session(f"{hurried.base}/mcp")
+    try:
+        message = session.error("ask", {"question": "Who anchors the Muzaffarpur bag cluster?"})
+        assert "deadline" in message and "CLUSTERKB_REQUEST_DEADLINE" in message, message
+        plan = session.error("recommend_partners", {"district": "Gaya", "product": "Handloom"})
+        assert "deadline" in plan, plan
+        assert session.tools()  # the session is still usable
+    finally:
+        session.close()

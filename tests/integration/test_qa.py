@@ -196,3 +196,25 @@ def test_an_answer_is_given_again_until_a_write_changes_the_graph(scratch_kb: Kn
         "SFURTI" in after.answer
     ), after.answer
     assert after != first
+
+
+def test_the_server_answers_its_recent_questions_again_after_a_write(
+    scratch_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """With the server's background rebuild, the questions asked lately are answered once more
+    on the new graph before it is swapped in: the next request finds the new answer ready."""
+    import time
+
+    scratch_kb.rebuild_after_writes = True
+    question = "Which scheme supports the Lakhipur Bell Metal Cluster?"
+    first = scratch_kb.ask(question)
+    doc = tmp_path / "lakhipur.txt"
+    doc.write_text("The Lakhipur Bell Metal Cluster in Cachar, Assam, is supported by SFURTI.\n")
+    scratch_kb.ingest([doc])
+    waited = time.monotonic()
+    while scratch_kb._rebuilding and time.monotonic() - waited < 300:
+        time.sleep(0.2)
+    ready = scratch_kb.cached_answer(question)
+    assert ready is not None and ready != first
+    assert ready == scratch_kb.ask(question)
+    assert "SFURTI" in ready.answer or "Traditional Industries" in ready.answer, ready.answer

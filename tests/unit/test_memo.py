@@ -41,3 +41,52 @@ def test_many_threads_keep_it_within_its_size() -> None:
     for t in threads:
         t.join()
     assert len(memo) == 50
+
+
+def test_a_value_asked_for_at_once_by_many_is_computed_once() -> None:
+    memo: Memo[str] = Memo()
+    calls: list[str] = []
+    started, release = threading.Event(), threading.Event()
+
+    def slow(question: str) -> str:
+        calls.append(question)
+        started.set()
+        release.wait(10)
+        return question.upper()
+
+    results: list[str] = []
+    first = threading.Thread(target=lambda: results.append(memo.compute("k", ("q",), slow)))
+    first.start()
+    started.wait(10)
+    assert memo.pending("k") and memo.get("k") is None
+    others = [threading.Thread(target=lambda: results.append(memo.compute("k", ("q",), slow)))
+              for _ in range(5)]  # fmt: skip
+    for t in others:
+        t.start()
+    release.set()
+    for t in [first, *others]:
+        t.join(10)
+    assert calls == ["q"] and results == ["Q"] * 6 and not memo.pending("k")
+
+
+def test_a_failed_computation_is_left_to_the_next_caller() -> None:
+    memo: Memo[int] = Memo()
+
+    def fails() -> int:
+        raise ValueError("no")
+
+    try:
+        memo.compute("k", (), fails)
+    except ValueError:
+        pass
+    assert not memo.pending("k") and memo.get("k") is None
+    assert memo.compute("k", (), lambda: 7) == 7
+
+
+def test_recent_calls_come_back_with_their_arguments_most_recent_first() -> None:
+    memo: Memo[int] = Memo()
+    memo.put("a", 1, ("Gaya", "Handloom"))
+    memo.put("b", 2, ("Nalanda", "Bawan Buti"))
+    memo.get("a")
+    assert memo.recent(5) == [("Gaya", "Handloom"), ("Nalanda", "Bawan Buti")]
+    assert memo.recent(1) == [("Gaya", "Handloom")]

@@ -78,7 +78,8 @@ def build(kb: KnowledgeBase) -> AskTab:
         if last.get("role") == "assistant" and SEARCHING in str(last.get("content")):
             history = history[:-1]  # the placeholder (Gradio sends content back as parts)
         try:
-            ans = kb.ask(message, past[-3:] if past else None).to_dict()
+            with kb.bounded("this answer"):
+                ans = kb.ask(message, past[-3:] if past else None).to_dict()
         except ClusterKBError as e:
             history += [{"role": "assistant", "content": str(e)}]
             return (history, past, render.error(e), gr.update(visible=False),

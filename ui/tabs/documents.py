@@ -97,7 +97,12 @@ def build(kb: KnowledgeBase) -> DocumentsTab:
         paths, bad = paths_of(fs) if not problem else ([], None)
         if problem or bad:
             return f"**{problem or bad}**", ""
-        return "Preview — nothing is written yet.", _preview_html(kb.preview(paths))
+        try:
+            with kb.bounded("this preview"):
+                found = kb.preview(paths)
+        except ClusterKBError as e:
+            return f"**{e}**", ""
+        return "Preview — nothing is written yet.", _preview_html(found)
 
     def documents_table() -> Any:
         docs = kb.documents()

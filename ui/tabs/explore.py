@@ -229,7 +229,8 @@ def build(kb: KnowledgeBase) -> ExploreTab:
         if not (a or "").strip() or not (b or "").strip():
             return render.error(ValueError("Name two entities: From and To.")), *(gr.update(),) * 6
         try:
-            path = kb.path(a, b, avoid=() if through_hubs else HUBS).to_dict()
+            with kb.bounded("this path"):
+                path = kb.path(a, b, avoid=() if through_hubs else HUBS).to_dict()
         except ClusterKBError as e:
             return render.error(e), *(gr.update(),) * 6
         if not g or not g.get("center"):

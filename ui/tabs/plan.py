@@ -64,7 +64,8 @@ def build(kb: KnowledgeBase) -> PlanTab:
         if not d or not p:
             return render.error(ValueError("choose a state, a district and a product")), "", None
         try:
-            result = kb.recommend(d, p, s, ctx.strip() or None)
+            with kb.bounded("this plan"):
+                result = kb.recommend(d, p, s, ctx.strip() or None)
         except ClusterKBError as e:
             return render.error(e), "", None
         out = Path(tempfile.mkdtemp()) / f"partners-{_slug(d)}-{_slug(p)}.csv"
