@@ -32,6 +32,7 @@ import numpy as np
 
 from kb import deadline
 from kb.backers import FEATURES, BackerModel, Candidate, Evidence, context_weights
+from kb.eligibility import Served, eligibility
 from kb.errors import NotFound
 from kb.ids import node_id, qualifier, state_of, state_slug
 from kb.linking import EntityLinker
@@ -423,11 +424,17 @@ class Recommender:
         th = self.thesaurus
         allowed = self._open_in(target.state)
         ev = Evidence()
+        served = Served()  # the sectors each scheme served: its eligibility (kb/eligibility.py)
+        sectors = set(target.sectors)  # the planned cluster's, and its product's clusters'
         for c, sim in zip(voters, sims, strict=True):
             backers = {n.id: (n, e) for n, e in c.backers[kind]}
             if not backers:
                 continue
             t = tier(th, target, c)
+            if kind == "schemes":
+                served.add(c.sectors, list(backers))
+                if t == "same":
+                    sectors |= c.sectors
             same_state = target.state is not None and c.state == target.state
             same_district = (target.district is not None and c.district is not None
                              and c.district.id == target.district.id)  # fmt: skip
@@ -439,6 +446,10 @@ class Recommender:
         if kind == "schemes":
             seen = {n.id for n in chosen}
             chosen += [s for s in self._open_catalogue(target.state) if s.id not in seen]
+            product = {b for b, why in ev.served.items()
+                       if any(t in ("same", "related") for _, _, t in why)}  # fmt: skip
+            chosen = [s for s in chosen
+                      if s.id in product or eligibility(s, served).admits(frozenset(sectors))]  # fmt: skip
             if chosen and target.vector is not None:
                 fits = self._embed([scheme_text(s) for s in chosen]) @ target.vector
                 extra = {s.id: (float(f), self._scheme_fit(s, wanted))
