@@ -4,7 +4,8 @@ where it cannot serve (a handloom mega-cluster scheme for a makhana cluster).
 Two sources, in this order:
 - what the scheme says: the sectors named by its curated facts (tables/scheme-fit.csv), else
   by its name, else by its myScheme tags, read through the term table `sectors.csv` (term ->
-  Sector, or `*` for a scheme stated for every sector: "all manufacturing and service sectors");
+  Sector, or `*` for a scheme stated for every sector: "all manufacturing and service sectors").
+  Its own words win over the sector words the registry's compiler gave its clusters;
 - whom it served: the sectors of the clusters it backed. A scheme that says nothing of its
   sectors is held to one only when every cluster it served is in that sector and they are too
   many to be there by chance: were it open to all, each of its n clusters would be in sector s
@@ -14,8 +15,9 @@ Two sources, in this order:
   open; the ranking (kb/backers.py) still weighs where it served.
 
 A scheme is eligible for a planned cluster when it is open to every sector, when one of the
-planned cluster's sectors is among its sectors (stated or served), or when it served a cluster
-of the same or a related product. The rule is in docs/plans.md.
+planned cluster's sectors (its own, and those of the known clusters of the same product) is
+among the scheme's, or when it served a cluster of the same or a related product (kb.recommend
+decides that part). The rule is in docs/plans.md.
 """
 
 from __future__ import annotations
@@ -117,11 +119,10 @@ class Eligibility:
 def eligibility(scheme: Node, served: Served) -> Eligibility:
     """A scheme's eligibility from its own words, else from the clusters it served."""
     stated, basis = stated_sectors(scheme)
-    shown = frozenset().union(*(served.by_scheme.get(scheme.id) or [frozenset()]))
-    if stated:
+    if stated:  # its own words win over the compiler's sector words of the clusters it served
         if EVERY in stated:
             return Eligibility(True, frozenset(), basis)
-        return Eligibility(False, stated | shown, basis)
+        return Eligibility(False, stated, basis)
     held = served.held_to(scheme.id)
     if held is not None:
         n = len(served.by_scheme[scheme.id])

@@ -33,15 +33,16 @@ def test_what_a_scheme_says_comes_from_its_facts_then_its_name_then_its_tags() -
     assert stated_sectors(_scheme("Incubation Scheme", tags=["MSME"])) == (frozenset(), "")
 
 
-def test_a_scheme_stated_for_a_sector_serves_it_and_where_it_has_served() -> None:
+def test_a_scheme_is_held_to_the_sectors_it_states() -> None:
     served = Served()
     chcds = _scheme("Mega Handloom Cluster")
-    served.add(frozenset({"sector:textile"}), [chcds.id])  # it once served a textile cluster
+    # a cluster the registry's compiler put in another sector does not widen it
+    served.add(frozenset({"sector:pottery"}), [chcds.id])
     e = eligibility(chcds, served)
-    assert (
-        not e.open and e.admits(frozenset({HANDLOOM})) and e.admits(frozenset({"sector:textile"}))
-    )
+    assert not e.open and e.sectors == {HANDLOOM} and e.basis.startswith("its name")
+    assert e.admits(frozenset({HANDLOOM, "sector:textile"}))
     assert not e.admits(frozenset({AGRI, FOOD}))  # never a makhana cluster
+    assert not e.admits(frozenset({"sector:pottery"}))
 
 
 def test_every_sector_is_a_statement_too() -> None:
