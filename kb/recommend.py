@@ -433,7 +433,12 @@ class Recommender:
             t = tier(th, target, c)
             if kind == "schemes":
                 served.add(c.sectors, list(backers))
-                if t == "same":
+                if (
+                    t == "same"
+                    and target.key.key
+                    and c.key.key
+                    and (target.key.key <= c.key.key or c.key.key <= target.key.key)
+                ):  # a cluster of this very product: its sectors are the product's too
                     sectors |= c.sectors
             same_state = target.state is not None and c.state == target.state
             same_district = (target.district is not None and c.district is not None
