@@ -23,6 +23,7 @@ decides that part). The rule is in docs/plans.md.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -69,7 +70,8 @@ def _stated(curated: str, name: str, tags: str) -> tuple[frozenset[str], str]:
                         ("its myScheme tags", tags)):  # fmt: skip
         found = sectors_named(text) if text else frozenset()
         if found:
-            return found, f"{basis} ({text[:80]})"
+            short = text if len(text) <= 80 else text[:80].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+            return found, f"{basis}: {short}"
     return frozenset(), ""
 
 
@@ -128,3 +130,14 @@ def eligibility(scheme: Node, served: Served) -> Eligibility:
         n = len(served.by_scheme[scheme.id])
         return Eligibility(False, held, f"all {n} clusters it served are in these sectors")
     return Eligibility(True, frozenset(), "")
+
+
+def stated_reason(scheme: Node, sector_name: Callable[[str], str]) -> str | None:
+    """What the scheme's own words say it is for, as a planner reads it, or None if silent."""
+    stated, basis = stated_sectors(scheme)
+    if not stated:
+        return None
+    if EVERY in stated:
+        return f"Not limited to a sector ({basis})."
+    names = sorted(sector_name(s) for s in stated)
+    return f"For {' and '.join(names) if len(names) < 3 else ', '.join(names)} ({basis})."

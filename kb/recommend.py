@@ -32,7 +32,7 @@ import numpy as np
 
 from kb import deadline
 from kb.backers import FEATURES, BackerModel, Candidate, Evidence, context_weights
-from kb.eligibility import Served, eligibility
+from kb.eligibility import Served, eligibility, stated_reason
 from kb.errors import NotFound
 from kb.ids import node_id, qualifier, state_of, state_slug
 from kb.linking import EntityLinker
@@ -371,6 +371,10 @@ class Recommender:
         return ClusterFacts(c, str(text), key, frozenset(sectors), state, district, where,
                             str(c.attrs.get("status_class") or "unknown"), backers, actors,
                             facilities)  # fmt: skip
+
+    def _sector_name(self, sector_id: str) -> str:
+        node = self.store.get_node(sector_id)
+        return node.name if node is not None else sector_id.split(":", 1)[-1].replace("-", " ")
 
     def _state_name(self, state_id: str) -> str:
         if self._state_names is None:
@@ -750,6 +754,9 @@ class Recommender:
         for item in out["schemes"]:  # eligibility as reasons (its score is in the model)
             scheme = store.get_node(item.id)
             fit = self._profile(scheme) if scheme is not None else None
+            stated = stated_reason(scheme, self._sector_name) if scheme is not None else None
+            if stated:  # the sectors its own words say it is for (kb/eligibility.py)
+                item.why.append(stated)
             if fit is not None:
                 item.why.extend(sentence(r) for r in fit_reasons(fit, wanted)[1])
                 item.stages |= fit.stages

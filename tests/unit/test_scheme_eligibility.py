@@ -3,7 +3,7 @@ the sectors its clusters show it is held to; never offered outside them."""
 
 from __future__ import annotations
 
-from kb.eligibility import Served, eligibility, sectors_named, stated_sectors
+from kb.eligibility import Served, eligibility, sectors_named, stated_reason, stated_sectors
 from kb.store.base import Node
 
 HANDLOOM, FOOD, AGRI = "sector:handloom", "sector:food-processing", "sector:agriculture"
@@ -72,3 +72,20 @@ def test_a_silent_scheme_is_held_to_a_sector_only_when_chance_cannot_explain_it(
     # the same four bamboo clusters where bamboo is most clusters: chance explains them
     common = _registry([(BAMBOO, ["scheme:mission"])] * 4 + [(BAMBOO, ["scheme:cdp"])] * 10)
     assert eligibility(_scheme("Mission"), common).open
+
+
+def test_what_a_scheme_says_is_a_reason_a_planner_reads() -> None:
+    def name(sector_id: str) -> str:
+        return {FOOD: "Food Processing", AGRI: "Agriculture"}[sector_id]
+
+    pmfme = _scheme("PMFME", fit={"sectors": ["food processing", "agriculture"]})
+    said = stated_reason(pmfme, name)
+    assert (
+        said
+        == "For Agriculture and Food Processing (its scheme facts: food processing; agriculture)."
+    )
+    mse = _scheme("MSE-CDP", fit={"sectors": ["all manufacturing and service sectors"]})
+    assert stated_reason(mse, name) == (
+        "Not limited to a sector (its scheme facts: all manufacturing and service sectors)."
+    )
+    assert stated_reason(_scheme("Incubation Scheme"), name) is None
