@@ -32,6 +32,7 @@ import numpy as np
 
 from kb import deadline
 from kb.backers import FEATURES, BackerModel, Candidate, Evidence, context_weights
+from kb.eligibility import Served, eligibility, stated_reason
 from kb.errors import NotFound
 from kb.ids import node_id, qualifier, state_of, state_slug
 from kb.linking import EntityLinker
@@ -371,6 +372,10 @@ class Recommender:
                             str(c.attrs.get("status_class") or "unknown"), backers, actors,
                             facilities)  # fmt: skip
 
+    def _sector_name(self, sector_id: str) -> str:
+        node = self.store.get_node(sector_id)
+        return node.name if node is not None else sector_id.split(":", 1)[-1].replace("-", " ")
+
     def _state_name(self, state_id: str) -> str:
         if self._state_names is None:
             self._state_names = {n.id: n.name for n in self.store.nodes("State")}
@@ -423,11 +428,22 @@ class Recommender:
         th = self.thesaurus
         allowed = self._open_in(target.state)
         ev = Evidence()
+        served = Served()  # the sectors each scheme served: its eligibility (kb/eligibility.py)
+        sectors = set(target.sectors)  # the planned cluster's, and its product's clusters'
         for c, sim in zip(voters, sims, strict=True):
             backers = {n.id: (n, e) for n, e in c.backers[kind]}
             if not backers:
                 continue
             t = tier(th, target, c)
+            if kind == "schemes":
+                served.add(c.sectors, list(backers))
+                if (
+                    t == "same"
+                    and target.key.key
+                    and c.key.key
+                    and (target.key.key <= c.key.key or c.key.key <= target.key.key)
+                ):  # a cluster of this very product: its sectors are the product's too
+                    sectors |= c.sectors
             same_state = target.state is not None and c.state == target.state
             same_district = (target.district is not None and c.district is not None
                              and c.district.id == target.district.id)  # fmt: skip
@@ -439,6 +455,10 @@ class Recommender:
         if kind == "schemes":
             seen = {n.id for n in chosen}
             chosen += [s for s in self._open_catalogue(target.state) if s.id not in seen]
+            product = {b for b, why in ev.served.items()
+                       if any(t in ("same", "related") for _, _, t in why)}  # fmt: skip
+            chosen = [s for s in chosen
+                      if s.id in product or eligibility(s, served).admits(frozenset(sectors))]  # fmt: skip
             if chosen and target.vector is not None:
                 fits = self._embed([scheme_text(s) for s in chosen]) @ target.vector
                 extra = {s.id: (float(f), self._scheme_fit(s, wanted))
@@ -734,6 +754,9 @@ class Recommender:
         for item in out["schemes"]:  # eligibility as reasons (its score is in the model)
             scheme = store.get_node(item.id)
             fit = self._profile(scheme) if scheme is not None else None
+            stated = stated_reason(scheme, self._sector_name) if scheme is not None else None
+            if stated:  # the sectors its own words say it is for (kb/eligibility.py)
+                item.why.append(stated)
             if fit is not None:
                 item.why.extend(sentence(r) for r in fit_reasons(fit, wanted)[1])
                 item.stages |= fit.stages

@@ -84,6 +84,9 @@ def test_darbhanga_makhana_plan_keeps_to_the_product(built_kb: KnowledgeBase) ->
         assert node is not None
         assert rec.home_state(node) in (None, "state:bihar"), item["name"]
         assert node.attrs.get("status") not in ("closed", "renamed"), item["name"]
+    for item in r["schemes"]:  # never a scheme for another sector's clusters (kb/eligibility.py)
+        craft = ("handloom", "handicraft", "powerloom", "bamboo", "coir", "weaver", "textile")
+        assert not any(w in item["name"].lower() for w in craft), item["name"]
     peers = {p["name"] for p in r["peer_districts"]}
     assert {"Madhubani", "Purnia"} <= peers
     assert "1 Makhana cluster" in r["coverage"] or "Makhana clusters" in r["coverage"]
