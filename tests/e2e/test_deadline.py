@@ -68,6 +68,23 @@ def deadline_error(r: httpx.Response, method: str, path: str) -> None:
     assert error["details"] == {"timed_out": f"{method} {path}", "deadline_seconds": TINY}
 
 
+def test_mcp_tool_calls_run_under_the_same_deadline(hurried: Server) -> None:
+    """(Before the test that stops the server.) A tool call over /mcp is held to the request deadline as the API's routes are: past it,
+    the tool answers an error naming the deadline (and the session goes on), not an answer
+    computed for as long as it takes."""
+    from tests.e2e.test_mcp import Session
+
+    session = Session(f"{hurried.base}/mcp")
+    try:
+        message = session.error("ask", {"question": "Who anchors the Muzaffarpur bag cluster?"})
+        assert "deadline" in message and "CLUSTERKB_REQUEST_DEADLINE" in message, message
+        plan = session.error("recommend_partners", {"district": "Gaya", "product": "Handloom"})
+        assert "deadline" in plan, plan
+        assert session.tools()  # the session is still usable
+    finally:
+        session.close()
+
+
 def test_work_past_its_deadline_is_answered_504_and_gives_back_its_slot(hurried: Server) -> None:
     for method, path, kw in BOUNDED:
         deadline_error(HTTP.request(method, f"{hurried.base}{path}", **kw), method, path)
@@ -122,20 +139,3 @@ def test_sigterm_cancels_a_long_preview_and_tells_its_client(
     assert r.json()["error"]["details"]["request"] == "POST /api/v1/documents/preview"
     log = server.log.read_text(errors="replace")
     assert "Traceback" not in log, log[-3000:]
-
-
-def test_mcp_tool_calls_run_under_the_same_deadline(hurried: Server) -> None:
-    """A tool call over /mcp is held to the request deadline as the API's routes are: past it,
-    the tool answers an error naming the deadline (and the session goes on), not an answer
-    computed for as long as it takes."""
-    from tests.e2e.test_mcp import Session
-
-    session = Session(f"{hurried.base}/mcp")
-    try:
-        message = session.error("ask", {"question": "Who anchors the Muzaffarpur bag cluster?"})
-        assert "deadline" in message and "CLUSTERKB_REQUEST_DEADLINE" in message, message
-        plan = session.error("recommend_partners", {"district": "Gaya", "product": "Handloom"})
-        assert "deadline" in plan, plan
-        assert session.tools()  # the session is still usable
-    finally:
-        session.close()
