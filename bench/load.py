@@ -10,7 +10,7 @@ as `504` and among the timeouts, as is a request past the client's timeout; ever
 that is not 2xx is an error. Prints per kind: requests, errors, 5xx, timeouts, 504s, shed,
 p50/p95; the server's RSS at the start and the end, and every --sample seconds between.
 
-Usage: python bench/load.py [--clients 50] [--seconds 60] [--write-every 10] [--sample 60]
+Usage: python bench/load.py [--clients 50] [--seconds 60] [--write-every 10] [--sample 60] [--questions FILE]
        (builds a KB in a temporary home and starts `clusterkb serve` with a key), or
        python bench/load.py --base http://127.0.0.1:7860 --key KEY --pid PID
        (a running server, warmed up first with one request of each kind)
@@ -19,6 +19,7 @@ Usage: python bench/load.py [--clients 50] [--seconds 60] [--write-every 10] [--
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import tempfile
@@ -248,7 +249,7 @@ def warm(base: str, key: str | None, timeout: float = 900) -> None:
                     return
                 time.sleep(1)
 
-        for question in QUESTIONS:
+        for question in QUESTIONS[:5]:
             until_answered("POST", "/ask", json={"question": question})
         for district, product in PLANS:
             until_answered("POST", "/recommend", json={"district": district, "product": product})
@@ -285,7 +286,13 @@ def main() -> None:
     ap.add_argument("--base", help="a running server (else one is built and started)")
     ap.add_argument("--key", help="its CLUSTERKB_API_KEY (writes are skipped without)")
     ap.add_argument("--pid", type=int, help="its process id, for RSS")
+    ap.add_argument("--questions", type=Path,
+                    help="ask these instead (JSON lines with a 'question'), e.g. the dev set's "
+                         "100: most asks are then new to the server, not answered before")  # fmt: skip
     args = ap.parse_args()
+    if args.questions:
+        lines = args.questions.read_text(encoding="utf-8").splitlines()
+        QUESTIONS[:] = [json.loads(line)["question"] for line in lines if line.strip()]
     if args.base:
         warm(args.base, args.key)
         result = run_load(args.base, args.clients, args.seconds, args.key, args.write_every,
