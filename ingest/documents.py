@@ -33,7 +33,7 @@ MAX_CONTROL_SHARE = 0.01  # of a text file's characters; more and it is binary d
 
 _ABBREV = {"rs", "pvt", "ltd", "no", "nos", "dr", "mr", "mrs", "ms", "prof", "govt", "approx", "sq",
            "ft", "st", "co", "inc", "e.g", "i.e", "etc", "vs", "dept", "sh", "smt", "shri", "km",
-           "est", "fig", "ch", "vol", "p"}  # fmt: skip
+           "est", "fig", "ch", "vol", "p", "viz"}  # fmt: skip
 _SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(‘]?[A-Z0-9])")
 _INITIALS = re.compile(r"(?:[a-z]\.){0,3}[a-z]")  # "l", "l.n", "a.k.s": a person's initials
 # a line that gives a body its role in a project is content, however short (see kb/schema.py)

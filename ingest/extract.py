@@ -16,7 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ingest.agencies import AgencyNames
-from ingest.clusters import described_clusters, parse_all, unglue
+from ingest.clusters import described_clusters, document_product, listed_clusters, parse_all, unglue
 from ingest.documents import LoadedDocument
 from ingest.facts import FactSet
 from ingest.mentions import acronym_pairs, market_organisations, pattern_mentions
@@ -68,6 +68,8 @@ def select(mentions: list[Mention]) -> list[Mention]:
             m.start <= p.start and p.end <= m.end and m != p for p in places
         ):
             r = 0.5
+            if m.type == "Cluster" and _state_heads(m, places, mentions):
+                r = 2.0
         if m.how == "pattern" and m.type == "Enterprise" and any(
             o.how == "gazetteer" and o.type == "Enterprise" and m.start <= o.start
             and o.end <= m.end and o.end - o.start < m.end - m.start
@@ -86,6 +88,19 @@ def select(mentions: list[Mention]) -> list[Mention]:
         if all(m.end <= c.start or c.end <= m.start for c in chosen):
             chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _state_heads(m: Mention, places: list[Mention], mentions: list[Mention]) -> bool:
+    """Whether a cluster name found by its shape starts with a state and another reading of
+    the words names the cluster: in a table row "Karnataka Global Puffed Rice Cluster,
+    Chitradurga" the state is the row's column, the cluster is the known or described one."""
+    if not any(p.type == "State" and p.start == m.start for p in places):
+        return False
+    return any(
+        o.type == "Cluster" and o.how in ("gazetteer", "description") and o is not m
+        and o.start < m.end and m.start < o.end
+        for o in mentions
+    )  # fmt: skip
 
 
 def _scheme_key(name: str) -> str:
@@ -301,8 +316,9 @@ class Extractor:
             if n >= 2 and n * 2 > sum(doc_districts.values()):
                 district = top  # a clearly dominant district, not one of several named
         parses = parse_all([s.clean for s in sentences])
+        product = document_product([s.clean for s in sentences])
         for s, found, parsed in zip(sentences, raw, parses, strict=True):
-            found += self._descriptions(s.clean, found, doc_states, district, parsed)
+            found += self._descriptions(s.clean, found, doc_states, district, parsed, product)
         raw = [select(r) for r in raw]
         for s, mentions in zip(sentences, raw, strict=True):
             deadline.check()
@@ -394,6 +410,7 @@ class Extractor:
         doc_states: Counter[str],
         district: str | None,
         parsed: Any,
+        product: str | None = None,
     ) -> list[Mention]:
         """Clusters described with their place, not where a known cluster is named.
 
@@ -401,11 +418,22 @@ class Extractor:
         the place as for a name without one (`_cluster`): by the district, or by a town's
         document district, or else by the town (the alias "Fly Ash Cluster, Angul" says
         where). A description ("wooden furniture cluster in Dimapur") is named "<place>
-        <product> Cluster". The mention's ids are the place's district, if known."""
+        <product> Cluster". The mention's ids are the place's district, if known. Places listed
+        after a plural cluster word with no product ("The seven clusters in the State are
+        Dindigul, Tirunelveli and Salem") are "<place> <document product> Cluster"."""
         if parsed is None:
             return []
         known = [m for m in found if m.how == "gazetteer" and m.type == "Cluster"]
         out = []
+        place_kind = lambda w: self._place_kind(w, doc_states)  # noqa: E731
+        top = doc_states.most_common(1)[0][0] if doc_states else None
+        for d in listed_clusters(clean, place_kind, parsed) if product else []:
+            if any(k.start < d.end and d.start < k.end for k in known):
+                continue
+            name = f"{d.place} {product.title()} Cluster"  # type: ignore[union-attr]
+            where = d.place_id or top  # a town of the list with no district: the document's state
+            out.append(Mention("Cluster", name, d.start, d.end, "described",
+                               ids=[where] if where else [], how="description"))  # fmt: skip
         for d in described_clusters(clean, lambda w: self._place_kind(w, doc_states), parsed):
             # "Engineering Cluster at Angul, Fly Ash Cluster at Angul": a known name may take
             # the place word that ends this description ("Angul, Fly Ash Cluster"); the
