@@ -16,7 +16,15 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ingest.agencies import AgencyNames
-from ingest.clusters import described_clusters, document_product, listed_clusters, parse_all, unglue
+from ingest.clusters import (
+    CATEGORY,
+    DROPPED,
+    described_clusters,
+    document_product,
+    listed_clusters,
+    parse_all,
+    unglue,
+)
 from ingest.documents import LoadedDocument
 from ingest.facts import FactSet
 from ingest.mentions import acronym_pairs, market_organisations, pattern_mentions
@@ -88,6 +96,37 @@ def select(mentions: list[Mention]) -> list[Mention]:
         if all(m.end <= c.start or c.end <= m.start for c in chosen):
             chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _only_kind(name: str) -> bool:
+    """Whether a cluster's name holds only words for a kind of cluster ("Artisan Cluster",
+    "Cluster Major Cluster"): no product, no place, so no specific cluster."""
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("cluster", "clusters")]
+    return all(w in CATEGORY or w in DROPPED for w in words)
+
+
+def _defined_acronyms(
+    sentences: list[Sentence], raw: list[list[Mention]], pairs: list[tuple[str, str]]
+) -> None:
+    """An acronym a document defines ("Textiles Committee (TC)") names the same body wherever
+    the document uses it again ("TC was selected as ..."): each later bare use becomes a
+    mention like the one of its expansion."""
+    named: dict[str, Mention] = {}
+    for found in raw:
+        for m in found:
+            if m.type in ("Agency", "Scheme", "Enterprise"):
+                named.setdefault(normalize(m.name), m)
+    for acronym, expansion in pairs:
+        like = named.get(normalize(expansion))
+        if like is None or not is_acronym(acronym) or len(acronym) < 2:
+            continue
+        rx = re.compile(rf"(?<![\w&/-]){re.escape(acronym)}(?![\w&/-])")
+        for s, found in zip(sentences, raw, strict=True):
+            for hit in rx.finditer(s.clean):
+                if any(m.start < hit.end() and hit.start() < m.end for m in found):
+                    continue
+                found.append(Mention(like.type, like.name, hit.start(), hit.end(), like.role,
+                                     list(like.ids), list(like.aliases), like.how))  # fmt: skip
 
 
 def _state_heads(m: Mention, places: list[Mention], mentions: list[Mention]) -> bool:
@@ -215,6 +254,16 @@ class Extractor:
             role = "government department"
             return Entity(aid, "Agency", shown, m.start, m.end, role, aliases,
                           {"level": "state" if state_name else "unknown"})  # fmt: skip
+        subject_first = re.fullmatch(r"(.+?),?\s+Ministry", name)
+        if subject_first:  # "Micro, Small, Medium Enterprises Ministry": "Ministry of ..."
+            key = normalize(f"Ministry of {subject_first.group(1)}")
+            ministries = [k for k in self.agency_keys if k.startswith("ministry of ")]
+            hit = process.extractOne(key, ministries, scorer=fuzz.token_set_ratio, score_cutoff=90)
+            if hit:
+                aid, _, known = self.agency_keys[hit[0]]
+                return Entity(
+                    aid, "Agency", known, m.start, m.end, "ministry", [name], confidence=0.75
+                )
         canonical = self.agencies.canonical(name)
         if canonical == display_name(name):
             hit = process.extractOne(
@@ -308,6 +357,7 @@ class Extractor:
             raw, market_organisations([s.clean for s in sentences]), strict=True
         ):
             found += orgs
+        _defined_acronyms(sentences, raw, pairs_all)
         doc_states, doc_districts = self._places([select(r) for r in raw])
         state = doc_states.most_common(1)[0][0] if doc_states else None
         district = None
@@ -359,6 +409,8 @@ class Extractor:
                                aliases=m.aliases, places=m.ids, confidence=0.8)  # fmt: skip
                     if m.role == "described":  # lower case: maybe a named cluster's description
                         e.attrs["described"] = True
+                elif m.type == "Cluster" and m.how == "pattern" and _only_kind(m.name):
+                    e = None  # "Artisan Cluster Building", "Type of Cluster: Major Cluster"
                 elif m.type == "Cluster":
                     e = self._cluster(
                         m.name, m.start, m.end, district, m.ids if m.how == "gazetteer" else []

@@ -72,6 +72,12 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "government department",
         re.compile(rf"{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:[Dd]epartment|[Dd]irectorate)\b(?!\s+of)"),
     ),
+    # a ministry named by its subject first: "Micro, Small, Medium Enterprises Ministry"
+    (
+        "Agency",
+        "ministry",
+        re.compile(rf"{_CAP}(?:,?\s+(?:and\s+|&\s+)?{_CAP}){{0,4}}\s+Ministry\b(?!\s+of)"),
+    ),
     (
         "Agency",
         "organisation",
@@ -194,10 +200,15 @@ ROLE_OF_LIST = {"bank": ("Agency", "bank"), "mfi": ("Agency", "MFI"), "ngo": ("A
                 "exporter": ("Enterprise", "company"), "retailer": ("Enterprise", "company")}  # fmt: skip
 
 
+# a post heading a body's name is the person's, not the body's: "Vice Chairman J&K KVIB"
+_POSTS = {"vice", "chairman", "chairperson", "chairwoman", "secretary", "president", "minister",
+          "ceo", "deputy", "secretary/ceo", "dy."}  # fmt: skip
+
+
 def _trim_leading(text: str, start: int) -> tuple[str, int]:
     words = text.split(" ")
     while len(words) > 1 and (
-        words[0].lower().strip(",") in _LEADING or words[0].lower().endswith("ing")
+        words[0].lower().strip(",") in _LEADING | _POSTS or words[0].lower().endswith("ing")
     ):
         start += len(words[0]) + 1
         words = words[1:]

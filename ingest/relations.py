@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ingest.arguments import clause_roles
+from ingest.arguments import clause_roles, scheme_roles
 from ingest.quantities import find_quantities
 from ingest.units import Entity, Sentence
 from ingest.units import facilities as facilities_of
@@ -187,7 +187,8 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
     both = [
         s
         for s in sentences
-        if s.of("Agency") and (s.of("Cluster") or (focal and _THE_CLUSTER.search(s.clean)))
+        if s.of("Agency")
+        and (s.of("Cluster") or s.of("Scheme") or (focal and _THE_CLUSTER.search(s.clean)))
     ]
     parses = dict(
         zip((s.index for s in both), nlp.parse_many([s.clean for s in both]), strict=True)
@@ -396,6 +397,10 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 if (body.id, c.id) in linked or (facilities and role.role == "partner"):
                     continue
                 yield rel(*role_edge(body, c, role), 0.65, {"role": role.role})
+        if s.index in parses:  # "the Ministry has modified MSE-CDP": it administers it
+            for body, sc, relation in scheme_roles(s, parses[s.index]):
+                if (body.id, sc.id) not in linked:
+                    yield rel(body.id, relation, sc.id, 0.7)
         if not s.of("Cluster") and re.search(r"\bclusters\b", text, re.I):
             if " under " in text.lower():
                 pending = [(sc.id, "SUPPORTED_BY", False) for sc in schemes]

@@ -249,3 +249,35 @@ def test_a_known_name_taking_the_place_word_of_the_cluster_before_it_leaves_that
     )
     names = " | ".join(_clusters(found))
     assert "Engineering" in names and "Fly Ash" in names and "Bell Metal" in names
+
+
+def test_an_acronym_defined_once_names_its_body_later_and_a_kind_of_cluster_is_none(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The Handloom Promotion Society (HPS) reviewed the work this year.\n"
+        "HPS was selected as the implementing agency for the Pottery Cluster at Khurja.\n"
+        "The Artisan Cluster Building was opened in March.\n",
+    )
+    clusters = _clusters(found)
+    assert "Artisan Cluster" not in clusters
+    implementers = {a for a, c in _rels(found, "IMPLEMENTS") if c == "Pottery Cluster"}
+    assert implementers == {"Handloom Promotion Society"}
+
+
+def test_clusters_named_by_their_places_take_the_documents_product(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The State has a long brassware industry.\n"
+        "The four clusters in the State are Moradabad, Aligarh and Kotwara (Hardoi district).\n"
+        "Each brassware cluster has a common facility centre.\n",
+    )
+    clusters = _clusters(found)
+    assert {"Moradabad Brassware Cluster", "Aligarh Brassware Cluster",
+            "Kotwara Brassware Cluster"} <= set(clusters)  # fmt: skip
+    assert ("Kotwara Brassware Cluster", "Hardoi") in _rels(found, "LOCATED_IN")
