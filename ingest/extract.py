@@ -53,6 +53,10 @@ _CLUSTER_IN = re.compile(
 )
 _BARE_DEPT = re.compile(r"\b[Tt]he\s+Department\b(?!\s+(?:of|for))|^Department\b(?!\s+(?:of|for))")
 _BARE_ADMIN = re.compile(r"\b[Dd]istrict\s+[Aa]dministration\b")
+# "the Board", "the Committee": the document's one named body with that head word
+_BODY_HEADS = ("Board", "Committee", "Directorate", "Ministry", "Corporation", "Council",
+               "Commission", "Society", "Institute", "Federation", "Authority", "Bank")  # fmt: skip
+_BARE_BODY = re.compile(rf"\b[Tt]he\s+({'|'.join(_BODY_HEADS)})\b(?!\s+(?:of|for)\b)")
 
 
 def select(mentions: list[Mention]) -> list[Mention]:
@@ -572,6 +576,20 @@ class Extractor:
                     e.aliases.append(e.name)
                 e.id, e.name, e.places = rep.id, rep.name, rep.places or e.places
 
+    @staticmethod
+    def _bare_bodies(s: Sentence, sentences: list[Sentence]) -> None:
+        """'the Board' -> the document's one Board (see `_bare_body_targets`)."""
+        if not _BARE_BODY.search(s.clean):
+            return
+        targets = _bare_body_targets(sentences)
+        spans = [(e.start, e.end) for e in s.entities]
+        for m in _BARE_BODY.finditer(s.clean):
+            t = targets.get(m.group(1))
+            if t is None or any(a < m.end() and m.start() < b for a, b in spans):
+                continue
+            s.entities.append(Entity(t.id, t.type, t.name, m.start(), m.end(), t.role, [],
+                                     dict(t.attrs), 0.7))  # fmt: skip
+
     def _corefer(self, sentences: list[Sentence], context: dict[str, Any]) -> None:
         """'the Department' -> the document's most mentioned department; likewise its cluster."""
         # "Kannauj attar cluster" in a headline is the document's "Kannauj Perfume Cluster".
@@ -617,7 +635,22 @@ class Extractor:
                         continue
                     s.entities.append(Entity(target.id, target.type, target.name, m.start(), m.end(),
                                              target.role, [], dict(target.attrs), 0.7))  # fmt: skip
+            self._bare_bodies(s, sentences)
             s.entities.sort(key=lambda e: e.start)
+
+
+def _head_word(e: Entity) -> str:
+    return re.sub(r",.*$", "", e.name).split()[-1] if e.name.split() else ""
+
+
+def _bare_body_targets(sentences: list[Sentence]) -> dict[str, Entity]:
+    """Head word -> the document's body "the <Head>" refers to: the one agency whose name
+    ends with it ("the Board" in a page about the Coir Board), when only one does."""
+    by_head: dict[str, dict[str, Entity]] = {}
+    for s in sentences:
+        for e in s.of("Agency"):
+            by_head.setdefault(_head_word(e), {}).setdefault(e.id, e)
+    return {h: next(iter(es.values())) for h, es in by_head.items() if len(es) == 1}
 
 
 def to_facts(

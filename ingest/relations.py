@@ -140,14 +140,32 @@ def _masked(s: Sentence) -> str:
     return "".join(chars)
 
 
-def _targets(s: Sentence, focal: Entity | None) -> list[Entity]:
+def _targets(s: Sentence, focal: Entity | None, group: list[Entity] | None = None) -> list[Entity]:
     named = s.of("Cluster")
     if named:
         return named
     text = _masked(s)
     if re.search(r"\bclusters\b", text, re.I) and not re.search(r"\bcluster\b", text, re.I):
         return []  # several unnamed clusters: not the focal one
-    return [focal] if focal else []
+    return group or ([focal] if focal else [])
+
+
+def _focal_group(sentences: list[Sentence]) -> list[Entity]:
+    """The clusters a document speaks of equally ("The seven clusters in the State are A, B
+    and C ... The Board is the nodal agency for the cluster project"): when no cluster is named
+    more often than the others, "the cluster" of a later sentence is each of them, not the
+    first one listed. Empty when one cluster leads (it is the focal one)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Entity] = {}
+    for s in sentences:
+        for c in s.of("Cluster"):
+            counts[c.id] = counts.get(c.id, 0) + 1
+            first.setdefault(c.id, c)
+    if len(counts) < 2:
+        return []
+    top = max(counts.values())
+    leaders = [first[c] for c, n in counts.items() if n == top]
+    return leaders if len(leaders) > 1 else []
 
 
 def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
@@ -179,6 +197,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
 
 def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
     focal: Entity | None = context.get("cluster_entity")
+    group = _focal_group(sentences)
     pending: list[tuple[str, str, bool]] = []  # (entity id, relation, entity is source)
     previous: Sentence | None = None
     located: set[str] = set()
@@ -201,8 +220,8 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
         agencies = [e for e in s.of("Agency") if e not in financiers]
         schemes = s.of("Scheme")
         enterprises = s.of("Enterprise")
-        targets = _targets(s, focal)
-        loose = s.of("Cluster") or ([focal] if focal else [])  # "various clusters": the focal one
+        targets = _targets(s, focal, group)
+        loose = s.of("Cluster") or group or ([focal] if focal else [])  # "various clusters"
         facilities = facilities_of(s, context)
         money = [q.to_dict() for q in find_quantities(s.text) if q.kind == "money"]
         linked: set[tuple[str, str]] = set()

@@ -281,3 +281,17 @@ def test_clusters_named_by_their_places_take_the_documents_product(
     assert {"Moradabad Brassware Cluster", "Aligarh Brassware Cluster",
             "Kotwara Brassware Cluster"} <= set(clusters)  # fmt: skip
     assert ("Kotwara Brassware Cluster", "Hardoi") in _rels(found, "LOCATED_IN")
+
+
+def test_the_board_is_the_documents_board_and_the_cluster_each_of_a_list_named_equally(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "According to the Rubber Promotion Board, the State has a coir industry.\n"
+        "The three clusters in the State are Moradabad, Aligarh and Kotwara (Hardoi district).\n"
+        "The Board is the nodal agency for the cluster project.\n",
+    )
+    nodal = {c for a, c in _rels(found, "IMPLEMENTS") if a == "Rubber Promotion Board"}
+    assert nodal == {"Moradabad Coir Cluster", "Aligarh Coir Cluster", "Kotwara Coir Cluster"}
