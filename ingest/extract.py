@@ -30,7 +30,7 @@ from ingest.facts import FactSet
 from ingest.mentions import acronym_pairs, market_organisations, pattern_mentions
 from ingest.quantities import find_quantities
 from ingest.relations import relations_of
-from ingest.units import Entity, Sentence, facilities
+from ingest.units import Entity, Sentence, facilities, focal_group
 from kb import deadline
 from kb.aliases import STATE_BOARDS
 from kb.errors import SchemaError
@@ -618,6 +618,7 @@ class Extractor:
             e.id for s in sentences for e in s.entities if e.role == "government department"
         )
         clusters = Counter(e.id for s in sentences for e in s.entities if e.type == "Cluster")
+        context["cluster_group"] = focal_group(sentences)
         context["cluster"] = clusters.most_common(1)[0][0] if clusters else None
         context["cluster_entity"] = next(
             (e for s in sentences for e in s.entities if e.id == context["cluster"]), None

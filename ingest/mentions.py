@@ -314,12 +314,13 @@ _SUPPLIER_AFTER = re.compile(
 )
 
 
-def facility_mentions(sentence: str) -> list[tuple[str, str, int]]:
-    """(role, display kind, position) of shared-facility mentions."""
+def facility_mentions(sentence: str) -> list[tuple[str, str, int, bool]]:
+    """(role, display kind, position, written in the plural) of shared-facility mentions."""
     out = []
     for role, label, rx in FACILITY_PATTERNS:
         for m in rx.finditer(sentence):
-            out.append((role, label, m.start()))
+            plural = m.group(0).endswith("s") or m.group(0).lower().endswith("facilities")
+            out.append((role, label, m.start(), plural))
     return sorted(out, key=lambda f: f[2])
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ingest.arguments import clause_roles, scheme_roles
 from ingest.quantities import find_quantities
-from ingest.units import Entity, Sentence
+from ingest.units import Entity, Sentence, focal_group
 from ingest.units import facilities as facilities_of
 from kb import nlp
 from kb.ids import is_a, place_slug
@@ -150,24 +150,6 @@ def _targets(s: Sentence, focal: Entity | None, group: list[Entity] | None = Non
     return group or ([focal] if focal else [])
 
 
-def _focal_group(sentences: list[Sentence]) -> list[Entity]:
-    """The clusters a document speaks of equally ("The seven clusters in the State are A, B
-    and C ... The Board is the nodal agency for the cluster project"): when no cluster is named
-    more often than the others, "the cluster" of a later sentence is each of them, not the
-    first one listed. Empty when one cluster leads (it is the focal one)."""
-    counts: dict[str, int] = {}
-    first: dict[str, Entity] = {}
-    for s in sentences:
-        for c in s.of("Cluster"):
-            counts[c.id] = counts.get(c.id, 0) + 1
-            first.setdefault(c.id, c)
-    if len(counts) < 2:
-        return []
-    top = max(counts.values())
-    leaders = [first[c] for c, n in counts.items() if n == top]
-    return leaders if len(leaders) > 1 else []
-
-
 def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
     """The relations the sentences state, then what the document's title says of them all:
     a scheme in the title ("... clusters of Assam under SFURTI", "Sponsored Programs –
@@ -197,7 +179,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
 
 def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
     focal: Entity | None = context.get("cluster_entity")
-    group = _focal_group(sentences)
+    group: list[Entity] = context.get("cluster_group") or focal_group(sentences)
     pending: list[tuple[str, str, bool]] = []  # (entity id, relation, entity is source)
     previous: Sentence | None = None
     located: set[str] = set()
@@ -326,7 +308,9 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                     continue
                 earlier = [fac for fac in facilities if fac.position < x.start]
                 paid = earlier[-1] if earlier else min(facilities, key=lambda fac: fac.position)
-                yield rel(x.id, "FUNDS", paid.id, 0.7, {"amounts": money} if money else None)
+                for fac in facilities:  # "CFCs ... under X": each cluster's, at that place
+                    if fac.position == paid.position:
+                        yield rel(x.id, "FUNDS", fac.id, 0.7, {"amounts": money} if money else None)
                 if FUND.search(text):
                     for c in targets:
                         yield rel(x.id, "FUNDS", c.id, 0.6)
