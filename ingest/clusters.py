@@ -96,8 +96,12 @@ def unglue(text: str) -> str:
     return _GLUE_CAPITAL.sub(r"\1 \2", text)
 
 
+_FACILITY_WORD = re.compile(r"\bCFCs?\b|\bcommon facility cent(?:re|er)s?\b", re.I)
+
+
 def mentions_cluster(text: str) -> bool:
-    return "cluster" in text.lower()
+    """A cluster word, or a common facility centre (a cluster's CFC named by its place)."""
+    return "cluster" in text.lower() or _FACILITY_WORD.search(text) is not None
 
 
 PlaceKind = Callable[[str], tuple[str, str | None] | None]
@@ -207,6 +211,28 @@ def listed_clusters(text: str, place_kind: PlaceKind, doc: Any) -> list[Describe
             if items:
                 out += [Described("", *item, False) for item in items]
                 break
+    return out
+
+
+def facility_places(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
+    """Districts a common facility centre is said to be in, with no cluster named: "The CFC
+    in Siddharthnagar will help ...", "common facility centres in Azamgarh, Sitapur and Agra
+    districts". The caller decides the product (a district's ODOP product, where the document
+    is about ODOP)."""
+    out: list[Described] = []
+    if doc is None or "cluster" in text.lower():
+        return out
+    for tok in doc:
+        facility = tok.text in ("CFC", "CFCs") or (
+            tok.lower_ in ("centre", "centres", "center", "centers")
+            and tok.i >= 2
+            and doc[tok.i - 1].lower_ == "facility"
+            and doc[tok.i - 2].lower_ == "common"
+        )
+        nxt = tok.i + 1
+        if facility and nxt + 1 < len(doc) and doc[nxt].lower_ in PLACE_PREPOSITIONS:
+            items = _place_list(doc, nxt + 1, place_kind)
+            out += [Described("", *item, False) for item in items if item[1] == "district"]
     return out
 
 

@@ -21,6 +21,7 @@ from ingest.clusters import (
     DROPPED,
     described_clusters,
     document_product,
+    facility_places,
     listed_clusters,
     parse_all,
     unglue,
@@ -52,6 +53,7 @@ _CLUSTER_IN = re.compile(
     r"\b(?:a|an|the)\s+(?P<what>[a-z]+(?:\s[a-z]+)?)\s+cluster\s+in\s+(?P<place>[A-Z][a-z]+)"
 )
 _BARE_DEPT = re.compile(r"\b[Tt]he\s+Department\b(?!\s+(?:of|for))|^Department\b(?!\s+(?:of|for))")
+_ODOP = re.compile(r"\bODOP\b|\bOne District,? One Product\b", re.I)
 _BARE_ADMIN = re.compile(r"\b[Dd]istrict\s+[Aa]dministration\b")
 # "the Board", "the Committee": the document's one named body with that head word
 _BODY_HEADS = ("Board", "Committee", "Directorate", "Ministry", "Corporation", "Council",
@@ -157,7 +159,8 @@ def _scheme_key(name: str) -> str:
 class Extractor:
     """Holds what is known (the KB's names) and turns documents into FactSets."""
 
-    def __init__(self, nodes: list[Node], resolver: Resolver):
+    def __init__(self, nodes: list[Node], resolver: Resolver, odop: dict[str, str] | None = None):
+        self.odop = odop or {}  # district id -> its ODOP product's name
         self.gazetteer = Gazetteer(nodes)
         self.resolver = resolver
         self.agencies = AgencyNames(resolver)
@@ -371,8 +374,11 @@ class Extractor:
                 district = top  # a clearly dominant district, not one of several named
         parses = parse_all([s.clean for s in sentences])
         product = document_product([s.clean for s in sentences])
+        about_odop = any(_ODOP.search(s.clean) for s in sentences)
         for s, found, parsed in zip(sentences, raw, parses, strict=True):
             found += self._descriptions(s.clean, found, doc_states, district, parsed, product)
+            if about_odop and parsed is not None:
+                found += self._odop_facilities(s.clean, found, doc_states, parsed)
         raw = [select(r) for r in raw]
         for s, mentions in zip(sentences, raw, strict=True):
             deadline.check()
@@ -510,6 +516,23 @@ class Extractor:
                 role, aliases = "described", []  # maybe a named cluster's description
             out.append(Mention("Cluster", name, d.start, end, role, ids=[where] if where else [],
                                aliases=aliases, how="description"))  # fmt: skip
+        return out
+
+    def _odop_facilities(
+        self, clean: str, found: list[Mention], doc_states: Counter[str], parsed: Any
+    ) -> list[Mention]:
+        """In a document about ODOP, a CFC said to be in a district with no cluster named ("The
+        CFC in Siddharthnagar will help ...") is the CFC of that district's ODOP product cluster:
+        "<District> <ODOP product> Cluster" (the product from the ODOP list, not the text)."""
+        out = []
+        taken = [(m.start, m.end) for m in found if m.type == "Cluster"]
+        for d in facility_places(clean, lambda w: self._place_kind(w, doc_states), parsed):
+            product = self.odop.get(d.place_id or "")
+            if product is None or any(a < d.end and d.start < b for a, b in taken):
+                continue
+            name = f"{d.place} {display_name(product)} Cluster"
+            out.append(Mention("Cluster", name, d.start, d.end, "described", ids=[d.place_id or ""],
+                               how="description"))  # fmt: skip
         return out
 
     def _lowercase_clusters(self, s: Sentence, place: str | None) -> None:

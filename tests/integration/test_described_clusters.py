@@ -295,3 +295,17 @@ def test_the_board_is_the_documents_board_and_the_cluster_each_of_a_list_named_e
     )
     nodal = {c for a, c in _rels(found, "IMPLEMENTS") if a == "Rubber Promotion Board"}
     assert nodal == {"Moradabad Coir Cluster", "Aligarh Coir Cluster", "Kotwara Coir Cluster"}
+
+
+def test_a_cfc_named_by_its_district_in_an_odop_page_is_the_odop_product_clusters(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    text = (
+        "Under the One District One Product scheme, new centres are coming up.\n"
+        "The CFC in Firozabad will help artisans with testing and packaging.\n"
+    )
+    clusters = _clusters(_read(tables_kb, tmp_path, text))
+    assert any("Firozabad" in n and "Glass" in n for n in clusters), clusters
+    # the same sentence on a page that never speaks of ODOP: no product to give the cluster
+    plain = _clusters(_read(tables_kb, tmp_path, text.split("\n", 1)[1], "plain.txt"))
+    assert not any("Firozabad" in n for n in plain), plain
