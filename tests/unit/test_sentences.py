@@ -59,3 +59,18 @@ def test_viz_introduces_a_list_and_does_not_end_the_sentence() -> None:
         "Two clusters were chosen viz. Kotwa in Hardoi and Belur in Hassan.",
         "Work began.",
     ]
+
+
+def test_a_cover_label_ending_in_a_preposition_keeps_what_it_labels() -> None:
+    lines = [
+        "Detailed Project Report",
+        "Prepared by",
+        "",
+        "Acme Consultancy Services Ltd.",
+        "Index",
+    ]
+    assert split_sentences("\n".join(lines)) == [
+        "Detailed Project Report",
+        "Prepared by Acme Consultancy Services Ltd.",
+        "Index",
+    ]
