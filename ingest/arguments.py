@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ingest.units import Entity, Sentence
-from kb.schema import VERB_PARTNER, VERB_ROLES, AgencyRole
+from kb.schema import SCHEME_VERBS, VERB_PARTNER, VERB_ROLES, AgencyRole
 
 _VERBAL = {"VERB", "AUX"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "ccomp"}  # verb to verb, inside one clause complex
@@ -117,3 +117,18 @@ def clause_roles(
             cverb, _ = _verb_of(ctok)
             if _dominates(top, ctok) or (cverb is not None and _dominates(cverb, tok)):
                 yield body, c, role
+
+
+def scheme_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, Entity, str]]:
+    """(body, scheme, relation) for each agency of `s` that acts in a verb of `SCHEME_VERBS`
+    whose object holds a scheme of `s` ("the Ministry has modified the MSE-CDP scheme")."""
+    for body in s.of("Agency"):
+        tok = _head_token(doc, body)
+        verb, acting = _verb_of(tok) if tok is not None else (None, False)
+        if verb is None or not acting or _lemma(verb).split()[0] not in SCHEME_VERBS:
+            continue
+        for sc in s.of("Scheme"):
+            stok = _head_token(doc, sc)
+            sverb, sacting = _verb_of(stok) if stok is not None else (None, False)
+            if sverb is not None and sverb.i == verb.i and not sacting:
+                yield body, sc, SCHEME_VERBS[_lemma(verb).split()[0]]

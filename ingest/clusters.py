@@ -21,6 +21,13 @@ patterns are data over the parse:
 The caller decides what a place word is (a district, a state, an unknown town) through
 `place_kind`; a description with no place, or whose place is only a state or a country, is
 not a specific cluster and is not returned.
+
+Clusters are also named by their places alone, in a list tied to a plural cluster word that
+names no product ("The seven clusters in the State are Dindigul, Tirunelveli and Salem", "The
+Clusters at Samudragarh and Santipur", "three clusters ... viz. Santhipur (Nadia) in West
+Bengal, Bijnore in Uttar Pradesh"): `listed_clusters` reads the list off the words, each item
+with the district or state that qualifies it; the product is the document's
+(`document_product`: the word most often written before "cluster", "sector" or "industry").
 """
 
 from __future__ import annotations
@@ -89,8 +96,12 @@ def unglue(text: str) -> str:
     return _GLUE_CAPITAL.sub(r"\1 \2", text)
 
 
+_FACILITY_WORD = re.compile(r"\bCFCs?\b|\bcommon facility cent(?:re|er)s?\b", re.I)
+
+
 def mentions_cluster(text: str) -> bool:
-    return "cluster" in text.lower()
+    """A cluster word, or a common facility centre (a cluster's CFC named by its place)."""
+    return "cluster" in text.lower() or _FACILITY_WORD.search(text) is not None
 
 
 PlaceKind = Callable[[str], tuple[str, str | None] | None]
@@ -133,6 +144,7 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
         if place is None:
             continue
         surface, kind, pid, pstart, pend, run, adjacent = place
+        run = _without_state(doc, run, place_kind)
         words = [t for t in run if t.lower_ not in DROPPED]
         if not any(t.lower_ not in CATEGORY and t.is_alpha for t in words):
             continue  # "regular cluster", "mega cluster": a kind of cluster, not one
@@ -146,6 +158,150 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
         )
         out.append(Described(product, surface, kind, pid, start, end, capitalised))
     return out
+
+
+# What opens a list of places after a plural cluster word that names no product
+LIST_OPENERS = {"viz", "namely", "include", "includes", "including", "i.e", "ie", ":"}
+_LIST_SEPARATORS = {",", "and", "&", ";"}
+_PRODUCT_HEADS = r"clusters?|sectors?|industry|industries"
+_PRODUCT_WORD = re.compile(rf"\b([A-Za-z]{{3,}})\s+(?:{_PRODUCT_HEADS})\b")
+_NOT_PRODUCT = {
+    "the", "these", "this", "those", "that", "all", "each", "every", "any", "its", "their",
+    "our", "his", "her", "with", "from", "into", "for", "and", "are", "has", "have", "was",
+    "were", "under", "among", "such", "about", "both", "nine", "ten", "seven", "eight", "six",
+    "public", "private", "government", "cottage", "village", "indian", "allied", "related",
+    "some", "most", "few", "key", "main", "core", "cluster", "clusters", "industry",
+}  # fmt: skip
+
+
+def document_product(texts: list[str]) -> str | None:
+    """The product a document's clusters make when a sentence does not say: the word most often
+    written right before "cluster(s)", "sector" or "industry" ("coir industry", "handloom
+    clusters"), when one word leads (singular and plural counted as one)."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for m in _PRODUCT_WORD.finditer(text):
+            w = m.group(1).lower()
+            if w in _NOT_PRODUCT or w in CATEGORY or w in DROPPED or w in NOT_PLACES:
+                continue
+            counts[w] = counts.get(w, 0) + 1
+    for w in [w for w in counts if w.endswith("s") and w[:-1] in counts]:
+        counts[w[:-1]] += counts.pop(w)  # "handlooms" is "handloom"
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # no one product leads
+    return ranked[0][0]
+
+
+def listed_clusters(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
+    """Clusters named only by their places in a list after a plural cluster word with no
+    product (see the module's docstring); `product` is left empty for the caller to fill."""
+    out: list[Described] = []
+    if doc is None:
+        return out
+    for tok in doc:
+        if tok.lower_ != "clusters" or any(
+            t.lower_ not in CATEGORY and t.lower_ not in DROPPED for t in _product_run(doc, tok)
+        ):
+            continue
+        for start in _list_starts(doc, tok):
+            items = _place_list(doc, start, place_kind)
+            if items:
+                out += [Described("", *item, False) for item in items]
+                break
+    return out
+
+
+def facility_places(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
+    """Districts a common facility centre is said to be in, with no cluster named: "The CFC
+    in Siddharthnagar will help ...", "common facility centres in Azamgarh, Sitapur and Agra
+    districts". The caller decides the product (a district's ODOP product, where the document
+    is about ODOP)."""
+    out: list[Described] = []
+    if doc is None or "cluster" in text.lower():
+        return out
+    for tok in doc:
+        facility = tok.text in ("CFC", "CFCs") or (
+            tok.lower_ in ("centre", "centres", "center", "centers")
+            and tok.i >= 2
+            and doc[tok.i - 1].lower_ == "facility"
+            and doc[tok.i - 2].lower_ == "common"
+        )
+        nxt = tok.i + 1
+        if facility and nxt + 1 < len(doc) and doc[nxt].lower_ in PLACE_PREPOSITIONS:
+            items = _place_list(doc, nxt + 1, place_kind)
+            out += [Described("", *item, False) for item in items if item[1] == "district"]
+    return out
+
+
+def _list_starts(doc: Any, tok: Any) -> list[int]:
+    """Where a list of the plural cluster word's places may begin: right after "clusters
+    at/in", after the copula whose subject it is ("... clusters in the State are"), after
+    "viz." / "namely" / "include" / ":" later in the sentence."""
+    starts = []
+    nxt = tok.i + 1
+    if nxt < len(doc) and doc[nxt].lower_ in PLACE_PREPOSITIONS:
+        starts.append(nxt + 1)
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be" and tok.head.i > tok.i:
+        starts.append(tok.head.i + 1)
+    for t in doc[tok.i + 1 :]:
+        if t.lower_.rstrip(".") in LIST_OPENERS:
+            k = t.i + 1
+            while k < len(doc) and doc[k].text in (".", ",", ":"):
+                k += 1
+            starts.append(k)
+    return starts
+
+
+def _place_list(
+    doc: Any, i: int, place_kind: PlaceKind
+) -> list[tuple[str, str, str | None, int, int]]:
+    """Places from token `i` on: "A, B and C", each maybe qualified by "(District)", "in
+    State" or a district right after a town ("Santipur Nadia"): (surface, kind, district or
+    state id, start, end) of each town or district. A state alone is no item."""
+    items: list[tuple[str, str, str | None, int, int]] = []
+    while i < len(doc):
+        run = _proper_run(doc, doc[i])
+        if not run:
+            break
+        found = _resolve(doc, run, place_kind)
+        if found is None:
+            break
+        surface, kind, pid, pstart, pend = found
+        if kind == "town":  # "Santipur Nadia": a town, then its district
+            for k in range(1, len(run)):
+                tail = _resolve(doc, run[k:], place_kind)
+                if tail is not None and tail[1] == "district" and tail[3] == run[k].idx:
+                    head = _resolve(doc, run[:k], place_kind)
+                    if head is not None and head[1] == "town":
+                        surface, kind, pid, pstart, pend = head
+                        break
+        i = run[-1].i + 1
+        rest = [t for t in run if t.idx >= pend]
+        qualifier = _resolve(doc, rest, place_kind) if rest else None
+        if i < len(doc) and doc[i].text == "(":  # "Ethamozhy (Kanyakumari district)"
+            close = next((t.i for t in doc[i:] if t.text == ")"), None)
+            inner = _proper_run(doc, doc[i + 1]) if i + 1 < len(doc) else []
+            qualifier = _resolve(doc, inner, place_kind) if inner else qualifier
+            i = close + 1 if close is not None else i + 1
+        if i + 1 < len(doc) and doc[i].lower_ == "in":  # "Bijnore in Uttar Pradesh"
+            inner = _proper_run(doc, doc[i + 1])
+            q = _resolve(doc, inner, place_kind) if inner else None
+            if q is not None and q[1] in ("district", "state"):
+                qualifier = qualifier if qualifier and qualifier[1] == "district" else q
+                i = inner[-1].i + 1
+        if kind in ("district", "town"):
+            where = pid if kind == "district" else (qualifier[2] if qualifier else None)
+            items.append((surface, kind, where, pstart, pend))
+        if i < len(doc) and doc[i].lower_ in _LIST_SEPARATORS:
+            i += 1
+            if i < len(doc) and doc[i].lower_ in ("and", "&"):
+                i += 1
+            continue
+        break
+    return items
 
 
 def _product_run(doc: Any, tok: Any) -> list[Any]:
@@ -177,6 +333,17 @@ def _product_run(doc: Any, tok: Any) -> list[Any]:
         i -= 1
     while run and (run[0].lower_ in ("&", "-") or run[0].lower_ in DROPPED):
         run = run[1:]
+    return run
+
+
+def _without_state(doc: Any, run: list[Any], place_kind: PlaceKind) -> list[Any]:
+    """The run without a state heading it: in "Karnataka Global Puffed Rice Cluster,
+    Chitradurga" (a table row of state and cluster) the state says where, it is no name."""
+    for k in range(min(len(run) - 1, 3), 0, -1):
+        if all(t.pos_ == "PROPN" for t in run[:k]):
+            kind = place_kind(_span_text(doc, run[:k]))
+            if kind is not None and kind[0] == "state":
+                return run[k:]
     return run
 
 
@@ -240,7 +407,9 @@ def _place(
     if nxt is not None and nxt.text == "," and run[-1].text[:1].isupper() and nxt.i + 1 < len(doc):
         after = _proper_run(doc, doc[nxt.i + 1])
         stop = after[-1].i + 1 if after else len(doc)
-        if after and (stop >= len(doc) or doc[stop].pos_ in ("PUNCT", "ADP", "CCONJ")):
+        if after and (
+            stop >= len(doc) or doc[stop].pos_ in ("PUNCT", "ADP", "CCONJ") or doc[stop].like_num
+        ):
             candidates.append((after, True))
     # 4. the prepositional object of the verb the cluster is subject or object of
     verbs = []

@@ -33,7 +33,7 @@ MAX_CONTROL_SHARE = 0.01  # of a text file's characters; more and it is binary d
 
 _ABBREV = {"rs", "pvt", "ltd", "no", "nos", "dr", "mr", "mrs", "ms", "prof", "govt", "approx", "sq",
            "ft", "st", "co", "inc", "e.g", "i.e", "etc", "vs", "dept", "sh", "smt", "shri", "km",
-           "est", "fig", "ch", "vol", "p"}  # fmt: skip
+           "est", "fig", "ch", "vol", "p", "viz"}  # fmt: skip
 _SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(‘]?[A-Z0-9])")
 _INITIALS = re.compile(r"(?:[a-z]\.){0,3}[a-z]")  # "l", "l.n", "a.k.s": a person's initials
 # a line that gives a body its role in a project is content, however short (see kb/schema.py)
@@ -231,6 +231,9 @@ def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
     return out
 
 
+_LABEL_ENDS = {"by", "to", "for", "under", "from"}
+
+
 def unwrap(lines: list[str]) -> list[str]:
     """Join lines that a paragraph was wrapped into (a long line not ending a sentence,
     followed by more text), keeping headings, list items and short lines as they are."""
@@ -247,7 +250,12 @@ def unwrap(lines: list[str]) -> list[str]:
             and continues
         )
         # a short label and what it labels: "Submitted to," / "Nodal Agency:" + the next line
-        label = prev and len(prev.split()) <= 4 and prev.rstrip().endswith((",", ":"))
+        # ("Prepared by" / "Submitted to" on a line of its own ends in a preposition: no end)
+        label = (
+            prev
+            and len(prev.split()) <= 4
+            and (prev.rstrip().endswith((",", ":")) or prev.split()[-1].lower() in _LABEL_ENDS)
+        )
         # a company's name broken before its suffix: "M/s Common Research" / "Private Limited"
         suffix = prev and _COMPANY_SUFFIX.fullmatch(line.strip())
         if wrapped or suffix or (label and line and not _LIST_ITEM.match(line)):

@@ -16,13 +16,22 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ingest.agencies import AgencyNames
-from ingest.clusters import described_clusters, parse_all, unglue
+from ingest.clusters import (
+    CATEGORY,
+    DROPPED,
+    described_clusters,
+    document_product,
+    facility_places,
+    listed_clusters,
+    parse_all,
+    unglue,
+)
 from ingest.documents import LoadedDocument
 from ingest.facts import FactSet
 from ingest.mentions import acronym_pairs, market_organisations, pattern_mentions
 from ingest.quantities import find_quantities
 from ingest.relations import relations_of
-from ingest.units import Entity, Sentence, facilities
+from ingest.units import Entity, Sentence, facilities, focal_group
 from kb import deadline
 from kb.aliases import STATE_BOARDS
 from kb.errors import SchemaError
@@ -44,7 +53,12 @@ _CLUSTER_IN = re.compile(
     r"\b(?:a|an|the)\s+(?P<what>[a-z]+(?:\s[a-z]+)?)\s+cluster\s+in\s+(?P<place>[A-Z][a-z]+)"
 )
 _BARE_DEPT = re.compile(r"\b[Tt]he\s+Department\b(?!\s+(?:of|for))|^Department\b(?!\s+(?:of|for))")
+_ODOP = re.compile(r"\bODOP\b|\bOne District,? One Product\b", re.I)
 _BARE_ADMIN = re.compile(r"\b[Dd]istrict\s+[Aa]dministration\b")
+# "the Board", "the Committee": the document's one named body with that head word
+_BODY_HEADS = ("Board", "Committee", "Directorate", "Ministry", "Corporation", "Council",
+               "Commission", "Society", "Institute", "Federation", "Authority", "Bank")  # fmt: skip
+_BARE_BODY = re.compile(rf"\b[Tt]he\s+({'|'.join(_BODY_HEADS)})\b(?!\s+(?:of|for)\b)")
 
 
 def select(mentions: list[Mention]) -> list[Mention]:
@@ -68,6 +82,8 @@ def select(mentions: list[Mention]) -> list[Mention]:
             m.start <= p.start and p.end <= m.end and m != p for p in places
         ):
             r = 0.5
+            if m.type == "Cluster" and _state_heads(m, places, mentions):
+                r = 2.0
         if m.how == "pattern" and m.type == "Enterprise" and any(
             o.how == "gazetteer" and o.type == "Enterprise" and m.start <= o.start
             and o.end <= m.end and o.end - o.start < m.end - m.start
@@ -88,6 +104,50 @@ def select(mentions: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
+def _only_kind(name: str) -> bool:
+    """Whether a cluster's name holds only words for a kind of cluster ("Artisan Cluster",
+    "Cluster Major Cluster"): no product, no place, so no specific cluster."""
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("cluster", "clusters")]
+    return all(w in CATEGORY or w in DROPPED for w in words)
+
+
+def _defined_acronyms(
+    sentences: list[Sentence], raw: list[list[Mention]], pairs: list[tuple[str, str]]
+) -> None:
+    """An acronym a document defines ("Textiles Committee (TC)") names the same body wherever
+    the document uses it again ("TC was selected as ..."): each later bare use becomes a
+    mention like the one of its expansion."""
+    named: dict[str, Mention] = {}
+    for found in raw:
+        for m in found:
+            if m.type in ("Agency", "Scheme", "Enterprise"):
+                named.setdefault(normalize(m.name), m)
+    for acronym, expansion in pairs:
+        like = named.get(normalize(expansion))
+        if like is None or not is_acronym(acronym) or len(acronym) < 2:
+            continue
+        rx = re.compile(rf"(?<![\w&/-]){re.escape(acronym)}(?![\w&/-])")
+        for s, found in zip(sentences, raw, strict=True):
+            for hit in rx.finditer(s.clean):
+                if any(m.start < hit.end() and hit.start() < m.end for m in found):
+                    continue
+                found.append(Mention(like.type, like.name, hit.start(), hit.end(), like.role,
+                                     list(like.ids), list(like.aliases), like.how))  # fmt: skip
+
+
+def _state_heads(m: Mention, places: list[Mention], mentions: list[Mention]) -> bool:
+    """Whether a cluster name found by its shape starts with a state and another reading of
+    the words names the cluster: in a table row "Karnataka Global Puffed Rice Cluster,
+    Chitradurga" the state is the row's column, the cluster is the known or described one."""
+    if not any(p.type == "State" and p.start == m.start for p in places):
+        return False
+    return any(
+        o.type == "Cluster" and o.how in ("gazetteer", "description") and o is not m
+        and o.start < m.end and m.start < o.end
+        for o in mentions
+    )  # fmt: skip
+
+
 def _scheme_key(name: str) -> str:
     key = normalize(re.sub(r"[-\s]*\b(19|20)\d{2}\b", "", name))
     for a, b in (("mukhya mantri", "mukhyamantri"), ("yojna", "yojana"), ("program ", "programme "),
@@ -99,7 +159,8 @@ def _scheme_key(name: str) -> str:
 class Extractor:
     """Holds what is known (the KB's names) and turns documents into FactSets."""
 
-    def __init__(self, nodes: list[Node], resolver: Resolver):
+    def __init__(self, nodes: list[Node], resolver: Resolver, odop: dict[str, str] | None = None):
+        self.odop = odop or {}  # district id -> its ODOP product's name
         self.gazetteer = Gazetteer(nodes)
         self.resolver = resolver
         self.agencies = AgencyNames(resolver)
@@ -200,6 +261,16 @@ class Extractor:
             role = "government department"
             return Entity(aid, "Agency", shown, m.start, m.end, role, aliases,
                           {"level": "state" if state_name else "unknown"})  # fmt: skip
+        subject_first = re.fullmatch(r"(.+?),?\s+Ministry", name)
+        if subject_first:  # "Micro, Small, Medium Enterprises Ministry": "Ministry of ..."
+            key = normalize(f"Ministry of {subject_first.group(1)}")
+            ministries = [k for k in self.agency_keys if k.startswith("ministry of ")]
+            hit = process.extractOne(key, ministries, scorer=fuzz.token_set_ratio, score_cutoff=90)
+            if hit:
+                aid, _, known = self.agency_keys[hit[0]]
+                return Entity(
+                    aid, "Agency", known, m.start, m.end, "ministry", [name], confidence=0.75
+                )
         canonical = self.agencies.canonical(name)
         if canonical == display_name(name):
             hit = process.extractOne(
@@ -293,6 +364,7 @@ class Extractor:
             raw, market_organisations([s.clean for s in sentences]), strict=True
         ):
             found += orgs
+        _defined_acronyms(sentences, raw, pairs_all)
         doc_states, doc_districts = self._places([select(r) for r in raw])
         state = doc_states.most_common(1)[0][0] if doc_states else None
         district = None
@@ -301,8 +373,12 @@ class Extractor:
             if n >= 2 and n * 2 > sum(doc_districts.values()):
                 district = top  # a clearly dominant district, not one of several named
         parses = parse_all([s.clean for s in sentences])
+        product = document_product([s.clean for s in sentences])
+        about_odop = any(_ODOP.search(s.clean) for s in sentences)
         for s, found, parsed in zip(sentences, raw, parses, strict=True):
-            found += self._descriptions(s.clean, found, doc_states, district, parsed)
+            found += self._descriptions(s.clean, found, doc_states, district, parsed, product)
+            if about_odop and parsed is not None:
+                found += self._odop_facilities(s.clean, found, doc_states, parsed)
         raw = [select(r) for r in raw]
         for s, mentions in zip(sentences, raw, strict=True):
             deadline.check()
@@ -343,6 +419,8 @@ class Extractor:
                                aliases=m.aliases, places=m.ids, confidence=0.8)  # fmt: skip
                     if m.role == "described":  # lower case: maybe a named cluster's description
                         e.attrs["described"] = True
+                elif m.type == "Cluster" and m.how == "pattern" and _only_kind(m.name):
+                    e = None  # "Artisan Cluster Building", "Type of Cluster: Major Cluster"
                 elif m.type == "Cluster":
                     e = self._cluster(
                         m.name, m.start, m.end, district, m.ids if m.how == "gazetteer" else []
@@ -394,6 +472,7 @@ class Extractor:
         doc_states: Counter[str],
         district: str | None,
         parsed: Any,
+        product: str | None = None,
     ) -> list[Mention]:
         """Clusters described with their place, not where a known cluster is named.
 
@@ -401,11 +480,22 @@ class Extractor:
         the place as for a name without one (`_cluster`): by the district, or by a town's
         document district, or else by the town (the alias "Fly Ash Cluster, Angul" says
         where). A description ("wooden furniture cluster in Dimapur") is named "<place>
-        <product> Cluster". The mention's ids are the place's district, if known."""
+        <product> Cluster". The mention's ids are the place's district, if known. Places listed
+        after a plural cluster word with no product ("The seven clusters in the State are
+        Dindigul, Tirunelveli and Salem") are "<place> <document product> Cluster"."""
         if parsed is None:
             return []
         known = [m for m in found if m.how == "gazetteer" and m.type == "Cluster"]
         out = []
+        place_kind = lambda w: self._place_kind(w, doc_states)  # noqa: E731
+        top = doc_states.most_common(1)[0][0] if doc_states else None
+        for d in listed_clusters(clean, place_kind, parsed) if product else []:
+            if any(k.start < d.end and d.start < k.end for k in known):
+                continue
+            name = f"{d.place} {product.title()} Cluster"  # type: ignore[union-attr]
+            where = d.place_id or top  # a town of the list with no district: the document's state
+            out.append(Mention("Cluster", name, d.start, d.end, "described",
+                               ids=[where] if where else [], how="description"))  # fmt: skip
         for d in described_clusters(clean, lambda w: self._place_kind(w, doc_states), parsed):
             # "Engineering Cluster at Angul, Fly Ash Cluster at Angul": a known name may take
             # the place word that ends this description ("Angul, Fly Ash Cluster"); the
@@ -426,6 +516,23 @@ class Extractor:
                 role, aliases = "described", []  # maybe a named cluster's description
             out.append(Mention("Cluster", name, d.start, end, role, ids=[where] if where else [],
                                aliases=aliases, how="description"))  # fmt: skip
+        return out
+
+    def _odop_facilities(
+        self, clean: str, found: list[Mention], doc_states: Counter[str], parsed: Any
+    ) -> list[Mention]:
+        """In a document about ODOP, a CFC said to be in a district with no cluster named ("The
+        CFC in Siddharthnagar will help ...") is the CFC of that district's ODOP product cluster:
+        "<District> <ODOP product> Cluster" (the product from the ODOP list, not the text)."""
+        out = []
+        taken = [(m.start, m.end) for m in found if m.type == "Cluster"]
+        for d in facility_places(clean, lambda w: self._place_kind(w, doc_states), parsed):
+            product = self.odop.get(d.place_id or "")
+            if product is None or any(a < d.end and d.start < b for a, b in taken):
+                continue
+            name = f"{d.place} {display_name(product)} Cluster"
+            out.append(Mention("Cluster", name, d.start, d.end, "described", ids=[d.place_id or ""],
+                               how="description"))  # fmt: skip
         return out
 
     def _lowercase_clusters(self, s: Sentence, place: str | None) -> None:
@@ -492,6 +599,20 @@ class Extractor:
                     e.aliases.append(e.name)
                 e.id, e.name, e.places = rep.id, rep.name, rep.places or e.places
 
+    @staticmethod
+    def _bare_bodies(s: Sentence, sentences: list[Sentence]) -> None:
+        """'the Board' -> the document's one Board (see `_bare_body_targets`)."""
+        if not _BARE_BODY.search(s.clean):
+            return
+        targets = _bare_body_targets(sentences)
+        spans = [(e.start, e.end) for e in s.entities]
+        for m in _BARE_BODY.finditer(s.clean):
+            t = targets.get(m.group(1))
+            if t is None or any(a < m.end() and m.start() < b for a, b in spans):
+                continue
+            s.entities.append(Entity(t.id, t.type, t.name, m.start(), m.end(), t.role, [],
+                                     dict(t.attrs), 0.7))  # fmt: skip
+
     def _corefer(self, sentences: list[Sentence], context: dict[str, Any]) -> None:
         """'the Department' -> the document's most mentioned department; likewise its cluster."""
         # "Kannauj attar cluster" in a headline is the document's "Kannauj Perfume Cluster".
@@ -520,6 +641,7 @@ class Extractor:
             e.id for s in sentences for e in s.entities if e.role == "government department"
         )
         clusters = Counter(e.id for s in sentences for e in s.entities if e.type == "Cluster")
+        context["cluster_group"] = focal_group(sentences)
         context["cluster"] = clusters.most_common(1)[0][0] if clusters else None
         context["cluster_entity"] = next(
             (e for s in sentences for e in s.entities if e.id == context["cluster"]), None
@@ -537,7 +659,22 @@ class Extractor:
                         continue
                     s.entities.append(Entity(target.id, target.type, target.name, m.start(), m.end(),
                                              target.role, [], dict(target.attrs), 0.7))  # fmt: skip
+            self._bare_bodies(s, sentences)
             s.entities.sort(key=lambda e: e.start)
+
+
+def _head_word(e: Entity) -> str:
+    return re.sub(r",.*$", "", e.name).split()[-1] if e.name.split() else ""
+
+
+def _bare_body_targets(sentences: list[Sentence]) -> dict[str, Entity]:
+    """Head word -> the document's body "the <Head>" refers to: the one agency whose name
+    ends with it ("the Board" in a page about the Coir Board), when only one does."""
+    by_head: dict[str, dict[str, Entity]] = {}
+    for s in sentences:
+        for e in s.of("Agency"):
+            by_head.setdefault(_head_word(e), {}).setdefault(e.id, e)
+    return {h: next(iter(es.values())) for h, es in by_head.items() if len(es) == 1}
 
 
 def to_facts(

@@ -72,6 +72,12 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "government department",
         re.compile(rf"{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:[Dd]epartment|[Dd]irectorate)\b(?!\s+of)"),
     ),
+    # a ministry named by its subject first: "Micro, Small, Medium Enterprises Ministry"
+    (
+        "Agency",
+        "ministry",
+        re.compile(rf"{_CAP}(?:,?\s+(?:and\s+|&\s+)?{_CAP}){{0,4}}\s+Ministry\b(?!\s+of)"),
+    ),
     (
         "Agency",
         "organisation",
@@ -194,10 +200,15 @@ ROLE_OF_LIST = {"bank": ("Agency", "bank"), "mfi": ("Agency", "MFI"), "ngo": ("A
                 "exporter": ("Enterprise", "company"), "retailer": ("Enterprise", "company")}  # fmt: skip
 
 
+# a post heading a body's name is the person's, not the body's: "Vice Chairman J&K KVIB"
+_POSTS = {"vice", "chairman", "chairperson", "chairwoman", "secretary", "president", "minister",
+          "ceo", "deputy", "secretary/ceo", "dy."}  # fmt: skip
+
+
 def _trim_leading(text: str, start: int) -> tuple[str, int]:
     words = text.split(" ")
     while len(words) > 1 and (
-        words[0].lower().strip(",") in _LEADING or words[0].lower().endswith("ing")
+        words[0].lower().strip(",") in _LEADING | _POSTS or words[0].lower().endswith("ing")
     ):
         start += len(words[0]) + 1
         words = words[1:]
@@ -303,12 +314,13 @@ _SUPPLIER_AFTER = re.compile(
 )
 
 
-def facility_mentions(sentence: str) -> list[tuple[str, str, int]]:
-    """(role, display kind, position) of shared-facility mentions."""
+def facility_mentions(sentence: str) -> list[tuple[str, str, int, bool]]:
+    """(role, display kind, position, written in the plural) of shared-facility mentions."""
     out = []
     for role, label, rx in FACILITY_PATTERNS:
         for m in rx.finditer(sentence):
-            out.append((role, label, m.start()))
+            plural = m.group(0).endswith("s") or m.group(0).lower().endswith("facilities")
+            out.append((role, label, m.start(), plural))
     return sorted(out, key=lambda f: f[2])
 
 

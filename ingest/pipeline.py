@@ -50,7 +50,7 @@ def ingest_paths(
     started = time.perf_counter()
     report = IngestReport()
     nodes = list(store.nodes())
-    extractor = Extractor(nodes, Resolver.from_nodes(nodes))
+    extractor = Extractor(nodes, Resolver.from_nodes(nodes), odop_products(store, nodes))
     llm_extractor = LLMExtractor(llm[0], llm[1], extractor) if llm else None
     files = list(expand(paths))
     for i, path in enumerate(files, start=1):
@@ -143,13 +143,23 @@ def forget(store: GraphStore, doc: str) -> tuple[int, int]:
     return store.remove_sources([doc_id])
 
 
+def odop_products(store: GraphStore, nodes: list[Node]) -> dict[str, str]:
+    """District id -> the name of its ODOP product, for districts with exactly one."""
+    names = {n.id: n.name for n in nodes if n.type == "Product"}
+    found: dict[str, set[str]] = {}
+    for e in store.edges("ODOP_PRODUCT"):
+        if e.target in names:
+            found.setdefault(e.source, set()).add(names[e.target])
+    return {d: next(iter(ps)) for d, ps in found.items() if len(ps) == 1}
+
+
 def preview_paths(
     store: GraphStore, paths: list[Path], max_bytes: int = MAX_BYTES
 ) -> list[dict[str, Any]]:
     """What ingesting `paths` would add, per document, without writing: the entities (new or
     already known) and the relations with the sentence each comes from."""
     nodes = list(store.nodes())
-    extractor = Extractor(nodes, Resolver.from_nodes(nodes))
+    extractor = Extractor(nodes, Resolver.from_nodes(nodes), odop_products(store, nodes))
     out: list[dict[str, Any]] = []
     for path in expand(paths):
         try:

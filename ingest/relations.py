@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ingest.arguments import clause_roles
+from ingest.arguments import clause_roles, scheme_roles
 from ingest.quantities import find_quantities
-from ingest.units import Entity, Sentence
+from ingest.units import Entity, Sentence, focal_group
 from ingest.units import facilities as facilities_of
 from kb import nlp
 from kb.ids import is_a, place_slug
@@ -140,14 +140,14 @@ def _masked(s: Sentence) -> str:
     return "".join(chars)
 
 
-def _targets(s: Sentence, focal: Entity | None) -> list[Entity]:
+def _targets(s: Sentence, focal: Entity | None, group: list[Entity] | None = None) -> list[Entity]:
     named = s.of("Cluster")
     if named:
         return named
     text = _masked(s)
     if re.search(r"\bclusters\b", text, re.I) and not re.search(r"\bcluster\b", text, re.I):
         return []  # several unnamed clusters: not the focal one
-    return [focal] if focal else []
+    return group or ([focal] if focal else [])
 
 
 def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
@@ -179,6 +179,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
 
 def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
     focal: Entity | None = context.get("cluster_entity")
+    group: list[Entity] = context.get("cluster_group") or focal_group(sentences)
     pending: list[tuple[str, str, bool]] = []  # (entity id, relation, entity is source)
     previous: Sentence | None = None
     located: set[str] = set()
@@ -187,7 +188,8 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
     both = [
         s
         for s in sentences
-        if s.of("Agency") and (s.of("Cluster") or (focal and _THE_CLUSTER.search(s.clean)))
+        if s.of("Agency")
+        and (s.of("Cluster") or s.of("Scheme") or (focal and _THE_CLUSTER.search(s.clean)))
     ]
     parses = dict(
         zip((s.index for s in both), nlp.parse_many([s.clean for s in both]), strict=True)
@@ -200,8 +202,8 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
         agencies = [e for e in s.of("Agency") if e not in financiers]
         schemes = s.of("Scheme")
         enterprises = s.of("Enterprise")
-        targets = _targets(s, focal)
-        loose = s.of("Cluster") or ([focal] if focal else [])  # "various clusters": the focal one
+        targets = _targets(s, focal, group)
+        loose = s.of("Cluster") or group or ([focal] if focal else [])  # "various clusters"
         facilities = facilities_of(s, context)
         money = [q.to_dict() for q in find_quantities(s.text) if q.kind == "money"]
         linked: set[tuple[str, str]] = set()
@@ -306,7 +308,9 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                     continue
                 earlier = [fac for fac in facilities if fac.position < x.start]
                 paid = earlier[-1] if earlier else min(facilities, key=lambda fac: fac.position)
-                yield rel(x.id, "FUNDS", paid.id, 0.7, {"amounts": money} if money else None)
+                for fac in facilities:  # "CFCs ... under X": each cluster's, at that place
+                    if fac.position == paid.position:
+                        yield rel(x.id, "FUNDS", fac.id, 0.7, {"amounts": money} if money else None)
                 if FUND.search(text):
                     for c in targets:
                         yield rel(x.id, "FUNDS", c.id, 0.6)
@@ -396,6 +400,10 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 if (body.id, c.id) in linked or (facilities and role.role == "partner"):
                     continue
                 yield rel(*role_edge(body, c, role), 0.65, {"role": role.role})
+        if s.index in parses:  # "the Ministry has modified MSE-CDP": it administers it
+            for body, sc, relation in scheme_roles(s, parses[s.index]):
+                if (body.id, sc.id) not in linked:
+                    yield rel(body.id, relation, sc.id, 0.7)
         if not s.of("Cluster") and re.search(r"\bclusters\b", text, re.I):
             if " under " in text.lower():
                 pending = [(sc.id, "SUPPORTED_BY", False) for sc in schemes]

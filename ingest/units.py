@@ -46,14 +46,33 @@ class Facility:
 
 def facilities(s: Sentence, context: dict[str, Any]) -> list[Facility]:
     """The shared facilities (CFC, sheds, ...) a sentence names, each owned by the sentence's
-    cluster or, failing that, the document's."""
-    clusters = s.of("Cluster") or (
-        [context["cluster_entity"]] if context.get("cluster_entity") else []
-    )
-    if not clusters:
-        return []
-    c = clusters[0]
+    first cluster or, failing that, the document's; a plural ("CFCs", "common facility
+    centres") belongs to each cluster of the sentence, or of the document's equally named
+    clusters (`focal_group`)."""
+    named = s.of("Cluster")
+    group = context.get("cluster_group") or []
+    focal = [context["cluster_entity"]] if context.get("cluster_entity") else []
     out = []
-    for role, label, pos in facility_mentions(s.clean):
-        out.append(Facility(facility_id(c.id, label), f"{c.name} {label}", role, pos, c.id))
+    for role, label, pos, plural in facility_mentions(s.clean):
+        owners = named or group or focal
+        for c in owners if plural else owners[:1]:
+            out.append(Facility(facility_id(c.id, label), f"{c.name} {label}", role, pos, c.id))
     return out
+
+
+def focal_group(sentences: list[Sentence]) -> list[Entity]:
+    """The clusters a document speaks of equally ("The seven clusters in the State are A, B
+    and C ... The Board is the nodal agency for the cluster project"): when no cluster is named
+    more often than the others, "the cluster" of a later sentence is each of them, not the
+    first one listed. Empty when one cluster leads (it is the focal one)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Entity] = {}
+    for s in sentences:
+        for c in s.of("Cluster"):
+            counts[c.id] = counts.get(c.id, 0) + 1
+            first.setdefault(c.id, c)
+    if len(counts) < 2:
+        return []
+    top = max(counts.values())
+    leaders = [first[c] for c, n in counts.items() if n == top]
+    return leaders if len(leaders) > 1 else []

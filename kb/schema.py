@@ -526,7 +526,7 @@ _ACTS_VERBS = {
     ("training partner", "TRAINS", True): "train",
     ("mobilising", "MOBILISES", True): "mobilise mobilize",
     ("nodal agency", "SUPPORTED_BY", False): "approve recommend select identify review monitor "
-    "advise support assist facilitate guide sponsor",
+    "advise support assist facilitate guide sponsor inaugurate",
 }
 VERB_ROLES: dict[str, AgencyRole] = {  # a phrasal verb is its lemma and particle: "set up"
     verb.replace("_", " "): AgencyRole(role, relation, (), forward)
@@ -534,9 +534,19 @@ VERB_ROLES: dict[str, AgencyRole] = {  # a phrasal verb is its lemma and particl
     for verb in verbs.split()
 }
 VERB_PARTNER = AgencyRole("partner", "SUPPORTED_BY", (), forward=False)
+# Verbs whose subject acts on a scheme that is the verb's object ("the Ministry has modified
+# MSE-CDP", "the Board launched the Honey Mission", "the Directorate is implementing PMEGP"):
+# the relation from the body to the scheme (ingest/arguments.py `scheme_roles`).
+SCHEME_VERBS: dict[str, str] = {
+    **dict.fromkeys(
+        "launch modify revise introduce formulate administer frame notify start".split(),
+        "ADMINISTERS",
+    ),
+    **dict.fromkeys("implement execute run operate".split(), "IMPLEMENTS"),
+}
 # What may stand between an agency and the role it is given ("X is the", "X, the", "X acts as
 # an") or between the role and its agency ("the implementing agency, X", "Nodal Agency: X").
-ROLE_BEFORE = r"\s*(?:,\s*)?(?:(?:is|was|are|were|will be|has been|have been|being|shall be|acts?|to act|acting|as|serves?|serving)\s+)*(?:the|an|a)?\s*"
+ROLE_BEFORE = r"\s*(?:,\s*)?(?:(?:is|was|are|were|will be|has been|have been|being|shall be|acts?|to act|acting|as|serves?|serving|selected|appointed|designated|chosen|named|engaged|notified|empanelled|one of)\s+)*(?:the|an|a)?\s*"
 ROLE_AFTER = r"\s*(?:\([A-Z]{2,5}\))?\s*(?:[,:\-–]|is|was|being)?\s*(?:the\s+|M/s\.?\s*)?"
 
 # Question analysis, most specific first: the first cue found decides what is asked.

@@ -249,3 +249,63 @@ def test_a_known_name_taking_the_place_word_of_the_cluster_before_it_leaves_that
     )
     names = " | ".join(_clusters(found))
     assert "Engineering" in names and "Fly Ash" in names and "Bell Metal" in names
+
+
+def test_an_acronym_defined_once_names_its_body_later_and_a_kind_of_cluster_is_none(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The Handloom Promotion Society (HPS) reviewed the work this year.\n"
+        "HPS was selected as the implementing agency for the Pottery Cluster at Khurja.\n"
+        "The Artisan Cluster Building was opened in March.\n",
+    )
+    clusters = _clusters(found)
+    assert "Artisan Cluster" not in clusters
+    implementers = {a for a, c in _rels(found, "IMPLEMENTS") if c == "Pottery Cluster"}
+    assert implementers == {"Handloom Promotion Society"}
+
+
+def test_clusters_named_by_their_places_take_the_documents_product(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The State has a long brassware industry.\n"
+        "The four clusters in the State are Moradabad, Aligarh and Kotwara (Hardoi district).\n"
+        "Each brassware cluster has a common facility centre.\n",
+    )
+    clusters = _clusters(found)
+    assert {"Moradabad Brassware Cluster", "Aligarh Brassware Cluster",
+            "Kotwara Brassware Cluster"} <= set(clusters)  # fmt: skip
+    assert ("Kotwara Brassware Cluster", "Hardoi") in _rels(found, "LOCATED_IN")
+
+
+def test_the_board_is_the_documents_board_and_the_cluster_each_of_a_list_named_equally(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "According to the Rubber Promotion Board, the State has a coir industry.\n"
+        "The three clusters in the State are Moradabad, Aligarh and Kotwara (Hardoi district).\n"
+        "The Board is the nodal agency for the cluster project.\n",
+    )
+    nodal = {c for a, c in _rels(found, "IMPLEMENTS") if a == "Rubber Promotion Board"}
+    assert nodal == {"Moradabad Coir Cluster", "Aligarh Coir Cluster", "Kotwara Coir Cluster"}
+
+
+def test_a_cfc_named_by_its_district_in_an_odop_page_is_the_odop_product_clusters(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    text = (
+        "Under the One District One Product scheme, new centres are coming up.\n"
+        "The CFC in Firozabad will help artisans with testing and packaging.\n"
+    )
+    clusters = _clusters(_read(tables_kb, tmp_path, text))
+    assert any("Firozabad" in n and "Glass" in n for n in clusters), clusters
+    # the same sentence on a page that never speaks of ODOP: no product to give the cluster
+    plain = _clusters(_read(tables_kb, tmp_path, text.split("\n", 1)[1], "plain.txt"))
+    assert not any("Firozabad" in n for n in plain), plain

@@ -80,3 +80,16 @@ def test_a_scheme_name_never_swallows_a_cluster_or_a_preposition(
 ) -> None:
     found = [m.name for m in pattern_mentions(sentence) if m.type == "Scheme"]
     assert found == schemes
+
+
+def _agencies(sentence: str) -> set[str]:
+    return {m.name for m in pattern_mentions(sentence) if m.type == "Agency"}
+
+
+def test_a_post_heading_a_bodys_name_is_left_out() -> None:
+    assert "Rubber Board" in _agencies("Vice Chairman Rubber Board, Dr A. Rao opened the unit.")
+
+
+def test_a_ministry_named_by_its_subject_first() -> None:
+    found = _agencies("The Food Processing Industries Ministry has revised the scheme.")
+    assert "Food Processing Industries Ministry" in found

@@ -89,3 +89,31 @@ def test_a_phrasal_verb_is_read_with_its_particle() -> None:
         {"Coir Board": "Agency", "Brass Cluster": "Cluster"},
     )
     assert _roles(s) == set()  # "set" alone is no role
+
+
+def _scheme_roles(text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
+    from ingest.arguments import scheme_roles
+
+    s = _sentence(text, names)
+    return {(b.name, sc.name, r) for b, sc, r in scheme_roles(s, nlp.parse(s.clean))}
+
+
+def test_a_body_that_modifies_or_runs_a_scheme_administers_or_implements_it() -> None:
+    assert _scheme_roles(
+        "The Rubber Board has modified the Pottery Mission for small units.",
+        {"Rubber Board": "Agency", "Pottery Mission": "Scheme"},
+    ) == {("Rubber Board", "Pottery Mission", "ADMINISTERS")}
+    assert _scheme_roles(
+        "The Tea Board will implement the Pottery Mission in Assam.",
+        {"Tea Board": "Agency", "Pottery Mission": "Scheme"},
+    ) == {("Tea Board", "Pottery Mission", "IMPLEMENTS")}
+
+
+def test_a_scheme_that_is_no_object_of_the_bodys_verb_gets_no_link() -> None:
+    assert (
+        _scheme_roles(
+            "The Pottery Mission was discussed when the Tea Board met.",
+            {"Tea Board": "Agency", "Pottery Mission": "Scheme"},
+        )
+        == set()
+    )

@@ -55,3 +55,10 @@ def test_a_body_not_next_to_the_role_does_not_take_it() -> None:
         )
         == set()
     )
+
+
+def test_a_body_selected_as_one_of_the_agencies_takes_the_role() -> None:
+    assert _roles(
+        "Tea Board was selected as one of the implementing agencies for two clusters.",
+        ["Tea Board"],
+    ) == {("Tea Board", "implementing agency")}

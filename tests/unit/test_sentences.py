@@ -51,3 +51,26 @@ def test_a_menu_of_short_lines_is_still_dropped() -> None:
     menu = ["Home", "About", "News", "Gallery", "Tenders", "Careers", "Contact", "Login"]
     found = split_sentences("\n".join([*menu, "The cluster has 40 units."]))
     assert found == ["The cluster has 40 units."]
+
+
+def test_viz_introduces_a_list_and_does_not_end_the_sentence() -> None:
+    text = "Two clusters were chosen viz. Kotwa in Hardoi and Belur in Hassan. Work began."
+    assert split_sentences(text) == [
+        "Two clusters were chosen viz. Kotwa in Hardoi and Belur in Hassan.",
+        "Work began.",
+    ]
+
+
+def test_a_cover_label_ending_in_a_preposition_keeps_what_it_labels() -> None:
+    lines = [
+        "Detailed Project Report",
+        "Prepared by",
+        "",
+        "Acme Consultancy Services Ltd.",
+        "Index",
+    ]
+    assert split_sentences("\n".join(lines)) == [
+        "Detailed Project Report",
+        "Prepared by Acme Consultancy Services Ltd.",
+        "Index",
+    ]

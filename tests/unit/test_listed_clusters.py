@@ -1,0 +1,70 @@
+"""Clusters named by their places alone, and a state heading a cluster's name
+(ingest/clusters.py), on sentences written for these tests with a hand-made gazetteer."""
+
+from __future__ import annotations
+
+from ingest.clusters import described_clusters, document_product, listed_clusters
+from kb import nlp
+
+DISTRICTS = {"Hardoi", "Hassan", "Khurja", "Moradabad", "Alappuzha", "Sant Ravidas Nagar"}
+STATES = {"Uttar Pradesh", "Karnataka", "Kerala"}
+
+
+def place_kind(surface: str) -> tuple[str, str | None] | None:
+    if surface in DISTRICTS:
+        return "district", f"district:{surface.lower()}"
+    if surface in STATES:
+        return "state", f"state:{surface.lower()}"
+    if surface.istitle() and " " not in surface:
+        return "town", None
+    return None
+
+
+def _listed(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (d.place, d.place_kind, d.place_id)
+        for d in listed_clusters(text, place_kind, nlp.parse(text))
+    ]
+
+
+def test_the_places_a_copula_lists_for_plural_clusters_each_with_its_qualifier() -> None:
+    text = "The five clusters in the State are Khurja, Moradabad and Kotwa (Hardoi district)."
+    assert _listed(text) == [
+        ("Khurja", "district", "district:khurja"),
+        ("Moradabad", "district", "district:moradabad"),
+        ("Kotwa", "town", "district:hardoi"),
+    ]
+
+
+def test_a_list_after_viz_keeps_each_places_state_and_a_town_before_its_district() -> None:
+    text = (
+        "The agency works in two clusters in the South viz. Belur in Karnataka & Kotwa Hardoi "
+        "in Uttar Pradesh."
+    )
+    assert _listed(text) == [
+        ("Belur", "town", "state:karnataka"),
+        ("Kotwa", "town", "district:hardoi"),
+    ]
+
+
+def test_a_plural_cluster_word_with_its_product_is_no_list_of_places() -> None:
+    assert _listed("Brass clusters at Khurja and Moradabad were visited.") == []
+    assert _listed("The clusters are doing well this year.") == []
+
+
+def test_the_documents_product_is_the_word_that_leads_before_cluster_sector_industry() -> None:
+    texts = [
+        "The coir industry grew.",
+        "Nine clusters for coir sector.",
+        "Other Coir Industries too.",
+    ]
+    assert document_product(texts) == "coir"
+    assert document_product(["The handloom clusters and handlooms sector."]) == "handloom"
+    assert document_product(["The brass industry and the pottery sector."]) is None  # a tie
+    assert document_product(["These clusters are new."]) is None
+
+
+def test_a_state_heading_a_cluster_name_in_a_table_row_is_no_part_of_the_name() -> None:
+    text = "1. Kerala Coir Mat Cluster, Alappuzha 2. Karnataka Silk Cluster, Hassan"
+    found = described_clusters(text, place_kind, nlp.parse(text))
+    assert [(d.product, d.place) for d in found] == [("Coir Mat", "Alappuzha"), ("Silk", "Hassan")]
