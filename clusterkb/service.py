@@ -147,6 +147,10 @@ class KnowledgeBase:
                 )
                 recommender = Recommender(self.store, linker, self._embedder)
                 qa.ask(WARM_UP_QUESTION)  # loads what the answerer reads lazily
+                with self._setup_lock:
+                    used = self._recommender is not None and self._recommender.ready
+                if used:  # the clusters' facts and index, built here once, not by a request
+                    recommender.clusters()
             except Exception:  # noqa: BLE001 - the next use builds lazily instead
                 log.warning("rebuild after a write failed", exc_info=True)
                 with self._setup_lock:
