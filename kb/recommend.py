@@ -249,6 +249,29 @@ class ClusterIndex:
                 self.by_state.setdefault(c.state, []).append(i)
             if c.district is not None:
                 self.by_district.setdefault(c.district.id, []).append(i)
+        self._links: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, list[Node]]] = {}
+
+    def links(self, kind: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Node]]:
+        """Every cluster's backers of a kind as arrays: (cluster position, backer number,
+        the cluster's share for it: 1 / its backers), and the backers' nodes by number."""
+        if kind not in self._links:
+            rows: list[int] = []
+            cols: list[int] = []
+            shares: list[float] = []
+            number: dict[str, int] = {}
+            nodes: list[Node] = []
+            for i, c in enumerate(self.clusters):
+                backers = {n.id: n for n, _ in c.backers[kind]}
+                for bid, node in backers.items():
+                    if bid not in number:
+                        number[bid] = len(nodes)
+                        nodes.append(node)
+                    rows.append(i)
+                    cols.append(number[bid])
+                    shares.append(1.0 / len(backers))
+            self._links[kind] = (np.array(rows, dtype=int), np.array(cols, dtype=int),
+                                 np.array(shares), nodes)  # fmt: skip
+        return self._links[kind]
 
     def near(self, target: Target) -> list[int]:
         """Positions (in order) of every cluster that can have a tier with the target (a
@@ -505,14 +528,20 @@ class Recommender:
     # -- schemes and agencies: the fitted model (kb/backers.py) ------------------------------
 
     def backer_candidates(self, kind: str, target: Target, voters: list[ClusterFacts],
-                          sims: np.ndarray, wanted: set[str]) -> list[Candidate]:  # fmt: skip
+                          sims: np.ndarray, wanted: set[str],
+                          rest: list[tuple[Node, np.ndarray]] | None = None,
+                          ) -> list[Candidate]:  # fmt: skip
         """Schemes or agencies that could back `target`, with their evidence over `voters`:
         those that served a cluster of the same state, product or sector, and for schemes
         also those open in the state (or national) from the scheme catalogue. Never a closed
-        scheme or another state's body."""
+        scheme or another state's body. `rest`: the summed evidence of further voters that
+        share nothing with the target but meaning (no tier, state, sector or district), per
+        backer (see _rest)."""
         th = self.thesaurus
         allowed = self._open_in(target.state)
         ev = Evidence()
+        for node, weights in rest or ():  # one backer's summed shares count as one voter's
+            ev.add(weights, {node.id: (node, None)}, None, None, False)
         for c, sim in zip(voters, sims, strict=True):
             backers = {n.id: (n, e) for n, e in c.backers[kind]}
             if not backers:
@@ -537,12 +566,32 @@ class Recommender:
 
     def rank_backers(self, kind: str, target: Target, voters: list[ClusterFacts],
                      sims: np.ndarray, wanted: set[str],
-                     model: BackerModel | None = None) -> list[tuple[Candidate, float]]:  # fmt: skip
+                     model: BackerModel | None = None,
+                     rest: list[tuple[Node, np.ndarray]] | None = None,
+                     ) -> list[tuple[Candidate, float]]:  # fmt: skip
         """Schemes or agencies for `target`, likeliest first, with their probabilities: what
         the plan lists and `eval-recommend` measures. `model` defaults to the one fitted on
-        every registry cluster the KB holds."""
+        every registry cluster the KB holds; `rest` as in backer_candidates."""
         model = model or self.backer_model(kind)
-        return model.rank(self.backer_candidates(kind, target, voters, sims, wanted))
+        return model.rank(self.backer_candidates(kind, target, voters, sims, wanted, rest))
+
+    def _rest(self, kind: str, far_at: np.ndarray, far_weights: np.ndarray,
+              ) -> list[tuple[Node, np.ndarray]]:  # fmt: skip
+        """The evidence of the clusters at positions `far_at` (context weights `far_weights`,
+        one row each), summed per backer: each cluster's weights shared among its backers,
+        as Evidence.add shares them. Added backer by backer, the sums make the same totals
+        and counts as the clusters one by one (up to the order of floating-point sums)."""
+        index = self._index
+        assert index is not None
+        rows, cols, shares, nodes = index.links(kind)
+        row_of = np.full(len(index.clusters), -1)
+        row_of[far_at] = np.arange(len(far_at))
+        keep = row_of[rows] >= 0
+        if not keep.any():
+            return []
+        sums = np.zeros((len(nodes), far_weights.shape[1]))
+        np.add.at(sums, cols[keep], shares[keep, None] * far_weights[row_of[rows[keep]]])
+        return [(nodes[b], sums[b]) for b in np.unique(cols[keep])]
 
     def backer_model(self, kind: str) -> BackerModel:
         """The model fitted on every registry cluster: once per recommender, and once per
@@ -842,8 +891,22 @@ class Recommender:
         weighted = vote_weights(th, target, [c for c, _ in near],
                                 np.array([sim for _, sim in near]))  # fmt: skip
         same_or_related = [(c, w, t) for c, w, t in weighted if t in ("same", "related")]
+        # voters: the near clusters one by one, every other one summed per backer (_rest)
+        index = self._index
+        assert index is not None
+        inside = set(index.near(target)) | (
+            {index.position.get(existing.id, -1)} if existing is not None else set()
+        )
+        far_at = np.array([i for i in range(len(every)) if i not in inside], dtype=int)
+        far_sims = np.asarray(index.vectors[far_at] @ target.vector) if (
+            target.vector is not None and len(far_at)) else np.zeros(len(far_at))  # fmt: skip
+        far_weights = (np.stack([context_weights(False, False, None, False, float(x))
+                                 for x in far_sims]) if len(far_at)
+                       else np.zeros((0, 0)))  # fmt: skip
         for kind in ("schemes", "agencies"):  # the fitted model's ranking (kb/backers.py)
-            backers = self.rank_backers(kind, target, clusters, sims, wanted)
+            backers = self.rank_backers(kind, target, [c for c, _ in near],
+                                        np.array([sim for _, sim in near]), wanted,
+                                        rest=self._rest(kind, far_at, far_weights))  # fmt: skip
             top = backers[0][1] if backers else 1.0
             for cand, p in backers[:15]:
                 out[kind].append(self._backer_item(kind, cand, 0.4 + 0.5 * p / top, target,
