@@ -154,6 +154,10 @@ class KnowledgeBase:
                 )
                 recommender = Recommender(self.store, linker, self._embedder)
                 qa.ask(WARM_UP_QUESTION)  # loads what the answerer reads lazily
+                with self._setup_lock:
+                    used = self._recommender is not None and self._recommender.ready
+                if used:  # the clusters' facts and index, built here once, not by a request
+                    recommender.clusters()
                 answers = self._made_again("_answers", qa.ask, REMADE)
                 plans = self._made_again("_plans", recommender.recommend, REMADE)
             except Exception:  # noqa: BLE001 - the next use builds lazily instead
@@ -442,6 +446,11 @@ class KnowledgeBase:
     ) -> dict[str, int]:
         """Top partners for every ODOP district-product pair, as CSV rows on `out`."""
         return self._recommend().recommend_all(out, top, progress)
+
+    def recommender(self) -> Recommender:
+        """The recommender over this KB (built on first use, after every write); `recommend`
+        goes through it, keeping the plans it made."""
+        return self._recommend()
 
     def _recommend(self) -> Recommender:
         from kb.recommend import Recommender

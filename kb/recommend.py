@@ -42,7 +42,7 @@ from kb.resolve import normalize
 from kb.schema import BACKER_TYPES, VALUE_CHAIN_STAGES
 from kb.schemefit import fit_reasons, planned_groups, profile
 from kb.search import Embedder, cached_vectors
-from kb.store.base import GraphStore, Node
+from kb.store.base import GraphStore, Neighbor, Node, neighbors_many
 from kb.valuechain import value_chain
 
 KINDS = ("model_clusters", "anchors", "buyers", "suppliers", "agencies", "schemes")
@@ -56,6 +56,15 @@ ACTOR_RELATIONS = {
     "FUNDS",
 }
 
+
+# The relations a cluster's facts are read from (ClusterFacts); its members and mentions are
+# not read (a cluster of a big registry has thousands of MEMBER_OF edges).
+FACT_RELATIONS = frozenset(
+    {"LOCATED_IN", "PRODUCES", "IN_SECTOR", "HAS_FACILITY", "ANCHORS", "BUYS_FROM", "SUPPLIES"}
+    | ACTOR_RELATIONS
+)
+READ_CHUNK = 500  # clusters whose neighbours are read at once (one round trip on Neo4j)
+FIT_LIMIT = 1000  # registry clusters a backer model is fitted on at most (see backer_model)
 
 # Backer models fitted in this process, by kind and registry facts (see backer_model).
 _FITTED: dict[tuple[str, int], BackerModel] = {}
@@ -218,6 +227,75 @@ class Target:
     vector: np.ndarray | None = None
 
 
+class ClusterIndex:
+    """Every cluster's facts and product vector, with their positions by product word (key
+    and broader concepts), sector, state and district: built once per recommender (one per
+    store version), so a recommendation reads the clusters that can share a tier, a sector or
+    a place with the target instead of scanning every cluster."""
+
+    def __init__(self, clusters: list[ClusterFacts], vectors: np.ndarray):
+        self.clusters = clusters
+        self.vectors = vectors
+        self.position = {c.node.id: i for i, c in enumerate(clusters)}
+        self.by_word: dict[str, list[int]] = {}
+        self.by_sector: dict[str, list[int]] = {}
+        self.by_state: dict[str, list[int]] = {}
+        self.by_district: dict[str, list[int]] = {}
+        for i, c in enumerate(clusters):
+            for w in c.key.key | c.key.broader:
+                self.by_word.setdefault(w, []).append(i)
+            for sec in c.sectors:
+                self.by_sector.setdefault(sec, []).append(i)
+            if c.state is not None:
+                self.by_state.setdefault(c.state, []).append(i)
+            if c.district is not None:
+                self.by_district.setdefault(c.district.id, []).append(i)
+        self._links: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, list[Node]]] = {}
+
+    def links(self, kind: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Node]]:
+        """Every cluster's backers of a kind as arrays: (cluster position, backer number,
+        the cluster's share for it: 1 / its backers), and the backers' nodes by number."""
+        if kind not in self._links:
+            rows: list[int] = []
+            cols: list[int] = []
+            shares: list[float] = []
+            number: dict[str, int] = {}
+            nodes: list[Node] = []
+            for i, c in enumerate(self.clusters):
+                backers = {n.id: n for n, _ in c.backers[kind]}
+                for bid, node in backers.items():
+                    if bid not in number:
+                        number[bid] = len(nodes)
+                        nodes.append(node)
+                    rows.append(i)
+                    cols.append(number[bid])
+                    shares.append(1.0 / len(backers))
+            self._links[kind] = (np.array(rows, dtype=int), np.array(cols, dtype=int),
+                                 np.array(shares), nodes)  # fmt: skip
+        return self._links[kind]
+
+    def near(self, target: Target) -> list[int]:
+        """Positions (in order) of every cluster that can have a tier with the target (a
+        'same' or 'related' product shares a word or concept of the key; a 'sector' one a
+        sector) or is in its state or district: all the clusters whose score has more than
+        meaning, distance, status and partners in it."""
+        found: set[int] = set()
+        for w in target.key.key | target.key.broader:
+            found.update(self.by_word.get(w, ()))
+        for sec in target.sectors:
+            found.update(self.by_sector.get(sec, ()))
+        if target.state is not None:
+            found.update(self.by_state.get(target.state, ()))
+        if target.district is not None:
+            found.update(self.by_district.get(target.district.id, ()))
+        return sorted(found)
+
+
+# The most a cluster with no tier and outside the target's state can score in rank_models
+# beyond 0.35 x its similarity: distance, status, partners.
+UNTIERED_CEILING = 0.1 + max(STATUS_BONUS.values()) + 0.05
+
+
 def tier(th: Thesaurus, target: Target, c: ClusterFacts) -> str | None:
     rel = th.relation(target.key, c.key)
     if rel is None and target.sectors & c.sectors:
@@ -278,6 +356,9 @@ class Recommender:
         self._fits: dict[str, Any] = {}
         self._ministries: MinistryModel | None = None
         self._clusters: list[ClusterFacts] | None = None
+        self._index: ClusterIndex | None = None
+        self._clusters_lock = threading.Lock()  # one build, however many requests wait for it
+        self._product_sectors: dict[str, set[str]] = {}
         self._homes: dict[str, str | None] = {}
         self._state_names: dict[str, str] | None = None
         self._odop: list[Any] | None = None
@@ -299,11 +380,30 @@ class Recommender:
 
     # -- what the KB knows of its clusters ---------------------------------------------------
 
+    @property
+    def ready(self) -> bool:
+        """Whether the clusters' facts and index are built (see clusters)."""
+        return self._clusters is not None
+
     def clusters(self) -> list[ClusterFacts]:
-        """Every cluster's facts, read once per recommender (one per KB state)."""
-        if self._clusters is None:
-            clusters = [self._facts(c) for c in sorted(self.store.nodes("Cluster"),
-                                                        key=lambda n: n.id)]  # fmt: skip
+        """Every cluster's facts, read once per recommender (one per KB state) and indexed
+        (ClusterIndex). Single-flight: requests arriving during the build wait for it rather
+        than each building their own. The neighbours are read for READ_CHUNK clusters at a
+        time and only along FACT_RELATIONS (one round trip per chunk on Neo4j)."""
+        if self._clusters is not None:
+            return self._clusters
+        with self._clusters_lock:
+            if self._clusters is not None:
+                return self._clusters
+            nodes = sorted(self.store.nodes("Cluster"), key=lambda n: n.id)
+            clusters: list[ClusterFacts] = []
+            for start in range(0, len(nodes), READ_CHUNK):
+                chunk = nodes[start : start + READ_CHUNK]
+                around = neighbors_many(self.store, [c.id for c in chunk], FACT_RELATIONS)
+                facilities = [nb.node.id for c in chunk for nb in around[c.id]
+                              if nb.edge.relation == "HAS_FACILITY"]  # fmt: skip
+                far = neighbors_many(self.store, facilities, ACTOR_RELATIONS, "in")
+                clusters += [self._facts(c, around[c.id], far) for c in chunk]
             # their product vectors, kept on disk by content for the next process
             texts = list(dict.fromkeys(c.product for c in clusters))
             cache = getattr(self.linker, "cache_dir", None)
@@ -311,18 +411,33 @@ class Recommender:
                 self.embedder, texts, cache / "cluster-products.npz" if cache else None
             )
             self._vectors.update(zip(texts, vectors, strict=True))
+            dim = len(vectors[0]) if len(vectors) else 0
+            matrix = (np.stack([self._vectors[c.product] for c in clusters]) if clusters
+                      else np.zeros((0, dim)))  # fmt: skip
+            self._index = ClusterIndex(clusters, matrix)
             self._clusters = clusters
         return self._clusters
 
-    def _facts(self, c: Node) -> ClusterFacts:
-        store = self.store
+    def _sectors_of_product(self, name: str) -> set[str]:
+        """The sectors of the product a cluster names (its own sector too), once per name."""
+        if name not in self._product_sectors:
+            found = [m for m in self.linker.find(name, "Product") if m.score >= 99]
+            self._product_sectors[name] = {
+                nb.node.id for m in found[:1] for nb in self.store.neighbors(m.id, "IN_SECTOR")
+            }
+        return self._product_sectors[name]
+
+    def _facts(self, c: Node, around: list[Neighbor],
+               far: dict[str, list[Neighbor]]) -> ClusterFacts:  # fmt: skip
+        """One cluster's facts from its neighbours (`around`, along FACT_RELATIONS) and its
+        facilities' backers (`far`: facility id -> neighbours along ACTOR_RELATIONS, in)."""
         district = state = None
         sectors: set[str] = set()
         products: list[str] = []
         backers: dict[str, list[tuple[Node, Any]]] = {"schemes": [], "agencies": []}
         actors: list[tuple[str, Node, Any]] = []
         facilities = 0
-        for nb in store.neighbors(c.id, direction="both"):
+        for nb in around:
             rel, other = nb.edge.relation, nb.node
             if rel == "LOCATED_IN" and nb.edge.source == c.id:
                 if other.type == "District" and district is None:
@@ -335,10 +450,10 @@ class Recommender:
                 sectors.add(other.id)
             elif rel == "HAS_FACILITY":
                 facilities += 1
-                for far in store.neighbors(other.id, direction="in"):
-                    if far.edge.relation in ACTOR_RELATIONS and far.node.type in BACKER_TYPES:
-                        kind = "schemes" if far.node.type == "Scheme" else "agencies"
-                        backers[kind].append((far.node, far.edge))
+                for back in far.get(other.id, []):
+                    if back.edge.relation in ACTOR_RELATIONS and back.node.type in BACKER_TYPES:
+                        kind = "schemes" if back.node.type == "Scheme" else "agencies"
+                        backers[kind].append((back.node, back.edge))
             elif rel in ACTOR_RELATIONS and other.type in BACKER_TYPES:
                 backers["schemes" if other.type == "Scheme" else "agencies"].append(
                     (other, nb.edge)
@@ -346,9 +461,7 @@ class Recommender:
             elif rel in ("ANCHORS", "BUYS_FROM", "SUPPLIES") and nb.edge.target == c.id:
                 actors.append((rel, other, nb.edge))
         for pid in products:  # a product's sector is the cluster's too
-            found = [m for m in self.linker.find(pid, "Product") if m.score >= 99]
-            for m in found[:1]:
-                sectors |= {nb.node.id for nb in store.neighbors(m.id, "IN_SECTOR")}
+            sectors |= self._sectors_of_product(pid)
         place_names = [c.attrs.get("place") or ""]
         if district is not None:
             place_names.append(district.name)
@@ -420,16 +533,27 @@ class Recommender:
     # -- schemes and agencies: the fitted model (kb/backers.py) ------------------------------
 
     def backer_candidates(self, kind: str, target: Target, voters: list[ClusterFacts],
-                          sims: np.ndarray, wanted: set[str]) -> list[Candidate]:  # fmt: skip
+                          sims: np.ndarray, wanted: set[str],
+                          rest: list[tuple[Node, np.ndarray]] | None = None,
+                          also: list[ClusterFacts] | None = None,
+                          ) -> list[Candidate]:  # fmt: skip
         """Schemes or agencies that could back `target`, with their evidence over `voters`:
         those that served a cluster of the same state, product or sector, and for schemes
         also those open in the state (or national) from the scheme catalogue. Never a closed
-        scheme or another state's body."""
+        scheme or another state's body. `rest`: the summed evidence of further voters that
+        share nothing with the target but meaning (no tier, state, sector or district), per
+        backer (see _rest); `also`: those voters' clusters, whose sectors count in what each
+        scheme served (its eligibility) as the voters' own do."""
         th = self.thesaurus
         allowed = self._open_in(target.state)
         ev = Evidence()
         served = Served()  # the sectors each scheme served: its eligibility (kb/eligibility.py)
         sectors = set(target.sectors)  # the planned cluster's, and its product's clusters'
+        for node, weights in rest or ():  # one backer's summed shares count as one voter's
+            ev.add(weights, {node.id: (node, None)}, None, None, False)
+        if kind == "schemes":  # the summed voters' sectors count for eligibility all the same
+            for c in also or ():
+                served.add(c.sectors, [n.id for n, _ in c.backers[kind]])
         for c, sim in zip(voters, sims, strict=True):
             backers = {n.id: (n, e) for n, e in c.backers[kind]}
             if not backers:
@@ -467,19 +591,40 @@ class Recommender:
 
     def rank_backers(self, kind: str, target: Target, voters: list[ClusterFacts],
                      sims: np.ndarray, wanted: set[str],
-                     model: BackerModel | None = None) -> list[tuple[Candidate, float]]:  # fmt: skip
+                     model: BackerModel | None = None,
+                     rest: list[tuple[Node, np.ndarray]] | None = None,
+                     also: list[ClusterFacts] | None = None,
+                     ) -> list[tuple[Candidate, float]]:  # fmt: skip
         """Schemes or agencies for `target`, likeliest first, with their probabilities: what
         the plan lists and `eval-recommend` measures. `model` defaults to the one fitted on
-        every registry cluster the KB holds."""
+        every registry cluster the KB holds; `rest` as in backer_candidates."""
         model = model or self.backer_model(kind)
-        return model.rank(self.backer_candidates(kind, target, voters, sims, wanted))
+        return model.rank(self.backer_candidates(kind, target, voters, sims, wanted, rest, also))
+
+    def _rest(self, kind: str, far_at: np.ndarray, far_weights: np.ndarray,
+              ) -> list[tuple[Node, np.ndarray]]:  # fmt: skip
+        """The evidence of the clusters at positions `far_at` (context weights `far_weights`,
+        one row each), summed per backer: each cluster's weights shared among its backers,
+        as Evidence.add shares them. Added backer by backer, the sums make the same totals
+        and counts as the clusters one by one (up to the order of floating-point sums)."""
+        index = self._index
+        assert index is not None
+        rows, cols, shares, nodes = index.links(kind)
+        row_of = np.full(len(index.clusters), -1)
+        row_of[far_at] = np.arange(len(far_at))
+        keep = row_of[rows] >= 0
+        if not keep.any():
+            return []
+        sums = np.zeros((len(nodes), far_weights.shape[1]))
+        np.add.at(sums, cols[keep], shares[keep, None] * far_weights[row_of[rows[keep]]])
+        return [(nodes[b], sums[b]) for b in np.unique(cols[keep])]
 
     def backer_model(self, kind: str) -> BackerModel:
         """The model fitted on every registry cluster: once per recommender, and once per
         process for the same registry facts (a document upload builds a new recommender but
         leaves the registry as it was, so the next plan does not fit again)."""
         if kind not in self._backer_models:
-            registry = [c for c in self.clusters() if c.node.attrs.get("registry")]
+            registry = self._fitting_clusters()
             key = (kind, hash(tuple((c.node.id, c.state, c.product,
                                      tuple(sorted(n.id for n, _ in c.backers[kind])))
                                     for c in registry)))  # fmt: skip
@@ -494,9 +639,25 @@ class Recommender:
             self._backer_models[kind] = model
         return self._backer_models[kind]
 
+    def _fitting_clusters(self) -> list[ClusterFacts]:
+        """The registry clusters the backer models are fitted on: all of them up to FIT_LIMIT,
+        else FIT_LIMIT of them chosen by a hash of their ids (in registry order). Fitting ranks
+        each case against every other, so its cost grows with the square of this number."""
+        import zlib
+
+        registry = [c for c in self.clusters() if c.node.attrs.get("registry")]
+        if len(registry) <= FIT_LIMIT:
+            return registry
+        chosen = set(sorted(range(len(registry)),
+                            key=lambda i: (zlib.crc32(registry[i].node.id.encode()),
+                                           registry[i].node.id))[:FIT_LIMIT])  # fmt: skip
+        return [c for i, c in enumerate(registry) if i in chosen]
+
     def fit_backers(self, kind: str, clusters: list[ClusterFacts]) -> BackerModel:
         """Weights fitted on `clusters` alone: each one's backers hidden in turn and ranked
         from the others' evidence."""
+        if not clusters:  # nothing to learn from: the popularity prior alone
+            return BackerModel.fit(kind, [])
         vectors = self._embed([c.product for c in clusters])
         cases = []
         for i, c in enumerate(clusters):
@@ -659,6 +820,47 @@ class Recommender:
         ranked.sort(key=lambda r: (-r[0], r[1].node.name))
         return ranked
 
+    def _gather(
+        self, target: Target, existing: Node | None
+    ) -> tuple[
+        list[ClusterFacts],
+        np.ndarray,
+        list[tuple[ClusterFacts, float]],
+        list[tuple[float, ClusterFacts, str | None, list[str]]],
+    ]:
+        """The clusters a recommendation reads, from the index instead of a scan of every
+        cluster's facts: (every cluster but `existing`, their similarities to the target,
+        the `near` ones (ClusterIndex.near: every cluster with a tier, in the state or the
+        district) with their similarity, and the model-cluster ranking). The ranking scores
+        the near clusters and the most similar of the others, adding more of those until ten
+        scored clusters beat what any cluster left out could score (UNTIERED_CEILING), so its
+        first ten are those of ranking every cluster."""
+        index = self._index
+        assert index is not None  # built by clusters()
+        skip = index.position.get(existing.id, -1) if existing is not None else -1
+        if target.vector is None or not len(index.clusters):
+            sims_all = np.zeros(len(index.clusters))
+        else:
+            sims_all = np.asarray(index.vectors @ target.vector)
+        keep = [i for i in range(len(index.clusters)) if i != skip]
+        clusters = [index.clusters[i] for i in keep]
+        sims = sims_all[keep] if keep else np.zeros(0)
+        near_at = [i for i in index.near(target) if i != skip]
+        near = [(index.clusters[i], float(sims_all[i])) for i in near_at]
+        inside = set(near_at) | {skip}
+        order = [int(i) for i in np.argsort(-sims_all, kind="stable") if int(i) not in inside]
+        take = 10
+        while True:
+            pool = sorted(near_at + order[:take])
+            ranked = self.rank_models(target, [index.clusters[i] for i in pool], sims_all[pool])
+            if take >= len(order):
+                break
+            ceiling = 0.35 * max(0.0, float(sims_all[order[take]])) + UNTIERED_CEILING
+            if sum(1 for r in ranked if r[0] > ceiling) >= 10:
+                break
+            take *= 4
+        return clusters, sims, near, ranked
+
     def _existing(self, context: str | None) -> Node | None:
         """The cluster being planned for, if it exists: named in `context` (an existing cluster
         of the district's product is otherwise shown among the models as "already here")."""
@@ -684,11 +886,8 @@ class Recommender:
         wanted = planned_groups(product, sector, context)
         every = self.clusters()
         existing = self._existing(context)
-        clusters = [c for c in every if existing is None or c.node.id != existing.id]
-        sims = self.similarities(target, clusters)
+        clusters, sims, near, ranked = self._gather(target, existing)
         out: dict[str, list[Item]] = {k: [] for k in KINDS}
-
-        ranked = self.rank_models(target, clusters, sims)
 
         def here(c: ClusterFacts, t: str | None) -> bool:
             return (
@@ -714,10 +913,27 @@ class Recommender:
             }
             out["model_clusters"].append(item)
 
-        weighted = vote_weights(th, target, clusters, sims)
+        # only a cluster with a tier votes: those are all among `near` (ClusterIndex.near)
+        weighted = vote_weights(th, target, [c for c, _ in near],
+                                np.array([sim for _, sim in near]))  # fmt: skip
         same_or_related = [(c, w, t) for c, w, t in weighted if t in ("same", "related")]
+        # voters: the near clusters one by one, every other one summed per backer (_rest)
+        index = self._index
+        assert index is not None
+        inside = set(index.near(target)) | (
+            {index.position.get(existing.id, -1)} if existing is not None else set()
+        )
+        far_at = np.array([i for i in range(len(every)) if i not in inside], dtype=int)
+        far_sims = np.asarray(index.vectors[far_at] @ target.vector) if (
+            target.vector is not None and len(far_at)) else np.zeros(len(far_at))  # fmt: skip
+        far_weights = (np.stack([context_weights(False, False, None, False, float(x))
+                                 for x in far_sims]) if len(far_at)
+                       else np.zeros((0, 0)))  # fmt: skip
         for kind in ("schemes", "agencies"):  # the fitted model's ranking (kb/backers.py)
-            backers = self.rank_backers(kind, target, clusters, sims, wanted)
+            backers = self.rank_backers(kind, target, [c for c, _ in near],
+                                        np.array([sim for _, sim in near]), wanted,
+                                        rest=self._rest(kind, far_at, far_weights),
+                                        also=[every[i] for i in far_at])  # fmt: skip
             top = backers[0][1] if backers else 1.0
             for cand, p in backers[:15]:
                 out[kind].append(self._backer_item(kind, cand, 0.4 + 0.5 * p / top, target,
@@ -788,7 +1004,7 @@ class Recommender:
 
         tiers = [t for _, _, t, _ in ranked]  # every cluster's tier, as ranked above
         n_same, n_related = tiers.count("same"), tiers.count("related")
-        n_sector = sum(1 for c in clusters if target.sectors & c.sectors)
+        n_sector = sum(1 for c, _ in near if target.sectors & c.sectors)
         coverage = (
             f"{n_same} {product} cluster{'s' if n_same != 1 else ''}, {n_related} of related "
             f"products"

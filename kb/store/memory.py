@@ -429,6 +429,34 @@ class MemoryStore:
             result = [Neighbor(e.copy(), nodes[other]["obj"].copy()) for e, other in found]
         return sorted(result, key=lambda nb: (nb.edge.relation, nb.node.id, nb.edge.key))
 
+    def neighbors_many(
+        self, node_ids: list[str], relations: frozenset[str] | None, direction: Direction
+    ) -> dict[str, list[Neighbor]]:
+        """Many ids' neighbours under one hold of the lock, other relations skipped before
+        anything is copied (kb.store.base.neighbors_many)."""
+        out: dict[str, list[Neighbor]] = {}
+        with self._mutex:
+            self._fresh()
+            nodes = self._g.nodes
+            for node_id in node_ids:
+                if node_id not in self._g:
+                    out[node_id] = []
+                    continue
+                found: list[tuple[Edge, str]] = []
+                if direction in ("out", "both"):
+                    found += [(d, t) for _, t, r, d in
+                              self._g.out_edges(node_id, keys=True, data="obj")
+                              if relations is None or r in relations]  # fmt: skip
+                if direction in ("in", "both"):
+                    found += [(d, s) for s, _, r, d in
+                              self._g.in_edges(node_id, keys=True, data="obj")
+                              if relations is None or r in relations]  # fmt: skip
+                result = [Neighbor(e.copy(), nodes[other]["obj"].copy()) for e, other in found]
+                out[node_id] = sorted(
+                    result, key=lambda nb: (nb.edge.relation, nb.node.id, nb.edge.key)
+                )
+        return out
+
     def _hops(
         self, source: str, target: str, max_hops: int, relations: list[str] | None
     ) -> list[str] | None:

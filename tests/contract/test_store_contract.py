@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from kb.errors import SchemaError
@@ -106,6 +108,31 @@ def test_neighbors_by_relation_and_direction(tiny: GraphStore) -> None:
     both = tiny.neighbors(CLUSTER, direction="both")
     assert len(both) == 5
     assert tiny.neighbors("cluster:nowhere") == []
+
+
+def test_neighbors_many_is_neighbors_for_each_id(tiny: GraphStore) -> None:
+    """The batched read (kb.store.base.neighbors_many; Neo4j: one query per thousand ids)
+    gives what one `neighbors` call per id gives, filtered by relation, in the same order."""
+    from kb.store.base import neighbors_many
+
+    ids = [CLUSTER, "district:bihar:muzaffarpur", "enterprise:high-spirit", "cluster:nowhere"]
+
+    def keys(nbs: list[Any]) -> list[tuple[Any, str]]:
+        return [(nb.edge.key, nb.node.id) for nb in nbs]
+
+    for direction in ("out", "in", "both"):
+        many = neighbors_many(tiny, ids, None, direction)  # type: ignore[arg-type]
+        assert list(many) == ids
+        for i in ids:
+            assert keys(many[i]) == keys(tiny.neighbors(i, direction=direction))  # type: ignore[arg-type]
+    some = neighbors_many(tiny, ids, ["ANCHORS", "LOCATED_IN"])
+    assert keys(some[CLUSTER]) == [
+        (nb.edge.key, nb.node.id)
+        for nb in tiny.neighbors(CLUSTER, direction="both")
+        if nb.edge.relation in ("ANCHORS", "LOCATED_IN")
+    ]
+    assert some[CLUSTER][0].node.name and some[CLUSTER][0].edge.provenance
+    assert neighbors_many(tiny, ids, [])[CLUSTER] == []
 
 
 def test_nodes_by_type_and_attribute(tiny: GraphStore) -> None:

@@ -38,21 +38,22 @@ def checks_made(work: object) -> int:
 
 
 def test_a_plan_checks_once_per_cluster_and_stops_mid_way(scratch_kb: KnowledgeBase) -> None:
-    kb = scratch_kb
+    kb = scratch_kb.recommender()  # itself: the service gives a plan made before from its memo
     before = kb.recommend("Gaya", "Handloom").to_dict()
-    clusters = len(list(kb.store.nodes("Cluster")))
     made = checks_made(lambda: kb.recommend("Gaya", "Handloom"))
-    assert made >= clusters  # the per-cluster loop checks
+    # the per-cluster loop checks, once per cluster it ranks: those the index gives as near
+    # the target and the most similar others (kb.recommend Recommender._gather), not all
+    assert made >= 10
     with within(Countdown(made // 2)), pytest.raises(DeadlineExceeded):
         kb.recommend("Gaya", "Handloom")
     assert kb.recommend("Gaya", "Handloom").to_dict() == before
 
 
 def test_an_answer_checks_once_per_candidate_and_stops_mid_way(scratch_kb: KnowledgeBase) -> None:
-    kb = scratch_kb
+    kb = scratch_kb.answerer()  # itself: the service gives a question asked before from its memo
     question = "Which schemes support the Umden Eri Cluster?"
     before = kb.ask(question).to_dict()
-    _, candidates = kb.answerer().candidates(question)
+    _, candidates = kb.candidates(question)
     made = checks_made(lambda: kb.ask(question))
     assert made >= len(candidates) > 10  # the evidence loop checks
     with within(Countdown(made // 2)), pytest.raises(DeadlineExceeded):

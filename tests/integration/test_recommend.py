@@ -319,3 +319,23 @@ def test_free_text_product_gets_the_ministry_of_similar_odop_products(
     assert r["note"]  # not a known product
     names = [a["name"] for a in r["agencies"]]
     assert fish.most_common(1)[0][0] in names[:3]  # the ministry of the most similar products
+
+
+def test_index_gathers_what_a_scan_of_every_cluster_gives(
+    built_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A recommendation reads the clusters near the target from the index (kb.recommend
+    ClusterIndex) and sums the others' evidence per backer; with every cluster counted as
+    near (a scan of all of them) the plan is the same."""
+    from kb.recommend import ClusterIndex
+
+    asks = [("Gaya", "Handloom/Garments", None), ("Moradabad", "Metal Craft", None),
+            ("Darbhanga", "Makhana", "women SHGs"), ("Gaya", "bamboo baskets", None)]  # fmt: skip
+    indexed = [built_kb.recommend(d, p, None, c).to_dict() for d, p, c in asks]
+    rec = built_kb._recommend()
+    assert rec._index is not None and len(
+        rec._index.near(rec.target("Makhana", None, None, None))
+    ) < len(rec.clusters())
+    monkeypatch.setattr(ClusterIndex, "near", lambda self, target: list(range(len(self.clusters))))
+    scanned = [built_kb.recommend(d, p, None, c).to_dict() for d, p, c in asks]
+    assert indexed == scanned
