@@ -127,6 +127,14 @@ def edges_of(relation: str) -> str:
     return f"MATCH (a:Entity)-[r:{rel}]->(b:Entity) RETURN {EDGE_FIELDS}"
 
 
+# an edge and the node at its other end, as neighbors() and neighbors_many() return them
+NEIGHBOR_FIELDS = (
+    "startNode(r).id AS source, type(r) AS relation, endNode(r).id AS target, r.attrs AS attrs, "
+    "r.provenance AS provenance, m.id AS id, m.type AS type, m.name AS name, "
+    "m.aliases AS aliases, m.attrs AS node_attrs, m.provenance AS node_provenance"
+)
+
+
 def neighbors(direction: str, relation: str | None) -> str:
     rel = f":{check_relation(relation)}" if relation else ""
     pattern = {
@@ -134,12 +142,7 @@ def neighbors(direction: str, relation: str | None) -> str:
         "in": f"(a:Entity {{id: $id}})<-[r{rel}]-(m:Entity)",
         "both": f"(a:Entity {{id: $id}})-[r{rel}]-(m:Entity)",
     }[direction]
-    return (
-        f"MATCH {pattern} RETURN startNode(r).id AS source, type(r) AS relation, "
-        "endNode(r).id AS target, r.attrs AS attrs, r.provenance AS provenance, "
-        "m.id AS id, m.type AS type, m.name AS name, m.aliases AS aliases, "
-        "m.attrs AS node_attrs, m.provenance AS node_provenance"
-    )
+    return f"MATCH {pattern} RETURN {NEIGHBOR_FIELDS}"
 
 
 def neighbors_many(direction: str, relations: list[str] | None) -> str:
@@ -152,11 +155,7 @@ def neighbors_many(direction: str, relations: list[str] | None) -> str:
         "both": f"(a)-[r{rel}]-(m:Entity)",
     }[direction]
     return (
-        f"MATCH (a:Entity) WHERE a.id IN $ids MATCH {pattern} "
-        "RETURN a.id AS at, startNode(r).id AS source, type(r) AS relation, "
-        "endNode(r).id AS target, r.attrs AS attrs, r.provenance AS provenance, "
-        "m.id AS id, m.type AS type, m.name AS name, m.aliases AS aliases, "
-        "m.attrs AS node_attrs, m.provenance AS node_provenance"
+        f"MATCH (a:Entity) WHERE a.id IN $ids MATCH {pattern} RETURN a.id AS at, {NEIGHBOR_FIELDS}"
     )
 
 
