@@ -283,7 +283,7 @@ def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
     from kb.products import ProductKey
     from kb.recommend import backed_by, haversine_km
 
-    rec = kb._recommend()
+    rec = kb.recommender()
     th = rec.thesaurus
     every = rec.clusters()
     registry = [c for c in every if c.node.attrs.get("registry")]

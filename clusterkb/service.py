@@ -48,6 +48,12 @@ WARM_UP_QUESTION = "Which clusters are in the knowledge base?"
 REMADE = 16  # questions and plans most recently served, made again by the rebuild after a write
 
 
+def _asked(question: str, history: list[Any] | None) -> tuple[str, list[Any]]:
+    """The arguments of an answer as its memo keeps them: one form whoever asks (`ask`, the
+    memo look-ups, the rebuild's `_made_again`), so equal questions have equal keys."""
+    return question, list(history or [])
+
+
 class KnowledgeBase:
     """Facade over one store: build, look up, show, find paths (more features join here)."""
 
@@ -199,7 +205,7 @@ class KnowledgeBase:
 
         self.ask(WARM_UP_QUESTION)
         self.linker.by_meaning(WARM_UP_QUESTION)  # the names' vectors
-        recommender = self._recommend()
+        recommender = self.recommender()
         recommender.clusters()  # every cluster's facts and product vector
         for kind in ("schemes", "agencies"):
             recommender.backer_model(kind)  # fitted once on the registry (kb/backers.py)
@@ -343,7 +349,7 @@ class KnowledgeBase:
         asking it meanwhile wait for that answer (kb.memo)."""
         qa = self.answerer()
         memo = self._memo_of(qa, "_answers")
-        args = (question, list(history or []))  # the same key as the rebuild's (_made_again)
+        args = _asked(question, history)
         answer = memo.compute(key_of(*args), args, qa.ask)
         return answer.model_copy(deep=True)
 
@@ -354,13 +360,13 @@ class KnowledgeBase:
         since; None otherwise. Cheap: the server answers from it without a pool slot."""
         if catch_up:
             self._catch_up()
-        answer = self._cached(self._qa, "_answers", key_of(question, history or []))
+        answer = self._cached(self._qa, "_answers", key_of(*_asked(question, history)))
         return answer.model_copy(deep=True) if answer is not None else None
 
     def answer_pending(self, question: str, history: list[Any] | None = None) -> bool:
         """Whether this question is being answered now (its answer is worth waiting for)."""
         held = self._answers
-        return held is not None and held[1].pending(key_of(question, history or []))
+        return held is not None and held[1].pending(key_of(*_asked(question, history)))
 
     def _memo_of(self, owner: object, slot: str) -> Memo[Any]:
         """The memo kept with `owner` (an answerer or a recommender): a new one when the owner
@@ -414,7 +420,7 @@ class KnowledgeBase:
         `context`: an existing cluster's name (its value-chain gaps are filled first) or the
         planner's words about the cluster ("women SHGs", "artisans"). The same plan against the
         same graph is made once."""
-        recommender = self._recommend()
+        recommender = self.recommender()
         memo = self._memo_of(recommender, "_plans")
         args = (district, product, state, context)
         plan = memo.compute(key_of(*args), args, recommender.recommend)
@@ -445,14 +451,11 @@ class KnowledgeBase:
         self, out: TextIO, top: int = 5, progress: Callable[[int, int], None] | None = None
     ) -> dict[str, int]:
         """Top partners for every ODOP district-product pair, as CSV rows on `out`."""
-        return self._recommend().recommend_all(out, top, progress)
+        return self.recommender().recommend_all(out, top, progress)
 
     def recommender(self) -> Recommender:
         """The recommender over this KB (built on first use, after every write); `recommend`
         goes through it, keeping the plans it made."""
-        return self._recommend()
-
-    def _recommend(self) -> Recommender:
         from kb.recommend import Recommender
 
         self._catch_up()

@@ -43,7 +43,7 @@ def test_gaya_handloom_returns_all_lists_with_reasons(built_kb: KnowledgeBase) -
     agency = r["agencies"][0]
     assert agency["name"] == "Ministry of Textiles"
     assert agency["evidence"][0]["document"] == "data/tables/odop.csv"  # the list names it
-    rec = built_kb._recommend()
+    rec = built_kb.recommender()
     for s in r["schemes"]:  # national, or open in Bihar
         assert rec.home_state(built_kb.store.get_node(s["id"])) in (None, "state:bihar"), s
     assert "Handloom/Garments cluster" in r["coverage"] and r["scale"]
@@ -78,7 +78,7 @@ def test_darbhanga_makhana_plan_keeps_to_the_product(built_kb: KnowledgeBase) ->
             assert "bag" not in " ".join(_anchored_products(built_kb, item["id"])).lower()
         if not r[kind]:
             assert "Makhana" in r["empty"][kind]
-    rec = built_kb._recommend()
+    rec = built_kb.recommender()
     for item in r["agencies"] + r["schemes"]:
         node = built_kb.store.get_node(item["id"])
         assert node is not None
