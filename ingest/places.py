@@ -42,7 +42,7 @@ class Places:
     )  # state id -> normalised headquarters town -> district id
 
     def state(self, name: str) -> str | None:
-        for v in name_variants(" ".join(name.split())):
+        for v in name_variants(" ".join(name.split()), place=True):
             sid = self.state_by_key.get(normalize(v))
             if sid:
                 return sid
@@ -56,7 +56,7 @@ class Places:
         `variants` also tries the name without its parenthesis and the parenthesis alone.
         """
         names = self.districts_in_state.get(state_id, {})
-        for v in name_variants(name) if variants else [name]:
+        for v in name_variants(name, place=True) if variants else [name]:
             did = names.get(normalize(v))
             if did:
                 return did
@@ -77,7 +77,7 @@ class Places:
 
     def add_district_name(self, district_id: str, name: str) -> None:
         state_id = self.district_state[district_id]
-        for v in name_variants(name):
+        for v in name_variants(name, place=True):
             if len(normalize(v)) >= 3:
                 self.districts_in_state[state_id].setdefault(normalize(v), district_id)
 

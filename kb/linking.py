@@ -68,10 +68,13 @@ class Gazetteer:
         for canonical, names in public_aliases.SCHEMES:
             self.add(node_id("Scheme", canonical), "Scheme", canonical, names)
 
-    def add_node(self, id_: str, type_: str, name: str, aliases: Iterable[str]) -> None:
+    def add_node(
+        self, id_: str, type_: str, name: str, aliases: Iterable[str], own: Iterable[str] = ()
+    ) -> None:
         """Index a KB node. A cluster with a generic name ("Iron Cluster", id qualified by its
         district) is indexed as "<district> <name>", so it is not found in other places; its
-        names of three words or more are indexed as they are as well."""
+        names of three words or more are indexed as they are as well. `own`: names that name
+        this node alone whatever their length (a cluster's "<place> <product>")."""
         if type_ == "Cluster" and (district := qualifier(id_)) is not None:
             place = district.replace("-", " ").title()
             self.names.setdefault(id_, name)
@@ -80,11 +83,15 @@ class Gazetteer:
             # "Patna city Readymade Garment Cluster") and is found as written too
             if len(name.split()) >= 3:
                 self.add(id_, type_, name, [a for a in aliases if len(a.split()) >= 3])
+            self.add(id_, type_, f"{place} {name}", own, shown=False)
             return
-        self.add(id_, type_, name, aliases)
+        self.add(id_, type_, name, [*aliases, *own])
 
-    def add(self, id_: str, type_: str, name: str, aliases: Iterable[str]) -> None:
-        for surface in [name, *aliases]:
+    def add(
+        self, id_: str, type_: str, name: str, aliases: Iterable[str], shown: bool = True
+    ) -> None:
+        """Index `name` (unless not `shown`: then it is only the name displayed) and aliases."""
+        for surface in [name, *aliases] if shown else list(aliases):
             if surface in public_aliases.NOT_IN_TEXT:
                 continue
             key = normalize(surface)
@@ -159,6 +166,19 @@ TYPE_PRIORITY = [
     "Facility",
     "Document",
 ]
+
+
+def _own_names(n: Node) -> list[str]:
+    """A cluster's "<place> <product>" ("Balussery Coir"), the way people name it in a question
+    ("the Balussery coir project"), when the place is a name of its own and not the product."""
+    place, product = str(n.attrs.get("place") or ""), str(n.attrs.get("product") or "")
+    if n.type != "Cluster" or not place or not product or normalize(place) == normalize(product):
+        return []
+    if not place[:1].isupper() or normalize(product) in normalize(place):
+        return []
+    return [f"{place} {product}"]
+
+
 LEGAL_SUFFIX = re.compile(r"\s+(?:pvt\.?\s*ltd\.?|private limited|limited|ltd\.?|llp)$", re.I)
 
 
@@ -197,7 +217,7 @@ class EntityLinker:
                     names = [n.name, *n.aliases]
                     short = [re.sub(r"\s+Cluster\b", "", a) for a in names if " Cluster" in a]
                     bare = [LEGAL_SUFFIX.sub("", a) for a in names if LEGAL_SUFFIX.search(a)]
-                    g.add_node(n.id, n.type, n.name, [*n.aliases, *short, *bare])
+                    g.add_node(n.id, n.type, n.name, [*n.aliases, *short, *bare], _own_names(n))
                 self._gazetteer = g
             return self._gazetteer
 

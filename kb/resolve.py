@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from kb import aliases as public_aliases
+from kb.schema import PLACE_TYPES
 from kb.store.base import Node
 
 _PARENS = re.compile(r"\(([^)]*)\)")
@@ -50,13 +51,16 @@ def display_name(name: str) -> str:
     )
 
 
-def name_variants(name: str) -> list[str]:
-    """The name, and for 'Anantapuram (Anantapur)' also 'Anantapuram' and 'Anantapur'."""
+def name_variants(name: str, place: bool = False) -> list[str]:
+    """The name, and for 'Anantapuram (Anantapur)' also 'Anantapuram' and 'Anantapur'. Of
+    anything but a place, only an abbreviation in brackets is another name ('Coir Board (CB)');
+    in 'Bridge & Roof Co.(India) Ltd' or 'Ongc Videsh Ltd. (India)' the bracket qualifies the
+    name ('India' is not the firm)."""
     out = [name]
-    inner = _PARENS.findall(name)
-    if inner:
+    found = _PARENS.findall(name)
+    if found:
         out.append(_PARENS.sub(" ", name))
-        out.extend(inner)
+        out.extend(p for p in found if place or sum(c.isupper() for c in p) >= 2)
     return [v for v in (" ".join(o.split()) for o in out) if v]
 
 
@@ -107,8 +111,9 @@ class Resolver:
 
     def add(self, node: Node) -> None:
         self._info[node.id] = (node.type, node.name)
+        place = node.type in PLACE_TYPES
         for n in [node.name, *node.aliases]:
-            for v in name_variants(n):
+            for v in name_variants(n, place):
                 key = normalize(v)
                 if key:
                     self._keys[key].add(node.id)
@@ -124,7 +129,7 @@ class Resolver:
 
     def exact(self, name: str, type_: str | None = None) -> list[Match]:
         """Nodes whose name or alias normalises to the same key (public aliases followed)."""
-        keys = {normalize(v) for v in name_variants(name)}
+        keys = {normalize(v) for v in name_variants(name, place=True)}
         for t in [type_] if type_ else ["Agency", "Scheme"]:
             canonical = self._public.get((t, normalize(name)))
             if canonical:

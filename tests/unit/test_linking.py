@@ -12,8 +12,9 @@ import pytest
 from kb.errors import InputError, NotFound
 from kb.linking import EntityLinker
 from kb.search import cached_vectors
+from kb.store.base import Node
 from kb.store.memory import MemoryStore
-from tests.conftest import tiny_graph
+from tests.conftest import prov, tiny_graph
 
 
 class Letters:
@@ -86,3 +87,23 @@ def test_vector_cache_is_keyed_by_content(tmp_path: Path) -> None:
     path.write_bytes(b"not a zip")  # a damaged cache is rebuilt, not trusted
     v3, n3 = cached_vectors(Letters(), ["abc"], path)
     assert n3 == 1 and np.allclose(v3[0], v1[0])
+
+
+def test_a_cluster_is_found_by_its_place_and_product(tmp_path: Path) -> None:
+    """ "the Balussery coir project" names the Balussery Coir Cluster (place and product); a
+    generic cluster name alone ("Coir Cluster") is not found as written."""
+    store = MemoryStore(None)
+    store.upsert_nodes(
+        [
+            Node("cluster:kerala:balussery-coir-cluster", "Cluster", "Balussery Coir Cluster",
+                 {"place": "Balussery", "product": "Coir"}, [], [prov()]),
+            Node("cluster:kozhikode:coir-cluster", "Cluster", "Coir Cluster",
+                 {"place": "Kozhikode", "product": "Coir"}, [], [prov()]),
+        ]
+    )  # fmt: skip
+    linker = EntityLinker(store, Letters(), tmp_path / "vectors")
+    found = linker.in_text("Which body is the nodal agency for the Balussery coir project?")
+    assert {i for m in found for i in m.ids} == {"cluster:kerala:balussery-coir-cluster"}
+    found = linker.in_text("Who runs the Kozhikode coir CFC?")
+    assert {i for m in found for i in m.ids} == {"cluster:kozhikode:coir-cluster"}
+    assert not linker.in_text("Who runs the coir CFC?")

@@ -44,11 +44,26 @@ def test_ids_are_canonical() -> None:
 def test_display_name_and_variants() -> None:
     assert display_name("ANDAMAN AND NICOBAR ISLANDS") == "Andaman and Nicobar Islands"
     assert display_name("Muzaffarpur") == "Muzaffarpur"
-    assert name_variants("Anantapuram (Anantapur)") == [
+    assert name_variants("Anantapuram (Anantapur)", place=True) == [
         "Anantapuram (Anantapur)",
         "Anantapuram",
         "Anantapur",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [("Coir Board (CB)", "CB"), ("Ministry of MSME (MoMSME), Government of India", "MoMSME")],
+)
+def test_an_abbreviation_in_brackets_is_another_name(name: str, other: str) -> None:
+    assert other in name_variants(name)
+
+
+@pytest.mark.parametrize("name", ["Bridge & Roof Co.(India) Ltd", "Ongc Videsh Ltd. (India)"])
+def test_a_word_in_brackets_qualifies_a_firm_and_is_not_its_name(name: str) -> None:
+    variants = name_variants(name)
+    assert "India" not in variants
+    assert not Resolver.from_nodes([Node("agency:x", "Agency", name)]).exact("India")
 
 
 @pytest.mark.parametrize(
