@@ -187,6 +187,18 @@ def _asked_token(doc: Any) -> Any:
     return noun if noun is not None else next((t for t in following if t.pos_ == "NOUN"), None)
 
 
+def _phrase_head(token: Any) -> Any:
+    """The noun a modifier belongs to: 'dyeing' in 'bleaching and dyeing units' -> 'units'."""
+    while token.head.i != token.i and (
+        token.dep_ == "conj"
+        or (token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i)
+    ):
+        if token.head.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
+            break
+        token = token.head
+    return token
+
+
 def answer_type(doc: Any) -> tuple[str, str | None, bool]:
     """(answer type, the noun counted by 'how many', whether the asked noun is plural)."""
     words = [t.lower_ for t in doc]
@@ -204,7 +216,8 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
     for i, w in enumerate(words[:-1]):
         if w == "how" and words[i + 1] in ("many", "much"):
             noun = next((t for t in doc[i + 2 :] if t.pos_ in ("NOUN", "PROPN")), None)
-            if words[i + 1] == "many":
+            if noun is not None and words[i + 1] == "many":
+                noun = _phrase_head(noun)  # "how many bleaching and dyeing units": units
                 return "count", noun.lemma_.lower() if noun is not None else None, False
             kind = ANSWER_NOUNS.get(noun.lemma_.lower()) if noun is not None else "money"
             if kind == "percent":

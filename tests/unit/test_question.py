@@ -51,9 +51,17 @@ def test_answer_type_comes_from_the_parse(question: str, expected: str) -> None:
     assert answer_type(parse(question))[0] == expected
 
 
-def test_how_many_names_the_counted_noun() -> None:
-    kind, noun, _ = answer_type(parse("How many weavers work in the cluster?"))
-    assert (kind, noun) == ("count", "weaver")
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("How many weavers work in the cluster?", "weaver"),
+        ("How many spinning and weaving mills closed in the town?", "mill"),
+        ("How many micro enterprises make up the cluster?", "enterprise"),
+    ],
+)
+def test_how_many_names_the_counted_noun(question: str, noun: str) -> None:
+    """The head of the counted phrase, past its modifiers and conjuncts."""
+    assert answer_type(parse(question))[:2] == ("count", noun)
 
 
 def test_typed_spans_read_indian_amounts() -> None:
