@@ -27,6 +27,7 @@ from kb.evidence import (
     LogisticModel,
     abstain_features,
 )
+from kb.qa import typed_first
 from kb.question import Question
 
 
@@ -138,8 +139,9 @@ def _answers(kb: KnowledgeBase, case: Case, ranked: list[Candidate], threshold: 
     """Whether the answer composed from the best candidate holds what is expected."""
     if not case.expected or not ranked:
         return False
-    answer = kb.answerer().compose(case.q, ranked[0], case.candidates, threshold).answer
-    return len(answer) <= 400 and holds(answer, case.expected, case.required)
+    best = typed_first(case.q, ranked)  # as the answerer chooses
+    text = kb.answerer().compose(case.q, best, case.candidates, threshold).answer
+    return len(text) <= 400 and holds(text, case.expected, case.required)
 
 
 def _right_at(kb: KnowledgeBase, case: Case, model: LogisticModel, threshold: float) -> bool:

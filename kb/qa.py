@@ -135,6 +135,17 @@ def _long_list(nodes: list[Node], noun: str, shown: int = 8) -> str:
     )
 
 
+def typed_first(q: Question, ranked: list[Candidate], within: int = 3) -> Candidate:
+    """The best evidence; for a question asking a type of thing (an amount, a date, a body),
+    the best of the first `within` holding a span of that type, when the best holds none (a
+    headline that names the project but not its cost)."""
+    best = ranked[0]
+    if q.answer_type not in SPAN_TYPES or best.kind == "fact" or answer_spans(q, best.text):
+        return best
+    typed = [c for c in ranked[1:within] if c.kind == "sentence" and answer_spans(q, c.text)]
+    return typed[0] if typed else best
+
+
 class QuestionAnswerer:
     """Answers questions from the store, through the entity linker and the sentence search;
     partner questions go to the recommender, wording to the optional LLM."""
@@ -209,7 +220,7 @@ class QuestionAnswerer:
         ranked = sorted(candidates, key=lambda c: -c.score)
         if self.model.declines(ranked):
             return self._abstain(q.text, q.focus, "The knowledge base does not say")
-        return self._phrase(self.compose(q, ranked[0], candidates))
+        return self._phrase(self.compose(q, typed_first(q, ranked), candidates))
 
     def candidates(
         self, question: str, history: list[Any] | None = None

@@ -19,7 +19,7 @@ from kb.evidence import (
     names_in,
 )
 from kb.nlp import parse, spans
-from kb.qa import _fit
+from kb.qa import _fit, typed_first
 from kb.question import Question, answer_type, asked_noun, asked_phrase
 from kb.store.base import Node
 
@@ -161,3 +161,17 @@ def test_abstention_reads_the_ranked_evidence() -> None:
     unsure = [Candidate("a", "doc:x", "sentence 1", score=0.2)]
     assert not model.declines(sure) and model.declines(unsure) and model.declines([])
     assert set(LogisticModel.load().abstain) <= set(ABSTAIN_FEATURES)
+
+
+def test_a_typed_question_takes_the_near_best_evidence_holding_its_type() -> None:
+    """A headline that names the project but not its cost gives way to the next sentence
+    holding an amount; an untyped question and a best sentence with an amount keep the best."""
+    headline = Candidate("Town to get a flatted factory soon", "doc:a", "sentence 0", score=0.5)
+    costed = Candidate("It will be built at a cost of Rs 90 crore.", "doc:a", "sentence 4")
+    costed.score = 0.2
+    money = Question("What will the flatted factory cost?", "money", content={"cost"})
+    assert typed_first(money, [headline, costed]) is costed
+    assert typed_first(Question("Tell me about it", "other"), [headline, costed]) is headline
+    assert typed_first(money, [costed, headline]) is costed
+    far = [headline, *[Candidate(f"Filler {i}.", "doc:a", f"sentence {i}") for i in range(5)]]
+    assert typed_first(money, [*far, costed]) is headline  # only the first three are looked at
