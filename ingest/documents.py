@@ -212,15 +212,8 @@ def _is_sentence_like(line: str) -> bool:
     return len(words) >= 15 or line.rstrip().endswith((".", "!", "?", ":", ";"))
 
 
-def _is_table(block: list[str]) -> bool:
-    """Rows of a table set out as text ('Cori Gold Kota, Rajasthan Coriander Powder'): most
-    lines hold four words or more, where a menu's items hold one to three ('About Us')."""
-    return sum(len(line.split()) >= 4 for line in block) * 2 > len(block)
-
-
 def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
-    """Drop runs of `run` or more consecutive short, unpunctuated lines (menus, job lists);
-    a run whose lines are mostly table rows stays.
+    """Drop runs of `run` or more consecutive short, unpunctuated lines (menus, job lists).
 
     A document's own masthead (title, publisher, a tag line) is a shorter run and stays.
     """
@@ -230,7 +223,7 @@ def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
         if line.strip() and not _is_sentence_like(line):
             block.append(line)
             continue
-        if len(block) < run or _is_table(block):
+        if len(block) < run:
             out.extend(block)
         block = []
         if line.strip():

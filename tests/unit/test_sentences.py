@@ -53,16 +53,6 @@ def test_a_menu_of_short_lines_is_still_dropped() -> None:
     assert found == ["The cluster has 40 units."]
 
 
-def test_rows_of_a_table_set_out_as_text_stay() -> None:
-    """Eight lines of a brand table are content, though a run of short unpunctuated lines
-    like a menu's."""
-    rows = ["Brand State Product Year"] + [
-        f"Brand{c} Gold District{c}, State{c} Spice{c} Powder" for c in "ABCDEFG"
-    ]
-    found = split_sentences("\n".join([*rows, "The brands were launched in 2022."]))
-    assert found[:2] == rows[:2] and len(found) == 9
-
-
 def test_viz_introduces_a_list_and_does_not_end_the_sentence() -> None:
     text = "Two clusters were chosen viz. Kotwa in Hardoi and Belur in Hassan. Work began."
     assert split_sentences(text) == [
