@@ -115,7 +115,12 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
     (
         "Cluster",
         None,
-        re.compile(rf"{_CAP}(?:[\s-]+{_CAP}){{0,5}}\s+Cluster\b(?!\s+(?:Scheme|Development))"),
+        # "Oil Expeller and Parts Cluster": one name over "and" (a place before the "and" is a
+        # list's, see ingest/extract.py `_joined_clusters`)
+        re.compile(
+            rf"{_CAP}(?:(?:[\s-]+|\s+(?:and|&)\s+){_CAP}){{0,5}}\s+Cluster\b"
+            rf"(?!\s+(?:Scheme|Development))"
+        ),
     ),
     # What a project is "under" is a scheme: "under SFURTI", "under the BEE-SME program"
     (

@@ -419,10 +419,19 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                     done.add((body.id, c.id))
                     src, tgt = (body.id, c.id) if by_name.forward else (c.id, body.id)
                     yield (s, src, by_name.relation, tgt, 0.7, {"role": by_name.role})
-    # a cluster named with no place: the document's district, or else its clear state
+    # a cluster named with no place: the one district of the sentence naming it alone
+    # ("Another CFC for Daspur-II Steel Fabrication Cluster is being set up at Nischintapur
+    # under Daspur-II Block in Paschim Medinipur"), else the document's district, or else its
+    # clear state
     where = context.get("district") or context.get("clear_state")
     for cid, s in first_seen.items():
-        if cid not in located and where:
+        if cid in located:
+            continue
+        districts = {p.id for p in s.of("District")}
+        alone = len({c.id for c in s.of("Cluster")}) == 1 and len(districts) == 1
+        if alone:
+            yield (s, cid, "LOCATED_IN", districts.pop(), 0.6, {})
+        elif where:
             yield (s, cid, "LOCATED_IN", where, 0.5, {})
 
 

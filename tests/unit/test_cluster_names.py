@@ -1,0 +1,66 @@
+"""A cluster's name over "and" (ingest/extract.py `Extractor._joined_clusters`) and the place
+of a cluster named with no place (ingest/relations.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from ingest.extract import Extractor
+from ingest.mentions import pattern_mentions
+from ingest.relations import relations_of
+from ingest.units import Entity, Sentence
+from kb.linking import Mention
+
+
+def _clusters(text: str, places: list[str] = ()) -> list[str]:  # type: ignore[assignment]
+    known = [
+        Mention("District", p, text.index(p), text.index(p) + len(p), how="gazetteer")
+        for p in places
+    ]
+    found = Extractor._joined_clusters(text, pattern_mentions(text), known)
+    return [m.name for m in found if m.type == "Cluster"]
+
+
+def test_a_name_over_and_is_one_cluster() -> None:
+    assert _clusters("It works with the Bicycle Saddle and Spares Cluster now.") == [
+        "Bicycle Saddle and Spares Cluster"
+    ]
+
+
+def test_an_and_after_a_place_or_a_cluster_joins_two_clusters_of_a_list() -> None:
+    text = "the Lock Cluster at Aligarh and Brass Cluster at Moradabad"
+    assert _clusters(text) == ["Lock Cluster", "Brass Cluster"]
+    text = "Clusters: Lock Cluster and Brass Cluster"
+    assert "Brass Cluster" in _clusters(text)
+    assert "Lock Cluster and Brass Cluster" not in _clusters(text)
+    text = "the Kalyani and Glass Cluster"  # a known place before the "and"
+    assert _clusters(text, ["Kalyani"]) == ["Glass Cluster"]
+
+
+def _located(sentences: list[Sentence], context: dict) -> list[tuple[str, str]]:
+    return [
+        (src, tgt)
+        for _, src, rel, tgt, _, _ in relations_of(sentences, context)
+        if rel == "LOCATED_IN"
+    ]
+
+
+def _entity(text: str, eid: str, kind: str, name: str) -> Entity:
+    start = text.index(name)
+    return Entity(eid, kind, name, start, start + len(name))
+
+
+def test_a_cluster_with_no_place_is_in_the_one_district_of_its_sentence() -> None:
+    text = "A CFC for the Lamp Cluster is coming up at Rampur village in Bankura."
+    s = Sentence(0, text, text)
+    s.entities = [
+        _entity(text, "cluster:lamp-cluster", "Cluster", "Lamp Cluster"),
+        _entity(text, "district:wb:bankura", "District", "Bankura"),
+    ]
+    context = {"district": "district:wb:purulia", "clear_state": "state:wb"}
+    assert _located([s], context) == [("cluster:lamp-cluster", "district:wb:bankura")]
+    # two districts in the sentence: the document's district, as before
+    text2 = text + " Purulia and Nadia send artisans."
+    s2 = Sentence(0, text2, text2)
+    s2.entities = s.entities + [
+        _entity(text2, "district:wb:purulia", "District", "Purulia"),
+    ]
+    assert _located([s2], context) == [("cluster:lamp-cluster", "district:wb:purulia")]
