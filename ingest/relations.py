@@ -117,6 +117,10 @@ def role_holders(s: Sentence, text: str) -> Iterator[tuple[Entity, AgencyRole]]:
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?", re.I)
 
 
+# clusters or their CFCs spoken of ("cluster development" is the topic, not clusters)
+_CLUSTER_TALK = re.compile(
+    r"\bclusters?\b(?!\s+development)|\bCFCs?\b|\bcommon facility cent", re.I
+)
 _THE_CLUSTER = re.compile(r"\b(?:the|this|our|its)\b[^.;]{0,40}\bcluster\b", re.I)
 
 
@@ -154,7 +158,8 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
     """The relations the sentences state, then what the document's title says of them all:
     a scheme in the title ("... clusters of Assam under SFURTI", "Sponsored Programs –
     SFURTI: Balussery Coir Cluster") backs each cluster of the document that no sentence gives
-    a scheme of its own."""
+    a scheme of its own; failing that, so does the document's one scheme when it is said of
+    clusters or CFCs."""
     backed: set[str] = set()
     for r in _sentence_relations(sentences, context):
         _, src, _, tgt, _, _ = r
@@ -163,18 +168,42 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
         elif is_a(src, "Scheme"):
             backed.add(tgt)
         yield r
-    title = next((s for s in sentences if s.text == context.get("title")), None)
-    if title is None or not title.of("Scheme"):
-        return
     first: dict[str, tuple[Sentence, Entity]] = {}
     for s in sentences:
         for c in s.of("Cluster"):
             first.setdefault(c.id, (s, c))
-    for cid, (s, _) in first.items():
-        facility = "facility:" + cid.split(":", 1)[1] + ":"  # its facilities' ids start so
-        if cid not in backed and not any(b.startswith(facility) for b in backed):
+    unbacked = [
+        (cid, s)
+        for cid, (s, _) in first.items()
+        if cid not in backed
+        and not any(b.startswith("facility:" + cid.split(":", 1)[1] + ":") for b in backed)
+    ]  # a cluster's facilities' ids start with "facility:<its id>:"
+    title = next((s for s in sentences if s.text == context.get("title")), None)
+    if title is not None and title.of("Scheme"):
+        for cid, s in unbacked:
             for sc in title.of("Scheme"):
                 yield (s, cid, "SUPPORTED_BY", sc.id, 0.5, {"via": "title"})
+        return
+    # The document's one scheme, said of clusters or their CFCs ("The Steering Committee of
+    # MSE-CDP approved three CFCs", "This is part of the Cluster Development Programme"),
+    # backs each of its clusters no sentence gives a scheme; a scheme named only in passing
+    # (no cluster or CFC in its sentence or its name) backs none.
+    schemes = {e.id: (s, e) for s in sentences for e in s.of("Scheme")}
+    if len(schemes) != 1:
+        return
+    cited = next(
+        (
+            s
+            for s in sentences
+            for e in s.of("Scheme")
+            if _CLUSTER_TALK.search(_masked(s)) or "cluster" in e.name.lower()
+        ),
+        None,
+    )
+    if cited is not None:
+        (sid,) = schemes
+        for cid, _ in unbacked:
+            yield (cited, cid, "SUPPORTED_BY", sid, 0.45, {"via": "document"})
 
 
 def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:

@@ -64,3 +64,58 @@ def test_a_cluster_with_no_place_is_in_the_one_district_of_its_sentence() -> Non
         _entity(text2, "district:wb:purulia", "District", "Purulia"),
     ]
     assert _located([s2], context) == [("cluster:lamp-cluster", "district:wb:purulia")]
+
+
+def _backed(sentences: list[Sentence]) -> set[tuple[str, str]]:
+    return {
+        (src, tgt)
+        for _, src, rel, tgt, _, _ in relations_of(sentences, {"title": "Some page"})
+        if rel == "SUPPORTED_BY"
+    }
+
+
+def _doc(*texts: tuple[str, list[tuple[str, str, str]]]) -> list[Sentence]:
+    out = []
+    for i, (text, entities) in enumerate(texts):
+        s = Sentence(i, text, text)
+        s.entities = [_entity(text, eid, kind, name) for eid, kind, name in entities]
+        out.append(s)
+    return out
+
+
+def test_the_documents_one_scheme_said_of_cfcs_backs_its_clusters() -> None:
+    sentences = _doc(
+        ("The committee of the Toy Mission approved two CFCs.",
+         [("scheme:toy-mission", "Scheme", "Toy Mission")]),
+        ("One is for the Wooden Toy Cluster.",
+         [("cluster:wooden-toy-cluster", "Cluster", "Wooden Toy Cluster")]),
+    )  # fmt: skip
+    assert _backed(sentences) == {("cluster:wooden-toy-cluster", "scheme:toy-mission")}
+
+
+def test_a_scheme_named_in_passing_or_one_of_two_backs_no_cluster() -> None:
+    in_passing = _doc(
+        ("The minister praised the Toy Mission for jobs.",
+         [("scheme:toy-mission", "Scheme", "Toy Mission")]),
+        ("The Wooden Toy Cluster grew.",
+         [("cluster:wooden-toy-cluster", "Cluster", "Wooden Toy Cluster")]),
+    )  # fmt: skip
+    assert _backed(in_passing) == set()
+    two = _doc(
+        ("The Toy Mission and the Craft Fund approved two CFCs.",
+         [("scheme:toy-mission", "Scheme", "Toy Mission"),
+          ("scheme:craft-fund", "Scheme", "Craft Fund")]),
+        ("The Wooden Toy Cluster grew.",
+         [("cluster:wooden-toy-cluster", "Cluster", "Wooden Toy Cluster")]),
+    )  # fmt: skip
+    assert _backed(two) == set()
+
+
+def test_a_scheme_listed_among_bodies_doing_cluster_development_backs_no_cluster() -> None:
+    sentences = _doc(
+        ("Bodies doing cluster development here are NABARD and the Toy Mission.",
+         [("scheme:toy-mission", "Scheme", "Toy Mission")]),
+        ("The Wooden Toy Cluster grew.",
+         [("cluster:wooden-toy-cluster", "Cluster", "Wooden Toy Cluster")]),
+    )  # fmt: skip
+    assert _backed(sentences) == set()
