@@ -121,9 +121,32 @@ def worth_parsing(text: str) -> bool:
     return mentions_cluster(text) and _WORTH.search(text) is not None
 
 
+# A number standing for the clusters of the sentence before ("... nine coir clusters. Two,
+# at Kangeyam and Palladam, were inaugurated ...")
+_NUMBER_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+}  # fmt: skip
+_PLURAL_CLUSTERS = re.compile(r"\bclusters\b", re.I)
+
+
+def elided_clusters(text: str, before: str) -> bool:
+    """Whether `text` opens with a number that stands for the clusters `before` speaks of
+    ("Two, at Kangeyam and Palladam, were inaugurated"): the cluster word is left out."""
+    first = re.match(r"\W*([A-Za-z]+|\d+)\b", text)
+    number = first is not None and (
+        first.group(1).lower() in _NUMBER_WORDS or first.group(1).isdigit()
+    )
+    return number and not mentions_cluster(text) and _PLURAL_CLUSTERS.search(before) is not None
+
+
 def parse_all(texts: list[str]) -> list[Any]:
     """The parses `described_clusters` reads, in one batch (None where not worth parsing)."""
-    wanted = [i for i, t in enumerate(texts) if worth_parsing(t)]
+    wanted = [
+        i
+        for i, t in enumerate(texts)
+        if worth_parsing(t) or (i > 0 and elided_clusters(t, texts[i - 1]))
+    ]
     docs: list[Any] = [None] * len(texts)
     for i, doc in zip(wanted, nlp.parse_many([texts[i] for i in wanted]), strict=True):
         docs[i] = doc
@@ -221,18 +244,26 @@ def document_product(texts: list[str]) -> str | None:
     return f"{lead} {word}" if compound else word
 
 
-def listed_clusters(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
+def listed_clusters(
+    text: str, place_kind: PlaceKind, doc: Any, elided: bool = False
+) -> list[Described]:
     """Clusters named only by their places in a list after a plural cluster word with no
-    product (see the module's docstring); `product` is left empty for the caller to fill."""
+    product (see the module's docstring); `product` is left empty for the caller to fill.
+    `elided`: the sentence's opening number stands for the plural cluster word
+    (`elided_clusters`)."""
     out: list[Described] = []
     if doc is None:
         return out
     for tok in doc:
-        if tok.lower_ != "clusters" or any(
-            t.lower_ not in CATEGORY and t.lower_ not in DROPPED for t in _product_run(doc, tok)
+        standing = elided and tok.like_num and tok.i == next(t.i for t in doc if not t.is_punct)
+        if not standing and (
+            tok.lower_ != "clusters"
+            or any(
+                t.lower_ not in CATEGORY and t.lower_ not in DROPPED for t in _product_run(doc, tok)
+            )
         ):
             continue
-        for start in _list_starts(doc, tok):
+        for start in _list_starts(doc, tok, skip_comma=standing):
             items = _place_list(doc, start, place_kind)
             if items:
                 out += [Described("", *item, False) for item in items]
@@ -262,12 +293,14 @@ def facility_places(text: str, place_kind: PlaceKind, doc: Any) -> list[Describe
     return out
 
 
-def _list_starts(doc: Any, tok: Any) -> list[int]:
+def _list_starts(doc: Any, tok: Any, skip_comma: bool = False) -> list[int]:
     """Where a list of the plural cluster word's places may begin: right after "clusters
-    at/in", after the copula whose subject it is ("... clusters in the State are"), after
-    "viz." / "namely" / "include" / ":" later in the sentence."""
+    at/in" (or "Two, at"), after the copula whose subject it is ("... clusters in the State
+    are"), after "viz." / "namely" / "include" / ":" later in the sentence."""
     starts = []
     nxt = tok.i + 1
+    if skip_comma and nxt < len(doc) and doc[nxt].text == ",":
+        nxt += 1
     if nxt < len(doc) and doc[nxt].lower_ in PLACE_PREPOSITIONS:
         starts.append(nxt + 1)
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be" and tok.head.i > tok.i:

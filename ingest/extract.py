@@ -21,6 +21,7 @@ from ingest.clusters import (
     DROPPED,
     described_clusters,
     document_product,
+    elided_clusters,
     facility_places,
     listed_clusters,
     parse_all,
@@ -415,7 +416,11 @@ class Extractor:
             product = None  # "Koppal clusters": a place, not what they make
         about_odop = any(_ODOP.search(s.clean) for s in sentences)
         for s, found, parsed in zip(sentences, raw, parses, strict=True):
-            found += self._descriptions(s.clean, found, doc_states, district, parsed, product)
+            before = sentences[s.index - 1].clean if s.index > 0 else ""
+            elided = elided_clusters(s.clean, before)
+            found += self._descriptions(
+                s.clean, found, doc_states, district, parsed, product, elided
+            )
             if about_odop and parsed is not None:
                 found += self._odop_facilities(s.clean, found, doc_states, parsed)
         raw = [select(r) for r in raw]
@@ -512,6 +517,7 @@ class Extractor:
         district: str | None,
         parsed: Any,
         product: str | None = None,
+        elided: bool = False,
     ) -> list[Mention]:
         """Clusters described with their place, not where a known cluster is named.
 
@@ -528,7 +534,7 @@ class Extractor:
         out = []
         place_kind = lambda w: self._place_kind(w, doc_states)  # noqa: E731
         top = doc_states.most_common(1)[0][0] if doc_states else None
-        for d in listed_clusters(clean, place_kind, parsed) if product else []:
+        for d in listed_clusters(clean, place_kind, parsed, elided) if product else []:
             if any(k.start < d.end and d.start < k.end for k in known):
                 continue
             name = f"{d.place} {product.title()} Cluster"  # type: ignore[union-attr]

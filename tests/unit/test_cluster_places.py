@@ -4,7 +4,12 @@ sentences are written for these tests; the gazetteer is hand-made."""
 
 from __future__ import annotations
 
-from ingest.clusters import described_clusters, document_product, listed_clusters
+from ingest.clusters import (
+    described_clusters,
+    document_product,
+    elided_clusters,
+    listed_clusters,
+)
 from ingest.places import direction_variants
 from kb import nlp
 
@@ -88,3 +93,13 @@ def test_a_districts_direction_word_in_either_place_and_language_and_old_spellin
     assert "Champaran West" not in found  # the name itself
     assert direction_variants("North East") == []  # no stem to turn around
     assert direction_variants("Purnia") == []
+
+
+def test_a_number_opening_a_sentence_stands_for_the_clusters_before() -> None:
+    before = "The district now has five bamboo clusters."
+    text = "Two, at Arrah and Kasba, were opened last year."
+    assert elided_clusters(text, before)
+    found = listed_clusters(text, place_kind, nlp.parse(text), elided=True)
+    assert [d.place for d in found] == ["Arrah", "Kasba"]
+    assert not elided_clusters(text, "The district now has five bamboo units.")
+    assert not elided_clusters("At Arrah, two were opened.", before)
