@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ingest.arguments import clause_roles, scheme_roles
+from ingest.arguments import clause_roles, objectless_roles, scheme_roles
 from ingest.quantities import find_quantities
 from ingest.units import Entity, Sentence, focal_group
 from ingest.units import facilities as facilities_of
@@ -121,6 +121,7 @@ _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?", re.I)
 _CLUSTER_TALK = re.compile(
     r"\bclusters?\b(?!\s+development)|\bCFCs?\b|\bcommon facility cent", re.I
 )
+_IMPLEMENTING = re.compile(r"\b(?:implement|execut|operat)\w*", re.I)
 _THE_CLUSTER = re.compile(r"\b(?:the|this|our|its)\b[^.;]{0,40}\bcluster\b", re.I)
 
 
@@ -218,7 +219,12 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
         s
         for s in sentences
         if s.of("Agency")
-        and (s.of("Cluster") or s.of("Scheme") or (focal and _THE_CLUSTER.search(s.clean)))
+        and (
+            s.of("Cluster")
+            or s.of("Scheme")
+            or (focal and _THE_CLUSTER.search(s.clean))
+            or (focal and _IMPLEMENTING.search(s.clean))
+        )
     ]
     parses = dict(
         zip((s.index for s in both), nlp.parse_many([s.clean for s in both]), strict=True)
@@ -429,6 +435,15 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 if (body.id, c.id) in linked or (facilities and role.role == "partner"):
                     continue
                 yield rel(*role_edge(body, c, role), 0.65, {"role": role.role})
+        if s.index in parses and not s.of("Cluster", "Scheme"):
+            # "The Directorate has been implementing in the State": the document's programme,
+            # so its clusters, and its one scheme
+            for body, role in objectless_roles(s, parses[s.index]):
+                for c in group or ([focal] if focal else []):
+                    if (body.id, c.id) not in linked:
+                        yield rel(*role_edge(body, c, role), 0.6, {"role": role.role})
+                for sid in doc_schemes if len(doc_schemes) == 1 else ():
+                    yield rel(body.id, "IMPLEMENTS", sid, 0.6)
         if s.index in parses:  # "the Ministry has modified MSE-CDP": it administers it
             for body, sc, relation in scheme_roles(s, parses[s.index]):
                 if (body.id, sc.id) not in linked:

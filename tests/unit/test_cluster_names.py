@@ -119,3 +119,26 @@ def test_a_scheme_listed_among_bodies_doing_cluster_development_backs_no_cluster
          [("cluster:wooden-toy-cluster", "Cluster", "Wooden Toy Cluster")]),
     )  # fmt: skip
     assert _backed(sentences) == set()
+
+
+def test_a_body_implementing_with_no_object_implements_the_documents_clusters() -> None:
+    first = ("The Lamp Cluster at Rampur was set up under the Lamp Mission.",
+             [("cluster:lamp-cluster", "Cluster", "Lamp Cluster"),
+              ("scheme:lamp-mission", "Scheme", "Lamp Mission")])  # fmt: skip
+    body = [("agency:craft-board", "Agency", "Craft Board")]
+    for text, expected in (
+        ("The Craft Board has been implementing in the district.", True),
+        ("The Craft Board has been implementing a survey in the district.", False),
+        ("The Craft Board was praised in the district.", False),
+    ):
+        sentences = _doc(first, (text, body))
+        focal = sentences[0].entities[0]
+        rels = {
+            (src, rel, tgt)
+            for _, src, rel, tgt, _, _ in relations_of(
+                sentences, {"title": "x", "cluster_entity": focal}
+            )
+        }
+        found = ("agency:craft-board", "IMPLEMENTS", "cluster:lamp-cluster") in rels
+        assert found is expected, text
+        assert (("agency:craft-board", "IMPLEMENTS", "scheme:lamp-mission") in rels) is expected
