@@ -232,6 +232,7 @@ def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
 
 
 _LABEL_ENDS = {"by", "to", "for", "under", "from"}
+_DANGLING = _LABEL_ENDS | {"the", "a", "an", "of", "and", "or", "in", "at", "on", "with", "its"}
 
 
 def unwrap(lines: list[str]) -> list[str]:
@@ -258,7 +259,10 @@ def unwrap(lines: list[str]) -> list[str]:
         )
         # a company's name broken before its suffix: "M/s Common Research" / "Private Limited"
         suffix = prev and _COMPANY_SUFFIX.fullmatch(line.strip())
-        if wrapped or suffix or (label and line and not _LIST_ITEM.match(line)):
+        # a line broken off after a word no sentence ends with: "... from the central
+        # government under the" / "Cluster Development Programme"
+        dangling = prev and prev.split()[-1].lower() in _DANGLING
+        if wrapped or suffix or ((label or dangling) and line and not _LIST_ITEM.match(line)):
             out[-1] = f"{prev} {line}"
         else:
             out.append(line)

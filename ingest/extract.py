@@ -96,9 +96,10 @@ def select(mentions: list[Mention]) -> list[Mention]:
         ):  # fmt: skip
             r = 0.5  # "Aranayak Agri Producers Company Limited", not a known name inside it
         if m.how == "pattern" and m.type == "Scheme":
-            for o in mentions:  # "ODOP Common Facility Centre Scheme" is not ODOP itself
+            for o in mentions:  # "ODOP Common Facility Centre Scheme" is not ODOP itself,
+                # "State Mini Cluster Development Scheme" not a business called "State"
                 inside = m.start <= o.start and o.end <= m.end and o.end - o.start < m.end - m.start
-                if o.how == "gazetteer" and o.type == "Scheme" and inside:
+                if o.how == "gazetteer" and o.type in ("Scheme", "Enterprise") and inside:
                     r = 0.5
         return r
 

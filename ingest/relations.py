@@ -376,8 +376,10 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                     yield rel(a.id, "IMPLEMENTS", sc.id, 0.7)
                 # "(for assistance under the Mini Cluster Scheme)", "a review meeting under
                 # SFURTI": no cluster named, and the document's one scheme: its own cluster is
-                # the one backed (a document naming several schemes says which backs what)
-                for c in targets if len(doc_schemes) == 1 else []:
+                # the one backed (a document naming several schemes says which backs what);
+                # a scheme named before the "under" is part of this one ("CDP under NHDP")
+                parts = {o.id for o in schemes if o.end <= under}
+                for c in targets if len(doc_schemes - parts) == 1 else []:
                     if (c.id, sc.id) not in linked:
                         yield rel(c.id, "SUPPORTED_BY", sc.id, 0.6)
         if not facilities:

@@ -384,6 +384,8 @@ TEXT_CUES: dict[str, Cue] = {
             "administered by",
             "launched by",
             r"(?:is |are |being |was |were )*implemented by(?: the)?",
+            # "The CDP, a flagship initiative of the Ministry of MSME"
+            r",?\s*an? (?:[a-z]+ )?(?:initiative|scheme|programme|program) of(?: the)?",
         ),
     ),
     # framed: all that stands between an agency and the scheme it runs ("the Ministry of

@@ -142,3 +142,21 @@ def test_a_body_implementing_with_no_object_implements_the_documents_clusters() 
         found = ("agency:craft-board", "IMPLEMENTS", "cluster:lamp-cluster") in rels
         assert found is expected, text
         assert (("agency:craft-board", "IMPLEMENTS", "scheme:lamp-mission") in rels) is expected
+
+
+def test_a_scheme_named_before_under_is_part_of_the_scheme_that_backs_the_cluster() -> None:
+    sentences = _doc(
+        ("Awareness on the LCP under the Lamp Mission was organised.",
+         [("scheme:lcp", "Scheme", "LCP"), ("scheme:lamp-mission", "Scheme", "Lamp Mission")]),
+        ("The Lamp Cluster has 40 units.",
+         [("cluster:lamp-cluster", "Cluster", "Lamp Cluster")]),
+    )  # fmt: skip
+    focal = sentences[1].entities[0]
+    rels = {
+        (src, tgt)
+        for _, src, rel, tgt, _, _ in relations_of(
+            sentences, {"title": "x", "cluster_entity": focal}
+        )
+        if rel == "SUPPORTED_BY"
+    }
+    assert rels == {("cluster:lamp-cluster", "scheme:lamp-mission")}
