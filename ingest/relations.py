@@ -20,7 +20,15 @@ from ingest.units import Entity, Sentence, focal_group
 from ingest.units import facilities as facilities_of
 from kb import nlp
 from kb.ids import is_a, place_slug
-from kb.schema import AGENCY_ROLES, PLACE_TYPES, ROLE_AFTER, ROLE_BEFORE, TEXT_CUES, AgencyRole
+from kb.schema import (
+    AGENCY_ROLES,
+    PLACE_TYPES,
+    ROLE_AFTER,
+    ROLE_BEFORE,
+    TEXT_CUES,
+    VERB_PARTNER,
+    AgencyRole,
+)
 
 Rel = tuple[Sentence, str, str, str, float, dict[str, Any]]
 
@@ -35,6 +43,7 @@ SUPPORT = re.compile(_CUE["support"].pattern, re.I)
 SUPPORT_LEAD = re.compile(rf"(?:{_CUE['support_lead'].pattern})\s*(?:the\s+)?[\"“]?$", re.I)
 FACILITY_FUND = re.compile(_CUE["funds_facility"].pattern, re.I)
 PARTNER = re.compile(_CUE["partner"].pattern, re.I)
+BODIES_LIKE = re.compile(_CUE["bodies_like"].pattern, re.I)
 ADMIN_BETWEEN = re.compile(rf"^\s*(?:{_CUE['administered_by'].pattern})\s*$", re.I)
 RUNS_BETWEEN = re.compile(rf"^\s*(?:{_CUE['runs_scheme'].pattern})\s*$", re.I)
 PART_OF = re.compile(rf"^an? (?:{_CUE['part_of_opening'].pattern}) (?:of|under) (?:the )?", re.I)
@@ -412,6 +421,12 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             and s.of("Agency")
         ):
             yield rel(previous.of("Agency")[-1].id, "PART_OF", s.of("Agency")[0].id, 0.75)
+        like = BODIES_LIKE.search(text)
+        if like and (s.of("Cluster") or (focal and _THE_CLUSTER.search(s.clean[: like.start()]))):
+            for body in [b for b in s.of("Agency", "Enterprise") if b.start >= like.end()]:
+                for c in targets:
+                    if (body.id, c.id) not in linked:
+                        yield rel(*role_edge(body, c, VERB_PARTNER), 0.6, {"role": "partner"})
         if PARTNER.search(text):
             pos = PARTNER.search(text).start()  # type: ignore[union-attr]
             near = [a for a in s.of("Agency") if a.end <= pos]

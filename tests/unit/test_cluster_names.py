@@ -160,3 +160,58 @@ def test_a_scheme_named_before_under_is_part_of_the_scheme_that_backs_the_cluste
         if rel == "SUPPORTED_BY"
     }
     assert rels == {("cluster:lamp-cluster", "scheme:lamp-mission")}
+
+
+def _relations(sentences: list[Sentence], focal: Entity) -> set[tuple[str, str, str]]:
+    return {
+        (src, rel, tgt)
+        for _, src, rel, tgt, _, _ in relations_of(
+            sentences, {"title": "x", "cluster_entity": focal}
+        )
+    }
+
+
+def test_bodies_listed_after_institutions_like_are_the_clusters_partners() -> None:
+    cluster = ("The Lamp Cluster is in Rampur.", [("cluster:lamp", "Cluster", "Lamp Cluster")])
+    text = "The cluster will have institutions like Glass Institute and Kiln Board."
+    bodies = [
+        ("agency:glass", "Agency", "Glass Institute"),
+        ("agency:kiln", "Agency", "Kiln Board"),
+    ]
+    sentences = _doc(cluster, (text, bodies))
+    rels = _relations(sentences, sentences[0].entities[0])
+    assert ("cluster:lamp", "SUPPORTED_BY", "agency:glass") in rels
+    assert ("cluster:lamp", "SUPPORTED_BY", "agency:kiln") in rels
+    # no cluster spoken of: a list of bodies is no cluster's partners
+    text = "The state will have institutions like Glass Institute and Kiln Board."
+    sentences = _doc(cluster, (text, bodies))
+    rels = _relations(sentences, sentences[0].entities[0])
+    assert not {r for r in rels if r[2] in ("agency:glass", "agency:kiln")}
+
+
+def test_the_body_after_implementation_of_a_project_by_implements_the_cluster() -> None:
+    cluster = ("The Lamp Cluster is in Rampur.", [("cluster:lamp", "Cluster", "Lamp Cluster")])
+    text = "A camp was held for the implementation of Rampur CDP by Lamp Makers Society."
+    body = [("agency:society", "Agency", "Lamp Makers Society")]
+    sentences = _doc(cluster, (text, body))
+    rels = _relations(sentences, sentences[0].entities[0])
+    assert ("agency:society", "IMPLEMENTS", "cluster:lamp") in rels
+    text = "A camp was held on the implementation of the scheme by Lamp Makers Society."
+    sentences = _doc(cluster, (text, body))
+    rels = _relations(sentences, sentences[0].entities[0])
+    assert ("agency:society", "IMPLEMENTS", "cluster:lamp") not in rels
+
+
+def test_a_ministry_in_lower_case_and_the_scheme_it_started_as_an_initiative() -> None:
+    text = "The LMP, a flagship initiative of the ministry of Glassware, gives grants."
+    names = [(m.type, m.name) for m in pattern_mentions(text)]
+    assert ("Agency", "ministry of Glassware") in names
+    assert not [(t, n) for t, n in pattern_mentions("He went to the office of the collector.")]
+    entities = [
+        ("scheme:lmp", "Scheme", "LMP"),
+        ("agency:glass", "Agency", "ministry of Glassware"),
+    ]
+    sentences = _doc((text, entities))
+    assert ("agency:glass", "ADMINISTERS", "scheme:lmp") in {
+        (src, rel, tgt) for _, src, rel, tgt, _, _ in relations_of(sentences, {"title": "x"})
+    }
