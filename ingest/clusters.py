@@ -163,7 +163,7 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
         doc = nlp.parse_many([text])[0]
     out: list[Described] = []
     for tok in doc:
-        if tok.lower_ not in CLUSTER_WORDS:
+        if tok.lower_ not in CLUSTER_WORDS and not _facility_sector(tok):
             continue
         run = _product_run(doc, tok)
         place = _place(doc, tok, run, place_kind)
@@ -371,6 +371,8 @@ def _place_list(
             if q is not None and q[1] in ("district", "state"):
                 qualifier = qualifier if qualifier and qualifier[1] == "district" else q
                 i = inner[-1].i + 1
+            elif inner and inner[-1].i + 1 < len(doc) and doc[inner[-1].i + 1].lower_ == "district":
+                i = inner[-1].i + 1  # "... in Xyz district" with a district the gazetteer lacks
         if i < len(doc) and doc[i].lower_ in ("district", "districts"):
             i += 1  # "Narayanpet in Narayanpet district, ..."
         if kind in ("district", "town"):
@@ -415,6 +417,20 @@ def _product_run(doc: Any, tok: Any) -> list[Any]:
     while run and (run[0].lower_ in ("&", "-") or run[0].lower_ in DROPPED):
         run = run[1:]
     return run
+
+
+_FACILITY_HEADS = {"cfc", "cfcs", "centre", "center", "centres", "centers"}
+
+
+def _facility_sector(tok: Any) -> bool:
+    """A sector a common facility centre is said to be in stands for its cluster: "The new
+    CFC in the furniture sector will come up in Kozhikode" describes the furniture cluster."""
+    return (
+        tok.lower_ == "sector"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "in"
+        and tok.head.head.lower_ in _FACILITY_HEADS
+    )
 
 
 def _modifier_verb(t: Any) -> bool:

@@ -175,12 +175,17 @@ def load_districts(data_dir: Path, places: Places) -> FactSet:
 def direction_variants(name: str, spellings: dict[str, str] | None = None) -> list[str]:
     """Other ways a district's name is written: its direction word in English before or after
     the rest, or in an Indian language before it ("Medinipur West": "West Medinipur",
-    "Paschim Medinipur"), and words in an older spelling (`spellings`, normalised word -> old
+    "Paschim Medinipur"), two words written as one ("Rangareddy"), and words in an older spelling (`spellings`, normalised word -> old
     spelling, from `public_aliases.OLD_SPELLINGS` for the district's state: "West Midnapore")."""
     spellings = spellings or {}
     words = name.split()
     respelt = " ".join(spellings.get(normalize(w), w) for w in words)
     out = {respelt}
+    directional = {w for said in public_aliases.DIRECTIONS.values() for w in said}
+    if len(words) == 2 and all(
+        w.isalpha() and len(w) >= 3 and w.lower() not in directional for w in words
+    ):
+        out.add(words[0] + words[1].lower())  # "Ranga Reddy" is also written "Rangareddy"
     at, direction = None, ""
     for english, said in public_aliases.DIRECTIONS.items():
         for pos in (0, len(words) - 1):

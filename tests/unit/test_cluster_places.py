@@ -68,13 +68,16 @@ def test_a_cluster_with_only_qualifying_words_leaves_the_product_to_the_document
 def test_places_listed_for_a_verb_of_plural_clusters_with_names_passed_over() -> None:
     text = (
         "These clusters have been approved for Arrah in Bhojpur district, Kasba in Purnia "
-        "district, Sri Durga Weavers' Cooperative Society Ltd, Ranaghat in Nadia district."
+        "district, Sri Durga Weavers' Cooperative Society Ltd, Ranaghat in Nadia district, "
+        "Kalna in Unknownpur district, Shantipur in Nadia district."
     )
     found = [(d.place, d.place_id) for d in listed_clusters(text, place_kind, nlp.parse(text))]
     assert found == [
         ("Arrah", "district:bhojpur"),
         ("Kasba", "district:purnia"),
         ("Ranaghat", "district:nadia"),
+        ("Kalna", None),  # its district unknown: the list goes on past it
+        ("Shantipur", "district:nadia"),
     ]
 
 
@@ -93,6 +96,7 @@ def test_a_districts_direction_word_in_either_place_and_language_and_old_spellin
     assert "Champaran West" not in found  # the name itself
     assert direction_variants("North East") == []  # no stem to turn around
     assert direction_variants("Purnia") == []
+    assert "Rangareddy" in direction_variants("Ranga Reddy")  # two words written as one
 
 
 def test_a_number_opening_a_sentence_stands_for_the_clusters_before() -> None:
@@ -103,3 +107,10 @@ def test_a_number_opening_a_sentence_stands_for_the_clusters_before() -> None:
     assert [d.place for d in found] == ["Arrah", "Kasba"]
     assert not elided_clusters(text, "The district now has five bamboo units.")
     assert not elided_clusters("At Arrah, two were opened.", before)
+
+
+def test_the_sector_a_cfc_is_in_stands_for_its_cluster() -> None:
+    text = "The new CFC in the bell metal sector will come up in Bhojpur in May."
+    assert _described(text) == [("bell metal", "Bhojpur", "district:bhojpur")]
+    # a sector with no facility is no cluster
+    assert _described("Jobs in the bell metal sector will come up in Bhojpur.") == []
