@@ -246,8 +246,12 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
         agencies = [e for e in s.of("Agency") if e not in financiers]
         schemes = s.of("Scheme")
         enterprises = s.of("Enterprise")
-        targets = _targets(s, focal, group)
-        loose = s.of("Cluster") or group or ([focal] if focal else [])  # "various clusters"
+        # in a document naming its clusters equally, "the cluster" right after a sentence
+        # naming one of them alone is that one, not each of the list
+        just = {c.id: c for c in previous.of("Cluster")} if previous is not None else {}
+        near = list(just.values()) if group and len(just) == 1 else None
+        targets = _targets(s, focal, near or group)
+        loose = s.of("Cluster") or near or group or ([focal] if focal else [])  # "various clusters"
         facilities = facilities_of(s, context)
         money = [q.to_dict() for q in find_quantities(s.text) if q.kind == "money"]
         linked: set[tuple[str, str]] = set()

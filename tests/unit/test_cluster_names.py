@@ -215,3 +215,33 @@ def test_a_ministry_in_lower_case_and_the_scheme_it_started_as_an_initiative() -
     assert ("agency:glass", "ADMINISTERS", "scheme:lmp") in {
         (src, rel, tgt) for _, src, rel, tgt, _, _ in relations_of(sentences, {"title": "x"})
     }
+
+
+def test_the_cluster_after_a_sentence_naming_one_of_a_list_is_that_one() -> None:
+    listed = ("The clusters are the Lamp Cluster and the Kiln Cluster.",
+              [("cluster:lamp", "Cluster", "Lamp Cluster"),
+               ("cluster:kiln", "Cluster", "Kiln Cluster")])  # fmt: skip
+    one = ("The Kiln Cluster has 40 units.", [("cluster:kiln", "Cluster", "Kiln Cluster")])
+    more = ("The Lamp Cluster has 30 units.", [("cluster:lamp", "Cluster", "Lamp Cluster")])
+    role = ("Glass Board is the nodal agency for the cluster.",
+            [("agency:glass", "Agency", "Glass Board")])  # fmt: skip
+    sentences = _doc(listed, more, one, role)
+    group = [sentences[0].entities[0], sentences[0].entities[1]]
+    rels = {
+        (src, tgt)
+        for _, src, rel, tgt, _, _ in relations_of(
+            sentences, {"title": "x", "cluster_group": group}
+        )
+        if rel == "IMPLEMENTS"
+    }
+    assert rels == {("agency:glass", "cluster:kiln")}
+    # right after the list itself: each listed cluster, as before
+    sentences = _doc(listed, role)
+    rels = {
+        (src, tgt)
+        for _, src, rel, tgt, _, _ in relations_of(
+            sentences, {"title": "x", "cluster_group": group}
+        )
+        if rel == "IMPLEMENTS"
+    }
+    assert rels == {("agency:glass", "cluster:kiln"), ("agency:glass", "cluster:lamp")}
