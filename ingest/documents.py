@@ -40,6 +40,9 @@ _INITIALS = re.compile(r"(?:[a-z]\.){0,3}[a-z]")  # "l", "l.n", "a.k.s": a perso
 _ROLE_LINE = re.compile("|".join(r.pattern for r in AGENCY_ROLES), re.I)
 _COMPANY_SUFFIX = re.compile(r"(?:Private|Pvt\.?)\s+(?:Limited|Ltd\.?)|Limited|Ltd\.?|LLP", re.I)
 _GLUED_STOP = re.compile(r"([a-z]{3,}\.)([A-Z][a-z]+\b)")
+# A report cover's label written on the line of other cover text ("Report No. 12 February 2018
+# Prepared by, X"): it opens a sentence of its own, as on a line of its own
+_COVER_LABEL = re.compile(r"(?<=\S)\s+(?=(?:Prepared|Submitted|Implemented)\s+(?:by|to)\b)")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•●▪]|\([a-z0-9]\))\s+")
 
 
@@ -271,7 +274,11 @@ def unwrap(lines: list[str]) -> list[str]:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a text; each non-empty line (heading, list item) ends a sentence too."""
-    lines = [" ".join(line.split()) for line in text.replace("\r", "\n").split("\n")]
+    lines = [
+        piece
+        for line in text.replace("\r", "\n").split("\n")
+        for piece in _COVER_LABEL.split(" ".join(line.split()))
+    ]
     sentences: list[str] = []
     for line in unwrap(strip_boilerplate([ln for ln in lines if ln])):
         line = _LIST_ITEM.sub("", line).lstrip("#").strip().replace("**", "")

@@ -90,3 +90,12 @@ def test_a_line_broken_after_a_word_no_sentence_ends_with_joins_the_next() -> No
         "Heading of the page",
         "Another line.",
     ]
+
+
+def test_a_cover_label_on_the_line_of_other_cover_text_opens_its_own_sentence() -> None:
+    text = "Report No. 12 March 2019 Prepared by, Lamp Consultants LLP\nThe DPR was prepared by us."
+    assert split_sentences(text) == [
+        "Report No. 12 March 2019",
+        "Prepared by, Lamp Consultants LLP",
+        "The DPR was prepared by us.",
+    ]
