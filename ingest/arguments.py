@@ -132,3 +132,23 @@ def scheme_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, Entity, str]]:
             sverb, sacting = _verb_of(stok) if stok is not None else (None, False)
             if sverb is not None and sverb.i == verb.i and not sacting:
                 yield body, sc, SCHEME_VERBS[_lemma(verb).split()[0]]
+
+
+_OBJECTS = {"dobj", "obj", "dative", "attr", "ccomp", "xcomp", "nsubjpass", "csubjpass"}
+
+
+def objectless_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, AgencyRole]]:
+    """(body, role) for each agency of `s` acting in an implementing verb of `VERB_ROLES` that
+    has no object ("The Directorate of Textiles has been implementing in the State"): what it
+    implements is left to the document (its scheme and its clusters; the caller decides)."""
+    for body in s.of("Agency"):
+        tok = _head_token(doc, body)
+        verb, acting = _verb_of(tok) if tok is not None else (None, False)
+        role = VERB_ROLES.get(_lemma(verb)) if verb is not None else None
+        if tok is None or verb is None or not acting or role is None:
+            continue
+        if role.relation != "IMPLEMENTS":
+            continue
+        if any(c.dep_ in _OBJECTS for c in verb.children) or tok.dep_ != "nsubj":
+            continue  # "X implements the scheme", "... is implemented by X"
+        yield body, role

@@ -48,6 +48,7 @@ DROPPED = {
     "oldest", "only", "important", "potential", "selected", "specific", "leading", "same",
     "entire", "whole", "own", "said", "above", "following", "respective", "total", "country",
     "state", "district", "local", "present", "one", "two", "three", "four", "five",
+    "upcoming", "planned", "another", "similar",
 }  # fmt: skip
 # Kinds of cluster (a scheme's categories, sizes): kept in a name, never a product on their own.
 CATEGORY = {
@@ -57,6 +58,10 @@ CATEGORY = {
     "growth", "development", "based",
 }  # fmt: skip
 _RUN_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
+_NOMINAL = {"NOUN", "PROPN"}
+# Words opening an insertion between a cluster and its place ("cluster, including a mango
+# processing unit, in Ramanagara district")
+_INSERTIONS = {"including", "with", "comprising", "which", "besides"}
 _SUBJECT_OBJECT = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
 _COPULA_LEMMAS = {"be", "become", "remain"}
 # Capitalised words after "in"/"at" that are not a cluster's place
@@ -108,7 +113,7 @@ PlaceKind = Callable[[str], tuple[str, str | None] | None]
 
 
 # Worth parsing: a cluster word, and a capitalised word after "in"/"at" or after "Cluster,"
-_WORTH = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]")
+_WORTH = re.compile(r"\b(?:[Ii]n|[Aa]t|for)\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]")
 
 
 def worth_parsing(text: str) -> bool:
@@ -116,9 +121,32 @@ def worth_parsing(text: str) -> bool:
     return mentions_cluster(text) and _WORTH.search(text) is not None
 
 
+# A number standing for the clusters of the sentence before ("... nine coir clusters. Two,
+# at Kangeyam and Palladam, were inaugurated ...")
+_NUMBER_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+}  # fmt: skip
+_PLURAL_CLUSTERS = re.compile(r"\bclusters\b", re.I)
+
+
+def elided_clusters(text: str, before: str) -> bool:
+    """Whether `text` opens with a number that stands for the clusters `before` speaks of
+    ("Two, at Kangeyam and Palladam, were inaugurated"): the cluster word is left out."""
+    first = re.match(r"\W*([A-Za-z]+|\d+)\b", text)
+    number = first is not None and (
+        first.group(1).lower() in _NUMBER_WORDS or first.group(1).isdigit()
+    )
+    return number and not mentions_cluster(text) and _PLURAL_CLUSTERS.search(before) is not None
+
+
 def parse_all(texts: list[str]) -> list[Any]:
     """The parses `described_clusters` reads, in one batch (None where not worth parsing)."""
-    wanted = [i for i, t in enumerate(texts) if worth_parsing(t)]
+    wanted = [
+        i
+        for i, t in enumerate(texts)
+        if worth_parsing(t) or (i > 0 and elided_clusters(t, texts[i - 1]))
+    ]
     docs: list[Any] = [None] * len(texts)
     for i, doc in zip(wanted, nlp.parse_many([texts[i] for i in wanted]), strict=True):
         docs[i] = doc
@@ -135,11 +163,9 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
         doc = nlp.parse_many([text])[0]
     out: list[Described] = []
     for tok in doc:
-        if tok.lower_ not in CLUSTER_WORDS:
+        if tok.lower_ not in CLUSTER_WORDS and not _facility_sector(tok):
             continue
         run = _product_run(doc, tok)
-        if not run:
-            continue
         place = _place(doc, tok, run, place_kind)
         if place is None:
             continue
@@ -147,14 +173,19 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
         run = _without_state(doc, run, place_kind)
         words = [t for t in run if t.lower_ not in DROPPED]
         if not any(t.lower_ not in CATEGORY and t.is_alpha for t in words):
-            continue  # "regular cluster", "mega cluster": a kind of cluster, not one
-        start, end = words[0].idx, tok.idx + len(tok.text)
+            if words or tok.lower_ != "cluster":
+                continue  # "regular cluster", "mega cluster": a kind of cluster, not one
+            # "the upcoming cluster in Raikot": one cluster with its place and no product
+            # word; `product` is left empty for the caller (the document's product)
+        start, end = (words[0].idx if words else tok.idx), tok.idx + len(tok.text)
         if adjacent:  # the place is part of the phrase: "Engineering Cluster at Angul"
             start, end = min(start, pstart), max(end, pend)
-        product = text[words[0].idx : words[-1].idx + len(words[-1].text)]
+        product = text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
         # a name when written as one, "Cluster" included ("Coir cluster" opening a sentence is not)
-        capitalised = tok.text[:1].isupper() and all(
-            t.text[:1].isupper() for t in words if t.is_alpha
+        capitalised = (
+            bool(words)
+            and tok.text[:1].isupper()
+            and all(t.text[:1].isupper() for t in words if t.is_alpha)
         )
         out.append(Described(product, surface, kind, pid, start, end, capitalised))
     return out
@@ -171,18 +202,23 @@ _NOT_PRODUCT = {
     "were", "under", "among", "such", "about", "both", "nine", "ten", "seven", "eight", "six",
     "public", "private", "government", "cottage", "village", "indian", "allied", "related",
     "some", "most", "few", "key", "main", "core", "cluster", "clusters", "industry",
+    "smaller", "larger", "bigger", "export", "exports", "building", "service", "services",
 }  # fmt: skip
 
 
 def document_product(texts: list[str]) -> str | None:
     """The product a document's clusters make when a sentence does not say: the word most often
     written right before "cluster(s)", "sector" or "industry" ("coir industry", "handloom
-    clusters"), when one word leads (singular and plural counted as one)."""
+    clusters"), when one word leads (singular and plural counted as one). A word written every
+    time after the same word is named with it: "sewing machine" for "sewing machine industry"
+    and "sewing machine manufacturers"."""
     counts: dict[str, int] = {}
     for text in texts:
         for m in _PRODUCT_WORD.finditer(text):
             w = m.group(1).lower()
             if w in _NOT_PRODUCT or w in CATEGORY or w in DROPPED or w in NOT_PLACES:
+                continue
+            if w.endswith("ed"):  # "approved clusters", "launched clusters": no product
                 continue
             counts[w] = counts.get(w, 0) + 1
     for w in [w for w in counts if w.endswith("s") and w[:-1] in counts]:
@@ -192,21 +228,42 @@ def document_product(texts: list[str]) -> str | None:
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None  # no one product leads
-    return ranked[0][0]
+    word = ranked[0][0]
+    before = [
+        b.lower()
+        for text in texts
+        for b in re.findall(rf"\b([A-Za-z]+)\s+{word}s?\b", text, re.I)
+    ]  # fmt: skip
+    lead = before[0] if before else ""
+    compound = (
+        len(before) >= 2
+        and all(b == lead for b in before)
+        and lead not in _NOT_PRODUCT | CATEGORY | DROPPED
+        and len(lead) >= 3
+    )
+    return f"{lead} {word}" if compound else word
 
 
-def listed_clusters(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
+def listed_clusters(
+    text: str, place_kind: PlaceKind, doc: Any, elided: bool = False
+) -> list[Described]:
     """Clusters named only by their places in a list after a plural cluster word with no
-    product (see the module's docstring); `product` is left empty for the caller to fill."""
+    product (see the module's docstring); `product` is left empty for the caller to fill.
+    `elided`: the sentence's opening number stands for the plural cluster word
+    (`elided_clusters`)."""
     out: list[Described] = []
     if doc is None:
         return out
     for tok in doc:
-        if tok.lower_ != "clusters" or any(
-            t.lower_ not in CATEGORY and t.lower_ not in DROPPED for t in _product_run(doc, tok)
+        standing = elided and tok.like_num and tok.i == next(t.i for t in doc if not t.is_punct)
+        if not standing and (
+            tok.lower_ != "clusters"
+            or any(
+                t.lower_ not in CATEGORY and t.lower_ not in DROPPED for t in _product_run(doc, tok)
+            )
         ):
             continue
-        for start in _list_starts(doc, tok):
+        for start in _list_starts(doc, tok, skip_comma=standing):
             items = _place_list(doc, start, place_kind)
             if items:
                 out += [Described("", *item, False) for item in items]
@@ -236,16 +293,23 @@ def facility_places(text: str, place_kind: PlaceKind, doc: Any) -> list[Describe
     return out
 
 
-def _list_starts(doc: Any, tok: Any) -> list[int]:
+def _list_starts(doc: Any, tok: Any, skip_comma: bool = False) -> list[int]:
     """Where a list of the plural cluster word's places may begin: right after "clusters
-    at/in", after the copula whose subject it is ("... clusters in the State are"), after
-    "viz." / "namely" / "include" / ":" later in the sentence."""
+    at/in" (or "Two, at"), after the copula whose subject it is ("... clusters in the State
+    are"), after "viz." / "namely" / "include" / ":" later in the sentence."""
     starts = []
     nxt = tok.i + 1
+    if skip_comma and nxt < len(doc) and doc[nxt].text == ",":
+        nxt += 1
     if nxt < len(doc) and doc[nxt].lower_ in PLACE_PREPOSITIONS:
         starts.append(nxt + 1)
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be" and tok.head.i > tok.i:
         starts.append(tok.head.i + 1)
+    # "These clusters have been sanctioned for Mahadevpur in Warangal district, Narayanpet ..."
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB" and tok.head.i > tok.i:
+        preps = [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.head.i]
+        if preps and preps[0].lower_ in PLACE_PREPOSITIONS | {"for"}:
+            starts.append(preps[0].i + 1)
     for t in doc[tok.i + 1 :]:
         if t.lower_.rstrip(".") in LIST_OPENERS:
             k = t.i + 1
@@ -262,6 +326,7 @@ def _place_list(
     State" or a district right after a town ("Santipur Nadia"): (surface, kind, district or
     state id, start, end) of each town or district. A state alone is no item."""
     items: list[tuple[str, str, str | None, int, int]] = []
+    skipped = 0
     while i < len(doc):
         run = _proper_run(doc, doc[i])
         if not run:
@@ -269,6 +334,20 @@ def _place_list(
         found = _resolve(doc, run, place_kind)
         if found is None:
             break
+        after = run[-1].i + 1
+        if (
+            found[1] == "town"
+            and after < len(doc)
+            and (doc[after].text in ("’", "'", "’s", "'s") or doc[after].text[:1].isupper())
+            and items
+            and skipped < 2
+        ):  # "..., Adarsha Handloom Weavers' Cooperative Society Ltd, Karwan ...": a name
+            # going on past a town's length, not a place: passed over to the next item
+            nxt = next((t.i for t in doc[after:] if t.text == ","), None)
+            if nxt is None:
+                break
+            i, skipped = nxt + 1, skipped + 1
+            continue
         surface, kind, pid, pstart, pend = found
         if kind == "town":  # "Santipur Nadia": a town, then its district
             for k in range(1, len(run)):
@@ -292,6 +371,10 @@ def _place_list(
             if q is not None and q[1] in ("district", "state"):
                 qualifier = qualifier if qualifier and qualifier[1] == "district" else q
                 i = inner[-1].i + 1
+            elif inner and inner[-1].i + 1 < len(doc) and doc[inner[-1].i + 1].lower_ == "district":
+                i = inner[-1].i + 1  # "... in Xyz district" with a district the gazetteer lacks
+        if i < len(doc) and doc[i].lower_ in ("district", "districts"):
+            i += 1  # "Narayanpet in Narayanpet district, ..."
         if kind in ("district", "town"):
             where = pid if kind == "district" else (qualifier[2] if qualifier else None)
             items.append((surface, kind, where, pstart, pend))
@@ -314,7 +397,7 @@ def _product_run(doc: Any, tok: Any) -> list[Any]:
             t.pos_ in _RUN_POS
             and t.is_alpha
             and t.lower_ not in CLUSTER_WORDS
-            and (t.pos_ != "VERB" or t.dep_ in ("amod", "compound"))
+            and (t.pos_ != "VERB" or t.dep_ in ("amod", "compound") or _modifier_verb(t))
         ):
             run.insert(0, t)
         elif (
@@ -334,6 +417,26 @@ def _product_run(doc: Any, tok: Any) -> list[Any]:
     while run and (run[0].lower_ in ("&", "-") or run[0].lower_ in DROPPED):
         run = run[1:]
     return run
+
+
+_FACILITY_HEADS = {"cfc", "cfcs", "centre", "center", "centres", "centers"}
+
+
+def _facility_sector(tok: Any) -> bool:
+    """A sector a common facility centre is said to be in stands for its cluster: "The new
+    CFC in the furniture sector will come up in Kozhikode" describes the furniture cluster."""
+    return (
+        tok.lower_ == "sector"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "in"
+        and tok.head.head.lower_ in _FACILITY_HEADS
+    )
+
+
+def _modifier_verb(t: Any) -> bool:
+    """A lower-case participle the parser took for a verb inside a noun phrase ("crops
+    processing cluster", "mattress manufacturing cluster"): it names what the cluster does."""
+    return t.tag_ in ("VBG", "VBN") and t.text.islower() and t.dep_ not in ("ROOT", "ccomp")
 
 
 def _without_state(doc: Any, run: list[Any], place_kind: PlaceKind) -> list[Any]:
@@ -403,22 +506,54 @@ def _place(
     # 2. "cluster in/at <Place>", read off the words (the parse attaches lists badly)
     if nxt is not None and nxt.lower_ in PLACE_PREPOSITIONS and nxt.i + 1 < len(doc):
         candidates.append((_proper_run(doc, doc[nxt.i + 1]), True))
+    # 2b. "cluster, including a mango processing unit, in <Place>": past an insertion
+    if nxt is not None and nxt.text == "," and nxt.i + 1 < len(doc):
+        if doc[nxt.i + 1].lower_ in _INSERTIONS:
+            close = next((t.i for t in doc[nxt.i + 2 : nxt.i + 12] if t.text == ","), None)
+            if (
+                close is not None
+                and close + 2 < len(doc)
+                and doc[close + 1].lower_ in PLACE_PREPOSITIONS
+            ):
+                candidates.append((_proper_run(doc, doc[close + 2]), False))
     # 3. "X Cluster, <Town>" after a capitalised name, the town ending the phrase
-    if nxt is not None and nxt.text == "," and run[-1].text[:1].isupper() and nxt.i + 1 < len(doc):
+    if (
+        nxt is not None
+        and nxt.text == ","
+        and run
+        and run[-1].text[:1].isupper()
+        and nxt.i + 1 < len(doc)
+    ):
         after = _proper_run(doc, doc[nxt.i + 1])
         stop = after[-1].i + 1 if after else len(doc)
         if after and (
             stop >= len(doc) or doc[stop].pos_ in ("PUNCT", "ADP", "CCONJ") or doc[stop].like_num
         ):
             candidates.append((after, True))
-    # 4. the prepositional object of the verb the cluster is subject or object of
+    # 4. the prepositional object of the verb the cluster is subject or object of, also
+    # through the noun whose "in" it follows ("A CFC in gold ornament cluster has been
+    # proposed at Jaggayyapet"); a place put first counts ("In East Midnapore, a salt cluster
+    # is being set up")
     verbs = []
-    if tok.dep_ in _SUBJECT_OBJECT and tok.head.pos_ in ("VERB", "AUX"):
-        verbs.append(tok.head)
+    arg = tok
+    for _ in range(3):
+        if arg.dep_ in _SUBJECT_OBJECT and arg.head.pos_ in ("VERB", "AUX"):
+            verbs.append(arg.head)
+            break
+        holder = arg.head.head  # the noun the "in" hangs on (the tagger may call it a verb)
+        if (
+            arg.dep_ == "pobj"
+            and arg.head.dep_ == "prep"
+            and (holder.pos_ in _NOMINAL or holder.dep_ in _SUBJECT_OBJECT)
+        ):
+            arg = holder
+            continue
+        break
     verbs += [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"]
     for v in verbs:
         for p in v.children:
-            if p.dep_ == "prep" and p.lower_ in PLACE_PREPOSITIONS and p.i > tok.i:
+            fronted = p.i < tok.i and all(t.is_punct for t in doc[: p.i])
+            if p.dep_ == "prep" and p.lower_ in PLACE_PREPOSITIONS and (p.i > tok.i or fronted):
                 objs = [c for c in p.children if c.dep_ == "pobj"]
                 if objs:
                     o = objs[0]
@@ -435,6 +570,26 @@ def _place(
         if not cand:
             continue
         found = _resolve(doc, cand, place_kind)
+        if found is not None and found[1] == "town":
+            found = _town_district(doc, found, place_kind)
         if found is not None and found[1] in ("district", "town"):
             return (*found, run, adjacent)
     return None
+
+
+def _town_district(
+    doc: Any, town: tuple[str, str, str | None, int, int], place_kind: PlaceKind
+) -> tuple[str, str, str | None, int, int]:
+    """A town with the district the text gives right after it: "Keshpur at West Midnapore",
+    "Jaggayyapet in Krishna district", "Kalady (Ernakulam)": the town, placed in the district."""
+    after = next((t.i for t in doc if t.idx >= town[4]), len(doc))
+    k = after + 1 if after < len(doc) and doc[after].text in ("(", ",") else after
+    if k < len(doc) and doc[k].lower_ in PLACE_PREPOSITIONS | {"of"}:
+        k += 1
+    if k == after or k >= len(doc):
+        return town
+    inner = _proper_run(doc, doc[k])
+    found = _resolve(doc, inner, place_kind) if inner else None
+    if found is not None and found[1] == "district":
+        return (town[0], "town", found[2], town[3], town[4])
+    return town

@@ -40,6 +40,9 @@ _INITIALS = re.compile(r"(?:[a-z]\.){0,3}[a-z]")  # "l", "l.n", "a.k.s": a perso
 _ROLE_LINE = re.compile("|".join(r.pattern for r in AGENCY_ROLES), re.I)
 _COMPANY_SUFFIX = re.compile(r"(?:Private|Pvt\.?)\s+(?:Limited|Ltd\.?)|Limited|Ltd\.?|LLP", re.I)
 _GLUED_STOP = re.compile(r"([a-z]{3,}\.)([A-Z][a-z]+\b)")
+# A report cover's label written on the line of other cover text ("Report No. 12 February 2018
+# Prepared by, X"): it opens a sentence of its own, as on a line of its own
+_COVER_LABEL = re.compile(r"(?<=\S)\s+(?=(?:Prepared|Submitted|Implemented)\s+(?:by|to)\b)")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•●▪]|\([a-z0-9]\))\s+")
 
 
@@ -232,6 +235,7 @@ def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
 
 
 _LABEL_ENDS = {"by", "to", "for", "under", "from"}
+_DANGLING = _LABEL_ENDS | {"the", "a", "an", "of", "and", "or", "in", "at", "on", "with", "its"}
 
 
 def unwrap(lines: list[str]) -> list[str]:
@@ -258,7 +262,10 @@ def unwrap(lines: list[str]) -> list[str]:
         )
         # a company's name broken before its suffix: "M/s Common Research" / "Private Limited"
         suffix = prev and _COMPANY_SUFFIX.fullmatch(line.strip())
-        if wrapped or suffix or (label and line and not _LIST_ITEM.match(line)):
+        # a line broken off after a word no sentence ends with: "... from the central
+        # government under the" / "Cluster Development Programme"
+        dangling = prev and prev.split()[-1].lower() in _DANGLING
+        if wrapped or suffix or ((label or dangling) and line and not _LIST_ITEM.match(line)):
             out[-1] = f"{prev} {line}"
         else:
             out.append(line)
@@ -267,7 +274,11 @@ def unwrap(lines: list[str]) -> list[str]:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a text; each non-empty line (heading, list item) ends a sentence too."""
-    lines = [" ".join(line.split()) for line in text.replace("\r", "\n").split("\n")]
+    lines = [
+        piece
+        for line in text.replace("\r", "\n").split("\n")
+        for piece in _COVER_LABEL.split(" ".join(line.split()))
+    ]
     sentences: list[str] = []
     for line in unwrap(strip_boilerplate([ln for ln in lines if ln])):
         line = _LIST_ITEM.sub("", line).lstrip("#").strip().replace("**", "")

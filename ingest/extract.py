@@ -21,6 +21,7 @@ from ingest.clusters import (
     DROPPED,
     described_clusters,
     document_product,
+    elided_clusters,
     facility_places,
     listed_clusters,
     parse_all,
@@ -61,6 +62,10 @@ _BODY_HEADS = ("Board", "Committee", "Directorate", "Ministry", "Corporation", "
 _BARE_BODY = re.compile(rf"\b[Tt]he\s+({'|'.join(_BODY_HEADS)})\b(?!\s+(?:of|for)\b)")
 
 
+def _directional(name: str) -> bool:
+    return normalize(name).split(" ")[0] in _DIRECTION
+
+
 def select(mentions: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions: lists first, then known names, then longer spans.
 
@@ -91,9 +96,10 @@ def select(mentions: list[Mention]) -> list[Mention]:
         ):  # fmt: skip
             r = 0.5  # "Aranayak Agri Producers Company Limited", not a known name inside it
         if m.how == "pattern" and m.type == "Scheme":
-            for o in mentions:  # "ODOP Common Facility Centre Scheme" is not ODOP itself
+            for o in mentions:  # "ODOP Common Facility Centre Scheme" is not ODOP itself,
+                # "State Mini Cluster Development Scheme" not a business called "State"
                 inside = m.start <= o.start and o.end <= m.end and o.end - o.start < m.end - m.start
-                if o.how == "gazetteer" and o.type == "Scheme" and inside:
+                if o.how == "gazetteer" and o.type in ("Scheme", "Enterprise") and inside:
                     r = 0.5
         return r
 
@@ -194,14 +200,15 @@ class Extractor:
     def _places(self, mentions: list[list[Mention]]) -> tuple[Counter[str], Counter[str]]:
         """States and districts named; a district named like a direction counts only in context."""
         states: Counter[str] = Counter(m.ids[0] for ms in mentions for m in ms if m.type == "State")
+        named = [m for ms in mentions for m in ms if m.type == "District" and len(m.ids) == 1]
+        # a district named like a direction ("West Midnapore") counts where its state is named,
+        # or a district of its state named plainly ("Kolkata")
+        plain = {self._state_of(m.ids[0]) for m in named if not _directional(m.name)}
         districts: Counter[str] = Counter()
-        for ms in mentions:
-            for m in ms:
-                if m.type == "District" and len(m.ids) == 1:
-                    directional = normalize(m.name).split(" ")[0] in _DIRECTION
-                    if directional and self._state_of(m.ids[0]) not in states:
-                        continue
-                    districts[m.ids[0]] += 1
+        for m in named:
+            if _directional(m.name) and self._state_of(m.ids[0]) not in states.keys() | plain:
+                continue
+            districts[m.ids[0]] += 1
         for d, n in districts.items():
             states[self._state_of(d)] += n
         return states, districts
@@ -348,6 +355,34 @@ class Extractor:
             cid = node_id("Cluster", name)
         return Entity(cid, "Cluster", name, start, end, aliases=aliases, places=inner)
 
+    @staticmethod
+    def _joined_clusters(
+        clean: str, mentions: list[Mention], known: list[Mention]
+    ) -> list[Mention]:
+        """A cluster name found over "and" ("Oil Expeller and Parts Cluster") is one name,
+        unless what stands before the "and" is a place, follows "at"/"in" or is a cluster's
+        name itself: then the "and" joins two clusters of a list ("Automobile Cluster at Bhubaneswar and Rasagola
+        Cluster"), and the name is the part after it."""
+        out = []
+        for m in mentions:
+            joint = re.search(r"\s(?:and|&)\s", m.name) if m.type == "Cluster" else None
+            if joint is None:
+                out.append(m)
+                continue
+            head = m.name[: joint.start()]
+            at_place = re.search(r"\b(?:at|in)\s+$", clean[: m.start])
+            is_place = any(
+                k.type in PLACE_TYPES and m.start <= k.start and k.end <= m.start + len(head)
+                for k in known
+            )
+            if at_place or is_place or re.search(r"\bCluster\b", head):
+                cut = joint.end()
+                out.append(Mention(m.type, m.name[cut:], m.start + cut, m.end, m.role,
+                                   list(m.ids), list(m.aliases), m.how))  # fmt: skip
+            else:
+                out.append(m)
+        return out
+
     # -- the document -------------------------------------------------------------------------
 
     def read(self, doc: LoadedDocument) -> tuple[list[Sentence], dict[str, Any]]:
@@ -359,7 +394,8 @@ class Extractor:
             clean = unglue(clean)
             pairs_all += pairs
             sentences.append(Sentence(i, text, clean))
-            raw.append(self.gazetteer.find(clean) + pattern_mentions(clean))
+            found = self.gazetteer.find(clean)
+            raw.append(found + self._joined_clusters(clean, pattern_mentions(clean), found))
         for found, orgs in zip(
             raw, market_organisations([s.clean for s in sentences]), strict=True
         ):
@@ -374,9 +410,18 @@ class Extractor:
                 district = top  # a clearly dominant district, not one of several named
         parses = parse_all([s.clean for s in sentences])
         product = document_product([s.clean for s in sentences])
+        if product and (self._place_kind(product.title(), doc_states) or ("",))[0] in (
+            "district",
+            "state",
+        ):
+            product = None  # "Koppal clusters": a place, not what they make
         about_odop = any(_ODOP.search(s.clean) for s in sentences)
         for s, found, parsed in zip(sentences, raw, parses, strict=True):
-            found += self._descriptions(s.clean, found, doc_states, district, parsed, product)
+            before = sentences[s.index - 1].clean if s.index > 0 else ""
+            elided = elided_clusters(s.clean, before)
+            found += self._descriptions(
+                s.clean, found, doc_states, district, parsed, product, elided
+            )
             if about_odop and parsed is not None:
                 found += self._odop_facilities(s.clean, found, doc_states, parsed)
         raw = [select(r) for r in raw]
@@ -473,6 +518,7 @@ class Extractor:
         district: str | None,
         parsed: Any,
         product: str | None = None,
+        elided: bool = False,
     ) -> list[Mention]:
         """Clusters described with their place, not where a known cluster is named.
 
@@ -489,7 +535,7 @@ class Extractor:
         out = []
         place_kind = lambda w: self._place_kind(w, doc_states)  # noqa: E731
         top = doc_states.most_common(1)[0][0] if doc_states else None
-        for d in listed_clusters(clean, place_kind, parsed) if product else []:
+        for d in listed_clusters(clean, place_kind, parsed, elided) if product else []:
             if any(k.start < d.end and d.start < k.end for k in known):
                 continue
             name = f"{d.place} {product.title()} Cluster"  # type: ignore[union-attr]
@@ -507,7 +553,12 @@ class Extractor:
                 continue
             end = core if overlapping else d.end
             where = d.place_id or (district if d.place_kind == "town" else None)
-            if d.capitalised:
+            if not d.product and not product:
+                continue  # "the upcoming cluster in Raikot" in a document with no one product
+            if not d.product:
+                name = f"{d.place} {product.title()} Cluster"  # type: ignore[union-attr]
+                role, aliases = "described", []
+            elif d.capitalised:
                 name = f"{d.product} Cluster"
                 qualifier = place_slug(where) if where else d.place
                 role, aliases = f"cluster:{qualifier}", [f"{name}, {d.place}"]

@@ -63,7 +63,8 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "Agency",
         "government department",
         re.compile(
-            rf"(?:[Dd]epartment|Ministry|Directorate|Office)\s+(?:of|for)\s+(?:the\s+)?[A-Za-z][A-Za-z-]*"
+            rf"(?:(?:[Dd]epartment|Ministry|Directorate|Office)\s+(?:of|for)\s+(?:the\s+)?[A-Za-z]"
+            rf"|(?:ministry|directorate|office)\s+(?:of|for)\s+(?:the\s+)?[A-Z])[A-Za-z-]*"
             rf"(?:,?\s+(?:{_CONN}\s+)?{_CAP}|\s+(?:and|&)\s+[A-Za-z]+)*"
         ),
     ),
@@ -115,7 +116,12 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
     (
         "Cluster",
         None,
-        re.compile(rf"{_CAP}(?:[\s-]+{_CAP}){{0,5}}\s+Cluster\b(?!\s+(?:Scheme|Development))"),
+        # "Oil Expeller and Parts Cluster": one name over "and" (a place before the "and" is a
+        # list's, see ingest/extract.py `_joined_clusters`)
+        re.compile(
+            rf"{_CAP}(?:(?:[\s-]+|\s+(?:and|&)\s+){_CAP}){{0,5}}\s+Cluster\b"
+            rf"(?!\s+(?:Scheme|Development))"
+        ),
     ),
     # What a project is "under" is a scheme: "under SFURTI", "under the BEE-SME program"
     (
@@ -160,7 +166,8 @@ _LEADING = {"the", "through", "under", "in", "with", "by", "a", "an", "this", "t
 _GENERIC = {"cluster", "scheme", "department", "programme", "program", "fund", "mission",
             "bank", "banks", "society", "institute", "board", "council", "office", "the cluster",
             "msme cluster", "cluster development", "msme", "government", "organisation",
-            "organization", "institution", "corporation", "authority", "committee", "commission"}  # fmt: skip
+            "organization", "institution", "corporation", "authority", "committee", "commission",
+            "state", "centre", "center", "union", "nation", "country"}  # fmt: skip
 
 # Words that make up a business's kind, not its name: "Producers Company" names nobody.
 _BUSINESS_WORDS = {"producer", "producers", "company", "companies", "enterprises", "exports",

@@ -159,7 +159,47 @@ def load_districts(data_dir: Path, places: Places) -> FactSet:
             continue
         facts.nodes[target].aliases.append(alias)
         places.add_district_name(target, alias)
+    old: dict[str, dict[str, str]] = defaultdict(dict)  # state id -> word -> old spelling
+    for state_name, word, spelt in public_aliases.OLD_SPELLINGS:
+        old[places.state(state_name) or ""][normalize(word)] = spelt
+    for did, shown in list(places.district_name.items()):
+        state_id = places.district_state[did]
+        for variant in direction_variants(shown, old.get(state_id)):
+            taken = places.districts_in_state[state_id].get(normalize(variant))
+            if taken is None:  # a name another district has keeps meaning that district
+                facts.nodes[did].aliases.append(variant)
+                places.add_district_name(did, variant)
     return facts
+
+
+def direction_variants(name: str, spellings: dict[str, str] | None = None) -> list[str]:
+    """Other ways a district's name is written: its direction word in English before or after
+    the rest, or in an Indian language before it ("Medinipur West": "West Medinipur",
+    "Paschim Medinipur"), two words written as one ("Rangareddy"), and words in an older spelling (`spellings`, normalised word -> old
+    spelling, from `public_aliases.OLD_SPELLINGS` for the district's state: "West Midnapore")."""
+    spellings = spellings or {}
+    words = name.split()
+    respelt = " ".join(spellings.get(normalize(w), w) for w in words)
+    out = {respelt}
+    directional = {w for said in public_aliases.DIRECTIONS.values() for w in said}
+    if len(words) == 2 and all(
+        w.isalpha() and len(w) >= 3 and w.lower() not in directional for w in words
+    ):
+        out.add(words[0] + words[1].lower())  # "Ranga Reddy" is also written "Rangareddy"
+    at, direction = None, ""
+    for english, said in public_aliases.DIRECTIONS.items():
+        for pos in (0, len(words) - 1):
+            if len(words) > 1 and words[pos].lower() in said:
+                at, direction = pos, english
+    rest = words[1:] if at == 0 else words[:-1]
+    turnable = at is not None and not any(
+        w.lower() in said for said in public_aliases.DIRECTIONS.values() for w in rest
+    )  # "North East", "South West Garo Hills": no one stem to turn around
+    if turnable and len(" ".join(rest)) >= 4:
+        for stem in {" ".join(rest), " ".join(spellings.get(normalize(w), w) for w in rest)}:
+            out |= {f"{direction.title()} {stem}", f"{stem} {direction.title()}"}
+            out |= {f"{said.title()} {stem}" for said in public_aliases.DIRECTIONS[direction]}
+    return sorted(v for v in out if normalize(v) != normalize(name))
 
 
 def load_district_hq(data_dir: Path, places: Places) -> FactSet:

@@ -14,13 +14,21 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ingest.arguments import clause_roles, scheme_roles
+from ingest.arguments import clause_roles, objectless_roles, scheme_roles
 from ingest.quantities import find_quantities
 from ingest.units import Entity, Sentence, focal_group
 from ingest.units import facilities as facilities_of
 from kb import nlp
 from kb.ids import is_a, place_slug
-from kb.schema import AGENCY_ROLES, PLACE_TYPES, ROLE_AFTER, ROLE_BEFORE, TEXT_CUES, AgencyRole
+from kb.schema import (
+    AGENCY_ROLES,
+    PLACE_TYPES,
+    ROLE_AFTER,
+    ROLE_BEFORE,
+    TEXT_CUES,
+    VERB_PARTNER,
+    AgencyRole,
+)
 
 Rel = tuple[Sentence, str, str, str, float, dict[str, Any]]
 
@@ -35,6 +43,7 @@ SUPPORT = re.compile(_CUE["support"].pattern, re.I)
 SUPPORT_LEAD = re.compile(rf"(?:{_CUE['support_lead'].pattern})\s*(?:the\s+)?[\"“]?$", re.I)
 FACILITY_FUND = re.compile(_CUE["funds_facility"].pattern, re.I)
 PARTNER = re.compile(_CUE["partner"].pattern, re.I)
+BODIES_LIKE = re.compile(_CUE["bodies_like"].pattern, re.I)
 ADMIN_BETWEEN = re.compile(rf"^\s*(?:{_CUE['administered_by'].pattern})\s*$", re.I)
 RUNS_BETWEEN = re.compile(rf"^\s*(?:{_CUE['runs_scheme'].pattern})\s*$", re.I)
 PART_OF = re.compile(rf"^an? (?:{_CUE['part_of_opening'].pattern}) (?:of|under) (?:the )?", re.I)
@@ -117,6 +126,11 @@ def role_holders(s: Sentence, text: str) -> Iterator[tuple[Entity, AgencyRole]]:
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?", re.I)
 
 
+# clusters or their CFCs spoken of ("cluster development" is the topic, not clusters)
+_CLUSTER_TALK = re.compile(
+    r"\bclusters?\b(?!\s+development)|\bCFCs?\b|\bcommon facility cent", re.I
+)
+_IMPLEMENTING = re.compile(r"\b(?:implement|execut|operat)\w*", re.I)
 _THE_CLUSTER = re.compile(r"\b(?:the|this|our|its)\b[^.;]{0,40}\bcluster\b", re.I)
 
 
@@ -154,7 +168,8 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
     """The relations the sentences state, then what the document's title says of them all:
     a scheme in the title ("... clusters of Assam under SFURTI", "Sponsored Programs –
     SFURTI: Balussery Coir Cluster") backs each cluster of the document that no sentence gives
-    a scheme of its own."""
+    a scheme of its own; failing that, so does the document's one scheme when it is said of
+    clusters or CFCs."""
     backed: set[str] = set()
     for r in _sentence_relations(sentences, context):
         _, src, _, tgt, _, _ = r
@@ -163,18 +178,42 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
         elif is_a(src, "Scheme"):
             backed.add(tgt)
         yield r
-    title = next((s for s in sentences if s.text == context.get("title")), None)
-    if title is None or not title.of("Scheme"):
-        return
     first: dict[str, tuple[Sentence, Entity]] = {}
     for s in sentences:
         for c in s.of("Cluster"):
             first.setdefault(c.id, (s, c))
-    for cid, (s, _) in first.items():
-        facility = "facility:" + cid.split(":", 1)[1] + ":"  # its facilities' ids start so
-        if cid not in backed and not any(b.startswith(facility) for b in backed):
+    unbacked = [
+        (cid, s)
+        for cid, (s, _) in first.items()
+        if cid not in backed
+        and not any(b.startswith("facility:" + cid.split(":", 1)[1] + ":") for b in backed)
+    ]  # a cluster's facilities' ids start with "facility:<its id>:"
+    title = next((s for s in sentences if s.text == context.get("title")), None)
+    if title is not None and title.of("Scheme"):
+        for cid, s in unbacked:
             for sc in title.of("Scheme"):
                 yield (s, cid, "SUPPORTED_BY", sc.id, 0.5, {"via": "title"})
+        return
+    # The document's one scheme, said of clusters or their CFCs ("The Steering Committee of
+    # MSE-CDP approved three CFCs", "This is part of the Cluster Development Programme"),
+    # backs each of its clusters no sentence gives a scheme; a scheme named only in passing
+    # (no cluster or CFC in its sentence or its name) backs none.
+    schemes = {e.id: (s, e) for s in sentences for e in s.of("Scheme")}
+    if len(schemes) != 1:
+        return
+    cited = next(
+        (
+            s
+            for s in sentences
+            for e in s.of("Scheme")
+            if _CLUSTER_TALK.search(_masked(s)) or "cluster" in e.name.lower()
+        ),
+        None,
+    )
+    if cited is not None:
+        (sid,) = schemes
+        for cid, _ in unbacked:
+            yield (cited, cid, "SUPPORTED_BY", sid, 0.45, {"via": "document"})
 
 
 def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
@@ -189,7 +228,12 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
         s
         for s in sentences
         if s.of("Agency")
-        and (s.of("Cluster") or s.of("Scheme") or (focal and _THE_CLUSTER.search(s.clean)))
+        and (
+            s.of("Cluster")
+            or s.of("Scheme")
+            or (focal and _THE_CLUSTER.search(s.clean))
+            or (focal and _IMPLEMENTING.search(s.clean))
+        )
     ]
     parses = dict(
         zip((s.index for s in both), nlp.parse_many([s.clean for s in both]), strict=True)
@@ -202,8 +246,12 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
         agencies = [e for e in s.of("Agency") if e not in financiers]
         schemes = s.of("Scheme")
         enterprises = s.of("Enterprise")
-        targets = _targets(s, focal, group)
-        loose = s.of("Cluster") or group or ([focal] if focal else [])  # "various clusters"
+        # in a document naming its clusters equally, "the cluster" right after a sentence
+        # naming one of them alone is that one, not each of the list
+        just = {c.id: c for c in previous.of("Cluster")} if previous is not None else {}
+        near = list(just.values()) if group and len(just) == 1 else None
+        targets = _targets(s, focal, near or group)
+        loose = s.of("Cluster") or near or group or ([focal] if focal else [])  # "various clusters"
         facilities = facilities_of(s, context)
         money = [q.to_dict() for q in find_quantities(s.text) if q.kind == "money"]
         linked: set[tuple[str, str]] = set()
@@ -341,8 +389,10 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                     yield rel(a.id, "IMPLEMENTS", sc.id, 0.7)
                 # "(for assistance under the Mini Cluster Scheme)", "a review meeting under
                 # SFURTI": no cluster named, and the document's one scheme: its own cluster is
-                # the one backed (a document naming several schemes says which backs what)
-                for c in targets if len(doc_schemes) == 1 else []:
+                # the one backed (a document naming several schemes says which backs what);
+                # a scheme named before the "under" is part of this one ("CDP under NHDP")
+                parts = {o.id for o in schemes if o.end <= under}
+                for c in targets if len(doc_schemes - parts) == 1 else []:
                     if (c.id, sc.id) not in linked:
                         yield rel(c.id, "SUPPORTED_BY", sc.id, 0.6)
         if not facilities:
@@ -375,6 +425,12 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             and s.of("Agency")
         ):
             yield rel(previous.of("Agency")[-1].id, "PART_OF", s.of("Agency")[0].id, 0.75)
+        like = BODIES_LIKE.search(text)
+        if like and (s.of("Cluster") or (focal and _THE_CLUSTER.search(s.clean[: like.start()]))):
+            for body in [b for b in s.of("Agency", "Enterprise") if b.start >= like.end()]:
+                for c in targets:
+                    if (body.id, c.id) not in linked:
+                        yield rel(*role_edge(body, c, VERB_PARTNER), 0.6, {"role": "partner"})
         if PARTNER.search(text):
             pos = PARTNER.search(text).start()  # type: ignore[union-attr]
             near = [a for a in s.of("Agency") if a.end <= pos]
@@ -400,6 +456,15 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 if (body.id, c.id) in linked or (facilities and role.role == "partner"):
                     continue
                 yield rel(*role_edge(body, c, role), 0.65, {"role": role.role})
+        if s.index in parses and not s.of("Cluster", "Scheme"):
+            # "The Directorate has been implementing in the State": the document's programme,
+            # so its clusters, and its one scheme
+            for body, role in objectless_roles(s, parses[s.index]):
+                for c in group or ([focal] if focal else []):
+                    if (body.id, c.id) not in linked:
+                        yield rel(*role_edge(body, c, role), 0.6, {"role": role.role})
+                for sid in doc_schemes if len(doc_schemes) == 1 else ():
+                    yield rel(body.id, "IMPLEMENTS", sid, 0.6)
         if s.index in parses:  # "the Ministry has modified MSE-CDP": it administers it
             for body, sc, relation in scheme_roles(s, parses[s.index]):
                 if (body.id, sc.id) not in linked:
@@ -419,10 +484,19 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                     done.add((body.id, c.id))
                     src, tgt = (body.id, c.id) if by_name.forward else (c.id, body.id)
                     yield (s, src, by_name.relation, tgt, 0.7, {"role": by_name.role})
-    # a cluster named with no place: the document's district, or else its clear state
+    # a cluster named with no place: the one district of the sentence naming it alone
+    # ("Another CFC for Daspur-II Steel Fabrication Cluster is being set up at Nischintapur
+    # under Daspur-II Block in Paschim Medinipur"), else the document's district, or else its
+    # clear state
     where = context.get("district") or context.get("clear_state")
     for cid, s in first_seen.items():
-        if cid not in located and where:
+        if cid in located:
+            continue
+        districts = {p.id for p in s.of("District")}
+        alone = len({c.id for c in s.of("Cluster")}) == 1 and len(districts) == 1
+        if alone:
+            yield (s, cid, "LOCATED_IN", districts.pop(), 0.6, {})
+        elif where:
             yield (s, cid, "LOCATED_IN", where, 0.5, {})
 
 

@@ -203,6 +203,24 @@ DISTRICTS: list[tuple[str, str, str]] = [
     ("ASSAM", "KAMRUP METRO", "Kamrup Metropolitan"),
 ]
 
+# Direction words a district's name may be written with, in English or an Indian language, and
+# where they stand: "Medinipur West" is also written "West Medinipur" and "Paschim Medinipur"
+# (ingest/places.py `direction_variants`).
+DIRECTIONS: dict[str, tuple[str, ...]] = {
+    "east": ("east", "purba", "purbi", "purva"),
+    "west": ("west", "paschim", "pashchim"),
+    "north": ("north", "uttar"),
+    "south": ("south", "dakshin", "dakshina"),
+}
+
+# (LGD state name, a word as LGD spells it inside district names, its older spelling): every
+# district name holding the word is also known with the old spelling ("Midnapore" for
+# "Medinipur": "West Midnapore").
+OLD_SPELLINGS: list[tuple[str, str, str]] = [
+    ("WEST BENGAL", "Medinipur", "Midnapore"),
+    ("WEST BENGAL", "Bardhaman", "Burdwan"),
+]
+
 # (LGD state name, aliases).
 STATES: list[tuple[str, list[str]]] = [
     ("ODISHA", ["Orissa"]),

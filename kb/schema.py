@@ -373,6 +373,15 @@ TEXT_CUES: dict[str, Cue] = {
         ("provided", "provides?", "extended", "extends?", "gave", "offers?", "offered", "gives?"),
     ),
     "partner": Cue("PARTNERS_WITH", (r"\bpartner\b",)),
+    # framed: a cluster and the bodies listed after the cue ("the mega cluster will have
+    # institutions like X, Y and Z", "the cluster involves agencies such as X"): its partners
+    "bodies_like": Cue(
+        "SUPPORTED_BY",
+        (
+            r"\b(?:institutions?|agencies|bodies|organi[sz]ations|partners|stakeholders)"
+            r"\s+(?:like|such as|including)\b",
+        ),
+    ),
     # framed: all that stands between a scheme and its agency ("SFURTI of the Ministry")
     "administered_by": Cue(
         "ADMINISTERS",
@@ -384,6 +393,8 @@ TEXT_CUES: dict[str, Cue] = {
             "administered by",
             "launched by",
             r"(?:is |are |being |was |were )*implemented by(?: the)?",
+            # "The CDP, a flagship initiative of the Ministry of MSME"
+            r",?\s*an? (?:[a-z]+ )?(?:initiative|scheme|programme|program) of(?: the)?",
         ),
     ),
     # framed: all that stands between an agency and the scheme it runs ("the Ministry of
@@ -474,6 +485,9 @@ AGENCY_ROLES: tuple[AgencyRole, ...] = (
             r"executing agenc(?:y|ies)",
             r"\(IA\)",
             r"implemented by",
+            # "in connection with the Implementation of Lilong CDP by X": X implements it
+            r"implementation of (?:the )?(?:(?!schemes?\b|programmes?\b|missions?\b|yojana\b)"
+            r"[\w-]+\s+){1,5}by",
             r"^\W*submitted by",  # a project report's cover: its applicant, the SPV or the IA
         ),
     ),

@@ -74,3 +74,28 @@ def test_a_cover_label_ending_in_a_preposition_keeps_what_it_labels() -> None:
         "Prepared by Acme Consultancy Services Ltd.",
         "Index",
     ]
+
+
+def test_a_line_broken_after_a_word_no_sentence_ends_with_joins_the_next() -> None:
+    text = (
+        "Despite the grants given by the state under the\n"
+        "Handloom Mission\n"
+        "(HM), the weavers of the town have not formed a society of their own yet.\n"
+        "Heading of the page\n"
+        "Another line."
+    )
+    assert split_sentences(text) == [
+        "Despite the grants given by the state under the Handloom Mission (HM), the weavers of "
+        "the town have not formed a society of their own yet.",
+        "Heading of the page",
+        "Another line.",
+    ]
+
+
+def test_a_cover_label_on_the_line_of_other_cover_text_opens_its_own_sentence() -> None:
+    text = "Report No. 12 March 2019 Prepared by, Lamp Consultants LLP\nThe DPR was prepared by us."
+    assert split_sentences(text) == [
+        "Report No. 12 March 2019",
+        "Prepared by, Lamp Consultants LLP",
+        "The DPR was prepared by us.",
+    ]

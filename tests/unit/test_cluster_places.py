@@ -1,0 +1,116 @@
+"""Where a described cluster is and what it makes, read off the parse in shapes real pages use
+(ingest/clusters.py), and the other spellings of a district's name (ingest/places.py). The
+sentences are written for these tests; the gazetteer is hand-made."""
+
+from __future__ import annotations
+
+from ingest.clusters import (
+    described_clusters,
+    document_product,
+    elided_clusters,
+    listed_clusters,
+)
+from ingest.places import direction_variants
+from kb import nlp
+
+DISTRICTS = {"Sonbhadra", "Bhojpur", "Purnia", "Nadia", "Hooghly", "Gaya"}
+
+
+def place_kind(surface: str) -> tuple[str, str | None] | None:
+    if surface in DISTRICTS:
+        return "district", f"district:{surface.lower()}"
+    if surface.istitle() and " " not in surface:
+        return "town", None
+    return None
+
+
+def _described(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (d.product, d.place, d.place_id)
+        for d in described_clusters(text, place_kind, nlp.parse(text))
+    ]
+
+
+def test_a_place_put_first_is_the_clusters_place() -> None:
+    text = "In Sonbhadra, a stone cluster is being set up for the quarry workers."
+    assert _described(text) == [("stone", "Sonbhadra", "district:sonbhadra")]
+
+
+def test_a_cluster_inside_the_phrase_of_a_verbs_subject_takes_the_verbs_place() -> None:
+    text = "A workshed in brass utensil cluster has been sanctioned at Hajipur in Gaya district."
+    assert _described(text) == [("brass utensil", "Hajipur", "district:gaya")]
+
+
+def test_a_town_takes_the_district_written_after_it() -> None:
+    text = "A jute cluster will be developed in Chinsurah at Hooghly next year."
+    assert _described(text) == [("jute", "Chinsurah", "district:hooghly")]
+
+
+def test_the_place_after_an_insertion_is_the_clusters() -> None:
+    text = "The state will set up a bamboo cluster, including a drying yard, in Purnia district."
+    assert _described(text) == [("bamboo", "Purnia", "district:purnia")]
+
+
+def test_a_participle_before_cluster_is_part_of_the_product() -> None:
+    text = "They are planning a rice processing cluster at Bhojpur."
+    assert _described(text) == [("rice processing", "Bhojpur", "district:bhojpur")]
+
+
+def test_a_cluster_with_only_qualifying_words_leaves_the_product_to_the_document() -> None:
+    assert _described("The upcoming cluster at Bhojpur needs land.") == [
+        ("", "Bhojpur", "district:bhojpur")
+    ]
+    # a kind of cluster or several clusters are still no specific cluster
+    assert _described("A mega cluster at Bhojpur was announced.") == []
+    assert _described("The upcoming clusters at Bhojpur need land.") == []
+
+
+def test_places_listed_for_a_verb_of_plural_clusters_with_names_passed_over() -> None:
+    text = (
+        "These clusters have been approved for Arrah in Bhojpur district, Kasba in Purnia "
+        "district, Sri Durga Weavers' Cooperative Society Ltd, Ranaghat in Nadia district, "
+        "Kalna in Unknownpur district, Shantipur in Nadia district."
+    )
+    found = [(d.place, d.place_id) for d in listed_clusters(text, place_kind, nlp.parse(text))]
+    assert found == [
+        ("Arrah", "district:bhojpur"),
+        ("Kasba", "district:purnia"),
+        ("Ranaghat", "district:nadia"),
+        ("Kalna", None),  # its district unknown: the list goes on past it
+        ("Shantipur", "district:nadia"),
+    ]
+
+
+def test_a_product_always_written_after_the_same_word_is_named_with_it() -> None:
+    texts = ["The bicycle parts industry is old.", "Many bicycle parts clusters exist."]
+    assert document_product(texts) == "bicycle parts"
+    texts = ["The brass industry is old.", "Cast brass and sheet brass clusters exist."]
+    assert document_product(texts) == "brass"  # written after different words
+    assert document_product(["The approved clusters and the approved industry."]) is None
+
+
+def test_a_districts_direction_word_in_either_place_and_language_and_old_spellings() -> None:
+    found = direction_variants("Champaran West", {"champaran": "Champaron"})
+    for name in ("West Champaran", "Paschim Champaran", "West Champaron", "Champaron West"):
+        assert name in found
+    assert "Champaran West" not in found  # the name itself
+    assert direction_variants("North East") == []  # no stem to turn around
+    assert direction_variants("Purnia") == []
+    assert "Rangareddy" in direction_variants("Ranga Reddy")  # two words written as one
+
+
+def test_a_number_opening_a_sentence_stands_for_the_clusters_before() -> None:
+    before = "The district now has five bamboo clusters."
+    text = "Two, at Arrah and Kasba, were opened last year."
+    assert elided_clusters(text, before)
+    found = listed_clusters(text, place_kind, nlp.parse(text), elided=True)
+    assert [d.place for d in found] == ["Arrah", "Kasba"]
+    assert not elided_clusters(text, "The district now has five bamboo units.")
+    assert not elided_clusters("At Arrah, two were opened.", before)
+
+
+def test_the_sector_a_cfc_is_in_stands_for_its_cluster() -> None:
+    text = "The new CFC in the bell metal sector will come up in Bhojpur in May."
+    assert _described(text) == [("bell metal", "Bhojpur", "district:bhojpur")]
+    # a sector with no facility is no cluster
+    assert _described("Jobs in the bell metal sector will come up in Bhojpur.") == []
