@@ -100,7 +100,9 @@ def check_paths():
             t = open(os.path.join(HERE, fn), encoding="utf-8").read()
             m = LOCAL_PATH.search(t)
             if m:
-                problems.append(f"{fn}: mentions a local path near {t[m.start() : m.start() + 30]!r}")
+                problems.append(
+                    f"{fn}: mentions a local path near {t[m.start() : m.start() + 30]!r}"
+                )
 
 
 def main():
