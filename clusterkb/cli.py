@@ -375,6 +375,7 @@ def cmd_gaps(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 def cmd_eval_recommend(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from clusterkb.evaluate import (
         evaluate_cluster_links,
+        evaluate_document_clusters,
         evaluate_gi_prediction,
         evaluate_ministry_prediction,
     )
@@ -382,8 +383,10 @@ def cmd_eval_recommend(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     ministry = evaluate_ministry_prediction(kb)
     gi = evaluate_gi_prediction(kb)
     links = evaluate_cluster_links(kb)
+    documents = evaluate_document_clusters(kb)
     if args.json:
-        _print_json({"ministry": ministry, "gi": gi, "cluster_links": links})
+        _print_json({"ministry": ministry, "gi": gi, "cluster_links": links,
+                     "document_clusters": documents})  # fmt: skip
         return 0
     print("Leave-one-out: hide a known link, predict it; a baseline in the same run")
     print(f"  {'held-out link':<40} {'cases':>5}  {'hit@1':>6} {'hit@5':>6} {'MRR':>6}"
@@ -414,6 +417,18 @@ def cmd_eval_recommend(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     )
     print("  [1] a diagnostic, not a method: the schemes of the other half's rows from the same "
           "source document first (a planner does not know the source)")  # fmt: skip
+    top = documents["top"]
+    print(f"(d) a document's cluster among the top {top} model clusters of the plan for its "
+          f"ODOP product (its district, else the nearest district with it): "
+          f"{documents['hits']} of {documents['cases']} ({documents[f'hit@{top}']:.3f}); "
+          f"{documents['no_odop_match']} document clusters match no ODOP product")  # fmt: skip
+    per_doc: dict[str, list[int]] = {}
+    for case in documents["details"]:
+        for doc in case["documents"]:
+            per_doc.setdefault(doc, [0, 0])[0] += case["hit"]
+            per_doc[doc][1] += 1
+    for doc, (hits, cases) in sorted(per_doc.items()):
+        print(f"  {doc:<60} {hits:>3} of {cases:>3}")
     return 0
 
 
