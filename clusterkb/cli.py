@@ -97,6 +97,13 @@ def cmd_doctor(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
 def cmd_stats(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     stats = kb.stats().to_dict()
+    # Cluster nodes that carry a registry row as provenance (and how many a document also names)
+    registry = [n for n in kb.store.nodes("Cluster")
+                if any(p.source == "data/clusters/clusters.csv" for p in n.provenance)]  # fmt: skip
+    stats["registry_clusters"] = len(registry)
+    stats["registry_clusters_also_in_documents"] = sum(
+        1 for n in registry if any(p.source.startswith("doc:") for p in n.provenance)
+    )
     if args.json:
         _print_json(stats)
         return 0
@@ -106,6 +113,9 @@ def cmd_stats(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     print(f"{stats['nodes']} nodes, {stats['edges']} edges  ({kb.settings.home})")
     for t, n in stats["nodes_by_type"].items():
         print(f"  {t:<24} {n:>7}")
+        if t == "Cluster":
+            print(f"    from the registry (a row as provenance) {stats['registry_clusters']:>5}; "
+                  f"also in a document {stats['registry_clusters_also_in_documents']}")  # fmt: skip
     for r, n in stats["edges_by_relation"].items():
         print(f"  {r:<24} {n:>7}")
     return 0
