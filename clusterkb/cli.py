@@ -97,6 +97,13 @@ def cmd_doctor(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
 def cmd_stats(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     stats = kb.stats().to_dict()
+    # Cluster nodes that carry a registry row as provenance (and how many a document also names)
+    registry = [n for n in kb.store.nodes("Cluster")
+                if any(p.source == "data/clusters/clusters.csv" for p in n.provenance)]  # fmt: skip
+    stats["registry_clusters"] = len(registry)
+    stats["registry_clusters_also_in_documents"] = sum(
+        1 for n in registry if any(p.source.startswith("doc:") for p in n.provenance)
+    )
     if args.json:
         _print_json(stats)
         return 0
@@ -106,6 +113,9 @@ def cmd_stats(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     print(f"{stats['nodes']} nodes, {stats['edges']} edges  ({kb.settings.home})")
     for t, n in stats["nodes_by_type"].items():
         print(f"  {t:<24} {n:>7}")
+        if t == "Cluster":
+            print(f"    from the registry (a row as provenance) {stats['registry_clusters']:>5}; "
+                  f"also in a document {stats['registry_clusters_also_in_documents']}")  # fmt: skip
     for r, n in stats["edges_by_relation"].items():
         print(f"  {r:<24} {n:>7}")
     return 0
@@ -375,6 +385,7 @@ def cmd_gaps(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 def cmd_eval_recommend(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from clusterkb.evaluate import (
         evaluate_cluster_links,
+        evaluate_document_clusters,
         evaluate_gi_prediction,
         evaluate_ministry_prediction,
     )
@@ -382,8 +393,10 @@ def cmd_eval_recommend(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     ministry = evaluate_ministry_prediction(kb)
     gi = evaluate_gi_prediction(kb)
     links = evaluate_cluster_links(kb)
+    documents = evaluate_document_clusters(kb)
     if args.json:
-        _print_json({"ministry": ministry, "gi": gi, "cluster_links": links})
+        _print_json({"ministry": ministry, "gi": gi, "cluster_links": links,
+                     "document_clusters": documents})  # fmt: skip
         return 0
     print("Leave-one-out: hide a known link, predict it; a baseline in the same run")
     print(f"  {'held-out link':<40} {'cases':>5}  {'hit@1':>6} {'hit@5':>6} {'MRR':>6}"
@@ -414,6 +427,18 @@ def cmd_eval_recommend(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     )
     print("  [1] a diagnostic, not a method: the schemes of the other half's rows from the same "
           "source document first (a planner does not know the source)")  # fmt: skip
+    top = documents["top"]
+    print(f"(d) a document's cluster among the top {top} model clusters of the plan for its "
+          f"ODOP product (its district, else the nearest district with it): "
+          f"{documents['hits']} of {documents['cases']} ({documents[f'hit@{top}']:.3f}); "
+          f"{documents['no_odop_match']} document clusters match no ODOP product")  # fmt: skip
+    per_doc: dict[str, list[int]] = {}
+    for case in documents["details"]:
+        for doc in case["documents"]:
+            per_doc.setdefault(doc, [0, 0])[0] += case["hit"]
+            per_doc[doc][1] += 1
+    for doc, (hits, cases) in sorted(per_doc.items()):
+        print(f"  {doc:<60} {hits:>3} of {cases:>3}")
     return 0
 
 

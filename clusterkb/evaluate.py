@@ -387,3 +387,51 @@ def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
         "skipped": [],
         "kinds": kinds,
     }
+
+
+def evaluate_document_clusters(kb: KnowledgeBase, top: int = 5) -> dict[str, Any]:
+    """(d) Are the clusters documents describe among the plans of their ODOP products?
+
+    Every cluster a document describes (a provenance from a `doc:` source) whose product is
+    the same, by the product thesaurus, as some district's ODOP product is a case: the plan
+    for that product in the cluster's own district if it is one of those districts, else in
+    the nearest of them (by district headquarters; the first by id when the cluster has no
+    district), is made with `Recommender.recommend`, and the case is a hit when the cluster
+    is among the plan's first `top` model clusters. Nothing is fitted. Clusters whose product
+    matches no ODOP product are counted, not scored. Each case names its documents, so the
+    figure can be read for one set of documents (e.g. unseen ones ingested into a fresh KB).
+    """
+    from kb.recommend import haversine_km
+
+    rec = kb.recommender()
+    th = rec.thesaurus
+    odop = rec._odop_keys()
+    cases: list[dict[str, Any]] = []
+    unmatched = 0
+    for c in rec.clusters():
+        docs = sorted({p.source for p in c.node.provenance if p.source.startswith("doc:")})
+        if not docs or not c.key:
+            continue
+        matching = [(d, p) for _, d, p, key in odop if th.relation(c.key, key) == "same"]
+        if not matching:
+            unmatched += 1
+            continue
+
+        def far(row: tuple[Node, Node], home: Node | None = c.district) -> tuple[float, str]:
+            km = haversine_km(home, row[0]) if home is not None else None
+            return (0.0 if home is not None and row[0].id == home.id else
+                    km if km is not None else 1e9, row[0].id)  # fmt: skip
+
+        district, product = min(matching, key=far)
+        plan = rec.recommend(district.id, product.name)
+        ids = [i.id for i in plan.model_clusters]
+        rank = ids.index(c.node.id) + 1 if c.node.id in ids else None
+        cases.append({"cluster": c.node.id, "name": c.node.name, "documents": docs,
+                      "registry": bool(c.node.attrs.get("registry")),
+                      "district": district.id, "product": product.name,
+                      "own_district": c.district is not None and district.id == c.district.id,
+                      "rank": rank, "hit": rank is not None and rank <= top})  # fmt: skip
+    hits = sum(1 for x in cases if x["hit"])
+    return {"cases": len(cases), "top": top, "hits": hits,
+            f"hit@{top}": round(hits / len(cases), 3) if cases else 0.0,
+            "no_odop_match": unmatched, "details": cases}  # fmt: skip

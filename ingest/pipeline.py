@@ -18,10 +18,12 @@ from ingest.documents import MAX_BYTES, expand, load_document
 from ingest.extract import Extractor, to_facts
 from ingest.llm import LLMExtractor
 from kb.errors import InputError
-from kb.ids import document_id
+from kb.identity import same_cluster
+from kb.ids import document_id, state_of
+from kb.products import place_words, thesaurus
 from kb.resolve import Resolver
 from kb.schema import GAZETTEER_TYPES
-from kb.store.base import GraphStore, Node, without_sources
+from kb.store.base import Edge, GraphStore, Node, without_sources
 
 
 @dataclass
@@ -97,13 +99,20 @@ def ingest_paths(
             store.remove_sources([doc.id])
             store.upsert_nodes(facts.nodes.values())
             store.upsert_edges(facts.edges.values())
+        folded = merge_known_clusters(
+            store, [n.id for n in facts.nodes.values() if n.type == "Cluster"]
+        )
         (report.replaced if old is not None else report.added).append(doc.id)
         report.sentences += len(doc.sentences)
         report.nodes += len(facts.nodes)
         report.edges += len(facts.edges)
         for n in facts.nodes.values():
-            if n.type in GAZETTEER_TYPES:
+            if n.type in GAZETTEER_TYPES and n.id not in folded:
                 extractor.gazetteer.add_node(n.id, n.type, n.name, n.aliases)
+        for kept_id in set(folded.values()):  # its new aliases, for the next documents
+            kept_node = store.get_node(kept_id)
+            if kept_node is not None:
+                extractor.gazetteer.add_node(kept_id, "Cluster", kept_node.name, kept_node.aliases)
         # each cluster as "Name, Place" when its name has no place ("Fly Ash Cluster, Angul")
         clusters = [
             next((a for a in n.aliases if a.startswith(f"{n.name}, ")), n.name)
@@ -120,6 +129,49 @@ def ingest_paths(
         )
     report.seconds = time.perf_counter() - started
     return report
+
+
+def merge_known_clusters(store: GraphStore, ids: list[str]) -> dict[str, str]:
+    """One node per real cluster. Each cluster of `ids` (those a document just wrote) that is
+    not a registry row, lies in one district, and is a cluster the KB already knows there
+    under a spelling variant of the same or a related product (kb/identity.py: a document's
+    "Bogulamari Jute Cluster, Dhubri" and the registry's "Bagulamari Jute Cluster" of Dhubri)
+    is folded into that cluster: its facts move there with their sources, its name becomes an
+    alias, and the known node keeps its id, name and attributes. Only a single such cluster
+    is taken; none or two leave it alone. Returns {folded id: kept id}."""
+    th = thesaurus()
+    folded: dict[str, str] = {}
+    for cid in ids:
+        node = store.get_node(cid)
+        if node is None or node.type != "Cluster" or node.attrs.get("registry"):
+            continue
+        districts = [nb.node for nb in store.neighbors(cid, "LOCATED_IN")
+                     if nb.node.type == "District"]  # fmt: skip
+        if len(districts) != 1:
+            continue
+        district = districts[0]
+        state = store.get_node(state_of(district.id))
+        places = place_words(district.name, state.name if state is not None else "")
+        mine = (node.name, node.attrs.get("product"))
+        found = [nb.node for nb in store.neighbors(district.id, "LOCATED_IN", "in")
+                 if nb.node.type == "Cluster" and nb.node.id != cid
+                 and same_cluster(th, mine, (nb.node.name, nb.node.attrs.get("product")),
+                                  places)]  # fmt: skip
+        if len(found) != 1:
+            continue
+        kept = found[0]
+        with store.batch():
+            store.upsert_node(Node(kept.id, "Cluster", kept.name,
+                                   {k: v for k, v in node.attrs.items() if k not in kept.attrs},
+                                   [node.name, *node.aliases], node.provenance))  # fmt: skip
+            for nb in store.neighbors(cid, None, "both"):
+                e = nb.edge
+                store.upsert_edge(Edge(kept.id if e.source == cid else e.source, e.relation,
+                                       kept.id if e.target == cid else e.target, dict(e.attrs),
+                                       list(e.provenance)))  # fmt: skip
+            store.delete_node(cid)
+        folded[cid] = kept.id
+    return folded
 
 
 def same_id_other_file(old: Node | None, path: Path) -> str | None:

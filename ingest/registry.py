@@ -19,6 +19,7 @@ follows the rule documents use (kb/ids.py), and its aliases carry the other spel
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from kb.resolve import Resolver, normalize
 from kb.store.base import Provenance
 
 REGISTRY_FILE = "clusters/clusters.csv"
+SCHEME_ALIASES_FILE = "tables/scheme-aliases.csv"  # one programme under two names, with sources
 EXTRACTOR = "table:cluster-registry"
 
 # The registry's sector words onto the ODOP list's sectors (the rest keep their own Sector).
@@ -99,6 +101,14 @@ class RegistryLoader:
         self.agencies = agencies
         self.resolver = resolver
         self.thesaurus = thesaurus()
+        # a scheme as one source list writes it -> the name another list gives the same programme
+        self.scheme_alias: dict[str, str] = {}
+        aliases_path = data_dir / SCHEME_ALIASES_FILE
+        if aliases_path.exists():
+            with aliases_path.open(encoding="utf-8", newline="") as f:
+                for r in csv.DictReader(f):
+                    if (r.get("written") or "").strip() and (r.get("canonical") or "").strip():
+                        self.scheme_alias[normalize(r["written"])] = r["canonical"].strip()
         # district id -> [(product id, product name)] and product name -> id, from the ODOP list
         self.odop_of: dict[str, list[tuple[str, str]]] = {}
         self.product_by_name: dict[str, str] = {}
@@ -279,14 +289,27 @@ class RegistryLoader:
     ) -> None:
         product = row["product"]
         odop_here = self.odop_of.get(district_id or "", [])
+        th = self.thesaurus
         if not product:
             if "odop" in row["scheme"].lower() and odop_here:  # an ODOP CFC serves the ODOP product
-                for pid, pname in odop_here:
-                    facts.edge(cid, "PRODUCES", pid, prov,
-                               {"inferred": True, "basis": f"an ODOP CFC in {district} serves the "
-                                f"district's ODOP product ({pname})"})  # fmt: skip
+                # unless its name says it makes something else ("ODOP CFC (clay)" in a glass
+                # district): a name with no product words ("ODOP Common Facility Centre") or
+                # words of the same or a related product leave the inference standing
+                named = th.key(row["cluster_name"], place_words(district or "", "odop"))
+                served = [(pid, pname) for pid, pname in odop_here
+                          if not named or th.relation(named, th.key(
+                              pname, place_words(district or ""))) is not None]  # fmt: skip
+                for pid, pname in served:
+                    basis = (f"an ODOP CFC in {district} serves the district's ODOP product "
+                             f"({pname}); the row names no product, so this is inferred")  # fmt: skip
+                    facts.edge(cid, "PRODUCES", pid, prov, {"inferred": True, "basis": basis})
+                    facts.node(cid, "Cluster", facts.nodes[cid].name, prov,
+                               {"product_inferred": basis})  # fmt: skip
+                if not served:
+                    facts.note(f"{prov.locator}", f"{facts.nodes[cid].name}: an ODOP CFC whose "
+                               "name names another product than the district's ODOP product "
+                               f"({', '.join(n for _, n in odop_here)}); not linked to it")  # fmt: skip
             return
-        th = self.thesaurus
         key = th.key(product)
         for pid, pname in odop_here:
             if th.relation(key, th.key(pname, place_words(district or ""))) == "same":
@@ -311,13 +334,15 @@ class RegistryLoader:
         written = row["scheme"]
         if not written:
             return
-        name = written
-        aliases: list[str] = []
-        for part in [written, *_SPLIT.split(re.sub(r"\s*\(.*?\)", "", written)),
-                     *re.findall(r"\(([^)]+)\)", written)]:  # fmt: skip
+        same = self.scheme_alias.get(normalize(written))  # tables/scheme-aliases.csv
+        name = same or written
+        aliases: list[str] = [written] if same else []
+        base = same or written
+        for part in [base, *_SPLIT.split(re.sub(r"\s*\(.*?\)", "", base)),
+                     *re.findall(r"\(([^)]+)\)", base)]:  # fmt: skip
             canonical, al = _canonical_scheme(self.resolver, part.strip())
             if canonical != part.strip() or self.resolver.is_public("Scheme", canonical):
-                name, aliases = canonical, [a for a in [written, *al] if a != canonical]
+                name, aliases = canonical, [a for a in [written, *al, *aliases] if a != canonical]
                 break
         home = state_named_in(written, self.places)
         attrs: dict[str, Any] = {"registry": True}

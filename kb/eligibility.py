@@ -30,6 +30,7 @@ from pathlib import Path
 
 from kb.ids import node_id
 from kb.products import stem, words
+from kb.schemefit import profile
 from kb.store.base import Node
 
 TERMS_FILE = Path(__file__).with_name("sectors.csv")
@@ -141,3 +142,39 @@ def stated_reason(scheme: Node, sector_name: Callable[[str], str]) -> str | None
         return f"Not limited to a sector ({basis})."
     names = sorted(sector_name(s) for s in stated)
     return f"For {' and '.join(names) if len(names) < 3 else ', '.join(names)} ({basis})."
+
+
+BENEFICIARY_FILE = Path(__file__).with_name("beneficiaries.csv")
+
+
+@lru_cache(maxsize=1)
+def beneficiary_terms() -> dict[str, str]:
+    """Beneficiary and scheme-type words -> person | body | benefit (`beneficiaries.csv`)."""
+    with BENEFICIARY_FILE.open(encoding="utf-8", newline="") as f:
+        return {" ".join(words(r["term"])): r["kind"].strip()
+                for r in csv.DictReader(f) if r["term"].strip()}  # fmt: skip
+
+
+def for_individuals(scheme: Node) -> str | None:
+    """Why a scheme is meant for individual people rather than a cluster, or None: its
+    myScheme type is a personal benefit (a scholarship, pension, insurance, award, prize), or
+    its beneficiary names only people ("Individual Weavers", "Children of Artisans/Weavers",
+    "Farmers") and no body (an enterprise, unit, SHG, society, cluster …) — unless its own
+    words speak of clusters or common facilities (kb/schemefit.py), as SFURTI's do."""
+    a = scheme.attrs
+    terms = beneficiary_terms()
+    kind = str(a.get("scheme_type") or "")
+    toks = f" {' '.join(words(kind))} "
+    if any(k == "benefit" and f" {t} " in toks for t, k in terms.items()):
+        return f"a personal benefit (myScheme type: {kind})"
+    who = str(a.get("beneficiary") or "")
+    if not who:
+        return None
+    toks = f" {' '.join(words(who))} "
+    found = {k for t, k in terms.items() if f" {t} " in toks}
+    if found != {"person"}:
+        return None
+    fit = profile(scheme)
+    if fit.cluster_level is not None:
+        return None
+    return f"for individual people (beneficiary: {who})"

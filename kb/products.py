@@ -4,12 +4,19 @@ Product names come from many hands — the ODOP list ("Moradabad Metal Craft"), 
 registry ("Brass and bronze utensils"), documents ("Bag Cluster") — so two names of one product
 rarely match as strings. A product's *key* is the set of its content-word stems (place names and
 generic words such as "cluster", "products", "items" left out), with the concepts of the terms
-in `products.csv` it contains ("foxnut" -> makhana). Two products are
+in `products.csv` it contains ("foxnut" -> makhana). Its *main* words leave out a parenthesis
+that lists several things, which gives examples, not the product ("Clay products (kulhads,
+cups, glasses)" makes clay ware, not glass); a parenthesis naming one thing is a gloss and
+counts ("Makhana (Foxnut)", "Basmati (Rice)"). Its *head* is what is made: its main words
+without modifiers — colours and qualities such as "green", "black", "organic", "fresh"
+(`modifier` rows in `products.csv`), which say what a product is like, not what it is. Two
+products are
 
-- the **same** when their keys overlap by half or one contains the other ("Handloom" and
-  "Handloom fabrics (natural dyes)"; "Makhana" and "foxnut processing");
-- **related** when one's broader concept is in the other's key or broader set ("Brass" and
-  "Metal Craft": brass is a metal craft in `products.csv`).
+- the **same** when they share a head word and their main words overlap by half or one holds
+  the other's ("Handloom" and "Handloom fabrics (natural dyes)"; "Makhana" and "foxnut
+  processing"; not "Green Dates" and "Green Yarn", which share only a modifier);
+- **related** when one's broader concept is in the other's main words or broader set ("Brass"
+  and "Metal Craft": brass is a metal craft in `products.csv`).
 
 The thesaurus is data (`kb/products.csv`: term, concept, same|narrower, note); adding a row is
 how a new synonym is taught, never a rule in code.
@@ -49,10 +56,15 @@ def words(text: str) -> list[str]:
     return re.findall(r"[a-z]+", text.lower().replace("&", " and "))
 
 
+_LIST_IN_PARENS = re.compile(r"\([^()]*,[^()]*\)?")  # "(kulhads, cups, glasses)": examples
+
+
 @dataclass(frozen=True)
 class ProductKey:
-    key: frozenset[str]  # content-word stems and same-as concepts
-    broader: frozenset[str]  # concepts the product is a narrower kind of
+    key: frozenset[str]  # content-word stems and same-as concepts, parentheses included
+    broader: frozenset[str]  # concepts the product's head is a narrower kind of
+    main: frozenset[str] = frozenset()  # the key's words and concepts outside parentheses
+    head: frozenset[str] = frozenset()  # what is made: the main words but modifiers
 
     def __bool__(self) -> bool:
         return bool(self.key or self.broader)
@@ -62,6 +74,11 @@ class Thesaurus:
     """Product terms and their concepts (kb/products.csv), and the keys built from them."""
 
     def __init__(self, rows: list[tuple[str, str, str]]):
+        # words that say what a product is like, not what it is ("green", "organic")
+        self.modifiers = frozenset(
+            stem(w) for t, _, rel in rows if rel == "modifier" for w in words(t)
+        )
+        rows = [r for r in rows if r[2] != "modifier"]
         # every concept is also a term for itself; longest terms first ("bell metal", "metal")
         rows = rows + [(c, c, "same") for c in {c for _, c, _ in rows}]
         self.terms = sorted(
@@ -81,27 +98,42 @@ class Thesaurus:
 
     def key(self, text: str, leave_out: frozenset[str] = frozenset()) -> ProductKey:
         """The key of a product name; `leave_out` holds words to ignore (its place names)."""
-        toks = [w for w in words(text) if w not in leave_out]
-        key = {stem(w) for w in toks if w not in GENERIC and len(w) > 1}
+
+        def content(part: str) -> list[str]:
+            return [w for w in words(part) if w not in leave_out]
+
+        def stems(toks: list[str]) -> set[str]:
+            return {stem(w) for w in toks if w not in GENERIC and len(w) > 1}
+
+        outer = _LIST_IN_PARENS.sub(" , ", text)
+        if not stems(content(outer)):  # nothing but the examples
+            outer = text
+        toks = content(text)
+        key = stems(toks)
+        main = stems(content(outer))
         broader: set[str] = set()
-        joined = f" {' '.join(toks)} "
+        joined, joined_main = f" {' '.join(toks)} ", f" {' '.join(content(outer))} "
         for term, concept, rel in self.terms:
-            if f" {' '.join(term)} " in joined:  # a whole-word phrase
+            phrase = f" {' '.join(term)} "
+            if phrase in joined:  # a whole-word phrase
                 concept_key = "_".join(words(concept))
                 (key if rel == "same" else broader).add(concept_key)
+                if rel == "same" and phrase in joined_main:
+                    main.add(concept_key)
+        head = main - self.modifiers
         # a narrower term names its concept only through `broader`
-        return ProductKey(frozenset(key), frozenset(broader - key))
+        return ProductKey(frozenset(key), frozenset(broader - key), frozenset(main),
+                          frozenset(head or main))  # fmt: skip
 
     @lru_cache(maxsize=200_000)  # noqa: B019 - one thesaurus per process, keys are small
     def relation(self, a: ProductKey, b: ProductKey) -> str | None:
         """'same', 'related' or None."""
-        if a.key and b.key:
-            common = len(a.key & b.key)
-            if common and (
-                a.key <= b.key or b.key <= a.key or common * 2 >= max(len(a.key), len(b.key))
-            ):
+        x, y = a.main, b.main
+        if a.head & b.head:  # a shared modifier alone ("green") makes nothing the same
+            common = len(x & y)
+            if x <= y or y <= x or common * 2 >= max(len(x), len(y)):
                 return "same"
-        if (a.broader & (b.key | b.broader)) or (b.broader & (a.key | a.broader)):
+        if (a.broader & (b.main | b.broader)) or (b.broader & (a.main | a.broader)):
             return "related"
         return None
 

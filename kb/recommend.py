@@ -32,7 +32,7 @@ import numpy as np
 
 from kb import deadline
 from kb.backers import FEATURES, BackerModel, Candidate, Evidence, context_weights
-from kb.eligibility import Served, eligibility, stated_reason
+from kb.eligibility import Served, eligibility, for_individuals, stated_reason
 from kb.errors import NotFound
 from kb.ids import node_id, qualifier, state_of, state_slug
 from kb.linking import EntityLinker
@@ -583,6 +583,9 @@ class Recommender:
                        if any(t in ("same", "related") for _, _, t in why)}  # fmt: skip
             chosen = [s for s in chosen
                       if s.id in product or eligibility(s, served).admits(frozenset(sectors))]  # fmt: skip
+            # a scheme for individual people (a scholarship, an artisan's pension or tool kit)
+            # is no funding for a cluster, unless it did back one (kb/eligibility.py)
+            chosen = [s for s in chosen if s.id in ev.served or for_individuals(s) is None]
             if chosen and target.vector is not None:
                 fits = self._embed([scheme_text(s) for s in chosen]) @ target.vector
                 extra = {s.id: (float(f), self._scheme_fit(s, wanted))

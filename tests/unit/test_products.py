@@ -1,0 +1,41 @@
+"""The product thesaurus (kb/products.py, kb/products.csv) on real product names, both ways."""
+
+import pytest
+
+from kb.products import Thesaurus, place_words, thesaurus
+
+
+def rel(a: str, b: str, *places: str) -> str | None:
+    th = thesaurus()
+    leave_out = place_words(*places)
+    return th.relation(th.key(a, leave_out), th.key(b, leave_out))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Makhana", "Foxnut processing", "same"),  # a synonym row
+        ("Makhana (Foxnut)", "Makhana", "same"),  # a one-word parenthesis is a gloss
+        ("Handloom", "Handloom fabrics (natural dyes)", "same"),
+        ("Green Tea", "Orthodox Tea", "same"),  # the same head, other modifiers
+        ("Cashew Kernels", "Cashew Nut", "same"),
+        ("Brassware", "Moradabad Metal Craft", "related"),  # narrower -> broader concept
+        ("Brass and bronze utensils", "Metal Craft", "related"),
+        ("Green Dates", "Green Yarn", None),  # a shared colour makes nothing the same
+        ("Black Pottery", "Black Rice", None),
+        ("Clay products (kulhads, cups, glasses)", "Firozabad Glass", None),  # examples only
+        ("Clay products (kulhads, cups, glasses)", "Terracotta", "related"),
+    ],
+)
+def test_relation_rests_on_what_is_made(a: str, b: str, expected: str | None) -> None:
+    assert rel(a, b, "Moradabad", "Firozabad") == expected
+    assert rel(b, a, "Moradabad", "Firozabad") == expected  # symmetric
+
+
+def test_modifiers_are_data_not_code() -> None:
+    rows = [("tea", "tea", "same")]
+    plain = Thesaurus(rows)
+    taught = Thesaurus([*rows, ("green", "green", "modifier")])
+    a, b = "Green Dates", "Green Yarn"
+    assert plain.relation(plain.key(a), plain.key(b)) == "same"  # without the modifier row
+    assert taught.relation(taught.key(a), taught.key(b)) is None
