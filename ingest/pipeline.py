@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from kb.ids import document_id, state_of
 from kb.products import place_words, thesaurus
 from kb.resolve import Resolver
 from kb.schema import GAZETTEER_TYPES
-from kb.store.base import Edge, GraphStore, Node, without_sources
+from kb.store.base import ALIAS_FIELD, Edge, GraphStore, Node, without_sources
 
 
 @dataclass
@@ -160,10 +160,15 @@ def merge_known_clusters(store: GraphStore, ids: list[str]) -> dict[str, str]:
         if len(found) != 1:
             continue
         kept = found[0]
+        moved = {k: v for k, v in node.attrs.items() if k not in kept.attrs}
+        names = [a for a in dict.fromkeys([node.name, *node.aliases])
+                 if a != kept.name and a not in kept.aliases]  # fmt: skip
+        # the document's provenance supplies just what it adds, so forgetting it takes them away
+        given = (*moved, *(f"{ALIAS_FIELD}{a}" for a in names))
+        prov = [replace(p, fields=tuple(dict.fromkeys((*p.fields, *given))))
+                for p in node.provenance]  # fmt: skip
         with store.batch():
-            store.upsert_node(Node(kept.id, "Cluster", kept.name,
-                                   {k: v for k, v in node.attrs.items() if k not in kept.attrs},
-                                   [node.name, *node.aliases], node.provenance))  # fmt: skip
+            store.upsert_node(Node(kept.id, "Cluster", kept.name, moved, names, prov))
             for nb in store.neighbors(cid, None, "both"):
                 e = nb.edge
                 store.upsert_edge(Edge(kept.id if e.source == cid else e.source, e.relation,

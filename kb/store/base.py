@@ -256,6 +256,21 @@ def without_sources(
     return {k: v for k, v in attrs.items() if k not in gone}, kept
 
 
+ALIAS_FIELD = "alias:"  # a provenance field "alias:<name>": the source gave that other name
+
+
+def kept_aliases(prov: list[Provenance], aliases: list[str], sources: frozenset[str]) -> list[str]:
+    """Aliases left when `sources` are withdrawn: a name that only withdrawn sources gave (a
+    field "alias:<name>" of their provenance) goes with them; untracked aliases stay."""
+
+    def given(withdrawn: bool) -> set[str]:
+        return {f[len(ALIAS_FIELD) :] for p in prov if (p.source in sources) == withdrawn
+                for f in p.fields if f.startswith(ALIAS_FIELD)}  # fmt: skip
+
+    gone = given(True) - given(False)
+    return [a for a in aliases if a not in gone]
+
+
 def neighbors_many(
     store: Any,
     node_ids: Iterable[str],

@@ -33,6 +33,7 @@ from kb.store.base import (
     Provenance,
     Stats,
     Subgraph,
+    kept_aliases,
     validate_edge,
     validate_node,
     without_sources,
@@ -363,7 +364,8 @@ class MemoryStore:
                         removed_nodes += 1
                     else:
                         attrs, prov = kept
-                        self._put_node(node_id, Node(n.id, n.type, n.name, attrs, n.aliases, prov))
+                        names = kept_aliases(n.provenance, n.aliases, source)
+                        self._put_node(node_id, Node(n.id, n.type, n.name, attrs, names, prov))
         return removed_nodes, removed_edges
 
     # -- reads --------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from kb.store.base import (
     Provenance,
     Stats,
     Subgraph,
+    kept_aliases,
     validate_edge,
     validate_node,
     without_sources,
@@ -267,7 +268,8 @@ class Neo4jStore:
                 if kept is None:
                     dead_nodes.append(n.id)
                 else:
-                    kept_nodes.append(Node(n.id, n.type, n.name, kept[0], n.aliases, kept[1]))
+                    names = kept_aliases(n.provenance, n.aliases, gone)
+                    kept_nodes.append(Node(n.id, n.type, n.name, kept[0], names, kept[1]))
             dead = set(dead_nodes)
             dead_edges, kept_edges = [], []
             for e in edges:

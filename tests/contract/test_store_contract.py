@@ -217,6 +217,31 @@ def test_remove_sources_drops_only_the_fields_it_supplied(store: GraphStore) -> 
     assert n is not None and n.attrs == {"lgd_code": 1}
 
 
+def test_remove_sources_drops_the_names_only_it_gave(store: GraphStore) -> None:
+    """A document folded into a registry cluster gave it another name ('alias:<name>' in its
+    provenance): forgetting the document takes that name away, and keeps the registry's."""
+    store.upsert_node(
+        Node(
+            "cluster:x",
+            "Cluster",
+            "Bagulamari Jute Cluster",
+            {},
+            ["Bagulamari"],
+            [prov("r1", "reg")],
+        )
+    )
+    doc = prov("s3", "doc:a")
+    doc = type(doc)(doc.source, doc.locator, doc.text, doc.extractor, 1.0,
+                    ("alias:Bogulamari Jute Cluster",))  # fmt: skip
+    store.upsert_node(Node("cluster:x", "Cluster", "Bagulamari Jute Cluster", {},
+                           ["Bogulamari Jute Cluster"], [doc]))  # fmt: skip
+    n = store.get_node("cluster:x")
+    assert n is not None and "Bogulamari Jute Cluster" in n.aliases
+    store.remove_sources(["doc:a"])
+    n = store.get_node("cluster:x")
+    assert n is not None and n.aliases == ["Bagulamari"]
+
+
 def test_batch_rolls_back_on_error(tiny: GraphStore) -> None:
     before = tiny.stats().to_dict()
     with pytest.raises(RuntimeError), tiny.batch():
