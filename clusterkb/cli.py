@@ -408,10 +408,14 @@ def cmd_eval_recommend(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         (f"ODOP product GI ({gi['labels']} GIs)", gi["cases"], gi["model"], gi["baseline"]),
         ("(a) registry cluster's scheme", kinds["schemes"]["cases"], kinds["schemes"]["model"],
          kinds["schemes"]["baseline"]),
+        ("(a) ... against nearest first [2]", kinds["schemes"]["cases"],
+         kinds["schemes"]["model"], kinds["schemes"]["baseline_nearest"]),
         ("(a) ... if its source were known [1]", kinds["schemes"]["cases"],
          kinds["schemes"]["source_known"], kinds["schemes"]["baseline"]),
         ("(b) its implementing agency", kinds["agencies"]["cases"], kinds["agencies"]["model"],
          kinds["agencies"]["baseline"]),
+        ("(b) ... against nearest first [2]", kinds["agencies"]["cases"],
+         kinds["agencies"]["model"], kinds["agencies"]["baseline_nearest"]),
         ("(c) same-product model cluster", kinds["model_clusters"]["cases"],
          kinds["model_clusters"]["model"], kinds["model_clusters"]["baseline"]),
         ("(c) ... without the thesaurus tier", kinds["model_clusters"]["cases"],
@@ -427,6 +431,8 @@ def cmd_eval_recommend(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     )
     print("  [1] a diagnostic, not a method: the schemes of the other half's rows from the same "
           "source document first (a planner does not know the source)")  # fmt: skip
+    print("  [2] the same model against a second baseline: the other half's schemes (agencies) "
+          "of the nearest clusters first")  # fmt: skip
     top = documents["top"]
     print(f"(d) a document's cluster among the top {top} model clusters of the plan for its "
           f"ODOP product (its district, else the nearest district with it): "

@@ -263,7 +263,9 @@ def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
       (kb.recommend Recommender.rank_backers: the conditional-logit model of kb/backers.py over
       who served clusters of the same product, sector and state), its weights fitted on the
       other half (Recommender.fit_backers), whose clusters are also the only evidence.
-      Baseline: the schemes that served the most clusters of that half. `source_known` is a
+      Baseline: the schemes that served the most clusters of that half; a second baseline,
+      `baseline_nearest`, takes the schemes of that half's clusters nearest first (then by
+      count), the issue's "nearest-distance" baseline. `source_known` is a
       diagnostic, not a method: the same ranking with the schemes of the other half's rows
       from the same source document put first — how much of the answer the source decides,
       which a planner does not know.
@@ -311,6 +313,7 @@ def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
     for kind in ("schemes", "agencies"):
         ranks: list[int | None] = []
         base: list[int | None] = []
+        nearest: list[int | None] = []
         known: list[int | None] = []
         folds = []
         for fit_on, report_on in ((train, test), (test, train)):  # two folds: every case is
@@ -329,6 +332,7 @@ def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
                                            model)]  # fmt: skip
                 r.append(_best_rank(ranked, truth))
                 b.append(_best_rank(popular, truth))
+                nearest.append(_best_rank(_nearest_first(c, fit_on, kind, popular), truth))
                 url = c.node.attrs.get("source_url")
                 same_source = [v for v in fit_on if url and v.node.attrs.get("source_url") == url]
                 first = ranked_by_count(same_source, kind, backed_by)
@@ -342,6 +346,7 @@ def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
             "cases": len(ranks),
             "model": _summary(ranks),
             "baseline": _summary(base),
+            "baseline_nearest": _summary(nearest),
             "source_known": _summary(known),
             "fitted_on_other_half": folds,
         }
@@ -387,6 +392,23 @@ def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
         "skipped": [],
         "kinds": kinds,
     }
+
+
+def _nearest_first(c: Any, voters: list[Any], kind: str, popular: list[str]) -> list[str]:
+    """The schemes (or agencies) of `voters`, those of the clusters nearest `c` first; then the
+    rest by popularity. A cluster with no district gets the popularity ranking."""
+    from kb.recommend import backed_by, haversine_km
+
+    if c.district is None:
+        return popular
+
+    def far(v: Any) -> float:
+        d = haversine_km(c.district, v.district) if v.district is not None else None
+        return d if d is not None else 1e9
+
+    out = [i for v in sorted(voters, key=lambda v: (far(v), v.node.id))
+           for i in sorted(backed_by(v, kind))]  # fmt: skip
+    return list(dict.fromkeys([*out, *popular]))
 
 
 def evaluate_document_clusters(kb: KnowledgeBase, top: int = 5) -> dict[str, Any]:
