@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Consistency check for the unseen4 evaluation set (stdlib only; it reads files, it runs nothing).
 
-    python3 tests/unseen4/check.py
+    python3 tests/unseen4/check.py [SET_DIR]   (another set of the same layout: tests/unseen5)
 
 Checks, in the spirit of the development set's validate.py:
   * every docs/NN_slug.txt has `SOURCE: <url>`, `TITLE: <title>`, an optional `DATE: <date>`,
@@ -27,7 +27,11 @@ import os
 import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = (
+    os.path.abspath(sys.argv[1])
+    if len(sys.argv) > 1
+    else os.path.dirname(os.path.abspath(__file__))
+)
 DOCS = os.path.join(HERE, "docs")
 GOLD = os.path.join(HERE, "extract_gold")
 TYPES = {"lookup", "relation", "count", "list", "aggregate", "path", "unanswerable"}
