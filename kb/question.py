@@ -216,9 +216,9 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
     for i, w in enumerate(words[:-1]):
         if w == "how" and words[i + 1] in ("many", "much"):
             noun = next((t for t in doc[i + 2 :] if t.pos_ in ("NOUN", "PROPN")), None)
-            if noun is not None and words[i + 1] == "many":
-                noun = _phrase_head(noun)  # "how many bleaching and dyeing units": units
-                return "count", noun.lemma_.lower() if noun is not None else None, False
+            if words[i + 1] == "many":  # "how many bleaching and dyeing units": units
+                head = _phrase_head(noun) if noun is not None else None
+                return "count", head.lemma_.lower() if head is not None else None, False
             kind = ANSWER_NOUNS.get(noun.lemma_.lower()) if noun is not None else "money"
             if kind == "percent":
                 return "percent", None, False

@@ -37,6 +37,7 @@ from kb.store.base import Node
         ("How much did each woman receive?", "money"),
         ("What is the cost of the flatted factory?", "money"),
         ("How many looms does Bhagalpur have?", "count"),
+        ("How many were approved?", "count"),
         ("What share of the cost does the Centre pay?", "percent"),
         ("Is the Morbi cluster in Gujarat?", "yesno"),
         ("Which clusters are in Assam?", "list"),
