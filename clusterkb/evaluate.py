@@ -283,7 +283,7 @@ def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
     from dataclasses import replace
 
     from kb.products import ProductKey
-    from kb.recommend import backed_by, haversine_km
+    from kb.recommend import backed_by
 
     rec = kb.recommender()
     th = rec.thesaurus
@@ -368,15 +368,7 @@ def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
         blind = replace(target_of(c), key=ProductKey(frozenset(), frozenset()))
         ranked = [r[1].node.id for r in rec.rank_models(blind, others, sims)]
         ranks_meaning.append(_best_rank(ranked, same))
-        near = sorted(
-            others,
-            key=lambda o: (
-                d
-                if o.district is not None and (d := haversine_km(home, o.district)) is not None
-                else 1e9,
-                o.node.id,
-            ),
-        )
+        near = sorted(others, key=lambda o: (_km(home, o.district), o.node.id))
         base_m.append(_best_rank([o.node.id for o in near], same))
     kinds["model_clusters"] = {
         "cases": len(ranks_m),
@@ -394,19 +386,22 @@ def evaluate_cluster_links(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
+def _km(a: Node | None, b: Node | None) -> float:
+    """Kilometres between two districts' headquarters; 1e9 (last) when either is unknown."""
+    from kb.recommend import haversine_km
+
+    km = haversine_km(a, b) if a is not None and b is not None else None
+    return km if km is not None else 1e9
+
+
 def _nearest_first(c: Any, voters: list[Any], kind: str, popular: list[str]) -> list[str]:
     """The schemes (or agencies) of `voters`, those of the clusters nearest `c` first; then the
     rest by popularity. A cluster with no district gets the popularity ranking."""
-    from kb.recommend import backed_by, haversine_km
+    from kb.recommend import backed_by
 
     if c.district is None:
         return popular
-
-    def far(v: Any) -> float:
-        d = haversine_km(c.district, v.district) if v.district is not None else None
-        return d if d is not None else 1e9
-
-    out = [i for v in sorted(voters, key=lambda v: (far(v), v.node.id))
+    out = [i for v in sorted(voters, key=lambda v: (_km(c.district, v.district), v.node.id))
            for i in sorted(backed_by(v, kind))]  # fmt: skip
     return list(dict.fromkeys([*out, *popular]))
 
@@ -423,7 +418,6 @@ def evaluate_document_clusters(kb: KnowledgeBase, top: int = 5) -> dict[str, Any
     matches no ODOP product are counted, not scored. Each case names its documents, so the
     figure can be read for one set of documents (e.g. unseen ones ingested into a fresh KB).
     """
-    from kb.recommend import haversine_km
 
     rec = kb.recommender()
     th = rec.thesaurus
@@ -440,9 +434,8 @@ def evaluate_document_clusters(kb: KnowledgeBase, top: int = 5) -> dict[str, Any
             continue
 
         def far(row: tuple[Node, Node], home: Node | None = c.district) -> tuple[float, str]:
-            km = haversine_km(home, row[0]) if home is not None else None
-            return (0.0 if home is not None and row[0].id == home.id else
-                    km if km is not None else 1e9, row[0].id)  # fmt: skip
+            own = home is not None and row[0].id == home.id
+            return (0.0 if own else _km(home, row[0]), row[0].id)
 
         district, product = min(matching, key=far)
         plan = rec.recommend(district.id, product.name)

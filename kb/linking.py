@@ -172,9 +172,9 @@ def _own_names(n: Node) -> list[str]:
     """A cluster's "<place> <product>" ("Balussery Coir"), the way people name it in a question
     ("the Balussery coir project"), when the place is a name of its own and not the product."""
     place, product = str(n.attrs.get("place") or ""), str(n.attrs.get("product") or "")
-    if n.type != "Cluster" or not place or not product or normalize(place) == normalize(product):
+    if n.type != "Cluster" or not place[:1].isupper() or not product:
         return []
-    if not place[:1].isupper() or normalize(product) in normalize(place):
+    if normalize(product) in normalize(place):  # "Coir" at "Coir Nagar": not a name of its own
         return []
     return [f"{place} {product}"]
 
