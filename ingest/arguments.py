@@ -72,14 +72,20 @@ def _dominates(top: Any, tok: Any) -> bool:
     return tok.i == top.i or any(a.i == top.i for a in tok.ancestors)
 
 
+# the nouns by which a document speaks of its own cluster: "the cluster", "the project" (a
+# cluster document's project is its cluster's: "The project was sanctioned by the ministry")
+_FOCAL_NOUNS = {"cluster", "project"}
+
+
 def _mentions_of(doc: Any, focal: Entity | None) -> list[tuple[Entity, Any]]:
     """Where a sentence naming no cluster speaks of the document's own: "the cluster", "this
-    cluster", "the Varanasi cluster" (singular, definite or named by a place word)."""
+    cluster", "the Varanasi cluster", "the project" (singular, definite or named by a place
+    word)."""
     if focal is None:
         return []
     out = []
     for t in doc:
-        if t.lower_ != "cluster":
+        if t.lower_ not in _FOCAL_NOUNS:
             continue
         left = [c.lower_ for c in t.lefts]
         if {"the", "this", "our", "its"} & set(left) and not {"a", "an", "each", "every"} & set(

@@ -62,6 +62,17 @@ _BODY_HEADS = ("Board", "Committee", "Directorate", "Ministry", "Corporation", "
 _BARE_BODY = re.compile(rf"\b[Tt]he\s+({'|'.join(_BODY_HEADS)})\b(?!\s+(?:of|for)\b)")
 
 
+_CLUSTER_WORD = re.compile(r"\bclusters?\b", re.I)
+
+
+def not_clusters(orgs: list[Mention], pairs: list[tuple[str, str]]) -> list[Mention]:
+    """The NER's organisations less the clusters among them: a cluster is no business, be it
+    an organisation named "... Cluster" or the acronym a document defines for a cluster's name
+    ("the Ratan Brass Cluster (RBC)" makes a later "RBC" no company)."""
+    clusters = {acronym for acronym, expansion in pairs if _CLUSTER_WORD.search(expansion)}
+    return [o for o in orgs if o.name not in clusters and not _CLUSTER_WORD.search(o.name)]
+
+
 def _directional(name: str) -> bool:
     return normalize(name).split(" ")[0] in _DIRECTION
 
@@ -399,7 +410,7 @@ class Extractor:
         for found, orgs in zip(
             raw, market_organisations([s.clean for s in sentences]), strict=True
         ):
-            found += orgs
+            found += not_clusters(orgs, pairs_all)
         _defined_acronyms(sentences, raw, pairs_all)
         doc_states, doc_districts = self._places([select(r) for r in raw])
         state = doc_states.most_common(1)[0][0] if doc_states else None

@@ -40,7 +40,11 @@ IMPLEMENT = re.compile(rf"\b(?:{_CUE['sets_up'].pattern})\b[^.]{{0,60}}\bcluster
 FUND = re.compile(_CUE["fund"].pattern, re.I)
 FINANCE = re.compile(_CUE["finance"].pattern, re.I)
 SUPPORT = re.compile(_CUE["support"].pattern, re.I)
-SUPPORT_LEAD = re.compile(rf"(?:{_CUE['support_lead'].pattern})\s*(?:the\s+)?[\"“]?$", re.I)
+SUPPORT_LEAD = re.compile(
+    rf"(?:{_CUE['support_lead'].pattern}|{_CUE['with_partners'].pattern}|"
+    rf"{_CUE['agreement_with'].pattern})\s*(?:the\s+)?[\"“]?$",
+    re.I,
+)
 FACILITY_FUND = re.compile(_CUE["funds_facility"].pattern, re.I)
 PARTNER = re.compile(_CUE["partner"].pattern, re.I)
 BODIES_LIKE = re.compile(_CUE["bodies_like"].pattern, re.I)
@@ -59,6 +63,7 @@ NODAL = re.compile(_CUE["nodal"].pattern, re.I)
 BUY = re.compile(_CUE["buy"].pattern, re.I)
 SUPPLY = re.compile(_CUE["supply"].pattern, re.I)
 SUPPLIED_FROM = re.compile(_CUE["supplied_from"].pattern, re.I)
+SUPPLIES_TO = re.compile(_CUE["supplies_to"].pattern, re.I)
 GIVES_SUPPORT = re.compile(
     r"^\W*(?:,[^.]{0,60}?,\s*)?(?:has |have |had |will |shall )?"
     rf"(?:{_CUE['gives_support'].pattern})\b[^.]{{0,60}}\bsupport",
@@ -123,6 +128,7 @@ def role_holders(s: Sentence, text: str) -> Iterator[tuple[Entity, AgencyRole]]:
                     yield b, role
 
 
+_IN_BRACKETS = re.compile(r"\s*\(\s*(?:M/s\.?\s*)?")
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?", re.I)
 
 
@@ -303,6 +309,11 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 if place and place_slug(place) in a.id:
                     yield rel(a.id, "LOCATED_IN", place, 0.8)
 
+        for e in enterprises:  # "Madurai Coir Cluster (Vaigai Coir Cluster Pvt Ltd)": its SPV
+            closed = s.clean[e.end :].lstrip().startswith(")")
+            for c in s.of("Cluster"):
+                if closed and _IN_BRACKETS.fullmatch(s.clean[c.end : e.start]):
+                    yield rel(e.id, "IMPLEMENTS", c.id, 0.7, {"role": SPV_ROLE.role})
         for body, role in role_holders(s, text):
             for c in targets:
                 yield rel(*role_edge(body, c, role), 0.8, {"role": role.role})
@@ -327,6 +338,13 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 if x.start >= supplied.end():
                     for c in targets:
                         yield rel(x.id, "SUPPLIES", c.id, 0.6)
+        supplies_to = SUPPLIES_TO.search(text)
+        if supplies_to:  # "units supply castings to such companies as A and B": they buy
+            for x in enterprises:
+                if x.start >= supplies_to.end():
+                    for c in targets:
+                        if (x.id, c.id) not in linked:
+                            yield rel(x.id, "BUYS_FROM", c.id, 0.65)
         supply = SUPPLY.search(text)
         if supply:
             for x in [*enterprises, *agencies]:

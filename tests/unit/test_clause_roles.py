@@ -78,6 +78,21 @@ def test_the_cluster_of_a_sentence_naming_none_is_the_documents_own() -> None:
     assert list(clause_roles(many, nlp.parse(many.clean), focal)) == []  # not "the" cluster
 
 
+def test_the_project_of_a_cluster_document_is_its_cluster() -> None:
+    focal = Entity("cluster:khurja-pottery", "Cluster", "Khurja Pottery Cluster", 0, 0)
+    s = _sentence(
+        "The project was sanctioned by the Ministry of Mines under the Kiln Scheme in 2004.",
+        {"Ministry of Mines": "Agency", "Kiln Scheme": "Scheme"},
+    )
+    found = {(b.name, c.name, r.relation) for b, c, r in clause_roles(s, nlp.parse(s.clean), focal)}
+    assert found == {("Ministry of Mines", "Khurja Pottery Cluster", "FUNDS")}
+    other = _sentence(
+        "A project was sanctioned by the Ministry of Mines in 2004.",
+        {"Ministry of Mines": "Agency"},
+    )
+    assert list(clause_roles(other, nlp.parse(other.clean), focal)) == []  # not "the" project
+
+
 def test_a_phrasal_verb_is_read_with_its_particle() -> None:
     s = _sentence(
         "The Coir Board set up the Brass Cluster at Moradabad in 2019.",
