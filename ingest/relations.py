@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ingest.arguments import clause_roles, objectless_roles, scheme_roles
+from ingest.arguments import clause_roles, objectless_roles, programme_roles, scheme_roles
 from ingest.quantities import find_quantities
 from ingest.units import Entity, Sentence, focal_group
 from ingest.units import facilities as facilities_of
@@ -137,6 +137,7 @@ _CLUSTER_TALK = re.compile(
     r"\bclusters?\b(?!\s+development)|\bCFCs?\b|\bcommon facility cent", re.I
 )
 _IMPLEMENTING = re.compile(r"\b(?:implement|execut|operat)\w*", re.I)
+_CLUSTERS_AT_LARGE = re.compile(r"\bclusters\b|\bcluster development\b", re.I)
 _THE_CLUSTER = re.compile(r"\b(?:the|this|our|its)\b[^.;]{0,40}\bcluster\b", re.I)
 
 
@@ -239,6 +240,7 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             or s.of("Scheme")
             or (focal and _THE_CLUSTER.search(s.clean))
             or (focal and _IMPLEMENTING.search(s.clean))
+            or ((focal or group) and _CLUSTERS_AT_LARGE.search(s.clean))
         )
     ]
     parses = dict(
@@ -483,6 +485,15 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                         yield rel(*role_edge(body, c, role), 0.6, {"role": role.role})
                 for sid in doc_schemes if len(doc_schemes) == 1 else ():
                     yield rel(body.id, "IMPLEMENTS", sid, 0.6)
+        if s.index in parses and not s.of("Cluster"):
+            # "The Office of the DC (Handlooms) has selected 20 clusters", "... has started a
+            # handloom cluster development programme": the programme the document's clusters are
+            # in (a reading of the document: confidence 0.5)
+            for body, role in programme_roles(s, parses[s.index]):
+                for c in group or ([focal] if focal else []):
+                    if (body.id, c.id) not in linked:
+                        edge = role_edge(body, c, role)
+                        yield rel(*edge, 0.5, {"role": role.role, "via": "document"})
         if s.index in parses:  # "the Ministry has modified MSE-CDP": it administers it
             for body, sc, relation in scheme_roles(s, parses[s.index]):
                 if (body.id, sc.id) not in linked:

@@ -616,6 +616,10 @@ VERB_ROLES: dict[str, AgencyRole] = {  # a phrasal verb is its lemma and particl
     for verb in verbs.split()
 }
 VERB_PARTNER = AgencyRole("partner", "SUPPORTED_BY", (), forward=False)
+# A verb's object that is a programme: with "cluster" among its words ("a handloom cluster
+# development programme") a body selecting, starting or running it acts for the clusters a
+# document describes (ingest/arguments.py `programme_roles`)
+PROGRAMME_NOUNS = frozenset({"programme", "program", "scheme", "project", "initiative", "mission"})
 # Verbs whose subject acts on a scheme that is the verb's object ("the Ministry has modified
 # MSE-CDP", "the Board launched the Honey Mission", "the Directorate is implementing PMEGP"):
 # the relation from the body to the scheme (ingest/arguments.py `scheme_roles`).
