@@ -229,10 +229,22 @@ _POSTS = {"vice", "chairman", "chairperson", "chairwoman", "secretary", "preside
           "ceo", "deputy", "secretary/ceo", "dy."}  # fmt: skip
 
 
+# the kind of document a title names before its subject: "Draft Detailed Project Report
+# Kaithal Rice Milling Cluster" is the report of the Kaithal Rice Milling Cluster
+_REPORT_WORDS = {"draft", "detailed", "report", "dpr", "final", "revised"}
+
+
+def _report_word(words: list[str]) -> bool:
+    w = words[0].lower().strip(",:")
+    return w in _REPORT_WORDS or (w == "project" and words[1].lower().strip(",:") == "report")
+
+
 def _trim_leading(text: str, start: int) -> tuple[str, int]:
     words = text.split(" ")
     while len(words) > 1 and (
-        words[0].lower().strip(",") in _LEADING | _POSTS or words[0].lower().endswith("ing")
+        words[0].lower().strip(",") in _LEADING | _POSTS
+        or words[0].lower().endswith("ing")
+        or _report_word(words)
     ):
         start += len(words[0]) + 1
         words = words[1:]
