@@ -770,7 +770,7 @@ def to_facts(
                 attrs["role"] = e.role
             facts.node(e.id, e.type, e.name, prov(s, e.confidence), attrs, aliases)
             facts.edge(e.id, "MENTIONED_IN", doc.id, prov(s, e.confidence))
-        for fac in facilities(s, context):
+        for fac in facilities(s, context, sentences[s.index - 1] if s.index > 0 else None):
             if len(fac.name) > MAX_NAME_CHARS:
                 continue
             facts.node(fac.id, "Facility", fac.name, prov(s, 0.8), {"role": fac.role})

@@ -260,7 +260,7 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
         near = list(just.values()) if group and len(just) == 1 else None
         targets = _targets(s, focal, near or group)
         loose = s.of("Cluster") or near or group or ([focal] if focal else [])  # "various clusters"
-        facilities = facilities_of(s, context)
+        facilities = facilities_of(s, context, previous)
         money = [q.to_dict() for q in find_quantities(s.text) if q.kind == "money"]
         linked: set[tuple[str, str]] = set()
 

@@ -48,11 +48,16 @@ class Facility:
 _ONE_CLUSTER = re.compile(r"\b(?:the|this|our|its)\s+cluster\b(?!s)", re.I)
 
 
-def facilities(s: Sentence, context: dict[str, Any]) -> list[Facility]:
+def facilities(
+    s: Sentence, context: dict[str, Any], previous: Sentence | None = None
+) -> list[Facility]:
     """The shared facilities (CFC, sheds, a "sand reclamation plant", ...) a sentence names,
     each owned by the sentence's first cluster or, failing that, the document's; a plural
     ("CFCs", "common facility centres") belongs to each cluster of the sentence, or of the
-    document's equally named clusters (`focal_group`)."""
+    document's equally named clusters (`focal_group`). A facility named by its own words in a
+    sentence naming no cluster belongs to "the cluster" it speaks of: in a document naming its
+    clusters equally, the one the sentence before (`previous`) names alone, else the document's
+    focal one."""
     named = s.of("Cluster")
     group = context.get("cluster_group") or []
     focal = [context["cluster_entity"]] if context.get("cluster_entity") else []
@@ -66,7 +71,14 @@ def facilities(s: Sentence, context: dict[str, Any]) -> list[Facility]:
             # named by its words, in a sentence naming no cluster: the document's own cluster's
             # ("warehouses to be taken up by the cluster"), never each of a list-shaped
             # document's clusters (what "a CFC" of the scheme has is no cluster's facility)
-            owners = focal if _ONE_CLUSTER.search(s.clean) or not group else []
+            just = {c.id: c for c in previous.of("Cluster")} if previous is not None else {}
+            if not group:
+                owners = focal
+            elif _ONE_CLUSTER.search(s.clean):
+                # "The Coir Cluster at X ... The cluster will have ...": the one just named
+                owners = list(just.values()) if len(just) == 1 else focal
+            else:
+                owners = []
         for c in owners if plural else owners[:1]:
             out.append(Facility(facility_id(c.id, label), f"{c.name} {label}", role, pos, c.id))
     return out

@@ -96,3 +96,14 @@ def test_a_facility_named_by_its_words_is_no_body_and_belongs_to_the_cluster_spo
     # what the scheme's CFCs have, in a document listing clusters, is no cluster's facility
     s = _sentence(0, "Each CFC will have testing labs and a packaging centre.", [])
     assert [f.name for f in facilities(s, context) if f.role == "facility"] == []
+
+
+def test_the_cluster_of_a_list_is_the_one_the_sentence_before_named_alone() -> None:
+    brass = Entity("cluster:brass", "Cluster", "Brass Cluster", 0, 0)
+    lamp = Entity("cluster:lamp", "Cluster", "Lamp Cluster", 0, 0)
+    context = {"cluster_entity": brass, "cluster_group": [brass, lamp]}
+    before = _sentence(0, "The Lamp Cluster at Kota has 40 units.", ["Lamp Cluster"])
+    s = _sentence(1, "The cluster will have a wick spinning centre.", [])
+    assert [f.name for f in facilities(s, context, before)] == ["Lamp Cluster wick spinning centre"]
+    # no cluster named alone before: the document's focal one
+    assert [f.name for f in facilities(s, context)] == ["Brass Cluster wick spinning centre"]
