@@ -418,7 +418,8 @@ _ITEM_END = re.compile(
     r"to|besides|apart)\b.*$",
     re.I,
 )
-_SPAN = 160  # characters after a cue in which its facilities are read
+_SPAN = 160  # characters after a cue in which its facilities are read, up to its clause's end
+_CLAUSE_END = re.compile(r"[.;:]|,?\s+(?:which|who|whose|where|while|whereas|but)\b")
 
 
 def _specific(name: str) -> bool:
@@ -442,7 +443,7 @@ def facility_phrases(sentence: str) -> list[tuple[str, int, int]]:
     found: dict[int, tuple[str, int, int]] = {}
     for cue in _BUILDS.finditer(sentence):
         span_end = min(len(sentence), cue.end() + _SPAN)
-        clause = re.search(r"[.;:]", sentence[cue.end() : span_end])
+        clause = _CLAUSE_END.search(sentence[cue.end() : span_end])
         stop = cue.end() + clause.start() if clause else span_end
         for m in _FACILITY.finditer(sentence, cue.end(), stop):
             if _specific(m.group("name")):

@@ -504,7 +504,6 @@ FACILITY_HEADS: tuple[str, ...] = (
     r"cent(?:re|er)s?",
     r"studios?",
     r"house",
-    r"buildings?",
     r"machines?",
     r"incubators?",
 )
@@ -524,7 +523,8 @@ FACILITY_CUES: dict[str, str] = {
 }
 GENERIC_FACILITY_WORDS = frozenset(
     "common shared basic other various new modern infrastructure infrastructural physical "
-    "necessary required additional such all own facility facilities".split()
+    "necessary required additional such all own institutional support supporting social civic "
+    "facility facilities".split()
 )
 
 

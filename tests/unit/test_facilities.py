@@ -75,6 +75,11 @@ def test_facilities_built_named_by_the_object_or_the_subject_of_building() -> No
 
 
 def test_generic_or_unbuilt_facilities_are_not_facilities() -> None:
+    # the cue's clause ends at a relative clause: a business's own plant is no shared facility
+    text = "It will create jobs at Orion Toys, which makes toys at its Kota facility."
+    assert _phrases(text) == []
+    assert _phrases("The aim of setting up the cluster is capacity building.") == []
+    assert _phrases("Funds go to the setting up of institutional facilities.") == []
     assert _phrases("With the setting up of various common facilities, units grew.") == []
     assert _phrases("The weavers built their own houses.") == []
     assert _phrases("The effluent treatment plant is old.") == []  # no building said
