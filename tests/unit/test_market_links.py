@@ -72,3 +72,7 @@ def test_a_cluster_or_its_acronym_is_no_business() -> None:
     assert [m.name for m in kept] == ["Orion Motors"]
     # an acronym of a business stays one
     assert [m.name for m in not_clusters(orgs[:1], [("RBC", "Ratan Brass Company")])] == ["RBC"]
+    # a place the NER took for an organisation is none
+    places = {"Kota"}
+    kota = [Mention("Enterprise", "Kota", 0, 4, "company"), orgs[2]]
+    assert [m.name for m in not_clusters(kota, [], lambda w: w in places)] == ["Orion Motors"]
