@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ingest.units import Entity, Sentence
-from kb.schema import SCHEME_VERBS, VERB_PARTNER, VERB_ROLES, AgencyRole
+from kb.schema import PROGRAMME_NOUNS, SCHEME_VERBS, VERB_PARTNER, VERB_ROLES, AgencyRole
 
 _VERBAL = {"VERB", "AUX"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "ccomp"}  # verb to verb, inside one clause complex
@@ -72,14 +72,20 @@ def _dominates(top: Any, tok: Any) -> bool:
     return tok.i == top.i or any(a.i == top.i for a in tok.ancestors)
 
 
+# the nouns by which a document speaks of its own cluster: "the cluster", "the project" (a
+# cluster document's project is its cluster's: "The project was sanctioned by the ministry")
+_FOCAL_NOUNS = {"cluster", "project"}
+
+
 def _mentions_of(doc: Any, focal: Entity | None) -> list[tuple[Entity, Any]]:
     """Where a sentence naming no cluster speaks of the document's own: "the cluster", "this
-    cluster", "the Varanasi cluster" (singular, definite or named by a place word)."""
+    cluster", "the Varanasi cluster", "the project" (singular, definite or named by a place
+    word)."""
     if focal is None:
         return []
     out = []
     for t in doc:
-        if t.lower_ != "cluster":
+        if t.lower_ not in _FOCAL_NOUNS:
             continue
         left = [c.lower_ for c in t.lefts]
         if {"the", "this", "our", "its"} & set(left) and not {"a", "an", "each", "every"} & set(
@@ -152,3 +158,43 @@ def objectless_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, AgencyRole
         if any(c.dep_ in _OBJECTS for c in verb.children) or tok.dep_ != "nsubj":
             continue  # "X implements the scheme", "... is implemented by X"
         yield body, role
+
+
+ADMINISTERING = AgencyRole("administering", "SUPPORTED_BY", (), forward=False)
+
+
+def _about_clusters(tok: Any) -> bool:
+    """Whether a verb's object speaks of clusters in general: "20 clusters", "handloom cluster
+    development programme" (a programme noun with "cluster" among its words)."""
+    if tok.lower_ == "clusters":
+        return True
+    return tok.lemma_.lower() in PROGRAMME_NOUNS and any(
+        t.lower_ in ("cluster", "clusters") for t in tok.subtree if t.i < tok.i
+    )
+
+
+def programme_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, AgencyRole]]:
+    """(body, role) for each agency of `s` acting in a verb of `VERB_ROLES` or `SCHEME_VERBS`
+    whose object is clusters in general or a cluster programme ("the Office of the Development
+    Commissioner has selected 20 clusters", "the Ministry has started a handloom cluster
+    development programme"): the programme a document's clusters are in, so the caller links
+    the body to them; a body of a scheme verb administers it."""
+    for body in s.of("Agency"):
+        tok = _head_token(doc, body)
+        verb, acting = _verb_of(tok) if tok is not None else (None, False)
+        if verb is None or not acting:
+            continue
+        lemma = _lemma(verb)
+        role = VERB_ROLES.get(lemma)
+        if role is None and lemma.split()[0] in SCHEME_VERBS:
+            role = ADMINISTERING
+        if role is None:
+            continue
+        schemes = [(sc.start, sc.end) for sc in s.of("Scheme")]
+        for c in verb.children:
+            if any(a <= c.idx < b for a, b in schemes):
+                continue  # a named scheme ("implements the Cluster Development Programme"):
+                # what the body does with it is the scheme rules' (`scheme_roles`)
+            if c.dep_ in _OBJECTS and _about_clusters(c):
+                yield body, role
+                break

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -60,6 +61,26 @@ _BARE_ADMIN = re.compile(r"\b[Dd]istrict\s+[Aa]dministration\b")
 _BODY_HEADS = ("Board", "Committee", "Directorate", "Ministry", "Corporation", "Council",
                "Commission", "Society", "Institute", "Federation", "Authority", "Bank")  # fmt: skip
 _BARE_BODY = re.compile(rf"\b[Tt]he\s+({'|'.join(_BODY_HEADS)})\b(?!\s+(?:of|for)\b)")
+
+
+_CLUSTER_WORD = re.compile(r"\bclusters?\b", re.I)
+
+
+def not_clusters(
+    orgs: list[Mention],
+    pairs: list[tuple[str, str]],
+    is_place: Callable[[str], bool] = lambda _: False,
+) -> list[Mention]:
+    """The NER's organisations less the clusters and places among them: a cluster is no
+    business, be it an organisation named "... Cluster" or the acronym a document defines for a
+    cluster's name ("the Ratan Brass Cluster (RBC)" makes a later "RBC" no company), and
+    neither is a district or state the NER took for one ("investment for Coimbatore")."""
+    clusters = {acronym for acronym, expansion in pairs if _CLUSTER_WORD.search(expansion)}
+    return [
+        o
+        for o in orgs
+        if o.name not in clusters and not _CLUSTER_WORD.search(o.name) and not is_place(o.name)
+    ]
 
 
 def _directional(name: str) -> bool:
@@ -399,7 +420,7 @@ class Extractor:
         for found, orgs in zip(
             raw, market_organisations([s.clean for s in sentences]), strict=True
         ):
-            found += orgs
+            found += not_clusters(orgs, pairs_all, self._is_place)
         _defined_acronyms(sentences, raw, pairs_all)
         doc_states, doc_districts = self._places([select(r) for r in raw])
         state = doc_states.most_common(1)[0][0] if doc_states else None
@@ -486,6 +507,11 @@ class Extractor:
                    "clear_state": state if clear else None, "title": doc.title}  # fmt: skip
         self._corefer(sentences, context)
         return sentences, context
+
+    def _is_place(self, surface: str) -> bool:
+        """Whether the gazetteer knows `surface` as a district or state."""
+        entries = self.gazetteer.index.get(normalize(surface), [])
+        return any(e[1] in ("District", "State") for e in entries)
 
     def _place_kind(self, surface: str, doc_states: Counter[str]) -> tuple[str, str | None] | None:
         """What a place word in a cluster description is: a district (one, in the document's
@@ -759,7 +785,7 @@ def to_facts(
                 attrs["role"] = e.role
             facts.node(e.id, e.type, e.name, prov(s, e.confidence), attrs, aliases)
             facts.edge(e.id, "MENTIONED_IN", doc.id, prov(s, e.confidence))
-        for fac in facilities(s, context):
+        for fac in facilities(s, context, sentences[s.index - 1] if s.index > 0 else None):
             if len(fac.name) > MAX_NAME_CHARS:
                 continue
             facts.node(fac.id, "Facility", fac.name, prov(s, 0.8), {"role": fac.role})

@@ -17,7 +17,7 @@ from kb import nlp
 from kb.aliases import PLACE_OFFICES, STATE_BOARDS, STATE_SHORT
 from kb.linking import Mention, is_acronym
 from kb.resolve import normalize
-from kb.schema import TEXT_CUES
+from kb.schema import FACILITY_CUES, FACILITY_HEADS, GENERIC_FACILITY_WORDS, TEXT_CUES
 
 # -- patterns ---------------------------------------------------------------------------------
 
@@ -28,8 +28,9 @@ _CAP = rf"(?:[A-Z][A-Za-z0-9&'’.-]{{0,{MAX_WORD}}}|[A-Z]{{2,{MAX_WORD}}}[a-z]{
 _CONN = r"(?:of|for|and|&|the|de)"
 _NAME = rf"{_CAP}(?:\s+(?:{_CONN}\s+)?{_CAP}){{0,7}}"
 
-# The last word of a business's name ("Aequs Consumers Company", "Cira Enterprises").
-COMPANY_WORDS = r"(?:Company|Enterprises|Exports|Silks|Mills|Traders)"
+# The last word of a business's name ("Aequs Consumers Company", "Cira Enterprises", an
+# importer-exporter's "... Impex").
+COMPANY_WORDS = r"(?:Company|Enterprises|Exports|Impex|Silks|Mills|Traders)"
 
 # Words a scheme's name never holds before "Scheme": it is what a cluster is "under", "of",
 # "through" ("Eri Silk Khadi Cluster, Oyan ... under Scheme of Fund ..." names no scheme).
@@ -37,6 +38,11 @@ _NOT_IN_SCHEME = "under|of|in|for|by|with|from|to|through|via|the|a|an|and|or|it
 
 # "Cluster" in a scheme's name only as "Cluster Development", "Cluster Scheme", ...
 _CLUSTER_NOT_SCHEME = r"Cluster\b(?!\s+(?:Development|Scheme|Programme|Program)\b)"
+
+_LOWER = (
+    r"(?!(?:under|in|for|to|the|a|an|has|have|had|is|was|were|are|will|which|that|on|at|by|"
+    r"with|from|and|of|as|said|would|also|has|its)\b)[a-z]+"
+)
 
 ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
     (
@@ -72,6 +78,14 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "Agency",
         "government department",
         re.compile(rf"{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:[Dd]epartment|[Dd]irectorate)\b(?!\s+of)"),
+    ),
+    # a Union ministry in a newspaper's lower case: "the Union ministry of commerce"
+    (
+        "Agency",
+        "ministry",
+        re.compile(
+            rf"(?<=\b[Uu]nion )ministry of {_LOWER}(?:(?:,\s*|\s+(?:and|&)\s+|\s+){_LOWER}){{0,4}}"
+        ),
     ),
     # a ministry named by its subject first: "Micro, Small, Medium Enterprises Ministry"
     (
@@ -191,11 +205,14 @@ FACILITY_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("work shed", "rearing sheds", re.compile(r"\brearing\s+sheds?\b", re.I)),
 ]
 
+_LISTED_KINDS = (
+    r"clusters?|banks?|MFI'?s?|NGOs?|institutions|agencies|compan(?:y|ies)|players?|"
+    r"schemes|programmes|brands?|firms?|buyers?|exporters?|retailers?"
+)
+# "banks like A and B", "companies such as A, B", and "such companies as A, B and C"
 LIST_AFTER = re.compile(
-    r"\b(?P<what>clusters?|banks?|MFI'?s?|NGOs?|institutions|agencies|compan(?:y|ies)|players?|"
-    r"schemes|programmes|"
-    r"brands?|firms?|buyers?|exporters?|retailers?)\s*,?\s+"
-    r"(?:include|including|such as|like|namely)\s+(?P<items>[^.;:]+)",
+    rf"\b(?:(?P<what>{_LISTED_KINDS})\s*,?\s+(?:include|including|such as|like|namely)"
+    rf"|such\s+(?P<such>{_LISTED_KINDS})\s+as)\s+(?P<items>[^.;:]+)",
     re.I,
 )
 ROLE_OF_LIST = {"bank": ("Agency", "bank"), "mfi": ("Agency", "MFI"), "ngo": ("Agency", "NGO"),
@@ -212,10 +229,22 @@ _POSTS = {"vice", "chairman", "chairperson", "chairwoman", "secretary", "preside
           "ceo", "deputy", "secretary/ceo", "dy."}  # fmt: skip
 
 
+# the kind of document a title names before its subject: "Draft Detailed Project Report
+# Kaithal Rice Milling Cluster" is the report of the Kaithal Rice Milling Cluster
+_REPORT_WORDS = {"draft", "detailed", "report", "dpr", "final", "revised"}
+
+
+def _report_word(words: list[str]) -> bool:
+    w = words[0].lower().strip(",:")
+    return w in _REPORT_WORDS or (w == "project" and words[1].lower().strip(",:") == "report")
+
+
 def _trim_leading(text: str, start: int) -> tuple[str, int]:
     words = text.split(" ")
     while len(words) > 1 and (
-        words[0].lower().strip(",") in _LEADING | _POSTS or words[0].lower().endswith("ing")
+        words[0].lower().strip(",") in _LEADING | _POSTS
+        or words[0].lower().endswith("ing")
+        or _report_word(words)
     ):
         start += len(words[0]) + 1
         words = words[1:]
@@ -250,11 +279,12 @@ def pattern_mentions(sentence: str) -> list[Mention]:
                 continue  # a common facility centre is a Facility, not a body
             if type_ == "Scheme":
                 role = "scheme"
+            if name == name.lower():  # "ministry of textiles" -> "Ministry of Textiles"
+                name = re.sub(r"\b(?!(?:of|and)\b)[a-z]", lambda c: c.group(0).upper(), name)
             found.append(Mention(type_, name, start, start + len(name), role))
     for m in LIST_AFTER.finditer(sentence):
-        kind = next(
-            (v for k, v in ROLE_OF_LIST.items() if m.group("what").lower().startswith(k)), None
-        )
+        what = (m.group("what") or m.group("such")).lower()
+        kind = next((v for k, v in ROLE_OF_LIST.items() if what.startswith(k)), None)
         if kind is None:
             continue
         offset = m.start("items")
@@ -276,7 +306,31 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             if pos < 0:
                 continue
             found.append(Mention(kind[0], item, pos, pos + len(item), kind[1], how="list"))
+    for m in _WITH_PARTNERS.finditer(sentence):
+        # "in association with the City Corporation and Nagarika": bodies, where no other
+        # reading names them (how "partners" ranks below every other shape)
+        offset = m.start("items")
+        items = m.group("items")
+        for part in re.split(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?(?=[A-Z])", items):
+            item = _PARTNER_END.sub("", part.strip()).strip()
+            if not _NAME_ONLY.fullmatch(item) or len(item.split()) > 6:
+                continue  # a name, not "the SPV/ beneficiaries"
+            pos = sentence.find(item, offset)
+            if pos >= 0:
+                found.append(Mention("Agency", item, pos, pos + len(item), "organisation",
+                                     how="partners"))  # fmt: skip
+                offset = pos + len(item)
     return found
+
+
+_WITH_PARTNERS = re.compile(
+    rf"(?:{TEXT_CUES['with_partners'].pattern})\s+(?:the\s+)?(?P<items>[^.;:()]+)", re.I
+)
+_NAME_ONLY = re.compile(rf"{_CAP}(?:\s+(?:(?:of|for|and|&|the)\s+)?{_CAP})*")
+_PARTNER_END = re.compile(
+    r"\s+(?:for|to|in|at|on|under|from|by|with|which|that|who|is|are|was|were|has|have|had|"
+    r"will|would|and|etc)\b.*$"
+)
 
 
 MARKET_CUES = re.compile(
@@ -322,13 +376,99 @@ _SUPPLIER_AFTER = re.compile(
 
 
 def facility_mentions(sentence: str) -> list[tuple[str, str, int, bool]]:
-    """(role, display kind, position, written in the plural) of shared-facility mentions."""
+    """(role, display kind, position, written in the plural) of shared-facility mentions: the
+    kinds of FACILITY_PATTERNS (CFC, plug & play, work sheds), then the facilities named by
+    their own words (`facility_phrases`) where no such kind is written."""
     out = []
     for role, label, rx in FACILITY_PATTERNS:
         for m in rx.finditer(sentence):
             plural = m.group(0).endswith("s") or m.group(0).lower().endswith("facilities")
-            out.append((role, label, m.start(), plural))
-    return sorted(out, key=lambda f: f[2])
+            out.append((role, label, m.start(), plural, m.end()))
+    kinds = [(o[2], o[4]) for o in out]
+    for name, start, end in facility_phrases(sentence):
+        if any(a < end and start < b for a, b in kinds):
+            continue  # a CFC's own words ("common facility centre")
+        plural = bool(re.search(r"(?:s|ies)$", re.split(r"\s+(?:for|at)\s+", name)[0]))
+        out.append(("facility", name, start, plural, end))
+    return sorted(((r, lab, p, pl) for r, lab, p, pl, _ in out), key=lambda f: f[2])
+
+
+# A facility's name: up to four words before one of FACILITY_HEADS ("storage and drying"
+# counts as words), then what it is for and where ("warehouses for cashew kernels", "sewage
+# treatment plant at Valankulam"); counts and articles before it are left out.
+_NOT_MODIFIER = (
+    r"(?!(?:and|or|of|the|a|an|to|from|with|in|at|for|by|on|as|its|their|this|these|those|"
+    r"which|that|is|are|was|were|be|been|being|has|have|had|will|would|also|like|such|"
+    r"including|include|includes|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)"
+)
+_WORD = rf"{_NOT_MODIFIER}[\w&/'’-]+"
+_COUNT = r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|various|\d+)\s+)*"
+_FACILITY = re.compile(
+    rf"\b{_COUNT}(?P<name>(?:{_WORD}\s+(?:and\s+{_WORD}\s+)?){{0,5}}"
+    rf"(?:{'|'.join(FACILITY_HEADS)})\b"
+    rf"(?:\s+for\s+(?!the\b|a\b|an\b){_WORD}(?:\s+{_WORD}){{0,2}})?"
+    rf"(?:\s+at\s+(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}}))?)",
+    re.I,
+)
+_BUILDS = re.compile(FACILITY_CUES["builds"], re.I)
+_BUILT = re.compile(rf"\s+(?:{FACILITY_CUES['built']})", re.I)
+_FACILITIES_LIKE = re.compile(FACILITY_CUES["listed"], re.I)
+_ITEM_END = re.compile(
+    r"\s+(?:by|in|on|from|with|which|that|who|among|etc|is|are|was|were|will|has|have|had|"
+    r"to|besides|apart)\b.*$",
+    re.I,
+)
+_SPAN = 160  # characters after a cue in which its facilities are read, up to its clause's end
+_CLAUSE_END = re.compile(r"[.;:]|,?\s+(?:which|who|whose|where|while|whereas|but)\b")
+
+
+def _specific(name: str) -> bool:
+    """Whether a facility's name says which facility: a word before its head that is not a
+    generic one ("common facilities" names none), or what it is for or where it is
+    ("warehouses for cashew kernels")."""
+    base = re.split(r"\s+(?:for|at)\s+", name, maxsplit=1)
+    words = re.findall(r"[\w&/'’-]+", base[0].lower())
+    if len(base) > 1:
+        return any(w not in GENERIC_FACILITY_WORDS for w in words)
+    return len(words) >= 2 and any(w not in GENERIC_FACILITY_WORDS for w in words[:-1])
+
+
+def facility_phrases(sentence: str) -> list[tuple[str, int, int]]:
+    """(name, start, end) of the shared facilities a sentence names by their own words: the
+    object of building one ("construction of two sand reclamation plants", "setting up of
+    warehouses for cashew kernels and storage and drying facilities"), one said to be built
+    ("three foundry complexes being established"), and each item of a list of facilities
+    ("common facilities like an optical emission spectrometer (OES), a vertical machining
+    centre and a sand reclamation plant")."""
+    found: dict[int, tuple[str, int, int]] = {}
+    for cue in _BUILDS.finditer(sentence):
+        span_end = min(len(sentence), cue.end() + _SPAN)
+        clause = _CLAUSE_END.search(sentence[cue.end() : span_end])
+        stop = cue.end() + clause.start() if clause else span_end
+        for m in _FACILITY.finditer(sentence, cue.end(), stop):
+            if _specific(m.group("name")):
+                found.setdefault(m.start("name"), (m.group("name"), m.start("name"), m.end()))
+    for m in _FACILITY.finditer(sentence):
+        if _BUILT.match(sentence, m.end()) and _specific(m.group("name")):
+            found.setdefault(m.start("name"), (m.group("name"), m.start("name"), m.end()))
+    for like in _FACILITIES_LIKE.finditer(sentence):
+        items = re.split(r"[.;]", sentence[like.end() :], maxsplit=1)[0]
+        offset = like.end()
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:an?|the)\s)", items):
+            item = re.sub(r"\s*\([^()]*\)", "", part)
+            item = re.split(r"\s+[–—-]\s+", item)[0]
+            item = _ITEM_END.sub("", item).strip()
+            item = re.sub(rf"^{_COUNT}", "", item, flags=re.I).strip()
+            words = item.split()
+            if not words or len(words) > 6 or not re.match(r"[\w]", item):
+                continue
+            pos = sentence.find(item, offset)
+            if pos < 0:
+                continue
+            if len(words) >= 2 and any(w.lower() not in GENERIC_FACILITY_WORDS for w in words):
+                found.setdefault(pos, (item, pos, pos + len(item)))
+            offset = pos + len(item)
+    return sorted(found.values(), key=lambda f: f[1])
 
 
 _BRACKETED = re.compile(r"\(([^()]{1,80})\)")

@@ -96,7 +96,11 @@ def ingest_paths(
                     if k not in kept[0] or k.startswith("quantities@")
                 }
         with store.batch():
-            store.remove_sources([doc.id])
+            if old is not None:
+                # a changed document withdraws its earlier facts; a new one has none, and the
+                # withdrawal reads the whole graph, which made each new document's cost grow
+                # with the KB (bench/ingest.py --scale)
+                store.remove_sources([doc.id])
             store.upsert_nodes(facts.nodes.values())
             store.upsert_edges(facts.edges.values())
         folded = merge_known_clusters(

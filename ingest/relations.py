@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ingest.arguments import clause_roles, objectless_roles, scheme_roles
+from ingest.arguments import clause_roles, objectless_roles, programme_roles, scheme_roles
 from ingest.quantities import find_quantities
 from ingest.units import Entity, Sentence, focal_group
 from ingest.units import facilities as facilities_of
@@ -40,7 +40,11 @@ IMPLEMENT = re.compile(rf"\b(?:{_CUE['sets_up'].pattern})\b[^.]{{0,60}}\bcluster
 FUND = re.compile(_CUE["fund"].pattern, re.I)
 FINANCE = re.compile(_CUE["finance"].pattern, re.I)
 SUPPORT = re.compile(_CUE["support"].pattern, re.I)
-SUPPORT_LEAD = re.compile(rf"(?:{_CUE['support_lead'].pattern})\s*(?:the\s+)?[\"“]?$", re.I)
+SUPPORT_LEAD = re.compile(
+    rf"(?:{_CUE['support_lead'].pattern}|{_CUE['with_partners'].pattern}|"
+    rf"{_CUE['agreement_with'].pattern})\s*(?:the\s+)?[\"“]?$",
+    re.I,
+)
 FACILITY_FUND = re.compile(_CUE["funds_facility"].pattern, re.I)
 PARTNER = re.compile(_CUE["partner"].pattern, re.I)
 BODIES_LIKE = re.compile(_CUE["bodies_like"].pattern, re.I)
@@ -59,6 +63,7 @@ NODAL = re.compile(_CUE["nodal"].pattern, re.I)
 BUY = re.compile(_CUE["buy"].pattern, re.I)
 SUPPLY = re.compile(_CUE["supply"].pattern, re.I)
 SUPPLIED_FROM = re.compile(_CUE["supplied_from"].pattern, re.I)
+SUPPLIES_TO = re.compile(_CUE["supplies_to"].pattern, re.I)
 GIVES_SUPPORT = re.compile(
     r"^\W*(?:,[^.]{0,60}?,\s*)?(?:has |have |had |will |shall )?"
     rf"(?:{_CUE['gives_support'].pattern})\b[^.]{{0,60}}\bsupport",
@@ -123,6 +128,7 @@ def role_holders(s: Sentence, text: str) -> Iterator[tuple[Entity, AgencyRole]]:
                     yield b, role
 
 
+_IN_BRACKETS = re.compile(r"\s*\(\s*(?:M/s\.?\s*)?")
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?", re.I)
 
 
@@ -131,6 +137,7 @@ _CLUSTER_TALK = re.compile(
     r"\bclusters?\b(?!\s+development)|\bCFCs?\b|\bcommon facility cent", re.I
 )
 _IMPLEMENTING = re.compile(r"\b(?:implement|execut|operat)\w*", re.I)
+_CLUSTERS_AT_LARGE = re.compile(r"\bclusters\b|\bcluster development\b", re.I)
 _THE_CLUSTER = re.compile(r"\b(?:the|this|our|its)\b[^.;]{0,40}\bcluster\b", re.I)
 
 
@@ -233,6 +240,7 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             or s.of("Scheme")
             or (focal and _THE_CLUSTER.search(s.clean))
             or (focal and _IMPLEMENTING.search(s.clean))
+            or ((focal or group) and _CLUSTERS_AT_LARGE.search(s.clean))
         )
     ]
     parses = dict(
@@ -252,7 +260,7 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
         near = list(just.values()) if group and len(just) == 1 else None
         targets = _targets(s, focal, near or group)
         loose = s.of("Cluster") or near or group or ([focal] if focal else [])  # "various clusters"
-        facilities = facilities_of(s, context)
+        facilities = facilities_of(s, context, previous)
         money = [q.to_dict() for q in find_quantities(s.text) if q.kind == "money"]
         linked: set[tuple[str, str]] = set()
 
@@ -303,6 +311,11 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 if place and place_slug(place) in a.id:
                     yield rel(a.id, "LOCATED_IN", place, 0.8)
 
+        for e in enterprises:  # "Madurai Coir Cluster (Vaigai Coir Cluster Pvt Ltd)": its SPV
+            closed = s.clean[e.end :].lstrip().startswith(")")
+            for c in s.of("Cluster"):
+                if closed and _IN_BRACKETS.fullmatch(s.clean[c.end : e.start]):
+                    yield rel(e.id, "IMPLEMENTS", c.id, 0.7, {"role": SPV_ROLE.role})
         for body, role in role_holders(s, text):
             for c in targets:
                 yield rel(*role_edge(body, c, role), 0.8, {"role": role.role})
@@ -327,6 +340,13 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 if x.start >= supplied.end():
                     for c in targets:
                         yield rel(x.id, "SUPPLIES", c.id, 0.6)
+        supplies_to = SUPPLIES_TO.search(text)
+        if supplies_to:  # "units supply castings to such companies as A and B": they buy
+            for x in enterprises:
+                if x.start >= supplies_to.end():
+                    for c in targets:
+                        if (x.id, c.id) not in linked:
+                            yield rel(x.id, "BUYS_FROM", c.id, 0.65)
         supply = SUPPLY.search(text)
         if supply:
             for x in [*enterprises, *agencies]:
@@ -465,6 +485,15 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                         yield rel(*role_edge(body, c, role), 0.6, {"role": role.role})
                 for sid in doc_schemes if len(doc_schemes) == 1 else ():
                     yield rel(body.id, "IMPLEMENTS", sid, 0.6)
+        if s.index in parses and not s.of("Cluster"):
+            # "The Office of the DC (Handlooms) has selected 20 clusters", "... has started a
+            # handloom cluster development programme": the programme the document's clusters are
+            # in (a reading of the document: confidence 0.5)
+            for body, role in programme_roles(s, parses[s.index]):
+                for c in group or ([focal] if focal else []):
+                    if (body.id, c.id) not in linked:
+                        edge = role_edge(body, c, role)
+                        yield rel(*edge, 0.5, {"role": role.role, "via": "document"})
         if s.index in parses:  # "the Ministry has modified MSE-CDP": it administers it
             for body, sc, relation in scheme_roles(s, parses[s.index]):
                 if (body.id, sc.id) not in linked:

@@ -367,6 +367,25 @@ TEXT_CUES: dict[str, Cue] = {
             r"benefit(?:s|ed|ted)? (?:from|under)",
         ),
     ),
+    # framed: right before the bodies a cluster's work is done with ("the plant was built in
+    # association with the City Corporation and Nagarika"): they support it; the names listed
+    # after it are bodies even when nothing else says so (ingest/mentions.py)
+    "with_partners": Cue(
+        "SUPPORTED_BY",
+        (
+            r"\bin (?:association|collaboration|partnership|consultation|coordination) with",
+            r"\bjointly with",
+        ),
+    ),
+    # framed: right before a body the cluster's project is agreed with ("prepared under our
+    # engagement agreement with X", "signed an MoU with X"): it supports the cluster
+    "agreement_with": Cue(
+        "SUPPORTED_BY",
+        (
+            r"\b(?:agreement|MoU|memorandum of understanding|tie-?up|contract) with",
+            r"\bsigned with",
+        ),
+    ),
     # framed: the verb after the supporter ("X has provided ... support")
     "gives_support": Cue(
         "SUPPORTED_BY",
@@ -449,6 +468,16 @@ TEXT_CUES: dict[str, Cue] = {
             r"\bsupplied by\b",
         ),
     ),
+    # framed: the cluster's units sell to the businesses named after "to" ("supplying
+    # castings to such companies as A, B and C", "caters to X", "exporting yarn to X")
+    "supplies_to": Cue(
+        "BUYS_FROM",
+        (
+            r"\bsuppl(?:y|ies|ied|ying)\b[^.;]{0,60}?\bto\b",
+            r"\bcater(?:s|ed|ing)? to\b",
+            r"\bexport(?:s|ed|ing)?\b[^.;]{0,40}?\bto\b",
+        ),
+    ),
     "supply": Cue(
         "SUPPLIES",
         (
@@ -458,6 +487,45 @@ TEXT_CUES: dict[str, Cue] = {
         ),
     ),
 }
+
+
+# The head nouns of a shared facility's name ("sand reclamation plant", "quality testing lab",
+# "warehouses for cashew kernels"), read where FACILITY_CUES frame them (ingest/mentions.py
+# `facility_phrases`); the name needs a word before its head that is not one of
+# GENERIC_FACILITY_WORDS ("common facilities" names none), or what it is for or where it is.
+FACILITY_HEADS: tuple[str, ...] = (
+    r"plants?",
+    r"laborator(?:y|ies)",
+    r"labs?",
+    r"warehouses?",
+    r"godowns?",
+    r"complex(?:es)?",
+    r"facilit(?:y|ies)",
+    r"cent(?:re|er)s?",
+    r"studios?",
+    r"house",
+    r"machines?",
+    r"incubators?",
+)
+# Where a facility's name stands: after words of building it ("construction of two sand
+# reclamation plants", "setting up of warehouses for ...", "the cluster will have a testing
+# lab"), before them ("foundry complexes being established"), or in a list of facilities
+# ("common facilities like a sand reclamation plant, a vertical machining centre and ...").
+# Regular-expression alternatives, matched case-insensitively.
+FACILITY_CUES: dict[str, str] = {
+    "builds": r"\b(?:construction|setting\s*up|establishment|creation|upgradation|upgrading|"
+    r"installation|modernisation|modernization) of\b"
+    r"|\b(?:set\s*up|establish(?:es|ed|ing)?|construct(?:s|ed|ing)?|buil[dt](?:s|ing)?|"
+    r"install(?:s|ed|ing)?|commission(?:s|ed|ing)?|creat(?:e|es|ed|ing)|will have)\b",
+    "built": r"(?:(?:is|are|was|were|will be|would be|has been|have been|had been|being|to be)\s+)?"
+    r"(?:being\s+)?(?:established|set\s*up|constructed|built|installed|commissioned)\b",
+    "listed": r"\bfacilit(?:y|ies)\s*,?\s+(?:like|such as|including|namely|viz\.?)\s",
+}
+GENERIC_FACILITY_WORDS = frozenset(
+    "common shared basic other various new modern infrastructure infrastructural physical "
+    "necessary required additional such all own institutional support supporting social civic "
+    "facility facilities".split()
+)
 
 
 @dataclass(frozen=True)
@@ -548,6 +616,10 @@ VERB_ROLES: dict[str, AgencyRole] = {  # a phrasal verb is its lemma and particl
     for verb in verbs.split()
 }
 VERB_PARTNER = AgencyRole("partner", "SUPPORTED_BY", (), forward=False)
+# A verb's object that is a programme: with "cluster" among its words ("a handloom cluster
+# development programme") a body selecting, starting or running it acts for the clusters a
+# document describes (ingest/arguments.py `programme_roles`)
+PROGRAMME_NOUNS = frozenset({"programme", "program", "scheme", "project", "initiative", "mission"})
 # Verbs whose subject acts on a scheme that is the verb's object ("the Ministry has modified
 # MSE-CDP", "the Board launched the Honey Mission", "the Directorate is implementing PMEGP"):
 # the relation from the body to the scheme (ingest/arguments.py `scheme_roles`).

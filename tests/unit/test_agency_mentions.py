@@ -93,3 +93,29 @@ def test_a_post_heading_a_bodys_name_is_left_out() -> None:
 def test_a_ministry_named_by_its_subject_first() -> None:
     found = _agencies("The Food Processing Industries Ministry has revised the scheme.")
     assert "Food Processing Industries Ministry" in found
+
+
+def test_a_union_ministry_in_lower_case_is_named_in_capitals() -> None:
+    assert "Ministry of Mines" in _agencies(
+        "It was cleared by the Union ministry of mines in 2004."
+    )
+    assert "Ministry of Food Processing Industries" in _agencies(
+        "The Union ministry of food processing industries has approved the park."
+    )
+    # without "Union", a lower-case "ministry of ..." is left alone ("a ministry of sorts")
+    assert _agencies("It was a ministry of sorts in 2004.") == set()
+
+
+def test_bodies_a_cluster_works_with_are_bodies() -> None:
+    found = {(m.type, m.name) for m in pattern_mentions(
+        "The plant will be built in collaboration with Nagarika and the Town Trust for the units."
+    ) if m.how == "partners"}  # fmt: skip
+    assert found == {("Agency", "Nagarika"), ("Agency", "Town Trust")}
+    # words that are no name are no body
+    assert not [m for m in pattern_mentions("It was done in consultation with the SPV/ members.")
+                if m.how == "partners"]  # fmt: skip
+
+
+def test_an_impex_is_a_business() -> None:
+    found = {(m.type, m.name) for m in pattern_mentions("Submitted by Ravi Kiran Impex, Sirsa.")}
+    assert ("Enterprise", "Ravi Kiran Impex") in found

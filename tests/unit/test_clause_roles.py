@@ -78,6 +78,21 @@ def test_the_cluster_of_a_sentence_naming_none_is_the_documents_own() -> None:
     assert list(clause_roles(many, nlp.parse(many.clean), focal)) == []  # not "the" cluster
 
 
+def test_the_project_of_a_cluster_document_is_its_cluster() -> None:
+    focal = Entity("cluster:khurja-pottery", "Cluster", "Khurja Pottery Cluster", 0, 0)
+    s = _sentence(
+        "The project was sanctioned by the Ministry of Mines under the Kiln Scheme in 2004.",
+        {"Ministry of Mines": "Agency", "Kiln Scheme": "Scheme"},
+    )
+    found = {(b.name, c.name, r.relation) for b, c, r in clause_roles(s, nlp.parse(s.clean), focal)}
+    assert found == {("Ministry of Mines", "Khurja Pottery Cluster", "FUNDS")}
+    other = _sentence(
+        "A project was sanctioned by the Ministry of Mines in 2004.",
+        {"Ministry of Mines": "Agency"},
+    )
+    assert list(clause_roles(other, nlp.parse(other.clean), focal)) == []  # not "the" project
+
+
 def test_a_phrasal_verb_is_read_with_its_particle() -> None:
     s = _sentence(
         "The Coir Board set up the Brass Cluster at Moradabad in 2019.",
@@ -117,3 +132,36 @@ def test_a_scheme_that_is_no_object_of_the_bodys_verb_gets_no_link() -> None:
         )
         == set()
     )
+
+
+def test_a_body_acting_on_clusters_in_general_acts_for_the_documents_clusters() -> None:
+    from ingest.arguments import programme_roles
+    from ingest.relations import relations_of
+
+    def roles(text: str, bodies: list[str]) -> set[tuple[str, str]]:
+        s = _sentence(text, dict.fromkeys(bodies, "Agency"))
+        return {(b.name, r.role) for b, r in programme_roles(s, nlp.parse(s.clean))}
+
+    assert roles("The Rubber Board has selected 12 clusters in the State for a pilot.",
+                 ["Rubber Board"]) == {("Rubber Board", "nodal agency")}  # fmt: skip
+    assert roles("The Ministry of Mines has started a pottery cluster development programme.",
+                 ["Ministry of Mines"]) == {("Ministry of Mines", "administering")}  # fmt: skip
+    assert roles("The Rubber Board has selected a new chairman.", ["Rubber Board"]) == set()
+    assert roles("The Rubber Board has visited 12 clusters.", ["Rubber Board"]) == set()
+    # a named scheme is no programme of the document's clusters: the scheme rules read it
+    s = _sentence("The Ministry of Mines runs the Pottery Cluster Development Programme.",
+                  {"Ministry of Mines": "Agency", "Pottery Cluster Development Programme": "Scheme"})  # fmt: skip
+    assert list(programme_roles(s, nlp.parse(s.clean))) == []
+    # the document's clusters (named equally: each of them) are backed, as a reading of the
+    # document; a sentence naming a cluster leaves it to the sentence's own rules
+    listed = _sentence("The clusters are the Brass Cluster and the Lamp Cluster.",
+                       {"Brass Cluster": "Cluster", "Lamp Cluster": "Cluster"})  # fmt: skip
+    later = _sentence("The Rubber Board has selected 12 clusters for a pilot.",
+                      {"Rubber Board": "Agency"})  # fmt: skip
+    later.index = 1
+    found = {(src, rel, tgt, a.get("via")) for _, src, rel, tgt, _, a in relations_of(
+        [listed, later], {"title": "x"}) if src.startswith("cluster:") and tgt.startswith("agency:")}  # fmt: skip
+    assert found == {
+        ("cluster:Brass Cluster", "SUPPORTED_BY", "agency:Rubber Board", "document"),
+        ("cluster:Lamp Cluster", "SUPPORTED_BY", "agency:Rubber Board", "document"),
+    }

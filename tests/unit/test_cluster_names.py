@@ -245,3 +245,11 @@ def test_the_cluster_after_a_sentence_naming_one_of_a_list_is_that_one() -> None
         if rel == "IMPLEMENTS"
     }
     assert rels == {("agency:glass", "cluster:kiln"), ("agency:glass", "cluster:lamp")}
+
+
+def test_a_reports_kind_before_a_clusters_name_is_no_part_of_it() -> None:
+    text = "Draft Detailed Project Report Sirsa Cotton Ginning Cluster Submitted to, the Board"
+    assert _clusters(text) == ["Sirsa Cotton Ginning Cluster"]
+    assert _clusters("Final DPR Sirsa Cotton Cluster, Haryana") == ["Sirsa Cotton Cluster"]
+    # "Project" opens a name when no "Report" follows it
+    assert _clusters("The Project Mango Cluster at Sirsa grew.") == ["Project Mango Cluster"]
