@@ -412,6 +412,13 @@ ABSTAIN_FEATURES = (
 )  # fmt: skip
 
 
+def several_parts(q: Question) -> bool:
+    """Whether the question asks more than one thing or across sources: two wh-words, words
+    such as "both" or "compare", or two named things that are not places, sectors or products."""
+    named = [n for n in q.focus if n.type not in BROAD_TYPES]
+    return q.parts > 1 or q.across or len(named) > 1
+
+
 def abstain_features(ranked: list[Candidate]) -> dict[str, float]:
     """The question-level features of candidates sorted best first (at least one)."""
     top = ranked[0]
