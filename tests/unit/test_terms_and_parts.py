@@ -72,3 +72,15 @@ def test_pieces_that_fit_are_given_whole() -> None:
     text, kept = _render(q, "Rs 2 crore", [a, b])
     assert text == "Rs 2 crore — The CFC cost Rs 2 crore. The SPV has 35 members."
     assert kept == [a, b]
+
+
+def test_support_counts_other_evidence_giving_the_same_answer() -> None:
+    from kb.evidence import _support
+
+    a = _sentence("The SPV Kalpa Crafts runs the CFC.", "d1")
+    b = _sentence("Kalpa Crafts, the SPV, was registered in 2019.", "d2")
+    c = _sentence("The cluster has 300 artisans.", "d2")
+    others = [(x, x.text.lower()) for x in (a, b, c)]
+    assert _support("kalpa crafts", a, others) == 1 / 3  # b holds it; a itself does not count
+    assert _support("300 artisans", c, others) == 0.0
+    assert _support("", a, others) == 0.0
