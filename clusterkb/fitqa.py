@@ -170,12 +170,18 @@ def _threshold(kb: KnowledgeBase, cases: list[Case], model: LogisticModel) -> tu
     return best
 
 
+# What a wrong answer costs against a right one (1) and a wrong "does not say" (0) when the
+# abstention threshold is chosen: a confident wrong answer is worse than declining (issue 13).
+WRONG_ANSWER_COST = 0.5
+
+
 def _fit_abstain(
     kb: KnowledgeBase, cases: list[Case], model: LogisticModel
 ) -> tuple[dict[str, float], float]:
     """A question-level logistic model of whether the best candidate is a right answer
     (features: abstain_features), and the threshold on it that makes the most questions
-    right, declined unanswerable questions counting as right."""
+    right, declined unanswerable questions counting as right and a wrong answer costing
+    WRONG_ANSWER_COST more than declining."""
     from sklearn.linear_model import LogisticRegression
 
     rows, labels, expected = [], [], []
@@ -195,13 +201,14 @@ def _fit_abstain(
         k: round(float(w), 4) for k, w in zip(ABSTAIN_FEATURES, fitted.coef_[0], strict=True)
     }
     conf = fitted.predict_proba(x)[:, 1]
-    best = (0.5, -1)
+    best = (0.5, -np.inf)
     for t in np.linspace(0.05, 0.95, 37):
-        right = sum(
-            (lab == 1) if c >= t else (not e) for c, lab, e in zip(conf, y, expected, strict=True)
+        gain = sum(
+            (1.0 if lab == 1 else -WRONG_ANSWER_COST) if c >= t else (1.0 if not e else 0.0)
+            for c, lab, e in zip(conf, y, expected, strict=True)
         )
-        if right > best[1]:
-            best = (round(float(t), 3), right)
+        if gain > best[1]:
+            best = (round(float(t), 3), gain)
     return weights, best[0]
 
 

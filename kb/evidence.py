@@ -63,6 +63,7 @@ FEATURES = (
     "relation_unmet",  # the question asks a relation the evidence shows no sign of
     "lemma_overlap",  # share of the question's content lemmas in the evidence ('bought': buying)
     "count_asked",
+    "span_support",  # other evidence holds the same answer span (an answer several sources give)
     # which graph reading produced a fact (some readings are more often right than others)
     *(f"reader_{r}" for r in READERS),
 )
@@ -248,6 +249,7 @@ class EvidencePool:
 
     def featurise(self, q: Question, candidates: list[Candidate]) -> None:
         typed = q.answer_type in SPAN_TYPES
+        nearest: dict[int, str] = {}  # each candidate's nearest answer span, lower case
         read_many([t for c in candidates for t in {c.text, c.answer or c.text}])
         for c in candidates:
             deadline.check()  # the request's deadline (kb.deadline)
@@ -265,6 +267,7 @@ class EvidencePool:
                 for x, p in zip(q.constraints, present, strict=True)
             ]
             ranked = _ranked_spans(q, c.answer or c.text) if typed else []
+            nearest[id(c)] = ranked[0][0].text.lower() if ranked else ""
             c.features = {
                 "bias": 1.0,
                 "focus_in_sentence": _share(in_sentence),
@@ -299,6 +302,7 @@ class EvidencePool:
             top = {
                 k: max(c.features[k] for c in candidates) for k in ("dense", "lexical", "overlap")
             }
+        lowered_texts = [(c, c.text.lower()) for c in candidates]
         for c in candidates:
             f = c.features
             f["dense_gap"] = f["dense"] - top["dense"]
@@ -321,7 +325,17 @@ class EvidencePool:
                 if c.kind == "fact"
                 else 0.0
             )
+            f["span_support"] = _support(nearest[id(c)], c, lowered_texts)
             c.score = self.model.probability(f)
+
+
+def _support(span: str, c: Candidate, others: list[tuple[Candidate, str]], most: int = 3) -> float:
+    """How many other pieces of evidence hold the same answer span (up to `most`, as a
+    share): an answer several sources give is likelier right than one only one gives."""
+    if len(span) < 2:
+        return 0.0
+    n = sum(1 for o, text in others if o is not c and o.text != c.text and span in text)
+    return min(n, most) / most
 
 
 def answer_spans(q: Question, text: str) -> list[Span]:
@@ -409,7 +423,15 @@ ABSTAIN_FEATURES = (
                            "headline", "dense", "counts_the_noun", "relation_unmet",
                            "lemma_overlap")),
     "count_asked",  # a count is asked for (then a number counting the noun matters)
+    "top_span_support",
 )  # fmt: skip
+
+
+def several_parts(q: Question) -> bool:
+    """Whether the question asks more than one thing or across sources: two wh-words, words
+    such as "both" or "compare", or two named things that are not places, sectors or products."""
+    named = [n for n in q.focus if n.type not in BROAD_TYPES]
+    return q.parts > 1 or q.across or len(named) > 1
 
 
 def abstain_features(ranked: list[Candidate]) -> dict[str, float]:

@@ -24,6 +24,7 @@ from kb.evidence import (
     LogisticModel,
     answer_spans,
     names_in,
+    several_parts,
 )
 from kb.explore import entity_view, path_view
 from kb.ids import is_a
@@ -32,7 +33,7 @@ from kb.models import Answer, Citation, EntityRef, Recommendation
 from kb.question import FOLLOW_UP, Question, QuestionAnalyser
 from kb.resolve import normalize
 from kb.schema import ACTOR_TYPES, PLACE_TYPES, QUESTION_CUES
-from kb.search import SentenceIndex, stem, tokens
+from kb.search import SentenceIndex, spelled_out, stem, tokens
 from kb.store.base import Edge, GraphStore, Node
 
 # What is asked -> (relations, direction seen from the asked-about entity), most specific first
@@ -103,12 +104,90 @@ def _fit(lead: str, sentence: str, limit: int = 400) -> str:
 def _joined(
     text: str, chosen: list[Candidate], others: list[Candidate], best: Callable[[Candidate], Any]
 ) -> tuple[str, list[Candidate]]:
-    """The answer with the best of `others` (by `best`) added, if any and if it fits."""
+    """The evidence with the best of `others` (by `best`) added, if any."""
     if others:
-        c = max(others, key=best)
-        if len(text) + 1 + len(c.text) <= 400:
-            return f"{text} {c.text}", [*chosen, c]
+        return text, [*chosen, max(others, key=best)]
     return text, chosen
+
+
+_WORD_AT = re.compile(r"\S+")
+
+
+def _window(text: str, keys: set[str], spans: list[str], room: int) -> str:
+    """At most `room` characters of `text`: the stretch holding most of the question's words
+    (`keys`, stemmed) and of the answer's spans, cut at word boundaries, ellipses where cut."""
+    if len(text) <= room:
+        return text
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD_AT.finditer(text)]
+    lowered = text.lower()
+    marks = [lowered.find(s.lower()) for s in spans if s]
+    weight = [
+        (1.0 if keys & set(tokens(w)) else 0.0)
+        + sum(2.0 for at in marks if at >= 0 and a <= at < b)
+        for a, b, w in words
+    ]
+    room -= 2  # the ellipses
+    best, best_start = -1.0, 0
+    for i, (a, _, _) in enumerate(words):
+        got = sum(wt for (x, y, _), wt in zip(words[i:], weight[i:], strict=True) if y - a <= room)
+        if got > best:
+            best, best_start = got, i
+    a = words[best_start][0]
+    kept = [w for w in words[best_start:] if w[1] - a <= room]
+    cut = text[a : kept[-1][1]] if kept else text[a : a + room]
+    return f"{'…' if a else ''}{cut}{'…' if not kept or kept[-1][1] < len(text) else ''}"
+
+
+def _render(
+    q: Question,
+    lead: str,
+    chosen: list[Candidate],
+    limit: int = 400,
+    least: int = 90,
+    first: str | None = None,
+) -> tuple[str, list[Candidate]]:
+    """'lead — sentence' and the further evidence after it, in at most `limit` characters:
+    whole sentences when they fit, else each cut to the stretch around the question's words
+    and its answer span, the room shared out evenly (a piece shorter than its share gives the
+    rest to the others); evidence that would get under `least` characters is left out."""
+    head = f"{lead} — " if lead else ""
+    texts = [first if first is not None else chosen[0].text, *(c.text for c in chosen[1:])]
+    while texts:
+        whole = head + " ".join(texts)
+        if len(whole) <= limit:
+            return whole, chosen[: len(texts)]
+        room = limit - len(head) - (len(texts) - 1)
+        budget = _shares([len(t) for t in texts], room)
+        if min(budget) >= least or len(texts) == 1:
+            keys = set(q.content) | {t for n in q.focus for t in tokens(n.name)}
+            parts = []
+            for i, (t, b) in enumerate(zip(texts, budget, strict=True)):
+                spans = [lead] if i == 0 else [s.text for s in answer_spans(q, t)[:1]]
+                parts.append(_window(t, keys, spans, b))
+            if len(texts) == 1:
+                return _fit(lead, texts[0], limit), chosen[:1]
+            return (head + " ".join(parts))[:limit], chosen[: len(texts)]
+        texts = texts[:-1]
+    return head.rstrip(" —"), chosen[:1]
+
+
+def _shares(lengths: list[int], room: int) -> list[int]:
+    """`room` shared out over pieces of these lengths: equal shares, a piece shorter than its
+    share keeping only its length and the rest going to the others."""
+    budget = [0] * len(lengths)
+    left, open_ = room, sorted(range(len(lengths)), key=lambda i: lengths[i])
+    while open_:
+        share = left // len(open_)
+        i = open_[0]
+        if lengths[i] <= share:
+            budget[i] = lengths[i]
+            left -= lengths[i]
+            open_.pop(0)
+            continue
+        for j in open_:
+            budget[j] = share
+        break
+    return budget
 
 
 def _join(names: list[str]) -> str:
@@ -240,7 +319,7 @@ class QuestionAnswerer:
         q = self.analyser.analyse(question, focus)
         pool = self._evidence()
         found = [self._fact(r, a) for r, a in self._graph_answers(question, focus)]
-        found += pool.sentences(q, f"{question} {context}".strip())
+        found += pool.sentences(q, spelled_out(f"{question} {context}".strip()))
         found = pool.admissible(q, found)
         pool.featurise(q, found)
         return q, found
@@ -305,9 +384,13 @@ class QuestionAnswerer:
             assert best.answer is not None
             cited = best.citations[0]["text"] if best.citations else ""
             text = _fit(best.answer, cited)
-            return _reply(
-                q.text, text, True, best.citations[:8], self._entities(q.focus), best.facts
-            )
+            extra = self._other_parts(q, [best], pool, threshold)[1:]
+            citations = best.citations[:8]
+            if extra:  # a question of several parts: the fact answers one of them
+                text, kept = _render(q, best.answer, [best, *extra], first=cited)
+                citations += [{"document": c.document, "locator": c.locator, "text": c.text}
+                              for c in kept[1:]]  # fmt: skip
+            return _reply(q.text, text, True, citations, self._entities(q.focus), best.facts)
         spans = answer_spans(q, best.text)
         lead = spans[0].text if spans else ""
         text = _fit(lead, best.text)
@@ -320,22 +403,7 @@ class QuestionAnswerer:
                 if len(more) > 400:
                     break
                 text, chosen = more, [*chosen, c]
-        # A question of several parts ("how much ... and how many ..."): the best sentence
-        # holding question words the chosen evidence lacks, and a span of the asked type.
-        if q.parts > 1:
-            missing = q.content - set().union(*(c.words for c in chosen))
-            other = [c for c in pool if c.kind == "sentence" and c not in chosen
-                     and c.score >= threshold / 2 and c.words & missing
-                     and (q.answer_type not in SPAN_TYPES or answer_spans(q, c.text))]  # fmt: skip
-            text, chosen = _joined(text, chosen, other, lambda c: (len(c.words & missing), c.score))
-        # A question across sources ("the two reports give different numbers"): the best
-        # sentence of another document, with a span of the asked type, joins.
-        if q.across:
-            seen = {c.document for c in chosen}
-            other = [c for c in pool if c.kind == "sentence" and c.document not in seen
-                     and c.score >= threshold / 3
-                     and (q.answer_type not in SPAN_TYPES or answer_spans(q, c.text))]  # fmt: skip
-            text, chosen = _joined(text, chosen, other, lambda c: c.score)
+        chosen = self._other_parts(q, chosen, pool, threshold)
         # Entities the question names that the chosen evidence does not: the best sentence
         # naming each (often another document's) joins, if it fits.
         for node in q.focus:
@@ -346,8 +414,35 @@ class QuestionAnswerer:
             naming = [c for c in pool if c.kind == "sentence" and c not in chosen
                       and c.score >= threshold / 2 and names_in(node, c.words)]  # fmt: skip
             text, chosen = _joined(text, chosen, naming, lambda c: c.score)
+        if len(chosen) > 1:  # evidence of several parts or sources: each gets its share
+            text, chosen = _render(q, lead, chosen)
         citations = [{"document": c.document, "locator": c.locator, "text": c.text} for c in chosen]
         return _reply(q.text, text, True, citations, self._entities(q.focus), [])
+
+    def _other_parts(
+        self, q: Question, chosen: list[Candidate], pool: list[Candidate], threshold: float
+    ) -> list[Candidate]:
+        """For a question of several parts or sources ("how much ... and how many ...", "the
+        two reports", two named clusters): `chosen` and the evidence that best covers what it
+        lacks — more of the question's words, another document, a span of the asked type."""
+        if not several_parts(q):
+            return chosen
+        for _ in range(max(1, q.parts - 1)):
+            seen = {c.document for c in chosen}
+            covered = set().union(*(c.words for c in chosen))
+            missing = q.content - covered
+            other = [c for c in pool if c.kind == "sentence" and c not in chosen
+                     and c.score >= threshold / 4
+                     and (c.words & missing or c.document not in seen)]  # fmt: skip
+            if not other:
+                break
+
+            def gain(c: Candidate, missing: set[str] = missing, seen: set[str] = seen) -> tuple:
+                typed = q.answer_type not in SPAN_TYPES or bool(answer_spans(q, c.text))
+                return (len(c.words & missing) + (c.document not in seen) + typed, c.score)
+
+            chosen = [*chosen, max(other, key=gain)]
+        return chosen
 
     def _phrase(self, answer: Answer) -> Answer:
         """Let the optional LLM word the answer from the same evidence; keep ours if it fails.

@@ -18,7 +18,7 @@ import numpy as np
 from kb.linking import EntityLinker
 from kb.nlp import parse
 from kb.schema import RELATION_TYPES
-from kb.search import Embedder, cached_vectors, stem, tokens
+from kb.search import Embedder, cached_vectors, spelled_out, stem, tokens
 from kb.store.base import Node
 
 # The noun a wh-word governs, and the answer type it asks for.
@@ -131,7 +131,7 @@ AGGREGATE_WORDS = {"more", "fewer", "less", "compare", "compared", "larger", "bi
 PATH_WORDS = {"connected", "connect", "link", "linked", "links", "related", "relationship"}
 AUXILIARIES = {"is", "are", "does", "do", "did", "has", "have", "was", "were", "can", "will"}
 # Words asking for something from more than one source or thing.
-ACROSS_WORDS = {"both", "two", "different", "differ", "compare", "each", "respectively"}
+ACROSS_WORDS = {"both", "two", "different", "differ", "compare", "respectively"}
 # Words that say little about what is asked (their lemmas).
 LIGHT_WORDS = {"be", "have", "do", "cluster", "get", "make", "go", "give", "take", "say"}
 FOLLOW_UP = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her)\b", re.I)
@@ -276,7 +276,7 @@ class QuestionAnalyser:
             answer_type=kind,
             focus=focus,
             constraints=constraints,
-            relation=self.relation(self.masked(text, names)),
+            relation=self.relation(self.masked(spelled_out(text), names)),
             content=content,
             count_noun=count_noun,
             plural=plural,

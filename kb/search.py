@@ -10,6 +10,7 @@ document hash, so only new or changed documents are embedded again.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import math
@@ -34,7 +35,8 @@ RRF_K = 60
 SMALL_BATCH = 8  # encoded on one thread (a question, a few names)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "is", "are", "was", "were",
-         "by", "with", "which", "what", "who", "whom", "how", "did", "does", "do", "that", "this",
+         "by", "with", "which", "what", "who", "whom", "whose", "where", "when", "why", "how",
+         "did", "does", "do", "that", "this",
          "it", "its", "as", "at", "from", "be", "has", "have", "had"}  # fmt: skip
 
 
@@ -177,8 +179,56 @@ def stem(word: str) -> str:
     return w
 
 
+def _read_terms() -> tuple[dict[str, str], dict[str, str]]:
+    """kb/terms.csv: the abbreviations cluster programmes write ("CFC", "SPV", "IA") and the
+    words each stands for, by exact spelling (short ones: "IA" is not "ia") or in any case."""
+    exact: dict[str, str] = {}
+    anycase: dict[str, str] = {}
+    with (Path(__file__).with_name("terms.csv")).open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["case"] == "exact":
+                exact[row["abbreviation"]] = row["stands_for"]
+            else:
+                anycase[row["abbreviation"].lower()] = row["stands_for"]
+    return exact, anycase
+
+
+_TERMS_EXACT, _TERMS_ANY = _read_terms()
+_TERM_WORDS = {
+    long: [stem(w) for w in _WORD.findall(long.lower()) if w not in _STOP]
+    for long in (*_TERMS_EXACT.values(), *_TERMS_ANY.values())
+}
+_SURFACE = re.compile(r"[A-Za-z0-9]+")
+
+
+def stands_for(word: str) -> str | None:
+    """What an abbreviation stands for ("IA" -> "implementing agency"), or None."""
+    return _TERMS_EXACT.get(word) or _TERMS_ANY.get(word.lower())
+
+
+def spelled_out(text: str) -> str:
+    """The text with each abbreviation followed by what it stands for: "Who is the IA?" ->
+    "Who is the IA (implementing agency)?", for searching and reading it by meaning."""
+    return _SURFACE.sub(
+        lambda m: f"{m.group(0)} ({long})" if (long := stands_for(m.group(0))) else m.group(0), text
+    )
+
+
 def tokens(text: str) -> list[str]:
-    return [stem(t) for t in _WORD.findall(text.lower()) if t not in _STOP]
+    """Stemmed content words; an abbreviation also gives the words it stands for, so that
+    "Who is the IA?" meets "... is the implementing agency" and "CFC" meets "common facility
+    centre" (kb/terms.csv)."""
+    out = []
+    for m in _SURFACE.finditer(text):
+        surface = m.group(0)
+        low = surface.lower()
+        if low in _STOP:
+            continue
+        out.append(stem(low))
+        long = stands_for(surface)
+        if long:
+            out.extend(_TERM_WORDS[long])
+    return out
 
 
 @dataclass(frozen=True)
