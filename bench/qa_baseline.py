@@ -67,8 +67,8 @@ def main() -> None:
         if line.startswith("{"):
             obj = json.loads(line)
             query = " ".join([*obj.get("history", []), obj["question"]])
-        answer = {"question": query, "answer": best(query)[:400], "answered": True,
-                  "citations": [], "entities": []}  # fmt: skip
+        answer: dict[str, object] = {"question": query, "answer": best(query)[:400],
+                                     "answered": True, "citations": [], "entities": []}  # fmt: skip
         print(json.dumps(answer), flush=True)
 
 
