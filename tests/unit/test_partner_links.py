@@ -42,8 +42,8 @@ def test_a_body_the_project_is_agreed_with_supports_the_cluster() -> None:
     }
 
 
-def test_a_company_in_brackets_after_a_cluster_is_its_spv() -> None:
-    text = "Project Report: Ranipet Leather Cluster (Palar Tanners Pvt Ltd), Tamil Nadu"
+def _cluster_and_company(text: str) -> Sentence:
+    """The sentence with the Ranipet cluster and the Palar company marked as entities."""
     s = Sentence(0, text, text)
     for type_, name in (
         ("Cluster", "Ranipet Leather Cluster"),
@@ -51,6 +51,12 @@ def test_a_company_in_brackets_after_a_cluster_is_its_spv() -> None:
     ):
         start = text.index(name)
         s.entities.append(Entity(f"{type_.lower()}:{name}", type_, name, start, start + len(name)))
+    return s
+
+
+def test_a_company_in_brackets_after_a_cluster_is_its_spv() -> None:
+    text = "Project Report: Ranipet Leather Cluster (Palar Tanners Pvt Ltd), Tamil Nadu"
+    s = _cluster_and_company(text)
     found = {
         (src, rel, tgt, attrs.get("role"))
         for _, src, rel, tgt, _, attrs in relations_of([s], {"title": "x"})
@@ -63,13 +69,7 @@ def test_a_company_in_brackets_after_a_cluster_is_its_spv() -> None:
     ) in found
     # a company named after the cluster in the running text is no SPV by this rule
     text = "Ranipet Leather Cluster buys hides from Palar Tanners Pvt Ltd (Vellore)."
-    s = Sentence(0, text, text)
-    for type_, name in (
-        ("Cluster", "Ranipet Leather Cluster"),
-        ("Enterprise", "Palar Tanners Pvt Ltd"),
-    ):
-        start = text.index(name)
-        s.entities.append(Entity(f"{type_.lower()}:{name}", type_, name, start, start + len(name)))
+    s = _cluster_and_company(text)
     found = {(src, rel, tgt) for _, src, rel, tgt, _, _ in relations_of([s], {"title": "x"})}
     assert (
         "enterprise:Palar Tanners Pvt Ltd",
