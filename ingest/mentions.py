@@ -26,6 +26,9 @@ from kb.schema import FACILITY_CUES, FACILITY_HEADS, GENERIC_FACILITY_WORDS, TEX
 MAX_WORD = 60
 _CAP = rf"(?:[A-Z][A-Za-z0-9&'’.-]{{0,{MAX_WORD}}}|[A-Z]{{2,{MAX_WORD}}}[a-z]{{0,{MAX_WORD}}})"
 _CONN = r"(?:of|for|and|&|the|de)"
+# A body's name ends where another body's begins: "Ministry of X Office of Y" (a letterhead) is
+# two names
+_NOT_A_NEW_BODY = r"(?!(?:Office|Department|Ministry|Directorate)\s+(?:of|for)\b)"
 _NAME = rf"{_CAP}(?:\s+(?:{_CONN}\s+)?{_CAP}){{0,7}}"
 
 # The last word of a business's name ("Aequs Consumers Company", "Cira Enterprises", an
@@ -71,7 +74,7 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         re.compile(
             rf"(?:(?:[Dd]epartment|Ministry|Directorate|Office)\s+(?:of|for)\s+(?:the\s+)?[A-Za-z]"
             rf"|(?:ministry|directorate|office)\s+(?:of|for)\s+(?:the\s+)?[A-Z])[A-Za-z-]*"
-            rf"(?:,?\s+(?:{_CONN}\s+)?{_CAP}|\s+(?:and|&)\s+[A-Za-z]+)*"
+            rf"(?:,?\s+(?:{_CONN}\s+)?{_NOT_A_NEW_BODY}{_CAP}|\s+(?:and|&)\s+[A-Za-z]+)*"
         ),
     ),
     (
