@@ -210,11 +210,11 @@ FACILITY_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
 
 _LISTED_KINDS = (
     r"clusters?|banks?|MFI'?s?|NGOs?|institutions|agencies|compan(?:y|ies)|players?|"
-    r"schemes|programmes|brands?|firms?|buyers?|exporters?|retailers?"
+    r"schemes|programmes|brands?|firms?|buyers?|exporters?|retailers?|manufacturers"
 )
 # "banks like A and B", "companies such as A, B", and "such companies as A, B and C"
 LIST_AFTER = re.compile(
-    rf"\b(?:(?P<what>{_LISTED_KINDS})\s*,?\s+(?:include|including|such as|like|namely)"
+    rf"\b(?:(?P<what>{_LISTED_KINDS})\s*,?\s+(?:include|including|such as|like|namely|[-–—](?=\s))"
     rf"|such\s+(?P<such>{_LISTED_KINDS})\s+as)\s+(?P<items>[^.;:]+)",
     re.I,
 )
@@ -224,7 +224,8 @@ ROLE_OF_LIST = {"bank": ("Agency", "bank"), "mfi": ("Agency", "MFI"), "ngo": ("A
                 "scheme": ("Scheme", "scheme"), "programme": ("Scheme", "scheme"),
                 "player": ("Enterprise", "company"), "brand": ("Enterprise", "company"),
                 "firm": ("Enterprise", "company"), "buyer": ("Enterprise", "company"),
-                "exporter": ("Enterprise", "company"), "retailer": ("Enterprise", "company")}  # fmt: skip
+                "exporter": ("Enterprise", "company"), "retailer": ("Enterprise", "company"),
+                "manufacturer": ("Enterprise", "company")}  # fmt: skip
 
 
 # a post heading a body's name is the person's, not the body's: "Vice Chairman J&K KVIB"
