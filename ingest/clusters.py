@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kb import nlp
+from kb.eligibility import beneficiary_terms
 
 CLUSTER_WORDS = {"cluster", "clusters"}
 PLACE_PREPOSITIONS = {"in", "at"}
@@ -188,6 +189,71 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
             and all(t.text[:1].isupper() for t in words if t.is_alpha)
         )
         out.append(Described(product, surface, kind, pid, start, end, capitalised))
+        if not capitalised and words:
+            out += _elided_items(doc, text, pend, place_kind)
+    return out
+
+
+# Parts of speech of a product word in an elided list item ("footwear", "glass beads")
+_ITEM_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
+
+
+def _elided_items(doc: Any, text: str, pend: int, place_kind: PlaceKind) -> list[Described]:
+    """Clusters listed after a described one with the cluster word left out: "a leather
+    cluster will come up in Kanpur, footwear in Agra, and glass beads and silk weaving in
+    Varanasi" describes the footwear cluster in Agra and the glass beads and silk weaving
+    clusters in Varanasi. Read off the words: each item is ", [and] <lower-case product>
+    [and <product>] in/at <Place>" right after the place before it; the list stops at the
+    first word of another shape, and at an item naming people or bodies (`beneficiary_terms`:
+    "weavers in Gaya", "units in Agra")."""
+    out: list[Described] = []
+    i = next((t.i for t in doc if t.idx >= pend), len(doc))
+    n = len(doc)
+    while i < n:
+        while i < n and doc[i].lower_ in ("district", "districts"):
+            i += 1  # "in Kanpur district, footwear in Agra"
+        if i < n and doc[i].text == ",":
+            i += 1
+        elif i >= n or doc[i].lower_ != "and":
+            break
+        if i < n and doc[i].lower_ == "and":
+            i += 1
+        products: list[list[Any]] = [[]]
+        while i < n and len(products) <= 3:
+            t = doc[i]
+            if t.lower_ == "and" and products[-1]:
+                products.append([])
+            elif t.is_alpha and t.text.islower() and t.pos_ in _ITEM_POS:
+                if t.lower_ in CLUSTER_WORDS or len(products[-1]) >= 4:
+                    return out
+                products[-1].append(t)
+            elif t.text == "-" and products[-1] and i + 1 < n and doc[i + 1].is_alpha:
+                products[-1].append(t)  # "zari-zardosi"
+            else:
+                break
+            i += 1
+        if not all(products) or i + 1 >= n or doc[i].lower_ not in PLACE_PREPOSITIONS:
+            break
+        names = []
+        for run in products:
+            words = [t for t in run if t.lower_ not in DROPPED and t.text != "-"]
+            if not any(t.lower_ not in CATEGORY for t in words):
+                return out
+            if beneficiary_terms().get(run[-1].lower_) in ("person", "body"):
+                return out  # "weavers in Gaya", "units in Agra": who, not what is made
+            names.append((run[0].idx, text[run[0].idx : run[-1].idx + len(run[-1].text)]))
+        cand = _proper_run(doc, doc[i + 1])
+        found = _resolve(doc, cand, place_kind) if cand else None
+        if found is not None and found[1] == "town":
+            found = _town_district(doc, found, place_kind)
+        if found is None or found[1] not in ("district", "town"):
+            break
+        surface, kind, pid, _, place_end = found
+        out += [
+            Described(product, surface, kind, pid, start, place_end, False)
+            for start, product in names
+        ]
+        i = next((t.i for t in doc if t.idx >= place_end), n)
     return out
 
 

@@ -26,6 +26,9 @@ from kb.schema import FACILITY_CUES, FACILITY_HEADS, GENERIC_FACILITY_WORDS, TEX
 MAX_WORD = 60
 _CAP = rf"(?:[A-Z][A-Za-z0-9&'’.-]{{0,{MAX_WORD}}}|[A-Z]{{2,{MAX_WORD}}}[a-z]{{0,{MAX_WORD}}})"
 _CONN = r"(?:of|for|and|&|the|de)"
+# A body's name ends where another body's begins: "Ministry of X Office of Y" (a letterhead) is
+# two names
+_NOT_A_NEW_BODY = r"(?!(?:Office|Department|Ministry|Directorate)\s+(?:of|for)\b)"
 _NAME = rf"{_CAP}(?:\s+(?:{_CONN}\s+)?{_CAP}){{0,7}}"
 
 # The last word of a business's name ("Aequs Consumers Company", "Cira Enterprises", an
@@ -71,7 +74,7 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         re.compile(
             rf"(?:(?:[Dd]epartment|Ministry|Directorate|Office)\s+(?:of|for)\s+(?:the\s+)?[A-Za-z]"
             rf"|(?:ministry|directorate|office)\s+(?:of|for)\s+(?:the\s+)?[A-Z])[A-Za-z-]*"
-            rf"(?:,?\s+(?:{_CONN}\s+)?{_CAP}|\s+(?:and|&)\s+[A-Za-z]+)*"
+            rf"(?:,?\s+(?:{_CONN}\s+)?{_NOT_A_NEW_BODY}{_CAP}|\s+(?:and|&)\s+[A-Za-z]+)*"
         ),
     ),
     (
@@ -207,11 +210,11 @@ FACILITY_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
 
 _LISTED_KINDS = (
     r"clusters?|banks?|MFI'?s?|NGOs?|institutions|agencies|compan(?:y|ies)|players?|"
-    r"schemes|programmes|brands?|firms?|buyers?|exporters?|retailers?"
+    r"schemes|programmes|brands?|firms?|buyers?|exporters?|retailers?|manufacturers"
 )
 # "banks like A and B", "companies such as A, B", and "such companies as A, B and C"
 LIST_AFTER = re.compile(
-    rf"\b(?:(?P<what>{_LISTED_KINDS})\s*,?\s+(?:include|including|such as|like|namely)"
+    rf"\b(?:(?P<what>{_LISTED_KINDS})\s*,?\s+(?:include|including|such as|like|namely|[-–—](?=\s))"
     rf"|such\s+(?P<such>{_LISTED_KINDS})\s+as)\s+(?P<items>[^.;:]+)",
     re.I,
 )
@@ -221,7 +224,8 @@ ROLE_OF_LIST = {"bank": ("Agency", "bank"), "mfi": ("Agency", "MFI"), "ngo": ("A
                 "scheme": ("Scheme", "scheme"), "programme": ("Scheme", "scheme"),
                 "player": ("Enterprise", "company"), "brand": ("Enterprise", "company"),
                 "firm": ("Enterprise", "company"), "buyer": ("Enterprise", "company"),
-                "exporter": ("Enterprise", "company"), "retailer": ("Enterprise", "company")}  # fmt: skip
+                "exporter": ("Enterprise", "company"), "retailer": ("Enterprise", "company"),
+                "manufacturer": ("Enterprise", "company")}  # fmt: skip
 
 
 # a post heading a body's name is the person's, not the body's: "Vice Chairman J&K KVIB"

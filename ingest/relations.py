@@ -14,7 +14,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ingest.arguments import clause_roles, objectless_roles, programme_roles, scheme_roles
+from ingest.arguments import (
+    ADMINISTERING,
+    clause_roles,
+    objectless_roles,
+    programme_roles,
+    scheme_roles,
+)
 from ingest.quantities import find_quantities
 from ingest.units import Entity, Sentence, focal_group
 from ingest.units import facilities as facilities_of
@@ -195,6 +201,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
         if cid not in backed
         and not any(b.startswith("facility:" + cid.split(":", 1)[1] + ":") for b in backed)
     ]  # a cluster's facilities' ids start with "facility:<its id>:"
+    yield from _letterhead(sentences, context, first)
     title = next((s for s in sentences if s.text == context.get("title")), None)
     if title is not None and title.of("Scheme"):
         for cid, s in unbacked:
@@ -221,6 +228,33 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
         (sid,) = schemes
         for cid, _ in unbacked:
             yield (cited, cid, "SUPPORTED_BY", sid, 0.45, {"via": "document"})
+
+
+# Papers a body issues for a committee it runs: in such a paper the bodies of its letterhead
+# administer what it lists
+ISSUED_PAPERS = re.compile(r"\b(?:agenda|minutes|proceedings)\b", re.I)
+
+
+def _letterhead(
+    sentences: list[Sentence], context: dict[str, Any], first: dict[str, tuple[Sentence, Entity]]
+) -> Iterator[Rel]:
+    """In a committee's agenda, minutes or proceedings (`ISSUED_PAPERS`, in the document's
+    title), the bodies named before its first cluster ("Government of India, Ministry of X,
+    Office of Y ... Agenda for the 40th Meeting of the Steering Committee") issue it and run
+    the committee: each administers every cluster the paper lists (a reading of the document:
+    confidence 0.45, cited at the letterhead)."""
+    if not ISSUED_PAPERS.search(str(context.get("title") or "")) or not first:
+        return
+    opening = min(s.index for s, _ in first.values())
+    for s in sentences:
+        if s.index >= opening:
+            break
+        for body in s.of("Agency"):
+            if body.role in FINANCIERS or FINANCIER_NAME.search(body.name):
+                continue
+            for _, c in first.values():
+                src, relation, tgt = role_edge(body, c, ADMINISTERING)
+                yield (s, src, relation, tgt, 0.45, {"role": "administering", "via": "letterhead"})
 
 
 def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:

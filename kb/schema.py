@@ -300,6 +300,7 @@ TEXT_CUES: dict[str, Cue] = {
             r"\banchor\b",
             r"\bleading (?:private )?(?:players?|units?|firms?|companies|manufacturers?)\b",
             r"\binvest(?:s|ed|ing|ment)\b",
+            r"\b(?:establish|set up) (?:their|its) (?:own )?(?:units?|plants?|factor(?:y|ies))\b",
         ),
     ),
     "mobilise": Cue("MOBILISES", (r"\bmobili[sz]",)),

@@ -119,3 +119,12 @@ def test_bodies_a_cluster_works_with_are_bodies() -> None:
 def test_an_impex_is_a_business() -> None:
     found = {(m.type, m.name) for m in pattern_mentions("Submitted by Ravi Kiran Impex, Sirsa.")}
     assert ("Enterprise", "Ravi Kiran Impex") in found
+
+
+def test_a_letterhead_of_a_ministry_and_its_office_is_two_bodies() -> None:
+    found = _agencies(
+        "Government of India Ministry of Rural Crafts Office of Joint Secretary (Crafts), "
+        "3rd Floor, Udyog Bhawan"
+    )
+    assert "Ministry of Rural Crafts" in found
+    assert not any("Office" in name and "Ministry" in name for name in found)

@@ -114,3 +114,30 @@ def test_the_sector_a_cfc_is_in_stands_for_its_cluster() -> None:
     assert _described(text) == [("bell metal", "Bhojpur", "district:bhojpur")]
     # a sector with no facility is no cluster
     assert _described("Jobs in the bell metal sector will come up in Bhojpur.") == []
+
+
+def test_clusters_listed_with_the_cluster_word_left_out_are_each_described() -> None:
+    text = (
+        "The board has set up a bamboo cluster in Gaya district, pottery in Nadia, "
+        "and cane furniture and handloom weaving in Purnia."
+    )
+    assert _described(text) == [
+        ("bamboo", "Gaya", "district:gaya"),
+        ("pottery", "Nadia", "district:nadia"),
+        ("cane furniture", "Purnia", "district:purnia"),
+        ("handloom weaving", "Purnia", "district:purnia"),
+    ]
+
+
+def test_an_elided_list_item_keeps_its_hyphen_and_takes_a_town() -> None:
+    text = "A coir cluster came up in Bhojpur, zari-zardosi in Hajipur and brass in Hooghly."
+    assert _described(text) == [
+        ("coir", "Bhojpur", "district:bhojpur"),
+        ("zari-zardosi", "Hajipur", None),
+        ("brass", "Hooghly", "district:hooghly"),
+    ]
+
+
+def test_people_or_units_after_a_clusters_place_are_no_cluster() -> None:
+    text = "A jute cluster in Nadia, weavers in Gaya and units in Purnia met the officials."
+    assert _described(text) == [("jute", "Nadia", "district:nadia")]

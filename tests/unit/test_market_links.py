@@ -76,3 +76,16 @@ def test_a_cluster_or_its_acronym_is_no_business() -> None:
     places = {"Kota"}
     kota = [Mention("Enterprise", "Kota", 0, 4, "company"), orgs[2]]
     assert [m.name for m in not_clusters(kota, [], lambda w: w in places)] == ["Orion Motors"]
+
+
+def test_makers_listed_after_a_dash_are_businesses_and_anchor_the_cluster_they_set_up_in() -> None:
+    text = "Two large toy manufacturers - Orvika and Tessel Play have agreed to establish their units in the cluster."
+    found = {(m.type, m.name) for m in pattern_mentions(text) if m.how == "list"}
+    assert found == {("Enterprise", "Orvika"), ("Enterprise", "Tessel Play")}
+    s = _sentence(text, ["cluster"], ["Orvika", "Tessel Play"])
+    anchors = {(src, rel, tgt) for _, src, rel, tgt, _, _ in relations_of([s], {"title": "x"})
+               if rel == "ANCHORS"}  # fmt: skip
+    assert anchors == {
+        ("enterprise:Orvika", "ANCHORS", "cluster:cluster"),
+        ("enterprise:Tessel Play", "ANCHORS", "cluster:cluster"),
+    }

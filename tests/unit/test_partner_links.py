@@ -76,3 +76,26 @@ def test_a_company_in_brackets_after_a_cluster_is_its_spv() -> None:
         "IMPLEMENTS",
         "cluster:Ranipet Leather Cluster",
     ) not in found
+
+
+def _paper(title: str) -> set[tuple[str, str, str]]:
+    head = Sentence(0, "Ministry of Rural Crafts, New Delhi", "Ministry of Rural Crafts, New Delhi")
+    head.entities.append(Entity("agency:mrc", "Agency", "Ministry of Rural Crafts", 0, 24))
+    items = []
+    for i, (cid, name) in enumerate(
+        [("cluster:a", "Bell Cluster, Akola"), ("cluster:b", "Mat Cluster, Beed")]
+    ):
+        s = Sentence(i + 1, f"1.{i} CFC in {name}", f"1.{i} CFC in {name}")
+        s.entities.append(Entity(cid, "Cluster", name, 11, 11 + len(name)))
+        items.append(s)
+    return {(src, rel, tgt) for _, src, rel, tgt, _, _ in relations_of([head, *items], {"title": title})
+            if rel == "SUPPORTED_BY"}  # fmt: skip
+
+
+def test_the_body_issuing_a_committees_agenda_administers_each_cluster_it_lists() -> None:
+    assert _paper("Agenda for the 12th Meeting of the Project Committee") == {
+        ("cluster:a", "SUPPORTED_BY", "agency:mrc"),
+        ("cluster:b", "SUPPORTED_BY", "agency:mrc"),
+    }
+    # a body named above the clusters of another kind of paper is no issuer
+    assert _paper("Craft clusters of the plains") == set()
