@@ -514,6 +514,7 @@ def test_phone_tap_on_a_map_district_opens_it_in_explore(browser: Any, ui: Serve
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 TABS = ["Ask", "Explore", "Plan a cluster", "Documents", "Overview"]
+SETTLED = "() => !document.querySelector('.pending, .generating, .eta-bar')"
 SERIOUS = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
   .filter(v => ['serious', 'critical'].includes(v.impact))
   .map(v => `${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes.slice(0, 3)
@@ -549,6 +550,9 @@ def test_every_tab_reachable_and_without_serious_accessibility_problems(
             pg.wait_for_selector("#kb-doc-table table")
         elif name == "Overview":
             pg.wait_for_selector("#kb-map svg circle")
+        # Gradio fades an output while it updates (status tracker classes): wait until no update
+        # is pending, then for the fade back, so the contrast read is of the settled page
+        pg.wait_for_function(SETTLED)
         pg.wait_for_timeout(300)
         overflow = pg.evaluate("document.documentElement.scrollWidth")
         assert overflow <= width, f"{name}: the page is {overflow}px wide at {width}px"
