@@ -101,15 +101,6 @@ def _fit(lead: str, sentence: str, limit: int = 400) -> str:
     return f"{head}{'…' if start else ''}{cut}…"[:limit]
 
 
-def _joined(
-    text: str, chosen: list[Candidate], others: list[Candidate], best: Callable[[Candidate], Any]
-) -> tuple[str, list[Candidate]]:
-    """The evidence with the best of `others` (by `best`) added, if any."""
-    if others:
-        return text, [*chosen, max(others, key=best)]
-    return text, chosen
-
-
 _WORD_AT = re.compile(r"\S+")
 
 
@@ -152,23 +143,21 @@ def _render(
     rest to the others); evidence that would get under `least` characters is left out."""
     head = f"{lead} — " if lead else ""
     texts = [first if first is not None else chosen[0].text, *(c.text for c in chosen[1:])]
-    while texts:
+    while len(texts) > 1:
         whole = head + " ".join(texts)
         if len(whole) <= limit:
             return whole, chosen[: len(texts)]
         room = limit - len(head) - (len(texts) - 1)
         budget = _shares([len(t) for t in texts], room)
-        if min(budget) >= least or len(texts) == 1:
+        if min(budget) >= least:
             keys = set(q.content) | {t for n in q.focus for t in tokens(n.name)}
             parts = []
             for i, (t, b) in enumerate(zip(texts, budget, strict=True)):
                 spans = [lead] if i == 0 else [s.text for s in answer_spans(q, t)[:1]]
                 parts.append(_window(t, keys, spans, b))
-            if len(texts) == 1:
-                return _fit(lead, texts[0], limit), chosen[:1]
             return (head + " ".join(parts))[:limit], chosen[: len(texts)]
         texts = texts[:-1]
-    return head.rstrip(" —"), chosen[:1]
+    return _fit(lead, texts[0], limit), chosen[:1]
 
 
 def _shares(lengths: list[int], room: int) -> list[int]:
@@ -405,7 +394,7 @@ class QuestionAnswerer:
                 text, chosen = more, [*chosen, c]
         chosen = self._other_parts(q, chosen, pool, threshold)
         # Entities the question names that the chosen evidence does not: the best sentence
-        # naming each (often another document's) joins, if it fits.
+        # naming each (often another document's) joins.
         for node in q.focus:
             if node.type in BROAD_TYPES:
                 continue
@@ -413,7 +402,8 @@ class QuestionAnswerer:
                 continue
             naming = [c for c in pool if c.kind == "sentence" and c not in chosen
                       and c.score >= threshold / 2 and names_in(node, c.words)]  # fmt: skip
-            text, chosen = _joined(text, chosen, naming, lambda c: c.score)
+            if naming:
+                chosen = [*chosen, max(naming, key=lambda c: c.score)]
         if len(chosen) > 1:  # evidence of several parts or sources: each gets its share
             text, chosen = _render(q, lead, chosen)
         citations = [{"document": c.document, "locator": c.locator, "text": c.text} for c in chosen]
