@@ -24,7 +24,9 @@ from ingest.clusters import (
     document_product,
     elided_clusters,
     facility_places,
+    for_items,
     listed_clusters,
+    mentions_cluster,
     parse_all,
     unglue,
 )
@@ -437,11 +439,12 @@ class Extractor:
         ):
             product = None  # "Koppal clusters": a place, not what they make
         about_odop = any(_ODOP.search(s.clean) for s in sentences)
+        about_clusters = any(mentions_cluster(s.clean) for s in sentences)
         for s, found, parsed in zip(sentences, raw, parses, strict=True):
             before = sentences[s.index - 1].clean if s.index > 0 else ""
             elided = elided_clusters(s.clean, before)
             found += self._descriptions(
-                s.clean, found, doc_states, district, parsed, product, elided
+                s.clean, found, doc_states, district, parsed, product, elided, about_clusters
             )
             if about_odop and parsed is not None:
                 found += self._odop_facilities(s.clean, found, doc_states, parsed)
@@ -545,6 +548,7 @@ class Extractor:
         parsed: Any,
         product: str | None = None,
         elided: bool = False,
+        about_clusters: bool = False,
     ) -> list[Mention]:
         """Clusters described with their place, not where a known cluster is named.
 
@@ -568,7 +572,11 @@ class Extractor:
             where = d.place_id or top  # a town of the list with no district: the document's state
             out.append(Mention("Cluster", name, d.start, d.end, "described",
                                ids=[where] if where else [], how="description"))  # fmt: skip
-        for d in described_clusters(clean, lambda w: self._place_kind(w, doc_states), parsed):
+        described = described_clusters(clean, place_kind, parsed)
+        if about_clusters and not mentions_cluster(clean):
+            # "Theni (TN) for banana; Nasik (Maharashtra) for grapes" in a document about clusters
+            described += for_items(clean, place_kind, parsed)
+        for d in described:
             # "Engineering Cluster at Angul, Fly Ash Cluster at Angul": a known name may take
             # the place word that ends this description ("Angul, Fly Ash Cluster"); the
             # description then stops at its cluster word
