@@ -336,8 +336,10 @@ def _elided_items(doc: Any, text: str, pend: int, place_kind: PlaceKind) -> list
         if found is None or found[1] not in ("district", "town"):
             break
         surface, kind, pid, _, place_end = found
+        # each item's span is its own product's words: two products of one place ("glass
+        # beads and silk weaving in Varanasi") are two clusters, not two readings of one span
         out += [
-            Described(product, surface, kind, pid, start, place_end, False)
+            Described(product, surface, kind, pid, start, start + len(product), False)
             for start, product in names
         ]
         i = next((t.i for t in doc if t.idx >= place_end), n)
@@ -473,8 +475,8 @@ def for_items(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
                 break
         if words:
             product = text[words[0].idx : words[-1].idx + len(words[-1].text)]
-            end = words[-1].idx + len(words[-1].text)
-            out += [Described(product, s, kd, pid, st, end, False) for s, kd, pid, st, _ in places]
+            # each cluster's span is its place: the places of one group share the product
+            out += [Described(product, s, kd, pid, st, pe, False) for s, kd, pid, st, pe in places]
         i = k + 1
     return out if len(out) >= 2 else []
 
@@ -679,8 +681,8 @@ def _span_text(doc: Any, toks: list[Any]) -> str:
 
 def _proper_run(doc: Any, first: Any) -> list[Any]:
     """A place name from `first` on: proper nouns, at most three ("Jammu Division")."""
-    run = []
-    for t in doc[first.i : first.i + 3]:
+    run: list[Any] = []
+    for t in doc[first.i : first.i + 5]:
         if (
             t.pos_ == "PROPN"
             and t.text[:1].isupper()
@@ -688,7 +690,16 @@ def _proper_run(doc: Any, first: Any) -> list[Any]:
             and t.lower_ not in NOT_PLACES
         ):
             run.append(t)
+        elif (
+            run
+            and (t.like_num or t.text == "-")
+            and t.i + 1 < len(doc)
+            and (doc[t.i + 1].text[:1].isupper() or doc[t.i + 1].text == "-")
+        ):
+            run.append(t)  # "North 24-Parganas": a number inside a name
         else:
+            break
+        if sum(1 for x in run if x.is_alpha) >= 3:
             break
     if run and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].lower_ in CLUSTER_WORDS:
         return []  # "Fly Ash Cluster": another cluster's name, not a place
@@ -781,8 +792,8 @@ def _place(
                 if objs:
                     o = objs[0]
                     left = [c for c in o.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-                    candidates.append((_proper_run(doc, left[0] if left else o), False))
-                    # "in the high-profile constituency of Sultanpur": the place named by "of"
+                    # "in the high-profile Gandhi constituency of Sultanpur": the place named by
+                    # "of" comes before a name qualifying the noun
                     candidates += [
                         (_proper_run(doc, g), False)
                         for c in o.children
@@ -790,6 +801,7 @@ def _place(
                         for g in c.children
                         if g.dep_ == "pobj" and g.pos_ == "PROPN"
                     ]
+                    candidates.append((_proper_run(doc, left[0] if left else o), False))
     # 5. "<Place> ... has become the first textile cluster", "Bahraich will also have a khadi
     # cluster": the subject of a copula or of a verb of having whose complement is the cluster
     if (tok.dep_ == "attr" and tok.head.lemma_ in _COPULA_LEMMAS) or (

@@ -115,3 +115,42 @@ def test_place_state_for_product_items_are_an_enumeration() -> None:
 def test_one_place_state_for_item_is_no_enumeration() -> None:
     text = "The minister left Theni (Tamil Nadu) for Chennai on Monday."
     assert for_items(text, place_kind, nlp.parse(text)) == []
+
+
+def _spans_apart(found: list) -> bool:
+    spans = sorted((d.start, d.end) for d in found)
+    return all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_two_products_of_one_place_are_two_clusters_with_their_own_spans() -> None:
+    text = "The state has set up a carpet cluster in Gaya, glass beads and silk weaving in Ralla."
+    found = described_clusters(text, place_kind, nlp.parse(text))
+    assert [(d.product, d.place) for d in found] == [
+        ("carpet", "Gaya"),
+        ("glass beads", "Ralla"),
+        ("silk weaving", "Ralla"),
+    ]
+    assert _spans_apart(found)  # the caller keeps non-overlapping mentions only
+
+
+def test_places_of_one_for_group_have_their_own_spans() -> None:
+    text = (
+        "Theni (Tamil Nadu) for banana; Ralla (Maharashtra) and Kolar (Karnataka) for pomegranate."
+    )
+    assert _spans_apart(for_items(text, place_kind, nlp.parse(text)))
+
+
+def test_a_number_inside_a_district_name_keeps_the_list_going() -> None:
+    def kind(surface: str) -> tuple[str, str | None] | None:
+        if surface == "North 24-Parganas":
+            return "district", "district:north-24-parganas"
+        return place_kind(surface)
+
+    text = "The CFCs would be in Deganga in North 24-Parganas district and Ralla in Hooghly."
+    found = [(d.place, d.place_id) for d in listed_clusters(text, kind, nlp.parse(text))]
+    assert found == [("Deganga", "district:north-24-parganas"), ("Ralla", "district:hooghly")]
+
+
+def test_the_place_named_by_of_comes_before_a_name_qualifying_the_noun() -> None:
+    text = "A cotton khadi cluster is coming up in the high-profile Gandhi constituency of Ralla."
+    assert _described(text) == [("cotton khadi", "Ralla", None)]
