@@ -85,6 +85,26 @@ def not_clusters(
     ]
 
 
+_INDEX_NUMBER = re.compile(r"\d+(?:\.\d+)+\b")
+
+
+def state_headings(clean: str, found: list[Mention]) -> list[tuple[int, str]]:
+    """States standing as headings of an index or a flattened table: a state named alone
+    between the start of the text or a page number and the end of the text or an item number
+    ("... Gadag 7 Madhya Pradesh", "Karnataka 48.3.4 CFC in ..."): (position, state id). The
+    items after a heading lie in its state until the next heading."""
+    out = []
+    for m in found:
+        if m.type != "State" or len(m.ids) != 1:
+            continue
+        before, after = clean[: m.start].rstrip(), clean[m.end :].lstrip()
+        opens = not before or before[-1].isdigit()
+        closes = not after or _INDEX_NUMBER.match(after) is not None
+        if opens and closes:
+            out.append((m.start, m.ids[0]))
+    return sorted(out)
+
+
 def _directional(name: str) -> bool:
     return normalize(name).split(" ")[0] in _DIRECTION
 
@@ -440,12 +460,16 @@ class Extractor:
             product = None  # "Koppal clusters": a place, not what they make
         about_odop = any(_ODOP.search(s.clean) for s in sentences)
         about_clusters = any(mentions_cluster(s.clean) for s in sentences)
+        carried: str | None = None  # the state of the last heading of an index or a table
         for s, found, parsed in zip(sentences, raw, parses, strict=True):
             before = sentences[s.index - 1].clean if s.index > 0 else ""
             elided = elided_clusters(s.clean, before)
+            heads = state_headings(s.clean, found)
             found += self._descriptions(
-                s.clean, found, doc_states, district, parsed, product, elided, about_clusters
-            )
+                s.clean, found, doc_states, district, parsed, product, elided, about_clusters,
+                [(-1, carried), *heads] if carried else heads,
+            )  # fmt: skip
+            carried = heads[-1][1] if heads else carried
             if about_odop and parsed is not None:
                 found += self._odop_facilities(s.clean, found, doc_states, parsed)
         raw = [select(r) for r in raw]
@@ -549,6 +573,7 @@ class Extractor:
         product: str | None = None,
         elided: bool = False,
         about_clusters: bool = False,
+        headings: list[tuple[int, str]] | None = None,
     ) -> list[Mention]:
         """Clusters described with their place, not where a known cluster is named.
 
@@ -587,6 +612,11 @@ class Extractor:
                 continue
             end = core if overlapping else d.end
             where = d.place_id or (district if d.place_kind == "town" else None)
+            # a town with no district under a state heading of an index or a table
+            # ("... Gadag 7 Madhya Pradesh / 47.3.22 CFC in Agriculture Implements Cluster,
+            # Khurai") lies in that state; its name keeps the town as qualifier
+            heading = next((h for pos, h in reversed(headings or []) if pos < d.start), None)
+            located = where or (heading if d.place_kind == "town" else None)
             if not d.product and not product:
                 continue  # "the upcoming cluster in Raikot" in a document with no one product
             if not d.product:
@@ -599,7 +629,8 @@ class Extractor:
             else:
                 name = f"{d.place} {d.product.title()} Cluster"
                 role, aliases = "described", []  # maybe a named cluster's description
-            out.append(Mention("Cluster", name, d.start, end, role, ids=[where] if where else [],
+            out.append(Mention("Cluster", name, d.start, end, role,
+                               ids=[located] if located else [],
                                aliases=aliases, how="description"))  # fmt: skip
         return out
 
