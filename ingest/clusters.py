@@ -285,7 +285,9 @@ def _continued_places(
 _ITEM_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 
 
-def _elided_items(doc: Any, text: str, pend: int, place_kind: PlaceKind) -> list[Described]:
+def _elided_items(
+    doc: Any, text: str, pend: int, place_kind: PlaceKind, first: bool = False
+) -> list[Described]:
     """Clusters listed after a described one with the cluster word left out: "a leather
     cluster will come up in Kanpur, footwear in Agra, and glass beads and silk weaving in
     Varanasi" describes the footwear cluster in Agra and the glass beads and silk weaving
@@ -299,7 +301,9 @@ def _elided_items(doc: Any, text: str, pend: int, place_kind: PlaceKind) -> list
     while i < n:
         while i < n and doc[i].lower_ in ("district", "districts"):
             i += 1  # "in Kanpur district, footwear in Agra"
-        if i < n and doc[i].text == ",":
+        if first:  # the list's first item, right where it opens ("approved for honey at X")
+            first = False
+        elif i < n and doc[i].text == ",":
             i += 1
         elif i >= n or doc[i].lower_ != "and":
             break
@@ -426,6 +430,13 @@ def listed_clusters(
             if items:
                 out += [Described("", *item, False) for item in items]
                 break
+            if start < len(doc) and not standing:
+                # "clusters were approved for honey at Samba, pottery at Tonk and coir at
+                # Erode": each item names its product and its place (the cluster word left out)
+                named = _elided_items(doc, text, doc[start].idx, place_kind, first=True)
+                if named:
+                    out += named
+                    break
     return out
 
 

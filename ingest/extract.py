@@ -91,15 +91,16 @@ _INDEX_NUMBER = re.compile(r"\d+(?:\.\d+)+\b")
 def state_headings(clean: str, found: list[Mention]) -> list[tuple[int, str]]:
     """States standing as headings of an index or a flattened table: a state named alone
     between the start of the text or a page number and the end of the text or an item number
-    ("... Gadag 7 Madhya Pradesh", "Karnataka 48.3.4 CFC in ..."): (position, state id). The
-    items after a heading lie in its state until the next heading."""
+    ("... Gadag 7 Madhya Pradesh", "Karnataka 48.3.4 CFC in ..."), or a sentence opening with
+    "In <State>:" or "In <State>," (position, state id). The items after a heading lie in its
+    state until the next heading."""
     out = []
     for m in found:
         if m.type != "State" or len(m.ids) != 1:
             continue
         before, after = clean[: m.start].rstrip(), clean[m.end :].lstrip()
-        opens = not before or before[-1].isdigit()
-        closes = not after or _INDEX_NUMBER.match(after) is not None
+        opens = not before or before[-1].isdigit() or before.lower() == "in"
+        closes = not after or _INDEX_NUMBER.match(after) is not None or after[0] in ":,"
         if opens and closes:
             out.append((m.start, m.ids[0]))
     return sorted(out)
@@ -590,10 +591,12 @@ class Extractor:
         out = []
         place_kind = lambda w: self._place_kind(w, doc_states)  # noqa: E731
         top = doc_states.most_common(1)[0][0] if doc_states else None
-        for d in listed_clusters(clean, place_kind, parsed, elided) if product else []:
+        for d in listed_clusters(clean, place_kind, parsed, elided):
             if any(k.start < d.end and d.start < k.end for k in known):
                 continue
-            name = f"{d.place} {product.title()} Cluster"  # type: ignore[union-attr]
+            if not (d.product or product):
+                continue  # places listed with no product, in a document with no one product
+            name = f"{d.place} {(d.product or product or '').title()} Cluster"
             where = d.place_id or top  # a town of the list with no district: the document's state
             out.append(Mention("Cluster", name, d.start, d.end, "described",
                                ids=[where] if where else [], how="description"))  # fmt: skip

@@ -154,3 +154,14 @@ def test_a_number_inside_a_district_name_keeps_the_list_going() -> None:
 def test_the_place_named_by_of_comes_before_a_name_qualifying_the_noun() -> None:
     text = "A cotton khadi cluster is coming up in the high-profile Gandhi constituency of Ralla."
     assert _described(text) == [("cotton khadi", "Ralla", None)]
+
+
+def test_a_plural_head_with_no_product_lists_product_at_place_items() -> None:
+    text = "Under the scheme, clusters were approved for honey at Samba, pottery at Ralla and coir at Kolar."
+    found = [(d.product, d.place) for d in listed_clusters(text, place_kind, nlp.parse(text))]
+    assert found == [("honey", "Samba"), ("pottery", "Ralla"), ("coir", "Kolar")]
+
+
+def test_items_naming_people_are_no_clusters() -> None:
+    text = "Clusters were sanctioned for weavers in Gaya and artisans in Samba."
+    assert listed_clusters(text, place_kind, nlp.parse(text)) == []

@@ -33,3 +33,8 @@ def test_a_state_before_an_item_number_is_a_heading() -> None:
 def test_a_state_in_running_text_is_no_heading() -> None:
     text = "The cluster in Ralla, Karnataka was opened in 2019 by the state government."
     assert state_headings(text, _states(text, {"Karnataka": "state:ka"})) == []
+
+
+def test_a_sentence_opening_in_a_state_heads_its_items() -> None:
+    text = "In Kerala: a coir cluster at Ralla and a cashew cluster at Tonk."
+    assert state_headings(text, _states(text, {"Kerala": "state:kl"})) == [(3, "state:kl")]
