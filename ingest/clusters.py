@@ -32,12 +32,16 @@ with the district or state that qualifies it; the product is the document's
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from kb import nlp
+from kb.config import bundled_data
 from kb.eligibility import beneficiary_terms
 
 CLUSTER_WORDS = {"cluster", "clusters"}
@@ -60,11 +64,35 @@ CATEGORY = {
 }  # fmt: skip
 _RUN_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
 _NOMINAL = {"NOUN", "PROPN"}
+
+
+@lru_cache(maxsize=1)
+def product_words() -> frozenset[str]:
+    """Lower-case words that name what is made: the words of the ODOP products
+    (data/tables/odop.csv) and the product thesaurus's terms (kb/products.csv). A word the
+    tagger took for a verb right before a cluster word ("handloom clusters", tagged as "to
+    handloom the clusters") is a product word when it is one of these."""
+    words: set[str] = set()
+    sources = [
+        (bundled_data() / "tables" / "odop.csv", "Product"),
+        (Path(__file__).resolve().parent.parent / "kb" / "products.csv", "term"),
+    ]
+    for path, column in sources:
+        try:
+            with open(path, encoding="utf-8") as f:
+                for row in csv.DictReader(f):
+                    words.update(re.findall(r"[a-z]{3,}", (row.get(column) or "").lower()))
+        except OSError:
+            continue
+    return frozenset(words - {"and", "the", "for", "with", "based", "products", "product"})
+
+
 # Words opening an insertion between a cluster and its place ("cluster, including a mango
 # processing unit, in Ramanagara district")
 _INSERTIONS = {"including", "with", "comprising", "which", "besides"}
 _SUBJECT_OBJECT = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
 _COPULA_LEMMAS = {"be", "become", "remain"}
+_HAVING_LEMMAS = {"have", "get", "host"}
 # Capitalised words after "in"/"at" that are not a cluster's place
 NOT_PLACES = {
     "india", "the country", "country", "government", "state", "district", "town", "village",
@@ -143,10 +171,13 @@ def elided_clusters(text: str, before: str) -> bool:
 
 def parse_all(texts: list[str]) -> list[Any]:
     """The parses `described_clusters` reads, in one batch (None where not worth parsing)."""
+    about_clusters = any(mentions_cluster(t) for t in texts)
     wanted = [
         i
         for i, t in enumerate(texts)
-        if worth_parsing(t) or (i > 0 and elided_clusters(t, texts[i - 1]))
+        if worth_parsing(t)
+        or (i > 0 and elided_clusters(t, texts[i - 1]))
+        or (about_clusters and len(_FOR_ITEM.findall(t)) >= 2)
     ]
     docs: list[Any] = [None] * len(texts)
     for i, doc in zip(wanted, nlp.parse_many([texts[i] for i in wanted]), strict=True):
@@ -164,9 +195,10 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
         doc = nlp.parse_many([text])[0]
     out: list[Described] = []
     for tok in doc:
-        if tok.lower_ not in CLUSTER_WORDS and not _facility_sector(tok):
+        facility = facility_head(doc, tok)
+        if tok.lower_ not in CLUSTER_WORDS and not _facility_sector(tok) and facility is None:
             continue
-        run = _product_run(doc, tok)
+        run = _product_run(doc, doc[facility] if facility is not None else tok)
         place = _place(doc, tok, run, place_kind)
         if place is None:
             continue
@@ -182,23 +214,80 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
         if adjacent:  # the place is part of the phrase: "Engineering Cluster at Angul"
             start, end = min(start, pstart), max(end, pend)
         product = text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
-        # a name when written as one, "Cluster" included ("Coir cluster" opening a sentence is not)
+        # a name when written as one, "Cluster" included ("Coir cluster" opening a sentence is
+        # not); a CFC's words name its cluster's product, not the cluster
         capitalised = (
             bool(words)
+            and tok.lower_ in CLUSTER_WORDS
             and tok.text[:1].isupper()
             and all(t.text[:1].isupper() for t in words if t.is_alpha)
         )
         out.append(Described(product, surface, kind, pid, start, end, capitalised))
+        if words and _plural_head(doc, tok):
+            # "bell metal clusters in Bankura and Murshidabad", "three bamboo clusters will
+            # be developed in Jammu, Katra and Samba": one cluster of the product per place
+            out += [
+                Described(product, *item, False)
+                for item in _continued_places(doc, pend, place_kind)
+            ]
         if not capitalised and words:
             out += _elided_items(doc, text, pend, place_kind)
     return out
+
+
+# Heads of a cluster project besides the cluster word: a common facility centre is its
+# cluster's project ("a water hyacinth CFC at Dhubri" describes the water hyacinth cluster there)
+_CENTRE_WORDS = {"centre", "centres", "center", "centers"}
+_PLURAL_HEADS = {"clusters", "cfcs", "centres", "centers"}
+
+
+def facility_head(doc: Any, tok: Any) -> int | None:
+    """Where the phrase of a common facility centre headed by `tok` begins ("CFC", or "common"
+    of "common facility centre"), or None when `tok` heads no such phrase. The words left of it
+    are the product of the centre's cluster."""
+    if tok.text in ("CFC", "CFCs"):
+        return tok.i
+    if (
+        tok.lower_ in _CENTRE_WORDS
+        and tok.i >= 2
+        and doc[tok.i - 1].lower_ == "facility"
+        and doc[tok.i - 2].lower_ == "common"
+    ):
+        return tok.i - 2
+    return None
+
+
+def _plural_head(doc: Any, tok: Any) -> bool:
+    """A head that stands for several clusters: "clusters", "CFCs", or "one CFC each"."""
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    return tok.lower_ in _PLURAL_HEADS or nxt == "each"
+
+
+def _continued_places(
+    doc: Any, pend: int, place_kind: PlaceKind
+) -> list[tuple[str, str, str | None, int, int]]:
+    """The places coordinated with the one that ends at character `pend` (", Katra and Samba",
+    "and Murshidabad"), each a cluster of the same product: the list of places right after a
+    separator, read as `_place_list` reads it (qualifiers included). A separator followed by
+    product words ("..., footwear in Agra") is another shape (`_elided_items`)."""
+    i = next((t.i for t in doc if t.idx >= pend), len(doc))
+    while i < len(doc) and doc[i].lower_ in ("district", "districts"):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in _LIST_SEPARATORS:
+        return []
+    i += 1
+    if i < len(doc) and doc[i].lower_ in ("and", "&"):
+        i += 1
+    return _place_list(doc, i, place_kind) if i < len(doc) else []
 
 
 # Parts of speech of a product word in an elided list item ("footwear", "glass beads")
 _ITEM_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 
 
-def _elided_items(doc: Any, text: str, pend: int, place_kind: PlaceKind) -> list[Described]:
+def _elided_items(
+    doc: Any, text: str, pend: int, place_kind: PlaceKind, first: bool = False
+) -> list[Described]:
     """Clusters listed after a described one with the cluster word left out: "a leather
     cluster will come up in Kanpur, footwear in Agra, and glass beads and silk weaving in
     Varanasi" describes the footwear cluster in Agra and the glass beads and silk weaving
@@ -212,7 +301,9 @@ def _elided_items(doc: Any, text: str, pend: int, place_kind: PlaceKind) -> list
     while i < n:
         while i < n and doc[i].lower_ in ("district", "districts"):
             i += 1  # "in Kanpur district, footwear in Agra"
-        if i < n and doc[i].text == ",":
+        if first:  # the list's first item, right where it opens ("approved for honey at X")
+            first = False
+        elif i < n and doc[i].text == ",":
             i += 1
         elif i >= n or doc[i].lower_ != "and":
             break
@@ -249,8 +340,10 @@ def _elided_items(doc: Any, text: str, pend: int, place_kind: PlaceKind) -> list
         if found is None or found[1] not in ("district", "town"):
             break
         surface, kind, pid, _, place_end = found
+        # each item's span is its own product's words: two products of one place ("glass
+        # beads and silk weaving in Varanasi") are two clusters, not two readings of one span
         out += [
-            Described(product, surface, kind, pid, start, place_end, False)
+            Described(product, surface, kind, pid, start, start + len(product), False)
             for start, product in names
         ]
         i = next((t.i for t in doc if t.idx >= place_end), n)
@@ -322,10 +415,13 @@ def listed_clusters(
         return out
     for tok in doc:
         standing = elided and tok.like_num and tok.i == next(t.i for t in doc if not t.is_punct)
+        facility = facility_head(doc, tok)
+        head = tok.lower_ == "clusters" or (facility is not None and _plural_head(doc, tok))
         if not standing and (
-            tok.lower_ != "clusters"
+            not head
             or any(
-                t.lower_ not in CATEGORY and t.lower_ not in DROPPED for t in _product_run(doc, tok)
+                t.lower_ not in CATEGORY and t.lower_ not in DROPPED
+                for t in _product_run(doc, doc[facility] if facility is not None else tok)
             )
         ):
             continue
@@ -334,7 +430,66 @@ def listed_clusters(
             if items:
                 out += [Described("", *item, False) for item in items]
                 break
+            if start < len(doc) and not standing:
+                # "clusters were approved for honey at Samba, pottery at Tonk and coir at
+                # Erode": each item names its product and its place (the cluster word left out)
+                named = _elided_items(doc, text, doc[start].idx, place_kind, first=True)
+                if named:
+                    out += named
+                    break
     return out
+
+
+# An enumerated item "<Place> (<State>) for <product>" ("Theni (TN) for banana; Nasik
+# (Maharashtra) for grapes"): worth parsing in a document that speaks of clusters
+_FOR_ITEM = re.compile(
+    r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)*\s*\([A-Z][A-Za-z .&]*\)\s*for\s+[A-Za-z]"
+)
+_ITEM_SEPARATORS = {";", ",", "and", "&"}
+
+
+def for_items(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
+    """Clusters enumerated as "<Place> (<State>) for <product>" items, the cluster word left to
+    the document ("... 53 horticulture clusters ...: Theni (TN) for banana; Solapur
+    (Maharashtra) and Chitradurga (Karnataka) for pomegranate"): each place of a group (read as
+    `_place_list` reads a list of places) makes the product after its group's "for". Only a
+    sentence of two or more such items is an enumeration; the caller decides that the
+    document's clusters are what it enumerates."""
+    out: list[Described] = []
+    if doc is None or len(_FOR_ITEM.findall(text)) < 1:
+        return out
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        opens = i == 0 or doc[i - 1].lower_ in _ITEM_SEPARATORS
+        if not (opens and t.pos_ == "PROPN" and t.text[:1].isupper()):
+            i += 1
+            continue
+        places = _place_list(doc, i, place_kind)
+        if not places:
+            i += 1
+            continue
+        k = next((x.i for x in doc if x.idx >= places[-1][4]), len(doc))
+        while k < len(doc) and doc[k].pos_ == "PROPN":
+            k += 1  # the rest of a longer name
+        if k < len(doc) and doc[k].text == "(":
+            close = next((x.i for x in doc[k:] if x.text == ")"), None)
+            k = close + 1 if close is not None else k
+        if k + 1 >= len(doc) or doc[k].lower_ != "for":
+            i = k + 1
+            continue
+        words = []
+        for x in doc[k + 1 : k + 5]:
+            if x.is_alpha and x.pos_ in ("NOUN", "PROPN", "ADJ") and x.lower_ not in DROPPED:
+                words.append(x)
+            else:
+                break
+        if words:
+            product = text[words[0].idx : words[-1].idx + len(words[-1].text)]
+            # each cluster's span is its place: the places of one group share the product
+            out += [Described(product, s, kd, pid, st, pe, False) for s, kd, pid, st, pe in places]
+        i = k + 1
+    return out if len(out) >= 2 else []
 
 
 def facility_places(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
@@ -370,7 +525,8 @@ def _list_starts(doc: Any, tok: Any, skip_comma: bool = False) -> list[int]:
     if nxt < len(doc) and doc[nxt].lower_ in PLACE_PREPOSITIONS:
         starts.append(nxt + 1)
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be" and tok.head.i > tok.i:
-        starts.append(tok.head.i + 1)
+        k = tok.head.i + 1  # "The three CFCs would be in Fulia ...": past the preposition
+        starts.append(k + 1 if k < len(doc) and doc[k].lower_ in PLACE_PREPOSITIONS else k)
     # "These clusters have been sanctioned for Mahadevpur in Warangal district, Narayanpet ..."
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB" and tok.head.i > tok.i:
         preps = [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.head.i]
@@ -401,6 +557,14 @@ def _place_list(
         if found is None:
             break
         after = run[-1].i + 1
+        owner = None
+        if found[1] == "state" and after + 1 < len(doc) and doc[after].text in ("'s", "’s"):
+            # "Assam's Barpeta": the state owns the place named after it
+            owner, run = found, _proper_run(doc, doc[after + 1])
+            found = _resolve(doc, run, place_kind) if run else None
+            if found is None:
+                break
+            after = run[-1].i + 1
         if (
             found[1] == "town"
             and after < len(doc)
@@ -441,6 +605,7 @@ def _place_list(
                 i = inner[-1].i + 1  # "... in Xyz district" with a district the gazetteer lacks
         if i < len(doc) and doc[i].lower_ in ("district", "districts"):
             i += 1  # "Narayanpet in Narayanpet district, ..."
+        qualifier = qualifier or owner
         if kind in ("district", "town"):
             where = pid if kind == "district" else (qualifier[2] if qualifier else None)
             items.append((surface, kind, where, pstart, pend))
@@ -463,7 +628,12 @@ def _product_run(doc: Any, tok: Any) -> list[Any]:
             t.pos_ in _RUN_POS
             and t.is_alpha
             and t.lower_ not in CLUSTER_WORDS
-            and (t.pos_ != "VERB" or t.dep_ in ("amod", "compound") or _modifier_verb(t))
+            and (
+                t.pos_ != "VERB"
+                or t.dep_ in ("amod", "compound")
+                or _modifier_verb(t)
+                or (i == tok.i - 1 and t.text.islower() and t.lower_ in product_words())
+            )
         ):
             run.insert(0, t)
         elif (
@@ -522,8 +692,8 @@ def _span_text(doc: Any, toks: list[Any]) -> str:
 
 def _proper_run(doc: Any, first: Any) -> list[Any]:
     """A place name from `first` on: proper nouns, at most three ("Jammu Division")."""
-    run = []
-    for t in doc[first.i : first.i + 3]:
+    run: list[Any] = []
+    for t in doc[first.i : first.i + 5]:
         if (
             t.pos_ == "PROPN"
             and t.text[:1].isupper()
@@ -531,7 +701,16 @@ def _proper_run(doc: Any, first: Any) -> list[Any]:
             and t.lower_ not in NOT_PLACES
         ):
             run.append(t)
+        elif (
+            run
+            and (t.like_num or t.text == "-")
+            and t.i + 1 < len(doc)
+            and (doc[t.i + 1].text[:1].isupper() or doc[t.i + 1].text == "-")
+        ):
+            run.append(t)  # "North 24-Parganas": a number inside a name
         else:
+            break
+        if sum(1 for x in run if x.is_alpha) >= 3:
             break
     if run and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].lower_ in CLUSTER_WORDS:
         return []  # "Fly Ash Cluster": another cluster's name, not a place
@@ -624,9 +803,21 @@ def _place(
                 if objs:
                     o = objs[0]
                     left = [c for c in o.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                    # "in the high-profile Gandhi constituency of Sultanpur": the place named by
+                    # "of" comes before a name qualifying the noun
+                    candidates += [
+                        (_proper_run(doc, g), False)
+                        for c in o.children
+                        if o.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children
+                        if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                    ]
                     candidates.append((_proper_run(doc, left[0] if left else o), False))
-    # 5. "<Place> ... has become the first textile cluster"
-    if tok.dep_ == "attr" and tok.head.lemma_ in _COPULA_LEMMAS:
+    # 5. "<Place> ... has become the first textile cluster", "Bahraich will also have a khadi
+    # cluster": the subject of a copula or of a verb of having whose complement is the cluster
+    if (tok.dep_ == "attr" and tok.head.lemma_ in _COPULA_LEMMAS) or (
+        tok.dep_ == "dobj" and tok.head.lemma_ in _HAVING_LEMMAS
+    ):
         for s in tok.head.children:
             if s.dep_ in ("nsubj", "nsubjpass"):
                 for c in [s, *[a for a in s.children if a.dep_ == "appos"]]:

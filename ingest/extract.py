@@ -24,7 +24,9 @@ from ingest.clusters import (
     document_product,
     elided_clusters,
     facility_places,
+    for_items,
     listed_clusters,
+    mentions_cluster,
     parse_all,
     unglue,
 )
@@ -81,6 +83,27 @@ def not_clusters(
         for o in orgs
         if o.name not in clusters and not _CLUSTER_WORD.search(o.name) and not is_place(o.name)
     ]
+
+
+_INDEX_NUMBER = re.compile(r"\d+(?:\.\d+)+\b")
+
+
+def state_headings(clean: str, found: list[Mention]) -> list[tuple[int, str]]:
+    """States standing as headings of an index or a flattened table: a state named alone
+    between the start of the text or a page number and the end of the text or an item number
+    ("... Gadag 7 Madhya Pradesh", "Karnataka 48.3.4 CFC in ..."), or a sentence opening with
+    "In <State>:" or "In <State>," (position, state id). The items after a heading lie in its
+    state until the next heading."""
+    out = []
+    for m in found:
+        if m.type != "State" or len(m.ids) != 1:
+            continue
+        before, after = clean[: m.start].rstrip(), clean[m.end :].lstrip()
+        opens = not before or before[-1].isdigit() or before.lower() == "in"
+        closes = not after or _INDEX_NUMBER.match(after) is not None or after[0] in ":,"
+        if opens and closes:
+            out.append((m.start, m.ids[0]))
+    return sorted(out)
 
 
 def _directional(name: str) -> bool:
@@ -437,12 +460,17 @@ class Extractor:
         ):
             product = None  # "Koppal clusters": a place, not what they make
         about_odop = any(_ODOP.search(s.clean) for s in sentences)
+        about_clusters = any(mentions_cluster(s.clean) for s in sentences)
+        carried: str | None = None  # the state of the last heading of an index or a table
         for s, found, parsed in zip(sentences, raw, parses, strict=True):
             before = sentences[s.index - 1].clean if s.index > 0 else ""
             elided = elided_clusters(s.clean, before)
+            heads = state_headings(s.clean, found)
             found += self._descriptions(
-                s.clean, found, doc_states, district, parsed, product, elided
-            )
+                s.clean, found, doc_states, district, parsed, product, elided, about_clusters,
+                [(-1, carried), *heads] if carried else heads,
+            )  # fmt: skip
+            carried = heads[-1][1] if heads else carried
             if about_odop and parsed is not None:
                 found += self._odop_facilities(s.clean, found, doc_states, parsed)
         raw = [select(r) for r in raw]
@@ -545,6 +573,8 @@ class Extractor:
         parsed: Any,
         product: str | None = None,
         elided: bool = False,
+        about_clusters: bool = False,
+        headings: list[tuple[int, str]] | None = None,
     ) -> list[Mention]:
         """Clusters described with their place, not where a known cluster is named.
 
@@ -561,14 +591,20 @@ class Extractor:
         out = []
         place_kind = lambda w: self._place_kind(w, doc_states)  # noqa: E731
         top = doc_states.most_common(1)[0][0] if doc_states else None
-        for d in listed_clusters(clean, place_kind, parsed, elided) if product else []:
+        for d in listed_clusters(clean, place_kind, parsed, elided):
             if any(k.start < d.end and d.start < k.end for k in known):
                 continue
-            name = f"{d.place} {product.title()} Cluster"  # type: ignore[union-attr]
+            if not (d.product or product):
+                continue  # places listed with no product, in a document with no one product
+            name = f"{d.place} {(d.product or product or '').title()} Cluster"
             where = d.place_id or top  # a town of the list with no district: the document's state
             out.append(Mention("Cluster", name, d.start, d.end, "described",
                                ids=[where] if where else [], how="description"))  # fmt: skip
-        for d in described_clusters(clean, lambda w: self._place_kind(w, doc_states), parsed):
+        described = described_clusters(clean, place_kind, parsed)
+        if about_clusters and not mentions_cluster(clean):
+            # "Theni (TN) for banana; Nasik (Maharashtra) for grapes" in a document about clusters
+            described += for_items(clean, place_kind, parsed)
+        for d in described:
             # "Engineering Cluster at Angul, Fly Ash Cluster at Angul": a known name may take
             # the place word that ends this description ("Angul, Fly Ash Cluster"); the
             # description then stops at its cluster word
@@ -579,6 +615,11 @@ class Extractor:
                 continue
             end = core if overlapping else d.end
             where = d.place_id or (district if d.place_kind == "town" else None)
+            # a town with no district under a state heading of an index or a table
+            # ("... Gadag 7 Madhya Pradesh / 47.3.22 CFC in Agriculture Implements Cluster,
+            # Khurai") lies in that state; its name keeps the town as qualifier
+            heading = next((h for pos, h in reversed(headings or []) if pos < d.start), None)
+            located = where or (heading if d.place_kind == "town" else None)
             if not d.product and not product:
                 continue  # "the upcoming cluster in Raikot" in a document with no one product
             if not d.product:
@@ -591,7 +632,8 @@ class Extractor:
             else:
                 name = f"{d.place} {d.product.title()} Cluster"
                 role, aliases = "described", []  # maybe a named cluster's description
-            out.append(Mention("Cluster", name, d.start, end, role, ids=[where] if where else [],
+            out.append(Mention("Cluster", name, d.start, end, role,
+                               ids=[located] if located else [],
                                aliases=aliases, how="description"))  # fmt: skip
         return out
 
