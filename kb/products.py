@@ -43,13 +43,16 @@ GENERIC = frozenset(
 
 
 def stem(word: str) -> str:
-    """A crude English stem: enough to make 'utensils'/'utensil', 'weavers'/'weaving' agree."""
+    """A crude English stem: enough to make 'utensils'/'utensil', 'weavers'/'weaving' agree.
+    Final 'e's go too, so that a plural in '-es' meets its singular ('textiles'/'textile',
+    'sarees'/'saree', 'pulses'/'pulse' all lose them)."""
     w = word.lower()
     for suffix in ("ings", "ing", "ers", "er", "ies", "es", "s"):
         if len(w) - len(suffix) >= 3 and w.endswith(suffix) and not w.endswith("ss"):
             w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
             break
-    return w
+    bare = w.rstrip("e")
+    return bare if len(bare) >= 2 else w
 
 
 def words(text: str) -> list[str]:
@@ -81,8 +84,13 @@ class Thesaurus:
         rows = [r for r in rows if r[2] != "modifier"]
         # every concept is also a term for itself; longest terms first ("bell metal", "metal")
         rows = rows + [(c, c, "same") for c in {c for _, c, _ in rows}]
+        # terms are matched by their words' stems ("pulse" meets the term "pulses")
         self.terms = sorted(
-            {(tuple(words(t)), concept, rel) for t, concept, rel in rows if words(t)},
+            {
+                (tuple(stem(w) for w in words(t)), concept, rel)
+                for t, concept, rel in rows
+                if words(t)
+            },  # fmt: skip
             key=lambda r: -len(r[0]),
         )
 
@@ -112,14 +120,25 @@ class Thesaurus:
         key = stems(toks)
         main = stems(content(outer))
         broader: set[str] = set()
-        joined, joined_main = f" {' '.join(toks)} ", f" {' '.join(content(outer))} "
+        same: set[str] = set()  # concepts of "same" terms, in the key
+        same_main: set[str] = set()  # ... and in the main words
+        covered: set[str] = set()  # the words of those terms: their concept stands for them
+        joined = f" {' '.join(stem(w) for w in toks)} "
+        joined_main = f" {' '.join(stem(w) for w in content(outer))} "
         for term, concept, rel in self.terms:
             phrase = f" {' '.join(term)} "
             if phrase in joined:  # a whole-word phrase
                 concept_key = "_".join(words(concept))
-                (key if rel == "same" else broader).add(concept_key)
-                if rel == "same" and phrase in joined_main:
-                    main.add(concept_key)
+                if rel != "same":
+                    broader.add(concept_key)
+                    continue
+                same.add(concept_key)
+                covered |= set(term)
+                if phrase in joined_main:
+                    same_main.add(concept_key)
+        # "Foundry" and "Metal Casting" are one concept each, not a word and its concept
+        key = (key - covered) | same
+        main = (main - covered) | same_main
         head = main - self.modifiers
         # a narrower term names its concept only through `broader`
         return ProductKey(frozenset(key), frozenset(broader - key), frozenset(main),

@@ -2,7 +2,12 @@
 
 import pytest
 
-from kb.products import Thesaurus, place_words, thesaurus
+from kb.products import (
+    Thesaurus,
+    place_words,
+    stem,
+    thesaurus,
+)
 
 
 def rel(a: str, b: str, *places: str) -> str | None:
@@ -39,3 +44,32 @@ def test_modifiers_are_data_not_code() -> None:
     a, b = "Green Dates", "Green Yarn"
     assert plain.relation(plain.key(a), plain.key(b)) == "same"  # without the modifier row
     assert taught.relation(taught.key(a), taught.key(b)) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Textile", "Garments & Textiles"),  # a plural in -es meets its singular
+        ("Kancheepuram Saree", "Venkatagiri Sarees"),
+        ("Pulse", "Pulses"),
+    ],
+)
+def test_plurals_in_es_meet_their_singular(a: str, b: str) -> None:
+    assert rel(a, b) == "same"
+    assert stem("textiles") == stem("textile") and stem("sarees") == stem("saree")
+    assert stem("boxes") == stem("box") and stem("utensils") == stem("utensil")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Foundry", "Metal Casting"),  # foundry = casting: one concept, not a word and it too
+        ("Apparel Manufacturing", "Readymade Garments"),
+        ("Dal Mill", "Pulses (Daal)"),  # the rows for dal
+        ("Silver Ornaments", "Silver Jewellery"),
+        ("Ornaments", "Jewellery"),  # the rows for ornaments
+    ],
+)
+def test_a_terms_concept_stands_for_its_words(a: str, b: str) -> None:
+    assert rel(a, b) == "same"
+    assert rel(b, a) == "same"
