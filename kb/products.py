@@ -165,3 +165,26 @@ def thesaurus() -> Thesaurus:
 def place_words(*names: str) -> frozenset[str]:
     """The words of place names, to leave out of a product key ('Moradabad Metal Craft')."""
     return frozenset(w for n in names for w in words(n) if w not in GENERIC)
+
+
+def product_words(th: Thesaurus, names: list[tuple[str, frozenset[str]]]) -> frozenset[str]:
+    """The stems of the words that name products: of each (product name, its place words)
+    given — e.g. the ODOP list's products, its districts' and states' names left out — and of
+    the thesaurus's terms."""
+    known = {stem(w) for name, places in names for w in words(name) if w not in places}
+    known |= {w for term, _, _ in th.terms for w in term}
+    return frozenset(known - {stem(w) for w in GENERIC})
+
+
+def product_of_name(name: str, leave_out: frozenset[str], known: frozenset[str]) -> str:
+    """What a cluster called `name` makes, when nothing else says: its name without its place
+    words and "cluster", and of what is left the words that name products (`known`,
+    product_words) and generic ones, when any names a product. A document's "Kangeyam Coir
+    Cluster" placed in its state only makes coir: "Kangeyam" is no product word (it is a town
+    the KB does not know)."""
+    kept = [w for w in name.split() if not (set(words(w)) <= leave_out | {"cluster"})]
+    if not any(stem(x) in known for w in kept for x in words(w)):
+        return " ".join(kept) or name
+    # generic words stay ("Food Processing"): they name no place, and say how it is made
+    named = [w for w in kept if all(stem(x) in known or x in GENERIC for x in words(w))]
+    return " ".join(named)
