@@ -43,13 +43,16 @@ GENERIC = frozenset(
 
 
 def stem(word: str) -> str:
-    """A crude English stem: enough to make 'utensils'/'utensil', 'weavers'/'weaving' agree."""
+    """A crude English stem: enough to make 'utensils'/'utensil', 'weavers'/'weaving' agree.
+    Final 'e's go too, so that a plural in '-es' meets its singular ('textiles'/'textile',
+    'sarees'/'saree', 'pulses'/'pulse' all lose them)."""
     w = word.lower()
     for suffix in ("ings", "ing", "ers", "er", "ies", "es", "s"):
         if len(w) - len(suffix) >= 3 and w.endswith(suffix) and not w.endswith("ss"):
             w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
             break
-    return w
+    bare = w.rstrip("e")
+    return bare if len(bare) >= 2 else w
 
 
 def words(text: str) -> list[str]:
@@ -81,8 +84,13 @@ class Thesaurus:
         rows = [r for r in rows if r[2] != "modifier"]
         # every concept is also a term for itself; longest terms first ("bell metal", "metal")
         rows = rows + [(c, c, "same") for c in {c for _, c, _ in rows}]
+        # terms are matched by their words' stems ("pulse" meets the term "pulses")
         self.terms = sorted(
-            {(tuple(words(t)), concept, rel) for t, concept, rel in rows if words(t)},
+            {
+                (tuple(stem(w) for w in words(t)), concept, rel)
+                for t, concept, rel in rows
+                if words(t)
+            },  # fmt: skip
             key=lambda r: -len(r[0]),
         )
 
@@ -112,14 +120,25 @@ class Thesaurus:
         key = stems(toks)
         main = stems(content(outer))
         broader: set[str] = set()
-        joined, joined_main = f" {' '.join(toks)} ", f" {' '.join(content(outer))} "
+        same: set[str] = set()  # concepts of "same" terms, in the key
+        same_main: set[str] = set()  # ... and in the main words
+        covered: set[str] = set()  # the words of those terms: their concept stands for them
+        joined = f" {' '.join(stem(w) for w in toks)} "
+        joined_main = f" {' '.join(stem(w) for w in content(outer))} "
         for term, concept, rel in self.terms:
             phrase = f" {' '.join(term)} "
             if phrase in joined:  # a whole-word phrase
                 concept_key = "_".join(words(concept))
-                (key if rel == "same" else broader).add(concept_key)
-                if rel == "same" and phrase in joined_main:
-                    main.add(concept_key)
+                if rel != "same":
+                    broader.add(concept_key)
+                    continue
+                same.add(concept_key)
+                covered |= set(term)
+                if phrase in joined_main:
+                    same_main.add(concept_key)
+        # "Foundry" and "Metal Casting" are one concept each, not a word and its concept
+        key = (key - covered) | same
+        main = (main - covered) | same_main
         head = main - self.modifiers
         # a narrower term names its concept only through `broader`
         return ProductKey(frozenset(key), frozenset(broader - key), frozenset(main),
@@ -146,3 +165,26 @@ def thesaurus() -> Thesaurus:
 def place_words(*names: str) -> frozenset[str]:
     """The words of place names, to leave out of a product key ('Moradabad Metal Craft')."""
     return frozenset(w for n in names for w in words(n) if w not in GENERIC)
+
+
+def product_words(th: Thesaurus, names: list[tuple[str, frozenset[str]]]) -> frozenset[str]:
+    """The stems of the words that name products: of each (product name, its place words)
+    given — e.g. the ODOP list's products, its districts' and states' names left out — and of
+    the thesaurus's terms."""
+    known = {stem(w) for name, places in names for w in words(name) if w not in places}
+    known |= {w for term, _, _ in th.terms for w in term}
+    return frozenset(known - {stem(w) for w in GENERIC})
+
+
+def product_of_name(name: str, leave_out: frozenset[str], known: frozenset[str]) -> str:
+    """What a cluster called `name` makes, when nothing else says: its name without its place
+    words and "cluster", and of what is left the words that name products (`known`,
+    product_words) and generic ones, when any names a product. A document's "Kangeyam Coir
+    Cluster" placed in its state only makes coir: "Kangeyam" is no product word (it is a town
+    the KB does not know)."""
+    kept = [w for w in name.split() if not (set(words(w)) <= leave_out | {"cluster"})]
+    if not any(stem(x) in known for w in kept for x in words(w)):
+        return " ".join(kept) or name
+    # generic words stay ("Food Processing"): they name no place, and say how it is made
+    named = [w for w in kept if all(stem(x) in known or x in GENERIC for x in words(w))]
+    return " ".join(named)

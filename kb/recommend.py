@@ -37,7 +37,14 @@ from kb.errors import NotFound
 from kb.ids import node_id, qualifier, state_of, state_slug
 from kb.linking import EntityLinker
 from kb.models import Recommendation
-from kb.products import ProductKey, Thesaurus, place_words, thesaurus, words
+from kb.products import (
+    ProductKey,
+    Thesaurus,
+    place_words,
+    product_of_name,
+    product_words,
+    thesaurus,
+)
 from kb.resolve import normalize
 from kb.schema import BACKER_TYPES, VALUE_CHAIN_STAGES
 from kb.schemefit import fit_reasons, planned_groups, profile
@@ -362,6 +369,7 @@ class Recommender:
         self._homes: dict[str, str | None] = {}
         self._state_names: dict[str, str] | None = None
         self._odop: list[Any] | None = None
+        self._known_products: frozenset[str] | None = None
         self._backer_models: dict[str, BackerModel] = {}
         self._catalogue: list[tuple[Node, set[str], bool]] | None = None
         self._fit_bonus: dict[tuple[str, frozenset[str]], float] = {}
@@ -469,9 +477,8 @@ class Recommender:
             place_names.append(self._state_name(state))
         leave_out = place_words(*place_names)
         text = c.attrs.get("product") or (products[0] if products else None)
-        if not text:  # a document's cluster: its name without the place and "Cluster"
-            kept = [w for w in c.name.split() if not (set(words(w)) <= leave_out | {"cluster"})]
-            text = " ".join(kept) or c.name
+        if not text:  # a document's cluster: the product words of its name
+            text = product_of_name(c.name, leave_out, self._product_words())
         key = self.thesaurus.key(str(text), leave_out)
         if not key.key and products:
             key = self.thesaurus.key(products[0], leave_out)
@@ -484,6 +491,15 @@ class Recommender:
         return ClusterFacts(c, str(text), key, frozenset(sectors), state, district, where,
                             str(c.attrs.get("status_class") or "unknown"), backers, actors,
                             facilities)  # fmt: skip
+
+    def _product_words(self) -> frozenset[str]:
+        """The words that name products (kb.products.product_words): of the ODOP list's
+        products, their districts' and states' names left out; read once per recommender."""
+        if self._known_products is None:
+            names = [(product.name, place_words(d.name, self._state_name(state_of(d.id))))
+                     for _, d, product, _ in self._odop_keys()]  # fmt: skip
+            self._known_products = product_words(self.thesaurus, names)
+        return self._known_products
 
     def _sector_name(self, sector_id: str) -> str:
         node = self.store.get_node(sector_id)
