@@ -230,7 +230,20 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
             and all(t.text[:1].isupper() for t in words if t.is_alpha)
         )
         out.append(Described(product, surface, kind, pid, start, end, capitalised))
-        if words and _plural_head(doc, head):
+        if words and not _plural_head(doc, head) and tok.lower_ == "cluster":
+            # "the hand tools cluster at Jalandhar and Ludhiana, ...": one cluster word over
+            # places coordinated to the end of the phrase is a cluster in each ("... in Gaya and
+            # Hooghly will get a centre" coordinates two clauses, not two places)
+            at = next((t.i for t in doc if t.idx >= pend), len(doc))
+            joined = at < len(doc) and doc[at].lower_ in ("and", "&")
+            items = _continued_places(doc, pend, place_kind) if joined else []
+            if (
+                items
+                and _phrase_ends(doc, items[-1][4])
+                and not any(_unit_after(doc, item[4]) for item in items)
+            ):
+                out += [Described(product, *item, False) for item in items]
+        elif words and _plural_head(doc, head):
             # "bell metal clusters in Bankura and Murshidabad", "three bamboo clusters will
             # be developed in Jammu, Katra and Samba": one cluster of the product per place
             out += [
@@ -298,6 +311,20 @@ def _continued_places(
     if i < len(doc) and doc[i].lower_ in ("and", "&"):
         i += 1
     return _place_list(doc, i, place_kind) if i < len(doc) else []
+
+
+def _unit_after(doc: Any, end: int) -> bool:
+    """Whether a unit word of an address follows character `end` ("Halli Village")."""
+    i = next((t.i for t in doc if t.idx >= end), len(doc))
+    return i < len(doc) and doc[i].lower_ in ADMIN_UNITS
+
+
+def _phrase_ends(doc: Any, end: int) -> bool:
+    """Whether the noun phrase ends at character `end`: a comma, a full stop, a bracket or
+    the end of the text follows (no verb of another clause, no unit word of an address:
+    "Belur & Halli Village" is one address)."""
+    i = next((t.i for t in doc if t.idx >= end), len(doc))
+    return i >= len(doc) or doc[i].text in (",", ".", ";", ")", ":")
 
 
 # Parts of speech of a product word in an elided list item ("footwear", "glass beads")

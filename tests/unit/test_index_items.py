@@ -211,3 +211,14 @@ def test_karnatakas_renamed_districts_keep_their_older_names() -> None:
     names = places.districts_in_state[ka]
     assert names.get("bagalkot") == names.get("bagalkote") is not None
     assert names.get("shimoga") == names.get("shivamogga") is not None
+
+
+def test_one_cluster_word_over_places_coordinated_to_the_phrases_end() -> None:
+    text = "The hand tools cluster at Gaya and Samba, the majority of whose units are small, grows."
+    assert _described(text) == [
+        ("hand tools", "Gaya", "district:gaya"),
+        ("hand tools", "Samba", "district:samba"),
+    ]
+    # two clauses, not two places
+    text = "A leather cluster is planned in Gaya and Samba will get a training centre."
+    assert _described(text) == [("leather", "Gaya", "district:gaya")]
