@@ -87,6 +87,11 @@ def product_words() -> frozenset[str]:
     return frozenset(words - {"and", "the", "for", "with", "based", "products", "product"})
 
 
+# Units of an address after a place's name ("Shigli Village", "Sirahatti Taluk", "Bolpur block")
+ADMIN_UNITS = {
+    "village", "villages", "taluk", "taluka", "taluks", "tehsil", "tahsil", "mandal", "block",
+    "blocks", "district", "districts", "hobli", "panchayat",
+}  # fmt: skip
 # Words opening an insertion between a cluster and its place ("cluster, including a mango
 # processing unit, in Ramanagara district")
 _INSERTIONS = {"including", "with", "comprising", "which", "besides"}
@@ -130,7 +135,7 @@ def unglue(text: str) -> str:
     return _GLUE_CAPITAL.sub(r"\1 \2", text)
 
 
-_FACILITY_WORD = re.compile(r"\bCFCs?\b|\bcommon facility cent(?:re|er)s?\b", re.I)
+_FACILITY_WORD = re.compile(r"\bCFCs?\b|\bcommon facilit(?:y|ation) cent(?:re|er)s?\b", re.I)
 
 
 def mentions_cluster(text: str) -> bool:
@@ -199,7 +204,9 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
         if tok.lower_ not in CLUSTER_WORDS and not _facility_sector(tok) and facility is None:
             continue
         run = _product_run(doc, doc[facility] if facility is not None else tok)
-        place = _place(doc, tok, run, place_kind)
+        # "three Handloom Cluster projects at Bolpur, ...": the projects stand for the clusters
+        head = doc[tok.i + 1] if _project_after(doc, tok) else tok
+        place = _place(doc, head, run, place_kind)
         if place is None:
             continue
         surface, kind, pid, pstart, pend, run, adjacent = place
@@ -223,7 +230,20 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
             and all(t.text[:1].isupper() for t in words if t.is_alpha)
         )
         out.append(Described(product, surface, kind, pid, start, end, capitalised))
-        if words and _plural_head(doc, tok):
+        if words and not _plural_head(doc, head) and tok.lower_ == "cluster":
+            # "the hand tools cluster at Jalandhar and Ludhiana, ...": one cluster word over
+            # places coordinated to the end of the phrase is a cluster in each ("... in Gaya and
+            # Hooghly will get a centre" coordinates two clauses, not two places)
+            at = next((t.i for t in doc if t.idx >= pend), len(doc))
+            joined = at < len(doc) and doc[at].lower_ in ("and", "&")
+            items = _continued_places(doc, pend, place_kind) if joined else []
+            if (
+                items
+                and _phrase_ends(doc, items[-1][4])
+                and not any(_unit_after(doc, item[4]) for item in items)
+            ):
+                out += [Described(product, *item, False) for item in items]
+        elif words and _plural_head(doc, head):
             # "bell metal clusters in Bankura and Murshidabad", "three bamboo clusters will
             # be developed in Jammu, Katra and Samba": one cluster of the product per place
             out += [
@@ -238,7 +258,7 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
 # Heads of a cluster project besides the cluster word: a common facility centre is its
 # cluster's project ("a water hyacinth CFC at Dhubri" describes the water hyacinth cluster there)
 _CENTRE_WORDS = {"centre", "centres", "center", "centers"}
-_PLURAL_HEADS = {"clusters", "cfcs", "centres", "centers"}
+_PLURAL_HEADS = {"clusters", "cfcs", "centres", "centers", "projects"}
 
 
 def facility_head(doc: Any, tok: Any) -> int | None:
@@ -250,11 +270,23 @@ def facility_head(doc: Any, tok: Any) -> int | None:
     if (
         tok.lower_ in _CENTRE_WORDS
         and tok.i >= 2
-        and doc[tok.i - 1].lower_ == "facility"
+        and doc[tok.i - 1].lower_ in ("facility", "facilitation")
         and doc[tok.i - 2].lower_ == "common"
     ):
         return tok.i - 2
     return None
+
+
+_PROJECT_WORDS = {"project", "projects"}
+
+
+def _project_after(doc: Any, tok: Any) -> bool:
+    """Whether the cluster word `tok` qualifies a project word after it ("Cluster projects")."""
+    return (
+        tok.lower_ in CLUSTER_WORDS
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].lower_ in _PROJECT_WORDS
+    )
 
 
 def _plural_head(doc: Any, tok: Any) -> bool:
@@ -271,14 +303,28 @@ def _continued_places(
     separator, read as `_place_list` reads it (qualifiers included). A separator followed by
     product words ("..., footwear in Agra") is another shape (`_elided_items`)."""
     i = next((t.i for t in doc if t.idx >= pend), len(doc))
-    while i < len(doc) and doc[i].lower_ in ("district", "districts"):
-        i += 1
+    while i < len(doc) and doc[i].lower_ in ADMIN_UNITS:
+        i += 1  # "in Bankura district and ...", "at Bolpur block, ..."
     if i >= len(doc) or doc[i].lower_ not in _LIST_SEPARATORS:
         return []
     i += 1
     if i < len(doc) and doc[i].lower_ in ("and", "&"):
         i += 1
     return _place_list(doc, i, place_kind) if i < len(doc) else []
+
+
+def _unit_after(doc: Any, end: int) -> bool:
+    """Whether a unit word of an address follows character `end` ("Halli Village")."""
+    i = next((t.i for t in doc if t.idx >= end), len(doc))
+    return i < len(doc) and doc[i].lower_ in ADMIN_UNITS
+
+
+def _phrase_ends(doc: Any, end: int) -> bool:
+    """Whether the noun phrase ends at character `end`: a comma, a full stop, a bracket or
+    the end of the text follows (no verb of another clause, no unit word of an address:
+    "Belur & Halli Village" is one address)."""
+    i = next((t.i for t in doc if t.idx >= end), len(doc))
+    return i >= len(doc) or doc[i].text in (",", ".", ";", ")", ":")
 
 
 # Parts of speech of a product word in an elided list item ("footwear", "glass beads")
@@ -440,6 +486,53 @@ def listed_clusters(
     return out
 
 
+# The words that open a described cluster in an item ("Soft Interventions in", "Centre in")
+_FRAME_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z-]*\s+){1,2}(?:in|of|for|at))\s+$")
+# Capitalised product words after a frame, up to the comma that opens the item's address
+_FRAMED_PRODUCT = r"\s+([A-Z][A-Za-z-]*(?:\s+(?:and\s+|&\s+)?[A-Z][A-Za-z-]*){0,4})\s*,"
+
+
+def item_frame(text: str, start: int) -> str | None:
+    """The words before a described cluster that begins at `start` ("Soft Interventions in"
+    of "... Soft Interventions in Stone Carving Cluster, ..."), lower case, or None."""
+    m = _FRAME_BEFORE.search(text[:start])
+    return " ".join(m.group(1).lower().split()) if m else None
+
+
+def framed_items(text: str, frames: set[str], place_kind: PlaceKind) -> list[Described]:
+    """Items of an index or a list that leave the cluster word out where the document's other
+    items write it: after a frame the document opens its clusters with ("Soft Interventions in
+    Stone Carving Cluster, Belagatti ..." and "Soft Interventions in Brooms Cluster, Shigli
+    ..."), capitalised words with a product word among them (the product lexicon) and then
+    an address ("Soft Interventions in Jaggery, Hippargi Village of Jamakhandi Taluk,
+    Bagalkot") are a cluster of that product: read as if "Cluster" stood after them, spans in
+    `text`'s own characters. Words naming a place are no product."""
+    out: list[Described] = []
+    if mentions_cluster(text):
+        return out
+    for frame in sorted(frames):
+        rx = re.compile(
+            r"(?i:\b" + r"\s+".join(map(re.escape, frame.split())) + ")" + _FRAMED_PRODUCT
+        )
+        for m in rx.finditer(text):
+            words = re.findall(r"[A-Za-z]+", m.group(1))
+            if not any(w.lower() in product_words() for w in words) or any(
+                place_kind(w) is not None and place_kind(w)[0] != "town"  # type: ignore[index]
+                for w in words
+            ):
+                continue
+            cut = m.end(1)
+            inserted = " Cluster"
+            virtual = text[:cut] + inserted + text[cut:]
+            for d in described_clusters(virtual, place_kind, nlp.parse_many([virtual])[0]):
+                if d.start != m.start(1) or not d.product:
+                    continue
+                end = d.end - len(inserted) if d.end > cut else d.end
+                out.append(Described(d.product, d.place, d.place_kind, d.place_id,
+                                     d.start, end, True))  # fmt: skip
+    return out
+
+
 # An enumerated item "<Place> (<State>) for <product>" ("Theni (TN) for banana; Nasik
 # (Maharashtra) for grapes"): worth parsing in a document that speaks of clusters
 _FOR_ITEM = re.compile(
@@ -504,7 +597,7 @@ def facility_places(text: str, place_kind: PlaceKind, doc: Any) -> list[Describe
         facility = tok.text in ("CFC", "CFCs") or (
             tok.lower_ in ("centre", "centres", "center", "centers")
             and tok.i >= 2
-            and doc[tok.i - 1].lower_ == "facility"
+            and doc[tok.i - 1].lower_ in ("facility", "facilitation")
             and doc[tok.i - 2].lower_ == "common"
         )
         nxt = tok.i + 1
@@ -603,8 +696,8 @@ def _place_list(
                 i = inner[-1].i + 1
             elif inner and inner[-1].i + 1 < len(doc) and doc[inner[-1].i + 1].lower_ == "district":
                 i = inner[-1].i + 1  # "... in Xyz district" with a district the gazetteer lacks
-        if i < len(doc) and doc[i].lower_ in ("district", "districts"):
-            i += 1  # "Narayanpet in Narayanpet district, ..."
+        while i < len(doc) and doc[i].lower_ in ADMIN_UNITS:
+            i += 1  # "Narayanpet in Narayanpet district, ...", "Bolpur block, ..."
         qualifier = qualifier or owner
         if kind in ("district", "town"):
             where = pid if kind == "district" else (qualifier[2] if qualifier else None)
@@ -647,10 +740,19 @@ def _product_run(doc: Any, tok: Any) -> list[Any]:
             run.insert(0, t)  # "Textile & Allied Products Cluster"
         elif t.text == "-" and run and i > 0 and doc[i - 1].is_alpha:
             run.insert(0, t)  # "Agro-Food Cluster"
+        elif (
+            t.lower_ == "and"
+            and run
+            and run[0].text[:1].isupper()
+            and i > 0
+            and doc[i - 1].text[:1].isupper()
+            and doc[i - 1].lower_ in product_words()
+        ):
+            run.insert(0, t)  # "Brass and Bell Metal cluster": two products of one name
         else:
             break
         i -= 1
-    while run and (run[0].lower_ in ("&", "-") or run[0].lower_ in DROPPED):
+    while run and (run[0].lower_ in ("&", "-", "and") or run[0].lower_ in DROPPED):
         run = run[1:]
     return run
 
@@ -690,6 +792,9 @@ def _span_text(doc: Any, toks: list[Any]) -> str:
     return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
 
 
+_ROMAN = re.compile(r"[IVX]{1,4}")
+
+
 def _proper_run(doc: Any, first: Any) -> list[Any]:
     """A place name from `first` on: proper nouns, at most three ("Jammu Division")."""
     run: list[Any] = []
@@ -699,8 +804,11 @@ def _proper_run(doc: Any, first: Any) -> list[Any]:
             and t.text[:1].isupper()
             and t.lower_ not in CLUSTER_WORDS
             and t.lower_ not in NOT_PLACES
+            and t.lower_ not in ADMIN_UNITS  # "Sirahatti Taluk": the unit is no part of the name
         ):
             run.append(t)
+        elif run and run[-1].text == "-" and _ROMAN.fullmatch(t.text):
+            run.append(t)  # "Murarai-I", "Rampurhat-II": a block numbered within its name
         elif (
             run
             and (t.like_num or t.text == "-")
@@ -761,7 +869,9 @@ def _place(
                 and doc[close + 1].lower_ in PLACE_PREPOSITIONS
             ):
                 candidates.append((_proper_run(doc, doc[close + 2]), False))
-    # 3. "X Cluster, <Town>" after a capitalised name, the town ending the phrase
+    # 3. "X Cluster, <Town>" after a capitalised name, the town ending the phrase or followed
+    # by the unit it is ("Brooms Cluster, Shigli Village, Sirahatti Taluk, Gadag"); a
+    # locality numbered within a town is passed over ("Packaging Cluster, Sector-58, Faridabad")
     if (
         nxt is not None
         and nxt.text == ","
@@ -769,12 +879,26 @@ def _place(
         and run[-1].text[:1].isupper()
         and nxt.i + 1 < len(doc)
     ):
-        after = _proper_run(doc, doc[nxt.i + 1])
-        stop = after[-1].i + 1 if after else len(doc)
-        if after and (
-            stop >= len(doc) or doc[stop].pos_ in ("PUNCT", "ADP", "CCONJ") or doc[stop].like_num
-        ):
-            candidates.append((after, True))
+        j = nxt.i + 1
+        for _ in range(2):
+            after = _proper_run(doc, doc[j])
+            stop = after[-1].i + 1 if after else len(doc)
+            if after and (
+                _numbered_locality(doc, stop) or any(c.isdigit() for c in after[-1].text)
+            ):
+                comma = next((t.i for t in doc[stop : stop + 4] if t.text == ","), None)
+                if comma is None or comma + 1 >= len(doc):
+                    break
+                j = comma + 1
+                continue
+            if after and (
+                stop >= len(doc)
+                or doc[stop].pos_ in ("PUNCT", "ADP", "CCONJ")
+                or doc[stop].like_num
+                or doc[stop].lower_ in ADMIN_UNITS
+            ):
+                candidates.append((after, True))
+            break
     # 4. the prepositional object of the verb the cluster is subject or object of, also
     # through the noun whose "in" it follows ("A CFC in gold ornament cluster has been
     # proposed at Jaggayyapet"); a place put first counts ("In East Midnapore, a salt cluster
@@ -785,6 +909,11 @@ def _place(
         if arg.dep_ in _SUBJECT_OBJECT and arg.head.pos_ in ("VERB", "AUX"):
             verbs.append(arg.head)
             break
+        if arg.dep_ == "conj" and arg.head.pos_ in _NOMINAL and arg.head.i < arg.i:
+            # "a Centre of Brass and Bell Metal cluster will come up at X": the parser
+            # coordinated the cluster with the noun it belongs to; it shares that noun's verb
+            arg = arg.head
+            continue
         holder = arg.head.head  # the noun the "in" hangs on (the tagger may call it a verb)
         if (
             arg.dep_ == "pobj"
@@ -795,6 +924,14 @@ def _place(
             continue
         break
     verbs += [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    # "cluster set to come up in Kozhikode", "cluster is likely to be set up at Ralla": the
+    # place hangs on the verb the first one is completed by
+    for v in list(verbs):
+        for c in v.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                verbs.append(c)
+            elif c.dep_ == "acomp":
+                verbs += [x for x in c.children if x.dep_ == "xcomp" and x.pos_ == "VERB"]
     for v in verbs:
         for p in v.children:
             fronted = p.i < tok.i and all(t.is_punct for t in doc[: p.i])
@@ -834,19 +971,53 @@ def _place(
     return None
 
 
+def _numbered_locality(doc: Any, i: int) -> bool:
+    """Whether token `i` goes on with a hyphen and a number the name before it: "Sector-58"
+    ("Alappuzha 2. Karnataka ..." is a place and the next item's number)."""
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].like_num
+
+
+def _past_units(doc: Any, k: int) -> int:
+    """Token `k` moved past the unit words after a place ("Village", "Taluk") and a second
+    place of the same unit joined by "&" ("Belagatti & Hebbal Village")."""
+    n = len(doc)
+    if k + 1 < n and doc[k].text in ("&", "and"):
+        other = _proper_run(doc, doc[k + 1])
+        end = other[-1].i + 1 if other else k
+        if other and end < n and doc[end].lower_ in ADMIN_UNITS:
+            k = end
+    while k < n and doc[k].lower_ in ADMIN_UNITS:
+        k += 1
+    return k
+
+
 def _town_district(
     doc: Any, town: tuple[str, str, str | None, int, int], place_kind: PlaceKind
 ) -> tuple[str, str, str | None, int, int]:
     """A town with the district the text gives right after it: "Keshpur at West Midnapore",
-    "Jaggayyapet in Krishna district", "Kalady (Ernakulam)": the town, placed in the district."""
+    "Jaggayyapet in Krishna district", "Kalady (Ernakulam)": the town, placed in the district.
+    An address is read down its units: "Hippargi Village of Jamakhandi Taluk, Bagalkot",
+    "Shigli Village, Sirahatti Taluk, Gadag" (a place followed by its unit word is passed over
+    on the way to the district; a place without one ends the address)."""
     after = next((t.i for t in doc if t.idx >= town[4]), len(doc))
-    k = after + 1 if after < len(doc) and doc[after].text in ("(", ",") else after
-    if k < len(doc) and doc[k].lower_ in PLACE_PREPOSITIONS | {"of"}:
-        k += 1
-    if k == after or k >= len(doc):
-        return town
-    inner = _proper_run(doc, doc[k])
-    found = _resolve(doc, inner, place_kind) if inner else None
-    if found is not None and found[1] == "district":
-        return (town[0], "town", found[2], town[3], town[4])
+    k = after
+    for _ in range(3):
+        start = k
+        k = _past_units(doc, k)
+        unit = k > start
+        k = k + 1 if k < len(doc) and doc[k].text in ("(", ",") else k
+        if k < len(doc) and doc[k].lower_ in PLACE_PREPOSITIONS | {"of"}:
+            k += 1
+        if k == start or k >= len(doc):
+            return town
+        inner = _proper_run(doc, doc[k])
+        found = _resolve(doc, inner, place_kind) if inner else None
+        if found is not None and found[1] == "district":
+            return (town[0], "town", found[2], town[3], town[4])
+        end = inner[-1].i + 1 if inner else k
+        if not (inner and (unit or k == start + 1) and end < len(doc)):
+            return town
+        if doc[end].lower_ not in ADMIN_UNITS:
+            return town  # "Keshpur, Salboni and ...": another place, not a unit of this one
+        k = end
     return town

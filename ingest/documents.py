@@ -238,11 +238,51 @@ _LABEL_ENDS = {"by", "to", "for", "under", "from"}
 _DANGLING = _LABEL_ENDS | {"the", "a", "an", "of", "and", "or", "in", "at", "on", "with", "its"}
 
 
+# A page number or range standing alone on a line: an index's page column ("26-34")
+_PAGE_LINE = re.compile(r"\d{1,4}(?:\s*[-–]\s*\d{1,4})?")
+_ITEM_MARK = re.compile(r"^(?:[ivx]+\)|\(?[a-z]\)|\d+(?:\.\d+)*\s*(?:\([A-Z]\))?)(?:\s|$)")
+
+
+def without_page_column(lines: list[str]) -> list[str]:
+    """An index flattened to lines puts each item's page numbers between the two halves of an
+    item broken across lines ("Soft Interventions in Brooms Cluster, Shigli Village," / "16-20"
+    / "Gadag"; "... setting up of Common Facility Centre" / "26-34" / "(CFC) in Steel Product
+    Fabrication Cluster, Salem."): the page line is dropped and the halves are one line, when
+    the first half does not end a sentence and is left open (a comma, "&", a word no sentence
+    ends with) or the second goes on in lower case or with a bracket. A page line after a
+    closed line, or before an item marker ("i) Glass Cluster"), stays."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        prev = out[-1].rstrip() if out else ""
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if (
+            prev
+            and nxt
+            and _PAGE_LINE.fullmatch(line.strip())
+            and not prev.endswith((".", "!", "?", ":", ";"))
+            and not _ITEM_MARK.match(nxt)
+            and (
+                prev.endswith((",", "&", "-"))
+                or prev.split()[-1].lower() in _DANGLING
+                or nxt[:1].islower()
+                or nxt[:1] == "("
+            )
+        ):
+            out[-1] = f"{prev} {nxt}"
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def unwrap(lines: list[str]) -> list[str]:
     """Join lines that a paragraph was wrapped into (a long line not ending a sentence,
     followed by more text), keeping headings, list items and short lines as they are."""
     out: list[str] = []
-    for line in lines:
+    for line in without_page_column(lines):
         prev = out[-1] if out else ""
         continues = line[:1].islower() or line.rstrip().endswith((".", "!", "?", ";"))
         wrapped = (

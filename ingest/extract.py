@@ -20,11 +20,14 @@ from ingest.agencies import AgencyNames
 from ingest.clusters import (
     CATEGORY,
     DROPPED,
+    Described,
     described_clusters,
     document_product,
     elided_clusters,
     facility_places,
     for_items,
+    framed_items,
+    item_frame,
     listed_clusters,
     mentions_cluster,
     parse_all,
@@ -41,6 +44,7 @@ from kb.aliases import STATE_BOARDS
 from kb.errors import SchemaError
 from kb.ids import is_a, is_qualified, node_id, place_slug, state_of
 from kb.linking import Gazetteer, Mention, is_acronym
+from kb.products import thesaurus
 from kb.resolve import Resolver, display_name, normalize
 from kb.schema import PLACE_TYPES, check_relation
 from kb.store.base import Node, Provenance
@@ -462,17 +466,37 @@ class Extractor:
         about_odop = any(_ODOP.search(s.clean) for s in sentences)
         about_clusters = any(mentions_cluster(s.clean) for s in sentences)
         carried: str | None = None  # the state of the last heading of an index or a table
+        headed: list[list[tuple[int, str]]] = []
         for s, found, parsed in zip(sentences, raw, parses, strict=True):
             before = sentences[s.index - 1].clean if s.index > 0 else ""
             elided = elided_clusters(s.clean, before)
             heads = state_headings(s.clean, found)
+            headed.append([(-1, carried), *heads] if carried else heads)
             found += self._descriptions(
                 s.clean, found, doc_states, district, parsed, product, elided, about_clusters,
-                [(-1, carried), *heads] if carried else heads,
+                headed[-1],
             )  # fmt: skip
             carried = heads[-1][1] if heads else carried
             if about_odop and parsed is not None:
                 found += self._odop_facilities(s.clean, found, doc_states, parsed)
+        # the words the document opens its named clusters with, twice or more ("Soft
+        # Interventions in"), open the items that leave the cluster word out (`framed_items`)
+        frames = Counter(
+            f
+            for s, found in zip(sentences, raw, strict=True)
+            for m in found
+            if m.how == "description" and (m.role or "").startswith("cluster:")
+            for f in [item_frame(s.clean, m.start)]
+            if f
+        )
+        shapes = {f for f, n in frames.items() if n >= 2}
+        for s, found, heads in zip(sentences, raw, headed, strict=True):
+            if not shapes or any(m.type == "Cluster" for m in found):
+                continue
+            items = framed_items(s.clean, shapes, lambda w: self._place_kind(w, doc_states))
+            if items:
+                found += self._descriptions(s.clean, found, doc_states, district, None,
+                                            product, headings=heads, framed=items)  # fmt: skip
         raw = [select(r) for r in raw]
         for s, mentions in zip(sentences, raw, strict=True):
             deadline.check()
@@ -513,6 +537,8 @@ class Extractor:
                                aliases=m.aliases, places=m.ids, confidence=0.8)  # fmt: skip
                     if m.role == "described":  # lower case: maybe a named cluster's description
                         e.attrs["described"] = True
+                    if m.town:  # two towns' clusters are two, in one district too
+                        e.attrs["town"] = m.town
                 elif m.type == "Cluster" and m.how == "pattern" and _only_kind(m.name):
                     e = None  # "Artisan Cluster Building", "Type of Cluster: Major Cluster"
                 elif m.type == "Cluster":
@@ -559,7 +585,7 @@ class Extractor:
         if (
             entries
             or is_acronym(surface)
-            or not re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", surface)
+            or not re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*(?:-[IVX]{1,4})?", surface)
         ):
             return None
         return "town", None
@@ -575,6 +601,7 @@ class Extractor:
         elided: bool = False,
         about_clusters: bool = False,
         headings: list[tuple[int, str]] | None = None,
+        framed: list[Described] | None = None,
     ) -> list[Mention]:
         """Clusters described with their place, not where a known cluster is named.
 
@@ -585,13 +612,14 @@ class Extractor:
         <product> Cluster". The mention's ids are the place's district, if known. Places listed
         after a plural cluster word with no product ("The seven clusters in the State are
         Dindigul, Tirunelveli and Salem") are "<place> <document product> Cluster"."""
-        if parsed is None:
+        if parsed is None and framed is None:
             return []
         known = [m for m in found if m.how == "gazetteer" and m.type == "Cluster"]
         out = []
         place_kind = lambda w: self._place_kind(w, doc_states)  # noqa: E731
         top = doc_states.most_common(1)[0][0] if doc_states else None
-        for d in listed_clusters(clean, place_kind, parsed, elided):
+        listed = listed_clusters(clean, place_kind, parsed, elided) if framed is None else []
+        for d in listed:
             if any(k.start < d.end and d.start < k.end for k in known):
                 continue
             if not (d.product or product):
@@ -600,8 +628,8 @@ class Extractor:
             where = d.place_id or top  # a town of the list with no district: the document's state
             out.append(Mention("Cluster", name, d.start, d.end, "described",
                                ids=[where] if where else [], how="description"))  # fmt: skip
-        described = described_clusters(clean, place_kind, parsed)
-        if about_clusters and not mentions_cluster(clean):
+        described = framed if framed is not None else described_clusters(clean, place_kind, parsed)
+        if framed is None and about_clusters and not mentions_cluster(clean):
             # "Theni (TN) for banana; Nasik (Maharashtra) for grapes" in a document about clusters
             described += for_items(clean, place_kind, parsed)
         for d in described:
@@ -630,11 +658,12 @@ class Extractor:
                 qualifier = place_slug(where) if where else d.place
                 role, aliases = f"cluster:{qualifier}", [f"{name}, {d.place}"]
             else:
-                name = f"{d.place} {d.product.title()} Cluster"
+                name = f"{d.place} {_titled(d.product)} Cluster"
                 role, aliases = "described", []  # maybe a named cluster's description
             out.append(Mention("Cluster", name, d.start, end, role,
-                               ids=[located] if located else [],
-                               aliases=aliases, how="description"))  # fmt: skip
+                               ids=[located] if located else [], aliases=aliases,
+                               how="description",
+                               town=d.place if d.place_kind == "town" else ""))  # fmt: skip
         return out
 
     def _odop_facilities(
@@ -681,6 +710,14 @@ class Extractor:
         places = {normalize(self._place_name(p)) for p in e.places}
         return " ".join(w for w in words if w not in places)
 
+    def _same_product(self, a: Entity, b: Entity) -> bool:
+        """Whether two clusters' names share a product word or name related products."""
+        ka, kb = self._cluster_key(a), self._cluster_key(b)
+        if set(ka.split()) & set(kb.split()):
+            return True
+        th = thesaurus()
+        return th.relation(th.key(ka), th.key(kb)) is not None
+
     def _same_clusters(self, sentences: list[Sentence]) -> None:
         """Clusters of one document whose names differ only in spelling or in the place word
         ("Kailash Kund ... Beekeeping Cluster" and "Kalishkund ... Beekeeping Cluster, Doda"),
@@ -698,7 +735,7 @@ class Extractor:
             e, key = first[cid], self._cluster_key(first[cid])
             for i, (other, rkey) in enumerate(reps):
                 same_place = not e.places or not other.places or set(e.places) & set(other.places)
-                if not (key and rkey and same_place):
+                if not (key and rkey and same_place) or _other_towns(e, other):
                     continue
                 words, rwords = set(key.split()), set(rkey.split())
                 if len(rwords) >= 2 and rwords < words:  # the earlier name is part of this one
@@ -717,6 +754,8 @@ class Extractor:
                 if e.name != rep.name:
                     e.aliases.append(e.name)
                 e.id, e.name, e.places = rep.id, rep.name, rep.places or e.places
+        for e in found:
+            e.attrs.pop("town", None)
 
     @staticmethod
     def _bare_bodies(s: Sentence, sentences: list[Sentence]) -> None:
@@ -742,10 +781,23 @@ class Extractor:
             if e.type == "Cluster" and not e.attrs.get("described")
         ]  # fmt: skip
         named = {p: e for e in proper_names for p in e.places}
+        # in a document naming several clusters, a description is the named cluster of its
+        # place only when they share a product ("Water Hyacinth ... in Birbhum" is not the
+        # "Handloom Cluster" of Birbhum); with one named cluster, the place is enough
+        several = len({e.id for e in proper_names}) > 1
         for s in sentences:
             for e in s.entities:
                 if e.attrs.pop("described", False):
-                    proper = next((named[p] for p in e.places if p in named), None)
+                    proper = next(
+                        (
+                            named[p]
+                            for p in e.places
+                            if p in named
+                            and (not several or self._same_product(e, named[p]))
+                            and not _other_towns(e, named[p])
+                        ),
+                        None,
+                    )
                     if proper is None and not e.places:
                         words = set(self._cluster_key(e).split())
                         proper = next(
@@ -780,6 +832,17 @@ class Extractor:
                                              target.role, [], dict(target.attrs), 0.7))  # fmt: skip
             self._bare_bodies(s, sentences)
             s.entities.sort(key=lambda e: e.start)
+
+
+def _other_towns(a: Entity, b: Entity) -> bool:
+    """Whether two described clusters are placed in two different towns."""
+    ta, tb = a.attrs.get("town"), b.attrs.get("town")
+    return bool(ta and tb and ta != tb)
+
+
+def _titled(words: str) -> str:
+    """Words in title case, the joining "and" / "of" kept small ("Brass and Bell Metal")."""
+    return re.sub(r"(?<=\S) (And|Of) (?=\S)", lambda m: f" {m.group(1).lower()} ", words.title())
 
 
 def _head_word(e: Entity) -> str:

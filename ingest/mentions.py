@@ -279,7 +279,7 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             name = name.rstrip(" ,.")
             if normalize(name) in _GENERIC or len(name) < 4 or _only_business_words(name):
                 continue
-            if type_ == "Agency" and re.search(r"facility cent(?:re|er)", name, re.I):
+            if type_ == "Agency" and re.search(r"facilit(?:y|ation) cent(?:re|er)", name, re.I):
                 continue  # a common facility centre is a Facility, not a body
             if type_ == "Scheme":
                 role = "scheme"

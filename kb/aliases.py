@@ -201,6 +201,15 @@ DISTRICTS: list[tuple[str, str, str]] = [
     ("ANDHRA PRADESH", "Y.S.R.", "Cuddapah"),
     ("ANDHRA PRADESH", "SPSR NELLORE", "Nellore"),
     ("ASSAM", "KAMRUP METRO", "Kamrup Metropolitan"),
+    # Karnataka's districts renamed in 2014, still written with the older names
+    ("KARNATAKA", "BAGALKOTE", "Bagalkot"),
+    ("KARNATAKA", "BALLARI", "Bellary"),
+    ("KARNATAKA", "VIJAYAPURA", "Bijapur"),
+    ("KARNATAKA", "KALABURAGI", "Gulbarga"),
+    ("KARNATAKA", "SHIVAMOGGA", "Shimoga"),
+    ("KARNATAKA", "TUMAKURU", "Tumkur"),
+    ("KARNATAKA", "CHIKKAMAGALURU", "Chikmagalur"),
+    ("KARNATAKA", "CHAMARAJANAGARA", "Chamarajanagar"),
 ]
 
 # Direction words a district's name may be written with, in English or an Indian language, and

@@ -40,6 +40,7 @@ class Mention:
     ids: list[str] = field(default_factory=list)  # known node ids (several if ambiguous)
     aliases: list[str] = field(default_factory=list)
     how: str = "pattern"
+    town: str = ""  # a described cluster's town, when its place is a town (see ingest.extract)
 
     @property
     def span(self) -> tuple[int, int]:
