@@ -80,6 +80,12 @@ def pipeline() -> Any:
         return _nlp
 
 
+def english(word: str) -> bool:
+    """Whether the English model knows `word` (lower case) as a word of English text: its
+    vocabulary holds the words of the text it was trained on, inflected forms included."""
+    return word.lower() in pipeline().vocab.strings
+
+
 def parse(text: str) -> Any:
     """A parsed spaCy Doc of `text` (not cached: Docs are large)."""
     return pipeline()(text)

@@ -11,6 +11,7 @@ and follow-ups that reuse the previous turn's entities.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -30,10 +31,11 @@ from kb.explore import entity_view, path_view
 from kb.ids import is_a
 from kb.linking import EntityLinker
 from kb.models import Answer, Citation, EntityRef, Recommendation
+from kb.nlp import english
 from kb.question import FOLLOW_UP, Question, QuestionAnalyser
 from kb.resolve import normalize
 from kb.schema import ACTOR_TYPES, PLACE_TYPES, QUESTION_CUES
-from kb.search import SentenceIndex, spelled_out, stem, tokens
+from kb.search import SentenceIndex, respelled, spelled_out, stem, tokens
 from kb.store.base import Edge, GraphStore, Node
 
 # What is asked -> (relations, direction seen from the asked-about entity), most specific first
@@ -59,6 +61,11 @@ COMPARE = re.compile(r"\b(?:more|fewer|less|compare|compared|larger|bigger)\b", 
 NEW_PRODUCT = re.compile(r"\b(?:an?|new)\s+(?P<product>[\w&/ -]+?)\s+cluster\b", re.I)
 # Hubs that link almost anything to anything: a linkage path never runs through them.
 PATH_HUBS = ("Sector", "State", "Document")
+# Place names that are also common words: as lower-case words they are no place ("the central
+# grant", "west of the town"); Delhi's districts are named so (LGD: Central, East, North, ...).
+COMMON_WORD_PLACES = {"central", "east", "west", "north", "south", "new", "upper", "lower"}
+# A possessive "'s" and a hyphen between two capitalised names: the names are linked apart.
+_LINKABLE = re.compile(r"(?<=[A-Za-z])['’]s\b|(?<=[a-z])-(?=[A-Z])")
 # Words that, with an entity's name, make a question ask what the entity is.
 DEFINING_WORDS = {"what", "who", "is", "are", "was", "the", "a", "an", "does", "do", "stand",
                   "for", "mean", "means", "meant", "by", "tell", "me", "about", "explain", "s"}  # fmt: skip
@@ -235,14 +242,20 @@ class QuestionAnswerer:
         self.model = model or LogisticModel.load()
         self.analyser = QuestionAnalyser(linker, linker.embedder)
         self._pool: EvidencePool | None = None
+        self._words: tuple[tuple[int, int], Counter[str], set[str]] | None = None
 
     # -- linking ------------------------------------------------------------------------------
 
     def link(self, question: str) -> list[Node]:
-        """Entities named in the question: exact names and aliases, then close misspellings."""
+        """Entities named in the question: exact names and aliases, then close misspellings.
+        A lower-case common word that is also a place ("central grant") is no place; a
+        cluster found by meaning must lie in the places the question names."""
         found: list[Node] = []
-        text = question
+        text = _LINKABLE.sub(" ", question)  # "Bihar's Katihar", "Jodhpur-Barmer": two places
         for m in self.linker.in_text(text):
+            surface = text[m.start : m.end]
+            if surface.islower() and surface in COMMON_WORD_PLACES:
+                continue
             for i in m.ids[:1] if m.type != "District" else m.ids:
                 node = self.store.get_node(i)
                 if node is not None and node.id not in {f.id for f in found}:
@@ -253,8 +266,10 @@ class QuestionAnswerer:
             words = [w for w in phrase.group(1).split() if w.lower() not in stop]
             candidates = [" ".join([*words[-k:], "cluster"]) for k in (1, 2) if len(words) >= k]
             best: list[Node] = []
+            places = [n for n in found if n.type in PLACE_TYPES]
             for text in candidates:
-                best = best or [n for n in self._link_by_meaning(text, 0.75) if n.type == "Cluster"]
+                best = best or [n for n in self._link_by_meaning(text, 0.75)
+                                if n.type == "Cluster" and self._lies_in(n, places)]  # fmt: skip
             found += best
         if not found:
             found = self._link_by_meaning(question)
@@ -265,6 +280,19 @@ class QuestionAnswerer:
                     if node is not None and node.type not in ("GeographicalIndication", "Product"):
                         found.append(node)
         return found
+
+    def _lies_in(self, node: Node, places: list[Node]) -> bool:
+        """Whether a cluster lies in one of `places` (its district, or that district's state);
+        True for anything else, or when no place is named."""
+        if node.type != "Cluster" or not places:
+            return True
+        wanted = {p.id for p in places}
+        for nb in self.store.neighbors(node.id, "LOCATED_IN"):
+            if nb.node.id in wanted:
+                return True
+            if any(s.node.id in wanted for s in self.store.neighbors(nb.node.id, "LOCATED_IN")):
+                return True
+        return False
 
     def _link_by_meaning(self, question: str, cutoff: float = 0.7) -> list[Node]:
         """The cluster, scheme, agency or firm whose name means what the question names
@@ -299,6 +327,7 @@ class QuestionAnswerer:
             raise InputError(
                 "the question is empty; ask about a cluster, district, scheme or agency"
             )
+        question = respelled(question, *self._vocabulary(), english)  # "clustre": "cluster"
         focus = self.link(question)
         context = ""
         if history and (not focus or FOLLOW_UP.search(question)):
@@ -312,6 +341,17 @@ class QuestionAnswerer:
         found = pool.admissible(q, found)
         pool.featurise(q, found)
         return q, found
+
+    def _vocabulary(self) -> tuple[Counter[str], set[str]]:
+        """The words of the documents and of the KB's names, and their stems (for
+        respelled); built again when the index or the names change."""
+        index, names = self.index(), self.linker.gazetteer
+        key = (id(index), id(names))
+        if self._words is None or self._words[0] != key:
+            words = Counter(index.vocabulary)
+            words.update(w for name in names.index for w in re.findall(r"[a-z]+", name.lower()))
+            self._words = (key, words, {stem(w) for w in words})
+        return self._words[1], self._words[2]
 
     def _evidence(self) -> EvidencePool:
         """The evidence pool, built once per answerer, so what it reads of each document (its

@@ -130,6 +130,8 @@ AGGREGATE_WORDS = {"more", "fewer", "less", "compare", "compared", "larger", "bi
                    "lower", "total", "combined", "together", "difference", "most"}  # fmt: skip
 PATH_WORDS = {"connected", "connect", "link", "linked", "links", "related", "relationship"}
 AUXILIARIES = {"is", "are", "does", "do", "did", "has", "have", "was", "were", "can", "will"}
+# Auxiliaries after a wh-word that leave the question's last verb governing it.
+DO_SUPPORT = {"did", "does", "do", "will", "would", "could", "should", "can", "might"}
 # Words asking for something from more than one source or thing.
 ACROSS_WORDS = {"both", "two", "different", "differ", "compare", "respectively"}
 # Words that say little about what is asked (their lemmas).
@@ -238,6 +240,13 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
         verb = ANSWER_NOUNS.get(wh.head.lemma_.lower()) if wh.head.i > wh.i else None
         if wh.dep_ == "dobj" and verb:  # "what will the centre cost?", "what did it earn?"
             return verb, None, False
+        last = [t for t in doc if t.is_alpha][-1]
+        if wh.i + 1 < len(doc) and doc[wh.i + 1].lower_ in DO_SUPPORT and last.i > wh.i + 1:
+            # "what did <a long subject> cost?": the wh-word is the object of the verb that
+            # ends the question, however the parser attached it
+            kind = ANSWER_NOUNS.get(last.lemma_.lower()) or ANSWER_NOUNS.get(last.lower_)
+            if kind in ("money", "count", "percent", "date", "place"):
+                return kind, None, False
         head = wh.head if wh.dep_ in ("det", "attr") and wh.head.pos_ == "NOUN" else None
         if head is None:  # "what is the cost of ...": the attribute or subject noun
             head = next((t for t in doc[wh.i + 1 :] if t.pos_ == "NOUN"), None)

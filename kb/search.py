@@ -19,7 +19,7 @@ import re
 import threading
 import time
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -206,6 +206,46 @@ def stands_for(word: str) -> str | None:
     return _TERMS_EXACT.get(word) or _TERMS_ANY.get(word.lower())
 
 
+_ALPHA = re.compile(r"[a-z]+")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every string one edit from `word`: a letter deleted, inserted or replaced, or two
+    neighbours swapped."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+        | {a + c + b for a, b in splits for c in _LETTERS}
+    )
+
+
+def respelled(
+    text: str, vocabulary: Counter[str], stems: set[str] | frozenset[str] = frozenset(),
+    english: Callable[[str], bool] = lambda _: False, shortest: int = 5,
+) -> str:  # fmt: skip
+    """`text` with each word the documents never use replaced by the word they use most
+    among those one edit away ("clustre" -> "cluster", "Muzafarpur" -> "Muzaffarpur"). A
+    word stays as it is when it has fewer than `shortest` letters, no such neighbour, a stem
+    in `stems` (the stems of the vocabulary: "costing" is a form of "cost", not a misspelling
+    of "casting"), or is an `english` word ("insurer" is no misspelling of "insured")."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if len(low) < shortest or low in vocabulary or stem(low) in stems or english(low):
+            return word
+        near = [w for w in _one_edit(low) if w in vocabulary]
+        if not near:
+            return word
+        best = max(near, key=lambda w: (vocabulary[w], w))
+        return best.capitalize() if word[:1].isupper() else best
+
+    return re.sub(r"[A-Za-z]+", fix, text)
+
+
 def spelled_out(text: str) -> str:
     """The text with each abbreviation followed by what it stands for: "Who is the IA?" ->
     "Who is the IA (implementing agency)?", for searching and reading it by meaning."""
@@ -313,6 +353,11 @@ class SentenceIndex:
     def lowered_text(self) -> str:
         """Every sentence, lower-cased, one per line (for 'does any document say X')."""
         return "\n".join(e.text.lower() for e in self.entries)
+
+    @cached_property
+    def vocabulary(self) -> Counter[str]:
+        """How often each lower-case word occurs in the sentences (for respelled)."""
+        return Counter(_ALPHA.findall(self.lowered_text))
 
     def in_documents(self, documents: set[str]) -> list[int]:
         """Positions of the sentences of these documents."""

@@ -125,6 +125,24 @@ def test_a_cluster_described_rather_than_named_is_linked_by_meaning(
     assert not b.answered  # nothing in the KB means "coral cluster"
 
 
+def test_a_misspelt_question_is_read_with_the_words_the_kb_uses(built_kb: KnowledgeBase) -> None:
+    a = built_kb.ask("muzafarpur bag clustre anchor")
+    assert a.answered and a.answer.startswith("High Spirit Commercial Ventures")
+
+
+def test_linking_keeps_places_apart_and_common_words_no_place(built_kb: KnowledgeBase) -> None:
+    qa = built_kb.answerer()
+    ids = {n.id for n in qa.link("Which products do the Darbhanga-Muzaffarpur makhana units ship?")}
+    assert {"district:bihar:darbhanga", "district:bihar:muzaffarpur"} <= ids
+    central = qa.link("What is the total cost and the central grant of the bag cluster?")
+    assert all(n.type not in ("District", "State") for n in central)
+    # a cluster found by meaning lies where the question says
+    in_bihar = {n.id for n in qa.link("Who anchors the bag cluster in Bihar?")}
+    in_kerala = {n.id for n in qa.link("Who anchors the bag cluster in Kerala?")}
+    assert "cluster:muzaffarpur-bag-cluster" in in_bihar
+    assert "cluster:muzaffarpur-bag-cluster" not in in_kerala
+
+
 def test_follow_ups_carry_the_previous_entities_only_when_naming_none(
     built_kb: KnowledgeBase,
 ) -> None:

@@ -3,10 +3,12 @@ answers of several parts: each piece of evidence cut to its share of the 400 cha
 
 from __future__ import annotations
 
+from collections import Counter
+
 from kb.evidence import Candidate
 from kb.qa import _render, _shares, _window
 from kb.question import Question
-from kb.search import spelled_out, stands_for, tokens
+from kb.search import respelled, spelled_out, stands_for, stem, tokens
 
 
 def test_an_abbreviation_meets_the_words_it_stands_for() -> None:
@@ -84,3 +86,17 @@ def test_support_counts_other_evidence_giving_the_same_answer() -> None:
     assert _support("kalpa crafts", a, others) == 1 / 3  # b holds it; a itself does not count
     assert _support("300 artisans", c, others) == 0.0
     assert _support("", a, others) == 0.0
+
+
+def test_respelled_mends_words_the_documents_never_use() -> None:
+    vocabulary = Counter({"cluster": 9, "committee": 3, "muzaffarpur": 2, "casting": 1, "cost": 4})
+    text = "Muzafarpur bag clustre: which comittee? wich"
+    assert respelled(text, vocabulary) == "Muzaffarpur bag cluster: which committee? wich"
+
+
+def test_respelled_keeps_forms_of_known_words_and_english_words() -> None:
+    vocabulary = Counter({"casting": 1, "cost": 4, "insured": 2})
+    stems = {stem(w) for w in vocabulary}
+    assert respelled("costing", vocabulary, stems) == "costing"  # a form of "cost"
+    assert respelled("insurer", vocabulary, stems) == "insured"  # without an English lexicon
+    assert respelled("insurer", vocabulary, stems, lambda w: w == "insurer") == "insurer"
