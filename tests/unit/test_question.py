@@ -47,8 +47,11 @@ from kb.store.base import Node
         ("What will the sports technology centre cost?", "money"),
         ("On how much land will it stand?", "count"),
         # the parser attaches "what" elsewhere in a long subject; the last verb still governs it
-        ("What did the CFC building of the chainstitch and crewel embroidery cluster in the "
-         "old town cost?", "money"),  # fmt: skip
+        (
+            "What did the CFC building of the chainstitch and crewel embroidery cluster in the "
+            "old town cost?",
+            "money",
+        ),  # fmt: skip
     ],
 )
 def test_answer_type_comes_from_the_parse(question: str, expected: str) -> None:
