@@ -424,6 +424,7 @@ ABSTAIN_FEATURES = (
                            "lemma_overlap")),
     "count_asked",  # a count is asked for (then a number counting the noun matters)
     "top_span_support",
+    "follow_up",  # the question names nothing and reads its entities from the previous turn
 )  # fmt: skip
 
 
@@ -440,7 +441,8 @@ def abstain_features(ranked: list[Candidate]) -> dict[str, float]:
     second = ranked[1].score if len(ranked) > 1 else 0.0
     out = {"bias": 1.0, "top_score": top.score, "margin": top.score - second,
            "typed": top.features.get("typed", 0.0), "no_focus": top.features.get("no_focus", 0.0),
-           "count_asked": top.features.get("count_asked", 0.0)}  # fmt: skip
+           "count_asked": top.features.get("count_asked", 0.0),
+           "follow_up": top.features.get("follow_up", 0.0)}  # fmt: skip
     for f in ABSTAIN_FEATURES:
         if f.startswith("top_") and f != "top_score":
             out[f] = top.features.get(f[4:], 0.0)

@@ -330,16 +330,20 @@ class QuestionAnswerer:
         question = respelled(question, *self._vocabulary(), english)  # "clustre": "cluster"
         focus = self.link(question)
         context = ""
+        carried_focus = False
         if history and (not focus or FOLLOW_UP.search(question)):
             carried, context = self._previous(history[-1])
             if not focus:  # the previous turn's entities, only when this one names none
-                focus = carried
+                focus, carried_focus = carried, bool(carried)
         q = self.analyser.analyse(question, focus)
         pool = self._evidence()
         found = [self._fact(r, a) for r, a in self._graph_answers(question, focus)]
         found += pool.sentences(q, spelled_out(f"{question} {context}".strip()))
         found = pool.admissible(q, found)
         pool.featurise(q, found)
+        if carried_focus:  # read by the abstention model only (kb.evidence.abstain_features)
+            for c in found:
+                c.features["follow_up"] = 1.0
         return q, found
 
     def _vocabulary(self) -> tuple[Counter[str], set[str]]:

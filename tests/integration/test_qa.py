@@ -12,6 +12,7 @@ import pytest
 
 from clusterkb.service import KnowledgeBase
 from kb.errors import InputError
+from kb.evidence import abstain_features
 from tests.conftest import REPO
 
 
@@ -152,6 +153,18 @@ def test_follow_ups_carry_the_previous_entities_only_when_naming_none(
     fresh = built_kb.ask("Which districts have makhana as ODOP product?", history)
     assert "cluster:muzaffarpur-bag-cluster" not in {e.id for e in fresh.entities}
     assert fresh.answered and "Darbhanga" in fresh.answer
+
+
+def test_the_abstention_knows_a_follow_up_from_a_question_of_its_own(
+    built_kb: KnowledgeBase,
+) -> None:
+    qa = built_kb.answerer()
+    history = ["Who is the anchor unit of the Muzaffarpur bag cluster?"]
+    _, follow = qa.candidates("Which schemes fund it?", history)
+    _, own = qa.candidates("Which schemes fund the Muzaffarpur bag cluster?", history)
+    assert follow and all(c.features.get("follow_up") == 1.0 for c in follow)
+    assert own and not any(c.features.get("follow_up") for c in own)
+    assert abstain_features(follow)["follow_up"] == 1.0
 
 
 def test_a_name_nobody_knows_is_declined_with_the_name(built_kb: KnowledgeBase) -> None:
