@@ -135,12 +135,12 @@ def unglue(text: str) -> str:
     return _GLUE_CAPITAL.sub(r"\1 \2", text)
 
 
-_FACILITY_WORD = re.compile(r"\bCFCs?\b|\bcommon facilit(?:y|ation) cent(?:re|er)s?\b", re.I)
+FACILITY_WORD = re.compile(r"\bCFCs?\b|\bcommon facilit(?:y|ation) cent(?:re|er)s?\b", re.I)
 
 
 def mentions_cluster(text: str) -> bool:
     """A cluster word, or a common facility centre (a cluster's CFC named by its place)."""
-    return "cluster" in text.lower() or _FACILITY_WORD.search(text) is not None
+    return "cluster" in text.lower() or FACILITY_WORD.search(text) is not None
 
 
 PlaceKind = Callable[[str], tuple[str, str | None] | None]
@@ -213,11 +213,13 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
         run = _without_state(doc, run, place_kind)
         words = [t for t in run if t.lower_ not in DROPPED]
         if not any(t.lower_ not in CATEGORY and t.is_alpha for t in words):
-            if words or tok.lower_ != "cluster":
+            if words or (tok.lower_ != "cluster" and not _introduced_centre(doc, tok, facility)):
                 continue  # "regular cluster", "mega cluster": a kind of cluster, not one
-            # "the upcoming cluster in Raikot": one cluster with its place and no product
-            # word; `product` is left empty for the caller (the document's product)
-        start, end = (words[0].idx if words else tok.idx), tok.idx + len(tok.text)
+            # "the upcoming cluster in Raikot", "established a common facility centre in
+            # Rishikesh": one cluster (project) with its place and no product word; `product`
+            # is left empty for the caller (the document's product)
+        first = doc[facility] if facility is not None else tok  # "common" of "common ... centre"
+        start, end = (words[0].idx if words else first.idx), tok.idx + len(tok.text)
         if adjacent:  # the place is part of the phrase: "Engineering Cluster at Angul"
             start, end = min(start, pstart), max(end, pend)
         product = text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
@@ -278,6 +280,16 @@ def facility_head(doc: Any, tok: Any) -> int | None:
 
 
 _PROJECT_WORDS = {"project", "projects"}
+
+
+def _introduced_centre(doc: Any, tok: Any, facility: int | None) -> bool:
+    """Whether `tok` heads one common facility centre the text brings in with "a"/"an" ("X
+    established a Common Facility Centre in Rishikesh", "A common facilitation centre ... was
+    inaugurated at Kainfulia"): a project of its own, even with no product word. "The CFC",
+    "CFCs" and "a CFC of the brass cluster" are centres of clusters named elsewhere."""
+    if facility is None or _plural_head(doc, tok) or any(t.lower_ in CLUSTER_WORDS for t in doc):
+        return False
+    return doc[facility - 1].lower_ in ("a", "an") if facility > 0 else False
 
 
 def _project_after(doc: Any, tok: Any) -> bool:
@@ -933,7 +945,18 @@ def _place(
             elif c.dep_ == "acomp":
                 verbs += [x for x in c.children if x.dep_ == "xcomp" and x.pos_ == "VERB"]
     for v in verbs:
-        for p in v.children:
+        # "inaugurated by the Minister Girish Murmu at Kainfulia": the parser hangs the event's
+        # "at" on the agent's noun; a place where something was done by someone is the verb's
+        agent_places = [
+            q
+            for a in v.children
+            if a.dep_ == "agent"
+            for o in a.children
+            if o.dep_ == "pobj"
+            for q in o.children
+            if q.dep_ == "prep" and q.lower_ == "at"
+        ]
+        for p in [*v.children, *agent_places]:
             fronted = p.i < tok.i and all(t.is_punct for t in doc[: p.i])
             if p.dep_ == "prep" and p.lower_ in PLACE_PREPOSITIONS and (p.i > tok.i or fronted):
                 objs = [c for c in p.children if c.dep_ == "pobj"]

@@ -20,6 +20,7 @@ from ingest.agencies import AgencyNames
 from ingest.clusters import (
     CATEGORY,
     DROPPED,
+    FACILITY_WORD,
     Described,
     described_clusters,
     document_product,
@@ -648,9 +649,15 @@ class Extractor:
             # Khurai") lies in that state; its name keeps the town as qualifier
             heading = next((h for pos, h in reversed(headings or []) if pos < d.start), None)
             located = where or (heading if d.place_kind == "town" else None)
-            if not d.product and not product:
+            centre = FACILITY_WORD.search(clean, d.start, end) if not d.product else None
+            if not d.product and not product and centre is None:
                 continue  # "the upcoming cluster in Raikot" in a document with no one product
-            if not d.product:
+            if not d.product and centre is not None and not product:
+                # "a common facilitation centre ... at Kainfulia": the centre is the project,
+                # named by its place and its own words when the document names no product
+                name = f"{d.place} {_titled(centre.group(0))}"
+                role, aliases = "described", list[str]()
+            elif not d.product:
                 name = f"{d.place} {product.title()} Cluster"  # type: ignore[union-attr]
                 role, aliases = "described", []
             elif d.capitalised:

@@ -233,7 +233,7 @@ OLD_SPELLINGS: list[tuple[str, str, str]] = [
 # (LGD state name, aliases).
 STATES: list[tuple[str, list[str]]] = [
     ("ODISHA", ["Orissa"]),
-    ("UTTARAKHAND", ["Uttaranchal"]),
+    ("UTTARAKHAND", ["Uttaranchal", "Uttrakhand"]),
     ("PUDUCHERRY", ["Pondicherry"]),
     ("JAMMU AND KASHMIR", ["Jammu & Kashmir", "J&K"]),
     ("DELHI", ["NCT of Delhi", "National Capital Territory of Delhi", "New Delhi"]),

@@ -52,6 +52,13 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 7 and sum(c.isupper() for c in letters) >= len(letters) - 1
 
 
+def _without_articles(key: str) -> str:
+    """A normalised name without its inner "the" ("scheme of the fund" -> "scheme of fund")."""
+    words = key.split(" ")
+    inner = [w for i, w in enumerate(words) if w != "the" or i == 0 or i == len(words) - 1]
+    return " ".join(inner)
+
+
 class Gazetteer:
     """Normalised names and aliases of known entities, matched as longest token n-grams."""
 
@@ -99,8 +106,9 @@ class Gazetteer:
             if len(key) < 2 or key.isdigit():
                 continue
             self.names.setdefault(id_, name)
-            if (id_, type_, name) not in self.index[key]:
-                self.index[key].append((id_, type_, name))
+            for k in dict.fromkeys((key, _without_articles(key))):
+                if (id_, type_, name) not in self.index[k]:
+                    self.index[k].append((id_, type_, name))
             if is_acronym(surface) and len(key) <= 7:
                 self.acronyms.add(key)
 
@@ -117,7 +125,9 @@ class Gazetteer:
                 start, end = tokens[i][0], tokens[i + n - 1][1]
                 surface = sentence[start:end].rstrip(".")
                 key = normalize(surface)
-                entries = self.index.get(key)
+                # "Scheme of the Fund for ..." names "Scheme of Fund for ...": a name's inner
+                # articles are written or left out at will
+                entries = self.index.get(key) or self.index.get(_without_articles(key))
                 if not entries or not self._case_ok(key, surface):
                     continue
                 hit = (n, start, start + len(surface), entries)
