@@ -5,30 +5,22 @@ sentences are written for these tests; the gazetteer is hand-made."""
 from __future__ import annotations
 
 from ingest.clusters import (
-    described_clusters,
     document_product,
     elided_clusters,
     listed_clusters,
 )
 from ingest.places import direction_variants
 from kb import nlp
+from tests.unit.places_stub import described, place_kinds
 
 DISTRICTS = {"Sonbhadra", "Bhojpur", "Purnia", "Nadia", "Hooghly", "Gaya"}
 
 
-def place_kind(surface: str) -> tuple[str, str | None] | None:
-    if surface in DISTRICTS:
-        return "district", f"district:{surface.lower()}"
-    if surface.istitle() and " " not in surface:
-        return "town", None
-    return None
+place_kind = place_kinds(DISTRICTS)
 
 
 def _described(text: str) -> list[tuple[str, str, str | None]]:
-    return [
-        (d.product, d.place, d.place_id)
-        for d in described_clusters(text, place_kind, nlp.parse(text))
-    ]
+    return described(text, place_kind)
 
 
 def test_a_place_put_first_is_the_clusters_place() -> None:

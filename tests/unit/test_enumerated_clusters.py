@@ -7,26 +7,17 @@ from __future__ import annotations
 
 from ingest.clusters import described_clusters, for_items, listed_clusters
 from kb import nlp
+from tests.unit.places_stub import described, place_kinds
 
 DISTRICTS = {"Samba", "Bankura", "Murshidabad", "Nadia", "Hooghly", "Gaya", "Theni", "Kolar"}
 STATES = {"Assam", "Bihar", "Karnataka", "Maharashtra", "Tamil Nadu"}
 
 
-def place_kind(surface: str) -> tuple[str, str | None] | None:
-    if surface in DISTRICTS:
-        return "district", f"district:{surface.lower()}"
-    if surface in STATES:
-        return "state", f"state:{surface.lower().replace(' ', '-')}"
-    if surface.istitle() and " " not in surface:
-        return "town", None
-    return None
+place_kind = place_kinds(DISTRICTS, STATES)
 
 
 def _described(text: str) -> list[tuple[str, str, str | None]]:
-    return [
-        (d.product, d.place, d.place_id)
-        for d in described_clusters(text, place_kind, nlp.parse(text))
-    ]
+    return described(text, place_kind)
 
 
 def test_a_plural_head_with_a_product_makes_a_cluster_of_each_place_listed() -> None:

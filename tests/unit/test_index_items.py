@@ -9,32 +9,21 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from ingest.clusters import described_clusters, framed_items, item_frame
+from ingest.clusters import framed_items, item_frame
 from ingest.documents import split_sentences
 from ingest.extract import Extractor, _other_towns, _titled
 from ingest.units import Entity
-from kb import nlp
+from tests.unit.places_stub import described, place_kinds
 
 DISTRICTS = {"Gadag", "Gaya", "Bankura", "Faridabad", "Kolar", "Samba"}
 STATES = {"Karnataka", "Bihar"}
 
 
-def place_kind(surface: str) -> tuple[str, str | None] | None:
-    if surface in DISTRICTS:
-        return "district", f"district:{surface.lower()}"
-    if surface in STATES:
-        return "state", f"state:{surface.lower()}"
-    head, _, numeral = surface.partition("-")
-    if head.istitle() and " " not in head and numeral in ("", "I", "II", "III"):
-        return "town", None
-    return None
+place_kind = place_kinds(DISTRICTS, STATES, numbered_towns=True)
 
 
 def _described(text: str) -> list[tuple[str, str, str | None]]:
-    return [
-        (d.product, d.place, d.place_id)
-        for d in described_clusters(text, place_kind, nlp.parse(text))
-    ]
+    return described(text, place_kind)
 
 
 def test_an_index_page_column_between_the_halves_of_an_item_is_dropped() -> None:

@@ -5,19 +5,13 @@ from __future__ import annotations
 
 from ingest.clusters import described_clusters, document_product, listed_clusters
 from kb import nlp
+from tests.unit.places_stub import place_kinds
 
 DISTRICTS = {"Hardoi", "Hassan", "Khurja", "Moradabad", "Alappuzha", "Sant Ravidas Nagar"}
 STATES = {"Uttar Pradesh", "Karnataka", "Kerala"}
 
 
-def place_kind(surface: str) -> tuple[str, str | None] | None:
-    if surface in DISTRICTS:
-        return "district", f"district:{surface.lower()}"
-    if surface in STATES:
-        return "state", f"state:{surface.lower()}"
-    if surface.istitle() and " " not in surface:
-        return "town", None
-    return None
+place_kind = place_kinds(DISTRICTS, STATES)
 
 
 def _listed(text: str) -> list[tuple[str, str, str | None]]:
