@@ -200,20 +200,12 @@ def _fit_abstain(
     kb: KnowledgeBase, cases: list[Case], model: LogisticModel, folds: int = 5
 ) -> tuple[dict[str, float], float]:
     """A question-level logistic model of whether the best candidate is a right answer
-    (features: abstain_features of out-of-fold rankings, see _out_of_fold; folds=1 reads the
-    fitted model's own scores), and the threshold on it that makes the most questions right,
-    declined unanswerable questions counting as right and a wrong answer costing
-    WRONG_ANSWER_COST more than declining."""
+    (features: abstain_features of out-of-fold rankings, see _out_of_fold), and the threshold
+    on it that makes the most questions right, declined unanswerable questions counting as
+    right and a wrong answer costing WRONG_ANSWER_COST more than declining."""
     from sklearn.linear_model import LogisticRegression
 
-    if folds > 1:
-        scored = _out_of_fold(kb, cases, model.threshold, folds)
-    else:
-        scored = []
-        for case in cases:
-            ranked = _ranked(case, model)
-            features = abstain_features(ranked) if ranked else None
-            scored.append((features, _answers(kb, case, ranked, model.threshold)))
+    scored = _out_of_fold(kb, cases, model.threshold, folds)
     rows, labels, expected = [], [], []
     for case, (f, right) in zip(cases, scored, strict=True):
         if f is None:
