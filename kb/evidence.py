@@ -28,7 +28,7 @@ from kb.search import SentenceIndex, stem, tokens
 from kb.store.base import GraphStore, Node
 
 READERS = ("compare", "partners", "yes_no", "odop", "path", "quantity", "relation",
-           "clusters_of", "clusters_by_word", "definition", "count_of")  # fmt: skip
+           "clusters_of", "clusters_by_word", "definition", "count_of", "bridge")  # fmt: skip
 FEATURES = (
     "bias",
     "focus_in_sentence",

@@ -24,6 +24,7 @@ from kb.evidence import (
     EvidencePool,
     LogisticModel,
     answer_spans,
+    is_furniture,
     names_in,
     several_parts,
 )
@@ -61,6 +62,26 @@ COMPARE = re.compile(r"\b(?:more|fewer|less|compare|compared|larger|bigger)\b", 
 NEW_PRODUCT = re.compile(r"\b(?:an?|new)\s+(?P<product>[\w&/ -]+?)\s+cluster\b", re.I)
 # Hubs that link almost anything to anything: a linkage path never runs through them.
 PATH_HUBS = ("Sector", "State", "Document")
+# "What links A and B?", "Which scheme ties A to B?", "... figures both in A and in B": a question
+# for what two named things share (the bridge reader).
+LINK_ASKED = re.compile(
+    r"\b(?:links?|linked|linking|connect\w*|ties?|tied|tying|in common|common to|the same|both|"
+    r"shared?|between)\b",
+    re.I,
+)
+# The kind of thing a bridge question asks for, from the words after its wh-word.
+BRIDGE_KINDS = {
+    **dict.fromkeys(("ministry", "department", "agency", "organisation", "organization", "body",
+                     "corporation", "board", "institute", "institution", "bank", "commission",
+                     "council", "office"), "Agency"),
+    **dict.fromkeys(("scheme", "programme", "program", "mission", "yojana", "fund"), "Scheme"),
+    **dict.fromkeys(("district", "place", "town", "area"), "District"),
+    **dict.fromkeys(("company", "firm", "enterprise", "unit", "buyer", "supplier"), "Enterprise"),
+    **dict.fromkeys(("cluster",), "Cluster"),
+    **dict.fromkeys(("product", "products", "craft"), "Product"),
+}  # fmt: skip
+# A side of a bridge is named in at most this many documents for its documents to count.
+BRIDGE_DOCUMENTS = 6
 # Place names that are also common words: as lower-case words they are no place ("the central
 # grant", "west of the town"); Delhi's districts are named so (LGD: Central, East, North, ...).
 COMMON_WORD_PLACES = {"central", "east", "west", "north", "south", "new", "upper", "lower"}
@@ -794,6 +815,78 @@ class QuestionAnswerer:
             for e in view.edges
         )
         return self._answer(question, f"{hops}.", entities[:2], view.edges)
+
+    def _bridge(self, question: str, entities: list[Node]) -> Answer | None:
+        """'Which ministry links A and B?': the entity both sides share — a neighbour in the
+        graph of each, or named in the documents about each — never a hub (a state, a sector),
+        the one joined to most sides by edges, then the most specific (named in the fewest
+        documents)."""
+        if not LINK_ASKED.search(question):
+            return None
+        sides = [n for n in entities if n.type not in ("State", "Sector", "Product")]
+        if len(sides) < 2:
+            return None
+        head = re.match(r"\W*(?:which|what)\s+((?:[\w-]+\s+){0,2}[\w-]+)", question, re.I)
+        kinds = (
+            {BRIDGE_KINDS[w] for w in head.group(1).lower().split() if w in BRIDGE_KINDS}
+            if head
+            else set()
+        )
+        side_ids = {n.id for n in sides}
+        reach: dict[str, set[str]] = {}  # id of a shared candidate -> ids of the sides it touches
+        where: dict[tuple[str, str], str] = {}  # (side, candidate) -> document naming both
+        by_edge: dict[str, int] = {}  # id of a candidate -> how many sides it has an edge with
+        for side in sides:
+            graph = {nb.node.id for nb in self.store.neighbors(side.id, direction="both")
+                     if nb.edge.relation != "MENTIONED_IN"}  # fmt: skip
+            near = set(graph)
+            docs = [nb.node.id for nb in self.store.neighbors(side.id, "MENTIONED_IN")]
+            if len(docs) <= BRIDGE_DOCUMENTS:
+                for d in docs:
+                    for nb in self.store.neighbors(d, "MENTIONED_IN", direction="in"):
+                        near.add(nb.node.id)
+                        where.setdefault((side.id, nb.node.id), d)
+            for other in near - side_ids:
+                reach.setdefault(other, set()).add(side.id)
+            for other in graph - side_ids:
+                by_edge[other] = by_edge.get(other, 0) + 1
+        shared = []
+        for other_id, touched in reach.items():
+            if len(touched) < 2:
+                continue
+            node = self.store.get_node(other_id)
+            if node is None or node.type in PATH_HUBS or (kinds and node.type not in kinds):
+                continue
+            named_in = len(self.store.neighbors(other_id, "MENTIONED_IN"))
+            shared.append(
+                (-len(touched), -by_edge.get(other_id, 0), named_in, node.name, node, touched)
+            )
+        if not shared:
+            return None
+        *_, link, touched = min(shared, key=lambda x: x[:4])
+        joined = [n for n in sides if n.id in touched]
+        citations = []
+        for side in joined:
+            doc = where.get((side.id, link.id))
+            cited = self._sentence_naming(doc, link) if doc else None
+            if cited is not None:
+                citations.append(cited)
+        text = f"{link.name} ({link.type.lower()}) links {_join([n.name for n in joined])}"
+        return _reply(question, text, True, citations=citations[:4],
+                      entities=self._entities([link, *joined]),
+                      facts=[{"source": link.id, "relation": "LINKS", "target": n.id} for n in joined])  # fmt: skip
+
+    def _sentence_naming(self, doc_id: str, node: Node) -> dict[str, str] | None:
+        """The first sentence of a document that names `node` (by its name or an alias)."""
+        doc = self.store.get_node(doc_id)
+        if doc is None:
+            return None
+        names = [a for a in {node.name, *node.aliases} if len(a) > 2]
+        rx = re.compile("|".join(rf"\b{re.escape(a)}\b" for a in names), re.I) if names else None
+        for i, sent in enumerate(doc.attrs.get("sentences") or [], start=1):
+            if rx is not None and rx.search(sent) and not is_furniture(sent):
+                return {"document": doc_id, "locator": f"sentence {i}", "text": sent}
+        return None
 
     def _definition(self, question: str, entities: list[Node]) -> Answer | None:
         """'What is SFURTI?': the entity's own description, when the question is nothing but

@@ -249,3 +249,28 @@ def test_the_server_answers_its_recent_questions_again_after_a_write(
     assert ready is not None and ready != first
     assert ready == scratch_kb.ask(question)
     assert "SFURTI" in ready.answer or "Traditional Industries" in ready.answer, ready.answer
+
+
+def test_a_bridge_is_what_both_sides_share_never_a_hub(scratch_kb: KnowledgeBase,
+                                                       tmp_path: Path) -> None:  # fmt: skip
+    """'Which ministry links A and B?': the body both documents name with their cluster, not
+    the state both lie in; and no bridge when the two share nothing of the asked kind."""
+    (tmp_path / "a.txt").write_text(
+        "The Kolur Brass Cluster in Cachar, Assam, is supported by the Ministry of Textiles.\n"
+        "The Kolur Brass Cluster has 300 artisans.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "The Pemba Cane Cluster in Nagaon, Assam, was sanctioned by the Ministry of Textiles.\n"
+        "The Pemba Cane Cluster sells to buyers in Guwahati.\n"
+    )
+    scratch_kb.ingest([tmp_path / "a.txt", tmp_path / "b.txt"])
+    qa = scratch_kb.answerer()
+    question = "Which ministry links the Kolur Brass Cluster and the Pemba Cane Cluster?"
+    sides = qa.link(question)
+    assert {n.name for n in sides} >= {"Kolur Brass Cluster", "Pemba Cane Cluster"}, sides
+    found = qa._bridge(question, sides)
+    assert found is not None and found.answer.startswith("Ministry of Textiles"), found
+    assert {c.document for c in found.citations} == {"doc:a", "doc:b"}, found.citations
+    assert qa._bridge("Which scheme links the Kolur Brass Cluster and the Pemba Cane Cluster?",
+                      sides) is None  # fmt: skip
+    assert qa._bridge("Who runs the Kolur Brass Cluster and the Pemba Cane Cluster?", sides) is None
