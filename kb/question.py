@@ -201,6 +201,20 @@ def _phrase_head(token: Any) -> Any:
     return token
 
 
+# The answer types a comparison can be over ("which costs more": money).
+MEASURES = ("money", "date", "percent")
+
+
+def measure(doc: Any) -> str | None:
+    """What a comparison compares, from the first word of the question that names a measure
+    ("turnover", "costs", "investment figures": money; "dates": date); None if none does."""
+    for t in doc:
+        kind = ANSWER_NOUNS.get(t.lemma_.lower()) or ANSWER_NOUNS.get(t.lower_)
+        if kind in MEASURES:
+            return kind
+    return None
+
+
 def answer_type(doc: Any) -> tuple[str, str | None, bool]:
     """(answer type, the noun counted by 'how many', whether the asked noun is plural)."""
     words = [t.lower_ for t in doc]
@@ -275,6 +289,10 @@ class QuestionAnalyser:
     def analyse(self, text: str, focus: list[Node]) -> Question:
         doc = parse(text)
         kind, count_noun, plural = answer_type(doc)
+        several = bool({t.lemma_.lower() for t in doc} & ACROSS_WORDS)
+        compared = (kind == "aggregate" or kind == "other" and several) and measure(doc)
+        if compared:  # "which costs more, A or B?", "the two reports' figures": the amounts
+            kind = compared
         noun = asked_noun(doc)
         names = [a for n in focus for a in [n.name, *n.aliases] if len(a) > 2]
         entity_words = {t for a in names for t in tokens(a)}
@@ -292,7 +310,7 @@ class QuestionAnalyser:
             noun=stem(noun) if noun else None,
             noun_phrase=tuple(stem(w) for w in asked_phrase(doc)),
             parts=max(1, sum(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc)),
-            across=bool({t.lemma_.lower() for t in doc} & ACROSS_WORDS),
+            across=bool(compared) or several,
             lemmas=frozenset(
                 t.lemma_.lower()
                 for t in doc

@@ -20,7 +20,7 @@ from kb.evidence import (
 )
 from kb.nlp import parse, spans
 from kb.qa import _fit, typed_first
-from kb.question import Question, answer_type, asked_noun, asked_phrase
+from kb.question import Question, answer_type, asked_noun, asked_phrase, measure
 from kb.store.base import Node
 
 
@@ -56,6 +56,22 @@ from kb.store.base import Node
 )
 def test_answer_type_comes_from_the_parse(question: str, expected: str) -> None:
     assert answer_type(parse(question))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which costs more: the brass cluster at Kolur or the cane centre at Pemba?", "money"),
+        ("How does the firm's turnover compare with its rival's annual sales?", "money"),
+        ("The two reports give different investment figures. What are they?", "money"),
+        ("Of the two reports, which came out first? Give both dates.", "date"),
+        ("Which state has more ODOP products, Bihar or Kerala?", None),
+    ],
+)
+def test_a_comparison_is_over_the_measure_it_names(question: str, expected: str | None) -> None:
+    """What a comparison compares: the answer type of its spans, or none (then it stays an
+    aggregate over the graph)."""
+    assert measure(parse(question)) == expected
 
 
 @pytest.mark.parametrize(
