@@ -333,6 +333,17 @@ class Extractor:
     def _agency(
         self, m: Mention, state: str | None, district: str | None, sentence: str
     ) -> Entity | None:
+        if m.role == "lower-case ministry":  # the longest start of the words that is known
+            words = m.name.rstrip(",").split()
+            while len(words) >= 3:
+                entries = self.gazetteer.index.get(normalize(" ".join(words)), [])
+                named = [e for e in entries if e[1] == "Agency"]
+                if named:
+                    end = m.start + len(" ".join(words).rstrip(","))
+                    aid, _, shown = named[0]
+                    return Entity(aid, "Agency", shown, m.start, end, "ministry", confidence=0.8)
+                words.pop()
+            return None
         name = display_name(m.name) if m.name.islower() else m.name
         if m.role == "place office":  # "MSME Development Institute, Karnal": one per place
             boards = [name[: -len(b) - 1] for b in STATE_BOARDS.values() if name.endswith(f" {b}")]

@@ -105,6 +105,17 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
             rf"(?<=\b[Uu]nion )ministry of {_LOWER}(?:(?:,\s*|\s+(?:and|&)\s+|\s+){_LOWER}){{0,4}}"
         ),
     ),
+    # a ministry in lower case after "the" or a comma ("set up by the ministry of commerce and
+    # industry", "DIPP, ministry of commerce"): only a ministry the gazetteer knows
+    # (ingest/extract.py)
+    (
+        "Agency",
+        "lower-case ministry",
+        re.compile(
+            rf"(?:(?<=\bthe )|(?<=, ))ministry of {_LOWER}"
+            rf"(?:(?:,\s*|\s+(?:and|&)\s+|\s+){_LOWER}){{0,4}}"
+        ),
+    ),
     # a ministry named by its subject first: "Micro, Small, Medium Enterprises Ministry"
     (
         "Agency",
