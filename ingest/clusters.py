@@ -437,6 +437,8 @@ def document_product(texts: list[str]) -> str | None:
                 continue
             if w.endswith("ed"):  # "approved clusters", "launched clusters": no product
                 continue
+            if re.search(r"\bto\s+$", text[: m.start()], re.I):
+                continue  # "to foster cluster development": a verb, no product
             counts[w] = counts.get(w, 0) + 1
     for w in [w for w in counts if w.endswith("s") and w[:-1] in counts]:
         counts[w[:-1]] += counts.pop(w)  # "handlooms" is "handloom"
@@ -966,11 +968,11 @@ def _place(
                     # "in the high-profile Gandhi constituency of Sultanpur": the place named by
                     # "of" comes before a name qualifying the noun
                     candidates += [
-                        (_proper_run(doc, g), False)
+                        (_proper_run(doc, named), False)
                         for c in o.children
                         if o.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children
-                        if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                        if g.dep_ == "pobj" and (named := _named_place(g)) is not None
                     ]
                     candidates.append((_proper_run(doc, left[0] if left else o), False))
     # 5. "<Place> ... has become the first textile cluster", "Bahraich will also have a khadi
@@ -1014,6 +1016,18 @@ def _past_units(doc: Any, k: int) -> int:
     return k
 
 
+def _named_place(tok: Any) -> Any:
+    """The proper name a place phrase's head stands for: the head itself, or, when the head is
+    a unit word ("the confines of Aila Village", "the heart of Karur town"), the name it is
+    compounded with; None when the phrase names no place."""
+    if tok.pos_ == "PROPN" and tok.lower_ not in ADMIN_UNITS:
+        return tok
+    if tok.lower_ in ADMIN_UNITS:
+        left = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        return left[0] if left else None
+    return None
+
+
 def _town_district(
     doc: Any, town: tuple[str, str, str | None, int, int], place_kind: PlaceKind
 ) -> tuple[str, str, str | None, int, int]:
@@ -1031,6 +1045,8 @@ def _town_district(
         k = k + 1 if k < len(doc) and doc[k].text in ("(", ",") else k
         if k < len(doc) and doc[k].lower_ in PLACE_PREPOSITIONS | {"of"}:
             k += 1
+            if k < len(doc) and doc[k].lower_ == "the":
+                k += 1  # "Aila Village in the Gourisagar block of Sivasagar"
         if k == start or k >= len(doc):
             return town
         inner = _proper_run(doc, doc[k])
