@@ -364,7 +364,10 @@ _PARTNER_END = re.compile(
 
 
 MARKET_CUES = re.compile(
-    "|".join(TEXT_CUES[k].pattern for k in ("buy", "supply", "supplied_from", "anchor")), re.I
+    "|".join(
+        TEXT_CUES[k].pattern for k in ("buy", "supply", "supplied_from", "supplies_to", "anchor")
+    ),
+    re.I,
 )
 
 

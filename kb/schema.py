@@ -470,13 +470,15 @@ TEXT_CUES: dict[str, Cue] = {
         ),
     ),
     # framed: the cluster's units sell to the businesses named after "to" ("supplying
-    # castings to such companies as A, B and C", "caters to X", "exporting yarn to X")
+    # castings to such companies as A, B and C", "caters to X", "exporting yarn to X", "sell
+    # shoes to X")
     "supplies_to": Cue(
         "BUYS_FROM",
         (
             r"\bsuppl(?:y|ies|ied|ying)\b[^.;]{0,60}?\bto\b",
             r"\bcater(?:s|ed|ing)? to\b",
             r"\bexport(?:s|ed|ing)?\b[^.;]{0,40}?\bto\b",
+            r"\bsell(?:s|ing)?\b[^.;]{1,40}?\bto\b",  # "the units sell shoes to X and Y"
         ),
     ),
     "supply": Cue(

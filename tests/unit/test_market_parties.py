@@ -79,3 +79,16 @@ def test_a_club_or_a_forum_is_a_body() -> None:
     }
     text = "The Lamp Makers Club claims to be the brain behind the cluster."
     assert ("Agency", "Lamp Makers Club") in {(m.type, m.name) for m in pattern_mentions(text)}
+
+
+def test_businesses_the_units_sell_to_buy_from_the_cluster() -> None:
+    from ingest.relations import relations_of
+    from ingest.units import Entity, Sentence
+
+    text = "Units of the Ratan Brass Cluster sell lamps and bells to Orion Stores."
+    s = Sentence(0, text, text)
+    for type_, name in (("Cluster", "Ratan Brass Cluster"), ("Enterprise", "Orion Stores")):
+        start = text.index(name)
+        s.entities.append(Entity(f"{type_.lower()}:{name}", type_, name, start, start + len(name)))
+    links = {(src, rel, tgt) for _, src, rel, tgt, _, _ in relations_of([s], {"title": "x"})}
+    assert ("enterprise:Orion Stores", "BUYS_FROM", "cluster:Ratan Brass Cluster") in links
