@@ -329,6 +329,13 @@ def pattern_mentions(sentence: str) -> list[Mention]:
                 item,
             ).strip()
             item = re.sub(r"\s+(?:and|&)\s+(?:others?|more|so on|many more)\b.*$", "", item)
+            # a clause after the list's last item ("... and Dabra in Kalur district to promote
+            # silk") is no part of its name; a cluster item's place after "in"/"at" neither
+            item = re.sub(r"\s+to\s+[a-z].*$", "", item)
+            if kind[0] == "Cluster":
+                item = re.sub(
+                    r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*)*$", "", item
+                )
             words = item.split()
             if not item or not item[0].isupper() or len(words) > 6:
                 continue
