@@ -116,7 +116,10 @@ _BARE_ACRONYM = re.compile(r"(?<![\w&/-])([A-Z]{3,6})(?![\w&/-])")
 
 
 def initial_acronyms(
-    texts: list[str], raw: list[list[Mention]], pairs: list[tuple[str, str]]
+    texts: list[str],
+    raw: list[list[Mention]],
+    pairs: list[tuple[str, str]],
+    is_known: Callable[[str], bool] = lambda _: False,
 ) -> list[tuple[str, str]]:
     """Acronyms a document uses without defining them that are the initials of exactly one body
     it names in full ("Bhartiya Gramotthan Sanstha established a CFC ... BGS procures raw wool"):
@@ -133,12 +136,11 @@ def initial_acronyms(
             ):
                 by_initials.setdefault(initials(m.name), set()).add(m.name)
     out: list[tuple[str, str]] = []
-    known = {m.name for found in raw for m in found if m.how == "gazetteer"}
     for text in texts:
         for hit in _BARE_ACRONYM.finditer(text):
             acronym = hit.group(1)
             names = by_initials.get(acronym, set())
-            if acronym in defined or acronym in known or len(names) != 1:
+            if acronym in defined or len(names) != 1 or is_known(acronym):
                 continue
             out.append((acronym, next(iter(names))))
             defined.add(acronym)
@@ -511,7 +513,12 @@ class Extractor:
             sentences.append(Sentence(i, text, clean))
             found = self.gazetteer.find(clean)
             raw.append(found + self._joined_clusters(clean, pattern_mentions(clean), found))
-        pairs_all += initial_acronyms([s.clean for s in sentences], raw, pairs_all)
+        pairs_all += initial_acronyms(
+            [s.clean for s in sentences],
+            raw,
+            pairs_all,
+            lambda a: normalize(a) in self.gazetteer.acronyms,
+        )
         bodies = frozenset(
             normalize(m.name) for found in raw for m in found if m.type in ("Agency", "Enterprise")
         )

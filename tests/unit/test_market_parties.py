@@ -59,6 +59,8 @@ def test_an_undefined_acronym_is_the_body_whose_initials_it_is() -> None:
     assert initial_acronyms(texts, raw, []) == [("RKS", "Rural Kala Sanstha")]
     # a definition in brackets keeps its reading; two bodies with the same initials, none
     assert initial_acronyms(texts, raw, [("RKS", "Rajya Khadi Sangh")]) == []
+    # an acronym the gazetteer knows keeps its own reading
+    assert initial_acronyms(texts, raw, [], lambda a: a == "RKS") == []
     raw[1] = [Mention("Agency", "Rajya Khadi Society", 0, 19, "organisation", how="pattern")]
     assert initial_acronyms(texts, raw, []) == []
 
