@@ -913,6 +913,27 @@ def _place(
             ):
                 candidates.append((after, True))
             break
+    # 3b. "the traditional dress making cluster, Kokrajhar, is ...": a lower-case description
+    # with a district in a closed apposition (not a list of places going on)
+    if (
+        nxt is not None
+        and nxt.text == ","
+        and run
+        and not run[-1].text[:1].isupper()
+        and nxt.i + 1 < len(doc)
+    ):
+        after = _proper_run(doc, doc[nxt.i + 1])
+        stop = after[-1].i + 1 if after else len(doc)
+        found = _resolve(doc, after, place_kind) if after else None
+        if (
+            found is not None
+            and found[1] == "district"
+            and stop + 1 < len(doc)
+            and doc[stop].text == ","
+            and not doc[stop + 1].text[:1].isupper()
+            and doc[stop + 1].lower_ not in ("and", "&")
+        ):
+            candidates.append((after, True))
     # 4. the prepositional object of the verb the cluster is subject or object of, also
     # through the noun whose "in" it follows ("A CFC in gold ornament cluster has been
     # proposed at Jaggayyapet"); a place put first counts ("In East Midnapore, a salt cluster
@@ -981,7 +1002,9 @@ def _place(
         tok.dep_ == "dobj" and tok.head.lemma_ in _HAVING_LEMMAS
     ):
         for s in tok.head.children:
-            if s.dep_ in ("nsubj", "nsubjpass"):
+            # "The brass cluster, Karur, is a federation driven cluster": a cluster said to be
+            # one is no other cluster of its subject's place
+            if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in CLUSTER_WORDS:
                 for c in [s, *[a for a in s.children if a.dep_ == "appos"]]:
                     if c.pos_ == "PROPN":
                         candidates.append(([c], False))

@@ -39,3 +39,15 @@ def test_a_verb_after_to_is_no_product_of_the_document() -> None:
     )
     texts = ["It aims to foster cluster growth.", "The coir cluster at Kalur has 300 units."]
     assert document_product(texts) == "coir"
+
+
+def test_a_lower_case_description_with_its_district_in_apposition() -> None:
+    text = "The brass lamp cluster, Karur, has 300 units and a common facility centre."
+    assert described(text, place_kind) == [("brass lamp", "Karur", "district:karur")]
+    # a list of places after the comma is no apposition
+    assert described("The textile cluster, Karur, Madurai and Salem have grown.", place_kind) == []
+
+
+def test_a_cluster_said_to_be_a_kind_of_cluster_is_no_second_cluster() -> None:
+    text = "The brass lamp cluster, Karur, is a federation driven cluster."
+    assert described(text, place_kind) == [("brass lamp", "Karur", "district:karur")]
