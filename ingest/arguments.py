@@ -173,6 +173,24 @@ def _about_clusters(tok: Any) -> bool:
     )
 
 
+def _completed(verb: Any) -> Any:
+    """The verb a verb of intent is completed by, its subject acting in both: "plans to set up
+    clusters", "has decided to develop", "proposes to take up" (the `xcomp` chain, at most two
+    steps); else the verb itself."""
+    for _ in range(2):
+        if verb.lemma_.lower() not in _INTENT_VERBS:
+            break
+        nxt = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if not nxt:
+            break
+        verb = nxt[0]
+    return verb
+
+
+# Verbs whose subject is the subject of the verb completing them ("the Ministry plans to set up")
+_INTENT_VERBS = frozenset("plan propose decide seek aim intend want agree prepare move try".split())
+
+
 def programme_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, AgencyRole]]:
     """(body, role) for each agency of `s` acting in a verb of `VERB_ROLES` or `SCHEME_VERBS`
     whose object is clusters in general or a cluster programme ("the Office of the Development
@@ -184,6 +202,7 @@ def programme_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, AgencyRole]
         verb, acting = _verb_of(tok) if tok is not None else (None, False)
         if verb is None or not acting:
             continue
+        verb = _completed(verb)
         lemma = _lemma(verb)
         role = VERB_ROLES.get(lemma)
         if role is None and lemma.split()[0] in SCHEME_VERBS:

@@ -437,6 +437,8 @@ def document_product(texts: list[str]) -> str | None:
                 continue
             if w.endswith("ed"):  # "approved clusters", "launched clusters": no product
                 continue
+            if re.search(r"\bto\s+$", text[: m.start()], re.I):
+                continue  # "to foster cluster development": a verb, no product
             counts[w] = counts.get(w, 0) + 1
     for w in [w for w in counts if w.endswith("s") and w[:-1] in counts]:
         counts[w[:-1]] += counts.pop(w)  # "handlooms" is "handloom"
@@ -911,6 +913,27 @@ def _place(
             ):
                 candidates.append((after, True))
             break
+    # 3b. "the traditional dress making cluster, Kokrajhar, is ...": a lower-case description
+    # with a district in a closed apposition (not a list of places going on)
+    if (
+        nxt is not None
+        and nxt.text == ","
+        and run
+        and not run[-1].text[:1].isupper()
+        and nxt.i + 1 < len(doc)
+    ):
+        after = _proper_run(doc, doc[nxt.i + 1])
+        stop = after[-1].i + 1 if after else len(doc)
+        found = _resolve(doc, after, place_kind) if after else None
+        if (
+            found is not None
+            and found[1] == "district"
+            and stop + 1 < len(doc)
+            and doc[stop].text == ","
+            and not doc[stop + 1].text[:1].isupper()
+            and doc[stop + 1].lower_ not in ("and", "&")
+        ):
+            candidates.append((after, True))
     # 4. the prepositional object of the verb the cluster is subject or object of, also
     # through the noun whose "in" it follows ("A CFC in gold ornament cluster has been
     # proposed at Jaggayyapet"); a place put first counts ("In East Midnapore, a salt cluster
@@ -966,11 +989,11 @@ def _place(
                     # "in the high-profile Gandhi constituency of Sultanpur": the place named by
                     # "of" comes before a name qualifying the noun
                     candidates += [
-                        (_proper_run(doc, g), False)
+                        (_proper_run(doc, named), False)
                         for c in o.children
                         if o.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children
-                        if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                        if g.dep_ == "pobj" and (named := _named_place(g)) is not None
                     ]
                     candidates.append((_proper_run(doc, left[0] if left else o), False))
     # 5. "<Place> ... has become the first textile cluster", "Bahraich will also have a khadi
@@ -979,7 +1002,9 @@ def _place(
         tok.dep_ == "dobj" and tok.head.lemma_ in _HAVING_LEMMAS
     ):
         for s in tok.head.children:
-            if s.dep_ in ("nsubj", "nsubjpass"):
+            # "The brass cluster, Karur, is a federation driven cluster": a cluster said to be
+            # one is no other cluster of its subject's place
+            if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in CLUSTER_WORDS:
                 for c in [s, *[a for a in s.children if a.dep_ == "appos"]]:
                     if c.pos_ == "PROPN":
                         candidates.append(([c], False))
@@ -1014,6 +1039,18 @@ def _past_units(doc: Any, k: int) -> int:
     return k
 
 
+def _named_place(tok: Any) -> Any:
+    """The proper name a place phrase's head stands for: the head itself, or, when the head is
+    a unit word ("the confines of Aila Village", "the heart of Karur town"), the name it is
+    compounded with; None when the phrase names no place."""
+    if tok.pos_ == "PROPN" and tok.lower_ not in ADMIN_UNITS:
+        return tok
+    if tok.lower_ in ADMIN_UNITS:
+        left = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        return left[0] if left else None
+    return None
+
+
 def _town_district(
     doc: Any, town: tuple[str, str, str | None, int, int], place_kind: PlaceKind
 ) -> tuple[str, str, str | None, int, int]:
@@ -1031,6 +1068,8 @@ def _town_district(
         k = k + 1 if k < len(doc) and doc[k].text in ("(", ",") else k
         if k < len(doc) and doc[k].lower_ in PLACE_PREPOSITIONS | {"of"}:
             k += 1
+            if k < len(doc) and doc[k].lower_ == "the":
+                k += 1  # "Aila Village in the Gourisagar block of Sivasagar"
         if k == start or k >= len(doc):
             return town
         inner = _proper_run(doc, doc[k])

@@ -32,6 +32,7 @@ from ingest.clusters import (
     listed_clusters,
     mentions_cluster,
     parse_all,
+    product_words,
     unglue,
 )
 from ingest.documents import LoadedDocument
@@ -77,17 +78,73 @@ def not_clusters(
     orgs: list[Mention],
     pairs: list[tuple[str, str]],
     is_place: Callable[[str], bool] = lambda _: False,
+    bodies: frozenset[str] = frozenset(),
 ) -> list[Mention]:
-    """The NER's organisations less the clusters and places among them: a cluster is no
-    business, be it an organisation named "... Cluster" or the acronym a document defines for a
-    cluster's name ("the Ratan Brass Cluster (RBC)" makes a later "RBC" no company), and
-    neither is a district or state the NER took for one ("investment for Coimbatore")."""
+    """The NER's organisations less the clusters, places, products and known bodies among them:
+    a cluster is no business, be it an organisation named "... Cluster" or the acronym a
+    document defines for a cluster's name ("the Ratan Brass Cluster (RBC)" makes a later "RBC"
+    no company), and neither is a district or state the NER took for one ("investment for
+    Coimbatore"), a single word that names a product ("Tussar fabric weavers procure cocoon")
+    or an acronym standing for a body the document names (`bodies`, the acronyms of `pairs`
+    whose expansion it names: that body, not a new business)."""
     clusters = {acronym for acronym, expansion in pairs if _CLUSTER_WORD.search(expansion)}
+    named = {acronym for acronym, expansion in pairs if normalize(expansion) in bodies}
+    products = product_words()
     return [
         o
         for o in orgs
-        if o.name not in clusters and not _CLUSTER_WORD.search(o.name) and not is_place(o.name)
+        if o.name not in clusters | named
+        and not _CLUSTER_WORD.search(o.name)
+        and not is_place(o.name)
+        and not (" " not in o.name and o.name.lower() in products)
     ]
+
+
+_NAME_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def initials(name: str) -> str:
+    """The capitals a name's acronym is made of: the first letter of each word but "of",
+    "and", "for", "the", "in" ("Bhartiya Gramotthan Sanstha" -> "BGS")."""
+    words = [
+        w for w in _NAME_WORD.findall(name) if w.lower() not in ("of", "and", "for", "the", "in")
+    ]
+    return "".join(w[0].upper() for w in words)
+
+
+_BARE_ACRONYM = re.compile(r"(?<![\w&/-])([A-Z]{3,6})(?![\w&/-])")
+
+
+def initial_acronyms(
+    texts: list[str],
+    raw: list[list[Mention]],
+    pairs: list[tuple[str, str]],
+    is_known: Callable[[str], bool] = lambda _: False,
+) -> list[tuple[str, str]]:
+    """Acronyms a document uses without defining them that are the initials of exactly one body
+    it names in full ("Bhartiya Gramotthan Sanstha established a CFC ... BGS procures raw wool"):
+    (acronym, the body's name) pairs, read like a definition in brackets. Three letters or
+    more; an acronym the document defines, or the gazetteer knows, keeps that reading."""
+    defined = {a for a, _ in pairs}
+    by_initials: dict[str, set[str]] = {}
+    for found in raw:
+        for m in found:
+            if (
+                m.type in ("Agency", "Enterprise")
+                and m.how != "gazetteer"
+                or (m.type == "Agency" and m.how == "gazetteer" and " " in m.name)
+            ):
+                by_initials.setdefault(initials(m.name), set()).add(m.name)
+    out: list[tuple[str, str]] = []
+    for text in texts:
+        for hit in _BARE_ACRONYM.finditer(text):
+            acronym = hit.group(1)
+            names = by_initials.get(acronym, set())
+            if acronym in defined or len(names) != 1 or is_known(acronym):
+                continue
+            out.append((acronym, next(iter(names))))
+            defined.add(acronym)
+    return out
 
 
 _INDEX_NUMBER = re.compile(r"\d+(?:\.\d+)+\b")
@@ -278,6 +335,17 @@ class Extractor:
     def _agency(
         self, m: Mention, state: str | None, district: str | None, sentence: str
     ) -> Entity | None:
+        if m.role == "lower-case ministry":  # the longest start of the words that is known
+            words = m.name.rstrip(",").split()
+            while len(words) >= 3:
+                entries = self.gazetteer.index.get(normalize(" ".join(words)), [])
+                named = [e for e in entries if e[1] == "Agency"]
+                if named:
+                    end = m.start + len(" ".join(words).rstrip(","))
+                    aid, _, shown = named[0]
+                    return Entity(aid, "Agency", shown, m.start, end, "ministry", confidence=0.8)
+                words.pop()
+            return None
         name = display_name(m.name) if m.name.islower() else m.name
         if m.role == "place office":  # "MSME Development Institute, Karnal": one per place
             boards = [name[: -len(b) - 1] for b in STATE_BOARDS.values() if name.endswith(f" {b}")]
@@ -445,10 +513,19 @@ class Extractor:
             sentences.append(Sentence(i, text, clean))
             found = self.gazetteer.find(clean)
             raw.append(found + self._joined_clusters(clean, pattern_mentions(clean), found))
+        pairs_all += initial_acronyms(
+            [s.clean for s in sentences],
+            raw,
+            pairs_all,
+            lambda a: normalize(a) in self.gazetteer.acronyms,
+        )
+        bodies = frozenset(
+            normalize(m.name) for found in raw for m in found if m.type in ("Agency", "Enterprise")
+        )
         for found, orgs in zip(
             raw, market_organisations([s.clean for s in sentences]), strict=True
         ):
-            found += not_clusters(orgs, pairs_all, self._is_place)
+            found += not_clusters(orgs, pairs_all, self._is_place, bodies)
         _defined_acronyms(sentences, raw, pairs_all)
         doc_states, doc_districts = self._places([select(r) for r in raw])
         state = doc_states.most_common(1)[0][0] if doc_states else None

@@ -17,7 +17,15 @@ from kb import nlp
 from kb.aliases import PLACE_OFFICES, STATE_BOARDS, STATE_SHORT
 from kb.linking import Mention, is_acronym
 from kb.resolve import normalize
-from kb.schema import FACILITY_CUES, FACILITY_HEADS, GENERIC_FACILITY_WORDS, TEXT_CUES
+from kb.schema import (
+    FACILITY_CUES,
+    FACILITY_HEADS,
+    GENERIC_FACILITY_WORDS,
+    NOT_BODY_ACRONYMS,
+    NOT_BUSINESS_HEADS,
+    NOT_PARTY_BEFORE,
+    TEXT_CUES,
+)
 
 # -- patterns ---------------------------------------------------------------------------------
 
@@ -34,6 +42,13 @@ _NAME = rf"{_CAP}(?:\s+(?:{_CONN}\s+)?{_CAP}){{0,7}}"
 # The last word of a business's name ("Aequs Consumers Company", "Cira Enterprises", an
 # importer-exporter's "... Impex").
 COMPANY_WORDS = r"(?:Company|Enterprises|Exports|Impex|Silks|Mills|Traders)"
+
+# A body's last word in an Indian language, as names of societies, NGOs and their federations
+# are written in English text: sanstha / sansthan (institution), samiti (committee), sangh /
+# mahasangh (association, federation), sangathan (organisation) — "Bhartiya Gramotthan
+# Sanstha", "Lodhikheda Hatkargha Vikas Samiti". ("Nigam", a corporation, is listed above;
+# "Mandal" and "Sabha" are left out: a mandal is a unit of land, the Lok Sabha a house.)
+BODY_WORDS_INDIAN = r"(?:Sansthan?|Samiti|Sangh|Mahasangh|Sangathan)"
 
 # Words a scheme's name never holds before "Scheme": it is what a cluster is "under", "of",
 # "through" ("Eri Silk Khadi Cluster, Oyan ... under Scheme of Fund ..." names no scheme).
@@ -90,6 +105,17 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
             rf"(?<=\b[Uu]nion )ministry of {_LOWER}(?:(?:,\s*|\s+(?:and|&)\s+|\s+){_LOWER}){{0,4}}"
         ),
     ),
+    # a ministry in lower case after "the" or a comma ("set up by the ministry of commerce and
+    # industry", "DIPP, ministry of commerce"): only a ministry the gazetteer knows
+    # (ingest/extract.py)
+    (
+        "Agency",
+        "lower-case ministry",
+        re.compile(
+            rf"(?:(?<=\bthe )|(?<=, ))ministry of {_LOWER}"
+            rf"(?:(?:,\s*|\s+(?:and|&)\s+|\s+){_LOWER}){{0,4}}"
+        ),
+    ),
     # a ministry named by its subject first: "Micro, Small, Medium Enterprises Ministry"
     (
         "Agency",
@@ -102,7 +128,7 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         re.compile(
             rf"{_NAME}\s+(?:Council|Commission|Board|Institute|Institution|Society|Corporation|"
             rf"Organi[sz]ation|Authority|Federation|Foundation|Trust|University|Nigam|Centre|Center|"
-            rf"Committee|High\s+Court|Railways?)\b"
+            rf"Committee|Club|Forum|Guild|High\s+Court|Railways?|{BODY_WORDS_INDIAN})\b"
             rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+(?:and\s+)?{_CAP})*)?"
         ),
     ),
@@ -145,7 +171,7 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "Scheme",
         None,
         re.compile(
-            r"\bunder\s+(?:the\s+)?(?P<name>(?!(?:PPP|CSR|SPV|DPR|CFC|MoU|GST|RTI)\b)"
+            rf"\bunder\s+(?:the\s+)?(?P<name>(?!(?:{'|'.join(NOT_BODY_ACRONYMS)})\b)"
             r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*(?:\s+(?:[Ss]chemes?|[Pp]rogram(?:me)?|[Yy]ojana))?)\b"
         ),
     ),
@@ -303,6 +329,13 @@ def pattern_mentions(sentence: str) -> list[Mention]:
                 item,
             ).strip()
             item = re.sub(r"\s+(?:and|&)\s+(?:others?|more|so on|many more)\b.*$", "", item)
+            # a clause after the list's last item ("... and Dabra in Kalur district to promote
+            # silk") is no part of its name; a cluster item's place after "in"/"at" neither
+            item = re.sub(r"\s+to\s+[a-z].*$", "", item)
+            if kind[0] == "Cluster":
+                item = re.sub(
+                    r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*)*$", "", item
+                )
             words = item.split()
             if not item or not item[0].isupper() or len(words) > 6:
                 continue
@@ -338,7 +371,10 @@ _PARTNER_END = re.compile(
 
 
 MARKET_CUES = re.compile(
-    "|".join(TEXT_CUES[k].pattern for k in ("buy", "supply", "supplied_from", "anchor")), re.I
+    "|".join(
+        TEXT_CUES[k].pattern for k in ("buy", "supply", "supplied_from", "supplies_to", "anchor")
+    ),
+    re.I,
 )
 
 
@@ -362,7 +398,7 @@ def market_organisations(sentences: list[str]) -> list[list[Mention]]:
             if re.search(r"\d", text):
                 continue  # "INR 15" taken for an organisation
             name, start = _trim_leading(text, ent.start_char)
-            if len(name) >= 3:
+            if len(name) >= 3 and may_be_party(sentences[i], name, start):
                 out[i].append(Mention("Enterprise", name, start, start + len(name), "company"))
         for m in _SUPPLIER_AFTER.finditer(sentences[i]):
             name = m.group("name")
@@ -371,6 +407,29 @@ def market_organisations(sentences: list[str]) -> list[list[Mention]]:
                     Mention("Enterprise", name, m.start("name"), m.end("name"), "company")
                 )
     return out
+
+
+_MONEY_WORD = re.compile(r"\b(?:Rs|INR|Lakhs?|Lacs?|Crores?|Nos)\b")
+_CLUSTER_NAME_GOES_ON = re.compile(rf"(?:,?\s+(?:(?:and|&)\s+)?{_CAP}){{1,4}}\s+Clusters?\b")
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?$")
+
+
+def may_be_party(sentence: str, name: str, start: int) -> bool:
+    """Whether an organisation the NER finds in a buying or supplying sentence may be one of
+    its parties: not a name holding an amount or a count ("Murshidabad Rs 1,479 crore", "90
+    Nos Exhibition"), not a fund, programme, event or record (`NOT_BUSINESS_HEADS`: "Working
+    Capital Funds"), not an arrangement's acronym ("a PPP model"), and not a name the sentence
+    puts in a place or under a programme (`NOT_PARTY_BEFORE`: "the processing of the wool at
+    the CFSC", "will come up at Tikarbeta")."""
+    words = name.split()
+    if _MONEY_WORD.search(name) or words[-1].lower().strip(".,") in NOT_BUSINESS_HEADS:
+        return False
+    if name in NOT_BODY_ACRONYMS or _CLUSTER_NAME_GOES_ON.match(sentence, start + len(name)):
+        return False  # "(Coimbatore Pump, Motor and Foundry Cluster)": part of a cluster's name
+    before = sentence[:start]
+    before = before[: _ARTICLE_BEFORE.search(before).start()].rstrip()  # type: ignore[union-attr]
+    last = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+    return last not in NOT_PARTY_BEFORE
 
 
 _SUPPLIER_AFTER = re.compile(

@@ -563,6 +563,9 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             yield (s, cid, "LOCATED_IN", where, 0.5, {})
 
 
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+
+
 def _located(s: Sentence, c: Entity, rel: Any) -> Iterator[Rel]:
     """'X Cluster, Dhubri, Assam', 'Muzaffarpur Bag Cluster', 'Iron Cluster in Bhendra'."""
     places = s.of(*PLACE_TYPES)
@@ -582,6 +585,14 @@ def _located(s: Sentence, c: Entity, rel: Any) -> Iterator[Rel]:
             end = p.end
     if not inside and not chain:
         m = re.compile(r"\s+in\s+").match(s.clean, c.end)
+        chain = [p for p in places if m and p.start == m.end()]
+    if not inside and not chain:
+        # "clusters - Baloda, Navagarh and Dabra in Janjgir-Champa district": a place after a
+        # list's last cluster is each listed cluster's that names none of its own
+        end, starts = c.end, {o.start: o for o in s.of("Cluster")}
+        while (sep := _LIST_GAP.match(s.clean, end)) and sep.end() in starts:
+            end = starts[sep.end()].end
+        m = re.compile(r"\s+in\s+").match(s.clean, end) if end > c.end else None
         chain = [p for p in places if m and p.start == m.end()]
     for p in inside or chain:
         yield rel(c.id, "LOCATED_IN", p.id, 0.8)

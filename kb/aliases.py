@@ -8,6 +8,9 @@ recorded in LGD. Only facts, no prose. `kb/resolve.py` indexes these before any 
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 AGENCIES: list[tuple[str, list[str]]] = [
     ("Bihar Rural Livelihoods Promotion Society", ["JEEViKA", "BRLPS", "Jeevika Bihar"]),
     (
@@ -107,6 +110,32 @@ AGENCIES: list[tuple[str, list[str]]] = [
     ("Jharkhand Industrial Area Development Authority", ["JIADA"]),
     ("Kerala State Industrial Development Corporation", ["KSIDC"]),
 ]
+
+
+def _with_table(entries: list[tuple[str, list[str]]], path: Path) -> list[tuple[str, list[str]]]:
+    """`entries` with the rows of a bodies table (name, aliases separated by ";", kind,
+    source): a row naming a body already listed adds its aliases to it, any other is a new
+    entry. The table (kb/bodies.csv) holds national institutes, councils, corporations,
+    financial institutions, ministries' short names and state corporations, each with the
+    official site its name and acronym are taken from."""
+    out = [(name, list(aliases)) for name, aliases in entries]
+    index = {name.lower(): i for i, (name, _) in enumerate(out)}
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            name = row["name"].strip()
+            aliases = [a.strip() for a in row["aliases"].split(";") if a.strip()]
+            if not row["source"].strip():
+                raise ValueError(f"{path.name}: {name} has no source")
+            if name.lower() in index:
+                known = out[index[name.lower()]][1]
+                known += [a for a in aliases if a not in known]
+            else:
+                index[name.lower()] = len(out)
+                out.append((name, aliases))
+    return out
+
+
+AGENCIES = _with_table(AGENCIES, Path(__file__).with_name("bodies.csv"))
 
 # Offices that every district or state has, written as an acronym and the place ("MSME-DI
 # Karnal", "WSC, Bhagalpur", "DIC Sonipat"; "J&K KVIB" with the state first): the acronym's

@@ -67,6 +67,9 @@ class Gazetteer:
             list
         )  # key -> (id, type, name)
         self.acronyms: set[str] = set()  # keys that must match an all-caps surface form
+        # an acronym as newspapers write it, a capitalised word ("Nabard", "Teri"): found only
+        # where the alias table lists that very form
+        self.word_forms: set[str] = set()
         self.names: dict[str, str] = {}  # id -> display name
         for n in nodes:
             if n.type in GAZETTEER_TYPES:
@@ -111,6 +114,8 @@ class Gazetteer:
                     self.index[k].append((id_, type_, name))
             if is_acronym(surface) and len(key) <= 7:
                 self.acronyms.add(key)
+            elif surface.isalpha() and surface[:1].isupper() and surface[1:].islower():
+                self.word_forms.add(surface)
 
     def find(self, sentence: str) -> list[Mention]:
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
@@ -159,7 +164,7 @@ class Gazetteer:
 
     def _case_ok(self, key: str, surface: str) -> bool:
         if key in self.acronyms:
-            return is_acronym(surface)
+            return is_acronym(surface) or surface in self.word_forms
         return surface[:1].isupper() or surface[:1].isdigit()
 
 

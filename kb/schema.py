@@ -470,13 +470,15 @@ TEXT_CUES: dict[str, Cue] = {
         ),
     ),
     # framed: the cluster's units sell to the businesses named after "to" ("supplying
-    # castings to such companies as A, B and C", "caters to X", "exporting yarn to X")
+    # castings to such companies as A, B and C", "caters to X", "exporting yarn to X", "sell
+    # shoes to X")
     "supplies_to": Cue(
         "BUYS_FROM",
         (
             r"\bsuppl(?:y|ies|ied|ying)\b[^.;]{0,60}?\bto\b",
             r"\bcater(?:s|ed|ing)? to\b",
             r"\bexport(?:s|ed|ing)?\b[^.;]{0,40}?\bto\b",
+            r"\bsell(?:s|ing)?\b[^.;]{1,40}?\bto\b",  # "the units sell shoes to X and Y"
         ),
     ),
     "supply": Cue(
@@ -527,6 +529,21 @@ GENERIC_FACILITY_WORDS = frozenset(
     "necessary required additional such all own institutional support supporting social civic "
     "facility facilities".split()
 )
+
+
+# What a buying, supplying or anchoring sentence names besides its businesses, which the
+# statistical NER may take for organisations (ingest/mentions.py `market_organisations`):
+# a name ending in one of these words is a fund, a programme, an event or a record, not a
+# party that buys or supplies ("Working Capital Funds", "Yarn Bank Status", "PPP model").
+NOT_BUSINESS_HEADS = frozenset(
+    "fund funds scheme schemes programme program yojana mission grant grants loan loans "
+    "subsidy model status exhibition exhibitions meet fair survey report project".split()
+)
+# Acronyms of arrangements and documents, never of a body: "through a PPP model", "under CSR".
+NOT_BODY_ACRONYMS = ("PPP", "CSR", "SPV", "DPR", "CFC", "MoU", "GST", "RTI", "BSM")
+# Words before a name that put it in a place or under a programme, not among the parties of a
+# purchase or a supply ("processing at the CFSC", "will come up at Tikarbeta").
+NOT_PARTY_BEFORE = frozenset("at in near into inside within across on under".split())
 
 
 @dataclass(frozen=True)

@@ -165,3 +165,18 @@ def test_a_body_acting_on_clusters_in_general_acts_for_the_documents_clusters() 
         ("cluster:Brass Cluster", "SUPPORTED_BY", "agency:Rubber Board", "document"),
         ("cluster:Lamp Cluster", "SUPPORTED_BY", "agency:Rubber Board", "document"),
     }
+
+
+def test_a_body_planning_to_set_up_clusters_sets_them_up() -> None:
+    from ingest.arguments import programme_roles
+
+    def roles(text: str, bodies: list[str]) -> set[tuple[str, str]]:
+        s = _sentence(text, dict.fromkeys(bodies, "Agency"))
+        return {(b.name, r.role) for b, r in programme_roles(s, nlp.parse(s.clean))}
+
+    assert roles("The Rubber Board plans to set up rubber clusters across India.",
+                 ["Rubber Board"]) == {("Rubber Board", "implementing agency")}  # fmt: skip
+    assert roles("The Rubber Board has decided to develop 12 clusters in the State.",
+                 ["Rubber Board"]) == {("Rubber Board", "implementing agency")}  # fmt: skip
+    # a plan to do something else with clusters is no role
+    assert roles("The Rubber Board plans to visit 12 clusters.", ["Rubber Board"]) == set()

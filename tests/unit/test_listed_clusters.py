@@ -62,3 +62,41 @@ def test_a_state_heading_a_cluster_name_in_a_table_row_is_no_part_of_the_name() 
     text = "1. Kerala Coir Mat Cluster, Alappuzha 2. Karnataka Silk Cluster, Hassan"
     found = described_clusters(text, place_kind, nlp.parse(text))
     assert [(d.product, d.place) for d in found] == [("Coir Mat", "Alappuzha"), ("Silk", "Hassan")]
+
+
+def test_a_clause_after_the_last_item_of_a_list_is_no_part_of_its_name() -> None:
+    from ingest.mentions import pattern_mentions
+
+    text = (
+        "Weavers will be trained at four silk clusters - Kalur, Melur, Tenur and Varur in "
+        "Madurai district to promote the silk industry."
+    )
+    listed = [m.name for m in pattern_mentions(text) if m.how == "list"]
+    assert listed == ["Kalur", "Melur", "Tenur", "Varur"]
+    text = "Banks like Canara Bank and Vela Bank to lend more."
+    listed = [m.name for m in pattern_mentions(text) if m.how == "list"]
+    assert listed == ["Canara Bank", "Vela Bank"]
+
+
+def test_a_place_after_a_lists_last_cluster_places_each_listed_cluster() -> None:
+    from ingest.relations import relations_of
+    from ingest.units import Entity, Sentence
+
+    def located(text: str, clusters: list[str], place: str) -> set[tuple[str, str]]:
+        s = Sentence(0, text, text)
+        for name in clusters:
+            start = text.index(name)
+            s.entities.append(Entity(f"cluster:{name}", "Cluster", name, start, start + len(name)))
+        start = text.index(place)
+        s.entities.append(Entity("district:madurai", "District", place, start, start + len(place)))
+        return {(src, tgt) for _, src, rel, tgt, _, _ in relations_of([s], {"title": "x"})
+                if rel == "LOCATED_IN"}  # fmt: skip
+
+    text = "Training at four clusters - Kalur, Melur, Tenur and Varur in Madurai district."
+    assert located(text, ["Kalur", "Melur", "Tenur", "Varur"], "Madurai") == {
+        (f"cluster:{c}", "district:madurai") for c in ("Kalur", "Melur", "Tenur", "Varur")
+    }
+    # a cluster with a place of its own keeps it; the list's place is the last item's then
+    text = "Clusters at Kalur in Karur, and Varur in Madurai district."
+    s_places = located(text, ["Kalur", "Varur"], "Madurai")
+    assert s_places == {("cluster:Varur", "district:madurai")}
