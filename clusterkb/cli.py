@@ -661,7 +661,9 @@ def parser() -> argparse.ArgumentParser:
         help="fit the answer scorer on question sets (the KB must hold their documents)",
     )
     fq.add_argument(
-        "questions", nargs="*", help="question files (default: devset, data/eval/qa, corpus_dev, devset_more, unseen2-4)"
+        "questions",
+        nargs="*",
+        help="question files (default: devset, data/eval/qa, corpus_dev, devset_more, unseen2-4)",
     )
     fq.add_argument("--out", help="where to write the model (default kb/qa_model.json)")
     fq.add_argument("--json", action="store_true")
