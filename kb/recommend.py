@@ -3,7 +3,9 @@
 Signals, combined per kind:
 - product similarity: cosine of MiniLM embeddings of the target product (with its sector)
   and of each cluster's name / each scheme's title and tags;
-- geography: same state, and distance between district headquarters (bundled coordinates);
+- geography: same state, and distance between district headquarters (bundled coordinates;
+  a place with none of its own — a cluster placed in its state only — is as far as the mean
+  over its state's districts, Recommender.distance);
 - graph: who anchors, buys from, supplies, funds, trains, mobilises, finances or partners the
   similar clusters; the ministry/department the ODOP list names for the product;
 - schemes and agencies: a conditional-logit model (kb/backers.py) over who served clusters of
@@ -887,7 +889,9 @@ class Recommender:
         self, target: Target, clusters: list[ClusterFacts], sims: np.ndarray
     ) -> list[tuple[float, ClusterFacts, str | None, list[str]]]:
         """Model clusters: the same product first, then a related product, then the same
-        sector, then similar by meaning; nearer and working clusters before far or proposed."""
+        sector, then similar by meaning; nearer and working clusters before far or proposed,
+        and one a document describes before a registry row alone. Within a product tier
+        distance counts more than meaning (MEANING_WEIGHT, NEAR_WEIGHT)."""
         th = self.thesaurus
         ranked = []
         for c, sim in zip(clusters, sims, strict=True):
