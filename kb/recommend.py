@@ -3,7 +3,9 @@
 Signals, combined per kind:
 - product similarity: cosine of MiniLM embeddings of the target product (with its sector)
   and of each cluster's name / each scheme's title and tags;
-- geography: same state, and distance between district headquarters (bundled coordinates);
+- geography: same state, and distance between district headquarters (bundled coordinates;
+  a place with none of its own — a cluster placed in its state only — is as far as the mean
+  over its state's districts, Recommender.distance);
 - graph: who anchors, buys from, supplies, funds, trains, mobilises, finances or partners the
   similar clusters; the ministry/department the ODOP list names for the product;
 - schemes and agencies: a conditional-logit model (kb/backers.py) over who served clusters of
@@ -113,11 +115,12 @@ GAP_BONUS = 0.15
 # stated 0-100 scale: 100 x score / ceiling.
 SCORE_CEILING = {
     "model_clusters": 1.0
-    + 0.35
-    + 0.15
     + 0.1
+    + 0.15
+    + 0.25
     + 0.08
-    + 0.05,  # tier, meaning, state, km, status, partners
+    + 0.04
+    + 0.05,  # tier, meaning, state, km, status, a document, partners (MEANING_, NEAR_WEIGHT)
     "peer_districts": 1.2,  # nearest (1.0) and in the state (0.2)
     "agencies": 1.0 + GAP_BONUS,  # the ODOP list's ministry (the likeliest backer: 0.9)
     "schemes": 0.9 + GAP_BONUS,  # the likeliest by the fitted model (scheme fit is in it)
@@ -132,14 +135,19 @@ SCALE_LEGEND = (
 )
 
 
-def haversine_km(a: Node, b: Node) -> float | None:
+def point(node: Node) -> tuple[float, float] | None:
+    """A node's (lat, lon) when it has them (district headquarters), else None."""
     try:
-        la1, lo1, la2, lo2 = (
-            math.radians(float(x))
-            for x in (a.attrs["lat"], a.attrs["lon"], b.attrs["lat"], b.attrs["lon"])
-        )
+        return float(node.attrs["lat"]), float(node.attrs["lon"])
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def haversine_km(a: Node, b: Node) -> float | None:
+    pa, pb = point(a), point(b)
+    if pa is None or pb is None:
+        return None
+    la1, lo1, la2, lo2 = (math.radians(x) for x in (*pa, *pb))
     h = (
         math.sin((la2 - la1) / 2) ** 2
         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -197,7 +205,21 @@ class MinistryModel:
 
 STATUS_BONUS = {"functional": 0.08, "approved": 0.05, "proposed": 0.02, "listed": 0.0,
                 "unknown": 0.01}  # fmt: skip
+# A cluster a document describes (a DPR, an evaluation, a scheme's report: a `doc:` source)
+# can be read about and learnt from; a registry row alone gives a name, a place and a status.
+DOCUMENTED = 0.04
 TIER_WEIGHT = {"same": 1.0, "related": 0.6, "sector": 0.3}
+# How a model cluster's meaning and place count, by its tier (rank_models). In a product tier
+# ("same", "related") the thesaurus has already matched the product, so similarity by meaning
+# mostly measures wording ("Coir" / "Coir products") and counts little; what a planner then
+# needs is a cluster near enough to visit: distance counts more, over a longer range. Among
+# clusters of other products (a sector or none) meaning is what tells a useful one, and
+# distance only breaks near-ties.
+MEANING_WEIGHT = {"same": 0.1, "related": 0.1}
+MEANING_OTHER = 0.35
+NEAR_WEIGHT = {"same": (0.25, 1500.0), "related": (0.25, 1500.0)}  # (weight, km at which 0)
+NEAR_OTHER = (0.1, 1000.0)
+SAME_STATE = 0.15
 PARTNER_ROLES = {"anchors": ("ANCHORS",), "buyers": ("BUYS_FROM",), "suppliers": ("SUPPLIES",)}
 
 
@@ -216,6 +238,11 @@ class ClusterFacts:
     backers: dict[str, list[tuple[Node, Any]]]  # "schemes"/"agencies" -> (node, edge)
     actors: list[tuple[str, Node, Any]]  # (relation, actor, edge) for anchors/buyers/suppliers
     facilities: int
+
+    @property
+    def documented(self) -> bool:
+        """Whether a document (not only a registry row) describes the cluster."""
+        return any(p.source.startswith("doc:") for p in self.node.provenance)
 
     @property
     def implementing(self) -> set[str]:
@@ -300,7 +327,7 @@ class ClusterIndex:
 
 # The most a cluster with no tier and outside the target's state can score in rank_models
 # beyond 0.35 x its similarity: distance, status, partners.
-UNTIERED_CEILING = 0.1 + max(STATUS_BONUS.values()) + 0.05
+UNTIERED_CEILING = NEAR_OTHER[0] + max(STATUS_BONUS.values()) + 0.05
 
 
 def tier(th: Thesaurus, target: Target, c: ClusterFacts) -> str | None:
@@ -368,6 +395,8 @@ class Recommender:
         self._product_sectors: dict[str, set[str]] = {}
         self._homes: dict[str, str | None] = {}
         self._state_names: dict[str, str] | None = None
+        self._state_points: dict[str, np.ndarray] | None = None
+        self._distances: dict[tuple[str, str], tuple[float | None, str]] = {}
         self._odop: list[Any] | None = None
         self._known_products: frozenset[str] | None = None
         self._backer_models: dict[str, BackerModel] = {}
@@ -803,34 +832,93 @@ class Recommender:
 
     # -- the lists ----------------------------------------------------------------------------
 
+    def _points(self, district: Node | None,
+                state: str | None) -> tuple[np.ndarray, str | None]:  # fmt: skip
+        """Where a place may be, as (lat, lon) rows in radians, and the state whose districts
+        stand in for it (None when the place is exact): a district's headquarters; for a
+        district with no coordinates, or a cluster placed in its state only, every
+        headquarters of its state (bundled coordinates, grouped once per recommender)."""
+        p = point(district) if district is not None else None
+        if p is not None:
+            return np.radians(np.array([p])), None
+        if self._state_points is None:
+            grouped: dict[str, list[tuple[float, float]]] = {}
+            for d in self.store.nodes("District"):
+                q = point(d)
+                if q is not None:
+                    grouped.setdefault(state_of(d.id), []).append(q)
+            self._state_points = {st: np.radians(np.array(v)) for st, v in grouped.items()}
+        st = state_of(district.id) if district is not None else state
+        empty = np.zeros((0, 2))
+        return (self._state_points.get(st, empty), st) if st is not None else (empty, None)
+
+    def distance(self, home: Node, district: Node | None,
+                 state: str | None) -> tuple[float | None, str]:  # fmt: skip
+        """Kilometres from the district `home` to a place (a district, or only a state), and
+        the sentence that says it. Where an end has no coordinates of its own (a district
+        the bundled points lack, a cluster known only by its state) it may be in any district
+        of its state, so the distance is the mean over those districts' headquarters — the
+        expected distance — and the sentence says "about" and over which state: a cluster
+        placed in its state only is neither left with no distance nor put at the state's
+        middle."""
+        a, state_a = self._points(home, None)
+        b, state_b = self._points(district, state)
+        if state_a is None and state_b is None:  # both exact: one pair
+            km0 = haversine_km(home, district) if district is not None else None
+            return km0, (_distance(km0, home) if km0 is not None else "")
+        # over a state's districts: kept per (home, place), a few dozen states per home
+        key = (home.id, district.id if district is not None else f"in:{state}")
+        if key not in self._distances:
+            km: float | None = None
+            if len(a) and len(b):
+                la1, lo1 = a[:, None, 0], a[:, None, 1]
+                la2, lo2 = b[None, :, 0], b[None, :, 1]
+                h = (np.sin((la2 - la1) / 2) ** 2
+                     + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2)  # fmt: skip
+                km = float(np.mean(6371 * 2 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))))
+            if km is None:
+                said = ""
+            else:
+                over = _and([self._state_name(x) for x in dict.fromkeys((state_a, state_b)) if x])
+                said = (f"About {km:.0f} km from {home.name} (on average over the districts of "
+                        f"{over}: no point of its own is known).")  # fmt: skip
+            self._distances[key] = (km, said)
+        return self._distances[key]
+
     def rank_models(
         self, target: Target, clusters: list[ClusterFacts], sims: np.ndarray
     ) -> list[tuple[float, ClusterFacts, str | None, list[str]]]:
         """Model clusters: the same product first, then a related product, then the same
-        sector, then similar by meaning; nearer and working clusters before far or proposed."""
+        sector, then similar by meaning; nearer and working clusters before far or proposed,
+        and one a document describes before a registry row alone. Within a product tier
+        distance counts more than meaning (MEANING_WEIGHT, NEAR_WEIGHT)."""
         th = self.thesaurus
         ranked = []
         for c, sim in zip(clusters, sims, strict=True):
             deadline.check()  # the request's deadline (kb.deadline)
             t = tier(th, target, c)
-            score = (TIER_WEIGHT[t] if t else 0.0) + 0.35 * max(0.0, float(sim))
+            meaning = MEANING_WEIGHT.get(t or "", MEANING_OTHER)
+            score = (TIER_WEIGHT[t] if t else 0.0) + meaning * max(0.0, float(sim))
             makes = {"same": f"Makes the same product ({c.product})",
                      "related": f"Makes a related product ({c.product})",
                      "sector": f"Makes a product of the same sector ({c.product})"}.get(
                 t or "", f"Makes a product similar in meaning ({c.product}, similarity "
                 f"{float(sim):.2f} of 1)")  # fmt: skip
             if target.state is not None and c.state == target.state:
-                score += 0.15
+                score += SAME_STATE
                 makes += f" in the same state ({self._state_name(target.state)})"
             why = [makes + "."]
-            if target.district is not None and c.district is not None:
-                km = haversine_km(target.district, c.district)
+            if target.district is not None:
+                km, said = self.distance(target.district, c.district, c.state)
                 if km is not None:
-                    score += 0.1 * max(0.0, 1 - km / 1000)
-                    why.append(_distance(km, target.district))
+                    weight, reach = NEAR_WEIGHT.get(t or "", NEAR_OTHER)
+                    score += weight * max(0.0, 1 - km / reach)
+                    why.append(said)
             score += STATUS_BONUS.get(c.status, 0.0)
             if c.node.attrs.get("status"):
                 why.append(sentence(f"Status: {c.node.attrs['status']}"))
+            if c.documented:
+                score += DOCUMENTED
             partners = len(c.actors) + sum(len(v) for v in c.backers.values())
             if partners:
                 score += min(0.05, 0.01 * partners)
@@ -1094,10 +1182,10 @@ class Recommender:
         for e, other, product, key in self._odop_keys():
             if other.id == district.id or th.relation(target.key, key) != "same":
                 continue
-            km = haversine_km(district, other)
+            km, said = self.distance(district, other, None)
             why = [f"Its ODOP product is {product.name}."]
             if km is not None:
-                why.append(_distance(km, district))
+                why.append(said)
             item = Item(other.id, other.name, 1.0 - min(1.0, (km or 3000) / 3000)
                         + (0.2 if state_of(other.id) == target.state else 0.0), why,
                         [p.citation() for p in e.provenance[:1]])  # fmt: skip
