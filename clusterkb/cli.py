@@ -492,8 +492,6 @@ def cmd_fit_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     files = [Path(f) for f in args.questions] or [
         kb.settings.data_dir / "eval" / "devset" / "questions.jsonl",
         kb.settings.data_dir / "eval" / "qa" / "questions.jsonl",
-        kb.settings.data_dir / "eval" / "corpus_dev" / "questions.jsonl",
-        kb.settings.data_dir / "eval" / "devset_more" / "questions.jsonl",
         *DEV_QUESTION_SETS,
     ]
     missing = [f for f in files if not f.is_file()]
@@ -663,7 +661,7 @@ def parser() -> argparse.ArgumentParser:
     fq.add_argument(
         "questions",
         nargs="*",
-        help="question files (default: devset, data/eval/qa, corpus_dev, devset_more, unseen2-4)",
+        help="question files (default: devset, data/eval/qa, unseen2-4)",
     )
     fq.add_argument("--out", help="where to write the model (default kb/qa_model.json)")
     fq.add_argument("--json", action="store_true")
