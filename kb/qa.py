@@ -836,15 +836,20 @@ class QuestionAnswerer:
         reach: dict[str, set[str]] = {}  # id of a shared candidate -> ids of the sides it touches
         where: dict[tuple[str, str], str] = {}  # (side, candidate) -> document naming both
         by_edge: dict[str, int] = {}  # id of a candidate -> how many sides it has an edge with
+        nodes: dict[str, Node] = {}  # every node reached, as the neighbour lists gave it
         for side in sides:
-            graph = {nb.node.id for nb in self.store.neighbors(side.id, direction="both")
-                     if nb.edge.relation != "MENTIONED_IN"}  # fmt: skip
+            graph = set()
+            for nb in self.store.neighbors(side.id, direction="both"):
+                if nb.edge.relation != "MENTIONED_IN":
+                    graph.add(nb.node.id)
+                    nodes[nb.node.id] = nb.node
             near = set(graph)
             docs = [nb.node.id for nb in self.store.neighbors(side.id, "MENTIONED_IN")]
             if len(docs) <= BRIDGE_DOCUMENTS:
                 for d in docs:
                     for nb in self.store.neighbors(d, "MENTIONED_IN", direction="in"):
                         near.add(nb.node.id)
+                        nodes[nb.node.id] = nb.node
                         where.setdefault((side.id, nb.node.id), d)
             for other in near - side_ids:
                 reach.setdefault(other, set()).add(side.id)
@@ -854,8 +859,8 @@ class QuestionAnswerer:
         for other_id, touched in reach.items():
             if len(touched) < 2:
                 continue
-            node = self.store.get_node(other_id)
-            if node is None or node.type in PATH_HUBS or (kinds and node.type not in kinds):
+            node = nodes[other_id]
+            if node.type in PATH_HUBS or (kinds and node.type not in kinds):
                 continue
             named_in = len(self.store.neighbors(other_id, "MENTIONED_IN"))
             shared.append(
