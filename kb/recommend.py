@@ -143,16 +143,18 @@ def point(node: Node) -> tuple[float, float] | None:
         return None
 
 
+def great_circle_km(la1: Any, lo1: Any, la2: Any, lo2: Any) -> Any:
+    """Haversine distance in km between points given in radians: numbers, or numpy arrays
+    that broadcast (every district of one state against every district of another)."""
+    h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+
+
 def haversine_km(a: Node, b: Node) -> float | None:
     pa, pb = point(a), point(b)
     if pa is None or pb is None:
         return None
-    la1, lo1, la2, lo2 = (math.radians(x) for x in (*pa, *pb))
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
-    return 6371 * 2 * math.asin(math.sqrt(h))
+    return float(great_circle_km(*(math.radians(x) for x in (*pa, *pb))))
 
 
 class MinistryModel:
@@ -871,11 +873,8 @@ class Recommender:
         if key not in self._distances:
             km: float | None = None
             if len(a) and len(b):
-                la1, lo1 = a[:, None, 0], a[:, None, 1]
-                la2, lo2 = b[None, :, 0], b[None, :, 1]
-                h = (np.sin((la2 - la1) / 2) ** 2
-                     + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2)  # fmt: skip
-                km = float(np.mean(6371 * 2 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))))
+                pairs = great_circle_km(a[:, None, 0], a[:, None, 1], b[None, :, 0], b[None, :, 1])
+                km = float(np.mean(pairs))
             if km is None:
                 said = ""
             else:
