@@ -87,13 +87,17 @@ def not_clusters(
     Coimbatore"), a single word that names a product ("Tussar fabric weavers procure cocoon")
     or an acronym standing for a body the document names (`bodies`, the acronyms of `pairs`
     whose expansion it names: that body, not a new business)."""
-    clusters = {acronym for acronym, expansion in pairs if _CLUSTER_WORD.search(expansion)}
-    named = {acronym for acronym, expansion in pairs if normalize(expansion) in bodies}
+    # acronyms standing for a cluster's name or for a body the document names
+    not_new = {
+        acronym
+        for acronym, expansion in pairs
+        if _CLUSTER_WORD.search(expansion) or normalize(expansion) in bodies
+    }
     products = product_words()
     return [
         o
         for o in orgs
-        if o.name not in clusters | named
+        if o.name not in not_new
         and not _CLUSTER_WORD.search(o.name)
         and not is_place(o.name)
         and not (" " not in o.name and o.name.lower() in products)
