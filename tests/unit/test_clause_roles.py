@@ -134,20 +134,29 @@ def test_a_scheme_that_is_no_object_of_the_bodys_verb_gets_no_link() -> None:
     )
 
 
+def _programme_roles(text: str, bodies: list[str]) -> set[tuple[str, str]]:
+    """(body, role) pairs programme_roles reads in `text`, the named `bodies` its agencies."""
+    from ingest.arguments import programme_roles
+
+    s = _sentence(text, dict.fromkeys(bodies, "Agency"))
+    return {(b.name, r.role) for b, r in programme_roles(s, nlp.parse(s.clean))}
+
+
 def test_a_body_acting_on_clusters_in_general_acts_for_the_documents_clusters() -> None:
     from ingest.arguments import programme_roles
     from ingest.relations import relations_of
 
-    def roles(text: str, bodies: list[str]) -> set[tuple[str, str]]:
-        s = _sentence(text, dict.fromkeys(bodies, "Agency"))
-        return {(b.name, r.role) for b, r in programme_roles(s, nlp.parse(s.clean))}
-
-    assert roles("The Rubber Board has selected 12 clusters in the State for a pilot.",
-                 ["Rubber Board"]) == {("Rubber Board", "nodal agency")}  # fmt: skip
-    assert roles("The Ministry of Mines has started a pottery cluster development programme.",
-                 ["Ministry of Mines"]) == {("Ministry of Mines", "administering")}  # fmt: skip
-    assert roles("The Rubber Board has selected a new chairman.", ["Rubber Board"]) == set()
-    assert roles("The Rubber Board has visited 12 clusters.", ["Rubber Board"]) == set()
+    assert _programme_roles(
+        "The Rubber Board has selected 12 clusters in the State for a pilot.", ["Rubber Board"]
+    ) == {("Rubber Board", "nodal agency")}
+    assert _programme_roles(
+        "The Ministry of Mines has started a pottery cluster development programme.",
+        ["Ministry of Mines"],
+    ) == {("Ministry of Mines", "administering")}
+    assert (
+        _programme_roles("The Rubber Board has selected a new chairman.", ["Rubber Board"]) == set()
+    )
+    assert _programme_roles("The Rubber Board has visited 12 clusters.", ["Rubber Board"]) == set()
     # a named scheme is no programme of the document's clusters: the scheme rules read it
     s = _sentence("The Ministry of Mines runs the Pottery Cluster Development Programme.",
                   {"Ministry of Mines": "Agency", "Pottery Cluster Development Programme": "Scheme"})  # fmt: skip
@@ -168,15 +177,13 @@ def test_a_body_acting_on_clusters_in_general_acts_for_the_documents_clusters() 
 
 
 def test_a_body_planning_to_set_up_clusters_sets_them_up() -> None:
-    from ingest.arguments import programme_roles
-
-    def roles(text: str, bodies: list[str]) -> set[tuple[str, str]]:
-        s = _sentence(text, dict.fromkeys(bodies, "Agency"))
-        return {(b.name, r.role) for b, r in programme_roles(s, nlp.parse(s.clean))}
-
-    assert roles("The Rubber Board plans to set up rubber clusters across India.",
-                 ["Rubber Board"]) == {("Rubber Board", "implementing agency")}  # fmt: skip
-    assert roles("The Rubber Board has decided to develop 12 clusters in the State.",
-                 ["Rubber Board"]) == {("Rubber Board", "implementing agency")}  # fmt: skip
+    assert _programme_roles(
+        "The Rubber Board plans to set up rubber clusters across India.", ["Rubber Board"]
+    ) == {("Rubber Board", "implementing agency")}
+    assert _programme_roles(
+        "The Rubber Board has decided to develop 12 clusters in the State.", ["Rubber Board"]
+    ) == {("Rubber Board", "implementing agency")}
     # a plan to do something else with clusters is no role
-    assert roles("The Rubber Board plans to visit 12 clusters.", ["Rubber Board"]) == set()
+    assert (
+        _programme_roles("The Rubber Board plans to visit 12 clusters.", ["Rubber Board"]) == set()
+    )
