@@ -34,7 +34,9 @@ MAX_CONTROL_SHARE = 0.01  # of a text file's characters; more and it is binary d
 _ABBREV = {"rs", "pvt", "ltd", "no", "nos", "dr", "mr", "mrs", "ms", "prof", "govt", "approx", "sq",
            "ft", "st", "co", "inc", "e.g", "i.e", "etc", "vs", "dept", "sh", "smt", "shri", "km",
            "est", "fig", "ch", "vol", "p", "viz"}  # fmt: skip
-_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(‘]?[A-Z0-9])")
+# a sentence ends at ". ", "! ", "? " before a capital or a digit, and at the Devanagari danda
+# ("।") before anything
+_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(‘]?[A-Z0-9])|(?<=[।॥])[\"”’)]*\s+")
 _INITIALS = re.compile(r"(?:[a-z]\.){0,3}[a-z]")  # "l", "l.n", "a.k.s": a person's initials
 # a line that gives a body its role in a project is content, however short (see kb/schema.py)
 _ROLE_LINE = re.compile("|".join(r.pattern for r in AGENCY_ROLES), re.I)

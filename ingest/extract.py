@@ -37,6 +37,7 @@ from ingest.clusters import (
 )
 from ingest.documents import LoadedDocument
 from ingest.facts import FactSet
+from ingest.hindi import HindiReader
 from ingest.mentions import acronym_pairs, market_organisations, pattern_mentions
 from ingest.quantities import find_quantities
 from ingest.relations import relations_of
@@ -278,6 +279,7 @@ class Extractor:
     def __init__(self, nodes: list[Node], resolver: Resolver, odop: dict[str, str] | None = None):
         self.odop = odop or {}  # district id -> its ODOP product's name
         self.gazetteer = Gazetteer(nodes)
+        self.hindi = HindiReader(self.gazetteer.index)
         self.resolver = resolver
         self.agencies = AgencyNames(resolver)
         self.node_attrs: dict[str, dict[str, Any]] = {}
@@ -516,7 +518,11 @@ class Extractor:
             pairs_all += pairs
             sentences.append(Sentence(i, text, clean))
             found = self.gazetteer.find(clean)
-            raw.append(found + self._joined_clusters(clean, pattern_mentions(clean), found))
+            raw.append(
+                found
+                + self._joined_clusters(clean, pattern_mentions(clean), found)
+                + self.hindi.mentions(clean)  # none unless the sentence has Devanagari
+            )
         pairs_all += initial_acronyms(
             [s.clean for s in sentences],
             raw,

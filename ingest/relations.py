@@ -21,6 +21,7 @@ from ingest.arguments import (
     programme_roles,
     scheme_roles,
 )
+from ingest.hindi import DEVANAGARI, role_of, says_under, speaks_of_clusters
 from ingest.quantities import find_quantities
 from ingest.units import Entity, Sentence, focal_group
 from ingest.units import facilities as facilities_of
@@ -220,7 +221,9 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
             s
             for s in sentences
             for e in s.of("Scheme")
-            if _CLUSTER_TALK.search(_masked(s)) or "cluster" in e.name.lower()
+            if _CLUSTER_TALK.search(_masked(s))
+            or "cluster" in e.name.lower()
+            or speaks_of_clusters(s.clean)
         ),
         None,
     )
@@ -532,6 +535,8 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             for body, sc, relation in scheme_roles(s, parses[s.index]):
                 if (body.id, sc.id) not in linked:
                     yield rel(body.id, relation, sc.id, 0.7)
+        if DEVANAGARI.search(s.clean):
+            yield from _hindi_relations(s, rel)
         if not s.of("Cluster") and re.search(r"\bclusters\b", text, re.I):
             if " under " in text.lower():
                 pending = [(sc.id, "SUPPORTED_BY", False) for sc in schemes]
@@ -564,6 +569,24 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
 
 
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+
+
+def _hindi_relations(s: Sentence, rel: Any) -> Iterator[Rel]:
+    """A Hindi sentence's clusters: backed by the schemes it names them under ("... योजना के
+    तहत"), and run by the bodies it gives a role ("... द्वारा निर्माण", "नोडल एजेंसी")."""
+    clusters = s.of("Cluster")
+    if not clusters:
+        return
+    if says_under(s.clean):
+        for sc in s.of("Scheme"):
+            for c in clusters:
+                yield rel(c.id, "SUPPORTED_BY", sc.id, 0.6, {"via": "hindi"})
+    role = role_of(s.clean)
+    if role is not None:
+        how = next(r for r in AGENCY_ROLES if r.role == role)
+        for body in s.of("Agency"):
+            for c in clusters:
+                yield rel(*role_edge(body, c, how), 0.6, {"role": role, "via": "hindi"})
 
 
 def _located(s: Sentence, c: Entity, rel: Any) -> Iterator[Rel]:

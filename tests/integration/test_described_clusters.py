@@ -309,3 +309,28 @@ def test_a_cfc_named_by_its_district_in_an_odop_page_is_the_odop_product_cluster
     # the same sentence on a page that never speaks of ODOP: no product to give the cluster
     plain = _clusters(_read(tables_kb, tmp_path, text.split("\n", 1)[1], "plain.txt"))
     assert not any("Firozabad" in n for n in plain), plain
+
+
+def test_a_hindi_news_item_gives_clusters_places_schemes_and_bodies(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # written for this test in the shape of Hindi news on clusters
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "एक जिला एक उत्पाद योजना के तहत आगरा और कानपुर नगर में लेदर क्लस्टर बनेंगे। "
+        "उद्योग विभाग इनके निर्माण की जिम्मेदारी संभालेगा। "
+        "फिरोजाबाद में कांच क्लस्टर के लिए सामान्य सुविधा केंद्र की मंजूरी मिली।\n",
+        "hindi.txt",
+    )
+    clusters = _clusters(found)
+    assert {
+        "Agra Leather Cluster",
+        "Kanpur Nagar Leather Cluster",
+        "Firozabad Glass Cluster",
+    } <= set(clusters)
+    located = _rels(found, "LOCATED_IN")
+    assert ("Agra Leather Cluster", "Agra") in located
+    assert ("Firozabad Glass Cluster", "Firozabad") in located
+    backed = _rels(found, "SUPPORTED_BY")
+    assert ("Agra Leather Cluster", "One District One Product") in backed

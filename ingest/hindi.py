@@ -1,0 +1,461 @@
+"""Sentences in Hindi (Devanagari): the places, products, clusters, schemes and bodies they name.
+
+Hindi news on clusters names districts in Devanagari ("दरभंगा"), products in Hindi or in English
+written in Devanagari ("मखाना", "फर्नीचर"), and clusters with the English word ("मखाना क्लस्टर").
+The English pipeline sees none of it. This module reads such a sentence into the same mentions
+the English readers give (kb.linking.Mention), so the rest of extraction runs unchanged:
+
+- places by sound: a Devanagari word's consonant skeleton (vowels, aspiration and nasal marks
+  dropped: "दरभंगा" -> "drbng") is looked up among the skeletons of the KB's district and state
+  names ("Darbhanga" -> "drbng"); direction words are translated first ("पश्चिम चंपारण" ->
+  "West Champaran"). Skeletons shorter than three letters are not read (too many words share
+  them);
+- English letters spelled out ("सीएफसी" -> "CFC", "एमएसएमई" -> "MSME") are read as the acronym;
+- products, cluster and facility words, schemes, bodies, role and "under" words from the table
+  kb/hindi.csv (Hindi term, English term, kind, source);
+- a cluster: a cluster (or common facility centre) word with the product words before it and its
+  place (a place right after it, else the nearest one before it in the same clause, else the
+  sentence's one district), named "<place> <product> Cluster" as the English readers name a
+  described cluster; places listed before one cluster word ("दरभंगा, सहरसा और कटिहार में मखाना
+  क्लस्टर") each get theirs.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from kb.ids import is_qualified
+from kb.linking import Mention
+from kb.resolve import normalize
+from kb.schema import PLACE_TYPES
+
+TABLE = Path(__file__).resolve().parent.parent / "kb" / "hindi.csv"
+
+DEVANAGARI = re.compile(r"[\u0900-\u0963\u0966-\u097F]")
+_WORD = re.compile(
+    r"[\u0900-\u0963\u0966-\u097F]+(?:-[\u0900-\u0963\u0966-\u097F]+)*|[A-Za-z0-9][A-Za-z0-9&-]*"
+)
+_NUKTA, _VIRAMA, _ANUSVARA, _CHANDRABINDU = "\u093c", "\u094d", "\u0902", "\u0901"
+
+_CONSONANTS = dict(
+    zip(
+        "कखगघङचछजझञटठडढणतथदधनपफबभमयरलळवशषसह",
+        "k k g g n c c j j n t t d d n t t d d n p f b b m y r l l v s s s".split() + [""],
+        strict=True,
+    )
+)
+_WITH_NUKTA = {"ड": "r", "ढ": "r", "फ": "f", "ज": "j", "क": "k", "ख": "k", "ग": "g", "य": "y"}
+_PRECOMPOSED = {"\u0958": "क", "\u0959": "ख", "\u095a": "ग", "\u095b": "ज", "\u095c": "ड",
+                "\u095d": "ढ", "\u095e": "फ", "\u095f": "य"}  # fmt: skip
+_VOWELS = set("अआइईउऊऋएऐओऔऍऑ")
+# English letters as Hindi writes them, longest first when read off a word
+_LETTERS = {
+    "ए": "A", "बी": "B", "सी": "C", "डी": "D", "ई": "E", "एफ": "F", "जी": "G", "एच": "H",
+    "आई": "I", "जे": "J", "के": "K", "एल": "L", "एम": "M", "एन": "N", "ओ": "O", "पी": "P",
+    "क्यू": "Q", "आर": "R", "एस": "S", "टी": "T", "यू": "U", "वी": "V", "डब्ल्यू": "W",
+    "एक्स": "X", "वाई": "Y", "जेड": "Z",
+}  # fmt: skip
+# frequent Hindi words that are not acronyms though they spell letters ("के" is "of")
+_NOT_ACRONYMS = {"के", "की", "एक", "ए", "ई", "ओ", "जी", "सी", "पी"}
+# conjunctions written interchangeably in names ("सूक्ष्म और लघु" = "सूक्ष्म एवं लघु")
+_AND = {"और", "व", "तथा", "एवं", "एंव"}
+_POSTPOSITIONS = frozenset("का की के में से को पर हेतु लिए वाले नामक".split())
+_PLACE_AFTER = frozenset("जिला जिले जिलों जनपद प्रखंड ब्लॉक शहर नगर गांव ग्राम में".split())
+# frequent words that are never places, though some sound like one ("जिलों" like "Jalna")
+_COMMON = (
+    _POSTPOSITIONS
+    | _PLACE_AFTER
+    | frozenset(
+        """
+    प्रदेश राज्य सरकार केंद्र करोड़ लाख रुपये रुपए हजार किया किये किए गया गई गए जाएगा
+    जाएगी जाएंगे होगा होगी होंगे है हैं था थी थे कर करने करना करके साथ बाद पहले बताया
+    कहा दिया दी दिए तहत स्थापना निर्माण विकास उद्योग उद्योगों योजना कार्यक्रम बैठक
+    अध्यक्षता इकाई इकाइयों परियोजना परियोजनाओं प्रस्ताव प्रस्तावों मंजूरी स्वीकृति लागत
+    राशि भूमि जमीन लोगों रोजगार कारीगरों उत्पाद उत्पादों बाजार मार्केटिंग सुविधा
+    सुविधाएं प्रशिक्षण संबंध सहमति दौरान अनुसार जानकारी अधिकारी अधिकारियों मंत्री सचिव
+    निदेशक प्रधान मुख्य श्री डॉ डा शुरू तैयारी विस्तार वर्तमान क्षेत्र औद्योगिक स्थित
+    स्तर स्थानीय कुल सभी नए नई नया अब भी तो ही यह वह इस उस इन उन जो कि ने एवं या तक बीच
+    द्वारा प्रति वर्ष साल दिन माह
+    """.split()
+    )
+)
+
+
+def key(word: str) -> str:
+    """A Devanagari word as compared with the table's terms: NFC, no nukta, a nasal consonant
+    before another written as the anusvara ("केन्द्र" = "केंद्र"), conjunctions as one."""
+    w = unicodedata.normalize("NFC", word)
+    w = "".join(_PRECOMPOSED.get(c, c) for c in w).replace(_NUKTA, "")
+    w = w.replace(_CHANDRABINDU, _ANUSVARA)
+    w = re.sub(r"[नमणङञ]\u094d(?=[\u0915-\u0939])", _ANUSVARA, w)
+    w = re.sub(r"^कलस्टर", "क्लस्टर", w)  # both spellings of "cluster" are common
+    return "एवं" if w in _AND else w
+
+
+_COMMON_KEYS = frozenset(key(w) for w in _COMMON)
+
+
+def skeleton(word: str) -> str:
+    """The consonants of a Devanagari word as Latin letters: 'दरभंगा' -> 'drbng'."""
+    w = unicodedata.normalize("NFC", word)
+    w = "".join(_PRECOMPOSED.get(c, c) + (_NUKTA if c in _PRECOMPOSED else "") for c in w)
+    out: list[str] = []
+    for i, c in enumerate(w):
+        nukta = i + 1 < len(w) and w[i + 1] == _NUKTA
+        if c in _CONSONANTS:
+            out.append(_WITH_NUKTA.get(c, _CONSONANTS[c]) if nukta else _CONSONANTS[c])
+        elif c in _VOWELS:
+            out.append("r" if c == "ऋ" else "a" if i == 0 else "")
+        elif c == _ANUSVARA:
+            out.append("n")
+    return _tidy("".join(out))
+
+
+def latin_skeleton(word: str) -> str:
+    """The consonants of a romanised word as `skeleton` writes them: 'Darbhanga' -> 'drbng'."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    if not w:
+        return ""
+    first = "a" if w[0] in "aeiou" else ""
+    for a, b in (("chh", "C"), ("ch", "C"), ("sh", "s"), ("ph", "f"), ("kh", "k"), ("gh", "g"),
+                 ("jh", "j"), ("th", "t"), ("dh", "d"), ("bh", "b"), ("ck", "k"), ("c", "k"),
+                 ("C", "c"), ("x", "ks"), ("q", "k"), ("z", "j"), ("w", "v")):  # fmt: skip
+        w = w.replace(a, b)
+    return _tidy(first + re.sub(r"[aeiouh]", "", w[1:] if first else w))
+
+
+def _tidy(s: str) -> str:
+    s = re.sub(r"m(?=[bp])", "n", s)  # "Sambalpur", "संबलपुर"
+    return re.sub(r"(.)\1+", r"\1", s)  # "Muzaffarpur", "मुजफ्फरपुर"
+
+
+# a state's or a district's own office: qualified by its place where the sentence is read
+_GENERIC_BODY = re.compile(r"^(?:department|directorate|district)\b", re.I)
+_MATRAS = dict(zip("ािीुूेैोौृॅॉ", "a i i u u e ai o au ri e o".split(), strict=True))
+
+
+def romanised(word: str) -> str:
+    """A rough reading of a Devanagari word in Latin letters, to choose between names of the
+    same skeleton: 'पटना' -> 'patna' (the final and the medial unspoken "a" left out) is
+    nearer 'Patna' than 'Patan'."""
+    w = unicodedata.normalize("NFC", word)
+    w = "".join(_PRECOMPOSED.get(c, c) for c in w).replace(_NUKTA, "")
+    out: list[str] = []
+    syllables = 0
+    for i, c in enumerate(w):
+        nxt = w[i + 1] if i + 1 < len(w) else ""
+        after = w[i + 2] if i + 2 < len(w) else ""
+        if c in _CONSONANTS:
+            out.append(_CONSONANTS[c] or "h")
+            # the inherent "a": not before a vowel sign or a virama, not at the end, and not
+            # in the middle before a consonant that has a vowel sign of its own ("पटना")
+            spoken = nxt not in _MATRAS and nxt != _VIRAMA and nxt != ""
+            if spoken and syllables and nxt in _CONSONANTS and after in _MATRAS:
+                spoken = False
+            if spoken:
+                out.append("a")
+            syllables += 1
+        elif c in _MATRAS:
+            out.append(_MATRAS[c])
+        elif c in _VOWELS:
+            out.append("a" if c in "अआ" else "i" if c in "इई" else "u" if c in "उऊ" else "e")
+            syllables += 1
+        elif c == _ANUSVARA:
+            out.append("n")
+    return "".join(out)
+
+
+def letters(word: str) -> str | None:
+    """English letters spelled in Devanagari: 'सीएफसी' -> 'CFC'; None for any other word."""
+    if word in _NOT_ACRONYMS:
+        return None
+    out, i = "", 0
+    names = sorted(_LETTERS, key=len, reverse=True)
+    while i < len(word):
+        hit = next((n for n in names if word.startswith(n, i)), None)
+        if hit is None:
+            return None
+        out, i = out + _LETTERS[hit], i + len(hit)
+    return out if len(out) >= 2 else None
+
+
+@dataclass(frozen=True)
+class Term:
+    english: str
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[tuple[str, ...], Term]:
+    """kb/hindi.csv as token-key tuples -> term."""
+    with TABLE.open(encoding="utf-8") as f:
+        return {
+            tuple(key(w) for w in _WORD.findall(row["hindi"])): Term(row["english"], row["kind"])
+            for row in csv.DictReader(f)
+        }
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str = ""  # place / product / cluster / facility / scheme / agency / under / role / state
+    english: str = ""
+    ids: list[str] = field(default_factory=list)
+    place_type: str = ""
+    span: int = 1  # tokens this reading covers
+
+
+class HindiReader:
+    """Reads Devanagari sentences with the KB's place names (`index`: a kb.linking.Gazetteer
+    index, normalised name -> [(id, type, name)])."""
+
+    def __init__(self, index: dict[str, list[tuple[str, str, str]]]):
+        self.names = index
+        self._places: dict[str, list[tuple[str, str, str]]] | None = None
+
+    @property
+    def places(self) -> dict[str, list[tuple[str, str, str]]]:
+        """Skeleton of a district's or state's name (word by word) -> its entries; made on the
+        first Hindi sentence."""
+        if self._places is None:
+            places: dict[str, list[tuple[str, str, str]]] = {}
+            for k, entries in self.names.items():
+                found = [e for e in entries if e[1] in PLACE_TYPES]
+                sk = " ".join(latin_skeleton(w) for w in k.split())
+                if not found or len(sk.replace(" ", "")) < 3:
+                    continue
+                for e in found:
+                    if e not in places.setdefault(sk, []):
+                        places[sk].append(e)
+            self._places = places
+        return self._places
+
+    def mentions(self, sentence: str) -> list[Mention]:
+        """The mentions of a sentence with Devanagari words (none for other sentences)."""
+        if not DEVANAGARI.search(sentence):
+            return []
+        tokens = [_Token(m.start(), m.end(), m.group(0), key(m.group(0)))
+                  for m in _WORD.finditer(sentence)]  # fmt: skip
+        readings = self._read(tokens)
+        named = [self._mention(r) for r in readings if r.kind != "product"]
+        return [m for m in named if m is not None] + self._clusters(sentence, tokens, readings)
+
+    # -- reading words ---------------------------------------------------------------------
+
+    def _read(self, tokens: list[_Token]) -> list[_Token]:
+        """Readings of the token runs, longest first, left to right; each covers `span` tokens
+        from its index (kept in `tokens[i]`)."""
+        terms = table()
+        longest = max(len(k) for k in terms)
+        readings: list[_Token] = []
+        i = 0
+        while i < len(tokens):
+            hit: _Token | None = None
+            for n in range(min(longest, len(tokens) - i), 0, -1):
+                run = tokens[i : i + n]
+                term = terms.get(tuple(t.key for t in run))
+                if term is not None and term.kind != "direction":
+                    hit = _Token(run[0].start, run[-1].end, "", "", term.kind, term.english,
+                                 span=n)  # fmt: skip
+                    break
+                place = self._place(run)
+                if place:
+                    hit = _Token(run[0].start, run[-1].end, "", "", "place", place[0][2],
+                                 ids=[e[0] for e in place], place_type=place[0][1], span=n)  # fmt: skip
+                    break
+            if hit is None and (acronym := letters(tokens[i].key)):
+                hit = self._acronym(tokens[i], acronym)
+            if hit is None:
+                i += 1
+                continue
+            hit.text, hit.key = tokens[i].text, str(i)
+            readings.append(hit)
+            i += hit.span
+        return readings
+
+    def _place(self, run: list[_Token]) -> list[tuple[str, str, str]]:
+        """The districts (else states) whose names sound like the run, nearest in spelling
+        first ("पटना": Patna before Patan)."""
+        # a name may end in a common word ("कानपुर नगर"), never start with one
+        if run[0].key in _COMMON_KEYS or not all(DEVANAGARI.search(t.text) for t in run):
+            return []
+        terms = table()
+        words = []
+        for t in run:
+            term = terms.get((t.key,))
+            if term and term.kind == "direction":
+                words.append(latin_skeleton(term.english))
+            elif len(sk := skeleton(t.text)) >= 2:
+                words.append(sk)
+            else:
+                return []  # "कर दी" is no "Kra Daadi"
+        found = self.places.get(" ".join(words), [])
+        types = {e[1] for e in found}
+        if types == {"State"} and len(run) == 1 and len(words[0]) < 4:
+            return []  # a short word that sounds like a state is too often another word
+        kind = "District" if "District" in types else "State"
+        spoken = " ".join(romanised(t.text) for t in run)
+        return sorted((e for e in found if e[1] == kind),
+                      key=lambda e: -fuzz.ratio(spoken, e[2].lower()))  # fmt: skip
+
+    def _acronym(self, token: _Token, acronym: str) -> _Token | None:
+        for type_ in ("Agency", "Scheme"):
+            entries = [e for e in self.names.get(normalize(acronym), []) if e[1] == type_]
+            if entries:
+                return _Token(token.start, token.end, "", "", type_.lower(), entries[0][2])
+        if acronym in ("CFC", "CFCS"):
+            return _Token(token.start, token.end, "", "", "facility", "common facility centre")
+        return None
+
+    def _mention(self, r: _Token) -> Mention | None:
+        if r.kind == "place":
+            type_ = "District" if r.place_type == "District" else "State"
+            return Mention(type_, r.english, r.start, r.end, ids=r.ids, how="gazetteer")
+        if r.kind == "state":
+            entries = [e for e in self.names.get(normalize(r.english), []) if e[1] == "State"]
+            if entries:
+                return Mention("State", entries[0][2], r.start, r.end, ids=[entries[0][0]],
+                               how="gazetteer")  # fmt: skip
+            return None
+        if r.kind in ("scheme", "agency"):
+            type_ = r.kind.title()
+            entries = [e for e in self.names.get(normalize(r.english), [])
+                       if e[1] == type_ and not is_qualified(e[0])
+                       and not _GENERIC_BODY.search(r.english)]  # fmt: skip
+            if entries:  # a state's department is qualified by the sentence's state later
+                return Mention(type_, entries[0][2], r.start, r.end, ids=[entries[0][0]],
+                               how="gazetteer")  # fmt: skip
+            return Mention(type_, r.english, r.start, r.end, how="pattern")
+        return None
+
+    # -- clusters --------------------------------------------------------------------------
+
+    def _clusters(
+        self, sentence: str, tokens: list[_Token], readings: list[_Token]
+    ) -> list[Mention]:
+        at = {int(r.key): r for r in readings}
+        order = sorted(at)
+        places = [r for r in readings if r.kind in ("place", "state") and self._place_ids(r)]
+        districts = {r.ids[0] for r in places if r.place_type == "District"}
+        out: list[Mention] = []
+        for n, i in enumerate(order):
+            word = at[i]
+            if word.kind not in ("cluster", "facility"):
+                continue
+            # the product words right before the cluster word (postpositions may stand between)
+            product: list[_Token] = []
+            j = n - 1
+            while (
+                j >= 0
+                and at[order[j]].kind == "product"
+                and self._near(
+                    sentence, tokens, order[j] + at[order[j]].span, order[j + 1], not product
+                )
+            ):
+                product.insert(0, at[order[j]])
+                j -= 1
+            if not product:
+                continue  # a cluster word with no product: "17 क्लस्टर", "क्लस्टर विकास"
+            what = " ".join(p.english for p in product)
+            first = order[j + 1]
+            # a place right after the cluster word ("एलईडी बल्ब क्लस्टर पटना सिटी")
+            after = [at[k] for k in order[n + 1 : n + 3]
+                     if at[k].kind == "place" and k - i - word.span <= 1]  # fmt: skip
+            before = self._listed_before(tokens, at, order[: j + 1], first)
+            chosen = after[:1] or before
+            if not chosen and len(districts) == 1:
+                chosen = [next(r for r in places if r.place_type == "District")]
+            start = tokens[first].start
+            end = word.end
+            for place in chosen:
+                ids = self._place_ids(place)
+                name = f"{place.english} {_titled(what)} Cluster"
+                # several places' clusters: each spans its place (one span would be one cluster)
+                span = (place.start, place.end) if len(chosen) > 1 else (start, end)
+                out.append(Mention("Cluster", name, *span, "described", ids=ids[:1],
+                                   how="description"))  # fmt: skip
+        return out
+
+    def _listed_before(
+        self, tokens: list[_Token], at: dict[int, _Token], before: list[int], first: int
+    ) -> list[_Token]:
+        """The places just before the product words, with only postpositions, commas and
+        "and" between them and it: 'दरभंगा, सहरसा और कटिहार में (मखाना क्लस्टर)'."""
+        out: list[_Token] = []
+        end = first
+        for k in reversed(before):
+            r = at[k]
+            if r.kind != "place" or not self._adjacent(tokens, k + r.span, end, lists=True):
+                break
+            out.insert(0, r)
+            end = k
+        return out
+
+    @staticmethod
+    def _near(sentence: str, tokens: list[_Token], i: int, j: int, loose: bool) -> bool:
+        """Product words before a cluster word: next to each other, or (`loose`, the last
+        product word) with up to three other words of the same clause between ("सिल्क विविंग व
+        डिजाइन कलस्टर")."""
+        if HindiReader._adjacent(tokens, i, j):
+            return True
+        return (
+            loose
+            and j - i <= 3
+            and not any(t.key in _PLACE_AFTER or t.key in ("से", "को", "पर") for t in tokens[i:j])
+            and not re.search(r"[,;:()]", sentence[tokens[i - 1].end : tokens[j].start])
+        )
+
+    @staticmethod
+    def _adjacent(tokens: list[_Token], i: int, j: int, lists: bool = False) -> bool:
+        """Only postpositions (and, for `lists`, conjunctions, place words and commas) between
+        token i and token j."""
+        between = tokens[i:j]
+        ok = _POSTPOSITIONS | (_PLACE_AFTER | {"एवं"} if lists else set())
+        return len(between) <= 3 and all(t.key in ok for t in between)
+
+    def _place_ids(self, r: _Token) -> list[str]:
+        if r.kind == "place":
+            return r.ids
+        entries = [e for e in self.names.get(normalize(r.english), []) if e[1] == "State"]
+        return [entries[0][0]] if entries else []
+
+
+def _titled(words: str) -> str:
+    return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in words.split())
+
+
+def role_of(sentence: str) -> str | None:
+    """The role a Hindi sentence gives the bodies it names: 'nodal agency' for "नोडल", else
+    'implementing agency' for words of carrying out ("कार्यान्वयन", "निर्माण", ...)."""
+    roles = [t.english for t in _terms_in(sentence) if t.kind == "role"]
+    if "nodal agency" in roles:
+        return "nodal agency"
+    return roles[0] if roles else None
+
+
+def says_under(sentence: str) -> bool:
+    """Whether a Hindi sentence says something is under a scheme ("के तहत", "अंतर्गत")."""
+    return any(t.kind == "under" for t in _terms_in(sentence))
+
+
+def speaks_of_clusters(sentence: str) -> bool:
+    return any(t.kind in ("cluster", "facility") for t in _terms_in(sentence))
+
+
+def _terms_in(sentence: str) -> Iterable[Term]:
+    terms = table()
+    for m in _WORD.finditer(sentence):
+        term = terms.get((key(m.group(0)),))
+        if term is not None:
+            yield term

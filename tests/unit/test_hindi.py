@@ -1,0 +1,112 @@
+"""Hindi sentences read into mentions (ingest/hindi.py): places by the sound of their names,
+English letters spelled in Devanagari, products and cluster words from kb/hindi.csv, and the
+clusters they make; on sentences written for these tests and a hand-made place index."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.documents import split_sentences
+from ingest.hindi import HindiReader, latin_skeleton, letters, skeleton
+
+INDEX = {
+    "patna": [("district:bihar:patna", "District", "Patna")],
+    "patan": [("district:gujarat:patan", "District", "Patan")],
+    "darbhanga": [("district:bihar:darbhanga", "District", "Darbhanga")],
+    "saharsa": [("district:bihar:saharsa", "District", "Saharsa")],
+    "katihar": [("district:bihar:katihar", "District", "Katihar")],
+    "jalna": [("district:maharashtra:jalna", "District", "Jalna")],
+    "west champaran": [("district:bihar:west-champaran", "District", "West Champaran")],
+    "bihar": [("state:bihar", "State", "Bihar")],
+    "cfc": [("agency:cfc-board", "Agency", "CFC Board")],
+}
+
+
+@pytest.fixture(scope="module")
+def reader() -> HindiReader:
+    return HindiReader(INDEX)
+
+
+def clusters(reader: HindiReader, sentence: str) -> list[tuple[str, list[str]]]:
+    return [(m.name, m.ids) for m in reader.mentions(sentence) if m.type == "Cluster"]
+
+
+@pytest.mark.parametrize(
+    ("hindi", "latin"),
+    [("दरभंगा", "Darbhanga"), ("मुजफ्फरपुर", "Muzaffarpur"), ("संबलपुर", "Sambalpur"),
+     ("फ़िरोज़ाबाद", "Firozabad"), ("कटिहार", "Katihar")],
+)  # fmt: skip
+def test_a_place_sounds_the_same_in_both_scripts(hindi: str, latin: str) -> None:
+    assert skeleton(hindi) == latin_skeleton(latin)
+
+
+def test_different_names_sound_different() -> None:
+    assert skeleton("दरभंगा") != latin_skeleton("Dhanbad")
+    assert skeleton("पटना") != latin_skeleton("Panna")
+
+
+def test_english_letters_spelled_in_devanagari() -> None:
+    assert letters("सीएफसी") == "CFC"
+    assert letters("एमएसएमई") == "MSME"
+    assert letters("के") is None  # "of", not the letter K
+    assert letters("मखाना") is None
+
+
+def test_places_listed_before_one_cluster_word_each_get_a_cluster(reader: HindiReader) -> None:
+    text = "सरकार दरभंगा, सहरसा और कटिहार में मखाना क्लस्टर बनाएगी।"
+    assert clusters(reader, text) == [
+        ("Darbhanga Makhana Cluster", ["district:bihar:darbhanga"]),
+        ("Saharsa Makhana Cluster", ["district:bihar:saharsa"]),
+        ("Katihar Makhana Cluster", ["district:bihar:katihar"]),
+    ]
+
+
+def test_the_nearest_spelling_wins_between_names_of_one_sound(reader: HindiReader) -> None:
+    text = "पटना जिले में एलईडी बल्ब क्लस्टर शुरू हुआ।"
+    assert clusters(reader, text) == [("Patna LED Bulb Cluster", ["district:bihar:patna"])]
+
+
+def test_a_place_right_after_the_cluster_word(reader: HindiReader) -> None:
+    text = "नए केंद्रों में स्टील फर्नीचर क्लस्टर कटिहार और लेदर क्लस्टर सहरसा हैं।"
+    assert clusters(reader, text) == [
+        ("Katihar Steel Furniture Cluster", ["district:bihar:katihar"]),
+        ("Saharsa Leather Cluster", ["district:bihar:saharsa"]),
+    ]
+
+
+def test_a_direction_word_is_translated(reader: HindiReader) -> None:
+    text = "पश्चिम चंपारण में बांस क्लस्टर बनेगा।"
+    assert clusters(reader, text) == [
+        ("West Champaran Bamboo Cluster", ["district:bihar:west-champaran"])
+    ]
+
+
+def test_no_cluster_without_a_product_or_a_place(reader: HindiReader) -> None:
+    assert clusters(reader, "राज्य में 17 क्लस्टर बनेंगे।") == []
+    assert clusters(reader, "मखाना क्लस्टर से किसानों को लाभ होगा।") == []
+
+
+def test_a_common_word_is_no_place(reader: HindiReader) -> None:
+    # "जिलों" (districts) sounds like "Jalna"
+    places = [m for m in reader.mentions("तीन जिलों में काम होगा।") if m.type == "District"]
+    assert places == []
+
+
+def test_schemes_and_bodies_from_the_table(reader: HindiReader) -> None:
+    text = "एक जिला एक उत्पाद योजना के तहत उद्योग विभाग सीएफसी बनाएगा।"
+    found = {(m.type, m.name) for m in reader.mentions(text)}
+    assert ("Scheme", "One District One Product") in found
+    assert ("Agency", "Department of Industries") in found  # qualified by its state later
+
+
+def test_english_sentences_are_not_read(reader: HindiReader) -> None:
+    assert reader.mentions("The Darbhanga makhana cluster has a CFC.") == []
+
+
+def test_sentences_end_at_the_danda() -> None:
+    text = "दरभंगा में मखाना क्लस्टर बनेगा। इसकी लागत दस करोड़ है। The CFC opens in May."
+    assert split_sentences(text) == [
+        "दरभंगा में मखाना क्लस्टर बनेगा।",
+        "इसकी लागत दस करोड़ है।",
+        "The CFC opens in May.",
+    ]
