@@ -36,7 +36,7 @@ _ABBREV = {"rs", "pvt", "ltd", "no", "nos", "dr", "mr", "mrs", "ms", "prof", "go
            "est", "fig", "ch", "vol", "p", "viz"}  # fmt: skip
 # a sentence ends at ". ", "! ", "? " before a capital or a digit, and at the Devanagari danda
 # ("।") before anything
-_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(‘]?[A-Z0-9])|(?<=[।॥])[\"”’)]*\s+")
+_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(‘]?[A-Z0-9])|(?<=[।॥])[\"”’)]*\s*")
 _INITIALS = re.compile(r"(?:[a-z]\.){0,3}[a-z]")  # "l", "l.n", "a.k.s": a person's initials
 # a line that gives a body its role in a project is content, however short (see kb/schema.py)
 _ROLE_LINE = re.compile("|".join(r.pattern for r in AGENCY_ROLES), re.I)

@@ -9,6 +9,7 @@ Every fact cites the sentence it came from.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -47,7 +48,7 @@ from kb.aliases import STATE_BOARDS
 from kb.errors import SchemaError
 from kb.ids import is_a, is_qualified, node_id, place_slug, state_of
 from kb.linking import Gazetteer, Mention, is_acronym
-from kb.products import thesaurus
+from kb.products import TERMS_FILE, thesaurus
 from kb.resolve import Resolver, display_name, normalize
 from kb.schema import PLACE_TYPES, check_relation
 from kb.store.base import Node, Provenance
@@ -279,7 +280,9 @@ class Extractor:
     def __init__(self, nodes: list[Node], resolver: Resolver, odop: dict[str, str] | None = None):
         self.odop = odop or {}  # district id -> its ODOP product's name
         self.gazetteer = Gazetteer(nodes)
-        self.hindi = HindiReader(self.gazetteer.index)
+        with TERMS_FILE.open(encoding="utf-8") as f:  # products' English words, for loanwords
+            terms = [w for row in csv.DictReader(f) for w in (row["term"], row["concept"])]
+        self.hindi = HindiReader(self.gazetteer.index, terms)
         self.resolver = resolver
         self.agencies = AgencyNames(resolver)
         self.node_attrs: dict[str, dict[str, Any]] = {}
@@ -518,11 +521,12 @@ class Extractor:
             pairs_all += pairs
             sentences.append(Sentence(i, text, clean))
             found = self.gazetteer.find(clean)
-            raw.append(
-                found
-                + self._joined_clusters(clean, pattern_mentions(clean), found)
-                + self.hindi.mentions(clean)  # none unless the sentence has Devanagari
-            )
+            raw.append(found + self._joined_clusters(clean, pattern_mentions(clean), found))
+        # sentences in Hindi (none in an English document), read with the document's context
+        for found, hindi in zip(
+            raw, self.hindi.read_document([s.clean for s in sentences]), strict=True
+        ):
+            found += hindi
         pairs_all += initial_acronyms(
             [s.clean for s in sentences],
             raw,
@@ -646,7 +650,9 @@ class Extractor:
         # the state a cluster with no other place is in: two thirds of the state mentions
         clear = state is not None and doc_states[state] * 3 >= sum(doc_states.values()) * 2
         context = {"state": state, "district": district, "pairs": pairs_all,
-                   "clear_state": state if clear else None, "title": doc.title}  # fmt: skip
+                   "clear_state": state if clear else None, "title": doc.title,
+                   "glosses": [self.hindi.gloss(s.clean, [(e.start, e.end, e.name) for e in s.entities])
+                               for s in sentences]}  # fmt: skip
         self._corefer(sentences, context)
         return sentences, context
 
@@ -962,6 +968,8 @@ def to_facts(
     doc_prov = Provenance(source, "document", doc.title, "loader")
     attrs = {"path": doc.path, "sha256": doc.sha256, "sentences": doc.sentences, "title": doc.title}
     attrs |= {k: v for k, v in (("source_url", doc.source_url), ("date", doc.date)) if v}
+    if any(context.get("glosses") or ()):  # a Hindi document: its English gloss, for search
+        attrs["glosses"] = context["glosses"]
     facts.node(doc.id, "Document", doc.title, doc_prov, attrs)
     pair_alias = {normalize(a): b for a, b in context["pairs"]} | {
         normalize(b): a for a, b in context["pairs"]

@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -55,6 +56,7 @@ _CONSONANTS = dict(
 _WITH_NUKTA = {"ड": "r", "ढ": "r", "फ": "f", "ज": "j", "क": "k", "ख": "k", "ग": "g", "य": "y"}
 _PRECOMPOSED = {"\u0958": "क", "\u0959": "ख", "\u095a": "ग", "\u095b": "ज", "\u095c": "ड",
                 "\u095d": "ढ", "\u095e": "फ", "\u095f": "य"}  # fmt: skip
+_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _VOWELS = set("अआइईउऊऋएऐओऔऍऑ")
 # English letters as Hindi writes them, longest first when read off a word
 _LETTERS = {
@@ -94,7 +96,7 @@ def key(word: str) -> str:
     before another written as the anusvara ("केन्द्र" = "केंद्र"), conjunctions as one."""
     w = unicodedata.normalize("NFC", word)
     w = "".join(_PRECOMPOSED.get(c, c) for c in w).replace(_NUKTA, "")
-    w = w.replace(_CHANDRABINDU, _ANUSVARA)
+    w = w.replace(_CHANDRABINDU, _ANUSVARA).replace("\u0949", "\u093e").replace("\u0911", "\u0906")
     w = re.sub(r"[नमणङञ]\u094d(?=[\u0915-\u0939])", _ANUSVARA, w)
     w = re.sub(r"^कलस्टर", "क्लस्टर", w)  # both spellings of "cluster" are common
     return "एवं" if w in _AND else w
@@ -125,7 +127,7 @@ def latin_skeleton(word: str) -> str:
     if not w:
         return ""
     first = "a" if w[0] in "aeiou" else ""
-    for a, b in (("chh", "C"), ("ch", "C"), ("sh", "s"), ("ph", "f"), ("kh", "k"), ("gh", "g"),
+    for a, b in (("ngh", "n"), ("chh", "C"), ("ch", "C"), ("sh", "s"), ("ph", "f"), ("kh", "k"), ("gh", "g"),
                  ("jh", "j"), ("th", "t"), ("dh", "d"), ("bh", "b"), ("ck", "k"), ("c", "k"),
                  ("C", "c"), ("x", "ks"), ("q", "k"), ("z", "j"), ("w", "v")):  # fmt: skip
         w = w.replace(a, b)
@@ -139,6 +141,10 @@ def _tidy(s: str) -> str:
 
 # a state's or a district's own office: qualified by its place where the sentence is read
 _GENERIC_BODY = re.compile(r"^(?:department|directorate|district)\b", re.I)
+# consonants as romanised names write them (aspirates kept): for `romanised` only
+_SPOKEN = dict(
+    zip("खघचछझठढथधफभशषह", "kh gh ch chh jh th dh th dh ph bh sh sh h".split(), strict=True)
+)
 _MATRAS = dict(zip("ािीुूेैोौृॅॉ", "a i i u u e ai o au ri e o".split(), strict=True))
 
 
@@ -146,15 +152,15 @@ def romanised(word: str) -> str:
     """A rough reading of a Devanagari word in Latin letters, to choose between names of the
     same skeleton: 'पटना' -> 'patna' (the final and the medial unspoken "a" left out) is
     nearer 'Patna' than 'Patan'."""
-    w = unicodedata.normalize("NFC", word)
-    w = "".join(_PRECOMPOSED.get(c, c) for c in w).replace(_NUKTA, "")
+    w = unicodedata.normalize("NFD", word).replace("ड" + _NUKTA, "र").replace("ढ" + _NUKTA, "र")
+    w = unicodedata.normalize("NFC", w.replace(_NUKTA, ""))
     out: list[str] = []
     syllables = 0
     for i, c in enumerate(w):
         nxt = w[i + 1] if i + 1 < len(w) else ""
         after = w[i + 2] if i + 2 < len(w) else ""
         if c in _CONSONANTS:
-            out.append(_CONSONANTS[c] or "h")
+            out.append(_SPOKEN.get(c, _CONSONANTS[c]))
             # the inherent "a": not before a vowel sign or a virama, not at the end, and not
             # in the middle before a consonant that has a vowel sign of its own ("पटना")
             spoken = nxt not in _MATRAS and nxt != _VIRAMA and nxt != ""
@@ -173,8 +179,26 @@ def romanised(word: str) -> str:
     return "".join(out)
 
 
+# the endings of Indian town names ("-pur", "-ganj", "-nagar", "-abad", "-garh"), in Hindi
+TOWN_ENDING = re.compile(r"\S{2,}(?:पुर|पुरा|गंज|नगर|ाबाद|गढ)$")
+SPELLING_CUTOFF = 82  # rapidfuzz ratio of `spelling` forms
+
+
+def spelling(name: str) -> str:
+    """A romanised name as compared: 'Muzaffarpur' and 'mujaphpharpur' -> 'mujafarpur'."""
+    w = re.sub(r"[^a-z ]", "", name.lower())
+    for a, b in (("ngh", "nh"), ("ph", "f"), ("z", "j"), ("w", "v"), ("q", "k"), ("x", "ks"), ("ee", "i"),
+                 ("oo", "u"), ("chh", "ch"), ("c(?!h)", "k")):  # fmt: skip
+        w = re.sub(a, b, w)
+    return re.sub(r"([a-z])\1+", r"\1", w)
+
+
 def letters(word: str) -> str | None:
-    """English letters spelled in Devanagari: 'सीएफसी' -> 'CFC'; None for any other word."""
+    """English letters spelled in Devanagari: 'सीएफसी' -> 'CFC', 'एमएसई-सीडीपी' -> 'MSE-CDP';
+    None for any other word."""
+    if "-" in word:
+        parts = [letters(p) or "" for p in word.split("-")]
+        return "-".join(parts) if all(parts) else None
     if word in _NOT_ACRONYMS:
         return None
     out, i = "", 0
@@ -220,9 +244,28 @@ class HindiReader:
     """Reads Devanagari sentences with the KB's place names (`index`: a kb.linking.Gazetteer
     index, normalised name -> [(id, type, name)])."""
 
-    def __init__(self, index: dict[str, list[tuple[str, str, str]]]):
+    def __init__(self, index: dict[str, list[tuple[str, str, str]]], products: Iterable[str] = ()):
         self.names = index
         self._places: dict[str, list[tuple[str, str, str]]] | None = None
+        self.product_words = {w for p in products for w in re.findall(r"[A-Za-z]{4,}", p)}
+        self._loanwords: dict[str, str] | None = None
+
+    @property
+    def loanwords(self) -> dict[str, str]:
+        """Skeleton of an English product word -> the word ('ppr' -> 'paper'): Hindi writes
+        many products in English ("पेपर क्राफ्ट", "टेक्सटाइल"). Words of the KB's Product names
+        and the product table; a skeleton two words share is left out."""
+        if self._loanwords is None:
+            words = self.product_words | {
+                w for k, es in self.names.items() if any(e[1] == "Product" for e in es)
+                for w in k.split() if len(w) >= 4
+            }  # fmt: skip
+            seen: dict[str, set[str]] = {}
+            for w in words:
+                if len(sk := latin_skeleton(w)) >= 3:
+                    seen.setdefault(sk, set()).add(w.lower())
+            self._loanwords = {sk: ws.pop() for sk, ws in seen.items() if len(ws) == 1}
+        return self._loanwords
 
     @property
     def places(self) -> dict[str, list[tuple[str, str, str]]]:
@@ -243,13 +286,90 @@ class HindiReader:
 
     def mentions(self, sentence: str) -> list[Mention]:
         """The mentions of a sentence with Devanagari words (none for other sentences)."""
+        return self.read_document([sentence])[0]
+
+    def read_document(self, sentences: list[str]) -> list[list[Mention]]:
+        """The mentions of each sentence. A cluster word with no product before it takes the
+        document's product (the product word its Hindi sentences use most), one with no place
+        in its sentence the document's district (the one named most, if at least half of the
+        times a district is named)."""
+        read: list[tuple[list[_Token], list[_Token]] | None] = []
+        for sentence in sentences:
+            if not DEVANAGARI.search(sentence):
+                read.append(None)
+                continue
+            tokens = [_Token(m.start(), m.end(), m.group(0), key(m.group(0)))
+                      for m in _WORD.finditer(sentence)]  # fmt: skip
+            read.append((tokens, self._read(tokens)))
+        readings = [r for pair in read if pair for r in pair[1]]
+        # the document's product: what its clusters with a product of their own make, else
+        # the product word it uses most
+        chains: Counter[str] = Counter()
+        for sentence, pair in zip(sentences, read, strict=True):
+            if pair:
+                at = {int(r.key): r for r in pair[1]}
+                order = sorted(at)
+                for n, i in enumerate(order):
+                    if at[i].kind in ("cluster", "facility"):
+                        chain, _ = self._chain(sentence, pair[0], at, order, n)
+                        chains.update([_joined(sentence, chain)] if chain else [])
+        products = Counter(r.english for r in readings if r.kind == "product" and not r.place_type)
+        districts = Counter(r.ids[0] for r in readings if r.place_type == "District")
+        top = districts.most_common(1)
+        states = Counter(i for r in readings if r.kind in ("state", "place") for i in self._place_ids(r)
+                         if i.startswith("state:"))  # fmt: skip
+        state = states.most_common(1)[0][0] if states else None
+        home = next((r for r in readings if top and 2 * top[0][1] >= sum(districts.values())
+                     and r.place_type == "District" and r.ids[0] == top[0][0]), None)  # fmt: skip
+        product = (chains.most_common(1)[0][0] if chains
+                   else products.most_common(1)[0][0] if products else None)  # fmt: skip
+        out: list[list[Mention]] = []
+        for sentence, pair in zip(sentences, read, strict=True):
+            if pair is None:
+                out.append([])
+                continue
+            tokens, found = pair
+            named = [self._mention(r) for r in found if r.kind != "product"]
+            out.append([m for m in named if m is not None]
+                       + self._clusters(sentence, tokens, found, product, home, state))  # fmt: skip
+        return out
+
+    def gloss(self, sentence: str, names: Iterable[tuple[int, int, str]] = ()) -> str:
+        """An English gloss of a Hindi sentence, word by word, for search and for matching an
+        English question (never shown as the text): the names of what extraction found in it
+        (`names`: start, end, name; "यह कलस्टर" is the cluster it stands for), the KB's names of
+        its places, the table's English for its terms and common words, its numbers and its
+        words in Latin letters. Empty for a sentence with no Devanagari."""
         if not DEVANAGARI.search(sentence):
-            return []
+            return ""
         tokens = [_Token(m.start(), m.end(), m.group(0), key(m.group(0)))
                   for m in _WORD.finditer(sentence)]  # fmt: skip
-        readings = self._read(tokens)
-        named = [self._mention(r) for r in readings if r.kind != "product"]
-        return [m for m in named if m is not None] + self._clusters(sentence, tokens, readings)
+        at = {int(r.key): r for r in self._read(tokens)}
+        spans = sorted(names)
+        terms = table()
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            named = [n for n in spans if n[0] <= tokens[i].start < n[1]]
+            if named:
+                out += dict.fromkeys(n[2] for n in named)
+                end = max(n[1] for n in named)
+                while i < len(tokens) and tokens[i].start < end:
+                    i += 1
+                continue
+            if i in at:
+                r = at[i]
+                out.append(r.english)
+                i += r.span
+                continue
+            t = tokens[i]
+            term = terms.get((t.key,))
+            if term is not None:
+                out.append(term.english)
+            elif not DEVANAGARI.search(t.text) or t.text.isdigit():
+                out.append(t.text.translate(_DIGITS))
+            i += 1
+        return " ".join(out)
 
     # -- reading words ---------------------------------------------------------------------
 
@@ -265,7 +385,7 @@ class HindiReader:
             for n in range(min(longest, len(tokens) - i), 0, -1):
                 run = tokens[i : i + n]
                 term = terms.get(tuple(t.key for t in run))
-                if term is not None and term.kind != "direction":
+                if term is not None and term.kind not in ("direction", "word"):
                     hit = _Token(run[0].start, run[-1].end, "", "", term.kind, term.english,
                                  span=n)  # fmt: skip
                     break
@@ -274,8 +394,25 @@ class HindiReader:
                     hit = _Token(run[0].start, run[-1].end, "", "", "place", place[0][2],
                                  ids=[e[0] for e in place], place_type=place[0][1], span=n)  # fmt: skip
                     break
+            if (
+                hit is None
+                and TOWN_ENDING.search(tokens[i].key)
+                and tokens[i].key not in _COMMON_KEYS
+            ):
+                # a town the KB does not know, by the ending of its name ("मोतीपुर")
+                hit = _Token(tokens[i].start, tokens[i].end, "", "", "town",
+                             romanised(tokens[i].text).title())  # fmt: skip
             if hit is None and (acronym := letters(tokens[i].key)):
                 hit = self._acronym(tokens[i], acronym)
+            if (
+                hit is None
+                and DEVANAGARI.search(tokens[i].text)
+                and tokens[i].key not in _COMMON_KEYS
+            ):
+                word = self.loanwords.get(skeleton(tokens[i].text))
+                if word:  # an English product word in Devanagari: read only before cluster words
+                    hit = _Token(tokens[i].start, tokens[i].end, "", "", "product", word,
+                                 place_type="loanword")  # fmt: skip
             if hit is None:
                 i += 1
                 continue
@@ -300,14 +437,20 @@ class HindiReader:
                 words.append(sk)
             else:
                 return []  # "कर दी" is no "Kra Daadi"
+        if all((term := terms.get((t.key,))) and term.kind == "direction" for t in run):
+            return []  # "पूर्वी" alone is no district "East"
         found = self.places.get(" ".join(words), [])
         types = {e[1] for e in found}
         if types == {"State"} and len(run) == 1 and len(words[0]) < 4:
             return []  # a short word that sounds like a state is too often another word
         kind = "District" if "District" in types else "State"
-        spoken = " ".join(romanised(t.text) for t in run)
-        return sorted((e for e in found if e[1] == kind),
-                      key=lambda e: -fuzz.ratio(spoken, e[2].lower()))  # fmt: skip
+        # the same consonants are not enough ("खट्टर" and "Katihar"): the spelling must be near
+        spoken = spelling(" ".join(
+            term.english if (term := terms.get((t.key,))) and term.kind == "direction"
+            else romanised(t.text) for t in run
+        ))  # fmt: skip
+        near = [(fuzz.ratio(spoken, spelling(e[2])), e) for e in found if e[1] == kind]
+        return [e for r, e in sorted(near, key=lambda x: -x[0]) if r >= SPELLING_CUTOFF]
 
     def _acronym(self, token: _Token, acronym: str) -> _Token | None:
         for type_ in ("Agency", "Scheme"):
@@ -342,7 +485,13 @@ class HindiReader:
     # -- clusters --------------------------------------------------------------------------
 
     def _clusters(
-        self, sentence: str, tokens: list[_Token], readings: list[_Token]
+        self,
+        sentence: str,
+        tokens: list[_Token],
+        readings: list[_Token],
+        product_of_document: str | None = None,
+        home: _Token | None = None,
+        state: str | None = None,
     ) -> list[Mention]:
         at = {int(r.key): r for r in readings}
         order = sorted(at)
@@ -353,21 +502,10 @@ class HindiReader:
             word = at[i]
             if word.kind not in ("cluster", "facility"):
                 continue
-            # the product words right before the cluster word (postpositions may stand between)
-            product: list[_Token] = []
-            j = n - 1
-            while (
-                j >= 0
-                and at[order[j]].kind == "product"
-                and self._near(
-                    sentence, tokens, order[j] + at[order[j]].span, order[j + 1], not product
-                )
-            ):
-                product.insert(0, at[order[j]])
-                j -= 1
-            if not product:
+            product, j = self._chain(sentence, tokens, at, order, n)
+            what = _joined(sentence, product) or product_of_document or ""
+            if not what and word.kind == "cluster":
                 continue  # a cluster word with no product: "17 क्लस्टर", "क्लस्टर विकास"
-            what = " ".join(p.english for p in product)
             first = order[j + 1]
             # a place right after the cluster word ("एलईडी बल्ब क्लस्टर पटना सिटी")
             after = [at[k] for k in order[n + 1 : n + 3]
@@ -376,16 +514,42 @@ class HindiReader:
             chosen = after[:1] or before
             if not chosen and len(districts) == 1:
                 chosen = [next(r for r in places if r.place_type == "District")]
+            if not chosen and home is not None:
+                chosen = [home]
+            towns = [r for r in readings if r.kind == "town"]
+            if not chosen and towns:  # the town nearest before the cluster word, in its state
+                town = max((r for r in towns if r.start < word.start), default=towns[0],
+                           key=lambda r: r.start)  # fmt: skip
+                chosen = [town]
             start = tokens[first].start
             end = word.end
             for place in chosen:
-                ids = self._place_ids(place)
-                name = f"{place.english} {_titled(what)} Cluster"
+                ids = self._place_ids(place, state)
+                name = (f"{place.english} {_titled(what)} Cluster" if what
+                        else f"{place.english} Common Facility Centre")  # fmt: skip
                 # several places' clusters: each spans its place (one span would be one cluster)
                 span = (place.start, place.end) if len(chosen) > 1 else (start, end)
                 out.append(Mention("Cluster", name, *span, "described", ids=ids[:1],
                                    how="description"))  # fmt: skip
         return out
+
+    def _chain(
+        self, sentence: str, tokens: list[_Token], at: dict[int, _Token], order: list[int], n: int
+    ) -> tuple[list[_Token], int]:
+        """The product words right before the n-th reading, a cluster word (postpositions and
+        "and" may stand between), and the index in `order` before the first of them."""
+        product: list[_Token] = []
+        j = n - 1
+        while (
+            j >= 0
+            and at[order[j]].kind == "product"
+            and self._near(
+                sentence, tokens, order[j] + at[order[j]].span, order[j + 1], not product
+            )
+        ):
+            product.insert(0, at[order[j]])
+            j -= 1
+        return product, j
 
     def _listed_before(
         self, tokens: list[_Token], at: dict[int, _Token], before: list[int], first: int
@@ -405,43 +569,59 @@ class HindiReader:
     @staticmethod
     def _near(sentence: str, tokens: list[_Token], i: int, j: int, loose: bool) -> bool:
         """Product words before a cluster word: next to each other, or (`loose`, the last
-        product word) with up to three other words of the same clause between ("सिल्क विविंग व
+        product word) with up to four other words of the same clause between ("सिल्क विविंग व
         डिजाइन कलस्टर")."""
-        if HindiReader._adjacent(tokens, i, j):
+        if HindiReader._adjacent(tokens, i, j, conjunctions=not loose):
             return True
         return (
             loose
-            and j - i <= 3
+            and j - i <= 4
             and not any(t.key in _PLACE_AFTER or t.key in ("से", "को", "पर") for t in tokens[i:j])
             and not re.search(r"[,;:()]", sentence[tokens[i - 1].end : tokens[j].start])
         )
 
     @staticmethod
-    def _adjacent(tokens: list[_Token], i: int, j: int, lists: bool = False) -> bool:
+    def _adjacent(
+        tokens: list[_Token], i: int, j: int, lists: bool = False, conjunctions: bool = False
+    ) -> bool:
         """Only postpositions (and, for `lists`, conjunctions, place words and commas) between
         token i and token j."""
         between = tokens[i:j]
         ok = _POSTPOSITIONS | (_PLACE_AFTER | {"एवं"} if lists else set())
+        ok |= {"एवं"} if conjunctions else set()
         return len(between) <= 3 and all(t.key in ok for t in between)
 
-    def _place_ids(self, r: _Token) -> list[str]:
+    def _place_ids(self, r: _Token, state: str | None = None) -> list[str]:
         if r.kind == "place":
             return r.ids
+        if r.kind == "town":
+            return [state] if state else []
         entries = [e for e in self.names.get(normalize(r.english), []) if e[1] == "State"]
         return [entries[0][0]] if entries else []
 
 
+def _joined(sentence: str, products: list[_Token]) -> str:
+    """Product words as a name: 'Sweets and Namkeen', 'Wood Furniture' (no "of")."""
+    out = ""
+    for a, b in zip([None, *products], products, strict=False):
+        between = sentence[a.end : b.start] if a else ""
+        out += (" and " if a and any(key(w) == "एवं" for w in between.split()) else " ") + b.english
+    return out.strip()
+
+
 def _titled(words: str) -> str:
-    return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in words.split())
+    return " ".join(
+        w if w.isupper() or w == "and" else w[:1].upper() + w[1:] for w in words.split()
+    )
 
 
 def role_of(sentence: str) -> str | None:
-    """The role a Hindi sentence gives the bodies it names: 'nodal agency' for "नोडल", else
-    'implementing agency' for words of carrying out ("कार्यान्वयन", "निर्माण", ...)."""
+    """The role a Hindi sentence gives the bodies it names: 'nodal agency' for "नोडल",
+    'partner' for "सहयोग" (cooperation), else 'implementing agency' for words of carrying out
+    ("कार्यान्वयन", "निर्माण", "बनाने", ...)."""
     roles = [t.english for t in _terms_in(sentence) if t.kind == "role"]
-    if "nodal agency" in roles:
-        return "nodal agency"
-    return roles[0] if roles else None
+    # the weaker claim first: "X के सहयोग से ... बनेगा" makes X a partner, not the builder
+    return next((r for r in ("nodal agency", "partner") if r in roles), roles[0] if roles else None)
 
 
 def says_under(sentence: str) -> bool:
@@ -454,8 +634,14 @@ def speaks_of_clusters(sentence: str) -> bool:
 
 
 def _terms_in(sentence: str) -> Iterable[Term]:
+    """The table's terms in a sentence, longest first ("सामान्य सुविधा केंद्र" before "केंद्र")."""
     terms = table()
-    for m in _WORD.finditer(sentence):
-        term = terms.get((key(m.group(0)),))
-        if term is not None:
-            yield term
+    longest = max(len(k) for k in terms)
+    keys = [key(w) for w in _WORD.findall(sentence)]
+    i = 0
+    while i < len(keys):
+        n = next((n for n in range(min(longest, len(keys) - i), 0, -1)
+                  if tuple(keys[i : i + n]) in terms), 0)  # fmt: skip
+        if n:
+            yield terms[tuple(keys[i : i + n])]
+        i += max(n, 1)

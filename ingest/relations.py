@@ -268,6 +268,7 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
     located: set[str] = set()
     first_seen: dict[str, Sentence] = {}
     doc_schemes = {e.id for s in sentences for e in s.of("Scheme")}
+    every_cluster = list({c.id: c for s in sentences for c in s.of("Cluster")}.values())
     both = [
         s
         for s in sentences
@@ -536,7 +537,7 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 if (body.id, sc.id) not in linked:
                     yield rel(body.id, relation, sc.id, 0.7)
         if DEVANAGARI.search(s.clean):
-            yield from _hindi_relations(s, rel)
+            yield from _hindi_relations(s, rel, group or ([focal] if focal else every_cluster))
         if not s.of("Cluster") and re.search(r"\bclusters\b", text, re.I):
             if " under " in text.lower():
                 pending = [(sc.id, "SUPPORTED_BY", False) for sc in schemes]
@@ -571,10 +572,12 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 
 
-def _hindi_relations(s: Sentence, rel: Any) -> Iterator[Rel]:
+def _hindi_relations(s: Sentence, rel: Any, documents: list[Entity]) -> Iterator[Rel]:
     """A Hindi sentence's clusters: backed by the schemes it names them under ("... योजना के
-    तहत"), and run by the bodies it gives a role ("... द्वारा निर्माण", "नोडल एजेंसी")."""
-    clusters = s.of("Cluster")
+    तहत"), and run by the bodies it gives a role ("... के निर्माण", "नोडल एजेंसी"). A cluster
+    word with no cluster of its own ("क्लस्टर निर्माण के लिए", "सात कामन फैसिलिटी सेंटर") is the
+    document's cluster, or its clusters spoken of equally (`documents`)."""
+    clusters = s.of("Cluster") or (documents if speaks_of_clusters(s.clean) else [])
     if not clusters:
         return
     if says_under(s.clean):
@@ -583,7 +586,7 @@ def _hindi_relations(s: Sentence, rel: Any) -> Iterator[Rel]:
                 yield rel(c.id, "SUPPORTED_BY", sc.id, 0.6, {"via": "hindi"})
     role = role_of(s.clean)
     if role is not None:
-        how = next(r for r in AGENCY_ROLES if r.role == role)
+        how = VERB_PARTNER if role == "partner" else next(r for r in AGENCY_ROLES if r.role == role)
         for body in s.of("Agency"):
             for c in clusters:
                 yield rel(*role_edge(body, c, how), 0.6, {"role": role, "via": "hindi"})

@@ -118,11 +118,17 @@ class Candidate:
     rank: int = 1000
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0  # probability that it answers the question
+    gloss: str = ""  # a Hindi sentence's English gloss (kb.search): its words count as its own
+
+    @property
+    def reading(self) -> str:
+        """What the readers read: the text, or a Hindi sentence's English gloss."""
+        return self.gloss or self.text
 
     @cached_property
     def words(self) -> set[str]:
-        """The text's stemmed content words (kb.search.tokens)."""
-        return set(tokens(self.text))
+        """The text's stemmed content words (kb.search.tokens), with its gloss's."""
+        return set(tokens(f"{self.text} {self.gloss}" if self.gloss else self.text))
 
 
 def is_furniture(text: str) -> bool:
@@ -177,6 +183,7 @@ class EvidencePool:
                     dense=float(dense[i]),
                     lexical=float(lexical[i]) / top_lexical,
                     rank=int(rank[i]),
+                    gloss=e.gloss,
                 )
             )
         return out
@@ -193,7 +200,8 @@ class EvidencePool:
     def document_words(self, doc_id: str) -> set[str]:
         if doc_id not in self._doc_words:
             node = self.store.get_node(doc_id)
-            text = " ".join([node.name, *(node.attrs.get("sentences") or [])]) if node else ""
+            text = (" ".join([node.name, *(node.attrs.get("sentences") or []),
+                              *(node.attrs.get("glosses") or [])]) if node else "")  # fmt: skip
             self._doc_text[doc_id] = text.lower()
             self._doc_words[doc_id] = set(tokens(text))
         return self._doc_words[doc_id]
@@ -250,12 +258,12 @@ class EvidencePool:
     def featurise(self, q: Question, candidates: list[Candidate]) -> None:
         typed = q.answer_type in SPAN_TYPES
         nearest: dict[int, str] = {}  # each candidate's nearest answer span, lower case
-        read_many([t for c in candidates for t in {c.text, c.answer or c.text}])
+        read_many([t for c in candidates for t in {c.reading, c.answer or c.reading}])
         for c in candidates:
             deadline.check()  # the request's deadline (kb.deadline)
             words = c.words
             doc_words = self.document_words(c.document) if is_a(c.document, "Document") else words
-            lowered = c.text.lower()
+            lowered = f"{c.text} {c.gloss}".lower()
             in_sentence = [names_in(n, words) for n in q.focus]
             in_document = [
                 names_in(n, doc_words) or s for n, s in zip(q.focus, in_sentence, strict=True)
@@ -266,7 +274,7 @@ class EvidencePool:
                 not p and x.lower() not in doc_text
                 for x, p in zip(q.constraints, present, strict=True)
             ]
-            ranked = _ranked_spans(q, c.answer or c.text) if typed else []
+            ranked = _ranked_spans(q, c.answer or c.reading) if typed else []
             nearest[id(c)] = ranked[0][0].text.lower() if ranked else ""
             c.features = {
                 "bias": 1.0,
@@ -282,7 +290,7 @@ class EvidencePool:
                 "typed": 1.0 if typed else 0.0,
                 "type_span": 1.0 if ranked else 0.0,
                 "relation_cue": 1.0
-                if q.relation in _CUE_RX and _CUE_RX[q.relation].search(c.text)
+                if q.relation in _CUE_RX and _CUE_RX[q.relation].search(c.reading)
                 else 0.0,
                 "is_fact": 1.0 if c.kind == "fact" else 0.0,
                 "short": 1.0 if len(c.text.split()) < 8 else 0.0,
@@ -292,8 +300,8 @@ class EvidencePool:
                 "list_x_enumerates": 1.0
                 if (q.answer_type == "list" or q.plural) and enumerates(c.text)
                 else 0.0,
-                "counts_the_noun": 1.0 if counts_the_noun(q, c.answer or c.text) else 0.0,
-                "lemma_overlap": len(q.lemmas & lemmas(c.text)) / len(q.lemmas)
+                "counts_the_noun": 1.0 if counts_the_noun(q, c.answer or c.reading) else 0.0,
+                "lemma_overlap": len(q.lemmas & lemmas(c.reading)) / len(q.lemmas)
                 if q.lemmas
                 else 0.0,
                 "count_asked": 1.0 if q.answer_type == "count" and q.count_noun else 0.0,

@@ -236,9 +236,9 @@ def typed_first(q: Question, ranked: list[Candidate], within: int = 3) -> Candid
     the best of the first `within` holding a span of that type, when the best holds none (a
     headline that names the project but not its cost)."""
     best = ranked[0]
-    if q.answer_type not in SPAN_TYPES or best.kind == "fact" or answer_spans(q, best.text):
+    if q.answer_type not in SPAN_TYPES or best.kind == "fact" or answer_spans(q, best.reading):
         return best
-    typed = [c for c in ranked[1:within] if c.kind == "sentence" and answer_spans(q, c.text)]
+    typed = [c for c in ranked[1:within] if c.kind == "sentence" and answer_spans(q, c.reading)]
     return typed[0] if typed else best
 
 
@@ -445,7 +445,7 @@ class QuestionAnswerer:
                 citations += [{"document": c.document, "locator": c.locator, "text": c.text}
                               for c in kept[1:]]  # fmt: skip
             return _reply(q.text, text, True, citations, self._entities(q.focus), best.facts)
-        spans = answer_spans(q, best.text)
+        spans = answer_spans(q, best.reading)
         lead = spans[0].text if spans else ""
         text = _fit(lead, best.text)
         chosen = [best]
@@ -493,7 +493,7 @@ class QuestionAnswerer:
                 break
 
             def gain(c: Candidate, missing: set[str] = missing, seen: set[str] = seen) -> tuple:
-                typed = q.answer_type not in SPAN_TYPES or bool(answer_spans(q, c.text))
+                typed = q.answer_type not in SPAN_TYPES or bool(answer_spans(q, c.reading))
                 return (len(c.words & missing) + (c.document not in seen) + typed, c.score)
 
             chosen = [*chosen, max(other, key=gain)]

@@ -278,6 +278,7 @@ class _Entry:
     sentence: int
     text: str
     key: str  # document hash + position: the embedding cache key
+    gloss: str = ""  # an English gloss of a sentence in Hindi (ingest/hindi.py), searched too
 
 
 class SentenceIndex:
@@ -297,14 +298,16 @@ class SentenceIndex:
         entries = []
         for doc in store.nodes("Document"):
             digest = str(doc.attrs.get("sha256", ""))
+            glosses = doc.attrs.get("glosses") or []
             for i, text in enumerate(doc.attrs.get("sentences") or [], start=1):
-                entries.append(_Entry(doc.id, doc.name, i, text, f"{digest}:{i}"))
+                gloss = glosses[i - 1] if i <= len(glosses) else ""
+                entries.append(_Entry(doc.id, doc.name, i, text, f"{digest}:{i}", gloss))
         return cls(entries, embedder, cache_dir)
 
     # -- lexical ------------------------------------------------------------------------------
 
     def _bm25_setup(self) -> None:
-        self.doc_tokens = [Counter(tokens(e.text)) for e in self.entries]
+        self.doc_tokens = [Counter(tokens(f"{e.text} {e.gloss}")) for e in self.entries]
         self.lengths = np.array([sum(c.values()) for c in self.doc_tokens], dtype=np.float32)
         self.avg_len = float(self.lengths.mean()) if len(self.lengths) else 1.0
         self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -330,7 +333,9 @@ class SentenceIndex:
 
     def _embed_all(self) -> np.ndarray:
         path = self.cache_dir / "embeddings.npz" if self.cache_dir else None
-        texts, keys = [e.text for e in self.entries], [e.key for e in self.entries]
+        # a sentence in Hindi is embedded by its English gloss (the model reads English)
+        texts = [e.gloss or e.text for e in self.entries]
+        keys = [f"{e.key}:gloss" if e.gloss else e.key for e in self.entries]
         vectors, self.encoded = cached_vectors(self.embedder, texts, path, keys)
         return vectors
 
@@ -352,7 +357,8 @@ class SentenceIndex:
     @cached_property
     def lowered_text(self) -> str:
         """Every sentence, lower-cased, one per line (for 'does any document say X')."""
-        return "\n".join(e.text.lower() for e in self.entries)
+        return "\n".join(f"{e.text} {e.gloss}".lower() if e.gloss else e.text.lower()
+                         for e in self.entries)  # fmt: skip
 
     @cached_property
     def vocabulary(self) -> Counter[str]:

@@ -319,7 +319,7 @@ def test_a_hindi_news_item_gives_clusters_places_schemes_and_bodies(
         tables_kb,
         tmp_path,
         "एक जिला एक उत्पाद योजना के तहत आगरा और कानपुर नगर में लेदर क्लस्टर बनेंगे। "
-        "उद्योग विभाग इनके निर्माण की जिम्मेदारी संभालेगा। "
+        "उद्योग विभाग इन क्लस्टरों के निर्माण की जिम्मेदारी संभालेगा। "
         "फिरोजाबाद में कांच क्लस्टर के लिए सामान्य सुविधा केंद्र की मंजूरी मिली।\n",
         "hindi.txt",
     )
@@ -334,3 +334,6 @@ def test_a_hindi_news_item_gives_clusters_places_schemes_and_bodies(
     assert ("Firozabad Glass Cluster", "Firozabad") in located
     backed = _rels(found, "SUPPORTED_BY")
     assert ("Agra Leather Cluster", "One District One Product") in backed
+    # "the clusters" of a later sentence: the document's, built by the state's department
+    implements = _rels(found, "IMPLEMENTS")
+    assert ("Department of Industries, Uttar Pradesh", "Agra Leather Cluster") in implements

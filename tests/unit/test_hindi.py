@@ -110,3 +110,48 @@ def test_sentences_end_at_the_danda() -> None:
         "इसकी लागत दस करोड़ है।",
         "The CFC opens in May.",
     ]
+
+
+def test_a_cluster_word_alone_takes_the_documents_product_and_district(
+    reader: HindiReader,
+) -> None:
+    sentences = [
+        "कटिहार में मखाना क्लस्टर का काम तेज हुआ।",
+        "कटिहार जिले के किसानों के लिए सामान्य सुविधा केंद्र भी बनेगा।",
+        "इस क्लस्टर से किसानों को लाभ होगा।",
+    ]
+    found = [[m.name for m in ms if m.type == "Cluster"] for ms in reader.read_document(sentences)]
+    assert found == [
+        ["Katihar Makhana Cluster"],
+        ["Katihar Makhana Cluster"],
+        ["Katihar Makhana Cluster"],
+    ]
+
+
+def test_a_town_the_kb_does_not_know_by_its_ending(reader: HindiReader) -> None:
+    sentences = ["बिहार के रामपुर में बांस क्लस्टर बनेगा।"]
+    (found,) = reader.read_document(sentences)
+    assert [(m.name, m.ids) for m in found if m.type == "Cluster"] == [
+        ("Rampur Bamboo Cluster", ["state:bihar"])
+    ]
+    # a word with no such ending is no town
+    (found,) = reader.read_document(["बिहार के इलाके में बांस क्लस्टर बनेगा।"])
+    assert [m for m in found if m.type == "Cluster"] == []
+
+
+def test_products_joined_by_and_are_one_cluster(reader: HindiReader) -> None:
+    text = "कटिहार में मिठाई और नमकीन क्लस्टर बनेगा।"
+    assert clusters(reader, text) == [
+        ("Katihar Sweets and Namkeen Cluster", ["district:bihar:katihar"])
+    ]
+
+
+def test_the_role_a_sentence_gives() -> None:
+    from ingest.hindi import role_of, says_under
+
+    assert role_of("बियाडा क्लस्टर का निर्माण करेगा।") == "implementing agency"
+    assert role_of("मंत्रालय के सहयोग से क्लस्टर बनेगा।") == "partner"
+    assert role_of("विभाग नोडल एजेंसी होगा और निर्माण कराएगा।") == "nodal agency"
+    assert role_of("क्लस्टर में 200 कारीगर हैं।") is None
+    assert says_under("योजना के तहत क्लस्टर बनेगा।")
+    assert not says_under("क्लस्टर बनेगा।")
