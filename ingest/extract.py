@@ -1005,8 +1005,10 @@ def to_facts(
                 continue  # a rule's guess that the ontology does not allow
             facts.edge(src, rel, tgt, prov(s, conf), attrs)
     cluster = context.get("cluster_entity")
+    glosses = context.get("glosses") or []
     for s in sentences:
-        quantities = find_quantities(s.text)
+        # a Hindi sentence's numbers are read off its English gloss ("Rs 88 crore")
+        quantities = find_quantities((glosses[s.index] if s.index < len(glosses) else "") or s.text)
         targets = s.of("Cluster") or ([cluster] if cluster else [])
         key = f"quantities@{doc.id}"  # per document, so forgetting one removes exactly its numbers
         for q in quantities:

@@ -367,7 +367,11 @@ class HindiReader:
             if term is not None:
                 out.append(term.english)
             elif not DEVANAGARI.search(t.text) or t.text.isdigit():
-                out.append(t.text.translate(_DIGITS))
+                # "88 करोड़" in Hindi news is rupees: "Rs 88 crore"
+                money = i + 1 < len(tokens) and tokens[i + 1].key in ("करोड", "लाख")
+                out.append(
+                    ("Rs " if money and t.text[:1].isdigit() else "") + t.text.translate(_DIGITS)
+                )
             i += 1
         return " ".join(out)
 

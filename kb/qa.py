@@ -100,6 +100,10 @@ COUNTED_TYPES = {stem(w): t for w, t in (("clusters", "Cluster"), ("cluster", "C
 YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|has|have|was|were)\b", re.I)
 
 
+# a wh-word and "is" written together without the apostrophe, as people type them
+_CONTRACTED = re.compile(r"\b(what|where|who|how)s\b", re.I)
+
+
 def _reply(
     question: str,
     text: str,
@@ -349,6 +353,7 @@ class QuestionAnswerer:
                 "the question is empty; ask about a cluster, district, scheme or agency"
             )
         question = respelled(question, *self._vocabulary(), english)  # "clustre": "cluster"
+        question = _CONTRACTED.sub(r"\1's", question)  # "Whats the cost": "What's the cost"
         focus = self.link(question)
         context = ""
         carried_focus = False

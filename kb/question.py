@@ -264,6 +264,13 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
         head = wh.head if wh.dep_ in ("det", "attr") and wh.head.pos_ == "NOUN" else None
         if head is None:  # "what is the cost of ...": the attribute or subject noun
             head = next((t for t in doc[wh.i + 1 :] if t.pos_ == "NOUN"), None)
+            if (
+                head is not None
+                and head.dep_ == "compound"
+                and not ANSWER_NOUNS.get(head.lemma_.lower())
+                and ANSWER_NOUNS.get(head.head.lemma_.lower())
+            ):
+                head = head.head  # "what is the project cost": the cost, not the project
         if head is not None:
             plural = head.tag_ in ("NNS", "NNPS")
             kind = ANSWER_NOUNS.get(head.lemma_.lower())

@@ -155,3 +155,14 @@ def test_the_role_a_sentence_gives() -> None:
     assert role_of("क्लस्टर में 200 कारीगर हैं।") is None
     assert says_under("योजना के तहत क्लस्टर बनेगा।")
     assert not says_under("क्लस्टर बनेगा।")
+
+
+def test_the_gloss_names_places_terms_and_rupees(reader: HindiReader) -> None:
+    gloss = reader.gloss("कटिहार में 12 करोड़ की लागत से मखाना क्लस्टर बनेगा।")
+    assert gloss.split() == ["Katihar", "Rs", "12", "crore", "cost", "makhana", "cluster"]
+    # what extraction found in the sentence stands for its words ("this cluster": which one)
+    text = "इस क्लस्टर में 300 किसान जुड़ेंगे।"
+    start = text.index("क्लस्टर")
+    found = [(start, start + len("क्लस्टर"), "Katihar Makhana Cluster")]
+    assert reader.gloss(text, found) == "Katihar Makhana Cluster 300 farmers"
+    assert reader.gloss("The cluster has 300 farmers.") == ""
