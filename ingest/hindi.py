@@ -37,27 +37,25 @@ from kb.ids import is_qualified
 from kb.linking import Mention
 from kb.resolve import normalize
 from kb.schema import PLACE_TYPES
+from kb.sound import (
+    ANUSVARA,
+    CHANDRABINDU,
+    DEVANAGARI,
+    NUKTA,
+    PRECOMPOSED,
+    latin_skeleton,
+    romanised,
+    skeleton,
+    spelling,
+)
 
 TABLE = Path(__file__).resolve().parent.parent / "kb" / "hindi.csv"
 
-DEVANAGARI = re.compile(r"[\u0900-\u0963\u0966-\u097F]")
 _WORD = re.compile(
     r"[\u0900-\u0963\u0966-\u097F]+(?:-[\u0900-\u0963\u0966-\u097F]+)*|[A-Za-z0-9][A-Za-z0-9&-]*"
 )
-_NUKTA, _VIRAMA, _ANUSVARA, _CHANDRABINDU = "\u093c", "\u094d", "\u0902", "\u0901"
 
-_CONSONANTS = dict(
-    zip(
-        "कखगघङचछजझञटठडढणतथदधनपफबभमयरलळवशषसह",
-        "k k g g n c c j j n t t d d n t t d d n p f b b m y r l l v s s s".split() + [""],
-        strict=True,
-    )
-)
-_WITH_NUKTA = {"ड": "r", "ढ": "r", "फ": "f", "ज": "j", "क": "k", "ख": "k", "ग": "g", "य": "y"}
-_PRECOMPOSED = {"\u0958": "क", "\u0959": "ख", "\u095a": "ग", "\u095b": "ज", "\u095c": "ड",
-                "\u095d": "ढ", "\u095e": "फ", "\u095f": "य"}  # fmt: skip
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
-_VOWELS = set("अआइईउऊऋएऐओऔऍऑ")
 # English letters as Hindi writes them, longest first when read off a word
 _LETTERS = {
     "ए": "A", "बी": "B", "सी": "C", "डी": "D", "ई": "E", "एफ": "F", "जी": "G", "एच": "H",
@@ -95,9 +93,9 @@ def key(word: str) -> str:
     """A Devanagari word as compared with the table's terms: NFC, no nukta, a nasal consonant
     before another written as the anusvara ("केन्द्र" = "केंद्र"), conjunctions as one."""
     w = unicodedata.normalize("NFC", word)
-    w = "".join(_PRECOMPOSED.get(c, c) for c in w).replace(_NUKTA, "")
-    w = w.replace(_CHANDRABINDU, _ANUSVARA).replace("\u0949", "\u093e").replace("\u0911", "\u0906")
-    w = re.sub(r"[नमणङञ]\u094d(?=[\u0915-\u0939])", _ANUSVARA, w)
+    w = "".join(PRECOMPOSED.get(c, c) for c in w).replace(NUKTA, "")
+    w = w.replace(CHANDRABINDU, ANUSVARA).replace("\u0949", "\u093e").replace("\u0911", "\u0906")
+    w = re.sub(r"[नमणङञ]\u094d(?=[\u0915-\u0939])", ANUSVARA, w)
     w = re.sub(r"^कलस्टर", "क्लस्टर", w)  # both spellings of "cluster" are common
     return "एवं" if w in _AND else w
 
@@ -105,92 +103,11 @@ def key(word: str) -> str:
 _COMMON_KEYS = frozenset(key(w) for w in _COMMON)
 
 
-def skeleton(word: str) -> str:
-    """The consonants of a Devanagari word as Latin letters: 'दरभंगा' -> 'drbng'."""
-    w = unicodedata.normalize("NFC", word)
-    w = "".join(_PRECOMPOSED.get(c, c) + (_NUKTA if c in _PRECOMPOSED else "") for c in w)
-    out: list[str] = []
-    for i, c in enumerate(w):
-        nukta = i + 1 < len(w) and w[i + 1] == _NUKTA
-        if c in _CONSONANTS:
-            out.append(_WITH_NUKTA.get(c, _CONSONANTS[c]) if nukta else _CONSONANTS[c])
-        elif c in _VOWELS:
-            out.append("r" if c == "ऋ" else "a" if i == 0 else "")
-        elif c == _ANUSVARA:
-            out.append("n")
-    return _tidy("".join(out))
-
-
-def latin_skeleton(word: str) -> str:
-    """The consonants of a romanised word as `skeleton` writes them: 'Darbhanga' -> 'drbng'."""
-    w = re.sub(r"[^a-z]", "", word.lower())
-    if not w:
-        return ""
-    first = "a" if w[0] in "aeiou" else ""
-    for a, b in (("ngh", "n"), ("chh", "C"), ("ch", "C"), ("sh", "s"), ("ph", "f"), ("kh", "k"), ("gh", "g"),
-                 ("jh", "j"), ("th", "t"), ("dh", "d"), ("bh", "b"), ("ck", "k"), ("c", "k"),
-                 ("C", "c"), ("x", "ks"), ("q", "k"), ("z", "j"), ("w", "v")):  # fmt: skip
-        w = w.replace(a, b)
-    return _tidy(first + re.sub(r"[aeiouh]", "", w[1:] if first else w))
-
-
-def _tidy(s: str) -> str:
-    s = re.sub(r"m(?=[bp])", "n", s)  # "Sambalpur", "संबलपुर"
-    return re.sub(r"(.)\1+", r"\1", s)  # "Muzaffarpur", "मुजफ्फरपुर"
-
-
 # a state's or a district's own office: qualified by its place where the sentence is read
 _GENERIC_BODY = re.compile(r"^(?:department|directorate|district)\b", re.I)
 # consonants as romanised names write them (aspirates kept): for `romanised` only
-_SPOKEN = dict(
-    zip("खघचछझठढथधफभशषह", "kh gh ch chh jh th dh th dh ph bh sh sh h".split(), strict=True)
-)
-_MATRAS = dict(zip("ािीुूेैोौृॅॉ", "a i i u u e ai o au ri e o".split(), strict=True))
-
-
-def romanised(word: str) -> str:
-    """A rough reading of a Devanagari word in Latin letters, to choose between names of the
-    same skeleton: 'पटना' -> 'patna' (the final and the medial unspoken "a" left out) is
-    nearer 'Patna' than 'Patan'."""
-    w = unicodedata.normalize("NFD", word).replace("ड" + _NUKTA, "र").replace("ढ" + _NUKTA, "र")
-    w = unicodedata.normalize("NFC", w.replace(_NUKTA, ""))
-    out: list[str] = []
-    syllables = 0
-    for i, c in enumerate(w):
-        nxt = w[i + 1] if i + 1 < len(w) else ""
-        after = w[i + 2] if i + 2 < len(w) else ""
-        if c in _CONSONANTS:
-            out.append(_SPOKEN.get(c, _CONSONANTS[c]))
-            # the inherent "a": not before a vowel sign or a virama, not at the end, and not
-            # in the middle before a consonant that has a vowel sign of its own ("पटना")
-            spoken = nxt not in _MATRAS and nxt != _VIRAMA and nxt != ""
-            if spoken and syllables and nxt in _CONSONANTS and after in _MATRAS:
-                spoken = False
-            if spoken:
-                out.append("a")
-            syllables += 1
-        elif c in _MATRAS:
-            out.append(_MATRAS[c])
-        elif c in _VOWELS:
-            out.append("a" if c in "अआ" else "i" if c in "इई" else "u" if c in "उऊ" else "e")
-            syllables += 1
-        elif c == _ANUSVARA:
-            out.append("n")
-    return "".join(out)
-
-
-# the endings of Indian town names ("-pur", "-ganj", "-nagar", "-abad", "-garh"), in Hindi
 TOWN_ENDING = re.compile(r"\S{2,}(?:पुर|पुरा|गंज|नगर|ाबाद|गढ)$")
 SPELLING_CUTOFF = 82  # rapidfuzz ratio of `spelling` forms
-
-
-def spelling(name: str) -> str:
-    """A romanised name as compared: 'Muzaffarpur' and 'mujaphpharpur' -> 'mujafarpur'."""
-    w = re.sub(r"[^a-z ]", "", name.lower())
-    for a, b in (("ngh", "nh"), ("ph", "f"), ("z", "j"), ("w", "v"), ("q", "k"), ("x", "ks"), ("ee", "i"),
-                 ("oo", "u"), ("chh", "ch"), ("c(?!h)", "k")):  # fmt: skip
-        w = re.sub(a, b, w)
-    return re.sub(r"([a-z])\1+", r"\1", w)
 
 
 def letters(word: str) -> str | None:

@@ -25,6 +25,7 @@ from kb.nlp import Span, lemmas, read_many, spans
 from kb.question import Question
 from kb.schema import PLACE_TYPES, TEXT_CUES
 from kb.search import SentenceIndex, stem, tokens
+from kb.sound import DEVANAGARI_WORD, latin_skeleton, skeleton
 from kb.store.base import GraphStore, Node
 
 READERS = ("compare", "partners", "yes_no", "odop", "path", "quantity", "relation",
@@ -129,6 +130,14 @@ class Candidate:
     def words(self) -> set[str]:
         """The text's stemmed content words (kb.search.tokens), with its gloss's."""
         return set(tokens(f"{self.text} {self.gloss}" if self.gloss else self.text))
+
+
+def _sounds_in(name: str, text: str) -> bool:
+    """Whether every word of a romanised name sounds like a Devanagari word of `text`."""
+    if not DEVANAGARI_WORD.search(text):
+        return False
+    sounds = {skeleton(w) for w in DEVANAGARI_WORD.findall(text)}
+    return all(len(w) >= 4 and latin_skeleton(w) in sounds for w in name.split())
 
 
 def is_furniture(text: str) -> bool:
@@ -268,10 +277,12 @@ class EvidencePool:
             in_document = [
                 names_in(n, doc_words) or s for n, s in zip(q.focus, in_sentence, strict=True)
             ]
-            present = [x.lower() in lowered for x in q.constraints]
+            # a name the question spells in Latin letters is present in a Hindi text when a
+            # word of it sounds the same ("Chandwa", "चंदवा"; kb.sound)
+            present = [x.lower() in lowered or _sounds_in(x, c.text) for x in q.constraints]
             doc_text = self._doc_text.get(c.document, lowered)
             missing = [
-                not p and x.lower() not in doc_text
+                not p and x.lower() not in doc_text and not _sounds_in(x, doc_text)
                 for x, p in zip(q.constraints, present, strict=True)
             ]
             ranked = _ranked_spans(q, c.answer or c.reading) if typed else []

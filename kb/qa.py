@@ -352,7 +352,10 @@ class QuestionAnswerer:
             raise InputError(
                 "the question is empty; ask about a cluster, district, scheme or agency"
             )
-        question = respelled(question, *self._vocabulary(), english)  # "clustre": "cluster"
+        index = self.index()
+        question = respelled(  # "clustre": "cluster"; a Hindi document's "Chandwa" stays
+            question, *self._vocabulary(), lambda w: english(w) or index.sounds_like(w)
+        )
         question = _CONTRACTED.sub(r"\1's", question)  # "Whats the cost": "What's the cost"
         focus = self.link(question)
         context = ""
@@ -404,8 +407,14 @@ class QuestionAnswerer:
 
     def _unknown(self, q: Question) -> list[str]:
         """Names the question gives that neither the KB nor any document knows."""
-        text = self.index().lowered_text
-        return [n for n in q.constraints if n.lower() not in text and not self.linker.find(n)]
+        index = self.index()
+        return [
+            n
+            for n in q.constraints
+            if n.lower() not in index.lowered_text
+            and not self.linker.find(n)
+            and not all(index.sounds_like(w) for w in n.split())  # a Hindi document's name
+        ]
 
     def _graph_answers(self, question: str, entities: list[Node]) -> list[tuple[str, Answer]]:
         """What the graph says, from every reading that applies (each a candidate; none wins

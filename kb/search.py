@@ -29,6 +29,7 @@ import numpy as np
 
 from kb import deadline
 from kb.errors import InputError
+from kb.sound import DEVANAGARI_WORD, latin_skeleton, skeleton
 from kb.store.base import GraphStore
 
 RRF_K = 60
@@ -359,6 +360,19 @@ class SentenceIndex:
         """Every sentence, lower-cased, one per line (for 'does any document say X')."""
         return "\n".join(f"{e.text} {e.gloss}".lower() if e.gloss else e.text.lower()
                          for e in self.entries)  # fmt: skip
+
+    @cached_property
+    def sounds(self) -> frozenset[str]:
+        """The consonant skeletons (kb.sound) of the documents' Devanagari words."""
+        return frozenset(
+            sk for e in self.entries if e.gloss for w in DEVANAGARI_WORD.findall(e.text)
+            if len(sk := skeleton(w)) >= 3
+        )  # fmt: skip
+
+    def sounds_like(self, word: str) -> bool:
+        """Whether a romanised word sounds like a Devanagari word of the documents ("Chandwa"
+        and "चंदवा"): a name in a question about a Hindi document is no misspelling."""
+        return len(word) >= 4 and latin_skeleton(word) in self.sounds
 
     @cached_property
     def vocabulary(self) -> Counter[str]:

@@ -166,3 +166,13 @@ def test_the_gloss_names_places_terms_and_rupees(reader: HindiReader) -> None:
     found = [(start, start + len("क्लस्टर"), "Katihar Makhana Cluster")]
     assert reader.gloss(text, found) == "Katihar Makhana Cluster 300 farmers"
     assert reader.gloss("The cluster has 300 farmers.") == ""
+
+
+def test_a_romanised_name_sounds_like_a_hindi_word() -> None:
+    from kb.evidence import _sounds_in
+
+    text = "लातेहार के चंदवा में बांस क्लस्टर बनेगा।"
+    assert _sounds_in("Chandwa", text)
+    assert _sounds_in("Latehar", text)
+    assert not _sounds_in("Khunti", text)
+    assert not _sounds_in("Chandwa", "The bamboo cluster at Latehar.")  # no Hindi words
