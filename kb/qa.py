@@ -100,6 +100,12 @@ COUNTED_TYPES = {stem(w): t for w, t in (("clusters", "Cluster"), ("cluster", "C
 YES_NO = re.compile(r"^\s*(?:is|are|does|do|did|has|have|was|were)\b", re.I)
 
 
+# the words before a cluster word: what the question calls a cluster ("the Maharajganj furniture
+# CFC", "the bag cluster")
+_CLUSTER_PHRASE = re.compile(
+    r"\b((?:[A-Za-z-]+\s+){1,3})(?:clusters?|CFCs?|common facility cent(?:re|er)s?)\b", re.I
+)
+_WH = {"which", "what", "who", "whom", "whose", "where", "when", "how", "name", "list", "give"}
 # a wh-word and "is" written together without the apostrophe, as people type them
 _CONTRACTED = re.compile(r"\b(what|where|who|how)s\b", re.I)
 
@@ -285,11 +291,16 @@ class QuestionAnswerer:
                 node = self.store.get_node(i)
                 if node is not None and node.id not in {f.id for f in found}:
                     found.append(node)
-        phrase = re.search(r"\b((?:[A-Za-z-]+\s+){1,3})clusters?\b", question, re.I)
+        phrase = _CLUSTER_PHRASE.search(question)
         if phrase and not any(n.type == "Cluster" for n in found):  # "the bag cluster in Bihar"
             stop = {"the", "a", "an", "of", "which", "what", "this", "that", "new"}
             words = [w for w in phrase.group(1).split() if w.lower() not in stop]
             candidates = [" ".join([*words[-k:], "cluster"]) for k in (1, 2) if len(words) >= k]
+            # a name the KB has no node for ("the leather cluster at Bariyapur"): a cluster named
+            # after it first
+            linked = {w.lower() for n in found for w in n.name.split()}
+            candidates[:0] = [f"{w} {words[-1]} cluster" for w in re.findall(r"\b[A-Z][a-z]{3,}\b", question)
+                              if w.lower() not in linked | stop | _WH and w not in words and words][:2]  # fmt: skip
             best: list[Node] = []
             places = [n for n in found if n.type in PLACE_TYPES]
             for text in candidates:

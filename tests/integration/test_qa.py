@@ -142,6 +142,10 @@ def test_linking_keeps_places_apart_and_common_words_no_place(built_kb: Knowledg
     in_kerala = {n.id for n in qa.link("Who anchors the bag cluster in Kerala?")}
     assert "cluster:muzaffarpur-bag-cluster" in in_bihar
     assert "cluster:muzaffarpur-bag-cluster" not in in_kerala
+    # "the bag CFC" is how people call the cluster of the CFC
+    assert "cluster:muzaffarpur-bag-cluster" in {
+        n.id for n in qa.link("Who anchors the bag CFC in Bihar?")
+    }
 
 
 def test_follow_ups_carry_the_previous_entities_only_when_naming_none(
