@@ -5,19 +5,21 @@ written in Devanagari ("मखाना", "फर्नीचर"), and clusters
 The English pipeline sees none of it. This module reads such a sentence into the same mentions
 the English readers give (kb.linking.Mention), so the rest of extraction runs unchanged:
 
-- places by sound: a Devanagari word's consonant skeleton (vowels, aspiration and nasal marks
-  dropped: "दरभंगा" -> "drbng") is looked up among the skeletons of the KB's district and state
-  names ("Darbhanga" -> "drbng"); direction words are translated first ("पश्चिम चंपारण" ->
-  "West Champaran"). Skeletons shorter than three letters are not read (too many words share
-  them);
-- English letters spelled out ("सीएफसी" -> "CFC", "एमएसएमई" -> "MSME") are read as the acronym;
+- places by sound (kb/sound.py): a Devanagari word's consonant skeleton ("दरभंगा" -> "drbng") is
+  looked up among the skeletons of the KB's district and state names ("Darbhanga" -> "drbng"),
+  and its rough spelling must be near the name's too (no "Katihar" for "खट्टर"); direction words
+  are translated first ("पश्चिम चंपारण" -> "West Champaran"); frequent words and skeletons under
+  three letters are never places; a town the KB does not know is read by its ending ("-पुर");
+- English letters spelled out ("सीएफसी" -> "CFC", "एमएसई-सीडीपी" -> "MSE-CDP") are read as the
+  acronym, and English product words written in Devanagari ("पेपर") by sound;
 - products, cluster and facility words, schemes, bodies, role and "under" words from the table
   kb/hindi.csv (Hindi term, English term, kind, source);
 - a cluster: a cluster (or common facility centre) word with the product words before it and its
-  place (a place right after it, else the nearest one before it in the same clause, else the
-  sentence's one district), named "<place> <product> Cluster" as the English readers name a
-  described cluster; places listed before one cluster word ("दरभंगा, सहरसा और कटिहार में मखाना
-  क्लस्टर") each get theirs.
+  place (a place right after it, else the places listed before it, else the sentence's one
+  district, else the document's), named "<place> <product> Cluster" as the English readers name
+  a described cluster; a cluster word alone ("यह कलस्टर") takes the document's product;
+- a gloss: each sentence in English words (`HindiReader.gloss`), which search and the question
+  answerer read while the Hindi sentence is what is cited.
 """
 
 from __future__ import annotations
