@@ -109,7 +109,8 @@ _COMMON_KEYS = frozenset(key(w) for w in _COMMON)
 _GENERIC_BODY = re.compile(r"^(?:department|directorate|district)\b", re.I)
 # consonants as romanised names write them (aspirates kept): for `romanised` only
 TOWN_ENDING = re.compile(r"\S{2,}(?:पुर|पुरा|गंज|नगर|ाबाद|गढ)$")
-SPELLING_CUTOFF = 82  # rapidfuzz ratio of `spelling` forms
+SPELLING_CUTOFF = 82
+SHORT_SPELLING_CUTOFF = 90  # rapidfuzz ratio of `spelling` forms
 
 
 def letters(word: str) -> str | None:
@@ -172,10 +173,12 @@ class HindiReader:
     @property
     def loanwords(self) -> dict[str, str]:
         """Skeleton of an English product word -> the word ('ppr' -> 'paper'): Hindi writes
-        many products in English ("पेपर क्राफ्ट", "टेक्सटाइल"). Words of the KB's Product names
-        and the product table; a skeleton two words share is left out."""
+        many products in English ("पेपर क्राफ्ट", "टेक्सटाइल"). Words of the KB's Product names,
+        the product table and kb/hindi.csv's products; a skeleton two words share is left out."""
         if self._loanwords is None:
-            words = self.product_words | {
+            table_words = {w for t in table().values() if t.kind == "product"
+                           for w in re.findall(r"[A-Za-z]{4,}", t.english)}  # fmt: skip
+            words = self.product_words | table_words | {
                 w for k, es in self.names.items() if any(e[1] == "Product" for e in es)
                 for w in k.split() if len(w) >= 4
             }  # fmt: skip
@@ -195,7 +198,7 @@ class HindiReader:
             for k, entries in self.names.items():
                 found = [e for e in entries if e[1] in PLACE_TYPES]
                 sk = " ".join(latin_skeleton(w) for w in k.split())
-                if not found or len(sk.replace(" ", "")) < 3:
+                if not found or len(sk.replace(" ", "")) < 2:
                     continue
                 for e in found:
                     if e not in places.setdefault(sk, []):
@@ -312,7 +315,8 @@ class HindiReader:
                     hit = _Token(run[0].start, run[-1].end, "", "", term.kind, term.english,
                                  span=n)  # fmt: skip
                     break
-                place = self._place(run)
+                after = tokens[i + n].key if i + n < len(tokens) else ""
+                place = self._place(run, after)
                 if place:
                     hit = _Token(run[0].start, run[-1].end, "", "", "place", place[0][2],
                                  ids=[e[0] for e in place], place_type=place[0][1], span=n)  # fmt: skip
@@ -344,7 +348,7 @@ class HindiReader:
             i += hit.span
         return readings
 
-    def _place(self, run: list[_Token]) -> list[tuple[str, str, str]]:
+    def _place(self, run: list[_Token], after: str = "") -> list[tuple[str, str, str]]:
         """The districts (else states) whose names sound like the run, nearest in spelling
         first ("पटना": Patna before Patan)."""
         # a name may end in a common word ("कानपुर नगर"), never start with one
@@ -373,7 +377,12 @@ class HindiReader:
             else romanised(t.text) for t in run
         ))  # fmt: skip
         near = [(fuzz.ratio(spoken, spelling(e[2])), e) for e in found if e[1] == kind]
-        return [e for r, e in sorted(near, key=lambda x: -x[0]) if r >= SPELLING_CUTOFF]
+        # a name of two consonants ("ऊना", Una) only spelt alike and followed by "में", "जिले"
+        short = len("".join(words)) < 3
+        if short and after not in _PLACE_AFTER:
+            return []
+        cutoff = SHORT_SPELLING_CUTOFF if short else SPELLING_CUTOFF
+        return [e for r, e in sorted(near, key=lambda x: -x[0]) if r >= cutoff]
 
     def _acronym(self, token: _Token, acronym: str) -> _Token | None:
         for type_ in ("Agency", "Scheme"):

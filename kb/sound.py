@@ -47,7 +47,7 @@ def latin_skeleton(word: str) -> str:
     if not w:
         return ""
     first = "a" if w[0] in "aeiou" else ""
-    for a, b in (("ngh", "n"), ("chh", "C"), ("ch", "C"), ("sh", "s"), ("ph", "f"), ("kh", "k"), ("gh", "g"),
+    for a, b in (("tion", "shon"), ("ngh", "n"), ("chh", "C"), ("ch", "C"), ("sh", "s"), ("ph", "f"), ("kh", "k"), ("gh", "g"),
                  ("jh", "j"), ("th", "t"), ("dh", "d"), ("bh", "b"), ("ck", "k"), ("c", "k"),
                  ("C", "c"), ("x", "ks"), ("q", "k"), ("z", "j"), ("w", "v")):  # fmt: skip
         w = w.replace(a, b)
@@ -55,6 +55,7 @@ def latin_skeleton(word: str) -> str:
 
 
 def _tidy(s: str) -> str:
+    s = s.replace("y", "")  # a glide Hindi writes and romanised names leave out ("Ludhiana")
     s = re.sub(r"m(?=[bp])", "n", s)  # "Sambalpur", "संबलपुर"
     return re.sub(r"(.)\1+", r"\1", s)  # "Muzaffarpur", "मुजफ्फरपुर"
 
@@ -100,7 +101,20 @@ def romanised(word: str) -> str:
 def spelling(name: str) -> str:
     """A romanised name as compared: 'Muzaffarpur' and 'mujaphpharpur' -> 'mujafarpur'."""
     w = re.sub(r"[^a-z ]", "", name.lower())
-    for a, b in (("ngh", "nh"), ("ph", "f"), ("z", "j"), ("w", "v"), ("q", "k"), ("x", "ks"), ("ee", "i"),
-                 ("oo", "u"), ("chh", "ch"), ("c(?!h)", "k")):  # fmt: skip
+    for a, b in (
+        ("ngh", "nh"),
+        ("ph", "f"),
+        ("z", "j"),
+        ("w", "v"),
+        ("q", "k"),
+        ("x", "ks"),
+        ("ee", "i"),
+        ("oo", "u"),
+        ("chh", "ch"),
+        ("c(?!h)", "k"),
+        ("au", "o"),
+        ("ai", "e"),
+        (r"e\b", ""),
+    ):  # fmt: skip  "Indore", "इंदौर" -> "indor"
         w = re.sub(a, b, w)
     return re.sub(r"([a-z])\1+", r"\1", w)

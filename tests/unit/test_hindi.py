@@ -176,3 +176,22 @@ def test_a_romanised_name_sounds_like_a_hindi_word() -> None:
     assert _sounds_in("Latehar", text)
     assert not _sounds_in("Khunti", text)
     assert not _sounds_in("Chandwa", "The bamboo cluster at Latehar.")  # no Hindi words
+
+
+def test_glides_vowels_and_english_endings_sound_alike() -> None:
+    from kb.sound import romanised, spelling
+
+    assert skeleton("लुधियाना") == latin_skeleton("Ludhiana")  # the glide "य" is not written
+    assert skeleton("कन्फेक्शनेरी") == latin_skeleton("confectionery")  # "-tion" is "shan"
+    # "औ" is the "o" of a romanised name, whose final "e" is silent
+    assert spelling(romanised("इन्दौर")) == spelling("Indore")
+
+
+def test_a_name_of_two_consonants_only_before_a_place_word() -> None:
+    reader = HindiReader({"una": [("district:himachal-pradesh:una", "District", "Una")]})
+    found = reader.mentions("ऊना में इंजीनियरिंग क्लस्टर बनेगा।")
+    assert ("Una Engineering Cluster", ["district:himachal-pradesh:una"]) in [
+        (m.name, m.ids) for m in found if m.type == "Cluster"
+    ]
+    # the same sound as a word of the sentence is no place ("ऊना" not followed by "में")
+    assert [m for m in reader.mentions("ऊना इंजीनियरिंग क्लस्टर बनेगा।") if m.type == "District"] == []
