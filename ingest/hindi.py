@@ -147,6 +147,25 @@ def table() -> dict[tuple[str, ...], Term]:
         }
 
 
+# plural and oblique endings, and what the word ends in without them ("दस्तकारों" ->
+# "दस्तकार", "खिलौनों" -> "खिलौना", "इकाइयों" -> "इकाई", "महिलाओं" -> "महिला")
+_ENDINGS = (("ियों", "ी"), ("ियां", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", ""), ("ों", "ा"), ("ें", ""))
+
+
+def term_of(keys: tuple[str, ...]) -> Term | None:
+    """The table's term for a run of word keys, its last word also without a plural ending."""
+    terms = table()
+    if keys in terms:
+        return terms[keys]
+    last = keys[-1] if keys else ""
+    for ending, base in _ENDINGS:
+        if last.endswith(ending) and len(last) > len(ending) + 1:
+            term = terms.get((*keys[:-1], last[: -len(ending)] + base))
+            if term is not None:
+                return term
+    return None
+
+
 @dataclass
 class _Token:
     start: int
@@ -268,7 +287,6 @@ class HindiReader:
                   for m in _WORD.finditer(sentence)]  # fmt: skip
         at = {int(r.key): r for r in self._read(tokens)}
         spans = sorted(names)
-        terms = table()
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -285,7 +303,7 @@ class HindiReader:
                 i += r.span
                 continue
             t = tokens[i]
-            term = terms.get((t.key,))
+            term = term_of((t.key,))
             if term is not None:
                 out.append(term.english)
             elif not DEVANAGARI.search(t.text) or t.text.isdigit():
@@ -310,7 +328,7 @@ class HindiReader:
             hit: _Token | None = None
             for n in range(min(longest, len(tokens) - i), 0, -1):
                 run = tokens[i : i + n]
-                term = terms.get(tuple(t.key for t in run))
+                term = term_of(tuple(t.key for t in run))
                 if term is not None and term.kind not in ("direction", "word"):
                     hit = _Token(run[0].start, run[-1].end, "", "", term.kind, term.english,
                                  span=n)  # fmt: skip
@@ -572,8 +590,8 @@ def _terms_in(sentence: str) -> Iterable[Term]:
     keys = [key(w) for w in _WORD.findall(sentence)]
     i = 0
     while i < len(keys):
-        n = next((n for n in range(min(longest, len(keys) - i), 0, -1)
-                  if tuple(keys[i : i + n]) in terms), 0)  # fmt: skip
-        if n:
-            yield terms[tuple(keys[i : i + n])]
+        n, term = next(((n, t) for n in range(min(longest, len(keys) - i), 0, -1)
+                        if (t := term_of(tuple(keys[i : i + n]))) is not None), (0, None))  # fmt: skip
+        if term is not None:
+            yield term
         i += max(n, 1)

@@ -195,3 +195,12 @@ def test_a_name_of_two_consonants_only_before_a_place_word() -> None:
     ]
     # the same sound as a word of the sentence is no place ("ऊना" not followed by "में")
     assert [m for m in reader.mentions("ऊना इंजीनियरिंग क्लस्टर बनेगा।") if m.type == "District"] == []
+
+
+def test_plural_endings_find_the_word() -> None:
+    from ingest.hindi import term_of
+
+    assert (term := term_of(("दस्तकारों",))) is not None and term.english == "artisans"
+    assert (term := term_of(("इकाइयों",))) is not None and term.english == "units"
+    assert (term := term_of(("खिलौनों",))) is not None and term.english == "toys"
+    assert term_of(("दस्तकारी",)) is None  # another word, not a plural
