@@ -374,6 +374,8 @@ def test_explore_depth_three_says_what_the_cap_leaves_out(page: Any) -> None:
     assert all("_" not in o for o in options), options
     assert any(o.startswith("anchors") for o in options), options
     assert not any(o.startswith("has GI") for o in options), options  # no such link here
+    # under load the opening may still be drawing: a depth typed then is read as of that state
+    page.wait_for_function(SETTLED)
     depth = page.locator("#kb-depth input[type='number']")
     depth.fill("3")
     depth.press("Enter")
