@@ -523,10 +523,9 @@ class Extractor:
             found = self.gazetteer.find(clean)
             raw.append(found + self._joined_clusters(clean, pattern_mentions(clean), found))
         # sentences in Hindi (none in an English document), read with the document's context
-        for found, hindi in zip(
-            raw, self.hindi.read_document([s.clean for s in sentences]), strict=True
-        ):
-            found += hindi
+        hindi = self.hindi.read([s.clean for s in sentences])
+        for found, mentions in zip(raw, hindi.mentions, strict=True):
+            found += mentions
         pairs_all += initial_acronyms(
             [s.clean for s in sentences],
             raw,
@@ -651,7 +650,7 @@ class Extractor:
         clear = state is not None and doc_states[state] * 3 >= sum(doc_states.values()) * 2
         context = {"state": state, "district": district, "pairs": pairs_all,
                    "clear_state": state if clear else None, "title": doc.title,
-                   "glosses": [self.hindi.gloss(s.clean, [(e.start, e.end, e.name) for e in s.entities])
+                   "glosses": [hindi.gloss(s.index, [(e.start, e.end, e.name) for e in s.entities])
                                for s in sentences]}  # fmt: skip
         self._corefer(sentences, context)
         return sentences, context

@@ -107,7 +107,7 @@ _COMMON_KEYS = frozenset(key(w) for w in _COMMON)
 
 # a state's or a district's own office: qualified by its place where the sentence is read
 _GENERIC_BODY = re.compile(r"^(?:department|directorate|district)\b", re.I)
-# consonants as romanised names write them (aspirates kept): for `romanised` only
+# the endings of Indian town names ("-pur", "-ganj", "-nagar", "-abad", "-garh"), in Hindi
 TOWN_ENDING = re.compile(r"\S{2,}(?:पुर|पुरा|गंज|नगर|ाबाद|गढ)$")
 SPELLING_CUTOFF = 82
 SHORT_SPELLING_CUTOFF = 90  # rapidfuzz ratio of `spelling` forms
@@ -166,6 +166,12 @@ def term_of(keys: tuple[str, ...]) -> Term | None:
     return None
 
 
+def _tokens(sentence: str) -> list[_Token]:
+    return [
+        _Token(m.start(), m.end(), m.group(0), key(m.group(0))) for m in _WORD.finditer(sentence)
+    ]
+
+
 @dataclass
 class _Token:
     start: int
@@ -177,6 +183,55 @@ class _Token:
     ids: list[str] = field(default_factory=list)
     place_type: str = ""
     span: int = 1  # tokens this reading covers
+
+
+@dataclass
+class HindiText:
+    """A document's sentences as `HindiReader.read` read them: per sentence its tokens and
+    readings (None for a sentence with no Devanagari), and its mentions."""
+
+    readings: list[tuple[list[_Token], list[_Token]] | None]
+    mentions: list[list[Mention]]
+
+    def gloss(self, index: int, names: Iterable[tuple[int, int, str]] = ()) -> str:
+        """An English gloss of the index-th sentence, word by word, for search and for matching
+        an English question (never shown as the text): the names of what extraction found in
+        it (`names`: start, end, name; "यह कलस्टर" is the cluster it stands for), the KB's names
+        of its places, the table's English for its terms and common words, its numbers and its
+        words in Latin letters. Empty for a sentence with no Devanagari."""
+        read = self.readings[index]
+        if read is None:
+            return ""
+        tokens, readings = read
+        at = {int(r.key): r for r in readings}
+        spans = sorted(names)
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            named = [n for n in spans if n[0] <= tokens[i].start < n[1]]
+            if named:
+                out += dict.fromkeys(n[2] for n in named)
+                end = max(n[1] for n in named)
+                while i < len(tokens) and tokens[i].start < end:
+                    i += 1
+                continue
+            if i in at:
+                r = at[i]
+                out.append(r.english)
+                i += r.span
+                continue
+            t = tokens[i]
+            term = term_of((t.key,))
+            if term is not None:
+                out.append(term.english)
+            elif not DEVANAGARI.search(t.text) or t.text.isdigit():
+                # "88 करोड़" in Hindi news is rupees: "Rs 88 crore"
+                money = i + 1 < len(tokens) and tokens[i + 1].key in ("करोड", "लाख")
+                out.append(
+                    ("Rs " if money and t.text[:1].isdigit() else "") + t.text.translate(_DIGITS)
+                )
+            i += 1
+        return " ".join(out)
 
 
 class HindiReader:
@@ -230,17 +285,24 @@ class HindiReader:
         return self.read_document([sentence])[0]
 
     def read_document(self, sentences: list[str]) -> list[list[Mention]]:
-        """The mentions of each sentence. A cluster word with no product before it takes the
-        document's product (the product word its Hindi sentences use most), one with no place
-        in its sentence the document's district (the one named most, if at least half of the
-        times a district is named)."""
+        """The mentions of each sentence (`read`)."""
+        return self.read(sentences).mentions
+
+    def gloss(self, sentence: str, names: Iterable[tuple[int, int, str]] = ()) -> str:
+        """The English gloss of one sentence (`HindiText.gloss`)."""
+        return self.read([sentence]).gloss(0, names)
+
+    def read(self, sentences: list[str]) -> HindiText:
+        """A document's sentences read once, for their mentions and their glosses. A cluster
+        word with no product before it takes the document's product (the product word its
+        Hindi sentences use most), one with no place in its sentence the document's district
+        (the one named most, if at least half of the times a district is named)."""
         read: list[tuple[list[_Token], list[_Token]] | None] = []
         for sentence in sentences:
             if not DEVANAGARI.search(sentence):
                 read.append(None)
                 continue
-            tokens = [_Token(m.start(), m.end(), m.group(0), key(m.group(0)))
-                      for m in _WORD.finditer(sentence)]  # fmt: skip
+            tokens = _tokens(sentence)
             read.append((tokens, self._read(tokens)))
         readings = [r for pair in read if pair for r in pair[1]]
         # the document's product: what its clusters with a product of their own make, else
@@ -273,47 +335,7 @@ class HindiReader:
             named = [self._mention(r) for r in found if r.kind != "product"]
             out.append([m for m in named if m is not None]
                        + self._clusters(sentence, tokens, found, product, home, state))  # fmt: skip
-        return out
-
-    def gloss(self, sentence: str, names: Iterable[tuple[int, int, str]] = ()) -> str:
-        """An English gloss of a Hindi sentence, word by word, for search and for matching an
-        English question (never shown as the text): the names of what extraction found in it
-        (`names`: start, end, name; "यह कलस्टर" is the cluster it stands for), the KB's names of
-        its places, the table's English for its terms and common words, its numbers and its
-        words in Latin letters. Empty for a sentence with no Devanagari."""
-        if not DEVANAGARI.search(sentence):
-            return ""
-        tokens = [_Token(m.start(), m.end(), m.group(0), key(m.group(0)))
-                  for m in _WORD.finditer(sentence)]  # fmt: skip
-        at = {int(r.key): r for r in self._read(tokens)}
-        spans = sorted(names)
-        out: list[str] = []
-        i = 0
-        while i < len(tokens):
-            named = [n for n in spans if n[0] <= tokens[i].start < n[1]]
-            if named:
-                out += dict.fromkeys(n[2] for n in named)
-                end = max(n[1] for n in named)
-                while i < len(tokens) and tokens[i].start < end:
-                    i += 1
-                continue
-            if i in at:
-                r = at[i]
-                out.append(r.english)
-                i += r.span
-                continue
-            t = tokens[i]
-            term = term_of((t.key,))
-            if term is not None:
-                out.append(term.english)
-            elif not DEVANAGARI.search(t.text) or t.text.isdigit():
-                # "88 करोड़" in Hindi news is rupees: "Rs 88 crore"
-                money = i + 1 < len(tokens) and tokens[i + 1].key in ("करोड", "लाख")
-                out.append(
-                    ("Rs " if money and t.text[:1].isdigit() else "") + t.text.translate(_DIGITS)
-                )
-            i += 1
-        return " ".join(out)
+        return HindiText(read, out)
 
     # -- reading words ---------------------------------------------------------------------
 
@@ -587,7 +609,7 @@ def _terms_in(sentence: str) -> Iterable[Term]:
     """The table's terms in a sentence, longest first ("सामान्य सुविधा केंद्र" before "केंद्र")."""
     terms = table()
     longest = max(len(k) for k in terms)
-    keys = [key(w) for w in _WORD.findall(sentence)]
+    keys = [t.key for t in _tokens(sentence)]
     i = 0
     while i < len(keys):
         n, term = next(((n, t) for n in range(min(longest, len(keys) - i), 0, -1)

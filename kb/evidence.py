@@ -25,7 +25,7 @@ from kb.nlp import Span, lemmas, read_many, spans
 from kb.question import Question
 from kb.schema import PLACE_TYPES, TEXT_CUES
 from kb.search import SentenceIndex, stem, tokens
-from kb.sound import DEVANAGARI_WORD, latin_skeleton, skeleton
+from kb.sound import sounds_like, sounds_of
 from kb.store.base import GraphStore, Node
 
 READERS = ("compare", "partners", "yes_no", "odop", "path", "quantity", "relation",
@@ -132,14 +132,6 @@ class Candidate:
         return set(tokens(f"{self.text} {self.gloss}" if self.gloss else self.text))
 
 
-def _sounds_in(name: str, text: str) -> bool:
-    """Whether every word of a romanised name sounds like a Devanagari word of `text`."""
-    if not DEVANAGARI_WORD.search(text):
-        return False
-    sounds = {skeleton(w) for w in DEVANAGARI_WORD.findall(text)}
-    return all(len(w) >= 4 and latin_skeleton(w) in sounds for w in name.split())
-
-
 def is_furniture(text: str) -> bool:
     """Headings, page furniture, questions and lead-ins are never evidence."""
     t = text.strip()
@@ -165,6 +157,7 @@ class EvidencePool:
         self.model = model
         self._doc_words: dict[str, set[str]] = {}
         self._doc_text: dict[str, str] = {}
+        self._doc_sounds: dict[str, frozenset[str]] = {}  # kb.sound skeletons of its Hindi words
 
     def sentences(self, q: Question, query: str, k: int = 40) -> list[Candidate]:
         """The top `k` sentences for the query, and every sentence of the documents that
@@ -212,6 +205,7 @@ class EvidencePool:
             text = (" ".join([node.name, *(node.attrs.get("sentences") or []),
                               *(node.attrs.get("glosses") or [])]) if node else "")  # fmt: skip
             self._doc_text[doc_id] = text.lower()
+            self._doc_sounds[doc_id] = sounds_of(text)
             self._doc_words[doc_id] = set(tokens(text))
         return self._doc_words[doc_id]
 
@@ -279,10 +273,12 @@ class EvidencePool:
             ]
             # a name the question spells in Latin letters is present in a Hindi text when a
             # word of it sounds the same ("Chandwa", "चंदवा"; kb.sound)
-            present = [x.lower() in lowered or _sounds_in(x, c.text) for x in q.constraints]
+            sounds = sounds_of(c.text) if q.constraints else frozenset()
+            present = [x.lower() in lowered or sounds_like(x, sounds) for x in q.constraints]
             doc_text = self._doc_text.get(c.document, lowered)
+            doc_sounds = self._doc_sounds.get(c.document, sounds)
             missing = [
-                not p and x.lower() not in doc_text and not _sounds_in(x, doc_text)
+                not p and x.lower() not in doc_text and not sounds_like(x, doc_sounds)
                 for x, p in zip(q.constraints, present, strict=True)
             ]
             ranked = _ranked_spans(q, c.answer or c.reading) if typed else []

@@ -37,6 +37,7 @@ from kb.question import FOLLOW_UP, Question, QuestionAnalyser
 from kb.resolve import normalize
 from kb.schema import ACTOR_TYPES, PLACE_TYPES, QUESTION_CUES
 from kb.search import SentenceIndex, respelled, spelled_out, stem, tokens
+from kb.sound import sounds_like
 from kb.store.base import Edge, GraphStore, Node
 
 # What is asked -> (relations, direction seen from the asked-about entity), most specific first
@@ -365,7 +366,7 @@ class QuestionAnswerer:
             )
         index = self.index()
         question = respelled(  # "clustre": "cluster"; a Hindi document's "Chandwa" stays
-            question, *self._vocabulary(), lambda w: english(w) or index.sounds_like(w)
+            question, *self._vocabulary(), lambda w: english(w) or sounds_like(w, index.sounds)
         )
         question = _CONTRACTED.sub(r"\1's", question)  # "Whats the cost": "What's the cost"
         focus = self.link(question)
@@ -424,7 +425,7 @@ class QuestionAnswerer:
             for n in q.constraints
             if n.lower() not in index.lowered_text
             and not self.linker.find(n)
-            and not all(index.sounds_like(w) for w in n.split())  # a Hindi document's name
+            and not sounds_like(n, index.sounds)  # a Hindi document's name
         ]
 
     def _graph_answers(self, question: str, entities: list[Node]) -> list[tuple[str, Answer]]:

@@ -29,7 +29,7 @@ import numpy as np
 
 from kb import deadline
 from kb.errors import InputError
-from kb.sound import DEVANAGARI_WORD, latin_skeleton, skeleton
+from kb.sound import sounds_of
 from kb.store.base import GraphStore
 
 RRF_K = 60
@@ -363,16 +363,11 @@ class SentenceIndex:
 
     @cached_property
     def sounds(self) -> frozenset[str]:
-        """The consonant skeletons (kb.sound) of the documents' Devanagari words."""
+        """The consonant skeletons (kb.sound, of three letters or more) of the documents'
+        Devanagari words: a name in a question about a Hindi document is no misspelling."""
         return frozenset(
-            sk for e in self.entries if e.gloss for w in DEVANAGARI_WORD.findall(e.text)
-            if len(sk := skeleton(w)) >= 3
-        )  # fmt: skip
-
-    def sounds_like(self, word: str) -> bool:
-        """Whether a romanised word sounds like a Devanagari word of the documents ("Chandwa"
-        and "चंदवा"): a name in a question about a Hindi document is no misspelling."""
-        return len(word) >= 4 and latin_skeleton(word) in self.sounds
+            sk for e in self.entries if e.gloss for sk in sounds_of(e.text) if len(sk) >= 3
+        )
 
     @cached_property
     def vocabulary(self) -> Counter[str]:

@@ -98,6 +98,19 @@ def romanised(word: str) -> str:
 
 
 # the endings of Indian town names ("-pur", "-ganj", "-nagar", "-abad", "-garh"), in Hindi
+def sounds_of(text: str) -> frozenset[str]:
+    """The consonant skeletons of a text's Devanagari words (none for a text in English)."""
+    return frozenset(skeleton(w) for w in DEVANAGARI_WORD.findall(text))
+
+
+def sounds_like(name: str, sounds: frozenset[str]) -> bool:
+    """Whether every word of a romanised name, of four letters or more, sounds like one of
+    `sounds` ("Chandwa" and "चंदवा"): a name a question spells in Latin letters is present in
+    a Hindi text."""
+    words = name.split()
+    return bool(words) and all(len(w) >= 4 and latin_skeleton(w) in sounds for w in words)
+
+
 def spelling(name: str) -> str:
     """A romanised name as compared: 'Muzaffarpur' and 'mujaphpharpur' -> 'mujafarpur'."""
     w = re.sub(r"[^a-z ]", "", name.lower())

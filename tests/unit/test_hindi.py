@@ -169,7 +169,10 @@ def test_the_gloss_names_places_terms_and_rupees(reader: HindiReader) -> None:
 
 
 def test_a_romanised_name_sounds_like_a_hindi_word() -> None:
-    from kb.evidence import _sounds_in
+    from kb.sound import sounds_like, sounds_of
+
+    def _sounds_in(name: str, text: str) -> bool:
+        return sounds_like(name, sounds_of(text))
 
     text = "लातेहार के चंदवा में बांस क्लस्टर बनेगा।"
     assert _sounds_in("Chandwa", text)
