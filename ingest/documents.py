@@ -218,7 +218,9 @@ def _is_sentence_like(line: str) -> bool:
 
 
 def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
-    """Drop runs of `run` or more consecutive short, unpunctuated lines (menus, job lists).
+    """Drop runs of `run` or more consecutive short, unpunctuated lines (menus, job lists),
+    unless the run reads as a table (`_is_table`): a table's rows stay, and a profile's
+    label/value pairs become "label: value" lines.
 
     A document's own masthead (title, publisher, a tag line) is a shorter run and stays.
     """
@@ -230,10 +232,46 @@ def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
             continue
         if len(block) < run:
             out.extend(block)
+        elif _is_table(block):
+            out.extend(_label_values(block) or block)
         block = []
         if line.strip():
             out.append(line)
     return out
+
+
+def _is_table(block: list[str]) -> bool:
+    """Whether a run of short lines is data rather than navigation: no line repeats (menus
+    and job lists repeat their labels: "Area Sales Manager", "Permanent · Pune") and the lines
+    carry content (four words a line on average, as a table's rows do: "Cori Gold Kota,
+    Rajasthan Coriander Powder"), or they pair as a profile's labels and values."""
+    if len(set(block)) < len(block):
+        return False
+    return sum(len(x.split()) for x in block) / len(block) >= 4 or bool(_label_values(block))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _label_values(block: list[str]) -> list[str]:
+    """A profile written as a label line over its value line ("Number of MSMEs" / "450",
+    "Main fuels" / "Electricity, Natural gas, charcoal, and lignite") as "label: value" lines,
+    from the top of the block while the lines pair so (a label of at most five words, without
+    figures or a web address), the rest as it is; [] unless three pairs or more are read and
+    at least half of their values hold a figure or a list."""
+    pairs: list[str] = []
+    figures = 0
+    i = 0
+    while i + 1 < len(block):
+        label, value = block[i], block[i + 1]
+        if _DIGIT.search(label) or "://" in label or len(label.split()) > 5:
+            break
+        pairs.append(f"{label.rstrip(' :')}: {value}")
+        figures += bool(_DIGIT.search(value) or "," in value)
+        i += 2
+    if len(pairs) < 3 or figures * 2 < len(pairs):
+        return []
+    return pairs + block[i:]
 
 
 _LABEL_ENDS = {"by", "to", "for", "under", "from"}

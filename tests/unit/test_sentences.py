@@ -53,6 +53,41 @@ def test_a_menu_of_short_lines_is_still_dropped() -> None:
     assert found == ["The cluster has 40 units."]
 
 
+def test_a_job_list_that_repeats_its_labels_is_dropped() -> None:
+    jobs = []
+    for firm, town in [("ACME TILES", "Rajkot"), ("BRIGHT PAINTS", "Pune"), ("LOOM WORKS", "Surat"),
+                       ("DELTA FOODS", "Agra")]:  # fmt: skip
+        jobs += [firm, "Area Sales Manager", f"Permanent · {town}"]
+    found = split_sentences("\n".join([*jobs, "The cluster has 40 units."]))
+    assert found == ["The cluster has 40 units."]
+
+
+def test_a_table_of_short_rows_is_kept_row_by_row() -> None:
+    rows = [
+        "Brand District/State Product",
+        "Hill Gold Kota, Rajasthan Coriander Powder",
+        "Lake Crunch Darbhanga, Bihar Roasted Makhana",
+        "Delta Bakes Delhi Cookies and Rusk",
+        "Green Phal Gurgaon, Haryana Amla Juice",
+        "Bee Mantra Saharanpur, Uttar Pradesh Multiflora Honey",
+        "Sun Dana Thane, Maharashtra Millet Flour",
+        "Red Mantra Kulgam, Jammu and Kashmir Chilli Powder",
+    ]
+    found = split_sentences("\n".join(["Seven brands were launched.", *rows]))
+    assert found == ["Seven brands were launched.", *rows]
+
+
+def test_a_profile_of_labels_over_values_reads_label_value() -> None:
+    lines = ["Products manufactured", "Glass bangles, beads and chandeliers", "Number of units",
+             "210", "Main fuels", "Natural gas, coal", "Employment", "About 9,000 workers"]  # fmt: skip
+    assert split_sentences("\n".join(lines)) == [
+        "Products manufactured: Glass bangles, beads and chandeliers",
+        "Number of units: 210",
+        "Main fuels: Natural gas, coal",
+        "Employment: About 9,000 workers",
+    ]
+
+
 def test_viz_introduces_a_list_and_does_not_end_the_sentence() -> None:
     text = "Two clusters were chosen viz. Kotwa in Hardoi and Belur in Hassan. Work began."
     assert split_sentences(text) == [
