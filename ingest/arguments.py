@@ -118,7 +118,8 @@ def clause_roles(
         else:
             continue
         for c, ctok in clusters:
-            if ctok is None or body.start < c.end and c.start < body.end:
+            # a span of this sentence's cluster (the focal one's is another sentence's)
+            if ctok is None or (named and body.start < c.end and c.start < body.end):
                 continue
             cverb, _ = _verb_of(ctok)
             if _dominates(top, ctok) or (cverb is not None and _dominates(cverb, tok)):

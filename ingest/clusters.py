@@ -54,6 +54,8 @@ DROPPED = {
     "entire", "whole", "own", "said", "above", "following", "respective", "total", "country",
     "state", "district", "local", "present", "one", "two", "three", "four", "five",
     "upcoming", "planned", "another", "similar",
+    # a project's extent and kind ("a 224.5-acre greenfield electronics cluster")
+    "acre", "acres", "hectare", "hectares", "greenfield", "brownfield", "promising",
 }  # fmt: skip
 # Kinds of cluster (a scheme's categories, sizes): kept in a name, never a product on their own.
 CATEGORY = {
@@ -317,12 +319,28 @@ def _continued_places(
     i = next((t.i for t in doc if t.idx >= pend), len(doc))
     while i < len(doc) and doc[i].lower_ in ADMIN_UNITS:
         i += 1  # "in Bankura district and ...", "at Bolpur block, ..."
+    i = _past_qualifier(doc, i, place_kind)  # "at Kochanahalli in Mysuru, ..."
     if i >= len(doc) or doc[i].lower_ not in _LIST_SEPARATORS:
         return []
     i += 1
     if i < len(doc) and doc[i].lower_ in ("and", "&"):
         i += 1
     return _place_list(doc, i, place_kind) if i < len(doc) else []
+
+
+def _past_qualifier(doc: Any, i: int, place_kind: PlaceKind) -> int:
+    """Token `i`, or the token after the qualifier "in <district or state>" (and its unit
+    word) that starts there: the first place of a list may be qualified like the others."""
+    if i + 1 >= len(doc) or doc[i].lower_ != "in":
+        return i
+    inner = _proper_run(doc, doc[i + 1])
+    found = _resolve(doc, inner, place_kind) if inner else None
+    if found is None or found[1] not in ("district", "state"):
+        return i
+    k = inner[-1].i + 1
+    while k < len(doc) and doc[k].lower_ in ADMIN_UNITS:
+        k += 1
+    return k
 
 
 def _unit_after(doc: Any, end: int) -> bool:
@@ -870,9 +888,11 @@ def _place(
             return (*head, run[1:], True)
     candidates: list[tuple[list[Any], bool]] = []
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    # 2. "cluster in/at <Place>", read off the words (the parse attaches lists badly)
+    # 2. "cluster in/at <Place>", read off the words (the parse attaches lists badly); "in
+    # the Kotur ... Industrial Area": past the article
     if nxt is not None and nxt.lower_ in PLACE_PREPOSITIONS and nxt.i + 1 < len(doc):
-        candidates.append((_proper_run(doc, doc[nxt.i + 1]), True))
+        k = nxt.i + 2 if doc[nxt.i + 1].lower_ == "the" and nxt.i + 2 < len(doc) else nxt.i + 1
+        candidates.append((_proper_run(doc, doc[k]), k == nxt.i + 1))
     # 2b. "cluster, including a mango processing unit, in <Place>": past an insertion
     if nxt is not None and nxt.text == "," and nxt.i + 1 < len(doc):
         if doc[nxt.i + 1].lower_ in _INSERTIONS:
@@ -1080,6 +1100,31 @@ def _town_district(
         if not (inner and (unit or k == start + 1) and end < len(doc)):
             return town
         if doc[end].lower_ not in ADMIN_UNITS:
-            return town  # "Keshpur, Salboni and ...": another place, not a unit of this one
+            return _phrase_district(doc, town, after, place_kind)
         k = end
+    return town
+
+
+def _phrase_district(
+    doc: Any, town: tuple[str, str, str | None, int, int], after: int, place_kind: PlaceKind
+) -> tuple[str, str, str | None, int, int]:
+    """A town placed by a district later in its own phrase, before any punctuation or verb:
+    "Kotur and Belur Industrial Area of Karnataka's Dharwad district" (a state owning the
+    district is passed over); the town as it is when the phrase names none."""
+    for k in range(after, min(len(doc) - 1, after + 10)):
+        t = doc[k]
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            break
+        if t.lower_ not in ("of", "in"):
+            continue
+        j = k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1
+        inner = _proper_run(doc, doc[j])
+        found = _resolve(doc, inner, place_kind) if inner else None
+        if found is not None and found[1] == "state":
+            owner_end = inner[-1].i + 1
+            if owner_end + 1 < len(doc) and doc[owner_end].text in ("'s", "’s"):
+                inner = _proper_run(doc, doc[owner_end + 1])
+                found = _resolve(doc, inner, place_kind) if inner else None
+        if found is not None and found[1] == "district":
+            return (town[0], "town", found[2], town[3], town[4])
     return town

@@ -253,6 +253,26 @@ def _defined_acronyms(
                                      list(like.ids), list(like.aliases), like.how))  # fmt: skip
 
 
+def _cluster_acronyms(clean: str, pairs: list[tuple[str, str]]) -> str:
+    """`clean` with the acronyms the document defined earlier for a kind of cluster or a
+    cluster's name ("electronic manufacturing clusters (EMCs)", "... Accessories Cluster
+    (MLFAC)") written out, singular or plural as used ("An EMC at Kotur-Belur in Dharwad
+    district", "three EMCs would be set up at ..."): the cluster readers read the words."""
+    for acronym, expansion in pairs:
+        base = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+        words = expansion.split()
+        if (
+            len(base) < 2
+            or not is_acronym(base)
+            or words[-1].lower() not in ("cluster", "clusters")
+        ):
+            continue
+        stem = " ".join([*words[:-1], words[-1][:7]])  # "... cluster" / "... Cluster"
+        for form, full in ((base + "s", stem + "s"), (base, stem)):
+            clean = re.sub(rf"(?<![\w&/-]){re.escape(form)}(?![\w&/-])", full, clean)
+    return clean
+
+
 def _state_heads(m: Mention, places: list[Mention], mentions: list[Mention]) -> bool:
     """Whether a cluster name found by its shape starts with a state and another reading of
     the words names the cluster: in a table row "Karnataka Global Puffed Rice Cluster,
@@ -517,11 +537,15 @@ class Extractor:
         for i, text in enumerate(doc.sentences):
             deadline.check()  # a preview's deadline (kb.deadline); no deadline on an ingest
             clean, pairs = acronym_pairs(text)
-            clean = unglue(clean)
+            clean = unglue(_cluster_acronyms(clean, pairs_all))
             pairs_all += pairs
             sentences.append(Sentence(i, text, clean))
             found = self.gazetteer.find(clean)
-            raw.append(found + self._joined_clusters(clean, pattern_mentions(clean), found))
+            shaped = [
+                m for m in pattern_mentions(clean)
+                if not (m.how == "lower-case kind" and self._is_place(m.name.rsplit(" ", 1)[0]))
+            ]  # "the Andhra Pradesh scheme": the state's, not a scheme's name  # fmt: skip
+            raw.append(found + self._joined_clusters(clean, shaped, found))
         # sentences in Hindi (none in an English document), read with the document's context
         hindi = self.hindi.read([s.clean for s in sentences])
         for found, mentions in zip(raw, hindi.mentions, strict=True):
@@ -856,6 +880,32 @@ class Extractor:
         for e in found:
             e.attrs.pop("town", None)
 
+    def _headline_cluster(self, sentences: list[Sentence], title: str) -> None:
+        """A headline's one cluster, named nowhere in the body, is the body's one cluster when
+        they make the same thing: "Centre approves electronic manufacturing cluster in Hubli"
+        over "a greenfield electronics cluster in the Kotur and Belur Industrial Area of ...
+        Dharwad district" (a headline names the nearest known town). Two different districts
+        tell them apart."""
+        heads = [e for s in sentences if s.text == title for e in s.entities if e.type == "Cluster"]
+        body = {e.id: e for s in sentences if s.text != title
+                for e in s.entities if e.type == "Cluster"}  # fmt: skip
+        if len({e.id for e in heads}) != 1 or heads[0].id in body or len(body) != 1:
+            return
+        (other,) = body.values()
+        head = heads[0]
+        stems = [
+            {w[:6] for w in self._cluster_key(e).split() if len(w) >= 4} for e in (head, other)
+        ]
+        if not (stems[0] & stems[1] or self._same_product(head, other)):
+            return
+        districts = [{p for p in e.places if is_a(p, "District")} for e in (head, other)]
+        if districts[0] and districts[1] and not districts[0] & districts[1]:
+            return
+        for e in heads:  # the body says where it is: the headline's place word is not kept
+            e.aliases.append(e.name)
+            e.id, e.name, e.places = other.id, other.name, list(other.places)
+            e.attrs["headline"] = True  # ingest/relations.py: placed by the body, not here
+
     @staticmethod
     def _bare_bodies(s: Sentence, sentences: list[Sentence]) -> None:
         """'the Board' -> the document's one Board (see `_bare_body_targets`)."""
@@ -907,6 +957,7 @@ class Extractor:
                         e.aliases.append(e.name)
                         e.id, e.name = proper.id, proper.name
         self._same_clusters(sentences)
+        self._headline_cluster(sentences, str(context.get("title") or ""))
         depts = Counter(
             e.id for s in sentences for e in s.entities if e.role == "government department"
         )

@@ -163,7 +163,7 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         # list's, see ingest/extract.py `_joined_clusters`)
         re.compile(
             rf"{_CAP}(?:(?:[\s-]+|\s+(?:and|&)\s+){_CAP}){{0,5}}\s+Cluster\b"
-            rf"(?!\s+(?:Scheme|Development))"
+            rf"(?!\s+(?i:scheme|development|programme|program)\b)"
         ),
     ),
     # What a project is "under" is a scheme: "under SFURTI", "under the BEE-SME program"
@@ -281,6 +281,30 @@ def _trim_leading(text: str, start: int) -> tuple[str, int]:
     return " ".join(words), start
 
 
+# A scheme named in capitals with its kind in lower case, as newspapers write it ("the
+# Electronics Manufacturing Clusters scheme", "the Mega Food Park programme"); a government or
+# a post is no scheme's name ("the State Government scheme"), nor is a place (ingest/extract.py)
+_SCHEME_LOWER_KIND = re.compile(
+    rf"(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{1,6}})\s+"
+    r"(?P<kind>scheme|programme|program|yojana)\b"
+)
+_NOT_A_SCHEME_NAME = re.compile(
+    r"\b(?:Government|Govt|Minister|Ministry|Department|Centre|Central|State|Union|Cabinet|"
+    r"Chief|Council|Board)\b"
+)
+
+
+# A name given a body's role right after it: "SHARE as the Implementing Agency", "Seva Bharati
+# acting as the nodal agency" (the role words are those of kb.schema AGENCY_ROLES)
+_ROLE_APPOSED = re.compile(
+    rf"(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,5}})\s*,?\s+"
+    r"(?:(?:acts?|acting|serves?|serving|works?|working)\s+)?as\s+(?:the\s+|an?\s+)?(?i:"
+    r"(?:implementing|implementation|executing|nodal|technical|facilitating|financing|training|"
+    r"marketing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|institutions?)|"
+    r"special purpose vehicle|SPV\b)"
+)
+
+
 def pattern_mentions(sentence: str) -> list[Mention]:
     found: list[Mention] = []
     # first, so that they win a tie with a shape below over the same words
@@ -312,6 +336,22 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             if name == name.lower():  # "ministry of textiles" -> "Ministry of Textiles"
                 name = re.sub(r"\b(?!(?:of|and)\b)[a-z]", lambda c: c.group(0).upper(), name)
             found.append(Mention(type_, name, start, start + len(name), role))
+    for m in _SCHEME_LOWER_KIND.finditer(sentence):
+        # "the Centre's modified Electronics Cluster scheme": a name, then the kind in lower case
+        name, start = _trim_leading(m.group("name"), m.start("name"))
+        owner = re.match(r"\S+['’]s\s+", name)  # "Centre's Toy Clusters scheme": the Centre's
+        if owner:
+            name, start = name[owner.end() :], start + owner.end()
+        if len(name.split()) >= 2 and not _NOT_A_SCHEME_NAME.search(name):
+            full = f"{name} {m.group('kind')}"
+            found.append(Mention("Scheme", full, start, start + len(full), "scheme",
+                                 how="lower-case kind"))  # fmt: skip
+    for m in _ROLE_APPOSED.finditer(sentence):
+        # "driven by SHARE as the Implementing Agency": whatever the name, a body with a role
+        name = m.group("name")
+        if normalize(name) not in _GENERIC and not _only_business_words(name):
+            found.append(Mention("Agency", name, m.start("name"), m.end("name"), "organisation",
+                                 how="role"))  # fmt: skip
     for m in LIST_AFTER.finditer(sentence):
         what = (m.group("what") or m.group("such")).lower()
         kind = next((v for k, v in ROLE_OF_LIST.items() if what.startswith(k)), None)

@@ -327,6 +327,8 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
         pending = []
 
         for c in s.of("Cluster"):
+            if c.attrs.get("headline"):
+                continue  # a headline's word for the body's cluster (ingest/extract.py)
             first_seen.setdefault(c.id, s)
             for found in _located(s, c, rel):
                 located.add(c.id)

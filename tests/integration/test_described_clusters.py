@@ -337,3 +337,82 @@ def test_a_hindi_news_item_gives_clusters_places_schemes_and_bodies(
     # "the clusters" of a later sentence: the document's, built by the state's department
     implements = _rels(found, "IMPLEMENTS")
     assert ("Department of Industries, Uttar Pradesh", "Agra Leather Cluster") in implements
+
+
+def test_an_acronym_a_document_defines_for_its_clusters_reads_as_the_words(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The State wants three leather manufacturing clusters (LMCs) in Tamil Nadu.\n"
+        "An LMC at Pernambut in Vellore district has been approved. The other two proposed LMCs "
+        "would be set up at Melpatti in Vellore district, and Bargur in Krishnagiri district.\n",
+    )
+    located = _rels(found, "LOCATED_IN")
+    clusters = _clusters(found)
+    assert len(clusters) == 3
+    assert {place for _, place in located if _ in clusters} == {"Vellore", "Krishnagiri"}
+    assert any(name.startswith("Bargur") for name in clusters)
+
+
+def test_a_name_given_a_role_with_as_is_a_body_in_that_role(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Guided by the expertise of KIIT-TBI as the Technical Agency and driven by the work "
+        "of Gramya Vikas Manch as the Implementing Agency, the Kendu Leaf Cluster in Angul "
+        "has grown.\n",
+    )
+    assert ("Gramya Vikas Manch", "Kendu Leaf Cluster") in _rels(found, "IMPLEMENTS")
+
+
+def test_a_cluster_in_an_industrial_area_of_a_states_district(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The Ministry approved a 120-acre greenfield toy cluster in the Bhanapur and Kukanoor "
+        "Industrial Area of Karnataka's Koppal district, at a cost of Rs 90 crore.\n",
+    )
+    clusters = _clusters(found)
+    assert list(clusters) == ["Bhanapur Toy Cluster"]  # no "Acre Greenfield" in its name
+    assert ("Bhanapur Toy Cluster", "Koppal") in _rels(found, "LOCATED_IN")
+
+
+def test_a_scheme_named_with_its_kind_in_lower_case(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "A toy cluster at Bhanapur in Koppal district was approved. The project is part of the "
+        "Centre's Toy Manufacturing Clusters scheme. The Tamil Nadu scheme is another.\n",
+    )
+    schemes = {e["name"] for e in found["entities"] if e["type"] == "Scheme"}
+    assert schemes == {"Toy Manufacturing Clusters scheme"}  # a state's name is no scheme's
+    assert ("Bhanapur Toy Cluster", "Toy Manufacturing Clusters scheme") in _rels(
+        found, "SUPPORTED_BY"
+    )
+
+
+def test_a_headlines_cluster_is_the_bodys_and_the_project_is_it(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "TITLE: Centre approves toy manufacturing cluster in Hospet, Karnataka\n\n"
+        "The Ministry approved a greenfield toy cluster at Bhanapur in Koppal district.\n"
+        "Karnataka Industrial Area Development Board will implement the project.\n",
+    )
+    clusters = _clusters(found)
+    assert list(clusters) == ["Bhanapur Toy Cluster"]  # not a second one at Hospet
+    assert _rels(found, "LOCATED_IN") >= {("Bhanapur Toy Cluster", "Koppal")}
+    assert not any(c == "Bhanapur Toy Cluster" and p == "Karnataka"
+                   for c, p in _rels(found, "LOCATED_IN"))  # fmt: skip
+    implementers = {b for b, _ in _rels(found, "IMPLEMENTS")}
+    assert any("Industrial Area" in b for b in implementers)
