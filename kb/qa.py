@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from kb.aliases import STATE_SHORT
 from kb.errors import InputError, NotFound
 from kb.evidence import (
     BROAD_TYPES,
@@ -87,6 +88,9 @@ BRIDGE_DOCUMENTS = 6
 # grant", "west of the town"); Delhi's districts are named so (LGD: Central, East, North, ...).
 COMMON_WORD_PLACES = {"central", "east", "west", "north", "south", "new", "upper", "lower"}
 # A possessive "'s" and a hyphen between two capitalised names: the names are linked apart.
+# Short forms of states (kb.aliases STATE_SHORT), read in questions only: in documents "MP"
+# is as often a member of parliament
+_STATE_SHORT = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, STATE_SHORT)) + r")(?![\w&])")
 _LINKABLE = re.compile(r"(?<=[A-Za-z])['’]s\b|(?<=[a-z])-(?=[A-Z])")
 # Words that, with an entity's name, make a question ask what the entity is.
 DEFINING_WORDS = {"what", "who", "is", "are", "was", "the", "a", "an", "does", "do", "stand",
@@ -286,12 +290,18 @@ class QuestionAnswerer:
         text = _LINKABLE.sub(" ", question)  # "Bihar's Katihar", "Jodhpur-Barmer": two places
         for m in self.linker.in_text(text):
             surface = text[m.start : m.end]
-            if surface.islower() and surface in COMMON_WORD_PLACES:
+            if (surface.islower() and surface in COMMON_WORD_PLACES) or surface in STATE_SHORT:
                 continue
             for i in m.ids[:1] if m.type != "District" else m.ids:
                 node = self.store.get_node(i)
                 if node is not None and node.id not in {f.id for f in found}:
                     found.append(node)
+        # a state by the letters officers write for it ("MP's clusters", "the three AP CFCs")
+        for short in _STATE_SHORT.findall(text):
+            match = next(iter(self.linker.find(STATE_SHORT[short], "State")), None)
+            node = self.store.get_node(match.id) if match is not None else None
+            if node is not None and node.id not in {f.id for f in found}:
+                found.append(node)
         phrase = _CLUSTER_PHRASE.search(question)
         if phrase and not any(n.type == "Cluster" for n in found):  # "the bag cluster in Bihar"
             stop = {"the", "a", "an", "of", "which", "what", "this", "that", "new"}

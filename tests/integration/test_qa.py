@@ -198,6 +198,16 @@ def test_what_a_scheme_is_comes_from_its_description(built_kb: KnowledgeBase) ->
     assert a.answered and about[:60] in a.answer
 
 
+def test_a_state_written_as_officers_shorten_it_is_linked(built_kb: KnowledgeBase) -> None:
+    qa = built_kb.answerer()
+    assert "state:madhya-pradesh" in {n.id for n in qa.link("Who opens the MP clusters?")}
+    assert "state:uttar-pradesh" in {n.id for n in qa.link("Which are UP's flatted factories?")}
+    tn = qa.link("How much has TN released for the coir cluster?")
+    assert [n.type for n in tn if n.name == "Tamil Nadu"] == ["State"]
+    assert not any(n.type == "Scheme" for n in tn)  # not a scheme whose alias is "TN"
+    assert not any(n.type == "State" for n in qa.link("What do the units make?"))
+
+
 def test_a_linkage_path_never_runs_through_a_hub(built_kb: KnowledgeBase) -> None:
     store = built_kb.store
     ends = [built_kb.find(name)[0].id for name in ("JEEViKA", "Bokaro")]
