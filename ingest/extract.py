@@ -13,6 +13,7 @@ import csv
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -542,7 +543,7 @@ class Extractor:
             sentences.append(Sentence(i, text, clean))
             found = self.gazetteer.find(clean)
             shaped = [
-                m for m in pattern_mentions(clean)
+                self._after_capital_places(m) for m in pattern_mentions(clean)
                 if not (m.how == "lower-case kind" and self._is_place(m.name.rsplit(" ", 1)[0]))
             ]  # "the Andhra Pradesh scheme": the state's, not a scheme's name  # fmt: skip
             raw.append(found + self._joined_clusters(clean, shaped, found))
@@ -678,6 +679,33 @@ class Extractor:
                                for s in sentences]}  # fmt: skip
         self._corefer(sentences, context)
         return sentences, context
+
+    def _after_capital_places(self, m: Mention) -> Mention:
+        """A cluster's name read over a table row's columns ("Agra UTTAR PRADESH BUDAUN Woollen
+        Tufted Cluster"): the name starts after the last place written in capitals, which is
+        a column (the state, the district); the mention otherwise as it is."""
+        if m.type != "Cluster":
+            return m
+        words = list(re.finditer(r"\S+", m.name))
+        cut = None
+        i = 0
+        while i < len(words):
+            if not words[i].group().isupper() or not words[i].group().isalpha():
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(words) and words[j + 1].group().isupper():
+                j += 1  # a run of capitals: "UTTAR PRADESH BUDAUN", "GAUTAM BUDDHA NAGAR"
+            for a in range(i, j + 1):  # the places it holds, each ending where the run may
+                for b in range(j, a - 1, -1):
+                    if self._is_place(" ".join(w.group() for w in words[a : b + 1]).title()):
+                        cut = b + 1 if cut is None or b + 1 > cut else cut
+                        break
+            i = j + 1
+        if cut is None or len(words) - cut < 2:
+            return m
+        start = words[cut].start()
+        return replace(m, name=m.name[start:], start=m.start + start)
 
     def _is_place(self, surface: str) -> bool:
         """Whether the gazetteer knows `surface` as a district or state."""

@@ -615,6 +615,11 @@ def _located(s: Sentence, c: Entity, rel: Any) -> Iterator[Rel]:
         m = re.compile(r"\s+in\s+").match(s.clean, c.end)
         chain = [p for p in places if m and p.start == m.end()]
     if not inside and not chain:
+        # a table's row "... UTTAR PRADESH BAREILLY Rice and Rice Bran Cluster ...": the
+        # district written right before the name is the cluster's
+        chain = [p for p in places if p.type == "District" and p.end < c.start
+                 and not s.clean[p.end : c.start].strip()]  # fmt: skip
+    if not inside and not chain:
         # "clusters - Baloda, Navagarh and Dabra in Janjgir-Champa district": a place after a
         # list's last cluster is each listed cluster's that names none of its own
         end, starts = c.end, {o.start: o for o in s.of("Cluster")}

@@ -416,3 +416,20 @@ def test_a_headlines_cluster_is_the_bodys_and_the_project_is_it(
                    for c, p in _rels(found, "LOCATED_IN"))  # fmt: skip
     implementers = {b for b, _ in _rels(found, "IMPLEMENTS")}
     assert any("Industrial Area" in b for b in implementers)
+
+
+def test_a_table_row_written_in_capitals_gives_the_cluster_its_district(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "S.No. MSME-DI State District Cluster Name Status\n"
+        "1 Jaipur RAJASTHAN BIKANER Woollen Carpet Cluster Clarification sought by MSME-DFO\n"
+        "2 Kanpur UTTAR PRADESH BAREILLY Rice and Rice Bran Cluster DPR uploaded by SPV\n",
+    )
+    clusters = _clusters(found)
+    assert {"Woollen Carpet Cluster", "Rice and Rice Bran Cluster"} <= set(clusters)
+    located = _rels(found, "LOCATED_IN")
+    assert ("Woollen Carpet Cluster", "Bikaner") in located
+    assert ("Rice and Rice Bran Cluster", "Bareilly") in located
