@@ -1015,7 +1015,14 @@ def _place(
                         for g in c.children
                         if g.dep_ == "pobj" and (named := _named_place(g)) is not None
                     ]
-                    candidates.append((_proper_run(doc, left[0] if left else o), False))
+                    first = left[0] if left else o
+                    while (
+                        first.i > 0
+                        and doc[first.i - 1].dep_ == "compound"
+                        and doc[first.i - 1].pos_ == "PROPN"
+                    ):
+                        first = doc[first.i - 1]  # "Nongpok Kakching village": the whole name
+                    candidates.append((_proper_run(doc, first), False))
     # 5. "<Place> ... has become the first textile cluster", "Bahraich will also have a khadi
     # cluster": the subject of a copula or of a verb of having whose complement is the cluster
     if (tok.dep_ == "attr" and tok.head.lemma_ in _COPULA_LEMMAS) or (

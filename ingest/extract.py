@@ -254,6 +254,18 @@ def _defined_acronyms(
                                      list(like.ids), list(like.aliases), like.how))  # fmt: skip
 
 
+# "Nongpok Kakching, a village in Imphal East district": a place the document itself places
+_TOWN_IN_DISTRICT = re.compile(
+    r"(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s+(?:a|the)\s+(?:small\s+|remote\s+)?"
+    r"(?:village|town|hamlet|suburb|block|panchayat)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?"
+    r"(?P<district>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+district"
+)
+
+
+def _word_rx(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
 def _cluster_acronyms(clean: str, pairs: list[tuple[str, str]]) -> str:
     """`clean` with the acronyms the document defined earlier for a kind of cluster or a
     cluster's name ("electronic manufacturing clusters (EMCs)", "... Accessories Cluster
@@ -301,6 +313,7 @@ class Extractor:
     def __init__(self, nodes: list[Node], resolver: Resolver, odop: dict[str, str] | None = None):
         self.odop = odop or {}  # district id -> its ODOP product's name
         self.gazetteer = Gazetteer(nodes)
+        self._towns: dict[str, str] = {}  # the document's own towns and villages (read())
         with TERMS_FILE.open(encoding="utf-8") as f:  # products' English words, for loanwords
             terms = [w for row in csv.DictReader(f) for w in (row["term"], row["concept"])]
         self.hindi = HindiReader(self.gazetteer.index, terms)
@@ -565,6 +578,13 @@ class Extractor:
         ):
             found += not_clusters(orgs, pairs_all, self._is_place, bodies)
         _defined_acronyms(sentences, raw, pairs_all)
+        self._towns = self._document_towns([s.clean for s in sentences])
+        for s, found in zip(sentences, raw, strict=True):
+            # "Nongpok Kakching, a village in Imphal East district": the district's name
+            # inside the village's is no mention of that district
+            spans = [m.span() for t in self._towns for m in _word_rx(t).finditer(s.clean)]
+            found[:] = [m for m in found if not (m.type in PLACE_TYPES and any(
+                a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in spans))]  # fmt: skip
         doc_states, doc_districts = self._places([select(r) for r in raw])
         state = doc_states.most_common(1)[0][0] if doc_states else None
         district = None
@@ -712,10 +732,28 @@ class Extractor:
         entries = self.gazetteer.index.get(normalize(surface), [])
         return any(e[1] in ("District", "State") for e in entries)
 
+    def _document_towns(self, texts: list[str]) -> dict[str, str]:
+        """Villages and towns the document places itself ("Nongpok Kakching, a village in Imphal
+        East district of Manipur", "Kotpad, a town in Koraput district"): name -> district id."""
+        out: dict[str, str] = {}
+        for text in texts:
+            for m in _TOWN_IN_DISTRICT.finditer(text):
+                town, where = m.group("town"), m.group("district")
+                if self._is_place(town):
+                    continue  # a district or state itself
+                districts = [e[0] for e in self.gazetteer.index.get(normalize(where), [])
+                             if e[1] == "District"]  # fmt: skip
+                if len(districts) == 1:
+                    out.setdefault(town, districts[0])
+        return out
+
     def _place_kind(self, surface: str, doc_states: Counter[str]) -> tuple[str, str | None] | None:
         """What a place word in a cluster description is: a district (one, in the document's
-        states when several share the name), a state, a town the gazetteer does not know, or
-        not a place (a known agency, scheme, ...)."""
+        states when several share the name), a state, a town the gazetteer does not know (in
+        its district when the document says where it is), or not a place (a known agency,
+        scheme, ...)."""
+        if surface in self._towns:
+            return "town", self._towns[surface]
         entries = self.gazetteer.index.get(normalize(surface), [])
         districts = [e[0] for e in entries if e[1] == "District"]
         if len(districts) > 1:

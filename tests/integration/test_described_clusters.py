@@ -433,3 +433,19 @@ def test_a_table_row_written_in_capitals_gives_the_cluster_its_district(
     located = _rels(found, "LOCATED_IN")
     assert ("Woollen Carpet Cluster", "Bikaner") in located
     assert ("Rice and Rice Bran Cluster", "Bareilly") in located
+
+
+def test_a_village_the_document_places_keeps_its_district(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Rani Bhagalpur, a village in Banka district of Bihar, has many silk weavers.\n"
+        "The minister announced that a silk cluster will be set up at Rani Bhagalpur village.\n",
+    )
+    clusters = _clusters(found)
+    assert list(clusters) == ["Rani Bhagalpur Silk Cluster"]
+    located = _rels(found, "LOCATED_IN")
+    assert ("Rani Bhagalpur Silk Cluster", "Banka") in located
+    assert not any(p == "Bhagalpur" for _, p in located)  # the village's name, no district
