@@ -241,11 +241,14 @@ def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
 
 
 def _is_table(block: list[str]) -> bool:
-    """Whether a run of short lines is data rather than navigation: no line repeats (menus
-    and job lists repeat their labels: "Area Sales Manager", "Permanent · Pune") and the lines
+    """Whether a run of short lines is data rather than navigation: no line repeats, figures
+    aside (menus and job lists repeat their labels: "Area Sales Manager", "Permanent · Pune",
+    "Opening 3") and the lines
     carry content (four words a line on average, as a table's rows do: "Cori Gold Kota,
     Rajasthan Coriander Powder"), or they pair as a profile's labels and values."""
-    if len(set(block)) < len(block):
+    # "Area Sales Manager 3" has the shape "Area Sales Manager #"; a lone figure has none
+    shapes = [re.sub(r"\d+", "#", x) for x in block if len(x.split()) > 1]
+    if len(set(shapes)) < len(shapes):
         return False
     return sum(len(x.split()) for x in block) / len(block) >= 4 or bool(_label_values(block))
 
