@@ -328,6 +328,18 @@ def _continued_places(
     return _place_list(doc, i, place_kind) if i < len(doc) else []
 
 
+def _owned_place(
+    doc: Any, run: list[Any], found: tuple[str, str, str | None, int, int], place_kind: PlaceKind
+) -> tuple[list[Any], tuple[str, str, str | None, int, int] | None] | None:
+    """ "Assam's Barpeta": when the place `found` over `run` is a state followed by "'s", the
+    run of the place it owns and that place (None when the words are no place); else None."""
+    after = run[-1].i + 1
+    if found[1] != "state" or after + 1 >= len(doc) or doc[after].text not in ("'s", "’s"):
+        return None
+    owned = _proper_run(doc, doc[after + 1])
+    return owned, (_resolve(doc, owned, place_kind) if owned else None)
+
+
 def _past_qualifier(doc: Any, i: int, place_kind: PlaceKind) -> int:
     """Token `i`, or the token after the qualifier "in <district or state>" (and its unit
     word) that starts there: the first place of a list may be qualified like the others."""
@@ -683,10 +695,9 @@ def _place_list(
             break
         after = run[-1].i + 1
         owner = None
-        if found[1] == "state" and after + 1 < len(doc) and doc[after].text in ("'s", "’s"):
-            # "Assam's Barpeta": the state owns the place named after it
-            owner, run = found, _proper_run(doc, doc[after + 1])
-            found = _resolve(doc, run, place_kind) if run else None
+        owned = _owned_place(doc, run, found, place_kind)
+        if owned is not None:
+            owner, (run, found) = found, owned
             if found is None:
                 break
             after = run[-1].i + 1
@@ -1127,11 +1138,9 @@ def _phrase_district(
         j = k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1
         inner = _proper_run(doc, doc[j])
         found = _resolve(doc, inner, place_kind) if inner else None
-        if found is not None and found[1] == "state":
-            owner_end = inner[-1].i + 1
-            if owner_end + 1 < len(doc) and doc[owner_end].text in ("'s", "’s"):
-                inner = _proper_run(doc, doc[owner_end + 1])
-                found = _resolve(doc, inner, place_kind) if inner else None
+        owned = _owned_place(doc, inner, found, place_kind) if found is not None else None
+        if owned is not None:
+            inner, found = owned
         if found is not None and found[1] == "district":
             return (town[0], "town", found[2], town[3], town[4])
     return town

@@ -219,7 +219,7 @@ def _is_sentence_like(line: str) -> bool:
 
 def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
     """Drop runs of `run` or more consecutive short, unpunctuated lines (menus, job lists),
-    unless the run reads as a table (`_is_table`): a table's rows stay, and a profile's
+    unless the run reads as a table (`_table_lines`): a table's rows stay, and a profile's
     label/value pairs become "label: value" lines.
 
     A document's own masthead (title, publisher, a tag line) is a shorter run and stays.
@@ -232,25 +232,28 @@ def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
             continue
         if len(block) < run:
             out.extend(block)
-        elif _is_table(block):
-            out.extend(_label_values(block) or block)
+        else:
+            out.extend(_table_lines(block))
         block = []
         if line.strip():
             out.append(line)
     return out
 
 
-def _is_table(block: list[str]) -> bool:
-    """Whether a run of short lines is data rather than navigation: no line repeats, figures
+def _table_lines(block: list[str]) -> list[str]:
+    """What a run of short lines keeps: nothing when it is navigation, its lines when it is
+    data (a profile's as "label: value" lines, `_label_values`). Data repeats no line, figures
     aside (menus and job lists repeat their labels: "Area Sales Manager", "Permanent · Pune",
-    "Opening 3") and the lines
-    carry content (four words a line on average, as a table's rows do: "Cori Gold Kota,
-    Rajasthan Coriander Powder"), or they pair as a profile's labels and values."""
+    "Opening 3"), and its lines carry content (four words a line on average, as a table's rows
+    do: "Cori Gold Kota, Rajasthan Coriander Powder") or pair as labels and values."""
     # "Area Sales Manager 3" has the shape "Area Sales Manager #"; a lone figure has none
     shapes = [re.sub(r"\d+", "#", x) for x in block if len(x.split()) > 1]
     if len(set(shapes)) < len(shapes):
-        return False
-    return sum(len(x.split()) for x in block) / len(block) >= 4 or bool(_label_values(block))
+        return []
+    pairs = _label_values(block)
+    if pairs:
+        return pairs
+    return block if sum(len(x.split()) for x in block) / len(block) >= 4 else []
 
 
 _DIGIT = re.compile(r"\d")

@@ -245,7 +245,7 @@ def _defined_acronyms(
         like = named.get(normalize(expansion))
         if like is None or not is_acronym(acronym) or len(acronym) < 2:
             continue
-        rx = re.compile(rf"(?<![\w&/-]){re.escape(acronym)}(?![\w&/-])")
+        rx = _alone(acronym)
         for s, found in zip(sentences, raw, strict=True):
             for hit in rx.finditer(s.clean):
                 if any(m.start < hit.end() and hit.start() < m.end for m in found):
@@ -266,6 +266,11 @@ def _word_rx(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
+def _alone(acronym: str) -> re.Pattern[str]:
+    """`acronym` written as a word of its own (not inside "NI-MSME", "J&K", "A/B")."""
+    return re.compile(rf"(?<![\w&/-]){re.escape(acronym)}(?![\w&/-])")
+
+
 def _cluster_acronyms(clean: str, pairs: list[tuple[str, str]]) -> str:
     """`clean` with the acronyms the document defined earlier for a kind of cluster or a
     cluster's name ("electronic manufacturing clusters (EMCs)", "... Accessories Cluster
@@ -282,7 +287,7 @@ def _cluster_acronyms(clean: str, pairs: list[tuple[str, str]]) -> str:
             continue
         stem = " ".join([*words[:-1], words[-1][:7]])  # "... cluster" / "... Cluster"
         for form, full in ((base + "s", stem + "s"), (base, stem)):
-            clean = re.sub(rf"(?<![\w&/-]){re.escape(form)}(?![\w&/-])", full, clean)
+            clean = _alone(form).sub(full, clean)
     return clean
 
 
@@ -579,10 +584,11 @@ class Extractor:
             found += not_clusters(orgs, pairs_all, self._is_place, bodies)
         _defined_acronyms(sentences, raw, pairs_all)
         self._towns = self._document_towns([s.clean for s in sentences])
+        towns = [_word_rx(t) for t in self._towns]
         for s, found in zip(sentences, raw, strict=True):
             # "Nongpok Kakching, a village in Imphal East district": the district's name
             # inside the village's is no mention of that district
-            spans = [m.span() for t in self._towns for m in _word_rx(t).finditer(s.clean)]
+            spans = [m.span() for rx in towns for m in rx.finditer(s.clean)]
             found[:] = [m for m in found if not (m.type in PLACE_TYPES and any(
                 a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in spans))]  # fmt: skip
         doc_states, doc_districts = self._places([select(r) for r in raw])
@@ -719,7 +725,7 @@ class Extractor:
             for a in range(i, j + 1):  # the places it holds, each ending where the run may
                 for b in range(j, a - 1, -1):
                     if self._is_place(" ".join(w.group() for w in words[a : b + 1]).title()):
-                        cut = b + 1 if cut is None or b + 1 > cut else cut
+                        cut = max(cut or 0, b + 1)
                         break
             i = j + 1
         if cut is None or len(words) - cut < 2:

@@ -87,10 +87,10 @@ BRIDGE_DOCUMENTS = 6
 # Place names that are also common words: as lower-case words they are no place ("the central
 # grant", "west of the town"); Delhi's districts are named so (LGD: Central, East, North, ...).
 COMMON_WORD_PLACES = {"central", "east", "west", "north", "south", "new", "upper", "lower"}
-# A possessive "'s" and a hyphen between two capitalised names: the names are linked apart.
 # Short forms of states (kb.aliases STATE_SHORT), read in questions only: in documents "MP"
 # is as often a member of parliament
 _STATE_SHORT = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, STATE_SHORT)) + r")(?![\w&])")
+# A possessive "'s" and a hyphen between two capitalised names: the names are linked apart.
 _LINKABLE = re.compile(r"(?<=[A-Za-z])['’]s\b|(?<=[a-z])-(?=[A-Z])")
 # Words that, with an entity's name, make a question ask what the entity is.
 DEFINING_WORDS = {"what", "who", "is", "are", "was", "the", "a", "an", "does", "do", "stand",

@@ -97,7 +97,6 @@ def romanised(word: str) -> str:
     return "".join(out)
 
 
-# the endings of Indian town names ("-pur", "-ganj", "-nagar", "-abad", "-garh"), in Hindi
 def sounds_of(text: str) -> frozenset[str]:
     """The consonant skeletons of a text's Devanagari words (none for a text in English)."""
     return frozenset(skeleton(w) for w in DEVANAGARI_WORD.findall(text))
