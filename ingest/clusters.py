@@ -89,6 +89,34 @@ def product_words() -> frozenset[str]:
     return frozenset(words - {"and", "the", "for", "with", "based", "products", "product"})
 
 
+@lru_cache(maxsize=1)
+def joint_products() -> frozenset[str]:
+    """Products written as two words joined by "and" that name one trade ("gems and jewellery",
+    "cane and bamboo"), lower case with "&" as "and": the pairs of the ODOP products, the
+    product thesaurus and the cluster registry's products and names. "gems and jewellery
+    clusters" is one kind of cluster; "honey processing and pottery clusters" are two."""
+    pairs: set[str] = set()
+    data = bundled_data()
+    sources = [
+        (data / "tables" / "odop.csv", ("Product",)),
+        (Path(__file__).resolve().parent.parent / "kb" / "products.csv", ("term",)),
+        (data / "clusters" / "clusters.csv", ("product", "cluster_name")),
+    ]
+    for path, columns in sources:
+        try:
+            with open(path, encoding="utf-8") as f:
+                for row in csv.DictReader(f):
+                    for column in columns:
+                        text = (row.get(column) or "").lower().replace("&", " and ")
+                        pairs.update(
+                            f"{a} and {b}"
+                            for a, b in re.findall(r"([a-z]+)\s+and\s+([a-z]+)", text)
+                        )
+        except OSError:
+            continue
+    return frozenset(pairs)
+
+
 # Units of an address after a place's name ("Shigli Village", "Sirahatti Taluk", "Bolpur block")
 ADMIN_UNITS = {
     "village", "villages", "taluk", "taluka", "taluks", "tehsil", "tahsil", "mandal", "block",
@@ -148,8 +176,8 @@ def mentions_cluster(text: str) -> bool:
 PlaceKind = Callable[[str], tuple[str, str | None] | None]
 
 
-# Worth parsing: a cluster word, and a capitalised word after "in"/"at" or after "Cluster,"
-_WORTH = re.compile(r"\b(?:[Ii]n|[Aa]t|for)\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]")
+# Worth parsing: a cluster word, and a capitalised word after "in"/"at"/"for"/"of" or after "Cluster,"
+_WORTH = re.compile(r"\b(?:[Ii]n|[Aa]t|for|of)\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]")
 
 
 def worth_parsing(text: str) -> bool:
@@ -206,9 +234,10 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
         if tok.lower_ not in CLUSTER_WORDS and not _facility_sector(tok) and facility is None:
             continue
         run = _product_run(doc, doc[facility] if facility is not None else tok)
-        # "three Handloom Cluster projects at Bolpur, ...": the projects stand for the clusters
-        head = doc[tok.i + 1] if _project_after(doc, tok) else tok
-        place = _place(doc, head, run, place_kind)
+        # "three Handloom Cluster projects at Bolpur, ...": the projects stand for the clusters;
+        # "the kiwi cluster common facility centre was inaugurated in X": so does its centre
+        head = doc[tok.i + 1] if _project_after(doc, tok) else _centre_after(doc, tok) or tok
+        place = _place(doc, head, run, place_kind) or _shared_place(doc, tok, run, place_kind)
         if place is None:
             continue
         surface, kind, pid, pstart, pend, run, adjacent = place
@@ -250,10 +279,19 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
         elif words and _plural_head(doc, head):
             # "bell metal clusters in Bankura and Murshidabad", "three bamboo clusters will
             # be developed in Jammu, Katra and Samba": one cluster of the product per place
-            out += [
-                Described(product, *item, False)
-                for item in _continued_places(doc, pend, place_kind)
-            ]
+            more = _continued_places(doc, pend, place_kind)
+            out += [Described(product, *item, False) for item in more]
+            # "honey processing and pottery clusters in Vellore": a cluster of each product
+            for start, other in _coordinated_products(doc, text, run):
+                out += [
+                    Described(
+                        other, p_surface, p_kind, p_id, start, max(start + len(other), p_end), False
+                    )
+                    for p_surface, p_kind, p_id, _, p_end in [
+                        (surface, kind, pid, pstart, 0),
+                        *more,
+                    ]
+                ]
         if not capitalised and words:
             out += _elided_items(doc, text, pend, place_kind)
     return out
@@ -301,6 +339,69 @@ def _project_after(doc: Any, tok: Any) -> bool:
         and tok.i + 1 < len(doc)
         and doc[tok.i + 1].lower_ in _PROJECT_WORDS
     )
+
+
+def _shared_place(
+    doc: Any, tok: Any, run: list[Any], place_kind: PlaceKind
+) -> tuple[str, str, str | None, int, int, list[Any], bool] | None:
+    """The place of the cluster coordinated right after the cluster word `tok`, when `tok`
+    has none of its own: "palmleaf cluster and women's garment cluster in Sivagangai" are
+    both in Sivagangai."""
+    i = tok.i + 1
+    if tok.lower_ != "cluster" or not run or i >= len(doc) or doc[i].lower_ not in ("and", "&"):
+        return None
+    for j in range(i + 1, min(i + 7, len(doc))):
+        t = doc[j]
+        if t.lower_ in CLUSTER_WORDS:
+            other = _product_run(doc, t)
+            if not other:
+                return None
+            found = _place(doc, t, other, place_kind)
+            return (*found[:5], run, False) if found is not None else None
+        if not (t.is_alpha and t.pos_ in _ITEM_POS | {"DET"}) and t.text not in ("'s", "’s"):
+            return None
+    return None
+
+
+def _coordinated_products(doc: Any, text: str, run: list[Any]) -> list[tuple[int, str]]:
+    """(start, words) of the lower-case products coordinated before the `run` of a plural
+    cluster word ("honey processing and pottery clusters", "coir, bamboo and cane clusters"):
+    each names a cluster of its own, unless the pair names one trade (`joint_products`:
+    "gems and jewellery clusters"). An item must hold a product word (`product_words`) and
+    name no people or bodies ("weavers and handloom clusters")."""
+    out: list[tuple[int, str]] = []
+    i = run[0].i - 1
+    if i < 1 or doc[i].lower_ not in ("and", "&") or not run[0].text.islower():
+        return []
+    after = run[0]
+    while i >= 1 and doc[i].lower_ in ("and", "&", ","):
+        item = _product_run(doc, doc[i])
+        if (
+            not item
+            or len(item) > 4
+            or not all(t.is_alpha and t.text.islower() and t.pos_ in _ITEM_POS for t in item)
+            or not any(t.lower_ in product_words() for t in item)
+            or beneficiary_terms().get(item[-1].lower_) in ("person", "body")
+            or f"{item[-1].lower_} and {after.lower_}" in joint_products()
+        ):
+            break
+        words = [t for t in item if t.lower_ not in DROPPED]
+        if words:
+            out.append((words[0].idx, text[words[0].idx : words[-1].idx + len(words[-1].text)]))
+        after = item[0]
+        i = item[0].i - 1
+    return out
+
+
+def _centre_after(doc: Any, tok: Any) -> Any:
+    """The head of the common facility centre the cluster word `tok` qualifies ("cluster
+    common facility centre", "cluster CFC"), or None."""
+    if tok.lower_ not in CLUSTER_WORDS:
+        return None
+    for k in (1, 3):
+        if tok.i + k < len(doc) and facility_head(doc, doc[tok.i + k]) == tok.i + 1:
+            return doc[tok.i + k]
+    return None
 
 
 def _plural_head(doc: Any, tok: Any) -> bool:
@@ -904,6 +1005,10 @@ def _place(
     if nxt is not None and nxt.lower_ in PLACE_PREPOSITIONS and nxt.i + 1 < len(doc):
         k = nxt.i + 2 if doc[nxt.i + 1].lower_ == "the" and nxt.i + 2 < len(doc) else nxt.i + 1
         candidates.append((_proper_run(doc, doc[k]), k == nxt.i + 1))
+    # 2a. "the brass parts cluster of Jamnagar": a cluster of a district or town (the place
+    # check below keeps "a cluster of 250 units" and "the clusters of Gujarat" out)
+    if nxt is not None and nxt.lower_ == "of" and nxt.i + 1 < len(doc) and run:
+        candidates.append((_proper_run(doc, doc[nxt.i + 1]), True))
     # 2b. "cluster, including a mango processing unit, in <Place>": past an insertion
     if nxt is not None and nxt.text == "," and nxt.i + 1 < len(doc):
         if doc[nxt.i + 1].lower_ in _INSERTIONS:
@@ -975,9 +1080,11 @@ def _place(
         if arg.dep_ in _SUBJECT_OBJECT and arg.head.pos_ in ("VERB", "AUX"):
             verbs.append(arg.head)
             break
-        if arg.dep_ == "conj" and arg.head.pos_ in _NOMINAL and arg.head.i < arg.i:
+        if arg.dep_ in ("conj", "appos") and arg.head.pos_ in _NOMINAL and arg.head.i < arg.i:
             # "a Centre of Brass and Bell Metal cluster will come up at X": the parser
-            # coordinated the cluster with the noun it belongs to; it shares that noun's verb
+            # coordinated the cluster with the noun it belongs to (or set it beside it: "the
+            # ginger and allied spices cluster common facility centre ... was opened in X");
+            # it shares that noun's verb
             arg = arg.head
             continue
         holder = arg.head.head  # the noun the "in" hangs on (the tagger may call it a verb)
@@ -998,6 +1105,12 @@ def _place(
                 verbs.append(c)
             elif c.dep_ == "acomp":
                 verbs += [x for x in c.children if x.dep_ == "xcomp" and x.pos_ == "VERB"]
+        # "kiwi and allied food processing cluster common facility centre ... was inaugurated
+        # in X": the parser read "allied" as a verb coordinated with the subject noun; the
+        # clause's verb is that noun's
+        if v.dep_ == "conj" and v.head.pos_ in _NOMINAL and v.head.dep_ in _SUBJECT_OBJECT:
+            if v.head.head.pos_ in ("VERB", "AUX") and v.head.head not in verbs:
+                verbs.append(v.head.head)
     for v in verbs:
         # "inaugurated by the Minister Girish Murmu at Kainfulia": the parser hangs the event's
         # "at" on the agent's noun; a place where something was done by someone is the verb's

@@ -56,7 +56,7 @@ from kb.store.base import Node, Provenance
 
 EXTRACTOR = "rules"
 MAX_NAME_CHARS = 200  # a longer "name" is a run of text the rules misread; it is not kept
-_PRIORITY = {"list": 0, "description": 0.5, "gazetteer": 1, "coref": 1, "pattern": 2}
+_PRIORITY = {"list": 0, "description": 0.5, "gazetteer": 1, "coref": 1, "pattern": 2, "role": 2}
 _GENERIC_DEPT = re.compile(
     r"^(?:department|directorate|office)\s+(?:of|for)\b|\b(?:department|office)$", re.I
 )
@@ -196,7 +196,7 @@ def select(mentions: list[Mention]) -> list[Mention]:
             for k in known
         ):  # fmt: skip
             r = 2.5  # "Khadi" of a list split at "and" is inside a known "Khadi and Village ..."
-        if m.how == "pattern" and any(
+        if m.how in ("pattern", "role") and any(
             m.start <= p.start and p.end <= m.end and m != p for p in places
         ):
             r = 0.5

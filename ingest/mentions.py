@@ -295,10 +295,11 @@ _NOT_A_SCHEME_NAME = re.compile(
 
 
 # A name given a body's role right after it: "SHARE as the Implementing Agency", "Seva Bharati
-# acting as the nodal agency" (the role words are those of kb.schema AGENCY_ROLES)
+# acting as the nodal agency", "IED Odisha (Nodal Agency, MSME)" (the role words are those of
+# kb.schema AGENCY_ROLES)
 _ROLE_APPOSED = re.compile(
-    rf"(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,5}})\s*,?\s+"
-    r"(?:(?:acts?|acting|serves?|serving|works?|working)\s+)?as\s+(?:the\s+|an?\s+)?(?i:"
+    rf"(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,5}})(?:\s*,?\s+"
+    r"(?:(?:acts?|acting|serves?|serving|works?|working)\s+)?as\s+(?:the\s+|an?\s+)?|\s*\(\s*)(?i:"
     r"(?:implementing|implementation|executing|nodal|technical|facilitating|financing|training|"
     r"marketing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|institutions?)|"
     r"special purpose vehicle|SPV\b)"

@@ -369,6 +369,25 @@ def test_a_name_given_a_role_with_as_is_a_body_in_that_role(
     assert ("Gramya Vikas Manch", "Kendu Leaf Cluster") in _rels(found, "IMPLEMENTS")
 
 
+def test_a_name_given_its_role_in_brackets_is_a_body_in_that_role(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The Kendu Leaf Cluster in Angul opened its new centre on Monday.\n"
+        "Guests: Smt R Das, KVIB Odisha (Nodal Agency, MSME); Sri P Rout, Agrotech Foods "
+        "(Technical Agency MSME).\n",
+    )
+    bodies = {e["name"] for e in found["entities"] if e["type"] == "Agency"}
+    assert {"KVIB Odisha", "Agrotech Foods"} <= bodies  # a state in a name is part of it
+    linked = _rels(found, "IMPLEMENTS") | {(b, c) for c, b in _rels(found, "SUPPORTED_BY")}
+    assert {
+        ("KVIB Odisha", "Kendu Leaf Cluster"),
+        ("Agrotech Foods", "Kendu Leaf Cluster"),
+    } <= linked
+
+
 def test_a_cluster_in_an_industrial_area_of_a_states_district(
     tables_kb: KnowledgeBase, tmp_path: Path
 ) -> None:
@@ -449,3 +468,51 @@ def test_a_village_the_document_places_keeps_its_district(
     located = _rels(found, "LOCATED_IN")
     assert ("Rani Bhagalpur Silk Cluster", "Banka") in located
     assert not any(p == "Bhagalpur" for _, p in located)  # the village's name, no district
+
+
+def test_coordinated_products_before_plural_clusters_are_a_cluster_each(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The new projects are bamboo craft and terracotta clusters in Bankura, and gems and "
+        "jewellery clusters in Jaipur.\n",
+    )
+    clusters = set(_clusters(found))
+    assert {"Bankura Bamboo Craft Cluster", "Bankura Terracotta Cluster"} <= clusters
+    # a pair that names one trade (the registry's and the ODOP list's products) stays one
+    assert not any(c.endswith("Gems Cluster") for c in clusters)
+
+
+def test_a_cluster_without_a_place_shares_the_next_coordinated_clusters(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The list has a mat weaving cluster and a cane furniture cluster in Barpeta.\n",
+    )
+    clusters = _clusters(found)
+    assert {"Barpeta Mat Weaving Cluster", "Barpeta Cane Furniture Cluster"} <= set(clusters)
+    located = _rels(found, "LOCATED_IN")
+    assert ("Barpeta Mat Weaving Cluster", "Barpeta") in located
+
+
+def test_a_clusters_centre_and_a_cluster_of_a_place(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The ginger and allied spices cluster common facility centre with a drying line was "
+        "opened in Mokokchung district on Monday.\n"
+        "The society has helped revive the bell metal cluster of Khordha over ten years.\n",
+    )
+    clusters = _clusters(found)
+    located = _rels(found, "LOCATED_IN")
+    assert ("Khordha Bell Metal Cluster", "Khordha") in located
+    spices = [c for c in clusters if "Spices" in c]
+    assert spices and (spices[0], "Mokokchung") in located
+    # "of" gives a place only when a place follows
+    assert not _clusters(_read(tables_kb, tmp_path, "It is a rice cluster of 250 mills.\n"))
