@@ -493,6 +493,8 @@ def cmd_fit_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         kb.settings.data_dir / "eval" / "devset" / "questions.jsonl",
         kb.settings.data_dir / "eval" / "qa" / "questions.jsonl",
         *DEV_QUESTION_SETS,
+        kb.settings.data_dir / "eval" / "corpus_dev" / "questions.jsonl",
+        kb.settings.data_dir / "eval" / "devset_more" / "questions.jsonl",
     ]
     missing = [f for f in files if not f.is_file()]
     if missing:
@@ -661,7 +663,7 @@ def parser() -> argparse.ArgumentParser:
     fq.add_argument(
         "questions",
         nargs="*",
-        help="question files (default: devset, data/eval/qa, unseen2-4)",
+        help="question files (default: devset, data/eval/qa, unseen2-4, corpus_dev, devset_more)",
     )
     fq.add_argument("--out", help="where to write the model (default kb/qa_model.json)")
     fq.add_argument("--json", action="store_true")
