@@ -306,7 +306,10 @@ class QuestionAnswerer:
         if phrase and not any(n.type == "Cluster" for n in found):  # "the bag cluster in Bihar"
             stop = {"the", "a", "an", "of", "which", "what", "this", "that", "new"}
             words = [w for w in phrase.group(1).split() if w.lower() not in stop]
-            candidates = [" ".join([*words[-k:], "cluster"]) for k in (1, 2) if len(words) >= k]
+            # a name before the product first: "Rai textile cluster" before "textile cluster"
+            named = len(words) >= 2 and words[-2][:1].isupper()
+            candidates = [" ".join([*words[-k:], "cluster"]) for k in ((2, 1) if named else (1, 2))
+                          if len(words) >= k]  # fmt: skip
             # a name the KB has no node for ("the leather cluster at Bariyapur"): a cluster named
             # after it first
             linked = {w.lower() for n in found for w in n.name.split()}

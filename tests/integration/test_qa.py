@@ -288,3 +288,20 @@ def test_a_bridge_is_what_both_sides_share_never_a_hub(scratch_kb: KnowledgeBase
     assert qa._bridge("Which scheme links the Kolur Brass Cluster and the Pemba Cane Cluster?",
                       sides) is None  # fmt: skip
     assert qa._bridge("Who runs the Kolur Brass Cluster and the Pemba Cane Cluster?", sides) is None
+
+
+def test_a_named_place_before_the_product_links_that_places_cluster_first(
+    scratch_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """ "the Bhadola leather CFC": Bhadola is no name the KB knows, but "Bhadola leather
+    cluster" means the document's Bhadola Leather & Allied Products Cluster better than any
+    other leather cluster means "leather cluster"."""
+    doc = tmp_path / "bhadola.txt"
+    doc.write_text(
+        "Draft Detailed Project Report of Bhadola Leather & Allied Products Cluster.\n"
+        "Bhadola Leather & Allied Products Cluster has 120 tanning and footwear units.\n"
+    )
+    scratch_kb.ingest([doc])
+    linked = scratch_kb.answerer().link("Which SPV submitted the DPR for the Bhadola leather CFC?")
+    clusters = [n.name for n in linked if n.type == "Cluster"]
+    assert clusters == ["Bhadola Leather & Allied Products Cluster"], clusters
