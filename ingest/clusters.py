@@ -165,6 +165,37 @@ def unglue(text: str) -> str:
     return _GLUE_CAPITAL.sub(r"\1 \2", text)
 
 
+_CAPS_CLUSTER = re.compile(  # not a body's name: "VAIGAI COIR CLUSTER PVT LTD" is the SPV
+    r"\b(?:[A-Z][A-Z&-]+\s+){2,5}CLUSTERS?\b(?!\s+(?:PVT|PRIVATE|LTD|LIMITED|CO|COMPANY|"
+    r"SOCIETY|ASSOCIATION|FOUNDATION|FEDERATION|TRUST|SPV|FOR|OF)\b)"
+)
+_CAPS_ACRONYMS = {"MSME", "MSMES", "ODOP", "SFURTI"}
+_CAPS_NOT_NAME = {"THE", "OF", "ABOUT", "FOR", "AND", "IN", "AT", "TO", "ON", "BY", "WITH"}
+
+
+def caps_cluster_names(text: str, acronym: Callable[[str], bool]) -> str:
+    """A cluster's name written in capitals, as on a report's cover or a table's heading
+    ("KOHKAPAL WOODEN CRAFTS CLUSTER"), in title case ("Kohkapal Wooden Crafts Cluster"), the
+    same length; acronyms (`acronym`, the programmes' own, and words of up to three letters:
+    "IIE") stay. Capitals that are no name ("ABOUT THE CLUSTER AREA") stay as written."""
+
+    def title(m: re.Match[str]) -> str:
+        words = m.group(0).split()
+        if any(w in _CAPS_NOT_NAME for w in words):
+            return m.group(0)
+        return re.sub(
+            r"[A-Z][A-Z&-]*",
+            lambda w: (
+                w.group(0)
+                if len(w.group(0)) <= 3 or w.group(0) in _CAPS_ACRONYMS or acronym(w.group(0))
+                else w.group(0).title()
+            ),
+            m.group(0),
+        )
+
+    return _CAPS_CLUSTER.sub(title, text)
+
+
 FACILITY_WORD = re.compile(r"\bCFCs?\b|\bcommon facilit(?:y|ation) cent(?:re|er)s?\b", re.I)
 
 

@@ -24,6 +24,7 @@ from ingest.clusters import (
     DROPPED,
     FACILITY_WORD,
     Described,
+    caps_cluster_names,
     described_clusters,
     document_product,
     elided_clusters,
@@ -315,8 +316,10 @@ def _scheme_key(name: str) -> str:
 class Extractor:
     """Holds what is known (the KB's names) and turns documents into FactSets."""
 
-    def __init__(self, nodes: list[Node], resolver: Resolver, odop: dict[str, str] | None = None):
-        self.odop = odop or {}  # district id -> its ODOP product's name
+    def __init__(
+        self, nodes: list[Node], resolver: Resolver, odop: dict[str, list[str]] | None = None
+    ):
+        self.odop = odop or {}  # district id -> its ODOP products' names
         self.gazetteer = Gazetteer(nodes)
         self._towns: dict[str, str] = {}  # the document's own towns and villages (read())
         with TERMS_FILE.open(encoding="utf-8") as f:  # products' English words, for loanwords
@@ -557,6 +560,7 @@ class Extractor:
             deadline.check()  # a preview's deadline (kb.deadline); no deadline on an ingest
             clean, pairs = acronym_pairs(text)
             clean = unglue(_cluster_acronyms(clean, pairs_all))
+            clean = caps_cluster_names(clean, lambda w: normalize(w) in self.gazetteer.acronyms)
             pairs_all += pairs
             sentences.append(Sentence(i, text, clean))
             found = self.gazetteer.find(clean)
@@ -870,7 +874,7 @@ class Extractor:
         out = []
         taken = [(m.start, m.end) for m in found if m.type == "Cluster"]
         for d in facility_places(clean, lambda w: self._place_kind(w, doc_states), parsed):
-            product = self.odop.get(d.place_id or "")
+            product = _named_product(self.odop.get(d.place_id or "", []), clean)
             if product is None or any(a < d.end and d.start < b for a, b in taken):
                 continue
             name = f"{d.place} {display_name(product)} Cluster"
@@ -1054,6 +1058,25 @@ class Extractor:
                                              target.role, [], dict(target.attrs), 0.7))  # fmt: skip
             self._bare_bodies(s, sentences)
             s.entities.sort(key=lambda e: e.start)
+
+
+def _named_product(products: list[str], text: str) -> str | None:
+    """A district's ODOP product a CFC serves: its only one, or of two the one whose words the
+    sentence uses ("The CFCs in Azamgarh and Agra will help potters in producing black
+    pottery and ... leather goods": Azamgarh's Black Pottery, not its Reshmi sari)."""
+    if len(products) == 1:
+        return products[0]
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    used = [
+        p
+        for p in products
+        if {w for w in re.findall(r"[a-z]{4,}", p.lower()) if w not in _PRODUCT_KINDS} & words
+    ]
+    return used[0] if len(used) == 1 else None
+
+
+# Words of ODOP product names that say what kind of product, not which
+_PRODUCT_KINDS = {"products", "product", "based", "items", "handicrafts", "handicraft", "other"}
 
 
 def _other_towns(a: Entity, b: Entity) -> bool:

@@ -204,14 +204,14 @@ def forget(store: GraphStore, doc: str) -> tuple[int, int]:
     return store.remove_sources([doc_id])
 
 
-def odop_products(store: GraphStore, nodes: list[Node]) -> dict[str, str]:
-    """District id -> the name of its ODOP product, for districts with exactly one."""
+def odop_products(store: GraphStore, nodes: list[Node]) -> dict[str, list[str]]:
+    """District id -> the names of its ODOP products (most districts have one; some two)."""
     names = {n.id: n.name for n in nodes if n.type == "Product"}
     found: dict[str, set[str]] = {}
     for e in store.edges("ODOP_PRODUCT"):
         if e.target in names:
             found.setdefault(e.source, set()).add(names[e.target])
-    return {d: next(iter(ps)) for d, ps in found.items() if len(ps) == 1}
+    return {d: sorted(ps) for d, ps in found.items()}
 
 
 def preview_paths(

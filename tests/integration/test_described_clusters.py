@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from clusterkb.service import KnowledgeBase
-from ingest.clusters import unglue
+from ingest.clusters import caps_cluster_names, unglue
 from ingest.pipeline import preview_paths
 
 
@@ -32,6 +32,23 @@ def test_words_run_together_are_split() -> None:
     assert unglue("proposed atPahala withSPV") == "proposed at Pahala with SPV"
     assert unglue("the RiceMill Cluster") == "the Rice Mill Cluster"
     assert unglue("JEEViKA and SIDBI") == "JEEViKA and SIDBI"  # acronyms stay whole
+
+
+def test_a_cluster_name_in_capitals_reads_as_a_name() -> None:
+    def acronym(word: str) -> bool:
+        return word == "SFURTI"
+
+    assert caps_cluster_names("2. CHANNAGIRI AREKA LEAF PLATES CLUSTER Taluk", acronym) == (
+        "2. Channagiri Areka Leaf Plates Cluster Taluk"
+    )
+    assert caps_cluster_names("SFURTI MSME BAMBOO CRAFT CLUSTER", acronym) == (
+        "SFURTI MSME Bamboo Craft Cluster"
+    )
+    assert caps_cluster_names("ABOUT THE CLUSTER AREA", acronym) == "ABOUT THE CLUSTER AREA"
+    # a body's name in capitals is no cluster's
+    assert caps_cluster_names("BY NELLAI COIR CLUSTER PVT LTD", acronym) == (
+        "BY NELLAI COIR CLUSTER PVT LTD"
+    )
 
 
 def test_a_coordinated_list_of_described_clusters_each_with_its_place(
@@ -311,6 +328,22 @@ def test_a_cfc_named_by_its_district_in_an_odop_page_is_the_odop_product_cluster
     assert not any("Firozabad" in n for n in plain), plain
 
 
+def test_an_odop_cfc_of_a_district_with_two_products_serves_the_one_the_sentence_names(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    text = (
+        "Under the One District One Product scheme, new centres are coming up.\n"
+        "The CFCs in Basti and Hathras will help carpenters with wooden crafts and traders "
+        "with hing respectively.\n"
+        "The CFC in Fatehpur is also planned.\n"
+    )
+    clusters = _clusters(_read(tables_kb, tmp_path, text))
+    assert any("Basti" in n and "Wooden" in n for n in clusters), clusters
+    assert any("Hathras" in n and "Hing" in n for n in clusters), clusters
+    assert not any("Vinegar" in n or "Garment" in n for n in clusters), clusters
+    assert not any("Fatehpur" in n for n in clusters), clusters  # two products, neither named
+
+
 def test_a_hindi_news_item_gives_clusters_places_schemes_and_bodies(
     tables_kb: KnowledgeBase, tmp_path: Path
 ) -> None:
@@ -516,3 +549,15 @@ def test_a_clusters_centre_and_a_cluster_of_a_place(
     assert spices and (spices[0], "Mokokchung") in located
     # "of" gives a place only when a place follows
     assert not _clusters(_read(tables_kb, tmp_path, "It is a rice cluster of 250 mills.\n"))
+
+
+def test_a_report_heading_in_capitals_names_its_cluster(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "PROFILE OF THE CLUSTER : CHANNAGIRI AREKA LEAF PLATES CLUSTER, Davanagere district\n",
+    )
+    clusters = _clusters(found)
+    assert "Channagiri Areka Leaf Plates Cluster" in clusters, clusters
