@@ -314,15 +314,9 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
             out += [Described(product, *item, False) for item in more]
             # "honey processing and pottery clusters in Vellore": a cluster of each product
             for start, other in _coordinated_products(doc, text, run):
-                out += [
-                    Described(
-                        other, p_surface, p_kind, p_id, start, max(start + len(other), p_end), False
-                    )
-                    for p_surface, p_kind, p_id, _, p_end in [
-                        (surface, kind, pid, pstart, 0),
-                        *more,
-                    ]
-                ]
+                out.append(Described(other, surface, kind, pid, start, start + len(other), False))
+                # at each further place, the span runs to that place: one span per cluster
+                out += [Described(other, s, k, i, start, e, False) for s, k, i, _, e in more]
         if not capitalised and words:
             out += _elided_items(doc, text, pend, place_kind)
     return out
