@@ -436,7 +436,7 @@ ABSTAIN_FEATURES = (
     # of the best candidate: few, because the abstention is fitted on a few hundred questions
     # (one row each); with all of the candidate's features it fitted their noise (5-fold by
     # question on 374 development questions, out-of-fold rankings, 3 seeds: 246 right with
-    # the 18 features it had, 252 with these)
+    # the 21 features it had, 252 with these)
     *(f"top_{f}" for f in ("type_span", "focus_in_document", "constraint_missing", "is_fact")),
     "follow_up",  # the question names nothing and reads its entities from the previous turn
 )  # fmt: skip
