@@ -68,24 +68,33 @@ _RUN_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
 _NOMINAL = {"NOUN", "PROPN"}
 
 
-@lru_cache(maxsize=1)
-def product_words() -> frozenset[str]:
-    """Lower-case words that name what is made: the words of the ODOP products
-    (data/tables/odop.csv) and the product thesaurus's terms (kb/products.csv). A word the
-    tagger took for a verb right before a cluster word ("handloom clusters", tagged as "to
-    handloom the clusters") is a product word when it is one of these."""
-    words: set[str] = set()
-    sources = [
-        (bundled_data() / "tables" / "odop.csv", "Product"),
-        (Path(__file__).resolve().parent.parent / "kb" / "products.csv", "term"),
+def _product_names(registry: bool = False) -> list[str]:
+    """Lower-case names of what is made: the ODOP products (data/tables/odop.csv), the product
+    thesaurus's terms (kb/products.csv) and, with `registry`, the cluster registry's products
+    and names (data/clusters/clusters.csv). A file that cannot be read gives none."""
+    sources: list[tuple[Path, tuple[str, ...]]] = [
+        (bundled_data() / "tables" / "odop.csv", ("Product",)),
+        (Path(__file__).resolve().parent.parent / "kb" / "products.csv", ("term",)),
     ]
-    for path, column in sources:
+    if registry:
+        sources.append((bundled_data() / "clusters" / "clusters.csv", ("product", "cluster_name")))
+    out: list[str] = []
+    for path, columns in sources:
         try:
             with open(path, encoding="utf-8") as f:
-                for row in csv.DictReader(f):
-                    words.update(re.findall(r"[a-z]{3,}", (row.get(column) or "").lower()))
+                out += [(row.get(c) or "").lower() for row in csv.DictReader(f) for c in columns]
         except OSError:
             continue
+    return out
+
+
+@lru_cache(maxsize=1)
+def product_words() -> frozenset[str]:
+    """Lower-case words that name what is made: the words of the ODOP products and the product
+    thesaurus's terms (`_product_names`). A word the tagger took for a verb right before a
+    cluster word ("handloom clusters", tagged as "to handloom the clusters") is a product word
+    when it is one of these."""
+    words = {w for name in _product_names() for w in re.findall(r"[a-z]{3,}", name)}
     return frozenset(words - {"and", "the", "for", "with", "based", "products", "product"})
 
 
@@ -95,26 +104,11 @@ def joint_products() -> frozenset[str]:
     "cane and bamboo"), lower case with "&" as "and": the pairs of the ODOP products, the
     product thesaurus and the cluster registry's products and names. "gems and jewellery
     clusters" is one kind of cluster; "honey processing and pottery clusters" are two."""
-    pairs: set[str] = set()
-    data = bundled_data()
-    sources = [
-        (data / "tables" / "odop.csv", ("Product",)),
-        (Path(__file__).resolve().parent.parent / "kb" / "products.csv", ("term",)),
-        (data / "clusters" / "clusters.csv", ("product", "cluster_name")),
-    ]
-    for path, columns in sources:
-        try:
-            with open(path, encoding="utf-8") as f:
-                for row in csv.DictReader(f):
-                    for column in columns:
-                        text = (row.get(column) or "").lower().replace("&", " and ")
-                        pairs.update(
-                            f"{a} and {b}"
-                            for a, b in re.findall(r"([a-z]+)\s+and\s+([a-z]+)", text)
-                        )
-        except OSError:
-            continue
-    return frozenset(pairs)
+    return frozenset(
+        f"{a} and {b}"
+        for name in _product_names(registry=True)
+        for a, b in re.findall(r"([a-z]+)\s+and\s+([a-z]+)", name.replace("&", " and "))
+    )
 
 
 # Units of an address after a place's name ("Shigli Village", "Sirahatti Taluk", "Bolpur block")

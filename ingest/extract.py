@@ -1060,6 +1060,10 @@ class Extractor:
             s.entities.sort(key=lambda e: e.start)
 
 
+# Words of ODOP product names that say what kind of product, not which
+_PRODUCT_KINDS = {"products", "product", "based", "items", "handicrafts", "handicraft", "other"}
+
+
 def _named_product(products: list[str], text: str) -> str | None:
     """A district's ODOP product a CFC serves: its only one, or of two the one whose words the
     sentence uses ("The CFCs in Azamgarh and Agra will help potters in producing black
@@ -1073,10 +1077,6 @@ def _named_product(products: list[str], text: str) -> str | None:
         if {w for w in re.findall(r"[a-z]{4,}", p.lower()) if w not in _PRODUCT_KINDS} & words
     ]
     return used[0] if len(used) == 1 else None
-
-
-# Words of ODOP product names that say what kind of product, not which
-_PRODUCT_KINDS = {"products", "product", "based", "items", "handicrafts", "handicraft", "other"}
 
 
 def _other_towns(a: Entity, b: Entity) -> bool:
