@@ -6,6 +6,7 @@ same graph, its entities and links highlighted, until another entity is opened."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -74,6 +75,7 @@ def build(kb: KnowledgeBase) -> ExploreTab:
     """The Explore tab; call inside `gr.Tabs`."""
     with gr.Tab("Explore", id="explore"):
         graph_state = gr.State({})
+        asked = gr.Number(visible=False)  # when the browser asked for a redraw (ASKED_JS)
         with gr.Accordion("Path finder — how two entities are linked", open=True):
             with gr.Row():
                 path_a = gr.Textbox(label="From", placeholder="Gaya", elem_id="kb-path-a")
@@ -200,7 +202,7 @@ def build(kb: KnowledgeBase) -> ExploreTab:
             gr.update(choices=rel_choices, value=rel),
         )
 
-    def open_entity(entity_id: str | None, rel: str, d: float) -> Any:
+    def open_entity(entity_id: str | None, rel: str, d: float, _g: dict[str, Any]) -> Any:
         if not entity_id or kb.node(entity_id) is None:
             return (gr.update(),) * 6
         try:
@@ -240,13 +242,45 @@ def build(kb: KnowledgeBase) -> ExploreTab:
     search.submit(find_and_open, search, matches)
     search.input(find, search, matches, trigger_mode="always_last", show_progress="hidden")
     outs = [graph_state, graph, cap, chain, facts, relation]
-    matches.change(open_entity, [matches, relation, depth], outs)
-    relation.input(refilter, [graph_state, relation, depth], outs)
-    depth.change(refilter, [graph_state, relation, depth], outs, trigger_mode="always_last")
-    graph.click(expand, [graph, graph_state, relation, depth], outs)
+    # Two redraws asked close together (a relation chosen, then a depth typed) can reach the
+    # server in either order. Each carries when the browser asked for it (`asked`, set by
+    # ASKED_JS), they run one at a time, and one asked before the drawing shown now is
+    # dropped: the newest request wins, not the last to arrive.
+    q = "explore-draw"
+    matches.change(newest(open_entity, 3, 0), [matches, relation, depth, graph_state, asked],
+                   outs, js=ASKED_JS, concurrency_id=q)  # fmt: skip
+    relation.input(newest(refilter, 0, 0), [graph_state, relation, depth, asked], outs,
+                   js=ASKED_JS, concurrency_id=q)  # fmt: skip
+    depth.change(newest(refilter, 0, 0), [graph_state, relation, depth, asked], outs,
+                 js=ASKED_JS, concurrency_id=q, trigger_mode="always_last")  # fmt: skip
+    graph.click(newest(expand, 1, 0), [graph, graph_state, relation, depth, asked], outs,
+                js=ASKED_JS, concurrency_id=q)  # fmt: skip
     for event in (path_go.click, path_a.submit, path_b.submit):
-        event(find_path, [path_a, path_b, hubs, graph_state, relation, depth], [path_out, *outs])
+        event(newest(find_path, 3, 1), [path_a, path_b, hubs, graph_state, relation, depth, asked],
+              [path_out, *outs], js=ASKED_JS, concurrency_id=q)  # fmt: skip
     return ExploreTab(search, matches)
+
+
+# The event's inputs as given, the last replaced by the browser's clock when it was fired.
+ASKED_JS = "(...values) => [...values.slice(0, -1), Date.now()]"
+
+
+def newest(fn: Callable[..., Any], state_at: int, out_at: int) -> Callable[..., Any]:
+    """`fn` with a last argument, when the redraw was asked (ms): a request older than the
+    drawing in the graph state (argument `state_at`) changes nothing; otherwise `fn` runs and
+    the state it returns (output `out_at`) keeps the time."""
+
+    def run(*given: Any) -> Any:
+        *args, asked = given
+        g, when = args[state_at] or {}, float(asked or 0)
+        if when < g.get("asked", 0):
+            return (gr.update(),) * (6 + out_at)
+        out = list(fn(*args))
+        if isinstance(out[out_at], dict) and out[out_at].get("center"):
+            out[out_at] = {**out[out_at], "asked": when}
+        return tuple(out)
+
+    return run
 
 
 def _draw(g: dict[str, Any], kb: KnowledgeBase, selected: str | None) -> dict[str, Any]:
