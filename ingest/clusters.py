@@ -43,6 +43,7 @@ from typing import Any
 from kb import nlp
 from kb.config import bundled_data
 from kb.eligibility import beneficiary_terms
+from kb.schema import AGENCY_ROLES
 
 CLUSTER_WORDS = {"cluster", "clusters"}
 PLACE_PREPOSITIONS = {"in", "at"}
@@ -173,21 +174,41 @@ def caps_cluster_names(text: str, acronym: Callable[[str], bool]) -> str:
     same length; acronyms (`acronym`, the programmes' own, and words of up to three letters:
     "IIE") stay. Capitals that are no name ("ABOUT THE CLUSTER AREA") stay as written."""
 
-    def title(m: re.Match[str]) -> str:
-        words = m.group(0).split()
-        if any(w in _CAPS_NOT_NAME for w in words):
-            return m.group(0)
-        return re.sub(
-            r"[A-Z][A-Z&-]*",
-            lambda w: (
-                w.group(0)
-                if len(w.group(0)) <= 3 or w.group(0) in _CAPS_ACRONYMS or acronym(w.group(0))
-                else w.group(0).title()
-            ),
-            m.group(0),
-        )
+    return _CAPS_CLUSTER.sub(lambda m: _caps_titled(m.group(0), acronym), text)
 
-    return _CAPS_CLUSTER.sub(title, text)
+
+def _caps_titled(caps: str, acronym: Callable[[str], bool]) -> str:
+    """Capitals in title case, but acronyms and words of up to three letters; as written
+    when a word shows they are no name ("ABOUT THE CLUSTER AREA")."""
+    if any(w in _CAPS_NOT_NAME for w in caps.split()):
+        return caps
+    return re.sub(
+        r"[A-Z][A-Z&-]*",
+        lambda w: (
+            w.group(0)
+            if len(w.group(0)) <= 3 or w.group(0) in _CAPS_ACRONYMS or acronym(w.group(0))
+            else w.group(0).title()
+        ),
+        caps,
+    )
+
+
+# A role followed by its holder's name in capitals, as on a report's cover: "Implementing
+# Agency ADITYA GLOBAL BUSINESS INCUBATOR", "Nodal Agency: COIR BOARD"
+_ROLE_WORDS = "|".join(p for r in AGENCY_ROLES for p in r.phrases if not p.startswith("^"))
+_CAPS_HOLDER = re.compile(
+    rf"(?i:{_ROLE_WORDS})\s*[:\-–]?\s*(?P<name>[A-Z][A-Z&.'-]+(?:\s+[A-Z][A-Z&.'-]+){{1,6}})\b"
+)
+
+
+def caps_role_holders(text: str, acronym: Callable[[str], bool]) -> str:
+    """The name in capitals that a role labels (`_CAPS_HOLDER`) in title case, the same length,
+    as `caps_cluster_names` reads a cluster's."""
+
+    def title(m: re.Match[str]) -> str:  # the name ends the match
+        return m.group(0)[: m.start("name") - m.start()] + _caps_titled(m.group("name"), acronym)
+
+    return _CAPS_HOLDER.sub(title, text)
 
 
 FACILITY_WORD = re.compile(r"\bCFCs?\b|\bcommon facilit(?:y|ation) cent(?:re|er)s?\b", re.I)

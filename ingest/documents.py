@@ -41,6 +41,8 @@ _INITIALS = re.compile(r"(?:[a-z]\.){0,3}[a-z]")  # "l", "l.n", "a.k.s": a perso
 # a line that gives a body its role in a project is content, however short (see kb/schema.py)
 _ROLE_LINE = re.compile("|".join(r.pattern for r in AGENCY_ROLES), re.I)
 _COMPANY_SUFFIX = re.compile(r"(?:Private|Pvt\.?)\s+(?:Limited|Ltd\.?)|Limited|Ltd\.?|LLP", re.I)
+# a line that a company's suffix opens: the suffix alone, or with the rest of its address
+_SUFFIX_LINE = re.compile(rf"(?:{_COMPANY_SUFFIX.pattern})(?:[,;)].*)?", re.I)
 _GLUED_STOP = re.compile(r"([a-z]{3,}\.)([A-Z][a-z]+\b)")
 # A report cover's label written on the line of other cover text ("Report No. 12 February 2018
 # Prepared by, X"): it opens a sentence of its own, as on a line of its own
@@ -341,13 +343,19 @@ def unwrap(lines: list[str]) -> list[str]:
         )
         # a short label and what it labels: "Submitted to," / "Nodal Agency:" + the next line
         # ("Prepared by" / "Submitted to" on a line of its own ends in a preposition: no end)
+        # a report cover's role on a line over its holder: "Nodal Agency" / "COIR BOARD, Kochi"
         label = (
             prev
             and len(prev.split()) <= 4
-            and (prev.rstrip().endswith((",", ":")) or prev.split()[-1].lower() in _LABEL_ENDS)
+            and (
+                prev.rstrip().endswith((",", ":"))
+                or prev.split()[-1].lower() in _LABEL_ENDS
+                or _ROLE_LINE.fullmatch(prev.strip())
+            )
         )
-        # a company's name broken before its suffix: "M/s Common Research" / "Private Limited"
-        suffix = prev and _COMPANY_SUFFIX.fullmatch(line.strip())
+        # a company's name broken before its suffix: "M/s Common Research" / "Private Limited",
+        # "Name of IA: Krushival Coconut Farmers Producer Company" / "Limited, Ambajipeta"
+        suffix = prev and _SUFFIX_LINE.fullmatch(line.strip())
         # a line broken off after a word no sentence ends with: "... from the central
         # government under the" / "Cluster Development Programme"
         dangling = prev and prev.split()[-1].lower() in _DANGLING

@@ -25,6 +25,7 @@ from ingest.clusters import (
     FACILITY_WORD,
     Described,
     caps_cluster_names,
+    caps_role_holders,
     described_clusters,
     document_product,
     elided_clusters,
@@ -255,12 +256,16 @@ def _defined_acronyms(
                                      list(like.ids), list(like.aliases), like.how))  # fmt: skip
 
 
-# "Nongpok Kakching, a village in Imphal East district": a place the document itself places
+# "Nongpok Kakching, a village in Imphal East district", "Rajpura block of Patiala District": a
+# place the document itself places
 _TOWN_IN_DISTRICT = re.compile(
-    r"(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s+(?:a|the)\s+(?:small\s+|remote\s+)?"
-    r"(?:village|town|hamlet|suburb|block|panchayat)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?"
-    r"(?P<district>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+district"
+    r"(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+(?:a|the)\s+(?:small\s+|remote\s+)?"
+    r"(?:village|town|hamlet|suburb|block|panchayat)\s+(?:\w+\s+){0,3}?in|"
+    r"\s+(?i:village|town|block|tehsil|tahsil|taluka?|mandal)\s+(?:of|in))\s+(?:the\s+)?"
+    r"(?P<district>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?i:district)"
 )
+# "District: East Godavari District": a profile's label giving the district it is in
+_DISTRICT_LABEL = re.compile(r"(?<![\w-])District\s*:\s*", re.I)
 
 
 def _word_rx(name: str) -> re.Pattern[str]:
@@ -560,7 +565,8 @@ class Extractor:
             deadline.check()  # a preview's deadline (kb.deadline); no deadline on an ingest
             clean, pairs = acronym_pairs(text)
             clean = unglue(_cluster_acronyms(clean, pairs_all))
-            clean = caps_cluster_names(clean, lambda w: normalize(w) in self.gazetteer.acronyms)
+            acronym = lambda w: normalize(w) in self.gazetteer.acronyms  # noqa: E731
+            clean = caps_role_holders(caps_cluster_names(clean, acronym), acronym)
             pairs_all += pairs
             sentences.append(Sentence(i, text, clean))
             found = self.gazetteer.find(clean)
@@ -602,6 +608,15 @@ class Extractor:
             top, n = doc_districts.most_common(1)[0]
             if n >= 2 and n * 2 > sum(doc_districts.values()):
                 district = top  # a clearly dominant district, not one of several named
+        labelled = {
+            m.ids[0]
+            for s, found in zip(sentences, raw, strict=True)
+            for label in _DISTRICT_LABEL.finditer(s.clean)
+            for m in select(found)
+            if m.type == "District" and m.start == label.end() and len(m.ids) == 1
+        }
+        if district is None and len(labelled) == 1:
+            district = labelled.pop()  # a profile's "District: X", the one such label
         parses = parse_all([s.clean for s in sentences])
         product = document_product([s.clean for s in sentences])
         if product and (self._place_kind(product.title(), doc_states) or ("",))[0] in (

@@ -294,15 +294,23 @@ _NOT_A_SCHEME_NAME = re.compile(
 )
 
 
+# A body's role in words (those of kb.schema AGENCY_ROLES)
+_ROLE_WORDS = (
+    r"(?i:(?:implementing|implementation|executing|nodal|technical|facilitating|financing|"
+    r"training|marketing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|institutions?)|"
+    r"special purpose vehicle|SPV\b)"
+)
 # A name given a body's role right after it: "SHARE as the Implementing Agency", "Seva Bharati
-# acting as the nodal agency", "IED Odisha (Nodal Agency, MSME)" (the role words are those of
-# kb.schema AGENCY_ROLES)
+# acting as the nodal agency", "IED Odisha (Nodal Agency, MSME)"
 _ROLE_APPOSED = re.compile(
     rf"(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,5}})(?:\s*,?\s+"
-    r"(?:(?:acts?|acting|serves?|serving|works?|working)\s+)?as\s+(?:the\s+|an?\s+)?|\s*\(\s*)(?i:"
-    r"(?:implementing|implementation|executing|nodal|technical|facilitating|financing|training|"
-    r"marketing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|institutions?)|"
-    r"special purpose vehicle|SPV\b)"
+    r"(?:(?:acts?|acting|serves?|serving|works?|working)\s+)?as\s+(?:the\s+|an?\s+)?|\s*\(\s*)"
+    + _ROLE_WORDS
+)
+# A report cover's line: a role, then the body holding it ("Implementing Agency Aditya Global
+# Business Incubator", "Technical Agency: Agrotech Foods")
+_ROLE_LABELLED = re.compile(
+    rf"^\W*{_ROLE_WORDS}\s*[:\-–]?\s*(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{1,7}})"
 )
 
 
@@ -323,10 +331,15 @@ def pattern_mentions(sentence: str) -> list[Mention]:
         state = f", {m.group('state')}" if m.group("state") else ""
         found.append(Mention("Agency", f"Directorate of {m.group('dept')}{state}", m.start(),
                              m.end(), "government department"))  # fmt: skip
+    labelled = [(m.start("name"), m.group("name")) for m in _ROLE_LABELLED.finditer(sentence)]
+    found += [Mention("Agency", name, k, k + len(name), "labelled") for k, name in labelled]
     for type_, role, rx in ORG_PATTERNS:
         for m in rx.finditer(sentence):
             group = "name" if "name" in rx.groupindex else 0
             name, start = _trim_leading(m.group(group).strip(" ,"), m.start(group))
+            # "Facilitating Agency Shilpgram Foundation": the role's words are no part of it
+            cut = next((k - start for k, _ in labelled if start < k < start + len(name)), 0)
+            name, start = name[cut:], start + cut
             name = name.rstrip(" ,.")
             if normalize(name) in _GENERIC or len(name) < 4 or _only_business_words(name):
                 continue

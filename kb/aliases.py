@@ -172,7 +172,8 @@ SCHEMES: list[tuple[str, list[str]]] = [
     ),
     (
         "Scheme of Fund for Regeneration of Traditional Industries",
-        ["SFURTI", "SFURTI Scheme"],
+        # "Sfurti": as its clusters' own names write it ("Sfurti Phulkari Cluster")
+        ["SFURTI", "SFURTI Scheme", "Sfurti"],
     ),
     ("Prime Minister's Employment Generation Programme", ["PMEGP"]),
     (

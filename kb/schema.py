@@ -570,6 +570,7 @@ AGENCY_ROLES: tuple[AgencyRole, ...] = (
             r"implement(?:ing|ation) (?:agenc(?:y|ies)|partners?|organi[sz]ations?)",
             r"executing agenc(?:y|ies)",
             r"\(IA\)",
+            r"\bIA(?=\s*:)",  # a project profile's label: "Name of IA: X"
             r"implemented by",
             # "in connection with the Implementation of Lilong CDP by X": X implements it
             r"implementation of (?:the )?(?:(?!schemes?\b|programmes?\b|missions?\b|yojana\b)"

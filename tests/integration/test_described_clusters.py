@@ -561,3 +561,51 @@ def test_a_report_heading_in_capitals_names_its_cluster(
     )
     clusters = _clusters(found)
     assert "Channagiri Areka Leaf Plates Cluster" in clusters, clusters
+
+
+def test_a_project_reports_cover_and_profile_labels(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Detailed Project Report\n\nDHOKRA BELL METAL CLUSTER\n\nNodal Agency\n\nKVIC, Mumbai\n\n"
+        "Technical Agency\n\nCIPET, Raipur\n\nFacilitating Agency SHILPGRAM CRAFTS FOUNDATION\n\n"
+        "PROJECT SUMMARY\n\n"
+        "1. Name of Cluster: Dhokra Bell Metal Cluster 2. State: Chhattisgarh\n\n"
+        "District: Kondagaon District Villages: Bhelwapadar, Karanput\n\n"
+        "3. Name of IA: Bhelwapadar Shilpi Producer Company\n\nLimited, Bhelwapadar, Kondagaon\n",
+    )
+    clusters = _clusters(found)
+    assert list(clusters) == ["Dhokra Bell Metal Cluster"], clusters
+    # the district the profile's label gives, though the cover names two others
+    assert ("Dhokra Bell Metal Cluster", "Kondagaon") in _rels(found, "LOCATED_IN")
+    implements = _rels(found, "IMPLEMENTS")
+    # a role on the line above its holder, and "IA:" as a label
+    assert ("Khadi and Village Industries Commission", "Dhokra Bell Metal Cluster") in implements
+    assert ("Bhelwapadar Shilpi Producer Company Limited", "Dhokra Bell Metal Cluster") in (
+        implements
+    ), implements
+    # a role, then its holder's name in capitals, on one line
+    assert ("Dhokra Bell Metal Cluster", "Shilpgram Crafts Foundation") in _rels(
+        found, "SUPPORTED_BY"
+    )
+
+
+def test_a_clusters_town_placed_by_its_block_and_the_scheme_in_its_name(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "TITLE: About us: Sfurti Durrie Cluster, Dhuri\n\n"
+        "The Sfurti Durrie Cluster is run by a weavers' society.\n"
+        "Dhuri block of Sangrur District was chosen for the project as most weavers live there.\n",
+    )
+    clusters = _clusters(found)
+    assert len(clusters) == 1, clusters
+    name = next(iter(clusters))
+    assert (name, "Sangrur") in _rels(found, "LOCATED_IN")
+    assert (name, "Scheme of Fund for Regeneration of Traditional Industries") in _rels(
+        found, "SUPPORTED_BY"
+    )
