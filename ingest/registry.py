@@ -35,6 +35,7 @@ from kb.store.base import Provenance
 
 REGISTRY_FILE = "clusters/clusters.csv"
 SCHEME_ALIASES_FILE = "tables/scheme-aliases.csv"  # one programme under two names, with sources
+MINISTRY_FILE = "tables/scheme-ministry.csv"  # who runs a scheme no myScheme record covers
 EXTRACTOR = "table:cluster-registry"
 
 # The registry's sector words onto the ODOP list's sectors (the rest keep their own Sector).
@@ -176,6 +177,7 @@ class RegistryLoader:
             prov = Provenance(facts.source, loc, row_text(header, values), EXTRACTOR)
             self._row(facts, loc, row, prov)
         self._state_schemes(facts)
+        self._ministries(facts)
         return facts
 
     def _state_schemes(self, facts: FactSet) -> None:
@@ -330,10 +332,8 @@ class RegistryLoader:
         facts.node(sid, "Sector", label, prov)
         facts.edge(cid, "IN_SECTOR", sid, prov, {"basis": "the registry compiler's classification"})
 
-    def _scheme(self, facts: FactSet, cid: str, row: dict[str, str], prov: Provenance) -> None:
-        written = row["scheme"]
-        if not written:
-            return
+    def _scheme_name(self, written: str) -> tuple[str, list[str]]:
+        """A scheme as a source list writes it: its canonical name and its aliases."""
         same = self.scheme_alias.get(normalize(written))  # tables/scheme-aliases.csv
         name = same or written
         aliases: list[str] = [written] if same else []
@@ -344,6 +344,45 @@ class RegistryLoader:
             if canonical != part.strip() or self.resolver.is_public("Scheme", canonical):
                 name, aliases = canonical, [a for a in [written, *al, *aliases] if a != canonical]
                 break
+        return name, aliases
+
+    def _ministries(self, facts: FactSet) -> None:
+        """Which ministry or bureau runs a scheme the registry names when no myScheme record
+        says so (tables/scheme-ministry.csv: MSE-CDP, the Ministry of Textiles' cluster
+        schemes, the BEE's programme), each with its source: an ADMINISTERS edge, as a myScheme
+        record's department gives one. A row naming a programme an earlier row named, or one
+        no registry row has, is skipped."""
+        path = self.data_dir / MINISTRY_FILE
+        if not path.exists():
+            return
+        src = f"data/{MINISTRY_FILE}"
+        done: dict[str, int] = {}
+        with path.open(encoding="utf-8", newline="") as f:
+            for i, row in enumerate(csv.DictReader(f), start=2):
+                written = " ".join((row.get("scheme") or "").split())
+                ministry = " ".join((row.get("ministry") or "").split())
+                if not written or not ministry:
+                    facts.skip(f"{src} row {i}", f"needs a scheme and a ministry: {row}")
+                    continue
+                sid = node_id("Scheme", self._scheme_name(written)[0])
+                if sid not in facts.nodes:
+                    facts.skip(f"{src} row {i}", f"no cluster of the registry has {written!r}")
+                    continue
+                if sid in done:
+                    facts.skip(f"{src} row {i}", f"the programme of row {done[sid]}")
+                    continue
+                done[sid] = i
+                text = f"{written}: {ministry}; {row.get('source', '')}"
+                prov = Provenance(src, f"row {i}", text, "table:scheme-ministry")
+                aid, aname, aaliases = self.agencies.id_for(ministry)
+                facts.node(aid, "Agency", aname, prov, {}, aaliases)
+                facts.edge(aid, "ADMINISTERS", sid, prov)
+
+    def _scheme(self, facts: FactSet, cid: str, row: dict[str, str], prov: Provenance) -> None:
+        written = row["scheme"]
+        if not written:
+            return
+        name, aliases = self._scheme_name(written)
         home = state_named_in(written, self.places)
         attrs: dict[str, Any] = {"registry": True}
         if home:
