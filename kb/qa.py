@@ -37,7 +37,7 @@ from kb.nlp import english
 from kb.question import FOLLOW_UP, Question, QuestionAnalyser
 from kb.resolve import normalize
 from kb.schema import ACTOR_TYPES, PLACE_TYPES, QUESTION_CUES
-from kb.search import SentenceIndex, respelled, spelled_out, stem, tokens
+from kb.search import SentenceIndex, respelled, spelled_out, stem, tokens, unshortened
 from kb.sound import sounds_like
 from kb.store.base import Edge, GraphStore, Node
 
@@ -379,7 +379,9 @@ class QuestionAnswerer:
             )
         index = self.index()
         question = respelled(  # "clustre": "cluster"; a Hindi document's "Chandwa" stays
-            question, *self._vocabulary(), lambda w: english(w) or sounds_like(w, index.sounds)
+            unshortened(question),
+            *self._vocabulary(),
+            lambda w: english(w) or sounds_like(w, index.sounds),
         )
         question = _CONTRACTED.sub(r"\1's", question)  # "Whats the cost": "What's the cost"
         focus = self.link(question)

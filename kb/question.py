@@ -310,7 +310,9 @@ class QuestionAnalyser:
             answer_type=kind,
             focus=focus,
             constraints=constraints,
-            relation=self.relation(self.masked(spelled_out(text), names)),
+            relation=self.relation(
+                self.masked(spelled_out(text), names), frozenset(n.type for n in focus)
+            ),
             content=content,
             count_noun=count_noun,
             plural=plural,
@@ -353,8 +355,13 @@ class QuestionAnalyser:
             text = re.sub(re.escape(name), " ", text, flags=re.I)
         return text
 
-    def relation(self, text: str, cutoff: float = 0.45) -> str | None:
-        """The relation whose meaning is closest to the question's words, if close enough."""
+    def relation(
+        self, text: str, types: frozenset[str] = frozenset(), cutoff: float = 0.45
+    ) -> str | None:
+        """The relation whose meaning is closest to the question's words, if close enough,
+        among the relations the ontology lets touch an entity of one of `types` (the focus
+        entities' types, if any): "which agency implements the bag cluster" asks a relation
+        of a cluster, never one between two agencies."""
         if self.embedder is None:
             return None
         if self._relations is None:
@@ -365,5 +372,9 @@ class QuestionAnalyser:
             self._relations = (names, cached_vectors(self.embedder, meanings, path)[0])
         names, vectors = self._relations
         sims = vectors @ self.embedder.encode([text])[0]
+        for i, r in enumerate(names):
+            ends = {*RELATION_TYPES[r].sources, *RELATION_TYPES[r].targets}
+            if types and not types & ends:
+                sims[i] = -1.0
         best = int(sims.argmax())
         return names[best] if float(sims[best]) >= cutoff else None

@@ -663,7 +663,7 @@ QUESTION_CUES: tuple[QuestionCue, ...] = (
         (
             r"\bspv\b",
             r"\bspecial purpose\b",
-            r"\bimplement\b",
+            r"\bimplement(?:s|ed|ing|ation)?\b",  # any form: "which agency implements X"
             r"\bset up\b",
             r"\bruns?\b",
             r"\bnodal\b",

@@ -247,6 +247,29 @@ def respelled(
     return re.sub(r"[A-Za-z]+", fix, text)
 
 
+def _read_shorthand() -> dict[str, str]:
+    """kb/shorthand.csv: words as officers shorten them in a chat ("whr", "dist", "govt")."""
+    with (Path(__file__).with_name("shorthand.csv")).open(encoding="utf-8") as fh:
+        return {row["written"].lower(): row["means"] for row in csv.DictReader(fh)}
+
+
+_SHORTHAND = _read_shorthand()
+
+
+def unshortened(text: str) -> str:
+    """`text` with chat and official shorthand written out ("whr is the dist HQ?" -> "where is
+    the district HQ?"); a word in capitals ("DIST") or with a capital inside is left as it is."""
+
+    def full(m: re.Match[str]) -> str:
+        word = m.group(1)
+        means = _SHORTHAND.get(word.lower())
+        if means is None or (len(word) > 1 and not word[1:].islower()):
+            return m.group(0)
+        return means.capitalize() if word[:1].isupper() else means  # "govt.": its dot goes
+
+    return re.sub(r"(?<![\w.-])([A-Za-z]+)\.?(?![\w-])", full, text)
+
+
 def spelled_out(text: str) -> str:
     """The text with each abbreviation followed by what it stands for: "Who is the IA?" ->
     "Who is the IA (implementing agency)?", for searching and reading it by meaning."""

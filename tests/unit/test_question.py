@@ -4,6 +4,7 @@ threshold, and reading a conversation turn."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from clusterkb.cli import _question_line
@@ -20,7 +21,16 @@ from kb.evidence import (
 )
 from kb.nlp import parse, spans
 from kb.qa import _fit, typed_first
-from kb.question import Question, answer_type, asked_noun, asked_phrase, measure
+from kb.question import (
+    Question,
+    QuestionAnalyser,
+    answer_type,
+    asked_noun,
+    asked_phrase,
+    measure,
+)
+from kb.schema import RELATION_TYPES
+from kb.search import unshortened
 from kb.store.base import Node
 
 
@@ -202,3 +212,35 @@ def test_a_typed_question_takes_the_near_best_evidence_holding_its_type() -> Non
     assert typed_first(money, [costed, headline]) is costed
     far = [headline, *[Candidate(f"Filler {i}.", "doc:a", f"sentence {i}") for i in range(5)]]
     assert typed_first(money, [*far, costed]) is headline  # only the first three are looked at
+
+
+def test_the_relation_asked_is_one_the_ontology_lets_touch_the_focus() -> None:
+    """By meaning alone the question is nearest PART_OF (agency under agency); about a cluster
+    it asks the nearest relation that can have a cluster at one end."""
+    names = [r for r in RELATION_TYPES if r != "MENTIONED_IN"]
+
+    class Meanings:  # each relation's meaning a direction of its own; the question between two
+        def encode(self, texts: list[str]) -> np.ndarray:
+            if len(texts) > 1:
+                return np.eye(len(names))
+            v = np.zeros(len(names))
+            v[names.index("PART_OF")], v[names.index("IMPLEMENTS")] = 0.8, 0.6
+            return v[None, :]
+
+    class Linker:
+        cache_dir = None
+
+    analyser = QuestionAnalyser(Linker(), Meanings())  # type: ignore[arg-type]
+    asked = "which agency implements the cluster"
+    assert analyser.relation(asked) == "PART_OF"
+    assert analyser.relation(asked, frozenset({"Cluster"})) == "IMPLEMENTS"
+    assert analyser.relation(asked, frozenset({"Cluster", "Agency"})) == "PART_OF"
+
+
+def test_shorthand_is_written_out_before_the_question_is_read() -> None:
+    assert unshortened("whr is the dist HQ of the govt. CFC?") == (
+        "where is the district HQ of the government CFC?"
+    )
+    assert unshortened("Wht is the amt?") == "What is the amount?"
+    # capitals are a name or an acronym, and words not in the list stay
+    assert unshortened("DIST Dist. distance") == "DIST District distance"
