@@ -267,10 +267,11 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
             if (
                 head is not None
                 and head.dep_ == "compound"
-                and not ANSWER_NOUNS.get(head.lemma_.lower())
                 and ANSWER_NOUNS.get(head.head.lemma_.lower())
             ):
-                head = head.head  # "what is the project cost": the cost, not the project
+                # "what is the project cost": the cost, not the project; "under which state
+                # scheme": a scheme, not a state
+                head = head.head
         if head is not None:
             plural = head.tag_ in ("NNS", "NNPS")
             kind = ANSWER_NOUNS.get(head.lemma_.lower())

@@ -46,6 +46,7 @@ from kb.store.base import Node
         ("Which year did the project start?", "date"),
         ("How much did each woman receive?", "money"),
         ("What is the cost of the flatted factory?", "money"),
+        ("Under which state scheme is the CFC being built?", "org"),  # a scheme, not a state
         ("How many looms does Bhagalpur have?", "count"),
         ("How many were approved?", "count"),
         ("What share of the cost does the Centre pay?", "percent"),
