@@ -195,9 +195,9 @@ def _caps_titled(caps: str, acronym: Callable[[str], bool]) -> str:
 
 # A role followed by its holder's name in capitals, as on a report's cover: "Implementing
 # Agency ADITYA GLOBAL BUSINESS INCUBATOR", "Nodal Agency: COIR BOARD"
-_ROLE_WORDS = "|".join(p for r in AGENCY_ROLES for p in r.phrases if not p.startswith("^"))
+_ROLE_PHRASES = "|".join(p for r in AGENCY_ROLES for p in r.phrases if not p.startswith("^"))
 _CAPS_HOLDER = re.compile(
-    rf"(?i:{_ROLE_WORDS})\s*[:\-–]?\s*(?P<name>[A-Z][A-Z&.'-]+(?:\s+[A-Z][A-Z&.'-]+){{1,6}})\b"
+    rf"(?i:{_ROLE_PHRASES})\s*[:\-–]?\s*(?P<name>[A-Z][A-Z&.'-]+(?:\s+[A-Z][A-Z&.'-]+){{1,6}})\b"
 )
 
 

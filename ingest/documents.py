@@ -40,9 +40,10 @@ _SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(‘]?[A-Z0-9])|(?<=[।
 _INITIALS = re.compile(r"(?:[a-z]\.){0,3}[a-z]")  # "l", "l.n", "a.k.s": a person's initials
 # a line that gives a body its role in a project is content, however short (see kb/schema.py)
 _ROLE_LINE = re.compile("|".join(r.pattern for r in AGENCY_ROLES), re.I)
-_COMPANY_SUFFIX = re.compile(r"(?:Private|Pvt\.?)\s+(?:Limited|Ltd\.?)|Limited|Ltd\.?|LLP", re.I)
 # a line that a company's suffix opens: the suffix alone, or with the rest of its address
-_SUFFIX_LINE = re.compile(rf"(?:{_COMPANY_SUFFIX.pattern})(?:[,;)].*)?", re.I)
+_SUFFIX_LINE = re.compile(
+    r"(?:(?:Private|Pvt\.?)\s+(?:Limited|Ltd\.?)|Limited|Ltd\.?|LLP)(?:[,;)].*)?", re.I
+)
 _GLUED_STOP = re.compile(r"([a-z]{3,}\.)([A-Z][a-z]+\b)")
 # A report cover's label written on the line of other cover text ("Report No. 12 February 2018
 # Prepared by, X"): it opens a sentence of its own, as on a line of its own

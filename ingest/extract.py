@@ -561,11 +561,11 @@ class Extractor:
     def read(self, doc: LoadedDocument) -> tuple[list[Sentence], dict[str, Any]]:
         sentences, raw = [], []
         pairs_all: list[tuple[str, str]] = []
+        acronym = lambda w: normalize(w) in self.gazetteer.acronyms  # noqa: E731
         for i, text in enumerate(doc.sentences):
             deadline.check()  # a preview's deadline (kb.deadline); no deadline on an ingest
             clean, pairs = acronym_pairs(text)
             clean = unglue(_cluster_acronyms(clean, pairs_all))
-            acronym = lambda w: normalize(w) in self.gazetteer.acronyms  # noqa: E731
             clean = caps_role_holders(caps_cluster_names(clean, acronym), acronym)
             pairs_all += pairs
             sentences.append(Sentence(i, text, clean))
@@ -601,7 +601,8 @@ class Extractor:
             spans = [m.span() for rx in towns for m in rx.finditer(s.clean)]
             found[:] = [m for m in found if not (m.type in PLACE_TYPES and any(
                 a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in spans))]  # fmt: skip
-        doc_states, doc_districts = self._places([select(r) for r in raw])
+        selected = [select(r) for r in raw]
+        doc_states, doc_districts = self._places(selected)
         state = doc_states.most_common(1)[0][0] if doc_states else None
         district = None
         if doc_districts:
@@ -610,9 +611,9 @@ class Extractor:
                 district = top  # a clearly dominant district, not one of several named
         labelled = {
             m.ids[0]
-            for s, found in zip(sentences, raw, strict=True)
+            for s, found in zip(sentences, selected, strict=True)
             for label in _DISTRICT_LABEL.finditer(s.clean)
-            for m in select(found)
+            for m in found
             if m.type == "District" and m.start == label.end() and len(m.ids) == 1
         }
         if district is None and len(labelled) == 1:
