@@ -25,7 +25,7 @@ from kb.nlp import Span, lemmas, read_many, spans
 from kb.question import Question
 from kb.schema import PLACE_TYPES, TEXT_CUES
 from kb.search import SentenceIndex, stem, tokens
-from kb.sound import sounds_like, sounds_of
+from kb.sound import sounds_like, sounds_of, spelling
 from kb.store.base import GraphStore, Node
 
 READERS = ("compare", "partners", "yes_no", "odop", "path", "quantity", "relation",
@@ -138,13 +138,25 @@ def is_furniture(text: str) -> bool:
     return bool(FURNITURE.match(t) or t.endswith((":", "?")) or len(t.split()) < 5 or t.isupper())
 
 
-def names_in(node: Node, words: set[str]) -> bool:
-    """Whether every word of the node's name (or of one alias) is among `words`."""
-    for name in [node.name, *node.aliases]:
+def names_in(node: Node, words: set[str], also: tuple[str, ...] = ()) -> bool:
+    """Whether every word of the node's name (or of one alias, or of a name in `also`) is
+    among `words`."""
+    for name in [node.name, *node.aliases, *also]:
         key = set(tokens(name)) - {"cluster"}
         if key and key <= words:
             return True
     return False
+
+
+def spelled_as(q: Question) -> dict[str, tuple[str, ...]]:
+    """For each focus entity, the question's own spellings of it that differ from the KB's
+    ("Tirupur" for the district Tiruppur, "Kancheepuram" for Kanchipuram): a sentence spelling
+    it as the question does names it."""
+    out: dict[str, tuple[str, ...]] = {}
+    for n in q.focus:
+        known = {spelling(a) for a in [n.name, *n.aliases]}
+        out[n.id] = tuple(x for x in q.constraints if spelling(x) in known)
+    return out
 
 
 class EvidencePool:
@@ -261,15 +273,17 @@ class EvidencePool:
     def featurise(self, q: Question, candidates: list[Candidate]) -> None:
         typed = q.answer_type in SPAN_TYPES
         nearest: dict[int, str] = {}  # each candidate's nearest answer span, lower case
+        spelled = spelled_as(q)
         read_many([t for c in candidates for t in {c.reading, c.answer or c.reading}])
         for c in candidates:
             deadline.check()  # the request's deadline (kb.deadline)
             words = c.words
             doc_words = self.document_words(c.document) if is_a(c.document, "Document") else words
             lowered = f"{c.text} {c.gloss}".lower()
-            in_sentence = [names_in(n, words) for n in q.focus]
+            in_sentence = [names_in(n, words, spelled[n.id]) for n in q.focus]
             in_document = [
-                names_in(n, doc_words) or s for n, s in zip(q.focus, in_sentence, strict=True)
+                names_in(n, doc_words, spelled[n.id]) or s
+                for n, s in zip(q.focus, in_sentence, strict=True)
             ]
             # a name the question spells in Latin letters is present in a Hindi text when a
             # word of it sounds the same ("Chandwa", "चंदवा"; kb.sound)

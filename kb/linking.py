@@ -266,17 +266,17 @@ class EntityLinker:
         """Known entities named in running text (as written, and title-cased)."""
         return self.gazetteer.find(text) + self.gazetteer.find(text.title())
 
-    def by_meaning(self, text: str, cutoff: float = 0.7) -> list[Node]:
-        """The cluster, scheme, agency or firm whose name means what `text` names, by MiniLM
-        similarity of names (vectors cached on disk by content); [] below `cutoff`."""
+    def by_meaning(self, text: str, cutoff: float = 0.7) -> list[tuple[Node, float]]:
+        """Every linkable entity whose name is at least `cutoff` similar to `text` (MiniLM),
+        most similar first, with its similarity."""
         if self.embedder is None:
             return []
         nodes, vectors = self.name_vectors()
         if not nodes:
             return []
         sims = vectors @ self.embedder.encode([text])[0]
-        best = int(sims.argmax())
-        return [nodes[best]] if float(sims[best]) >= cutoff else []
+        order = np.argsort(-sims, kind="stable")
+        return [(nodes[i], float(sims[i])) for i in order if sims[i] >= cutoff]
 
     def name_vectors(self) -> tuple[list[Node], np.ndarray]:
         """The linkable entities and their name vectors (computed for names not cached)."""

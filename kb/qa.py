@@ -318,8 +318,12 @@ class QuestionAnswerer:
             best: list[Node] = []
             places = [n for n in found if n.type in PLACE_TYPES]
             for text in candidates:
-                best = best or [n for n in self._link_by_meaning(text, 0.75)
-                                if n.type == "Cluster" and self._lies_in(n, places)]  # fmt: skip
+                meant = self._cluster_by_meaning(text, places)
+                if meant is None:  # several clusters fit the words equally: none is named
+                    break
+                if meant:
+                    best = meant
+                    break
             found += best
         if not found:
             found = self._link_by_meaning(question)
@@ -344,10 +348,31 @@ class QuestionAnswerer:
                 return True
         return False
 
-    def _link_by_meaning(self, question: str, cutoff: float = 0.7) -> list[Node]:
+    def _cluster_by_meaning(
+        self, text: str, places: list[Node], cutoff: float = 0.75, margin: float = 0.05
+    ) -> list[Node] | None:
+        """The cluster whose name means `text` ("the bag cluster"), among those in `places`.
+        With no place named, only a clear winner: "the textile cluster" is any of dozens
+        whose names are equally near, and picking one would answer about the wrong one
+        (None: ambiguous)."""
+        near = [(n, s) for n, s in self.linker.by_meaning(text, cutoff)
+                if n.type == "Cluster" and self._lies_in(n, places)]  # fmt: skip
+        if not near:
+            return []
+        if not places and len(near) > 1 and near[0][1] - near[1][1] < margin:
+            return None
+        return [near[0][0]]
+
+    def _link_by_meaning(
+        self, question: str, cutoff: float = 0.7, margin: float = 0.05
+    ) -> list[Node]:
         """The cluster, scheme, agency or firm whose name means what the question names
-        ('the bag cluster in Bihar'), by MiniLM similarity; only when names found nothing."""
-        return self.linker.by_meaning(question, cutoff)
+        ('the bag cluster in Bihar'), by MiniLM similarity; only when names found nothing,
+        and only a clear winner (as _cluster_by_meaning)."""
+        near = self.linker.by_meaning(question, cutoff)
+        if len(near) > 1 and near[0][1] - near[1][1] < margin:
+            return []
+        return [n for n, _ in near[:1]]
 
     # -- answering ----------------------------------------------------------------------------
 

@@ -64,7 +64,7 @@ def test_names_in_running_text(linker: EntityLinker) -> None:
 
 
 def test_by_meaning_uses_cached_name_vectors(tmp_path: Path, linker: EntityLinker) -> None:
-    assert [n.id for n in linker.by_meaning("Muzaffarpur bag cluster", 0.9)] == [
+    assert [n.id for n, _ in linker.by_meaning("Muzaffarpur bag cluster", 0.9)] == [
         "cluster:muzaffarpur-bag-cluster"
     ]
     assert linker.by_meaning("zzzz", 0.9) == []
