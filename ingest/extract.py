@@ -42,7 +42,12 @@ from ingest.clusters import (
 from ingest.documents import LoadedDocument
 from ingest.facts import FactSet
 from ingest.hindi import HindiReader
-from ingest.mentions import acronym_pairs, market_organisations, pattern_mentions
+from ingest.mentions import (
+    CLUSTER_LIKE_HEADS,
+    acronym_pairs,
+    market_organisations,
+    pattern_mentions,
+)
 from ingest.quantities import find_quantities
 from ingest.relations import relations_of
 from ingest.units import Entity, Sentence, facilities, focal_group
@@ -270,6 +275,9 @@ _DISTRICT_LABEL = re.compile(r"(?<![\w-])District\s*:\s*", re.I)
 
 def _word_rx(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
+_CLUSTER_LIKE_END = re.compile(rf"\b(?:{CLUSTER_LIKE_HEADS})$")  # "... Craft Park" keeps its name
 
 
 def _alone(acronym: str) -> re.Pattern[str]:
@@ -516,7 +524,7 @@ class Extractor:
         if known:
             return Entity(known[0], "Cluster", name, start, end, confidence=0.95, places=inner)
         name = re.sub(r"\bcluster$", "Cluster", name)
-        if not name.endswith("Cluster"):
+        if not name.endswith("Cluster") and not _CLUSTER_LIKE_END.search(name):
             aliases, name = [name], f"{name} Cluster"
         else:
             aliases = []

@@ -49,6 +49,9 @@ COMPANY_WORDS = r"(?:Company|Enterprises|Exports|Impex|Silks|Mills|Traders)"
 # Sanstha", "Lodhikheda Hatkargha Vikas Samiti". ("Nigam", a corporation, is listed above;
 # "Mandal" and "Sabha" are left out: a mandal is a unit of land, the Lok Sabha a house.)
 BODY_WORDS_INDIAN = r"(?:Sansthan?|Samiti|Sangh|Mahasangh|Sangathan)"
+# Places artisans of a craft work together that are named as such, not as a "Cluster": one
+# cluster each ("Hiralaxmi Memorial Craft Park", "Raghurajpur Crafts Village")
+CLUSTER_LIKE_HEADS = r"Crafts?\s+(?:Park|Village)"
 
 # Words a scheme's name never holds before "Scheme": it is what a cluster is "under", "of",
 # "through" ("Eri Silk Khadi Cluster, Oyan ... under Scheme of Fund ..." names no scheme).
@@ -62,7 +65,27 @@ _LOWER = (
     r"with|from|and|of|as|said|would|also|has|its)\b)[a-z]+"
 )
 
+# A body introduced by its kind and the name it goes by: "the company called Natural Weaves
+# Kraft", "an independent NGO named Ashapura Bahuvividha Trust"
+_CALLED = r"\s+(?:called|named|christened|known\s+as)\s+"
+
 ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
+    (
+        "Enterprise",
+        "company",
+        re.compile(
+            rf"\b(?:company|firm|unit|brand|enterprise|co-?operative){_CALLED}"
+            rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,5}})"
+        ),
+    ),
+    (
+        "Agency",
+        "NGO",
+        re.compile(
+            rf"\b(?:NGO|trust|society|organi[sz]ation|federation|foundation){_CALLED}"
+            rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,5}})"
+        ),
+    ),
     (
         "Enterprise",
         "cooperative",
@@ -128,7 +151,7 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         re.compile(
             rf"{_NAME}\s+(?:Council|Commission|Board|Institute|Institution|Society|Corporation|"
             rf"Organi[sz]ation|Authority|Federation|Foundation|Trust|University|Nigam|Centre|Center|"
-            rf"Committee|Club|Forum|Guild|High\s+Court|Railways?|{BODY_WORDS_INDIAN})\b"
+            rf"Committee|Club|Forum|Guild|High\s+Court|Railways?|Tool\s+Rooms?|{BODY_WORDS_INDIAN})\b"
             rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+(?:and\s+)?{_CAP})*)?"
         ),
     ),
@@ -138,6 +161,15 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         re.compile(
             rf"(?:{_CAP}\s+){{0,3}}(?:Institute|Council|Board|Organi[sz]ation)\s+(?:of|for)\s+"
             rf"{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,5}}"
+        ),
+    ),
+    # a public research laboratory ("National Metallurgical Laboratory", "Central Leather
+    # Research Laboratory"); a "Quality Testing Laboratory" is a facility, not a body
+    (
+        "Agency",
+        "organisation",
+        re.compile(
+            rf"\b(?:National|Central|Regional|Indian)\s+(?:{_CAP}\s+){{0,3}}Laborator(?:y|ies)\b"
         ),
     ),
     ("Agency", "government department", re.compile(r"\b[Dd]istrict\s+[a-z]+\s+office\b")),
@@ -162,8 +194,8 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         # "Oil Expeller and Parts Cluster": one name over "and" (a place before the "and" is a
         # list's, see ingest/extract.py `_joined_clusters`)
         re.compile(
-            rf"{_CAP}(?:(?:[\s-]+|\s+(?:and|&)\s+){_CAP}){{0,5}}\s+Cluster\b"
-            rf"(?!\s+(?i:scheme|development|programme|program)\b)"
+            rf"{_CAP}(?:(?:[\s-]+|\s+(?:and|&)\s+){_CAP}){{0,5}}\s+"
+            rf"(?:Cluster|{CLUSTER_LIKE_HEADS})\b(?!\s+(?i:scheme|development|programme|program)\b)"
         ),
     ),
     # What a project is "under" is a scheme: "under SFURTI", "under the BEE-SME program"
@@ -201,11 +233,56 @@ _HEAD_OF_DIRECTORATE = re.compile(
     r"(?:\s*,\s*(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b)?"
 )
 # Words that start a sentence or a clause but are not part of a name.
-_LEADING = {"the", "through", "under", "in", "with", "by", "a", "an", "this", "these", "that",
-            "as", "from", "to", "for", "and", "of", "at", "on", "its", "their", "our", "now",
-            "notably", "moreover", "further", "also", "successful", "implementation", "some",
-            "examples", "gap", "funding", "sponsored", "commercial", "selection", "while", "all",
-            "various", "different", "other", "state-of-the-art", "new", "both"}  # fmt: skip
+_LEADING = {
+    "the",
+    "through",
+    "under",
+    "in",
+    "with",
+    "by",
+    "a",
+    "an",
+    "this",
+    "these",
+    "that",
+    "as",
+    "from",
+    "to",
+    "for",
+    "and",
+    "of",
+    "at",
+    "on",
+    "its",
+    "their",
+    "our",
+    "now",
+    "notably",
+    "moreover",
+    "further",
+    "also",
+    "successful",
+    "implementation",
+    "some",
+    "examples",
+    "gap",
+    "funding",
+    "sponsored",
+    "commercial",
+    "selection",
+    "while",
+    "all",
+    "various",
+    "different",
+    "other",
+    "state-of-the-art",
+    "new",
+    "both",
+    "history",
+    "about",
+    "overview",
+    "introduction",
+}  # fmt: skip  (a page's heading words)
 _GENERIC = {"cluster", "scheme", "department", "programme", "program", "fund", "mission",
             "bank", "banks", "society", "institute", "board", "council", "office", "the cluster",
             "msme cluster", "cluster development", "msme", "government", "organisation",
@@ -606,7 +683,7 @@ def acronym_pairs(sentence: str) -> tuple[str, list[tuple[str, str]]]:
             if w.lower() not in {"of", "and", "for", "the"}
         ).upper()
 
-    def repl(before: str, inner: str, whole: str) -> str:
+    def repl(before: str, inner: str, whole: str, after: str) -> str:
         inner = inner.strip()
         if is_acronym(inner):
             words = re.findall(r"[A-Za-z][A-Za-z.-]*", before)
@@ -620,8 +697,19 @@ def acronym_pairs(sentence: str) -> tuple[str, list[tuple[str, str]]]:
                     break
             return before
         last = before.split()[-1] if before.split() else ""
-        if is_acronym(last) and initials(inner).startswith(re.sub(r"[^A-Z]", "", last)[:2]):
-            pairs.append((last, inner))
+        letters = re.sub(r"[^A-Z]", "", last)
+        if is_acronym(last) and initials(inner).startswith(letters[:2]):
+            # "AIADA (Adityapur Industrial Area Development Authority, Adityapur, Jharkhand)":
+            # the name ends where its initials cover the acronym; the rest says where it is
+            items = inner.split(",")
+            name = next((n for n in (",".join(items[:k]).strip() for k in range(1, len(items) + 1))
+                         if len(initials(n)) >= len(letters) - 1), inner)  # fmt: skip
+            pairs.append((last, name))
+            # a body's name standing for its acronym ("the setting up of AIADA (...) by the
+            # Government"), not a part of a longer name ("BRGF (...) Scheme"), is read as named
+            bodies = [m for m in pattern_mentions(name) if m.type in ("Agency", "Enterprise")]
+            if not after[:1].isupper() and any(m.start == 0 and m.end == len(name) for m in bodies):
+                return before[: len(before) - len(last)] + name
             return before
         return whole
 
@@ -634,7 +722,8 @@ def acronym_pairs(sentence: str) -> tuple[str, list[tuple[str, str]]]:
     for m in _BRACKETED.finditer(sentence):
         start = max(pos, *(sentence.rfind(b, pos, m.start()) + 1 for b in "()"))
         before = sentence[start : m.start()].rstrip()
-        parts += [sentence[pos:start], repl(before, m.group(1), sentence[start : m.end()])]
+        after = sentence[m.end() :].lstrip()
+        parts += [sentence[pos:start], repl(before, m.group(1), sentence[start : m.end()], after)]
         pos = m.end()
     cleaned = "".join([*parts, sentence[pos:]])
     return " ".join(cleaned.split()), pairs

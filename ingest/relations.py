@@ -594,6 +594,13 @@ def _hindi_relations(s: Sentence, rel: Any, documents: list[Entity]) -> Iterator
                 yield rel(*role_edge(body, c, how), 0.6, {"role": role, "via": "hindi"})
 
 
+# "... is situated at", "are located in", "was set up at": where the name before it stands
+_SITUATED = re.compile(
+    r"\s*,?\s+(?:complex\s+)?(?:is|are|was|were|has been|have been|will be)\s+"
+    r"(?:situated|located|based|set up|established|coming up)\s+(?:at|in|near)\b"
+)
+
+
 def _located(s: Sentence, c: Entity, rel: Any) -> Iterator[Rel]:
     """'X Cluster, Dhubri, Assam', 'Muzaffarpur Bag Cluster', 'Iron Cluster in Bhendra'."""
     places = s.of(*PLACE_TYPES)
@@ -627,5 +634,11 @@ def _located(s: Sentence, c: Entity, rel: Any) -> Iterator[Rel]:
             end = starts[sep.end()].end
         m = re.compile(r"\s+in\s+").match(s.clean, end) if end > c.end else None
         chain = [p for p in places if m and p.start == m.end()]
+    if not inside and not chain and (m := _SITUATED.match(s.clean, c.end)):
+        # "The X Craft Park is situated at Dhordo village in Kutch": the first district or
+        # state named in the rest of the clause
+        clause = re.split(r"[.;]", s.clean[m.end() :], maxsplit=1)[0]
+        chain = sorted((p for p in places if m.end() <= p.start < m.end() + len(clause)),
+                       key=lambda p: p.start)[:1]  # fmt: skip
     for p in inside or chain:
         yield rel(c.id, "LOCATED_IN", p.id, 0.8)

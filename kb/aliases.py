@@ -240,6 +240,9 @@ DISTRICTS: list[tuple[str, str, str]] = [
     ("KARNATAKA", "TUMAKURU", "Tumkur"),
     ("KARNATAKA", "CHIKKAMAGALURU", "Chikmagalur"),
     ("KARNATAKA", "CHAMARAJANAGARA", "Chamarajanagar"),
+    # the names the districts are known by in English writing
+    ("GUJARAT", "KACHCHH", "Kutch"),
+    ("JHARKHAND", "EAST SINGHBUM", "East Singhbhum"),  # LGD spells it without the second h
 ]
 
 # Direction words a district's name may be written with, in English or an Indian language, and

@@ -142,6 +142,12 @@ class Gazetteer:
                 continue
             n, start, end, entries = hit
             types = {t for _, t, _ in entries}
+            if types == {"District"} and normalize(sentence[start:end]) in _DIRECTIONS:
+                # Delhi's "North East" or "West" district only as "... district": "the North
+                # East States", "East Singhbhum" name a region and another district
+                if not re.match(r"\s+district\b", sentence[end:], re.I):
+                    i += n
+                    continue
             type_ = "District" if types == {"District"} else sorted(types)[0]
             ids = [e[0] for e in entries if e[1] == type_]
             name = next(e[2] for e in entries if e[1] == type_)

@@ -609,3 +609,19 @@ def test_a_clusters_town_placed_by_its_block_and_the_scheme_in_its_name(
     assert (name, "Scheme of Fund for Regeneration of Traditional Industries") in _rels(
         found, "SUPPORTED_BY"
     )
+
+
+def test_a_craft_park_is_a_cluster_placed_where_it_is_situated(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "History Of Shilpgram Memorial Craft Park\n"
+        "The Shilpgram Craft Park is situated at Dhordo village in Kutch and houses 200 artisans.\n"
+        "Artisans from the North East States also show their crafts in the park.\n",
+    )
+    assert list(_clusters(found)) == ["Shilpgram Memorial Craft Park"]
+    assert ("Shilpgram Memorial Craft Park", "Kachchh") in _rels(found, "LOCATED_IN")
+    # Delhi's North East district only as "North East district": here it is a region
+    assert "North East" not in {e["name"] for e in found["entities"] if e["type"] == "District"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.mentions import pattern_mentions
+from ingest.mentions import acronym_pairs, pattern_mentions
 
 
 def _agencies(text: str) -> set[str]:
@@ -128,3 +128,36 @@ def test_a_letterhead_of_a_ministry_and_its_office_is_two_bodies() -> None:
     )
     assert "Ministry of Rural Crafts" in found
     assert not any("Office" in name and "Ministry" in name for name in found)
+
+
+def test_tool_rooms_and_public_laboratories_are_bodies_but_a_testing_laboratory_is_not() -> None:
+    found = _agencies(
+        "Support came from the Indo-German Tool Room, the Central Tool Room and the National "
+        "Chemical Laboratory."
+    )
+    assert {"Indo-German Tool Room", "Central Tool Room", "National Chemical Laboratory"} <= found
+    assert not _agencies("The Quality Testing Laboratory of the CFC opened in March.")
+
+
+def test_a_body_introduced_by_its_kind_and_the_name_it_goes_by() -> None:
+    found = {
+        (m.type, m.name)
+        for m in pattern_mentions(
+            "Later the company called Bamboo Roots Crafts began exporting, and an NGO named "
+            "Jan Chetna trained the women."
+        )
+    }
+    assert {("Enterprise", "Bamboo Roots Crafts"), ("Agency", "Jan Chetna")} <= found
+
+
+def test_an_acronym_then_its_bodys_name_and_place_reads_as_the_body() -> None:
+    text, pairs = acronym_pairs(
+        "The estate grew after the setting up of RIIDA (Ranchi Industrial Area Development "
+        "Authority, Ranchi, Jharkhand) by the State."
+    )
+    assert pairs == [("RIIDA", "Ranchi Industrial Area Development Authority")]
+    assert "setting up of Ranchi Industrial Area Development Authority by the State" in text
+    assert "Ranchi Industrial Area Development Authority" in _agencies(text)
+    # an acronym that opens a longer name stays: the name is the scheme's
+    text, pairs = acronym_pairs("BRGF (Backward Region Grant Fund) Scheme funds it.")
+    assert text == "BRGF Scheme funds it." and pairs == [("BRGF", "Backward Region Grant Fund")]

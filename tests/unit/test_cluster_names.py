@@ -57,13 +57,20 @@ def test_a_cluster_with_no_place_is_in_the_one_district_of_its_sentence() -> Non
     ]
     context = {"district": "district:wb:purulia", "clear_state": "state:wb"}
     assert _located([s], context) == [("cluster:lamp-cluster", "district:wb:bankura")]
-    # two districts in the sentence: the document's district, as before
-    text2 = text + " Purulia and Nadia send artisans."
+    # two districts in the sentence and nothing saying where the cluster is: the document's
+    text2 = "The Lamp Cluster trains artisans from Bankura and Purulia."
     s2 = Sentence(0, text2, text2)
-    s2.entities = s.entities + [
+    s2.entities = [
+        _entity(text2, "cluster:lamp-cluster", "Cluster", "Lamp Cluster"),
+        _entity(text2, "district:wb:bankura", "District", "Bankura"),
         _entity(text2, "district:wb:purulia", "District", "Purulia"),
     ]
     assert _located([s2], context) == [("cluster:lamp-cluster", "district:wb:purulia")]
+    # where it "is coming up" says it, whatever else the sentence names
+    text3 = text + " Purulia and Nadia send artisans."
+    s3 = Sentence(0, text3, text3)
+    s3.entities = s.entities + [_entity(text3, "district:wb:purulia", "District", "Purulia")]
+    assert _located([s3], context) == [("cluster:lamp-cluster", "district:wb:bankura")]
 
 
 def _backed(sentences: list[Sentence]) -> set[tuple[str, str]]:
