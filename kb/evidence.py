@@ -90,6 +90,8 @@ NOUN_TYPES: dict[str, tuple[str, ...]] = {
     **{stem(w): ("Agency", "Enterprise") for w in ("bank", "organisation", "organization",
                                                    "body", "partner", "consultancy")},
     **{stem(w): ("Scheme",) for w in ("scheme", "programme", "program", "mission")},
+    **{stem(w): ("Facility",) for w in ("facility", "project", "centre", "center", "cfc",
+                                        "plant", "lab", "laboratory")},
     stem("district"): ("District",),
     stem("state"): ("State",),
 }  # fmt: skip
@@ -136,6 +138,17 @@ def is_furniture(text: str) -> bool:
     """Headings, page furniture, questions and lead-ins are never evidence."""
     t = text.strip()
     return bool(FURNITURE.match(t) or t.endswith((":", "?")) or len(t.split()) < 5 or t.isupper())
+
+
+def offered(q: Question, c: Candidate) -> set[str]:
+    """The entities a fact offers as its answer: the other end of each edge at an entity the
+    question names; failing those, every entity of the fact that the question does not name."""
+    asked = {n.id for n in q.focus}
+    ids = {x.get("target") if x.get("source") in asked else x.get("source")
+           for x in c.facts if asked & {x.get("source"), x.get("target")}}  # fmt: skip
+    if not ids - asked:
+        ids = {i for x in c.facts for i in (x.get("source"), x.get("target"))}
+    return {i for i in ids - asked if i}
 
 
 def names_in(node: Node, words: set[str], also: tuple[str, ...] = ()) -> bool:
@@ -244,8 +257,7 @@ class EvidencePool:
         wanted = NOUN_TYPES.get(q.noun or "")
         if c.kind != "fact" or not wanted:
             return False
-        asked = {n.id for n in q.focus}
-        ids = {i for x in c.facts for i in (x.get("source"), x.get("target")) if i} - asked
+        ids = offered(q, c)
         return bool(ids) and not any(is_a(i, t) for i in ids for t in wanted)
 
     @staticmethod

@@ -38,6 +38,12 @@ _MONEY = re.compile(
 )
 _PERCENT = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?\b")
+# Places named with their kind, which the statistical NER reads as organisations or misses:
+# "Chas Block", "Kasmar block", "Nawadih Block", "Boko town", "Bhendra village"
+_PLACE_UNIT = re.compile(
+    r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\s+(?:[Bb]lock|[Tt]ehsil|[Tt]aluka?|[Mm]andal|"
+    r"[Vv]illage|[Tt]own|[Pp]anchayat)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -168,10 +174,12 @@ def _keep(text: str, reading: _Reading) -> _Reading:
 
 
 def _reading(text: str, doc: Any) -> _Reading:
-    # amounts and percentages written the Indian way win over the statistical entities they
-    # overlap ("INR 10 Lakh", not "10 Lakh" as a count); years only fill gaps
+    # amounts and percentages written the Indian way, and places named with their kind, win
+    # over the statistical entities they overlap ("INR 10 Lakh", not "10 Lakh" as a count;
+    # "Chas Block", not an organisation); years only fill gaps
     out = [Span(m.group(0).strip(), kind, m.start(), m.end())
-           for rx, kind in ((_MONEY, "money"), (_PERCENT, "percent")) for m in rx.finditer(text)]  # fmt: skip
+           for rx, kind in ((_MONEY, "money"), (_PERCENT, "percent"), (_PLACE_UNIT, "place"))
+           for m in rx.finditer(text)]  # fmt: skip
     content = frozenset(
         t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and t.is_alpha
     )

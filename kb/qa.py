@@ -526,13 +526,28 @@ class QuestionAnswerer:
         chosen = self._other_parts(q, chosen, pool, threshold)
         # Entities the question names that the chosen evidence does not: the best sentence
         # naming each (often another document's) joins.
+        # A list asked of several entities ("the producer companies of the Bhagalpur and the
+        # Purnia clusters") gathers for each: failing a sentence naming it, the best one of its
+        # own documents that holds the asked noun or a span of the asked type.
+        gathers = q.answer_type == "list" or q.plural
+        evidence = self._evidence()
+
+        def about(node: Node, c: Candidate) -> bool:
+            return is_a(c.document, "Document") and names_in(
+                node, evidence.document_words(c.document)
+            )
+
         for node in q.focus:
             if node.type in BROAD_TYPES:
                 continue
-            if any(names_in(node, c.words) for c in chosen):
+            if any(names_in(node, c.words) or (gathers and about(node, c)) for c in chosen):
                 continue
             naming = [c for c in pool if c.kind == "sentence" and c not in chosen
                       and c.score >= threshold / 2 and names_in(node, c.words)]  # fmt: skip
+            if not naming and gathers:
+                naming = [c for c in pool if c.kind == "sentence" and c not in chosen
+                          and c.score >= threshold / 20 and about(node, c)
+                          and (c.features.get("noun_in_sentence") or c.features.get("typed_x_span"))]  # fmt: skip
             if naming:
                 chosen = [*chosen, max(naming, key=lambda c: c.score)]
         if len(chosen) > 1:  # evidence of several parts or sources: each gets its share

@@ -63,3 +63,21 @@ def test_a_sentence_is_never_held_to_a_fact_constraint(pool: EvidencePool) -> No
     sentence = Candidate("High Spirit anchors the bag cluster.", "doc:x", "sentence 1")
     q = Question("q", "org", focus=[_node(pool, "state:kerala")], noun=stem("company"))
     assert pool.admissible(q, [sentence]) == [sentence]
+
+
+def test_a_fact_offers_the_other_end_of_its_edges_at_the_question_entities(
+    pool: EvidencePool,
+) -> None:
+    """'Which projects were funded under the cluster?': the schemes funding the cluster are
+    what the fact offers; a facility the scheme also funds, two steps away, does not make it
+    an answer about projects."""
+    cluster = _node(pool, CLUSTER)
+    facts = [{"source": "scheme:mmuy", "relation": "FUNDS", "target": CLUSTER},
+             {"source": "scheme:mmuy", "relation": "FUNDS", "target": "facility:bag-cfc"}]  # fmt: skip
+    schemes = Candidate("a fact", "graph", "", kind="fact", facts=facts)
+    facility = _fact(CLUSTER, "HAS_FACILITY", "facility:bag-cfc")
+    projects = Question("Which projects ...?", "other", focus=[cluster], noun=stem("projects"))
+    assert pool.admissible(projects, [schemes, facility]) == [facility]
+    # a fact about none of the question's entities: whatever it names besides them
+    elsewhere = _fact("scheme:mmuy", "FUNDS", "facility:bag-cfc")
+    assert pool.admissible(projects, [elsewhere]) == [elsewhere]
