@@ -671,6 +671,50 @@ def listed_clusters(
     return out
 
 
+# A table's header names what its columns hold: the place of each row, and what it makes
+_PLACE_COLUMN = re.compile(r"\b(?:district|location|place|town|village|block)s?\b", re.I)
+_PRODUCT_COLUMN = re.compile(
+    r"\b(?:crafts?|products?|items?|activit(?:y|ies)|trades?|commodit(?:y|ies)|specialit(?:y|ies))\b",
+    re.I,
+)
+_RULE_ROW = re.compile(r"^[\s|:=-]*$")
+
+
+def table_cells(text: str) -> list[str] | None:
+    """The cells of a table row flattened to a line ("Bankura | Dokra, Terracotta |"), or None
+    for a line that is no row."""
+    if "|" not in text or _RULE_ROW.match(text):
+        return None
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    return cells if len(cells) >= 2 else None
+
+
+def place_product_rows(texts: list[str]) -> list[tuple[int, str, str]]:
+    """The rows of a table whose header names a place column and a product column ("Name of the
+    District | Craft"), as (line index, place cell, product cell): one place and what is made
+    there a row. A table with a cluster word in a cell is left to the descriptions, which read
+    the cluster's own name; a header holding both kinds of word in one cell says nothing."""
+    out: list[tuple[int, str, str]] = []
+    columns: tuple[int, int] | None = None
+    for i, text in enumerate(texts):
+        cells = table_cells(text)
+        if cells is None:
+            if not _RULE_ROW.match(text):
+                columns = None  # the table has ended
+            continue
+        places = [j for j, c in enumerate(cells) if _PLACE_COLUMN.search(c)]
+        products = [j for j, c in enumerate(cells) if _PRODUCT_COLUMN.search(c)]
+        if len(places) == 1 and len(products) == 1 and places != products:
+            columns = (places[0], products[0])  # a header row
+            continue
+        if columns is None or any("cluster" in c.lower() for c in cells):
+            continue
+        place, product = (cells[j] if j < len(cells) else "" for j in columns)
+        if re.search(r"[A-Za-z]", place) and re.search(r"[A-Za-z]{3}", product):
+            out.append((i, place, product))
+    return out
+
+
 # The words that open a described cluster in an item ("Soft Interventions in", "Centre in")
 _FRAME_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z-]*\s+){1,2}(?:in|of|for|at))\s+$")
 # Capitalised product words after a frame, up to the comma that opens the item's address

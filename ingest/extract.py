@@ -36,6 +36,7 @@ from ingest.clusters import (
     listed_clusters,
     mentions_cluster,
     parse_all,
+    place_product_rows,
     product_words,
     unglue,
 )
@@ -49,10 +50,12 @@ from ingest.mentions import (
     pattern_mentions,
 )
 from ingest.quantities import find_quantities
+from ingest.registry import MINISTRY_FILE
 from ingest.relations import relations_of
 from ingest.units import Entity, Sentence, facilities, focal_group
 from kb import deadline
 from kb.aliases import STATE_BOARDS
+from kb.config import bundled_data
 from kb.errors import SchemaError
 from kb.ids import is_a, is_qualified, node_id, place_slug, state_of
 from kb.linking import Gazetteer, Mention, is_acronym
@@ -82,6 +85,10 @@ _BARE_BODY = re.compile(rf"\b[Tt]he\s+({'|'.join(_BODY_HEADS)})\b(?!\s+(?:of|for
 
 
 _CLUSTER_WORD = re.compile(r"\bclusters?\b", re.I)
+# A document about several clusters or cluster-like units: a table of places and their crafts
+# under it lists them (`place_product_rows`), one a row; under ODOP such a table lists products
+_PLURAL_UNITS = re.compile(rf"\bclusters\b|\bCFCs\b|\b(?:{CLUSTER_LIKE_HEADS})s\b", re.I)
+_TABLE_ITEMS = re.compile(r"\s*(?:,|&|\band\b)\s*")
 
 
 def not_clusters(
@@ -326,6 +333,22 @@ def _scheme_key(name: str) -> str:
     return re.sub(r"\s+schemes?$", "", key).strip()
 
 
+def _scheme_ministries(resolver: Resolver, agencies: AgencyNames) -> dict[str, str]:
+    """The ministry that runs each scheme tables/scheme-ministry.csv names: the scheme's
+    canonical name -> the ministry's canonical name, normalised."""
+    out: dict[str, str] = {}
+    path = bundled_data() / MINISTRY_FILE
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            scheme, ministry = row.get("scheme") or "", row.get("ministry") or ""
+            if scheme and ministry:
+                canonical = resolver.canonical_name("Scheme", scheme)
+                out.setdefault(canonical, normalize(agencies.canonical(ministry)))
+    return out
+
+
 class Extractor:
     """Holds what is known (the KB's names) and turns documents into FactSets."""
 
@@ -360,6 +383,8 @@ class Extractor:
             for k, entries in self.gazetteer.index.items()
             if entries and entries[0][1] == "Agency"
         }
+        self.scheme_ministry = _scheme_ministries(resolver, self.agencies)
+        self._doc_bodies: set[str] = set()  # the bodies the document names (read()), normalised
 
     # -- context ------------------------------------------------------------------------------
 
@@ -514,6 +539,16 @@ class Extractor:
                     attrs=attrs,
                     confidence=0.7,
                 )
+        # a known scheme's short name ("the Cluster Development Programme" of a document that
+        # names the Ministry of MSME): the one scheme ending so whose ministry the document names
+        ends = [
+            c for c, ministry in self.scheme_ministry.items()
+            if ministry in self._doc_bodies and len(key.split()) >= 2
+            and _scheme_key(c).endswith(" " + key)
+        ]  # fmt: skip
+        if len(ends) == 1:
+            return Entity(node_id("Scheme", ends[0]), "Scheme", ends[0], m.start, m.end,
+                          aliases=[name], attrs=attrs, confidence=0.8)  # fmt: skip
         return Entity(node_id("Scheme", bare), "Scheme", bare, m.start, m.end, aliases=[name] if bare != name else [],
                       attrs=attrs)  # fmt: skip
 
@@ -596,6 +631,12 @@ class Extractor:
         bodies = frozenset(
             normalize(m.name) for found in raw for m in found if m.type in ("Agency", "Enterprise")
         )
+        self._doc_bodies = {
+            normalize(self.agencies.canonical(m.name))
+            for found in raw
+            for m in found
+            if m.type == "Agency"
+        }
         for found, orgs in zip(
             raw, market_organisations([s.clean for s in sentences]), strict=True
         ):
@@ -667,6 +708,16 @@ class Extractor:
             if items:
                 found += self._descriptions(s.clean, found, doc_states, district, None,
                                             product, headings=heads, framed=items)  # fmt: skip
+        if not about_odop and _PLURAL_UNITS.search(" ".join(s.clean for s in sentences)):
+            for i, place, made in place_product_rows([s.clean for s in sentences]):
+                found = raw[i]
+                kind = self._place_kind(place, doc_states)
+                if kind is None or kind[0] == "state" or any(m.type == "Cluster" for m in found):
+                    continue
+                where = kind[1] or (doc_states.most_common(1)[0][0] if doc_states else None)
+                name = f"{place} {_titled(' and '.join(_TABLE_ITEMS.split(made)))} Cluster"
+                found.append(Mention("Cluster", name, 0, len(sentences[i].clean), "described",
+                                     ids=[where] if where else [], how="description"))  # fmt: skip
         raw = [select(r) for r in raw]
         for s, mentions in zip(sentences, raw, strict=True):
             deadline.check()

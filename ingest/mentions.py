@@ -51,7 +51,7 @@ COMPANY_WORDS = r"(?:Company|Enterprises|Exports|Impex|Silks|Mills|Traders)"
 BODY_WORDS_INDIAN = r"(?:Sansthan?|Samiti|Sangh|Mahasangh|Sangathan)"
 # Places artisans of a craft work together that are named as such, not as a "Cluster": one
 # cluster each ("Hiralaxmi Memorial Craft Park", "Raghurajpur Crafts Village")
-CLUSTER_LIKE_HEADS = r"Crafts?\s+(?:Park|Village)"
+CLUSTER_LIKE_HEADS = r"Crafts?\s+(?:Park|Village|Hub)"
 
 # Words a scheme's name never holds before "Scheme": it is what a cluster is "under", "of",
 # "through" ("Eri Silk Khadi Cluster, Oyan ... under Scheme of Fund ..." names no scheme).
@@ -192,10 +192,11 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "Cluster",
         None,
         # "Oil Expeller and Parts Cluster": one name over "and" (a place before the "and" is a
-        # list's, see ingest/extract.py `_joined_clusters`)
+        # list's, see ingest/extract.py `_joined_clusters`); "... District Cluster Name" is a
+        # table's column heading
         re.compile(
             rf"{_CAP}(?:(?:[\s-]+|\s+(?:and|&)\s+){_CAP}){{0,5}}\s+"
-            rf"(?:Cluster|{CLUSTER_LIKE_HEADS})\b(?!\s+(?i:scheme|development|programme|program)\b)"
+            rf"(?:Cluster|{CLUSTER_LIKE_HEADS})\b(?!\s+(?i:scheme|development|programme|program|name)\b)"
         ),
     ),
     # What a project is "under" is a scheme: "under SFURTI", "under the BEE-SME program"

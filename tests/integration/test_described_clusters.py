@@ -625,3 +625,57 @@ def test_a_craft_park_is_a_cluster_placed_where_it_is_situated(
     assert ("Shilpgram Memorial Craft Park", "Kachchh") in _rels(found, "LOCATED_IN")
     # Delhi's North East district only as "North East district": here it is a region
     assert "North East" not in {e["name"] for e in found["entities"] if e["type"] == "District"}
+
+
+def test_a_table_of_places_and_their_crafts_lists_the_clusters(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # one cluster a row, named by its place and craft; a district the gazetteer cannot tell
+    # from its namesakes keeps the document's state
+    text = (
+        "Craft Villages of the State\n"
+        "The department is developing Craft Villages in four places with design support.\n"
+        "District Name | Main Craft |\n"
+        "---|---|\n"
+        "Bankura | Terracotta, Dokra |\n"
+        "Purulia | Chau mask |\n"
+        "Nadia | Clay doll |\n"
+        "Bardhaman | Wooden doll |\n"
+        "Training\n"
+        "Birbhum | 40 |\n"
+    )
+    found = _read(tables_kb, tmp_path, text)
+    assert set(_clusters(found)) == {
+        "Bankura Terracotta and Dokra Cluster",
+        "Purulia Chau Mask Cluster",
+        "Nadia Clay Doll Cluster",
+        "Bardhaman Wooden Doll Cluster",
+    }
+    located = _rels(found, "LOCATED_IN")
+    assert ("Purulia Chau Mask Cluster", "Purulia") in located
+    assert ("Bardhaman Wooden Doll Cluster", "West Bengal") in located
+    # the same table under ODOP lists each district's product, and a document about no
+    # clusters lists no cluster either
+    odop = text.replace("Craft Villages of the State", "One District One Product (ODOP)")
+    assert not _clusters(_read(tables_kb, tmp_path, odop, "odop.txt"))
+    plain = text.replace("Craft Villages", "craft").replace("developing craft", "supporting craft")
+    assert not _clusters(_read(tables_kb, tmp_path, plain, "plain.txt"))
+
+
+def test_a_known_schemes_short_name_in_a_document_naming_its_ministry(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # the Ministry of MSME's "Cluster Development Programme" is MSE-CDP; with no ministry
+    # named, or another's, the short name stays a scheme of its own
+    text = (
+        "Cluster Development Programme, Ministry of Micro, Small & Medium Enterprises\n"
+        "S.No. | District | Cluster Name | Status |\n"
+        "1 | Agra | Leather Footwear Cluster | DPR uploaded by SPV |\n"
+    )
+    schemes = lambda f: {e["name"] for e in f["entities"] if e["type"] == "Scheme"}  # noqa: E731
+    found = _read(tables_kb, tmp_path, text)
+    assert schemes(found) == {"Micro and Small Enterprises Cluster Development Programme"}
+    # "Cluster Name" heads a column: no cluster of that name
+    assert list(_clusters(found)) == ["Leather Footwear Cluster"]
+    other = _read(tables_kb, tmp_path, text.replace("Micro, Small & Medium", "Rural"), "o.txt")
+    assert schemes(other) == {"Cluster Development Programme"}
