@@ -518,6 +518,12 @@ class Extractor:
             if canonical != candidate:
                 return Entity(node_id("Scheme", canonical), "Scheme", canonical, m.start, m.end,
                               aliases=[name], attrs=attrs, confidence=0.9)  # fmt: skip
+        # a name an earlier document of this ingest gave a scheme (the gazetteer grows with
+        # each document; `scheme_keys` holds the KB's names at the start)
+        named = [e for e in self.gazetteer.index.get(normalize(bare), []) if e[1] == "Scheme"]
+        if named:
+            return Entity(named[0][0], "Scheme", named[0][2], m.start, m.end, aliases=[name],
+                          attrs=attrs, confidence=0.9)  # fmt: skip
         if key in self.scheme_keys:
             sid, _, known = self.scheme_keys[key]
             return Entity(

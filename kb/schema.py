@@ -591,6 +591,9 @@ AGENCY_ROLES: tuple[AgencyRole, ...] = (
             r"technical (?:agenc(?:y|ies)|partners?|institutions?|support agenc(?:y|ies)|"
             r"consultants?)",
             r"^\W*prepared by",  # a project report's cover: its author, the consultant
+            # "a DPR prepared by X": who prepares a cluster's project report is its technical
+            # agency (MSE-CDP and SFURTI guidelines ask the technical agency for the DPR)
+            r"\b(?:DPRs?|(?:detailed )?project reports?)(?:\s*\([A-Z]+\))?\s+(?:(?:was|is|were|being|has been|have been)\s+)?prepared by",
         ),
         forward=False,
     ),

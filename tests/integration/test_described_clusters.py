@@ -679,3 +679,44 @@ def test_a_known_schemes_short_name_in_a_document_naming_its_ministry(
     assert list(_clusters(found)) == ["Leather Footwear Cluster"]
     other = _read(tables_kb, tmp_path, text.replace("Micro, Small & Medium", "Rural"), "o.txt")
     assert schemes(other) == {"Cluster Development Programme"}
+
+
+def test_a_scheme_name_an_earlier_document_gave_is_that_scheme(
+    tables_home: Path, tmp_path: Path
+) -> None:
+    # the first document ties "Cluster Development Programme" to MSE-CDP (it names the
+    # Ministry of MSME); the second, ingested with it, writes the name and then its acronym:
+    # both are MSE-CDP, and its clusters keep their scheme
+    import shutil
+
+    from kb.config import Settings
+    from tests.conftest import REPO_DATA
+
+    home = tmp_path / "home"
+    shutil.copytree(tables_home, home)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(
+        "Cluster Development Programme, Ministry of Micro, Small & Medium Enterprises\n"
+        "The Ministry of Micro, Small & Medium Enterprises approved the Leather Cluster at "
+        "Agra under the Cluster Development Programme.\n",
+        encoding="utf-8",
+    )
+    (docs / "b.txt").write_text(
+        "This is part of the Cluster Development Programme (CDP) of the Centre and the states.\n"
+        "The state has the rubber cluster at Changanasserry and plastic cluster at Aluva.\n"
+        "The CDP is aimed at the competitiveness of small firms.\n",
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
+    try:
+        kb.ingest([docs])
+        supported = {
+            (e.source, e.target) for e in kb.store.edges("SUPPORTED_BY") if "doc:b" in
+            {p.source for p in e.provenance}
+        }  # fmt: skip
+        schemes = {t for _, t in supported if t.startswith("scheme:")}
+        assert schemes == {"scheme:micro-and-small-enterprises-cluster-development-programme"}
+        assert len(supported) >= 2  # both clusters of the second document
+    finally:
+        kb.close()

@@ -45,6 +45,13 @@ def test_as_the_role_and_a_report_cover_line() -> None:
     assert _roles("Prepared by, Coir Board", ["Coir Board"]) == {("Coir Board", "technical agency")}
     # "prepared by" inside a sentence is no cover line
     assert _roles("The plan was prepared by Coir Board.", ["Coir Board"]) == set()
+    # but who prepared a cluster's project report is its technical agency
+    assert _roles("The DPR prepared by Coir Board was approved.", ["Coir Board"]) == {
+        ("Coir Board", "technical agency")
+    }
+    assert _roles(
+        "A Detailed Project Report (DPR) was prepared by Coir Board.", ["Coir Board"]
+    ) == {("Coir Board", "technical agency")}
 
 
 def test_a_body_not_next_to_the_role_does_not_take_it() -> None:
