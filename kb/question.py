@@ -305,6 +305,12 @@ class QuestionAnalyser:
         names = [a for n in focus for a in [n.name, *n.aliases] if len(a) > 2]
         entity_words = {t for a in names for t in tokens(a)}
         content = set(tokens(text)) - entity_words - {stem(w) for w in ("cluster",)}
+        phrase = tuple(stem(w) for w in asked_phrase(doc))
+        if noun and kind in ("place", "date") and ANSWER_NOUNS.get(noun.lower()) == kind:
+            # "in which state", "which year": the noun names the kind of the answer, which the
+            # evidence holds as a span ("Manipur"); the word itself is no evidence
+            content -= {stem(noun)}
+            phrase = ()
         constraints = self._constraints(doc, focus)
         return Question(
             text=text,
@@ -318,7 +324,7 @@ class QuestionAnalyser:
             count_noun=count_noun,
             plural=plural,
             noun=stem(noun) if noun else None,
-            noun_phrase=tuple(stem(w) for w in asked_phrase(doc)),
+            noun_phrase=phrase,
             parts=max(1, sum(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc)),
             across=bool(compared) or several,
             lemmas=frozenset(

@@ -30,7 +30,7 @@ from kb.question import (
     measure,
 )
 from kb.schema import RELATION_TYPES
-from kb.search import unshortened
+from kb.search import stem, unshortened
 from kb.store.base import Node
 
 
@@ -236,6 +236,25 @@ def test_the_relation_asked_is_one_the_ontology_lets_touch_the_focus() -> None:
     assert analyser.relation(asked) == "PART_OF"
     assert analyser.relation(asked, frozenset({"Cluster"})) == "IMPLEMENTS"
     assert analyser.relation(asked, frozenset({"Cluster", "Agency"})) == "PART_OF"
+
+
+def test_a_noun_naming_the_kind_of_the_answer_is_no_evidence_word() -> None:
+    """In "which state" the answer is a state's name; a sentence with the word "states" is
+    no better evidence for it. A noun asking for something else stays a content word."""
+
+    class Meanings:
+        def encode(self, texts: list[str]) -> np.ndarray:
+            return np.ones((len(texts), 4))
+
+    class Linker:
+        cache_dir = None
+
+    analyser = QuestionAnalyser(Linker(), Meanings())  # type: ignore[arg-type]
+    where = analyser.analyse("kauna cluster is in which state", [])
+    assert where.answer_type == "place" and stem("state") not in where.content
+    assert where.noun_phrase == ()
+    cost = analyser.analyse("what is the cost of the kauna workshed?", [])
+    assert cost.answer_type == "money" and stem("cost") in cost.content and cost.noun_phrase
 
 
 def test_shorthand_is_written_out_before_the_question_is_read() -> None:
