@@ -548,11 +548,10 @@ class QuestionAnswerer:
                 continue
             if any(names_in(node, c.words) or (gathers and about(node, c)) for c in chosen):
                 continue
-            naming = [c for c in pool if c.kind == "sentence" and c not in chosen
-                      and c.score >= threshold / 2 and names_in(node, c.words)]  # fmt: skip
+            unused = [c for c in pool if c.kind == "sentence" and c not in chosen]
+            naming = [c for c in unused if c.score >= threshold / 2 and names_in(node, c.words)]
             if not naming and gathers:
-                naming = [c for c in pool if c.kind == "sentence" and c not in chosen
-                          and c.score >= threshold / 20 and about(node, c)
+                naming = [c for c in unused if c.score >= threshold / 20 and about(node, c)
                           and (c.features.get("noun_in_sentence") or c.features.get("typed_x_span"))]  # fmt: skip
             if naming:
                 chosen = [*chosen, max(naming, key=lambda c: c.score)]
