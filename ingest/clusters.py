@@ -266,10 +266,13 @@ def parse_all(texts: list[str]) -> list[Any]:
     return docs
 
 
-def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> list[Described]:
+def described_clusters(
+    text: str, place_kind: PlaceKind, doc: Any = None, definite: bool = False
+) -> list[Described]:
     """The clusters `text` describes with their place. `place_kind(surface)` says what a
     place word is: ("district", id), ("state", id), ("town", None), or None (not a place).
-    `doc` is the text's parse when already made (`parse_all`)."""
+    `doc` is the text's parse when already made (`parse_all`). `definite`: the document names
+    no cluster, so "the CFC in Korba" is a project of its own (`_introduced_centre`)."""
     if doc is None:
         if not worth_parsing(text):
             return []
@@ -290,7 +293,8 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
         run = _without_state(doc, run, place_kind)
         words = [t for t in run if t.lower_ not in DROPPED]
         if not any(t.lower_ not in CATEGORY and t.is_alpha for t in words):
-            if words or (tok.lower_ != "cluster" and not _introduced_centre(doc, tok, facility)):
+            introduced = _introduced_centre(doc, tok, facility, definite)
+            if words or (tok.lower_ != "cluster" and not introduced):
                 continue  # "regular cluster", "mega cluster": a kind of cluster, not one
             # "the upcoming cluster in Raikot", "established a common facility centre in
             # Rishikesh": one cluster (project) with its place and no product word; `product`
@@ -300,6 +304,8 @@ def described_clusters(text: str, place_kind: PlaceKind, doc: Any = None) -> lis
         if adjacent:  # the place is part of the phrase: "Engineering Cluster at Angul"
             start, end = min(start, pstart), max(end, pend)
         product = text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
+        if not product and facility is not None:
+            product = _workers_craft(doc)  # "a CFC for the bamboo artisans"
         # a name when written as one, "Cluster" included ("Coir cluster" opening a sentence is
         # not); a CFC's words name its cluster's product, not the cluster
         capitalised = (
@@ -362,14 +368,33 @@ def facility_head(doc: Any, tok: Any) -> int | None:
 _PROJECT_WORDS = {"project", "projects"}
 
 
-def _introduced_centre(doc: Any, tok: Any, facility: int | None) -> bool:
+def _introduced_centre(doc: Any, tok: Any, facility: int | None, definite: bool = False) -> bool:
     """Whether `tok` heads one common facility centre the text brings in with "a"/"an" ("X
     established a Common Facility Centre in Rishikesh", "A common facilitation centre ... was
     inaugurated at Kainfulia"): a project of its own, even with no product word. "The CFC",
-    "CFCs" and "a CFC of the brass cluster" are centres of clusters named elsewhere."""
+    "CFCs" and "a CFC of the brass cluster" are centres of clusters named elsewhere, unless
+    the document names no cluster (`definite`): then "the CFC in Korba" is the project."""
     if facility is None or _plural_head(doc, tok) or any(t.lower_ in CLUSTER_WORDS for t in doc):
         return False
-    return doc[facility - 1].lower_ in ("a", "an") if facility > 0 else False
+    articles = ("a", "an", "the") if definite else ("a", "an")
+    return doc[facility - 1].lower_ in articles if facility > 0 else False
+
+
+# Who works at a cluster's centre: the nouns qualifying them name the craft ("bamboo artisans")
+WORKER_NOUNS = {"artisans", "artisan", "weavers", "craftsmen", "craftspeople", "potters"}
+
+
+def _workers_craft(doc: Any) -> str:
+    """The craft of the workers a sentence speaks of, from the nouns compounded with them
+    ("A CFC for the bamboo artisans", "Bamboo artisans work at the CFC"): "" when none."""
+    for t in doc:
+        if t.lower_ in WORKER_NOUNS:
+            run = [c for c in t.lefts if c.dep_ in ("compound", "amod") and c.pos_ in _NOMINAL
+                   and c.is_alpha and c.lower_ not in DROPPED and c.lower_ not in CATEGORY]  # fmt: skip
+            # a craft the product names know ("women artisans" are no craft)
+            if run and run[-1].i == t.i - 1 and run[-1].lower_ in product_words():
+                return " ".join(c.text for c in run)
+    return ""
 
 
 def _project_after(doc: Any, tok: Any) -> bool:
@@ -1164,6 +1189,18 @@ def _place(
         if arg.dep_ in _SUBJECT_OBJECT and arg.head.pos_ in ("VERB", "AUX"):
             verbs.append(arg.head)
             break
+        if (
+            arg.dep_ in ("nmod", "compound")
+            and arg.head.pos_ in _NOMINAL
+            and arg.head.i > arg.i
+            and tok.lower_ not in CLUSTER_WORDS
+        ):
+            # "A Common Facility Centre and Raw Materials Bank built by X was inaugurated at
+            # Y": the parser made the centre a modifier of the noun coordinated with it; the
+            # centre shares that noun's verb (a facility's phrase only: "cluster development
+            # programme" names no cluster)
+            arg = arg.head
+            continue
         if arg.dep_ in ("conj", "appos") and arg.head.pos_ in _NOMINAL and arg.head.i < arg.i:
             # "a Centre of Brass and Bell Metal cluster will come up at X": the parser
             # coordinated the cluster with the noun it belongs to (or set it beside it: "the

@@ -39,6 +39,7 @@ from ingest.clusters import (
     place_product_rows,
     product_words,
     unglue,
+    worth_parsing,
 )
 from ingest.documents import LoadedDocument
 from ingest.facts import FactSet
@@ -53,7 +54,7 @@ from ingest.quantities import find_quantities
 from ingest.registry import MINISTRY_FILE
 from ingest.relations import relations_of
 from ingest.units import Entity, Sentence, facilities, focal_group
-from kb import deadline
+from kb import deadline, nlp
 from kb.aliases import STATE_BOARDS
 from kb.config import bundled_data
 from kb.errors import SchemaError
@@ -724,6 +725,15 @@ class Extractor:
                 name = f"{place} {_titled(' and '.join(_TABLE_ITEMS.split(made)))} Cluster"
                 found.append(Mention("Cluster", name, 0, len(sentences[i].clean), "described",
                                      ids=[where] if where else [], how="description"))  # fmt: skip
+        if not about_odop and not any(m.type == "Cluster" for found in raw for m in found):
+            # a document naming no cluster: "the CFC in Korba" is its project, named by its
+            # place and the craft of the artisans it serves (see `described_clusters`)
+            for s, found, parsed, heads in zip(sentences, raw, parses, headed, strict=True):
+                if parsed is None and FACILITY_WORD.search(s.clean) and worth_parsing(s.clean):
+                    parsed = nlp.parse_many([s.clean])[0]
+                if parsed is not None and FACILITY_WORD.search(s.clean):
+                    found += self._descriptions(s.clean, found, doc_states, district, parsed,
+                                                product, headings=heads, definite=True)  # fmt: skip
         raw = [select(r) for r in raw]
         for s, mentions in zip(sentences, raw, strict=True):
             deadline.check()
@@ -876,6 +886,7 @@ class Extractor:
         about_clusters: bool = False,
         headings: list[tuple[int, str]] | None = None,
         framed: list[Described] | None = None,
+        definite: bool = False,
     ) -> list[Mention]:
         """Clusters described with their place, not where a known cluster is named.
 
@@ -902,7 +913,11 @@ class Extractor:
             where = d.place_id or top  # a town of the list with no district: the document's state
             out.append(Mention("Cluster", name, d.start, d.end, "described",
                                ids=[where] if where else [], how="description"))  # fmt: skip
-        described = framed if framed is not None else described_clusters(clean, place_kind, parsed)
+        described = (
+            framed
+            if framed is not None
+            else described_clusters(clean, place_kind, parsed, definite)
+        )
         if framed is None and about_clusters and not mentions_cluster(clean):
             # "Theni (TN) for banana; Nasik (Maharashtra) for grapes" in a document about clusters
             described += for_items(clean, place_kind, parsed)
@@ -923,8 +938,10 @@ class Extractor:
             heading = next((h for pos, h in reversed(headings or []) if pos < d.start), None)
             located = where or (heading if d.place_kind == "town" else None)
             centre = FACILITY_WORD.search(clean, d.start, end) if not d.product else None
-            if not d.product and not product and centre is None:
-                continue  # "the upcoming cluster in Raikot" in a document with no one product
+            if not d.product and not product and (centre is None or definite):
+                # "the upcoming cluster in Raikot" in a document with no one product; "the CFC
+                # in Firozabad will help artisans": a centre of no craft the text names
+                continue
             if not d.product and centre is not None and not product:
                 # "a common facilitation centre ... at Kainfulia": the centre is the project,
                 # named by its place and its own words when the document names no product

@@ -86,6 +86,12 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
             rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,5}})"
         ),
     ),
+    # "the NGO Shikhar Yuva Manch": the kind written in capitals before the name it goes by
+    (
+        "Agency",
+        "NGO",
+        re.compile(rf"\b(?:the|an?)\s+NGOs?,?\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,5}})"),
+    ),
     (
         "Enterprise",
         "cooperative",
@@ -208,6 +214,18 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
             r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*(?:\s+(?:[Ss]chemes?|[Pp]rogram(?:me)?|[Yy]ojana))?)\b"
         ),
     ),
+    # What work is sanctioned, funded or done "under" is a scheme, whatever its name:
+    # "sanctioned under Assistance to States for Development of Export Infrastructure",
+    # "skill training under Utkarsh Bangla"; a body, a place or a law is not (`_NOT_UNDER`)
+    (
+        "Scheme",
+        "under",
+        re.compile(
+            r"\b(?:sanctioned|funded|approved|supported|assisted|covered|implemented|launched|"
+            r"established|developed|selected|training|assistance|support|grants?|funds?)\s+"
+            rf"under\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&|to)\s+)?{_CAP}){{1,8}})"
+        ),
+    ),
     # The agent of a cluster action: "mobilised by Kudumbashree", "trained by the XYZ".
     (
         "Agency",
@@ -240,7 +258,7 @@ _LEADING = {"the", "through", "under", "in", "with", "by", "a", "an", "this", "t
             "notably", "moreover", "further", "also", "successful", "implementation", "some",
             "examples", "gap", "funding", "sponsored", "commercial", "selection", "while", "all",
             "various", "different", "other", "state-of-the-art", "new", "both", "history", "about",
-            "overview", "introduction"}  # fmt: skip
+            "overview", "introduction", "ngo", "ngos"}  # fmt: skip
 _GENERIC = {"cluster", "scheme", "department", "programme", "program", "fund", "mission",
             "bank", "banks", "society", "institute", "board", "council", "office", "the cluster",
             "msme cluster", "cluster development", "msme", "government", "organisation",
@@ -304,6 +322,14 @@ def _report_word(words: list[str]) -> bool:
     return w in _REPORT_WORDS or (w == "project" and words[1].lower().strip(",:") == "report")
 
 
+# Heads of what work may be "under" that is no scheme: a body, a place, a cluster, a law, a phase
+_NOT_UNDER = re.compile(
+    r"\b(?:Ministry|Department|Directorate|Office|Government|Govt|Commission|Council|Board|"
+    r"Corporation|Society|Federation|Limited|Ltd|Bank|Authority|Institute|Agency|Cell|"
+    r"Cluster|District|Block|Range|Park|Village|Taluka?|Act|Rules?|Section|Phase|Guidelines?)\b"
+)
+
+
 def _trim_leading(text: str, start: int) -> tuple[str, int]:
     words = text.split(" ")
     while len(words) > 1 and (
@@ -339,8 +365,8 @@ _ROLE_WORDS = (
 # acting as the nodal agency", "IED Odisha (Nodal Agency, MSME)"
 _ROLE_APPOSED = re.compile(
     rf"(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,5}})(?:\s*,?\s+"
-    r"(?:(?:acts?|acting|serves?|serving|works?|working)\s+)?as\s+(?:the\s+|an?\s+)?|\s*\(\s*)"
-    + _ROLE_WORDS
+    r"(?:(?:acts?|acting|serves?|serving|works?|working|contributes?)\s+)?as\s+(?:the\s+|an?\s+)?|"
+    r"\s+in\s+the\s+role\s+of\s+(?:the\s+|an?\s+)?|\s*\(\s*)" + _ROLE_WORDS
 )
 # A report cover's line: a role, then the body holding it ("Implementing Agency Aditya Global
 # Business Incubator", "Technical Agency: Agrotech Foods")
@@ -381,6 +407,18 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             if type_ == "Agency" and re.search(r"facilit(?:y|ation) cent(?:re|er)", name, re.I):
                 continue  # a common facility centre is a Facility, not a body
             if type_ == "Scheme":
+                if role == "under" and (
+                    any(
+                        f.type == "Scheme" and f.start < start + len(name) and start < f.end
+                        for f in found
+                    )
+                    or _NOT_UNDER.search(name)
+                    or re.search(r"\.\s|\b[A-Z]{2,}\s+and\s+[A-Z]{2,}\b", name)
+                ):
+                    # "sanctioned under the Ministry of Textiles", "... Nadia District"; a
+                    # sentence's end ("under SFURTI. Bansi Lal") or two acronyms ("under PMEGP
+                    # and JKREGP", each found on its own)
+                    continue
                 role = "scheme"
             if name == name.lower():  # "ministry of textiles" -> "Ministry of Textiles"
                 name = re.sub(r"\b(?!(?:of|and)\b)[a-z]", lambda c: c.group(0).upper(), name)

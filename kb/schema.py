@@ -654,7 +654,7 @@ SCHEME_VERBS: dict[str, str] = {
 }
 # What may stand between an agency and the role it is given ("X is the", "X, the", "X acts as
 # an") or between the role and its agency ("the implementing agency, X", "Nodal Agency: X").
-ROLE_BEFORE = r"\s*(?:,\s*|\(\s*)?(?:(?:is|was|are|were|will be|has been|have been|being|shall be|acts?|to act|acting|as|serves?|serving|selected|appointed|designated|chosen|named|engaged|notified|empanelled|one of)\s+)*(?:the|an|a)?\s*"
+ROLE_BEFORE = r"\s*(?:,\s*|\(\s*)?(?:(?:is|was|are|were|will be|has been|have been|being|shall be|acts?|to act|acting|as|serves?|serving|selected|appointed|designated|chosen|named|engaged|notified|empanelled|one of|in the role of|(?:assumes?|assuming|plays?|playing|takes?|taking) the role of|contributes? as|functions? as|functioning as)\s+)*(?:the|an|a)?\s*"
 ROLE_AFTER = r"\s*(?:\([A-Z]{2,5}\))?\s*(?:[,:\-–]|is|was|being)?\s*(?:the\s+|M/s\.?\s*)?"
 
 # Question analysis, most specific first: the first cue found decides what is asked.

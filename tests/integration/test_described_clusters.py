@@ -720,3 +720,47 @@ def test_a_scheme_name_an_earlier_document_gave_is_that_scheme(
         assert len(supported) >= 2  # both clusters of the second document
     finally:
         kb.close()
+
+
+def test_a_centre_the_document_describes_is_its_project(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # a document naming no cluster: "the CFC in <place>" is its project, named by the place
+    # and the craft of the artisans it serves; the scheme it was set up under backs it
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "A new life for cane weavers\n"
+        "Weavers of the district struggled for years to sell their mats.\n"
+        "Cane artisans now work at the CFC in Cachar, Assam.\n"
+        "A Common Facility Centre for the cane artisans of the village was set up under SFURTI.\n",
+    )
+    assert list(_clusters(found)) == ["Cachar Cane Cluster"]
+    assert ("Cachar Cane Cluster", "Cachar") in _rels(found, "LOCATED_IN")
+    # with a cluster named in the document, "the CFC" is that cluster's centre
+    named = _read(
+        tables_kb,
+        tmp_path,
+        "The Silchar Cane Cluster has many weavers.\n"
+        "Cane artisans now work at the CFC in Cachar, Assam.\n",
+        "named.txt",
+    )
+    assert list(_clusters(named)) == ["Silchar Cane Cluster"]
+
+
+def test_a_centre_coordinated_with_another_facility_is_placed_by_their_verb(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # the parser makes the centre a modifier of the noun coordinated with it; the centre
+    # shares that noun's verb and its place; "the NGO X" names a body
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "A Common Facility Centre and Raw Materials Bank built by Barak Seva Sangha was "
+        "inaugurated at Lakhipur on Monday.\n"
+        "The weavers have worked with the NGO Barak Seva Sangha for two years.\n"
+        "They were trained by the NGO Lakhipur Mahila Samiti.\n",
+    )
+    assert list(_clusters(found)) == ["Lakhipur Common Facility Centre"]
+    agencies = {e["name"] for e in found["entities"] if e["type"] == "Agency"}
+    assert {"Barak Seva Sangha", "Lakhipur Mahila Samiti"} <= agencies, agencies

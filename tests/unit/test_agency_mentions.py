@@ -161,3 +161,24 @@ def test_an_acronym_then_its_bodys_name_and_place_reads_as_the_body() -> None:
     # an acronym that opens a longer name stays: the name is the scheme's
     text, pairs = acronym_pairs("BRGF (Backward Region Grant Fund) Scheme funds it.")
     assert text == "BRGF Scheme funds it." and pairs == [("BRGF", "Backward Region Grant Fund")]
+
+
+def test_what_work_is_sanctioned_or_done_under_is_a_scheme_whatever_its_name() -> None:
+    def schemes(text: str) -> set[str]:
+        return {m.name for m in pattern_mentions(text) if m.type == "Scheme"}
+
+    assert schemes("Weaving training under Baluchari Samriddhi is running.") == {
+        "Baluchari Samriddhi"
+    }
+    assert "Support to States for Dyeing and Printing Infrastructure" in schemes(
+        "The plant was sanctioned under Support to States for Dyeing and Printing Infrastructure."
+    )
+    # a body, a place or a law after "under" is no scheme; nor two acronyms taken as one
+    assert not schemes("The funds were sanctioned under the Ministry of Textiles last year.")
+    assert not schemes("It was developed under Purulia District Plan.")
+    assert "PMEGP and JKREGP" not in schemes("Units were funded under PMEGP and JKREGP.")
+
+
+def test_a_body_introduced_by_its_kind_ngo() -> None:
+    assert "Gram Vikas Samiti" in _agencies("The artisans work with the NGO Gram Vikas Samiti.")
+    assert "Gram Vikas Samiti" in _agencies("They were trained by the NGO Gram Vikas Samiti.")

@@ -69,3 +69,15 @@ def test_a_body_selected_as_one_of_the_agencies_takes_the_role() -> None:
         "Tea Board was selected as one of the implementing agencies for two clusters.",
         ["Tea Board"],
     ) == {("Tea Board", "implementing agency")}
+
+
+def test_a_role_assumed_or_held_in_the_role_of() -> None:
+    assert _roles(
+        "Under the scheme, Gram Seva in the role of Implementing Agency set up a CFC.",
+        ["Gram Seva"],
+    ) == {("Gram Seva", "implementing agency")}
+    assert _roles(
+        "The Crafts Council assumes the role of the Nodal Agency, while Design Hub contributes "
+        "as the Technical Agency.",
+        ["Crafts Council", "Design Hub"],
+    ) == {("Crafts Council", "nodal agency"), ("Design Hub", "technical agency")}
