@@ -11,6 +11,7 @@ links pending for a following "These clusters include ..." sentence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -213,22 +214,30 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
     # MSE-CDP approved three CFCs", "This is part of the Cluster Development Programme"),
     # backs each of its clusters no sentence gives a scheme; a scheme named only in passing
     # (no cluster or CFC in its sentence or its name) backs none.
-    schemes = {e.id: (s, e) for s in sentences for e in s.of("Scheme")}
-    if len(schemes) != 1:
+    # With several schemes, the one most of the document's scheme mentions name (in two
+    # sentences or more) is its scheme the same way: a page on a SFURTI cluster that names
+    # PMEGP once in passing is about SFURTI.
+    named = Counter(e.id for s in sentences for e in {x.id: x for x in s.of("Scheme")}.values())
+    if not named:
+        return
+    sid, n = named.most_common(1)[0]
+    if len(named) > 1 and (n < 2 or n * 2 <= sum(named.values())):
         return
     cited = next(
         (
             s
             for s in sentences
             for e in s.of("Scheme")
-            if _CLUSTER_TALK.search(_masked(s))
-            or "cluster" in e.name.lower()
-            or speaks_of_clusters(s.clean)
+            if e.id == sid
+            and (
+                _CLUSTER_TALK.search(_masked(s))
+                or "cluster" in e.name.lower()
+                or speaks_of_clusters(s.clean)
+            )
         ),
         None,
     )
     if cited is not None:
-        (sid,) = schemes
         for cid, _ in unbacked:
             yield (cited, cid, "SUPPORTED_BY", sid, 0.45, {"via": "document"})
 

@@ -376,6 +376,9 @@ TEXT_CUES: dict[str, Cue] = {
         (
             r"\bin (?:association|collaboration|partnership|consultation|coordination) with",
             r"\bjointly with",
+            r"\bpartner(?:ed|s|ing)? with",
+            r"\b(?:tied|ties|tie|tying) up with",
+            r"\bjoined hands with",
         ),
     ),
     # framed: right before a body the cluster's project is agreed with ("prepared under our

@@ -764,3 +764,37 @@ def test_a_centre_coordinated_with_another_facility_is_placed_by_their_verb(
     assert list(_clusters(found)) == ["Lakhipur Common Facility Centre"]
     agencies = {e["name"] for e in found["entities"] if e["type"] == "Agency"}
     assert {"Barak Seva Sangha", "Lakhipur Mahila Samiti"} <= agencies, agencies
+
+
+def test_the_scheme_most_of_a_documents_scheme_mentions_name_backs_its_cluster(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    text = (
+        "The Kolar Silk Cluster has 300 weavers.\n"
+        "SFURTI helps traditional industries across the country.\n"
+        "SFURTI has reached many clusters of the state.\n"
+        "Some weavers also took PMEGP loans.\n"
+    )
+    sfurti = "Scheme of Fund for Regeneration of Traditional Industries"
+    backed = _rels(_read(tables_kb, tmp_path, text), "SUPPORTED_BY")
+    assert ("Kolar Silk Cluster", sfurti) in backed
+    # two schemes named once each: neither is the document's
+    even = text.replace("SFURTI helps traditional industries across the country.\n", "")
+    backed = _rels(_read(tables_kb, tmp_path, even, "even.txt"), "SUPPORTED_BY")
+    assert not {t for s, t in backed if s == "Kolar Silk Cluster"}, backed
+
+
+def test_a_body_the_department_partnered_with_supports_the_listed_clusters(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    text = (
+        "Craft Villages of the State\n"
+        "The Department of Textiles has partnered with UNIDO to revive the crafts of the state.\n"
+        "District Name | Main Craft |\n"
+        "---|---|\n"
+        "Purulia | Chau mask |\n"
+        "Nadia | Clay doll |\n"
+    )
+    backed = {(s, t) for s, t in _rels(_read(tables_kb, tmp_path, text), "SUPPORTED_BY")
+              if "Industrial Development Organization" in t}  # UNIDO  # fmt: skip
+    assert {s for s, _ in backed} == {"Purulia Chau Mask Cluster", "Nadia Clay Doll Cluster"}

@@ -182,3 +182,10 @@ def test_what_work_is_sanctioned_or_done_under_is_a_scheme_whatever_its_name() -
 def test_a_body_introduced_by_its_kind_ngo() -> None:
     assert "Gram Vikas Samiti" in _agencies("The artisans work with the NGO Gram Vikas Samiti.")
     assert "Gram Vikas Samiti" in _agencies("They were trained by the NGO Gram Vikas Samiti.")
+
+
+def test_a_body_a_department_partnered_with() -> None:
+    # the ontology's partner cues ("partnered with", "tied up with", "joined hands with")
+    # name bodies whatever their names
+    for cue in ("has partnered with", "has tied up with", "joined hands with"):
+        assert "UNIDO" in _agencies(f"The Department of Textiles {cue} UNIDO for the hubs.")
