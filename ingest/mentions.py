@@ -289,7 +289,8 @@ FACILITY_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
 
 _LISTED_KINDS = (
     r"clusters?|banks?|MFI'?s?|NGOs?|institutions|agencies|compan(?:y|ies)|players?|"
-    r"schemes|programmes|brands?|firms?|buyers?|exporters?|retailers?|manufacturers"
+    r"schemes|programmes|brands?|firms?|buyers?|exporters?|retailers?|manufacturers|"
+    r"associations|institutes|organi[sz]ations|societies|(?:con)?federations"
 )
 # "banks like A and B", "companies such as A, B", and "such companies as A, B and C"
 LIST_AFTER = re.compile(
@@ -304,12 +305,20 @@ ROLE_OF_LIST = {"bank": ("Agency", "bank"), "mfi": ("Agency", "MFI"), "ngo": ("A
                 "player": ("Enterprise", "company"), "brand": ("Enterprise", "company"),
                 "firm": ("Enterprise", "company"), "buyer": ("Enterprise", "company"),
                 "exporter": ("Enterprise", "company"), "retailer": ("Enterprise", "company"),
-                "manufacturer": ("Enterprise", "company")}  # fmt: skip
+                "manufacturer": ("Enterprise", "company"),
+                "association": ("Agency", "association"), "institute": ("Agency", "organisation"),
+                "organi": ("Agency", "organisation"), "societ": ("Agency", "organisation"),
+                "federation": ("Agency", "association"),
+                "confederation": ("Agency", "association")}  # fmt: skip
+
+
+# kinds of body whose one name may hold "and" ("Manufacturers and Traders Confederation")
+_NAMES_WITH_AND = ("association", "institute", "organi", "societ", "federation", "confederation")
 
 
 # a post heading a body's name is the person's, not the body's: "Vice Chairman J&K KVIB"
 _POSTS = {"vice", "chairman", "chairperson", "chairwoman", "secretary", "president", "minister",
-          "ceo", "deputy", "secretary/ceo", "dy."}  # fmt: skip
+          "ceo", "cmd", "md", "deputy", "secretary/ceo", "dy."}  # fmt: skip
 
 
 # the kind of document a title names before its subject: "Draft Detailed Project Report
@@ -448,8 +457,11 @@ def pattern_mentions(sentence: str) -> list[Mention]:
         # businesses are single names ("Hasbro, Mattel and Spin Master, to ..."); a cluster's
         # name may hold "and" ("Mushroom and Baby Corn Processing"), so only a last one splits
         last_and = r"\s+and\s+(?=[A-Z])" if kind[0] == "Enterprise" else r"\s+and\s+(?=[A-Z][^,]*$)"
+        if what.startswith(_NAMES_WITH_AND) and "," not in m.group("items"):
+            last_and = r"(?!)"  # one body's name may hold "and" ("Manufacturers and Traders ...")
         for part in re.split(rf",\s*(?:and\s+)?|\s*/\s*|\s+&\s+|{last_and}", m.group("items")):
             item = part.strip().removeprefix("and ").strip()
+            item = re.sub(r"^(?:the|an?)\s+(?=[A-Z])", "", item)  # "such as the X College"
             item = re.sub(
                 r"\s+(?:from|have|has|etc|had|were|are|is|being|which|that|implemented|run)\b.*$",
                 "",
@@ -463,6 +475,14 @@ def pattern_mentions(sentence: str) -> list[Mention]:
                 item = re.sub(
                     r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*)*$", "", item
                 )
+            if kind[0] != "Cluster":
+                # a body's name is its capitalised words: "SIDBI fund them" is SIDBI; one
+                # ordinary word left of a phrase is none ("the State government")
+                named = _NAME_ONLY.match(item)
+                cut = named.group(0) if named else ""
+                if cut != item and " " not in cut and not cut.isupper():
+                    cut = ""
+                item = cut
             words = item.split()
             if not item or not item[0].isupper() or len(words) > 6:
                 continue

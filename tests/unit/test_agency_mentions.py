@@ -189,3 +189,22 @@ def test_a_body_a_department_partnered_with() -> None:
     # name bodies whatever their names
     for cue in ("has partnered with", "has tied up with", "joined hands with"):
         assert "UNIDO" in _agencies(f"The Department of Textiles {cue} UNIDO for the hubs.")
+
+
+def test_a_post_before_a_body_is_no_part_of_its_name() -> None:
+    assert "Assam Handloom Development Corporation" in _agencies(
+        "As CMD of Assam Handloom Development Corporation he pushed the revival."
+    )
+
+
+def test_bodies_a_kind_of_body_lists() -> None:
+    assert "Government Polytechnic College" in _agencies(
+        "Institutions such as the Government Polytechnic College help the cluster."
+    )
+    assert "SIDBI" in _agencies("Agencies like NABARD and SIDBI fund them.")
+    # one ordinary word left of a phrase is no body ("the State government")
+    assert "State" not in _agencies("Banks like Canara Bank and the State government help.")
+    # one body's name may hold "and"
+    assert "Kollam Cashew Processors and Exporters Federation" in _agencies(
+        "Associations like the Kollam Cashew Processors and Exporters Federation speak for them."
+    )
