@@ -479,10 +479,10 @@ def pattern_mentions(sentence: str) -> list[Mention]:
                 # a body's name is its capitalised words: "SIDBI fund them" is SIDBI; one
                 # ordinary word left of a phrase is none ("the State government")
                 named = _NAME_ONLY.match(item)
-                cut = named.group(0) if named else ""
-                if cut != item and " " not in cut and not cut.isupper():
-                    cut = ""
-                item = cut
+                head = named.group(0) if named else ""
+                if head != item and " " not in head and not head.isupper():
+                    head = ""
+                item = head
             words = item.split()
             if not item or not item[0].isupper() or len(words) > 6:
                 continue
