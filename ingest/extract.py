@@ -39,7 +39,6 @@ from ingest.clusters import (
     place_product_rows,
     product_words,
     unglue,
-    worth_parsing,
 )
 from ingest.documents import LoadedDocument
 from ingest.facts import FactSet
@@ -54,7 +53,7 @@ from ingest.quantities import find_quantities
 from ingest.registry import MINISTRY_FILE
 from ingest.relations import relations_of
 from ingest.units import Entity, Sentence, facilities, focal_group
-from kb import deadline, nlp
+from kb import deadline
 from kb.aliases import STATE_BOARDS
 from kb.config import bundled_data
 from kb.errors import SchemaError
@@ -729,8 +728,6 @@ class Extractor:
             # a document naming no cluster: "the CFC in Korba" is its project, named by its
             # place and the craft of the artisans it serves (see `described_clusters`)
             for s, found, parsed, heads in zip(sentences, raw, parses, headed, strict=True):
-                if parsed is None and FACILITY_WORD.search(s.clean) and worth_parsing(s.clean):
-                    parsed = nlp.parse_many([s.clean])[0]
                 if parsed is not None and FACILITY_WORD.search(s.clean):
                     found += self._descriptions(s.clean, found, doc_states, district, parsed,
                                                 product, headings=heads, definite=True)  # fmt: skip

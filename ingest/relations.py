@@ -183,8 +183,8 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
     """The relations the sentences state, then what the document's title says of them all:
     a scheme in the title ("... clusters of Assam under SFURTI", "Sponsored Programs –
     SFURTI: Balussery Coir Cluster") backs each cluster of the document that no sentence gives
-    a scheme of its own; failing that, so does the document's one scheme when it is said of
-    clusters or CFCs."""
+    a scheme of its own; failing that, so does the document's one (or main) scheme when it is
+    said of clusters or CFCs."""
     backed: set[str] = set()
     for r in _sentence_relations(sentences, context):
         _, src, _, tgt, _, _ = r
