@@ -217,7 +217,7 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
     # With several schemes, the one most of the document's scheme mentions name (in two
     # sentences or more) is its scheme the same way: a page on a SFURTI cluster that names
     # PMEGP once in passing is about SFURTI.
-    named = Counter(e.id for s in sentences for e in {x.id: x for x in s.of("Scheme")}.values())
+    named = Counter(i for s in sentences for i in {e.id for e in s.of("Scheme")})  # once a sentence
     if not named:
         return
     sid, n = named.most_common(1)[0]
