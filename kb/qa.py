@@ -34,7 +34,7 @@ from kb.ids import is_a
 from kb.linking import EntityLinker
 from kb.models import Answer, Citation, EntityRef, Recommendation
 from kb.nlp import english
-from kb.question import FOLLOW_UP, Question, QuestionAnalyser
+from kb.question import FOLLOW_UP, Question, QuestionAnalyser, split_parts
 from kb.resolve import normalize
 from kb.schema import ACTOR_TYPES, PLACE_TYPES, QUESTION_CUES
 from kb.search import SentenceIndex, respelled, spelled_out, stem, tokens, unshortened
@@ -114,6 +114,8 @@ _WH = {"which", "what", "who", "whom", "whose", "where", "when", "how", "name", 
 # a wh-word and "is" written together without the apostrophe, as people type them
 _CONTRACTED = re.compile(r"\b(what|where|who|how)s\b", re.I)
 
+MAX_ANSWER = 400  # characters of the answer field (a short answer and its sentence)
+
 
 def _reply(
     question: str,
@@ -129,7 +131,7 @@ def _reply(
     )  # fmt: skip
 
 
-def _fit(lead: str, sentence: str, limit: int = 400) -> str:
+def _fit(lead: str, sentence: str, limit: int = MAX_ANSWER) -> str:
     """'lead — sentence' (the short answer, then the sentence it comes from) in at most `limit`
     characters, the sentence cut around the lead's place in it when it is too long."""
     if len(lead) > limit - 40:  # the short answer first: the sentence only if it fits
@@ -394,10 +396,38 @@ class QuestionAnswerer:
             return self._abstain(
                 q.text, q.focus, lead + (f" (did you mean {', '.join(near)}?)" if near else "")
             )
+        by_part = self._by_parts(question, history)
+        if by_part is not None:
+            return self._phrase(by_part)
         ranked = sorted(candidates, key=lambda c: -c.score)
         if self.model.declines(ranked):
             return self._abstain(q.text, q.focus, "The knowledge base does not say")
         return self._phrase(self.compose(q, typed_first(q, ranked), candidates))
+
+    def _by_parts(self, question: str, history: list[Any] | None) -> Answer | None:
+        """A question that asks several things ("how many X, and how many Y?", "compare A
+        with B") answered part by part: each part is asked on its own (naming nothing, it
+        reads the whole question's entities, as a follow-up does) and must be answered
+        confidently; the answers are set side by side, each with its sentence. None when
+        the question has one part or any part is not known (the whole is then asked)."""
+        parts, context = split_parts(" ".join((question or "").split()))
+        if len(parts) < 2:
+            return None
+        room = (MAX_ANSWER - 3 * (len(parts) - 1)) // len(parts)
+        texts: list[str] = []
+        citations: list[dict[str, str]] = []
+        focus: list[Node] = []
+        for part in parts:
+            q, pool = self.candidates(" ".join([*context, part]), [*(history or []), question])
+            ranked = sorted(pool, key=lambda c: -c.score)
+            if self._unknown(q) or self.model.declines(ranked):
+                return None
+            a = self.compose(q, typed_first(q, ranked), pool)
+            texts.append(a.answer if len(a.answer) <= room else a.answer[: room - 1] + "…")
+            citations += [c.model_dump() for c in a.citations if c.text not in
+                          {x["text"] for x in citations}]  # fmt: skip
+            focus += [n for n in q.focus if n not in focus]
+        return _reply(question, " | ".join(texts), True, citations[:8], self._entities(focus), [])
 
     def candidates(
         self, question: str, history: list[Any] | None = None

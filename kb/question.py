@@ -215,6 +215,105 @@ def measure(doc: Any) -> str | None:
     return None
 
 
+# Words that only say how to set the parts of a question side by side ("which is bigger",
+# "give both figures"): a part made of these and stop words asks nothing of its own.
+FRAME_WORDS = {"big", "large", "small", "more", "less", "high", "low", "costly", "first",
+               "early", "late", "compare", "both", "figure", "number", "give", "difference",
+               "differ", "vs", "versus", "than", "much", "cheap", "old", "new", "two", "value",
+               "amount", "date", "quote", "report", "different", "which", "tell"}  # fmt: skip
+WH_WORDS = {"what", "which", "how", "who", "whom", "whose", "when", "where", "why"}
+_ASKING_VERBS = {"list", "name", "compare", "tell", "show"}  # a question put as a command
+_COMPARED_WITH = {"with", "to", "against"}
+_SUBORDINATE = {"advcl", "relcl", "acl", "pcomp"}  # a clause inside another ("both when ...")
+_PART_LEAD = {"money": "How much is", "date": "When was", "percent": "What share is"}
+
+
+def split_parts(text: str) -> tuple[list[str], list[str]]:
+    """The questions `text` asks, and the sentences that only set them up (context).
+
+    From the parse, not from phrasings: each question sentence is a part, split again where a
+    wh-clause is coordinated with an earlier one ("how many SHGs were formed, and how many
+    weavers do they cover?"); a comparison of two things ("compare A with B", "how does A
+    compare with B", "which is bigger: A or B") asks for each. Parts made only of framing
+    words ("which number is bigger?", "give both") are dropped. One part: ask it whole."""
+    doc = parse(text)
+    parts: list[str] = []
+    context: list[str] = []
+    for sent in doc.sents:
+        starts = [sent.start]
+        for t in sent:
+            if t.lower_ not in WH_WORDS or t.i < sent.start + 2:
+                continue
+            before = doc[t.i - 1]
+            if before.lower_ not in ("and", ",", ";"):
+                continue
+            left = doc[starts[-1] : t.i]
+            verb = _clause_verb(t)
+            coordinated = verb.dep_ == "ROOT" or (
+                verb.dep_ == "conj" and verb.head.dep_ not in _SUBORDINATE
+            )
+            if _asks(left) and any(x.pos_ in ("VERB", "AUX") for x in left) and coordinated:
+                starts.append(t.i - 1 if before.lower_ == "and" else t.i)
+        for start, end in zip(starts, [*starts[1:], sent.end], strict=True):
+            seg = doc[start:end]
+            if seg[0].lower_ in ("and", ","):
+                seg = seg[1:]
+            if not _says_something(seg) or seg[0].lower_ == "give":
+                continue
+            pair = _compared(seg)
+            if pair:
+                lead = _PART_LEAD.get(measure(seg) or "", "What is")
+                parts += [f"{lead} {p.strip(' ?.,;')}?" for p in pair]
+            else:
+                (parts if _asks(seg) else context).append(seg.text.strip(" ,;"))
+    return parts, context
+
+
+def _says_something(seg: Any) -> bool:
+    return any(
+        t.is_alpha and not t.is_stop and t.lemma_.lower() not in FRAME_WORDS
+        and t.lower_ not in FRAME_WORDS
+        for t in seg
+    )  # fmt: skip
+
+
+def _asks(seg: Any) -> bool:
+    return any(t.lower_ in WH_WORDS for t in seg) or (
+        len(seg) > 0 and seg[0].lower_ in _ASKING_VERBS
+    )
+
+
+def _clause_verb(token: Any) -> Any:
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token
+
+
+def _compared(seg: Any) -> list[str]:
+    """The two things a comparison sets side by side, or []."""
+    words = [t.lower_ for t in seg]
+    at = next((i for i, w in enumerate(words) if w in ("compare", "compared")), None)
+    if at is not None:
+        w = next((i for i in range(at + 1, len(seg)) if words[i] in _COMPARED_WITH), None)
+        if w is None:
+            return []
+        if at == 0:  # "compare A with B"
+            first = seg[1:w]
+        else:  # "how does A compare with B": A after the auxiliary
+            aux = next((i + 1 for i in range(at) if seg[i].pos_ == "AUX"), 0)
+            first = seg[aux:at]
+        second = seg[w + 1 :]
+        return [first.text, second.text] if len(first) and len(second) else []
+    if ":" in words:  # "which is bigger: A or B"
+        colon = words.index(":")
+        head, rest = seg[:colon], seg[colon + 1 :].text
+        if _asks(head) and " or " in rest:
+            first_text, second_text = rest.split(" or ", 1)
+            if first_text.strip(" ,") and second_text.strip(" ?.,"):
+                return [first_text.strip(" ,"), second_text]
+    return []
+
+
 def answer_type(doc: Any) -> tuple[str, str | None, bool]:
     """(answer type, the noun counted by 'how many', whether the asked noun is plural)."""
     words = [t.lower_ for t in doc]

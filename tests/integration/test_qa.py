@@ -305,3 +305,17 @@ def test_a_named_place_before_the_product_links_that_places_cluster_first(
     linked = scratch_kb.answerer().link("Which SPV submitted the DPR for the Bhadola leather CFC?")
     clusters = [n.name for n in linked if n.type == "Cluster"]
     assert clusters == ["Bhadola Leather & Allied Products Cluster"], clusters
+
+
+def test_a_question_of_two_parts_gets_both_answers(built_kb: KnowledgeBase) -> None:
+    a = built_kb.ask(
+        "How much did each JEEViKA didi receive, and who is the anchor unit of the Muzaffarpur "
+        "bag cluster?"
+    )
+    assert a.answered and len(a.answer) <= 400
+    assert a.answer.startswith("INR 10 Lakh") and "High Spirit Commercial Ventures" in a.answer
+    # a part the KB cannot answer leaves the question to be answered whole, never half-guessed
+    b = built_kb.ask(
+        "Who is the anchor unit of the Muzaffarpur bag cluster, and which bank lent to it?"
+    )
+    assert " | " not in b.answer

@@ -1,0 +1,69 @@
+"""A question of several parts read from its parse (kb.question.split_parts): coordinated
+wh-clauses and comparisons are parts, a subordinate or relative clause is not, and framing
+("which is bigger?", "give both") asks nothing. Hand-made questions about made-up places."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.question import split_parts
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "How many looms were installed at the Rampur CFC, and what did the dye house cost?",
+            ["How many looms were installed at the Rampur CFC", "what did the dye house cost?"],
+        ),
+        (
+            "How much did the Sitapur SPV raise and who audits its accounts?",
+            ["How much did the Sitapur SPV raise", "who audits its accounts?"],
+        ),
+        (
+            "Compare the grant for the Rampur cluster with the grant for the Sitapur cluster",
+            [
+                "How much is the grant for the Rampur cluster?",
+                "How much is the grant for the Sitapur cluster?",
+            ],
+        ),  # fmt: skip
+        (
+            "How does Rampur's turnover compare with Sitapur's turnover?",
+            ["How much is Rampur's turnover?", "How much is Sitapur's turnover?"],
+        ),
+        (
+            "Which costs more: the Rampur dye house or the Sitapur CFC? Give both figures.",
+            ["How much is the Rampur dye house?", "How much is the Sitapur CFC?"],
+        ),
+    ],
+)
+def test_each_thing_asked_is_a_part(question: str, parts: list[str]) -> None:
+    assert split_parts(question) == (parts, [])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a clause inside another: one thing asked, at two times
+        "Who headed the Rampur weavers' society both when it was formed and when it was wound up?",
+        # a wh-phrase without its own verb shares the rest of the clause
+        "Which agency, and which officer, run the Rampur CFC?",
+        # an opening phrase, and a relative clause, are no questions
+        "Under SFURTI, what does the Rampur cluster make?",
+        "Which consultant, who has set up forty clusters, spoke at the Sitapur meeting?",
+        # framing only: "which number is bigger" asks nothing of its own
+        "How many units does the Rampur cluster have? which number is bigger",
+    ],
+)
+def test_one_thing_asked_is_one_part(question: str) -> None:
+    parts, _ = split_parts(question)
+    assert len(parts) == 1
+
+
+def test_a_sentence_that_asks_nothing_is_context() -> None:
+    parts, context = split_parts(
+        "The Rampur cluster had a dye house and later got a CFC. What did the first one earn, "
+        "and how much did the CFC cost?"
+    )
+    assert parts == ["What did the first one earn", "how much did the CFC cost?"]
+    assert context == ["The Rampur cluster had a dye house and later got a CFC."]
