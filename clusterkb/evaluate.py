@@ -172,7 +172,7 @@ def evaluate_ministry_prediction(kb: KnowledgeBase, neighbours: int = 15) -> dic
 
     from kb.recommend import MinistryModel
 
-    model = MinistryModel(kb.store, kb.embedder(), neighbours)
+    model = MinistryModel(kb.store, kb.embedder(), neighbours, cache=kb.linker.cache_dir)
     sims = model.vectors @ model.vectors.T
     np.fill_diagonal(sims, -1.0)  # a row does not vote for itself
     counts: dict[str, int] = {}

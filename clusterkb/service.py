@@ -209,7 +209,8 @@ class KnowledgeBase:
         recommender.clusters()  # every cluster's facts and product vector
         for kind in ("schemes", "agencies"):
             recommender.backer_model(kind)  # fitted once on the registry (kb/backers.py)
-        MinistryModel(self.store, self._embedder).vectors  # noqa: B018 - computed for its cache
+        cache = self._cache_dir("vectors")
+        MinistryModel(self.store, self._embedder, cache=cache).vectors  # noqa: B018 - cached
 
     def doctor(self) -> dict[str, Any]:
         """Check the embedded store's journal and, if a record in it does not verify, keep

@@ -28,6 +28,7 @@ import math
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 import numpy as np
@@ -163,9 +164,16 @@ class MinistryModel:
     bonus for the same sector and state). `clusterkb.evaluate.evaluate_ministry_prediction` measures
     exactly this model, leaving each row out in turn."""
 
-    def __init__(self, store: GraphStore, embedder: Embedder, neighbours: int = 15):
+    def __init__(
+        self,
+        store: GraphStore,
+        embedder: Embedder,
+        neighbours: int = 15,
+        cache: Path | None = None,
+    ):
         self.embedder = embedder
         self.neighbours = neighbours
+        self.cache = cache  # the rows' vectors are kept there by content, for the next process
         self.rows = [e for e in store.edges("ODOP_PRODUCT") if e.attrs.get("ministry")]
         names = {n.id: n.name for n in store.nodes("Product")}
         self.texts = [
@@ -181,7 +189,8 @@ class MinistryModel:
     @property
     def vectors(self) -> np.ndarray:
         if self._vectors is None:
-            self._vectors = np.asarray(self.embedder.encode(self.texts))
+            path = self.cache / "odop-rows.npz" if self.cache is not None else None
+            self._vectors = cached_vectors(self.embedder, self.texts, path)[0]
         return self._vectors
 
     def vote(
@@ -1232,7 +1241,8 @@ class Recommender:
         """For a product the ODOP list does not name: the ministries it names for the most
         similar products (the model eval-recommend measures), as agencies to approach."""
         if self._ministries is None:
-            self._ministries = MinistryModel(self.store, self.embedder)
+            cache = getattr(self.linker, "cache_dir", None)
+            self._ministries = MinistryModel(self.store, self.embedder, cache=cache)
         ranked = self._ministries.predict(product, sector, state_slug(state_id))
         total = sum(w for _, w in ranked) or 1.0
         for name, weight in ranked[:2]:
