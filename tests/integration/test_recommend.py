@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from clusterkb.service import KnowledgeBase
@@ -342,3 +343,21 @@ def test_index_gathers_what_a_scan_of_every_cluster_gives(
     monkeypatch.setattr(ClusterIndex, "near", lambda self, target: list(range(len(self.clusters))))
     scanned = [rec.recommend(d, p, None, c).to_dict() for d, p, c in asks]
     assert indexed == scanned
+
+
+def test_the_ministry_models_vectors_are_read_again_from_disk(built_kb: KnowledgeBase) -> None:
+    """A new process reads the ODOP rows' vectors it saved, rather than embedding ~1,200
+    product descriptions again (a minute on two cores) for its first free-text product."""
+    from kb.recommend import MinistryModel
+
+    cache = built_kb.linker.cache_dir  # where the KB keeps its vectors (computed once a session)
+    assert cache is not None
+    first = MinistryModel(built_kb.store, built_kb.embedder(), cache=cache).vectors
+    assert (cache / "odop-rows.npz").exists()
+
+    class NoEncoding:
+        def encode(self, texts: list[str]) -> None:
+            raise AssertionError(f"{len(texts)} texts embedded again")
+
+    again = MinistryModel(built_kb.store, NoEncoding(), cache=cache)  # type: ignore[arg-type]
+    assert np.array_equal(again.vectors, first) and len(first) >= 1000
