@@ -79,7 +79,7 @@ SPAN_TYPES = {  # the span types that answer each answer type
     "money": {"money"},
     "count": {"count"},
     "percent": {"percent"},
-    "list": {"org", "place"},
+    "list": {"org", "place", "items"},  # names, or the things a sentence lists
 }
 # The kinds of node a noun asks for ("which company": an Enterprise), by the noun's stem.
 NOUN_TYPES: dict[str, tuple[str, ...]] = {
@@ -389,9 +389,15 @@ def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
     """answer_spans with each span's distance in words to the question's words."""
     wanted = SPAN_TYPES.get(q.answer_type, set())
     asked = q.text.lower()
-    found = [s for s in spans(text) if s.type in wanted and s.text.lower() not in asked]
+    found = [s for s in spans(text) if s.type in wanted and s.text.lower() not in asked
+             and (s.type != "items" or _of_the_asked_kind(q, s))]  # fmt: skip
     near = zip(found, _distances(q, text, found), strict=True)
     return sorted(near, key=lambda x: (x[0].type != q.answer_type, x[1]))
+
+
+def _of_the_asked_kind(q: Question, span: Span) -> bool:
+    """Examples of the kind the question asks for ("which problems": "problems like ...")."""
+    return bool(q.noun) and stem(span.head) == q.noun
 
 
 _TOKEN = re.compile(r"\w+")

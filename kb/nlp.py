@@ -49,7 +49,7 @@ _PLACE_UNIT = re.compile(
 @dataclass(frozen=True)
 class Span:
     text: str
-    type: str  # org, person, place, date, money, count, percent
+    type: str  # org, person, place, date, money, count, percent, items (a list)
     start: int
     end: int
     head: str = ""  # for a number: the lemma of the noun it counts ("1649 weavers": "weaver")
@@ -195,4 +195,41 @@ def _reading(text: str, doc: Any) -> _Reading:
     for m in _YEAR.finditer(text):
         if not any(s.start < m.end() and m.start() < s.end for s in out):
             out.append(Span(m.group(0), "date", m.start(), m.end()))
+    out += _enumerations(doc)
     return tuple(sorted(out, key=lambda s: s.start)), content
+
+
+# Words that introduce examples of a kind ("MFIs like RGVN", "groups such as NGOs")
+_INTRODUCING = {"like", "including", "namely", "viz", "as"}
+_LIST_ENDS = {".", ";", ":", "(", ")"}
+
+
+def _enumerations(doc: Any) -> list[Span]:
+    """The examples a sentence gives of a kind, one span each ("items", with the kind's lemma
+    as its head): "common problems like lack of diversified products, outdated technology and
+    traditional methods of production" (head "problem"), "MFIs like RGVN/Bandhan" ("mfi").
+    What a list question asking for that kind ("which problems ...?") is answered by where
+    the things are no names. The examples run on to the clause's next verb: parses of long
+    lists often attach their later items elsewhere."""
+    out = []
+    for t in doc:
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "pobj" or t.head.lower_ not in _INTRODUCING:
+            continue
+        word, kind = t.head, t.head.head
+        if word.lower_ == "as" and (word.i == 0 or doc[word.i - 1].lower_ != "such"):
+            continue  # "as" introduces examples only in "such as"
+        if kind.pos_ not in ("NOUN", "PROPN") or kind.i == word.i:
+            continue
+        first = last = t.left_edge.i
+        for k in range(first, t.sent.end):
+            w = doc[k]
+            if w.text in _LIST_ENDS or (
+                w.pos_ in ("VERB", "AUX") and w.dep_ not in ("amod", "compound")
+            ):
+                break
+            last = k
+        while last > t.i and doc[last].pos_ in ("ADP", "CCONJ", "PUNCT", "DET"):
+            last -= 1
+        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        out.append(Span(doc.text[start:end], "items", start, end, kind.lemma_.lower()))
+    return out

@@ -176,6 +176,8 @@ def asked_phrase(doc: Any) -> tuple[str, ...]:
 
 def _asked_token(doc: Any) -> Any:
     wh = next((t for t in doc if t.lower_ in ("which", "what", "how", "whose", "who")), None)
+    if wh is None and len(doc) > 1 and doc[0].lower_ in ("list", "name"):
+        wh = doc[0]  # "list the common problems ...": the command's object is asked for
     if wh is None:
         return None
     if wh.dep_ in ("det", "attr") and wh.head.pos_ == "NOUN" and wh.head.i > wh.i:
