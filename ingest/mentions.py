@@ -216,13 +216,15 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
     ),
     # What work is sanctioned, funded or done "under" is a scheme, whatever its name:
     # "sanctioned under Assistance to States for Development of Export Infrastructure",
-    # "skill training under Utkarsh Bangla"; a body, a place or a law is not (`_NOT_UNDER`)
+    # "skill training under Utkarsh Bangla", "the scheme under Integrated Development & Promotion
+    # of Handicrafts"; a body, a place or a law is not (`_NOT_UNDER`)
     (
         "Scheme",
         "under",
         re.compile(
             r"\b(?:sanctioned|funded|approved|supported|assisted|covered|implemented|launched|"
-            r"established|developed|selected|training|assistance|support|grants?|funds?)\s+"
+            r"established|developed|selected|training|assistance|support|grants?|funds?|"
+            r"schemes?|programmes?|programs?|projects?|interventions?)\s+"
             rf"under\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&|to)\s+)?{_CAP}){{1,8}})"
         ),
     ),

@@ -173,6 +173,12 @@ def test_what_work_is_sanctioned_or_done_under_is_a_scheme_whatever_its_name() -
     assert "Support to States for Dyeing and Printing Infrastructure" in schemes(
         "The plant was sanctioned under Support to States for Dyeing and Printing Infrastructure."
     )
+    # "the scheme under <name>": the name is the scheme's
+    assert "Integrated Promotion of Zari Crafts" in schemes(
+        "Designers were sent to the artisans as per the scheme under Integrated Promotion of Zari "
+        "Crafts (IPZC)."
+    )
+    assert not schemes("The project under the Department of Handlooms was delayed.")
     # a body, a place or a law after "under" is no scheme; nor two acronyms taken as one
     assert not schemes("The funds were sanctioned under the Ministry of Textiles last year.")
     assert not schemes("It was developed under Purulia District Plan.")
