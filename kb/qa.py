@@ -423,7 +423,9 @@ class QuestionAnswerer:
             if self._unknown(q) or self.model.declines(ranked):
                 return None
             a = self.compose(q, typed_first(q, ranked), pool)
-            texts.append(a.answer if len(a.answer) <= room else a.answer[: room - 1] + "…")
+            text = a.answer if len(a.answer) <= room else a.answer[: room - 1] + "…"
+            if text not in texts:  # one sentence may answer two parts ("145 SHGs ... 1907 weavers")
+                texts.append(text)
             citations += [c.model_dump() for c in a.citations if c.text not in
                           {x["text"] for x in citations}]  # fmt: skip
             focus += [n for n in q.focus if n not in focus]
