@@ -366,6 +366,9 @@ def facility_head(doc: Any, tok: Any) -> int | None:
 
 
 _PROJECT_WORDS = {"project", "projects"}
+# Nouns a cluster word may qualify that stand for the cluster's ground: "the Muga cluster
+# villages near Dhemaji", "the brass cluster area in Moradabad"
+_GROUND_WORDS = {"village", "villages", "area", "areas", "region", "belt", "pocket", "pockets"}
 
 
 def _introduced_centre(doc: Any, tok: Any, facility: int | None, definite: bool = False) -> bool:
@@ -398,11 +401,12 @@ def _workers_craft(doc: Any) -> str:
 
 
 def _project_after(doc: Any, tok: Any) -> bool:
-    """Whether the cluster word `tok` qualifies a project word after it ("Cluster projects")."""
+    """Whether the cluster word `tok` qualifies a project word or the cluster's ground after
+    it ("Cluster projects", "cluster villages"): that noun heads the cluster's phrase."""
     return (
         tok.lower_ in CLUSTER_WORDS
         and tok.i + 1 < len(doc)
-        and doc[tok.i + 1].lower_ in _PROJECT_WORDS
+        and doc[tok.i + 1].lower_ in _PROJECT_WORDS | _GROUND_WORDS
     )
 
 
@@ -1111,7 +1115,8 @@ def _place(
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     # 2. "cluster in/at <Place>", read off the words (the parse attaches lists badly); "in
     # the Kotur ... Industrial Area": past the article
-    if nxt is not None and nxt.lower_ in PLACE_PREPOSITIONS and nxt.i + 1 < len(doc):
+    # ("near": the cluster's ground is by the place, "the cluster villages near Dhemaji")
+    if nxt is not None and nxt.lower_ in PLACE_PREPOSITIONS | {"near"} and nxt.i + 1 < len(doc):
         k = nxt.i + 2 if doc[nxt.i + 1].lower_ == "the" and nxt.i + 2 < len(doc) else nxt.i + 1
         candidates.append((_proper_run(doc, doc[k]), k == nxt.i + 1))
     # 2a. "the brass parts cluster of Jamnagar": a cluster of a district or town (the place

@@ -133,3 +133,13 @@ def test_an_elided_list_item_keeps_its_hyphen_and_takes_a_town() -> None:
 def test_people_or_units_after_a_clusters_place_are_no_cluster() -> None:
     text = "A jute cluster in Nadia, weavers in Gaya and units in Purnia met the officials."
     assert _described(text) == [("jute", "Nadia", "district:nadia")]
+
+
+def test_a_cluster_word_qualifying_its_ground_takes_the_place_of_that_ground() -> None:
+    # the villages (or area) of the cluster head the phrase; "near" places it by a district
+    text = "The trust trains weavers in the silk cluster villages near Purnia, Bihar since 2015."
+    assert _described(text) == [("silk", "Purnia", "district:purnia")]
+    text = "The brass cluster area in Gaya has about 400 units."
+    assert _described(text) == [("brass", "Gaya", "district:gaya")]
+    # a programme near a place is no cluster there
+    assert _described("A cluster development programme near Gaya was discussed.") == []
