@@ -311,8 +311,10 @@ class EvidencePool:
             nearest[id(c)] = ranked[0][0].text.lower() if ranked else ""
             c.features = {
                 "bias": 1.0,
-                "focus_in_sentence": _share(in_sentence),
-                "focus_in_document": _share(in_document),
+                # what the question names, linked to the KB or not ("Daspur", a block the KB
+                # does not hold): a sentence is about it when it, or its document, names it
+                "focus_in_sentence": _share([*in_sentence, *present]),
+                "focus_in_document": _share([*in_document, *(not m for m in missing)]),
                 "no_focus": 0.0 if q.focus else 1.0,
                 "constraints_in_sentence": _share(present) if q.constraints else 0.0,
                 "constraint_missing": 1.0 if any(missing) else 0.0,

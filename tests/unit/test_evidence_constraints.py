@@ -81,3 +81,23 @@ def test_a_fact_offers_the_other_end_of_its_edges_at_the_question_entities(
     # a fact about none of the question's entities: whatever it names besides them
     elsewhere = _fact("scheme:mmuy", "FUNDS", "facility:bag-cfc")
     assert pool.admissible(projects, [elsewhere]) == [elsewhere]
+
+
+def test_a_name_the_kb_does_not_hold_counts_as_what_the_question_is_about(
+    pool: EvidencePool,
+) -> None:
+    """'How many artisans will the Daspur gold hub house?': Daspur (a block, no node) is what
+    the question is about as much as a linked entity would be; a sentence naming it is about
+    the question, one that does not is not."""
+    q = Question("How many artisans will the Daspur gold hub house?", "count",
+                 constraints=["Daspur"])  # fmt: skip
+    naming = Candidate("The gold hub at Daspur will house 1250 artisans.", "graph", "")
+    other = Candidate("The district's new hub will house 900 artisans.", "graph", "")
+    pool.featurise(q, [naming, other])
+    assert naming.features["focus_in_sentence"] == naming.features["focus_in_document"] == 1.0
+    assert other.features["focus_in_sentence"] == other.features["focus_in_document"] == 0.0
+    # with an entity the KB holds, each named thing is half of what the question is about
+    cluster = _node(pool, CLUSTER)
+    both = Question("q", "count", focus=[cluster], constraints=["Daspur"])
+    pool.featurise(both, [naming])
+    assert naming.features["focus_in_sentence"] == 0.5
