@@ -134,10 +134,21 @@ class Candidate:
         return set(tokens(f"{self.text} {self.gloss}" if self.gloss else self.text))
 
 
+# A question put in a document asks, it does not state: "(c) whether three Greenfield projects
+# have been approved ...;" (a parliamentary question's item, answered further down)
+ASKED = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?whether\b", re.I)
+
+
 def is_furniture(text: str) -> bool:
     """Headings, page furniture, questions and lead-ins are never evidence."""
     t = text.strip()
-    return bool(FURNITURE.match(t) or t.endswith((":", "?")) or len(t.split()) < 5 or t.isupper())
+    return bool(
+        FURNITURE.match(t)
+        or ASKED.match(t)
+        or t.endswith((":", "?"))
+        or len(t.split()) < 5
+        or t.isupper()
+    )
 
 
 def offered(q: Question, c: Candidate) -> set[str]:

@@ -128,6 +128,10 @@ def test_furniture_is_never_evidence() -> None:
     assert is_furniture("SOURCE: https://example.org/page")
     assert is_furniture("Key features of the scheme:")
     assert not is_furniture("The flatted factory will cost Rs 20 crore to build.")
+    # a question put in a document (a parliamentary question's items) asks, it does not state
+    assert is_furniture("(c) whether two new clusters have been approved in the district;")
+    assert is_furniture("whether the Government has sanctioned a dye house for the weavers")
+    assert not is_furniture("The weavers asked whether the new dye house would open this year.")
 
 
 def test_an_entity_is_named_when_all_words_of_a_name_are_there() -> None:
