@@ -27,7 +27,7 @@ from kb.evidence import (
     LogisticModel,
     abstain_features,
 )
-from kb.qa import typed_first
+from kb.qa import ranked_answers, typed_first
 from kb.question import Question
 
 
@@ -132,7 +132,7 @@ def _fit(cases: list[Case], l2: float = 0.001) -> dict[str, float]:
 def _ranked(case: Case, model: LogisticModel) -> list[Candidate]:
     for cand in case.candidates:
         cand.score = model.probability(cand.features)
-    return sorted(case.candidates, key=lambda c: -c.score)
+    return ranked_answers(case.q, case.candidates)  # as the answerer ranks
 
 
 def _answers(kb: KnowledgeBase, case: Case, ranked: list[Candidate], threshold: float) -> bool:

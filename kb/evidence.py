@@ -398,9 +398,15 @@ def answer_spans(q: Question, text: str) -> list[Span]:
     return [s for s, _ in _ranked_spans(q, text)]
 
 
+# "How many days ...?" counts a duration, which the tagger reads as a date ("for 15-20 days")
+DURATION_NOUNS = {f"{w}{s}" for w in ("hour", "day", "week", "month", "year") for s in ("", "s")}
+
+
 def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
     """answer_spans with each span's distance in words to the question's words."""
     wanted = SPAN_TYPES.get(q.answer_type, set())
+    if q.answer_type == "count" and q.noun in DURATION_NOUNS:
+        wanted = wanted | {"date"}
     asked = q.text.lower()
     found = [s for s in spans(text) if s.type in wanted and s.text.lower() not in asked
              and (s.type != "items" or _of_the_asked_kind(q, s))]  # fmt: skip

@@ -258,6 +258,20 @@ def _clear_winner(near: list[tuple[Node, float]]) -> bool:
     return len(near) < 2 or near[0][1] - near[1][1] >= MEANING_MARGIN
 
 
+# Answer types asking for a value: only evidence stating a value of the type can answer them
+# ("What did the CFC cost?" is not answered by the fact that the cluster has a CFC)
+VALUE_TYPES = {"money", "date", "count", "percent"}
+
+
+def ranked_answers(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates that can answer `q`, best first: for a question asking a value, those
+    holding a span of its type (featurised: `type_span`); the others rank, but cannot answer."""
+    ranked = sorted(candidates, key=lambda c: -c.score)
+    if q.answer_type in VALUE_TYPES:
+        return [c for c in ranked if c.features.get("type_span")]
+    return ranked
+
+
 def typed_first(q: Question, ranked: list[Candidate], within: int = 3) -> Candidate:
     """The best evidence; for a question asking a type of thing (an amount, a date, a body),
     the best of the first `within` holding a span of that type, when the best holds none (a
@@ -399,7 +413,7 @@ class QuestionAnswerer:
         by_part = self._by_parts(question, history)
         if by_part is not None:
             return self._phrase(by_part)
-        ranked = sorted(candidates, key=lambda c: -c.score)
+        ranked = ranked_answers(q, candidates)
         if self.model.declines(ranked):
             return self._abstain(q.text, q.focus, "The knowledge base does not say")
         return self._phrase(self.compose(q, typed_first(q, ranked), candidates))
@@ -419,7 +433,7 @@ class QuestionAnswerer:
         focus: list[Node] = []
         for part in parts:
             q, pool = self.candidates(" ".join([*context, part]), [*(history or []), question])
-            ranked = sorted(pool, key=lambda c: -c.score)
+            ranked = ranked_answers(q, pool)
             if self._unknown(q) or self.model.declines(ranked):
                 return None
             a = self.compose(q, typed_first(q, ranked), pool)
