@@ -9,6 +9,7 @@ import pytest
 
 from clusterkb import fitqa
 from kb.evidence import Candidate
+from kb.question import Question
 
 
 def _case(n: int, answerable: bool = True) -> fitqa.Case:
@@ -19,7 +20,8 @@ def _case(n: int, answerable: bool = True) -> fitqa.Case:
         for k in range(2, 5)
     ]
     expected = [f"answer{n}"] if answerable else []
-    return fitqa.Case(f"q{n}", None, expected, [], None, [good, *poor])  # type: ignore[arg-type]
+    q = Question(f"q{n}", "other")
+    return fitqa.Case(f"q{n}", None, expected, [], q, [good, *poor])
 
 
 def test_fit_learns_the_feature_that_marks_the_answer() -> None:
