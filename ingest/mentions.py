@@ -86,6 +86,17 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
             rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,5}})"
         ),
     ),
+    # "Centre for Social Development, a Nagercoil-based non-governmental organisation": a name
+    # set beside its kind ("and" ends the name: "X Limited and Centre for ..." are two)
+    (
+        "Agency",
+        "NGO",
+        re.compile(
+            rf"(?P<name>{_CAP}(?:\s+(?:(?:of|for|the|de)\s+)?{_CAP}){{0,7}}),\s+(?:a|an)\s+"
+            r"(?:[A-Za-z-]+\s+){0,4}?(?:non-governmental\s+organi[sz]ation|NGO|voluntary\s+"
+            r"organi[sz]ation|organi[sz]ation|society|trust|foundation|federation)\b"
+        ),
+    ),
     # "the NGO Shikhar Yuva Manch": the kind written in capitals before the name it goes by
     (
         "Agency",

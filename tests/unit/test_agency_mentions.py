@@ -214,3 +214,12 @@ def test_bodies_a_kind_of_body_lists() -> None:
     assert "Kollam Cashew Processors and Exporters Federation" in _agencies(
         "Associations like the Kollam Cashew Processors and Exporters Federation speak for them."
     )
+
+
+def test_a_name_set_beside_its_kind_of_body_is_an_agency() -> None:
+    found = _agencies(
+        "The centre was funded by Rampur Steel Limited and Gram Vikas Samiti, a Gaya-based "
+        "non-governmental organisation, and run by Lok Kala, a registered society."
+    )
+    assert {"Gram Vikas Samiti", "Lok Kala"} <= found
+    assert _agencies("Bihar, a state in the east, has many clusters.") == set()
