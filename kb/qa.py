@@ -117,6 +117,14 @@ _CONTRACTED = re.compile(r"\b(what|where|who|how)s\b", re.I)
 MAX_ANSWER = 400  # characters of the answer field (a short answer and its sentence)
 
 
+def _common(share: tuple[int, float]) -> bool:
+    """Whether a capitalised word of the question is a word the documents use across the
+    collection ('the Centre's share', 'Government of India'), not a name that picks out the
+    evidence: in at least three documents and more than a quarter of them."""
+    documents, fraction = share
+    return documents >= 3 and fraction > 0.25
+
+
 def _reply(
     question: str,
     text: str,
@@ -469,6 +477,7 @@ class QuestionAnswerer:
             if not focus:  # the previous turn's entities, only when this one names none
                 focus, carried_focus = carried, bool(carried)
         q = self.analyser.analyse(question, focus)
+        q.constraints = [x for x in q.constraints if not _common(index.document_share(x))]
         pool = self._evidence()
         found = [self._fact(r, a) for r, a in self._graph_answers(question, focus)]
         found += pool.sentences(q, spelled_out(f"{question} {context}".strip()))

@@ -139,6 +139,10 @@ LIGHT_WORDS = {"be", "have", "do", "cluster", "get", "make", "go", "give", "take
 FOLLOW_UP = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her)\b", re.I)
 
 
+# the entity types of values: their capitalised words ("March") are no names
+VALUE_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
 @dataclass
 class Question:
     text: str
@@ -450,6 +454,8 @@ class QuestionAnalyser:
             if t.pos_ not in ("PROPN", "ADJ", "NOUN") or len(t.text) < 4 or t.i == 0:
                 continue
             if not t.text[:1].isupper() or not t.text.isalpha():
+                continue
+            if t.ent_type_ in VALUE_ENTITIES:  # "up to March 2011": a date, not a name
                 continue
             if t.text.lower() in known or sum(c.isupper() for c in t.text) >= 2:
                 continue  # acronyms ("MFIs", "SHGs") are linked or generic words

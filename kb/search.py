@@ -397,6 +397,22 @@ class SentenceIndex:
         """How often each lower-case word occurs in the sentences (for respelled)."""
         return Counter(_ALPHA.findall(self.lowered_text))
 
+    @cached_property
+    def _word_documents(self) -> dict[str, set[str]]:
+        by: dict[str, set[str]] = defaultdict(set)
+        for e in self.entries:
+            for w in _ALPHA.findall(f"{e.text} {e.gloss}".lower()):
+                by[w].add(e.document)
+        return dict(by)
+
+    def document_share(self, word: str) -> tuple[int, float]:
+        """In how many documents `word` (any case) occurs, and what share of all documents
+        that is: a name picks out one or two documents; 'Centre', 'India', 'Government'
+        occur across the collection."""
+        total = len({e.document for e in self.entries}) or 1
+        n = len(self._word_documents.get(word.lower(), ()))
+        return n, n / total
+
     def in_documents(self, documents: set[str]) -> list[int]:
         """Positions of the sentences of these documents."""
         if self._by_document is None:

@@ -1,0 +1,59 @@
+"""A capitalised word of a question is a hard constraint only when it is a name: not a date
+("up to March 2011"), not a word the documents use across the collection ("the Centre's
+share", "Government of India")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from kb.qa import _common
+from kb.question import QuestionAnalyser
+from kb.search import SentenceIndex, _Entry
+
+
+class Flat:
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return np.ones((len(texts), 4), dtype=np.float32)
+
+
+def _index(documents: dict[str, list[str]]) -> SentenceIndex:
+    entries = [
+        _Entry(doc, doc, i, text, f"{doc}:{i}")
+        for doc, sentences in documents.items()
+        for i, text in enumerate(sentences, start=1)
+    ]
+    return SentenceIndex(entries, Flat())
+
+
+def test_a_word_across_the_collection_is_no_name() -> None:
+    index = _index({
+        "a": ["The Centre will grant Rs 5 crore to the Daspur hub."],
+        "b": ["The common facility centre opened in 2019."],
+        "c": ["The Centre's share is 90 per cent."],
+        "d": ["Weavers of Lilong sell in Imphal."],
+    })  # fmt: skip
+    assert index.document_share("Centre") == (3, 0.75)
+    assert index.document_share("Daspur") == (1, 0.25)
+    assert index.document_share("Kaithun") == (0, 0.0)
+    assert _common(index.document_share("Centre"))
+    assert not _common(index.document_share("Daspur"))
+    assert not _common(index.document_share("Kaithun"))  # unknown: a name the KB lacks
+    # in a small collection a word in two of three documents is still a name
+    small = _index({"a": ["Sualkuchi weavers."], "b": ["Sualkuchi yarn bank."], "c": ["Hajo."]})
+    assert not _common(small.document_share("Sualkuchi"))
+
+
+def test_a_date_word_is_no_constraint() -> None:
+    class Linker:
+        cache_dir = None
+
+        class resolver:  # noqa: N801 - the linker's attribute
+            @staticmethod
+            def exact(text: str) -> list[str]:
+                return []
+
+    analyser = QuestionAnalyser(Linker(), None)  # type: ignore[arg-type]
+    q = analyser.analyse("How many SHGs were formed at Kaithun up to March 2011?", [])
+    assert q.constraints == ["Kaithun"]
