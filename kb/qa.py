@@ -337,6 +337,8 @@ class QuestionAnswerer:
             if node is not None and node.id not in {f.id for f in found}:
                 found.append(node)
         phrase = _CLUSTER_PHRASE.search(question)
+        if phrase and phrase.group(0).lower().endswith("s"):
+            phrase = None  # "seven handloom clusters", "MP's new CFCs": many, no one cluster
         if phrase and not any(n.type == "Cluster" for n in found):  # "the bag cluster in Bihar"
             stop = {"the", "a", "an", "of", "which", "what", "this", "that", "new"}
             words = [w for w in phrase.group(1).split() if w.lower() not in stop]

@@ -146,6 +146,10 @@ def test_linking_keeps_places_apart_and_common_words_no_place(built_kb: Knowledg
     assert "cluster:muzaffarpur-bag-cluster" in {
         n.id for n in qa.link("Who anchors the bag CFC in Bihar?")
     }
+    # "bag clusters" are many: no one cluster is named
+    assert "cluster:muzaffarpur-bag-cluster" not in {
+        n.id for n in qa.link("How many bag clusters are there in Bihar?")
+    }
 
 
 def test_follow_ups_carry_the_previous_entities_only_when_naming_none(
