@@ -62,6 +62,7 @@ from kb.linking import Gazetteer, Mention, is_acronym
 from kb.products import TERMS_FILE, thesaurus
 from kb.resolve import Resolver, display_name, normalize
 from kb.schema import PLACE_TYPES, check_relation
+from kb.search import stands_for
 from kb.store.base import Node, Provenance
 
 EXTRACTOR = "rules"
@@ -136,6 +137,36 @@ def initials(name: str) -> str:
 _BARE_ACRONYM = re.compile(r"(?<![\w&/-])([A-Z]{3,6})(?![\w&/-])")
 
 
+_KIND_OF_CLUSTER = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,5})Clusters\b")
+
+
+def cluster_initials(
+    texts: list[str], is_known: Callable[[str], bool] = lambda _: False
+) -> list[tuple[str, str]]:
+    """Acronyms a document uses without defining them that are the initials of a kind of
+    cluster it writes out ("22 Van Dhan Vikas Kendra Clusters ... Luguburu VDVKC"):
+    (acronym, the kind's name in the singular) pairs, read like a definition in brackets, so
+    the cluster readers read "Luguburu Van Dhan Vikas Kendra Cluster". Three letters or more;
+    one kind per acronym, written in the plural (a kind, not one cluster's name: "Cotton
+    Fabric Cluster" is no "CFC"); an acronym the gazetteer or the shorthand list knows keeps
+    its reading."""
+    kinds: dict[str, set[str]] = {}
+    for text in texts:
+        for m in _KIND_OF_CLUSTER.finditer(text):
+            name = f"{m.group(1).strip()} Cluster"
+            kinds.setdefault(initials(name), set()).add(name)
+    used = {hit.group(1) for text in texts for hit in _BARE_ACRONYM.finditer(text)}
+    return [
+        (acronym, next(iter(names)))
+        for acronym, names in kinds.items()
+        if len(acronym) >= 3
+        and len(names) == 1
+        and acronym in used
+        and not is_known(acronym)
+        and stands_for(acronym) is None
+    ]
+
+
 def initial_acronyms(
     texts: list[str],
     raw: list[list[Mention]],
@@ -190,7 +221,12 @@ def state_headings(clean: str, found: list[Mention]) -> list[tuple[int, str]]:
 
 
 def _directional(name: str) -> bool:
-    return normalize(name).split(" ")[0] in _DIRECTION
+    """Whether a district's name is a direction put before one word ("West Tripura", "South
+    Goa", "New Delhi"), which text also writes for a part of a state or town; a longer name
+    ("West Garo Hills", "North 24 Parganas") names only the district."""
+    words = normalize(name).split(" ")
+    rest = [w for w in words if w not in _DIRECTION]
+    return words[0] in _DIRECTION and len(rest) < 2
 
 
 def select(mentions: list[Mention]) -> list[Mention]:
@@ -414,8 +450,7 @@ class Extractor:
         ids = m.ids
         if m.type == "District":
             in_context = [i for i in ids if self._state_of(i) in doc_states]
-            directional = normalize(m.name).split(" ")[0] in _DIRECTION
-            if len(ids) > 1 or directional:
+            if len(ids) > 1 or _directional(m.name):
                 ids = in_context
             if len(ids) != 1:
                 return None
@@ -609,8 +644,8 @@ class Extractor:
 
     def read(self, doc: LoadedDocument) -> tuple[list[Sentence], dict[str, Any]]:
         sentences, raw = [], []
-        pairs_all: list[tuple[str, str]] = []
         acronym = lambda w: normalize(w) in self.gazetteer.acronyms  # noqa: E731
+        pairs_all: list[tuple[str, str]] = cluster_initials(doc.sentences, acronym)
         for i, text in enumerate(doc.sentences):
             deadline.check()  # a preview's deadline (kb.deadline); no deadline on an ingest
             clean, pairs = acronym_pairs(text)

@@ -798,3 +798,34 @@ def test_a_body_the_department_partnered_with_supports_the_listed_clusters(
     backed = {(s, t) for s, t in _rels(_read(tables_kb, tmp_path, text), "SUPPORTED_BY")
               if "Industrial Development Organization" in t}  # UNIDO  # fmt: skip
     assert {s for s, _ in backed} == {"Purulia Chau Mask Cluster", "Nadia Clay Doll Cluster"}
+
+
+def test_an_acronym_of_a_kind_of_cluster_names_clusters(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # the document writes the kind out once and then uses its initials, undefined
+    text = (
+        "The state has 40 Gram Udyog Kendra Clusters under the scheme.\n"
+        "In Sambalpur district, artisans in two clusters, Kolabira GUKC and Jujumura GUKC, "
+        "will make leaf plates.\n"
+    )
+    found = _read(tables_kb, tmp_path, text)
+    located = _rels(found, "LOCATED_IN")
+    names = set(_clusters(found))
+    assert {n for n in names if n.startswith(("Kolabira", "Jujumura"))} == names - {
+        n for n in names if not n.startswith(("Kolabira", "Jujumura"))
+    }
+    assert any(s.startswith("Kolabira") and t == "Sambalpur" for s, t in located), located
+    assert any(s.startswith("Jujumura") and t == "Sambalpur" for s, t in located), located
+
+
+def test_a_district_named_with_a_direction_and_two_words_is_the_clusters_place(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    text = (
+        "Eri Cluster survey\n"
+        "The Eri Cluster has 300 weavers.\n"
+        "Weavers from all blocks of West Garo Hills attended the survey of West Garo Hills.\n"
+    )
+    located = _rels(_read(tables_kb, tmp_path, text), "LOCATED_IN")
+    assert ("Eri Cluster", "West Garo Hills") in located, located
