@@ -34,6 +34,7 @@ from kb.ids import is_a
 from kb.linking import EntityLinker
 from kb.models import Answer, Citation, EntityRef, Recommendation
 from kb.nlp import english
+from kb.nlp import spans as typed_spans
 from kb.question import FOLLOW_UP, Question, QuestionAnalyser, split_parts
 from kb.resolve import normalize
 from kb.schema import ACTOR_TYPES, PLACE_TYPES, QUESTION_CUES
@@ -1069,6 +1070,9 @@ class QuestionAnswerer:
         kind = COUNTED_TYPES.get(stem(m.group(1).lower())) if m else None
         if kind is None or not entities:
             return None
+        if any(s.type == "date" for s in typed_spans(question)):
+            return None  # "in the last 1.5 years", "in 2022": the graph's links carry no dates
+
         for e in entities:
             if e.type == kind:
                 continue
