@@ -222,7 +222,9 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         None,
         re.compile(
             rf"\bunder\s+(?:the\s+)?(?P<name>(?!(?:{'|'.join(NOT_BODY_ACRONYMS)})\b)"
-            r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*(?:\s+(?:[Ss]chemes?|[Pp]rogram(?:me)?|[Yy]ojana))?)\b"
+            # a part after a hyphen may mix cases, capitals at both ends ("PM-DevINE")
+            r"[A-Z][A-Z0-9]+(?:-(?:[A-Z0-9]+|[A-Z][A-Za-z0-9]*[A-Z]))*"
+            r"(?:\s+(?:[Ss]chemes?|[Pp]rogram(?:me)?|[Yy]ojana))?)\b"
         ),
     ),
     # What work is sanctioned, funded or done "under" is a scheme, whatever its name:

@@ -223,3 +223,13 @@ def test_a_name_set_beside_its_kind_of_body_is_an_agency() -> None:
     )
     assert {"Gram Vikas Samiti", "Lok Kala"} <= found
     assert _agencies("Bihar, a state in the east, has many clusters.") == set()
+
+
+def test_what_a_cluster_is_under_is_a_scheme_even_in_mixed_case() -> None:
+    def schemes(text: str) -> set[str]:
+        return {m.name for m in pattern_mentions(text) if m.type == "Scheme"}
+
+    assert schemes("The bamboo cluster was taken up under NE-RTPS last year.") == {"NE-RTPS"}
+    # a hyphenated part may mix cases when capitals start and end it
+    assert schemes("A survey for the cane cluster under AB-CdeF began.") == {"AB-CdeF"}
+    assert schemes("The cluster under Ab-cd began.") == set()
