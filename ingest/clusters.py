@@ -250,6 +250,14 @@ def elided_clusters(text: str, before: str) -> bool:
     return number and not mentions_cluster(text) and _PLURAL_CLUSTERS.search(before) is not None
 
 
+# Worth parsing for `served_workers`: a giving verb, then workers of a named place
+_SERVED = re.compile(
+    r"\b(?:distribut|provid|giv|gave|hand|suppl|train)\w*\b.*\b(?:potters?|weavers|artisans|"
+    r"craftsmen)(?:\s+famil(?:y|ies)|\s+households?)?\s+(?:of|in|from)\s+[A-Z]",
+    re.I,
+)
+
+
 def parse_all(texts: list[str]) -> list[Any]:
     """The parses `described_clusters` reads, in one batch (None where not worth parsing)."""
     about_clusters = any(mentions_cluster(t) for t in texts)
@@ -257,6 +265,7 @@ def parse_all(texts: list[str]) -> list[Any]:
         i
         for i, t in enumerate(texts)
         if worth_parsing(t)
+        or _SERVED.search(t) is not None
         or (i > 0 and elided_clusters(t, texts[i - 1]))
         or (about_clusters and len(_FOR_ITEM.findall(t)) >= 2)
     ]
@@ -398,6 +407,59 @@ def _workers_craft(doc: Any) -> str:
             if run and run[-1].i == t.i - 1 and run[-1].lower_ in product_words():
                 return " ".join(c.text for c in run)
     return ""
+
+
+# The craft of workers named by their trade alone ("the village potters of X")
+WORKER_CRAFT = {"potter": "pottery", "potters": "pottery"}
+# Verbs that give a scheme's support to workers ("distributed ... among the potters of X")
+_SERVE_VERBS = {"distribute", "provide", "give", "hand", "supply", "train"}
+_SERVE_PREPOSITIONS = {"to", "among", "amongst", "for"}
+_HOUSEHOLDS = {"family", "families", "household", "households"}
+
+
+def served_workers(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
+    """Workers of a craft in named places who are given a scheme's support, never called a
+    cluster: "distributed electric potter wheels ... among the village potters of Jakhopur,
+    Khedli and Abhaypur (Gurugram), Ghasera and Indri (Nooh district)", "distributed 80
+    wheels to 80 potter families in Pokhran". Each district's places are one group of
+    workers, named by its first place; the product is their craft."""
+    out: list[Described] = []
+    if doc is None or "cluster" in text.lower():
+        return out
+    for tok in doc:
+        worker = tok if tok.lower_ in WORKER_NOUNS else None
+        if worker is None and tok.lower_ in _HOUSEHOLDS:  # "potter families"
+            worker = next((c for c in tok.lefts if c.dep_ == "compound"
+                           and (c.lower_ in WORKER_NOUNS or f"{c.lower_}s" in WORKER_NOUNS)), None)  # fmt: skip
+        if worker is None:
+            continue
+        given = tok.head if tok.dep_ == "pobj" else None
+        if given is None or given.lower_ not in _SERVE_PREPOSITIONS:
+            continue
+        # the verb giving (the parse may hang the preposition on a nearer word: "worth
+        # over Rs 67 lakh among the potters")
+        if not any(a.lemma_.lower() in _SERVE_VERBS for a in given.ancestors):
+            continue
+        craft = WORKER_CRAFT.get(worker.lower_) or _workers_craft(doc)
+        if not craft:
+            continue
+        preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")]
+        if not preps:
+            continue
+        items = _place_list(doc, preps[0].i + 1, place_kind)
+        # "Jakhopur, Khedli and Abhaypur (Gurugram)": the district written after a group of
+        # places is the district of each of them
+        groups: dict[str, list[tuple[str, str, str | None, int, int]]] = {}
+        waiting: list[tuple[str, str, str | None, int, int]] = []
+        for item in items:
+            waiting.append(item)
+            if item[2] is not None:
+                groups.setdefault(item[2], []).extend(waiting)
+                waiting = []
+        for where, group in [*groups.items(), *((None, [w]) for w in waiting)]:
+            surface, kind, _, pstart, pend = group[0]
+            out.append(Described(craft, surface, kind, where, pstart, pend, False))
+    return out
 
 
 def _project_after(doc: Any, tok: Any) -> bool:

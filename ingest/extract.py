@@ -38,6 +38,7 @@ from ingest.clusters import (
     parse_all,
     place_product_rows,
     product_words,
+    served_workers,
     unglue,
 )
 from ingest.documents import LoadedDocument
@@ -953,6 +954,8 @@ class Extractor:
         if framed is None and about_clusters and not mentions_cluster(clean):
             # "Theni (TN) for banana; Nasik (Maharashtra) for grapes" in a document about clusters
             described += for_items(clean, place_kind, parsed)
+        if framed is None:  # "distributed potter wheels among the potters of X and Y (Z)"
+            described += served_workers(clean, place_kind, parsed)
         for d in described:
             # "Engineering Cluster at Angul, Fly Ash Cluster at Angul": a known name may take
             # the place word that ends this description ("Angul, Fly Ash Cluster"); the

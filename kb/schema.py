@@ -628,7 +628,7 @@ AGENCY_ROLES: tuple[AgencyRole, ...] = (
 # an object or a prepositional object of such a verb is a partner in it (SUPPORTED_BY).
 _ACTS_VERBS = {
     ("implementing agency", "IMPLEMENTS", True): "implement execute establish develop construct "
-    "promote operate manage run set_up take_up",
+    "promote operate manage run set_up take_up distribute",
     ("funding", "FUNDS", True): "fund sanction finance grant",
     ("training partner", "TRAINS", True): "train",
     ("mobilising", "MOBILISES", True): "mobilise mobilize",

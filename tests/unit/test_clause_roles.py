@@ -187,3 +187,11 @@ def test_a_body_planning_to_set_up_clusters_sets_them_up() -> None:
     assert (
         _programme_roles("The Rubber Board plans to visit 12 clusters.", ["Rubber Board"]) == set()
     )
+
+
+def test_a_body_distributing_to_a_clusters_workers_implements_for_it() -> None:
+    s = _sentence(
+        "The Silk Board distributed 40 looms among the weavers of the Kolar Silk Cluster.",
+        {"Silk Board": "Agency", "Kolar Silk Cluster": "Cluster"},
+    )
+    assert _roles(s) == {("Silk Board", "Kolar Silk Cluster", "IMPLEMENTS", "implementing agency")}

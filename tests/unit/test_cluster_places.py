@@ -8,6 +8,7 @@ from ingest.clusters import (
     document_product,
     elided_clusters,
     listed_clusters,
+    served_workers,
 )
 from ingest.places import direction_variants
 from kb import nlp
@@ -143,3 +144,21 @@ def test_a_cluster_word_qualifying_its_ground_takes_the_place_of_that_ground() -
     assert _described(text) == [("brass", "Gaya", "district:gaya")]
     # a programme near a place is no cluster there
     assert _described("A cluster development programme near Gaya was discussed.") == []
+
+
+def test_workers_given_a_schemes_support_in_named_places_are_groups_by_district() -> None:
+    text = (
+        "The Board distributed 60 electric wheels among the village potters of Kuchera, "
+        "Nimbi and Ladpur (Purnia), Dhamdaha (Gaya district) and Sarwan of Bihar last week."
+    )
+    found = served_workers(text, place_kind, nlp.parse(text))
+    assert [(d.product, d.place, d.place_id) for d in found] == [
+        ("pottery", "Kuchera", "district:purnia"),
+        ("pottery", "Dhamdaha", "district:gaya"),
+        ("pottery", "Sarwan", None),
+    ]
+    # workers named with no support given, or no place, are no group
+    said = "The village potters of Kuchera and Nimbi (Purnia) make water pots."
+    assert served_workers(said, place_kind, nlp.parse(said)) == []
+    many = "The Board distributed 60 electric wheels to potters across the state."
+    assert served_workers(many, place_kind, nlp.parse(many)) == []
