@@ -829,3 +829,11 @@ def test_a_district_named_with_a_direction_and_two_words_is_the_clusters_place(
     )
     located = _rels(_read(tables_kb, tmp_path, text), "LOCATED_IN")
     assert ("Eri Cluster", "West Garo Hills") in located, located
+
+
+def test_a_district_written_the_english_way_is_its_lgd_district(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    text = "Sabai grass cluster\nA sabai grass cluster will come up in Keonjhar district.\n"
+    located = _rels(_read(tables_kb, tmp_path, text), "LOCATED_IN")
+    assert any(t == "Kendujhar" for _, t in located), located
