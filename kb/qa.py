@@ -1072,7 +1072,6 @@ class QuestionAnswerer:
             return None
         if any(s.type == "date" for s in typed_spans(question)):
             return None  # "in the last 1.5 years", "in 2022": the graph's links carry no dates
-
         for e in entities:
             if e.type == kind:
                 continue

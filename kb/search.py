@@ -311,7 +311,6 @@ class SentenceIndex:
         self.embedder = embedder
         self.cache_dir = cache_dir
         self.encoded = 0  # sentences embedded by this index (not found in the cache)
-        self._by_document: dict[str, list[int]] | None = None
         self._bm25_setup()
         self.vectors = self._embed_all()
 
@@ -409,17 +408,20 @@ class SentenceIndex:
         """In how many documents `word` (any case) occurs, and what share of all documents
         that is: a name picks out one or two documents; 'Centre', 'India', 'Government'
         occur across the collection."""
-        total = len({e.document for e in self.entries}) or 1
+        total = len(self._by_document) or 1
         n = len(self._word_documents.get(word.lower(), ()))
         return n, n / total
 
+    @cached_property
+    def _by_document(self) -> dict[str, list[int]]:
+        """Each document's sentence positions."""
+        by: dict[str, list[int]] = defaultdict(list)
+        for i, e in enumerate(self.entries):
+            by[e.document].append(i)
+        return dict(by)
+
     def in_documents(self, documents: set[str]) -> list[int]:
         """Positions of the sentences of these documents."""
-        if self._by_document is None:
-            by: dict[str, list[int]] = defaultdict(list)
-            for i, e in enumerate(self.entries):
-                by[e.document].append(i)
-            self._by_document = dict(by)
         return [i for d in documents for i in self._by_document.get(d, [])]
 
     def search(self, query: str, k: int = 5) -> list[Passage]:
