@@ -28,6 +28,7 @@ MAX_TOKENS = 12
 _DIRECTIONS = {"north", "south", "east", "west", "central", "upper", "lower", "new", "north east",
                "south east", "north west", "south west", "middle", "east west"}  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’.-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass
@@ -128,7 +129,7 @@ class Gazetteer:
             hit = None
             for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
                 start, end = tokens[i][0], tokens[i + n - 1][1]
-                surface = sentence[start:end].rstrip(".")
+                surface = _POSSESSIVE.sub("", sentence[start:end].rstrip("."))  # "Punjab's first"
                 key = normalize(surface)
                 # "Scheme of the Fund for ..." names "Scheme of Fund for ...": a name's inner
                 # articles are written or left out at will

@@ -107,3 +107,13 @@ def test_a_cluster_is_found_by_its_place_and_product(tmp_path: Path) -> None:
     found = linker.in_text("Who runs the Kozhikode coir CFC?")
     assert {i for m in found for i in m.ids} == {"cluster:kozhikode:coir-cluster"}
     assert not linker.in_text("Who runs the coir CFC?")
+
+
+def test_a_name_written_with_a_possessive_is_found(linker: EntityLinker) -> None:
+    # news writes places and bodies in the possessive ("Bihar's first", "JEEViKA’s didis")
+    found = {
+        i for m in linker.in_text("Bihar's first bag unit hired JEEViKA’s didis") for i in m.ids
+    }
+    assert {"state:bihar", "agency:jeevika"} <= found
+    (m,) = [m for m in linker.in_text("Muzaffarpur's outskirts") if m.type == "District"]
+    assert "Muzaffarpur's outskirts"[m.start : m.end] == "Muzaffarpur"  # the name, not its 's
