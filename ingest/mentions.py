@@ -103,6 +103,17 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "NGO",
         re.compile(rf"\b(?:the|an?)\s+NGOs?,?\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,5}})"),
     ),
+    # "Mahabahu Agro Products, an agarbatti manufacturing unit set up earlier": a business
+    # set beside its kind, as the NGO above
+    (
+        "Enterprise",
+        "company",
+        re.compile(
+            rf"(?P<name>{_CAP}(?:\s+(?:(?:of|and|&)\s+)?{_CAP}){{0,5}}),\s+(?:a|an)\s+"
+            r"(?:[A-Za-z-]+\s+){0,3}?(?:company|firm|unit|manufacturer|exporter|enterprise|"
+            r"start-?up)\b"
+        ),
+    ),
     (
         "Enterprise",
         "cooperative",
@@ -112,7 +123,7 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "Enterprise",
         "company",
         re.compile(
-            rf"(?:The\s+)?{_NAME}\s+(?:Pvt\.?\s*Ltd\.?|Private\s+Limited|Limited|Ltd\.?|LLP|"
+            rf"(?:The\s+)?{_NAME}\s+(?:Pvt\.?\s*Ltd\.?|Private\s+Limited|Private(?=\s*[.,;)])|Limited|Ltd\.?|LLP|"
             rf"Producer\s+Company(?:\s+Ltd\.?)?|{COMPANY_WORDS})\b"
         ),
     ),
@@ -170,6 +181,18 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
             rf"Organi[sz]ation|Authority|Federation|Foundation|Trust|University|Nigam|Centre|Center|"
             rf"Committee|Club|Forum|Guild|High\s+Court|Railways?|Tool\s+Rooms?|{BODY_WORDS_INDIAN})\b"
             rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+(?:and\s+)?{_CAP})*)?"
+        ),
+    ),
+    # "Rural Non Farm Development Agency": a body named as an agency, unless the word before
+    # "Agency" is a role ("the State Implementing Agency", "Nodal Agency")
+    (
+        "Agency",
+        "organisation",
+        re.compile(
+            rf"{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,5}}\s+(?!(?:Implementing|"
+            r"Implementation|Executing|Nodal|Technical|Facilitating|Financing|Training|Marketing|"
+            r"Project|Lead|Designated|Monitoring|Procurement|Collecting|Sponsoring|Funding)\s)"
+            r"[A-Z][A-Za-z-]+\s+Agency\b"
         ),
     ),
     (

@@ -233,3 +233,25 @@ def test_what_a_cluster_is_under_is_a_scheme_even_in_mixed_case() -> None:
     # a hyphenated part may mix cases when capitals start and end it
     assert schemes("A survey for the cane cluster under AB-CdeF began.") == {"AB-CdeF"}
     assert schemes("The cluster under Ab-cd began.") == set()
+
+
+def _enterprises(text: str) -> set[str]:
+    return {m.name for m in pattern_mentions(text) if m.type == "Enterprise"}
+
+
+def test_a_business_set_beside_its_kind_is_named() -> None:
+    assert "Lotus Agro Products" in _enterprises(
+        "The board engaged Lotus Agro Products, an incense stick manufacturing unit, as partner."
+    )
+    assert "Delta Print Solutions Private" in _enterprises(
+        "The centre is run by the SPV, Delta Print Solutions Private."
+    )
+    # "private" before a common noun ends no name
+    assert not _enterprises("Most of the Sivakasi Printers Private sector units are idle.")
+
+
+def test_a_body_named_as_an_agency_unless_the_word_before_is_a_role() -> None:
+    assert "Rural Non Farm Development Agency" in _agencies(
+        "RUDA (Rural Non Farm Development Agency) was set up in 1995."
+    )
+    assert not _agencies("The State Implementing Agency and the State Level Nodal Agency met.")
