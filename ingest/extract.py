@@ -87,6 +87,36 @@ _BARE_BODY = re.compile(rf"\b[Tt]he\s+({'|'.join(_BODY_HEADS)})\b(?!\s+(?:of|for
 
 
 _CLUSTER_WORD = re.compile(r"\bclusters?\b", re.I)
+# A body named as the special purpose vehicle of a cluster project: MSE-CDP and SFURTI clusters
+# are run by one (an SPV is formed for the cluster), so the body stands for its cluster
+_SPV_WORDS = re.compile(r"\bSPV\b|\bspecial purpose vehicle\b", re.I)
+# Where a body's name turns from what it is about to what kind of body it is ("Tungwali
+# Beekeepers | Cooperative Society", "Unigraa Printing Solutions | Private")
+_BODY_KIND = re.compile(
+    r"\s+(?:Co-?operative|Society|Pvt|Private|Ltd|Limited|LLP|Company|Producer|Association|"
+    r"Federation|Foundation|Trust|Samiti|Sangh)\b.*$"
+)
+
+
+def spv_cluster(clean: str, found: list[Mention]) -> tuple[str, int, int] | None:
+    """The cluster a sentence's special purpose vehicle stands for, in a document that names
+    no cluster: "the Tungwali Beekeepers Cooperative Society, a special purpose vehicle (SPV)"
+    is the Tungwali Beekeepers Cluster. The name (the body's own words before its kind, with
+    "Cluster") and the span of the SPV words, or None."""
+    spv = _SPV_WORDS.search(clean)
+    if spv is None:
+        return None
+    bodies = [m for m in found if m.type in ("Enterprise", "Agency") and m.how != "gazetteer"]
+    if not bodies:
+        return None
+    nearest = min(bodies, key=lambda m: min(abs(m.end - spv.start()), abs(spv.end() - m.start)))
+    core = _BODY_KIND.sub("", nearest.name).strip()
+    if core == nearest.name or len(core.split()) < 2:
+        return None  # not a body of a known kind, or its kind is all its name says
+    name = core if core.lower().endswith("cluster") else f"{core} Cluster"
+    return name, spv.start(), spv.end()
+
+
 # A document about several clusters or cluster-like units: a table of places and their crafts
 # under it lists them (`place_product_rows`), one a row; under ODOP such a table lists products
 _PLURAL_UNITS = re.compile(rf"\bclusters\b|\bCFCs\b|\b(?:{CLUSTER_LIKE_HEADS})s\b", re.I)
@@ -767,6 +797,19 @@ class Extractor:
                 if parsed is not None and FACILITY_WORD.search(s.clean):
                     found += self._descriptions(s.clean, found, doc_states, district, parsed,
                                                 product, headings=heads, definite=True)  # fmt: skip
+        if not about_odop and not any(m.type == "Cluster" for found in raw for m in found):
+            for s, found in zip(sentences, raw, strict=True):
+                spv = spv_cluster(s.clean, found)
+                if spv is not None:
+                    name, start, end = spv
+                    where = (
+                        next(iter(self.gazetteer.places_in(name)), None)
+                        or district
+                        or (doc_states.most_common(1)[0][0] if doc_states else None)
+                    )
+                    found.append(Mention("Cluster", name, start, end, "described",
+                                         ids=[where] if where else [], how="description"))  # fmt: skip
+                    break  # one project's vehicle
         raw = [select(r) for r in raw]
         for s, mentions in zip(sentences, raw, strict=True):
             deadline.check()

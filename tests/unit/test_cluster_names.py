@@ -260,3 +260,17 @@ def test_a_reports_kind_before_a_clusters_name_is_no_part_of_it() -> None:
     assert _clusters("Final DPR Sirsa Cotton Cluster, Haryana") == ["Sirsa Cotton Cluster"]
     # "Project" opens a name when no "Report" follows it
     assert _clusters("The Project Mango Cluster at Sirsa grew.") == ["Project Mango Cluster"]
+
+
+def test_a_special_purpose_vehicle_stands_for_its_cluster() -> None:
+    from ingest.extract import spv_cluster
+
+    text = "At Kotra, the Kotra Beekeepers Cooperative Society, a special purpose vehicle (SPV), began."
+    body = Mention("Enterprise", "Kotra Beekeepers Cooperative Society", 11, 47, "cooperative")
+    name, start, end = spv_cluster(text, [body]) or ("", 0, 0)
+    assert name == "Kotra Beekeepers Cluster"
+    assert text[start:end] == "special purpose vehicle"
+    # no SPV, or a body of no known kind, or a known body: no cluster
+    assert spv_cluster("At Kotra, the Kotra Beekeepers Cooperative Society began.", [body]) is None
+    known = Mention("Agency", "Khadi Board", 0, 11, how="gazetteer")
+    assert spv_cluster("Khadi Board, the SPV, began.", [known]) is None
