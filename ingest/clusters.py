@@ -266,6 +266,7 @@ def parse_all(texts: list[str]) -> list[Any]:
         for i, t in enumerate(texts)
         if worth_parsing(t)
         or _SERVED.search(t) is not None
+        or UNITS_IN.search(t) is not None
         or (i > 0 and elided_clusters(t, texts[i - 1]))
         or (about_clusters and len(_FOR_ITEM.findall(t)) >= 2)
     ]
@@ -446,19 +447,61 @@ def served_workers(text: str, place_kind: PlaceKind, doc: Any) -> list[Described
         preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")]
         if not preps:
             continue
-        items = _place_list(doc, preps[0].i + 1, place_kind)
-        # "Jakhopur, Khedli and Abhaypur (Gurugram)": the district written after a group of
-        # places is the district of each of them
-        groups: dict[str, list[tuple[str, str, str | None, int, int]]] = {}
-        waiting: list[tuple[str, str, str | None, int, int]] = []
-        for item in items:
-            waiting.append(item)
-            if item[2] is not None:
-                groups.setdefault(item[2], []).extend(waiting)
-                waiting = []
-        for where, group in [*groups.items(), *((None, [w]) for w in waiting)]:
-            surface, kind, _, pstart, pend = group[0]
-            out.append(Described(craft, surface, kind, where, pstart, pend, False))
+        out += _by_district(craft, _place_list(doc, preps[0].i + 1, place_kind))
+    return out
+
+
+def _by_district(craft: str, items: list[tuple[str, str, str | None, int, int]]) -> list[Described]:
+    """One group of workers or units per district of the places listed, named by its first
+    place: "Jakhopur, Khedli and Abhaypur (Gurugram)": the district written after a group of
+    places is the district of each of them."""
+    groups: dict[str, list[tuple[str, str, str | None, int, int]]] = {}
+    waiting: list[tuple[str, str, str | None, int, int]] = []
+    for item in items:
+        waiting.append(item)
+        if item[2] is not None:
+            groups.setdefault(item[2], []).extend(waiting)
+            waiting = []
+    out = []
+    for where, group in [*groups.items(), *((None, [w]) for w in waiting)]:
+        surface, kind, _, pstart, pend = group[0]
+        out.append(Described(craft, surface, kind, where, pstart, pend, False))
+    return out
+
+
+# Units said to work in named places: "set up their own agarbatti manufacturing units in
+# Birkuchi area", "220 units are operational in Bijbehara, Sangam, Halmulah villages"
+UNITS_IN = re.compile(r"\bunits\b[^.;]{0,40}?\bin\s+[A-Z]")
+_UNIT_NOUNS = {"units", "workshops", "factories"}
+# What units are said to do where they are ("are operational in", "were set up in")
+_UNIT_VERBS = {"be", "operate", "function", "work", "run", "set", "establish", "locate", "base",
+               "come", "start"}  # fmt: skip
+
+
+def units_in_places(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
+    """The units of a craft a text places in named towns or districts, never called a
+    cluster (only read where the document names no cluster): one group per district, named
+    by its first place; the product is the craft the units' modifiers name, else empty (the
+    document's product, for the caller)."""
+    out: list[Described] = []
+    if doc is None:
+        return out
+    for tok in doc:
+        if tok.lower_ not in _UNIT_NOUNS or tok.pos_ != "NOUN":
+            continue
+        # "in" on the units, or on the verb or adjective they are said of ("units are
+        # operational in X": on "are"; "set up ... units in X": on "units")
+        holders = [tok]
+        if tok.head.lemma_.lower() in _UNIT_VERBS:  # not "the units sell in X"
+            holders += [tok.head, *(c for c in tok.head.children if c.dep_ in ("acomp", "prt"))]
+        preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                 and c.i > tok.i]  # fmt: skip
+        if not preps:
+            continue
+        # the craft among the words before the units ("agarbatti manufacturing units")
+        craft = next((t.text for t in doc[tok.left_edge.i : tok.i] if t.is_alpha
+                      and t.lower_ in product_words() and t.lower_ not in CATEGORY | DROPPED), "")  # fmt: skip
+        out += _by_district(craft, _place_list(doc, min(p.i for p in preps) + 1, place_kind))
     return out
 
 
@@ -1017,6 +1060,15 @@ def _place_list(
                 i = inner[-1].i + 1  # "... in Xyz district" with a district the gazetteer lacks
         while i < len(doc) and doc[i].lower_ in ADMIN_UNITS:
             i += 1  # "Narayanpet in Narayanpet district, ...", "Bolpur block, ..."
+        if i + 1 < len(doc) and doc[i - 1].lower_ in ADMIN_UNITS and doc[i].lower_ == "of":
+            # "Sangam, Halmulah villages of Anantnag district": the district of the villages
+            inner = _proper_run(doc, doc[i + 1])
+            q = _resolve(doc, inner, place_kind) if inner else None
+            if q is not None and q[1] == "district":
+                qualifier = q
+                i = inner[-1].i + 1
+                while i < len(doc) and doc[i].lower_ in ADMIN_UNITS:
+                    i += 1
         qualifier = qualifier or owner
         if kind in ("district", "town"):
             where = pid if kind == "district" else (qualifier[2] if qualifier else None)

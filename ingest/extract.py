@@ -23,6 +23,7 @@ from ingest.clusters import (
     CATEGORY,
     DROPPED,
     FACILITY_WORD,
+    UNITS_IN,
     Described,
     caps_cluster_names,
     caps_role_holders,
@@ -40,6 +41,7 @@ from ingest.clusters import (
     product_words,
     served_workers,
     unglue,
+    units_in_places,
 )
 from ingest.documents import LoadedDocument
 from ingest.facts import FactSet
@@ -794,7 +796,9 @@ class Extractor:
             # a document naming no cluster: "the CFC in Korba" is its project, named by its
             # place and the craft of the artisans it serves (see `described_clusters`)
             for s, found, parsed, heads in zip(sentences, raw, parses, headed, strict=True):
-                if parsed is not None and FACILITY_WORD.search(s.clean):
+                if parsed is not None and (
+                    FACILITY_WORD.search(s.clean) or UNITS_IN.search(s.clean)
+                ):
                     found += self._descriptions(s.clean, found, doc_states, district, parsed,
                                                 product, headings=heads, definite=True)  # fmt: skip
         if not about_odop and not any(m.type == "Cluster" for found in raw for m in found):
@@ -999,6 +1003,8 @@ class Extractor:
             described += for_items(clean, place_kind, parsed)
         if framed is None:  # "distributed potter wheels among the potters of X and Y (Z)"
             described += served_workers(clean, place_kind, parsed)
+        if framed is None and definite:  # "set up agarbatti units in Birkuchi area"
+            described += units_in_places(clean, place_kind, parsed)
         for d in described:
             # "Engineering Cluster at Angul, Fly Ash Cluster at Angul": a known name may take
             # the place word that ends this description ("Angul, Fly Ash Cluster"); the

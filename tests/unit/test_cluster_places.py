@@ -9,6 +9,7 @@ from ingest.clusters import (
     elided_clusters,
     listed_clusters,
     served_workers,
+    units_in_places,
 )
 from ingest.places import direction_variants
 from kb import nlp
@@ -162,3 +163,17 @@ def test_workers_given_a_schemes_support_in_named_places_are_groups_by_district(
     assert served_workers(said, place_kind, nlp.parse(said)) == []
     many = "The Board distributed 60 electric wheels to potters across the state."
     assert served_workers(many, place_kind, nlp.parse(many)) == []
+
+
+def test_units_placed_in_named_places_are_a_group_by_district() -> None:
+    text = "Forty women set up their own incense manufacturing units in Kuchera area last year."
+    found = units_in_places(text, place_kind, nlp.parse(text))
+    assert [(d.product, d.place) for d in found] == [("incense", "Kuchera")]
+    text = "About 220 units are operational in Kuchera, Nimbi, Ladpur villages of Purnia district."
+    found = units_in_places(text, place_kind, nlp.parse(text))
+    assert [(d.product, d.place, d.place_id) for d in found] == [("", "Kuchera", "district:purnia")]
+    # units in no place, or a place that is not where they work, are no group
+    text = "About 1625 units will be set up in 31 clusters of the state."
+    assert units_in_places(text, place_kind, nlp.parse(text)) == []
+    text = "The units sell in Purnia."
+    assert units_in_places(text, place_kind, nlp.parse(text)) == []
