@@ -220,6 +220,8 @@ def test_a_typed_question_takes_the_near_best_evidence_holding_its_type() -> Non
     assert typed_first(money, [costed, headline]) is costed
     far = [headline, *[Candidate(f"Filler {i}.", "doc:a", f"sentence {i}") for i in range(5)]]
     assert typed_first(money, [*far, costed]) is headline  # only the first three are looked at
+    weak = Candidate("The unit's owner paid Rs 5 lakh in 2009.", "doc:b", "sentence 9", score=0.1)
+    assert typed_first(money, [headline, weak]) is headline  # a far weaker one does not
 
 
 def test_the_relation_asked_is_one_the_ontology_lets_touch_the_focus() -> None:
