@@ -803,9 +803,9 @@ class Extractor:
                                                 product, headings=heads, definite=True)  # fmt: skip
         if not about_odop and not any(m.type == "Cluster" for found in raw for m in found):
             for s, found in zip(sentences, raw, strict=True):
-                spv = spv_cluster(s.clean, found)
-                if spv is not None:
-                    name, start, end = spv
+                vehicle = spv_cluster(s.clean, found)
+                if vehicle is not None:
+                    name, start, end = vehicle
                     where = (
                         next(iter(self.gazetteer.places_in(name)), None)
                         or district
