@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Consistency check for the corpus_fresh question set (stdlib only; it reads files, it runs nothing).
 
-    python3 tests/corpus_fresh/check.py
+    python3 tests/corpus_fresh/check.py [FOLDER]
 
 The documents are the five bundled corpus files in data/corpus/ (found from this script's
 location, two levels up). Checks on questions.jsonl, adapted from tests/unseen4/check.py:
@@ -22,8 +22,15 @@ import os
 import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+# the folder checked: this one, or a later set of the same layout named as an argument
+# (tests/corpus_fresh2 runs this script on itself); its ids are CF plus the folder's suffix
+HERE = (
+    os.path.abspath(sys.argv[1])
+    if len(sys.argv) > 1
+    else os.path.dirname(os.path.abspath(__file__))
+)
 ROOT = os.path.dirname(os.path.dirname(HERE))
+PREFIX = "CF" + os.path.basename(HERE).removeprefix("corpus_fresh")
 DOCS = os.path.join(ROOT, "data", "corpus")
 TYPES = {"lookup", "relation", "count", "list", "aggregate", "path", "unanswerable"}
 QKEYS = {"id", "docs", "question", "answer_any", "type", "multi_doc"}
@@ -55,8 +62,8 @@ def check_questions(texts):
         if QKEYS - q.keys() or q.keys() - QKEYS - QOPT:
             problems.append(f"{qid}: keys {sorted(q.keys())}")
             continue
-        if not re.fullmatch(r"CF\d{3}", str(qid)):
-            problems.append(f"{qid}: id is not CFNNN")
+        if not re.fullmatch(rf"{PREFIX}\d{{3}}", str(qid)):
+            problems.append(f"{qid}: id is not {PREFIX}NNN")
         if qid in seen:
             problems.append(f"{qid}: duplicate id")
         if q["type"] not in TYPES:
