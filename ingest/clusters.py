@@ -501,7 +501,8 @@ def units_in_places(text: str, place_kind: PlaceKind, doc: Any) -> list[Describe
         # the craft among the words before the units ("agarbatti manufacturing units"); what
         # they do to it ("processing units", "dyeing units") leaves the document's product
         craft = next((t.text for t in doc[tok.left_edge.i : tok.i] if t.is_alpha
-                      and t.lower_ in product_words() and t.lower_ not in CATEGORY | DROPPED
+                      and t.lower_ in product_words() and t.lower_ not in CATEGORY
+                      and t.lower_ not in DROPPED
                       and not t.lower_.endswith("ing")), "")  # fmt: skip
         out += _by_district(craft, _place_list(doc, min(p.i for p in preps) + 1, place_kind))
     return out
