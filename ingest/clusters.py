@@ -211,7 +211,11 @@ def caps_role_holders(text: str, acronym: Callable[[str], bool]) -> str:
     return _CAPS_HOLDER.sub(title, text)
 
 
-FACILITY_WORD = re.compile(r"\bCFCs?\b|\bcommon facilit(?:y|ation) cent(?:re|er)s?\b", re.I)
+# A cluster project's shared centre: a common facility centre, or the incubation centre that
+# PMFME and state schemes fund as a food or craft cluster's common infrastructure
+FACILITY_WORD = re.compile(
+    r"\bCFCs?\b|\b(?:common facilit(?:y|ation)|incubation) cent(?:re|er)s?\b", re.I
+)
 
 
 def mentions_cluster(text: str) -> bool:
@@ -372,6 +376,8 @@ def facility_head(doc: Any, tok: Any) -> int | None:
         and doc[tok.i - 2].lower_ == "common"
     ):
         return tok.i - 2
+    if tok.lower_ in _CENTRE_WORDS and tok.i >= 1 and doc[tok.i - 1].lower_ == "incubation":
+        return tok.i - 1
     return None
 
 

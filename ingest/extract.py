@@ -24,6 +24,7 @@ from ingest.clusters import (
     DROPPED,
     FACILITY_WORD,
     UNITS_IN,
+    WORKER_NOUNS,
     Described,
     caps_cluster_names,
     caps_role_holders,
@@ -61,7 +62,7 @@ from kb.aliases import STATE_BOARDS
 from kb.config import bundled_data
 from kb.errors import SchemaError
 from kb.ids import is_a, is_qualified, node_id, place_slug, state_of
-from kb.linking import Gazetteer, Mention, is_acronym
+from kb.linking import Gazetteer, Mention, is_acronym, place_spelling
 from kb.products import TERMS_FILE, thesaurus
 from kb.resolve import Resolver, display_name, normalize
 from kb.schema import PLACE_TYPES, check_relation
@@ -117,6 +118,35 @@ def spv_cluster(clean: str, found: list[Mention]) -> tuple[str, int, int] | None
         return None  # not a body of a known kind, or its kind is all its name says
     name = core if core.lower().endswith("cluster") else f"{core} Cluster"
     return name, spv.start(), spv.end()
+
+
+# A body its producers own: their cooperative, producer company or federation
+_COLLECTIVE_KIND = re.compile(
+    r"\s+(?:(?:Primary\s+)?(?:Service\s+)?Co-?operative|Producers?\s+(?:Company|Federation|"
+    r"Organi[sz]ation|Society)|Federation|Samiti|Sangh)\b.*$"
+)
+# The craft workers a producers' body is named for (a farmers' producer company is a
+# business of its own, not a cluster: the devset's gold)
+_MEMBERS = WORKER_NOUNS | {"weaver", "weavers'", "artisans'", "craftswomen"}
+
+
+def collective_cluster(found: list[Mention]) -> str | None:
+    """The cluster a craft workers' own body stands for, in a document that names no cluster
+    and no special purpose vehicle: "Talipady Weavers Cooperative Society" is the Talipady
+    Weavers Cluster. The body is of a collective kind (`_COLLECTIVE_KIND`) and its own words
+    name its members (`_MEMBERS`: weavers, potters, artisans); "Pudhu Vaazhvu District Society"
+    and a farmers' "Aranayak Agri Producers Company" are none. The name, or None."""
+    for m in found:
+        if m.type not in ("Enterprise", "Agency") or m.how == "gazetteer":
+            continue
+        core = _COLLECTIVE_KIND.sub("", m.name).strip()
+        words = [w.lower() for w in _NAME_WORD.findall(core)]
+        if core == m.name or len(words) < 2:
+            continue
+        if not any(w in _MEMBERS for w in words[1:]):
+            continue  # the first word is the place ("Talipady"), the rest says who
+        return core if core.lower().endswith("cluster") else f"{core} Cluster"
+    return None
 
 
 # A document about several clusters or cluster-like units: a table of places and their crafts
@@ -814,6 +844,20 @@ class Extractor:
                     found.append(Mention("Cluster", name, start, end, "described",
                                          ids=[where] if where else [], how="description"))  # fmt: skip
                     break  # one project's vehicle
+        if not about_odop and not any(m.type == "Cluster" for found in raw for m in found):
+            for found in raw:
+                collective = collective_cluster(found)
+                if collective is not None:
+                    where = (
+                        next(iter(self.gazetteer.places_in(collective)), None)
+                        or district
+                        or (doc_states.most_common(1)[0][0] if doc_states else None)
+                    )
+                    body = next(m for m in found if collective_cluster([m]) == collective)
+                    body.role = "collective"  # it runs its cluster (ingest/relations.py)
+                    found.append(Mention("Cluster", collective, body.start, body.start, "described",
+                                         ids=[where] if where else [], how="description"))  # fmt: skip
+                    break  # the document's first such body
         raw = [select(r) for r in raw]
         for s, mentions in zip(sentences, raw, strict=True):
             deadline.check()
@@ -952,6 +996,12 @@ class Extractor:
             or not re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*(?:-[IVX]{1,4})?", surface)
         ):
             return None
+        # a district spelled another way ("Tiruvallur": Thiruvallur), in the document's states
+        spelled = {e[0] for e in self.gazetteer.spelled.get(place_spelling(surface), [])}
+        if len(spelled) == 1 and len(surface) >= 5:
+            (only,) = spelled
+            if self._state_of(only) in doc_states:
+                return "district", only
         return "town", None
 
     def _descriptions(

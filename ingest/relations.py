@@ -53,6 +53,7 @@ SUPPORT_LEAD = re.compile(
     rf"{_CUE['agreement_with'].pattern})\s*(?:the\s+)?[\"“]?$",
     re.I,
 )
+FUND_LEAD = re.compile(rf"(?:{_CUE['fund_lead'].pattern})\s*(?:the\s+)?[\"“]?$", re.I)
 FACILITY_FUND = re.compile(_CUE["funds_facility"].pattern, re.I)
 PARTNER = re.compile(_CUE["partner"].pattern, re.I)
 BODIES_LIKE = re.compile(_CUE["bodies_like"].pattern, re.I)
@@ -354,6 +355,10 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 owned = [c for c in s.of("Cluster") if c.name.lower() in e.name.lower()] or targets
                 for c in owned:
                     yield rel(e.id, "IMPLEMENTS", c.id, 0.85)
+        for e in [*enterprises, *agencies]:  # a producers' own body runs the cluster it is
+            if e.role == "collective":
+                for c in targets:
+                    yield rel(e.id, "IMPLEMENTS", c.id, 0.7, {"role": "collective"})
         for a in s.of("Agency"):
             if a.role == "district administration" and is_a(a.id, "Agency"):
                 place = context.get("district")
@@ -508,7 +513,24 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 others = [a for a in s.of("Agency") if a.id != partner.id]
                 for o in others or targets:
                     yield rel(partner.id, "PARTNERS_WITH", o.id, 0.75)
-        led: Entity | None = None  # "the expertise of X (Ahmedabad), and Y": Y as well
+        # "set up with funding from X and Y": each pays for the sentence's centre, else its
+        # cluster; a business so named (a company's CSR) is the cluster's funding partner
+        payees = [(f.id, f.cluster) for f in facilities] or [(c.id, c.id) for c in targets]
+        led: Entity | None = None
+        for x in sorted([*schemes, *agencies, *enterprises], key=lambda e: e.start):
+            if FUND_LEAD.search(s.clean[max(0, x.start - 40) : x.start]) or (
+                led is not None and AND_NEXT.match(s.clean[led.end : x.start])
+            ):
+                for what, cluster in payees:
+                    if x.type == "Enterprise" and (x.id, cluster) not in linked:
+                        yield rel(x.id, "PARTNERS_WITH", cluster, 0.6, {"role": "funding"})
+                    elif x.type != "Enterprise" and (x.id, what) not in linked:
+                        amounts = {"amounts": money} if money else None
+                        yield rel(x.id, "FUNDS", what, 0.65, amounts)
+                led = x
+            else:
+                led = None
+        led = None  # "the expertise of X (Ahmedabad), and Y": Y as well
         for x in sorted([*schemes, *agencies], key=lambda e: e.start):
             led_by = SUPPORT_LEAD.search(s.clean[max(0, x.start - 40) : x.start])
             if led_by or (led is not None and AND_NEXT.match(s.clean[led.end : x.start])):

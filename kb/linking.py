@@ -22,6 +22,7 @@ from kb.ids import node_id, qualifier
 from kb.resolve import Match, Resolver, normalize
 from kb.schema import GAZETTEER_TYPES, LINKABLE_TYPES, PLACE_TYPES
 from kb.search import Embedder, cached_vectors
+from kb.sound import spelling
 from kb.store.base import GraphStore, Node
 
 MAX_TOKENS = 12
@@ -60,6 +61,13 @@ def _without_articles(key: str) -> str:
     return " ".join(inner)
 
 
+def place_spelling(name: str) -> str:
+    """A place name as it sounds (`kb.sound.spelling`, with aspiration dropped: Tamil and
+    Hindi names are written with and without the "h" of "th", "dh", "bh", "kh"):
+    "Thiruvallur" and "Tiruvallur" -> "tiruvalur"."""
+    return re.sub(r"([a-z])\1+", r"\1", re.sub(r"([tdbkgp])h", r"\1", spelling(name)))
+
+
 class Gazetteer:
     """Normalised names and aliases of known entities, matched as longest token n-grams."""
 
@@ -72,6 +80,9 @@ class Gazetteer:
         # where the alias table lists that very form
         self.word_forms: set[str] = set()
         self.names: dict[str, str] = {}  # id -> display name
+        # districts by how their names sound (`place_spelling`): "Tiruvallur district" is
+        # Thiruvallur, "Kancheepuram district" Kanchipuram
+        self.spelled: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for n in nodes:
             if n.type in GAZETTEER_TYPES:
                 self.add_node(n.id, n.type, n.name, n.aliases)
@@ -110,6 +121,11 @@ class Gazetteer:
             if len(key) < 2 or key.isdigit():
                 continue
             self.names.setdefault(id_, name)
+            if (
+                type_ == "District"
+                and (id_, type_, name) not in self.spelled[place_spelling(surface)]
+            ):
+                self.spelled[place_spelling(surface)].append((id_, type_, name))
             for k in dict.fromkeys((key, _without_articles(key))):
                 if (id_, type_, name) not in self.index[k]:
                     self.index[k].append((id_, type_, name))
@@ -134,6 +150,8 @@ class Gazetteer:
                 # "Scheme of the Fund for ..." names "Scheme of Fund for ...": a name's inner
                 # articles are written or left out at will
                 entries = self.index.get(key) or self.index.get(_without_articles(key))
+                if not entries and n <= 2:
+                    entries = self._spelled_district(surface, sentence[start + len(surface) :])
                 if not entries or not self._case_ok(key, surface):
                     continue
                 hit = (n, start, start + len(surface), entries)
@@ -155,6 +173,16 @@ class Gazetteer:
             found.append(Mention(type_, name, start, end, ids=ids, how="gazetteer"))
             i += n
         return found
+
+    def _spelled_district(self, surface: str, after: str) -> list[tuple[str, str, str]]:
+        """The one district a capitalised name written before "district" sounds like, when it
+        is not written as the KB writes it ("Tiruvallur district": Thiruvallur): names of
+        places are romanised many ways. Empty when none or several sound like it."""
+        if not surface[:1].isupper() or not re.match(r"\s+district\b", after, re.I):
+            return []
+        key = place_spelling(surface)
+        entries = self.spelled.get(key, []) if len(key) >= 5 else []
+        return entries if len({e[0] for e in entries}) == 1 else []
 
     def places_in(self, text: str) -> list[str]:
         """Ids of the districts and states named inside `text` (unambiguous ones only)."""

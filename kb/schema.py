@@ -350,6 +350,17 @@ TEXT_CUES: dict[str, Cue] = {
     ),
     "support": Cue("SUPPORTED_BY", (r"\bsupport\w*", "through the office", r"\bassist\w*")),
     # framed: right before the supporter ("with the help of X")
+    # framed: right before the funders ("set up with funding from X and Y", "funded by X")
+    "fund_lead": Cue(
+        "FUNDS",
+        (
+            r"fund(?:s|ing)? (?:from|of|by)",
+            r"funded (?:by|through)",
+            r"grants? (?:from|of|by)",
+            r"financial (?:support|assistance|help) (?:from|of|by)",
+            r"financed by",
+        ),
+    ),
     "support_lead": Cue(
         "SUPPORTED_BY",
         (
@@ -376,6 +387,7 @@ TEXT_CUES: dict[str, Cue] = {
         (
             r"\bin (?:association|collaboration|partnership|consultation|coordination) with",
             r"\bjointly with",
+            r"\bcollaborat(?:ed|es|ing) with",
             r"\bpartner(?:ed|s|ing)? with",
             r"\b(?:tied|ties|tie|tying) up with",
             r"\bjoined hands with",

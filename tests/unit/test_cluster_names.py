@@ -274,3 +274,25 @@ def test_a_special_purpose_vehicle_stands_for_its_cluster() -> None:
     assert spv_cluster("At Kotra, the Kotra Beekeepers Cooperative Society began.", [body]) is None
     known = Mention("Agency", "Khadi Board", 0, 11, how="gazetteer")
     assert spv_cluster("Khadi Board, the SPV, began.", [known]) is None
+
+
+def test_a_producers_own_body_stands_for_its_cluster() -> None:
+    from ingest.extract import collective_cluster
+
+    def body(name: str, how: str = "pattern") -> Mention:
+        return Mention("Enterprise", name, 0, len(name), how=how)
+
+    assert (
+        collective_cluster([body("Kotra Weavers Cooperative Society")]) == "Kotra Weavers Cluster"
+    )
+    federation = body("Sona Handloom Weavers Producers Federation")
+    assert collective_cluster([federation]) == "Sona Handloom Weavers Cluster"
+    # a society naming no craft workers (a farmers' company is a business), a trust, a known
+    # body: no cluster
+    assert collective_cluster([body("Sona Vaazhvu District Society")]) is None
+    assert collective_cluster([body("Sona Agri Producers Company Limited")]) is None
+    assert collective_cluster([body("Kotra Weavers Trust")]) is None
+    assert collective_cluster([body("Kotra Weavers Cooperative Society", "gazetteer")]) is None
+    # the first body that is one, in the order found
+    found = [body("Sona Vaazhvu District Society"), body("Kotra Potters Samiti")]
+    assert collective_cluster(found) == "Kotra Potters Cluster"

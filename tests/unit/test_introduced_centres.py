@@ -67,3 +67,13 @@ def test_the_place_of_an_event_hung_on_the_agent_is_the_verbs() -> None:
 def test_a_centre_of_a_cluster_named_in_the_sentence_is_that_clusters() -> None:
     text = "A common facility centre of the Madurai brass cluster will come up at Melur."
     assert ("", "Melur") not in _described(text)
+
+
+def test_an_incubation_centre_is_a_cluster_projects_centre() -> None:
+    # PMFME funds incubation centres as a cluster's common infrastructure
+    assert _described("A millets incubation centre was set up at Madurai.") == [
+        ("millets", "Madurai")
+    ]
+    assert _described("An incubation center is being set up in Karur.") == [("", "Karur")]
+    # a centre of another kind is none
+    assert _described("A millets training centre was set up at Madurai.") == []

@@ -117,3 +117,21 @@ def test_a_name_written_with_a_possessive_is_found(linker: EntityLinker) -> None
     assert {"state:bihar", "agency:jeevika"} <= found
     (m,) = [m for m in linker.in_text("Muzaffarpur's outskirts") if m.type == "District"]
     assert "Muzaffarpur's outskirts"[m.start : m.end] == "Muzaffarpur"  # the name, not its 's
+
+
+def test_a_district_spelled_another_way_is_found_before_the_word_district() -> None:
+    from kb.linking import Gazetteer
+
+    g = Gazetteer([
+        Node("district:thiruvallur", "District", "Thiruvallur"),
+        Node("district:kanchipuram", "District", "Kanchipuram"),
+    ])  # fmt: skip
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(m.name, text[m.start : m.end]) for m in g.find(text)]
+
+    assert found("a centre in Tiruvallur district, where") == [("Thiruvallur", "Tiruvallur")]
+    assert found("Kancheepuram District has") == [("Kanchipuram", "Kancheepuram")]
+    # not without the word "district", nor a lower-case word
+    assert found("a centre in Tiruvallur, where") == []
+    assert found("the tiruvallur district") == []

@@ -99,3 +99,30 @@ def test_the_body_issuing_a_committees_agenda_administers_each_cluster_it_lists(
     }
     # a body named above the clusters of another kind of paper is no issuer
     assert _paper("Craft clusters of the plains") == set()
+
+
+def test_the_bodies_a_centre_is_set_up_with_funding_from_fund_it() -> None:
+    focal = Entity("cluster:ranipet-leather", "Cluster", "Ranipet Leather Cluster", 0, 0)
+    text = "The plant has been set up with funding from Town Trust and Nagarika, a local NGO."
+    assert _links(text, ["Town Trust", "Nagarika"], focal) == {
+        ("agency:Town Trust", "FUNDS", "cluster:ranipet-leather"),
+        ("agency:Nagarika", "FUNDS", "cluster:ranipet-leather"),
+    }
+    # a company so named (its CSR) is the cluster's funding partner
+    text = "The plant has been set up with funding from the Pipelines Division of Palar Oil Ltd."
+    s = Sentence(0, text, text)
+    start = text.index("Pipelines")
+    s.entities.append(
+        Entity("enterprise:palar", "Enterprise", text[start:-1], start, len(text) - 1)
+    )
+    found = {(src, rel, tgt) for _, src, rel, tgt, _, _ in
+             relations_of([s], {"title": "x", "cluster_entity": focal})}  # fmt: skip
+    assert ("enterprise:palar", "PARTNERS_WITH", "cluster:ranipet-leather") in found
+
+
+def test_a_body_collaborated_with_supports_the_cluster() -> None:
+    focal = Entity("cluster:ranipet-leather", "Cluster", "Ranipet Leather Cluster", 0, 0)
+    text = "The institute has collaborated with Glass Institute to leverage technology."
+    assert _links(text, ["Glass Institute"], focal) == {
+        ("cluster:ranipet-leather", "SUPPORTED_BY", "agency:Glass Institute")
+    }
