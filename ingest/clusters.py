@@ -1396,6 +1396,15 @@ def _place(
                     ):
                         first = doc[first.i - 1]  # "Nongpok Kakching village": the whole name
                     candidates.append((_proper_run(doc, first), False))
+                    # "established at the Skill Centre in Jhandewalan": failing the
+                    # institution, the place it is in
+                    candidates += [
+                        (_proper_run(doc, g), False)
+                        for c in o.children
+                        if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                        for g in c.children
+                        if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                    ]
     # 5. "<Place> ... has become the first textile cluster", "Bahraich will also have a khadi
     # cluster": the subject of a copula or of a verb of having whose complement is the cluster
     if (tok.dep_ == "attr" and tok.head.lemma_ in _COPULA_LEMMAS) or (
@@ -1412,11 +1421,29 @@ def _place(
         if not cand:
             continue
         found = _resolve(doc, cand, place_kind)
+        if found is not None and found[1] == "town" and _institution(doc, cand):
+            continue  # "at the Skill Centre in Madurai": the centre is no town
         if found is not None and found[1] == "town":
             found = _town_district(doc, found, place_kind)
         if found is not None and found[1] in ("district", "town"):
             return (*found, run, adjacent)
     return None
+
+
+# Head nouns of an institution's or a building's name: a name ending so is no town
+_INSTITUTION_HEADS = {
+    "centre", "centres", "center", "centers", "university", "institute", "college", "campus",
+    "school", "complex", "hall", "bhawan", "bhavan", "office", "building", "society", "board",
+}  # fmt: skip
+
+
+def _institution(doc: Any, run: list[Any]) -> bool:
+    """Whether the capitalised words `run` name an institution or a building, by their last
+    word or the word after them ("the Skill Centre", "World Class Skill Centres (WCSC)")."""
+    after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+    return run[-1].lower_ in _INSTITUTION_HEADS or (
+        after is not None and after.lower_ in _INSTITUTION_HEADS and after.text[:1].isupper()
+    )
 
 
 def _numbered_locality(doc: Any, i: int) -> bool:

@@ -365,6 +365,9 @@ TEXT_CUES: dict[str, Cue] = {
         "SUPPORTED_BY",
         (
             "through the office of",
+            # the body a cluster's work goes through ("established ... through DSEU",
+            # "allotted land for the new cluster, through APIIC")
+            r"\bthrough",
             r"support(?:ed)? (?:from|of|by)",
             "supported by",
             "with the help of",

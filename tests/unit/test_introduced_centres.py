@@ -77,3 +77,8 @@ def test_an_incubation_centre_is_a_cluster_projects_centre() -> None:
     assert _described("An incubation center is being set up in Karur.") == [("", "Karur")]
     # a centre of another kind is none
     assert _described("A millets training centre was set up at Madurai.") == []
+
+
+def test_a_centre_set_up_at_an_institution_is_in_the_institutions_place() -> None:
+    text = "A millets incubation centre is being set up at the Skill Centre in Madurai."
+    assert _described(text) == [("millets", "Madurai")]

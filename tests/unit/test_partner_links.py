@@ -126,3 +126,13 @@ def test_a_body_collaborated_with_supports_the_cluster() -> None:
     assert _links(text, ["Glass Institute"], focal) == {
         ("cluster:ranipet-leather", "SUPPORTED_BY", "agency:Glass Institute")
     }
+
+
+def test_the_body_a_clusters_work_goes_through_supports_it() -> None:
+    focal = Entity("cluster:ranipet-leather", "Cluster", "Ranipet Leather Cluster", 0, 0)
+    text = "Land was allotted for the new cluster through Town Corporation last week."
+    assert _links(text, ["Town Corporation"], focal) == {
+        ("cluster:ranipet-leather", "SUPPORTED_BY", "agency:Town Corporation")
+    }
+    text = "Land was allotted for the new cluster; Town Corporation objected."
+    assert _links(text, ["Town Corporation"], focal) == set()
