@@ -422,6 +422,9 @@ _ROLE_LABELLED = re.compile(
 )
 
 
+_CLUSTER_LEVEL = re.compile(r"\bCluster[\s-]+Level\b", re.I)
+
+
 def pattern_mentions(sentence: str) -> list[Mention]:
     found: list[Mention] = []
     # first, so that they win a tie with a shape below over the same words
@@ -441,8 +444,10 @@ def pattern_mentions(sentence: str) -> list[Mention]:
                              m.end(), "government department"))  # fmt: skip
     labelled = [(m.start("name"), m.group("name")) for m in _ROLE_LABELLED.finditer(sentence)]
     found += [Mention("Agency", name, k, k + len(name), "labelled") for k, name in labelled]
+    # "Cluster Level Report", "Cluster-level meeting": "cluster" as a level of work, no name's end
+    leveled = _CLUSTER_LEVEL.sub(lambda m: m.group(0).lower(), sentence)
     for type_, role, rx in ORG_PATTERNS:
-        for m in rx.finditer(sentence):
+        for m in rx.finditer(leveled if type_ == "Cluster" else sentence):
             group = "name" if "name" in rx.groupindex else 0
             name, start = _trim_leading(m.group(group).strip(" ,"), m.start(group))
             # "Facilitating Agency Shilpgram Foundation": the role's words are no part of it

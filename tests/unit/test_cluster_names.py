@@ -296,3 +296,9 @@ def test_a_producers_own_body_stands_for_its_cluster() -> None:
     # the first body that is one, in the order found
     found = [body("Sona Vaazhvu District Society"), body("Kotra Potters Samiti")]
     assert collective_cluster(found) == "Kotra Potters Cluster"
+
+
+def test_cluster_as_a_level_of_work_ends_no_name() -> None:
+    text = "Interactive Design Study Cluster Level Report Kotra Bangle Cluster MSME"
+    assert _clusters(text) == ["Kotra Bangle Cluster"]
+    assert _clusters("The Jaipur Cluster Level Office and the Kotra Cluster-level meeting") == []
