@@ -7,6 +7,8 @@ Indian conventions: lakh = 1e5, crore = 1e7; digit grouping such as 6,40,000; "R
 [1000000.0]
 >>> [(q.value, q.unit) for q in find_quantities("approx. 6,40,000 bags per month")]
 [(640000.0, 'bags per month')]
+>>> [(q.value, q.unit) for q in find_quantities("employment to about 68,000 people")]
+[(68000.0, 'people')]
 """
 
 from __future__ import annotations
@@ -37,6 +39,12 @@ COUNT = re.compile(
     rf"(?<![\w.,/-])(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?\s+(?:Nos\.?\s+of\s+)?"
     r"(?P<unit>(?:[A-Za-z][A-Za-z&'-]*\s+){0,2}?[A-Za-z][A-Za-z'-]*s)\b"
     r"(?P<rate>\s+(?:per|a|each)\s+(?:day|week|month|year|annum))?",
+)
+# A count of people named by a plural without "s" ("68,000 people", "120 women"): read where
+# COUNT reads nothing ("39 women entrepreneurs" stays whole)
+PEOPLE = re.compile(
+    rf"(?<![\w.,/-])(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?\s+"
+    r"(?P<unit>(?:[a-z][a-z'-]*\s+)?(?:people|women|men|children|staff|personnel|youth))\b"
 )
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Words that end a count's unit phrase but are not what is counted.
@@ -115,4 +123,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if m.group("rate"):
             end = m.end("rate")
         add(Quantity("count", value, unit, sentence[start:end], (start, end)))
+    for m in PEOPLE.finditer(sentence):
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+            continue  # "in 2019 people came": a year
+        value = parse_number(m.group("num")) * _scale(m.group("scale"))
+        add(Quantity("count", value, m.group("unit").lower(), m.group(0), m.span()))
     return sorted(found, key=lambda q: q.span)

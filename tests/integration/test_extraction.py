@@ -28,6 +28,13 @@ from tests.conftest import REPO
         ("the GOI contribution is 80% of the fund", [("percent", 80.0, "%")]),
         ("start the production with 160 machines", [("count", 160.0, "machines")]),
         ("Published Feb 22, 2023", []),
+        # people counted by a plural without "s"; the longer phrase wins; a year is none
+        ("direct employment to about 68,000 people", [("count", 68_000.0, "people")]),
+        (
+            "39 women entrepreneurs and 120 women",
+            [("count", 39.0, "women entrepreneurs"), ("count", 120.0, "women")],
+        ),  # fmt: skip
+        ("in 2019 people came", []),
     ],
 )
 def test_quantities(text: str, expected: list[tuple[str, float, str]]) -> None:
