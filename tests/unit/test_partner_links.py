@@ -7,6 +7,8 @@ from __future__ import annotations
 from ingest.relations import relations_of
 from ingest.units import Entity, Sentence
 
+RANIPET = Entity("cluster:ranipet-leather", "Cluster", "Ranipet Leather Cluster", 0, 0)
+
 
 def _links(text: str, bodies: list[str], focal: Entity) -> set[tuple[str, str, str]]:
     s = Sentence(0, text, text)
@@ -19,7 +21,7 @@ def _links(text: str, bodies: list[str], focal: Entity) -> set[tuple[str, str, s
 
 
 def test_bodies_worked_with_support_the_documents_cluster() -> None:
-    focal = Entity("cluster:ranipet-leather", "Cluster", "Ranipet Leather Cluster", 0, 0)
+    focal = RANIPET
     text = "A treatment plant is planned in association with Town Trust and Nagarika."
     assert _links(text, ["Town Trust", "Nagarika"], focal) == {
         ("cluster:ranipet-leather", "SUPPORTED_BY", "agency:Town Trust"),
@@ -31,7 +33,7 @@ def test_bodies_worked_with_support_the_documents_cluster() -> None:
 
 
 def test_a_body_the_project_is_agreed_with_supports_the_cluster() -> None:
-    focal = Entity("cluster:ranipet-leather", "Cluster", "Ranipet Leather Cluster", 0, 0)
+    focal = RANIPET
     text = "The report follows our engagement agreement with Leather Directorate dated 2 May."
     assert _links(text, ["Leather Directorate"], focal) == {
         ("cluster:ranipet-leather", "SUPPORTED_BY", "agency:Leather Directorate")
@@ -102,7 +104,7 @@ def test_the_body_issuing_a_committees_agenda_administers_each_cluster_it_lists(
 
 
 def test_the_bodies_a_centre_is_set_up_with_funding_from_fund_it() -> None:
-    focal = Entity("cluster:ranipet-leather", "Cluster", "Ranipet Leather Cluster", 0, 0)
+    focal = RANIPET
     text = "The plant has been set up with funding from Town Trust and Nagarika, a local NGO."
     assert _links(text, ["Town Trust", "Nagarika"], focal) == {
         ("agency:Town Trust", "FUNDS", "cluster:ranipet-leather"),
@@ -121,7 +123,7 @@ def test_the_bodies_a_centre_is_set_up_with_funding_from_fund_it() -> None:
 
 
 def test_a_body_collaborated_with_supports_the_cluster() -> None:
-    focal = Entity("cluster:ranipet-leather", "Cluster", "Ranipet Leather Cluster", 0, 0)
+    focal = RANIPET
     text = "The institute has collaborated with Glass Institute to leverage technology."
     assert _links(text, ["Glass Institute"], focal) == {
         ("cluster:ranipet-leather", "SUPPORTED_BY", "agency:Glass Institute")
@@ -129,7 +131,7 @@ def test_a_body_collaborated_with_supports_the_cluster() -> None:
 
 
 def test_the_body_a_clusters_work_goes_through_supports_it() -> None:
-    focal = Entity("cluster:ranipet-leather", "Cluster", "Ranipet Leather Cluster", 0, 0)
+    focal = RANIPET
     text = "Land was allotted for the new cluster through Town Corporation last week."
     assert _links(text, ["Town Corporation"], focal) == {
         ("cluster:ranipet-leather", "SUPPORTED_BY", "agency:Town Corporation")
