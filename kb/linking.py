@@ -121,11 +121,9 @@ class Gazetteer:
             if len(key) < 2 or key.isdigit():
                 continue
             self.names.setdefault(id_, name)
-            if (
-                type_ == "District"
-                and (id_, type_, name) not in self.spelled[place_spelling(surface)]
-            ):
-                self.spelled[place_spelling(surface)].append((id_, type_, name))
+            sounds = self.spelled[place_spelling(surface)] if type_ == "District" else None
+            if sounds is not None and (id_, type_, name) not in sounds:
+                sounds.append((id_, type_, name))
             for k in dict.fromkeys((key, _without_articles(key))):
                 if (id_, type_, name) not in self.index[k]:
                     self.index[k].append((id_, type_, name))

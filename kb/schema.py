@@ -349,7 +349,6 @@ TEXT_CUES: dict[str, Cue] = {
         (r"\bBank\b", r"\bMFI\b", r"Micro\s*finance", r"Finance (?:Corporation|Ltd|Limited)"),
     ),
     "support": Cue("SUPPORTED_BY", (r"\bsupport\w*", "through the office", r"\bassist\w*")),
-    # framed: right before the supporter ("with the help of X")
     # framed: right before the funders ("set up with funding from X and Y", "funded by X")
     "fund_lead": Cue(
         "FUNDS",
@@ -361,6 +360,7 @@ TEXT_CUES: dict[str, Cue] = {
             r"financed by",
         ),
     ),
+    # framed: right before the supporter ("with the help of X")
     "support_lead": Cue(
         "SUPPORTED_BY",
         (
