@@ -226,8 +226,12 @@ def mentions_cluster(text: str) -> bool:
 PlaceKind = Callable[[str], tuple[str, str | None] | None]
 
 
-# Worth parsing: a cluster word, and a capitalised word after "in"/"at"/"for"/"of" or after "Cluster,"
-_WORTH = re.compile(r"\b(?:[Ii]n|[Aa]t|for|of)\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]")
+# Worth parsing: a cluster word, and a capitalised word after "in"/"at"/"for"/"of", after
+# "Cluster," or after a centre's dash
+_WORTH = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|for|of)\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]"
+    r"|\b(?:[Cc]ent(?:re|er)|CFC)\s+[-–—]\s+[A-Z]"  # a list's line "X centre - Host, Place"
+)
 
 
 def worth_parsing(text: str) -> bool:
@@ -1242,6 +1246,11 @@ def _place(
     if nxt is not None and nxt.lower_ in PLACE_PREPOSITIONS | {"near"} and nxt.i + 1 < len(doc):
         k = nxt.i + 2 if doc[nxt.i + 1].lower_ == "the" and nxt.i + 2 < len(doc) else nxt.i + 1
         candidates.append((_proper_run(doc, doc[k]), k == nxt.i + 1))
+    # 2c. a list's line "Millets incubation center - PJTSAU, Hyderabad": a centre, a dash, its
+    # host and its place (the first of the comma-separated names after the dash that is one)
+    if nxt is not None and nxt.text in ("-", "–", "—") and facility_head(doc, tok) is not None:
+        starts = [nxt.i + 1] + [t.i + 1 for t in doc[nxt.i + 1 :] if t.text == ","]
+        candidates += [(_proper_run(doc, doc[k]), False) for k in starts if k < len(doc)]
     # 2a. "the brass parts cluster of Jamnagar": a cluster of a district or town (the place
     # check below keeps "a cluster of 250 units" and "the clusters of Gujarat" out)
     if nxt is not None and nxt.lower_ == "of" and nxt.i + 1 < len(doc) and run:

@@ -82,3 +82,11 @@ def test_an_incubation_centre_is_a_cluster_projects_centre() -> None:
 def test_a_centre_set_up_at_an_institution_is_in_the_institutions_place() -> None:
     text = "A millets incubation centre is being set up at the Skill Centre in Madurai."
     assert _described(text) == [("millets", "Madurai")]
+
+
+def test_a_lists_line_gives_a_centre_its_host_and_place() -> None:
+    assert _described("Millets incubation center - Farm University, Madurai") == [
+        ("Millets", "Madurai")
+    ]
+    # a dash after a cluster word is no such line
+    assert _described("The coir cluster - a success, Madurai says") == []
