@@ -1440,9 +1440,9 @@ def _place(
 
 
 # Head nouns of an institution's or a building's name: a name ending so is no town
-_INSTITUTION_HEADS = {
-    "centre", "centres", "center", "centers", "university", "institute", "college", "campus",
-    "school", "complex", "hall", "bhawan", "bhavan", "office", "building", "society", "board",
+_INSTITUTION_HEADS = _CENTRE_WORDS | {
+    "university", "institute", "college", "campus", "school", "complex", "hall", "bhawan",
+    "bhavan", "office", "building", "society", "board",
 }  # fmt: skip
 
 

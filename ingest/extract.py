@@ -62,7 +62,7 @@ from kb.aliases import STATE_BOARDS
 from kb.config import bundled_data
 from kb.errors import SchemaError
 from kb.ids import is_a, is_qualified, node_id, place_slug, state_of
-from kb.linking import Gazetteer, Mention, is_acronym, place_spelling
+from kb.linking import Gazetteer, Mention, is_acronym
 from kb.products import TERMS_FILE, thesaurus
 from kb.resolve import Resolver, display_name, normalize
 from kb.schema import PLACE_TYPES, check_relation
@@ -130,12 +130,13 @@ _COLLECTIVE_KIND = re.compile(
 _MEMBERS = WORKER_NOUNS | {"weaver", "weavers'", "artisans'", "craftswomen"}
 
 
-def collective_cluster(found: list[Mention]) -> str | None:
+def collective_cluster(found: list[Mention]) -> tuple[str, Mention] | None:
     """The cluster a craft workers' own body stands for, in a document that names no cluster
     and no special purpose vehicle: "Talipady Weavers Cooperative Society" is the Talipady
     Weavers Cluster. The body is of a collective kind (`_COLLECTIVE_KIND`) and its own words
     name its members (`_MEMBERS`: weavers, potters, artisans); "Pudhu Vaazhvu District Society"
-    and a farmers' "Aranayak Agri Producers Company" are none. The name, or None."""
+    and a farmers' "Aranayak Agri Producers Company" are none. The name and the body, or
+    None."""
     for m in found:
         if m.type not in ("Enterprise", "Agency") or m.how == "gazetteer":
             continue
@@ -145,7 +146,7 @@ def collective_cluster(found: list[Mention]) -> str | None:
             continue
         if not any(w in _MEMBERS for w in words[1:]):
             continue  # the first word is the place ("Talipady"), the rest says who
-        return core if core.lower().endswith("cluster") else f"{core} Cluster"
+        return (core if core.lower().endswith("cluster") else f"{core} Cluster"), m
     return None
 
 
@@ -836,27 +837,15 @@ class Extractor:
                 vehicle = spv_cluster(s.clean, found)
                 if vehicle is not None:
                     name, start, end = vehicle
-                    where = (
-                        next(iter(self.gazetteer.places_in(name)), None)
-                        or district
-                        or (doc_states.most_common(1)[0][0] if doc_states else None)
-                    )
-                    found.append(Mention("Cluster", name, start, end, "described",
-                                         ids=[where] if where else [], how="description"))  # fmt: skip
+                    found.append(self._project(name, start, end, district, doc_states))
                     break  # one project's vehicle
         if not about_odop and not any(m.type == "Cluster" for found in raw for m in found):
             for found in raw:
                 collective = collective_cluster(found)
                 if collective is not None:
-                    where = (
-                        next(iter(self.gazetteer.places_in(collective)), None)
-                        or district
-                        or (doc_states.most_common(1)[0][0] if doc_states else None)
-                    )
-                    body = next(m for m in found if collective_cluster([m]) == collective)
+                    name, body = collective
                     body.role = "collective"  # it runs its cluster (ingest/relations.py)
-                    found.append(Mention("Cluster", collective, body.start, body.start, "described",
-                                         ids=[where] if where else [], how="description"))  # fmt: skip
+                    found.append(self._project(name, body.start, body.start, district, doc_states))
                     break  # the document's first such body
         raw = [select(r) for r in raw]
         for s, mentions in zip(sentences, raw, strict=True):
@@ -972,6 +961,19 @@ class Extractor:
                     out.setdefault(town, districts[0])
         return out
 
+    def _project(
+        self, name: str, start: int, end: int, district: str | None, doc_states: Counter[str]
+    ) -> Mention:
+        """A cluster project a body stands for (its SPV, its workers' own body), placed by its
+        name, else the document's district, else its main state."""
+        where = (
+            next(iter(self.gazetteer.places_in(name)), None)
+            or district
+            or (doc_states.most_common(1)[0][0] if doc_states else None)
+        )
+        return Mention("Cluster", name, start, end, "described", ids=[where] if where else [],
+                       how="description")  # fmt: skip
+
     def _place_kind(self, surface: str, doc_states: Counter[str]) -> tuple[str, str | None] | None:
         """What a place word in a cluster description is: a district (one, in the document's
         states when several share the name), a state, a town the gazetteer does not know (in
@@ -997,11 +999,9 @@ class Extractor:
         ):
             return None
         # a district spelled another way ("Tiruvallur": Thiruvallur), in the document's states
-        spelled = {e[0] for e in self.gazetteer.spelled.get(place_spelling(surface), [])}
-        if len(spelled) == 1 and len(surface) >= 5:
-            (only,) = spelled
-            if self._state_of(only) in doc_states:
-                return "district", only
+        spelled = self.gazetteer.sounding_district(surface) if len(surface) >= 5 else []
+        if spelled and self._state_of(spelled[0][0]) in doc_states:
+            return "district", spelled[0][0]
         return "town", None
 
     def _descriptions(

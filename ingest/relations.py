@@ -270,6 +270,23 @@ def _letterhead(
                 yield (s, src, relation, tgt, 0.45, {"role": "administering", "via": "letterhead"})
 
 
+def _cued(clean: str, bodies: list[Entity], lead: re.Pattern[str]) -> list[Entity]:
+    """The bodies, in text order, that a cue frames (`lead` ends within the 40 characters
+    before the body) or that are coordinated right after one ("set up with funding from X and
+    Y", "the expertise of X (Ahmedabad), and Y")."""
+    out: list[Entity] = []
+    led: Entity | None = None
+    for x in sorted(bodies, key=lambda e: e.start):
+        if lead.search(clean[max(0, x.start - 40) : x.start]) or (
+            led is not None and AND_NEXT.match(clean[led.end : x.start])
+        ):
+            out.append(x)
+            led = x
+        else:
+            led = None
+    return out
+
+
 def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
     focal: Entity | None = context.get("cluster_entity")
     group: list[Entity] = context.get("cluster_group") or focal_group(sentences)
@@ -516,30 +533,18 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
         # "set up with funding from X and Y": each pays for the sentence's centre, else its
         # cluster; a business so named (a company's CSR) is the cluster's funding partner
         payees = [(f.id, f.cluster) for f in facilities] or [(c.id, c.id) for c in targets]
-        led: Entity | None = None
-        for x in sorted([*schemes, *agencies, *enterprises], key=lambda e: e.start):
-            if FUND_LEAD.search(s.clean[max(0, x.start - 40) : x.start]) or (
-                led is not None and AND_NEXT.match(s.clean[led.end : x.start])
-            ):
-                for what, cluster in payees:
-                    if x.type == "Enterprise" and (x.id, cluster) not in linked:
-                        yield rel(x.id, "PARTNERS_WITH", cluster, 0.6, {"role": "funding"})
-                    elif x.type != "Enterprise" and (x.id, what) not in linked:
-                        amounts = {"amounts": money} if money else None
-                        yield rel(x.id, "FUNDS", what, 0.65, amounts)
-                led = x
-            else:
-                led = None
-        led = None  # "the expertise of X (Ahmedabad), and Y": Y as well
-        for x in sorted([*schemes, *agencies], key=lambda e: e.start):
-            led_by = SUPPORT_LEAD.search(s.clean[max(0, x.start - 40) : x.start])
-            if led_by or (led is not None and AND_NEXT.match(s.clean[led.end : x.start])):
-                for c in loose:
-                    if (x.id, c.id) not in linked:
-                        yield rel(c.id, "SUPPORTED_BY", x.id, 0.6)
-                led = x
-            else:
-                led = None
+        for x in _cued(s.clean, [*schemes, *agencies, *enterprises], FUND_LEAD):
+            for what, cluster in payees:
+                if x.type == "Enterprise" and (x.id, cluster) not in linked:
+                    yield rel(x.id, "PARTNERS_WITH", cluster, 0.6, {"role": "funding"})
+                elif x.type != "Enterprise" and (x.id, what) not in linked:
+                    amounts = {"amounts": money} if money else None
+                    yield rel(x.id, "FUNDS", what, 0.65, amounts)
+        # "with the help of X", "the expertise of X (Ahmedabad), and Y": each supports
+        for x in _cued(s.clean, [*schemes, *agencies], SUPPORT_LEAD):
+            for c in loose:
+                if (x.id, c.id) not in linked:
+                    yield rel(c.id, "SUPPORTED_BY", x.id, 0.6)
         if s.index in parses:  # "the SLPSC approved X Cluster", "clusters identified by Y"
             # last, so a more specific rule's link stands; with a facility in the sentence a
             # body that is only a verb's object pays for the facility (above), no partner

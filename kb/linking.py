@@ -178,8 +178,12 @@ class Gazetteer:
         places are romanised many ways. Empty when none or several sound like it."""
         if not surface[:1].isupper() or not re.match(r"\s+district\b", after, re.I):
             return []
-        key = place_spelling(surface)
-        entries = self.spelled.get(key, []) if len(key) >= 5 else []
+        return self.sounding_district(surface) if len(place_spelling(surface)) >= 5 else []
+
+    def sounding_district(self, surface: str) -> list[tuple[str, str, str]]:
+        """The entries of the one district `surface` sounds like (`place_spelling`), or none
+        when no district or several do."""
+        entries = self.spelled.get(place_spelling(surface), [])
         return entries if len({e[0] for e in entries}) == 1 else []
 
     def places_in(self, text: str) -> list[str]:

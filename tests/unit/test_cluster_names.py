@@ -282,11 +282,10 @@ def test_a_producers_own_body_stands_for_its_cluster() -> None:
     def body(name: str, how: str = "pattern") -> Mention:
         return Mention("Enterprise", name, 0, len(name), how=how)
 
-    assert (
-        collective_cluster([body("Kotra Weavers Cooperative Society")]) == "Kotra Weavers Cluster"
-    )
+    weavers = body("Kotra Weavers Cooperative Society")
+    assert collective_cluster([weavers]) == ("Kotra Weavers Cluster", weavers)
     federation = body("Sona Handloom Weavers Producers Federation")
-    assert collective_cluster([federation]) == "Sona Handloom Weavers Cluster"
+    assert collective_cluster([federation]) == ("Sona Handloom Weavers Cluster", federation)
     # a society naming no craft workers (a farmers' company is a business), a trust, a known
     # body: no cluster
     assert collective_cluster([body("Sona Vaazhvu District Society")]) is None
@@ -295,7 +294,7 @@ def test_a_producers_own_body_stands_for_its_cluster() -> None:
     assert collective_cluster([body("Kotra Weavers Cooperative Society", "gazetteer")]) is None
     # the first body that is one, in the order found
     found = [body("Sona Vaazhvu District Society"), body("Kotra Potters Samiti")]
-    assert collective_cluster(found) == "Kotra Potters Cluster"
+    assert collective_cluster(found) == ("Kotra Potters Cluster", found[1])
 
 
 def test_cluster_as_a_level_of_work_ends_no_name() -> None:
