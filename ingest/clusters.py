@@ -211,10 +211,16 @@ def caps_role_holders(text: str, acronym: Callable[[str], bool]) -> str:
     return _CAPS_HOLDER.sub(title, text)
 
 
+# Nouns other than "cluster" that stand for a cluster project when a product qualifies them:
+# "a Gold Hub at Faridpur", "organic spices seed parks", "an apparel park"; "Industrial
+# Park" and "export hub" name no product ("Craft Park" is a name: ingest/mentions.py)
+PROJECT_HEADS = {"hub", "hubs", "park", "parks"}
+_PROJECT_WORD = re.compile(rf"\b(?:{'|'.join(sorted(PROJECT_HEADS))})\b", re.I)
 # A cluster project's shared centre: a common facility centre, or the incubation centre that
 # PMFME and state schemes fund as a food or craft cluster's common infrastructure
 FACILITY_WORD = re.compile(
-    r"\bCFCs?\b|\b(?:common facilit(?:y|ation)|incubation) cent(?:re|er)s?\b", re.I
+    r"\bCFCs?\b|\b(?:common facilit(?:y|ation)|incubation|concentration) cent(?:re|er)s?\b",
+    re.I,
 )
 
 
@@ -236,7 +242,9 @@ _WORTH = re.compile(
 
 def worth_parsing(text: str) -> bool:
     """Whether `text` may describe a cluster with its place (the parse is the costly part)."""
-    return mentions_cluster(text) and _WORTH.search(text) is not None
+    return (mentions_cluster(text) or _PROJECT_WORD.search(text) is not None) and (
+        _WORTH.search(text) is not None
+    )
 
 
 # A number standing for the clusters of the sentence before ("... nine coir clusters. Two,
@@ -364,7 +372,7 @@ def described_clusters(
 # Heads of a cluster project besides the cluster word: a common facility centre is its
 # cluster's project ("a water hyacinth CFC at Dhubri" describes the water hyacinth cluster there)
 _CENTRE_WORDS = {"centre", "centres", "center", "centers"}
-_PLURAL_HEADS = {"clusters", "cfcs", "centres", "centers", "projects"}
+_PLURAL_HEADS = {"clusters", "cfcs", "centres", "centers", "projects", "hubs", "parks"}
 
 
 def facility_head(doc: Any, tok: Any) -> int | None:
@@ -380,9 +388,23 @@ def facility_head(doc: Any, tok: Any) -> int | None:
         and doc[tok.i - 2].lower_ == "common"
     ):
         return tok.i - 2
-    if tok.lower_ in _CENTRE_WORDS and tok.i >= 1 and doc[tok.i - 1].lower_ == "incubation":
+    if tok.lower_ in _CENTRE_WORDS and tok.i >= 1 and doc[tok.i - 1].lower_ in _CENTRE_KINDS:
         return tok.i - 1
+    if tok.lower_ in PROJECT_HEADS and _makes(_product_run(doc, tok)):
+        return tok.i
     return None
+
+
+# Kinds of centre that are a cluster project ("incubation centre", "Bamboo Based Crafts
+# Concentration Centre in Sovima")
+_CENTRE_KINDS = {"incubation", "concentration"}
+
+
+def _makes(run: list[Any]) -> bool:
+    """Whether the modifiers `run` name what is made: the word next to the head is a word of
+    the products' names ("Gold Hub", "seed parks"; not "Corporation Ltd park")."""
+    last = run[-1].lower_ if run else ""
+    return last in product_words() and last not in CATEGORY and last not in ("craft", "crafts")
 
 
 _PROJECT_WORDS = {"project", "projects"}

@@ -837,3 +837,23 @@ def test_a_district_written_the_english_way_is_its_lgd_district(
     text = "Sabai grass cluster\nA sabai grass cluster will come up in Keonjhar district.\n"
     located = _rels(_read(tables_kb, tmp_path, text), "LOCATED_IN")
     assert any(t == "Kendujhar" for _, t in located), located
+
+
+def test_a_hub_or_park_of_a_product_is_a_cluster_project_and_a_concentration_centre_too(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "hub" and "park" stand for a cluster project when a product word qualifies them, as a
+    # crafts concentration centre does; an industrial park or an export hub names no product
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "New projects for Birbhum\n"
+        "The projects include a Brass Hub at Nalhati in Birbhum district at a cost of Rs 6 crore.\n"
+        "An Industrial Park is coming up at Bolpur in Birbhum district.\n"
+        "The town is an export hub of rice from Birbhum district.\n"
+        "The minister also opened a Cane Crafts Concentration Centre in Rampurhat, Birbhum.\n",
+    )
+    names = set(_clusters(found))
+    assert any("Brass" in n and "Nalhati" in n for n in names), names
+    assert any("Cane" in n for n in names), names
+    assert not any("Industrial" in n or "Rice" in n or "Export" in n for n in names), names
