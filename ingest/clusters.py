@@ -63,7 +63,7 @@ CATEGORY = {
     "regular", "major", "mini", "micro", "small", "medium", "mega", "heritage", "industrial",
     "msme", "sme", "mse", "traditional", "rural", "urban", "soft", "hard", "large", "big",
     "artisan", "artisanal", "sfurti", "cdp", "cfc", "odop", "product", "products", "specific",
-    "growth", "development", "based",
+    "growth", "development", "based", "allied",
 }  # fmt: skip
 _RUN_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
 _NOMINAL = {"NOUN", "PROPN"}
@@ -96,7 +96,20 @@ def product_words() -> frozenset[str]:
     cluster word ("handloom clusters", tagged as "to handloom the clusters") is a product word
     when it is one of these."""
     words = {w for name in _product_names() for w in re.findall(r"[a-z]{3,}", name)}
-    return frozenset(words - {"and", "the", "for", "with", "based", "products", "product"})
+    # one word in either number: "Pickles" of an ODOP product's name, "pickle centres"
+    words |= {w[:-1] for w in words if w.endswith("s") and not w.endswith("ss") and len(w) > 4}
+    return frozenset(words - {"and", "the", "for", "with", "based", "products", "product"}
+                     - GENERIC_NOUNS)  # fmt: skip
+
+
+# Nouns in products' names that name no product on their own ("Auto Parts", "Consumer Goods",
+# "Food Processing Plants", "Engineering Services")
+GENERIC_NOUNS = frozenset(
+    "good goods part parts plant plants service services material materials article articles "
+    "item items date image screen structure compound implement fitting fittings spare spares "
+    "extract derivative instrument sport stick plate pipe button granule bale activitie "
+    "industrie machinerie".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -211,13 +224,13 @@ def caps_role_holders(text: str, acronym: Callable[[str], bool]) -> str:
     return _CAPS_HOLDER.sub(title, text)
 
 
+# A cluster project's shared centre: a common facility centre, or the incubation centre that
+# PMFME and state schemes fund as a food or craft cluster's common infrastructure
 # Nouns other than "cluster" that stand for a cluster project when a product qualifies them:
 # "a Gold Hub at Faridpur", "organic spices seed parks", "an apparel park"; "Industrial
 # Park" and "export hub" name no product ("Craft Park" is a name: ingest/mentions.py)
 PROJECT_HEADS = {"hub", "hubs", "park", "parks"}
 _PROJECT_WORD = re.compile(rf"\b(?:{'|'.join(sorted(PROJECT_HEADS))})\b", re.I)
-# A cluster project's shared centre: a common facility centre, or the incubation centre that
-# PMFME and state schemes fund as a food or craft cluster's common infrastructure
 FACILITY_WORD = re.compile(
     r"\bCFCs?\b|\b(?:common facilit(?:y|ation)|incubation|concentration) cent(?:re|er)s?\b",
     re.I,
@@ -479,23 +492,30 @@ def served_workers(text: str, place_kind: PlaceKind, doc: Any) -> list[Described
         preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")]
         if not preps:
             continue
-        out += _by_district(craft, _place_list(doc, preps[0].i + 1, place_kind))
+        out += _by_district(craft, _place_list(doc, preps[0].i + 1, place_kind), text)
     return out
 
 
-def _by_district(craft: str, items: list[tuple[str, str, str | None, int, int]]) -> list[Described]:
+def _by_district(
+    craft: str, items: list[tuple[str, str, str | None, int, int]], text: str
+) -> list[Described]:
     """One group of workers or units per district of the places listed, named by its first
-    place: "Jakhopur, Khedli and Abhaypur (Gurugram)": the district written after a group of
-    places is the district of each of them."""
+    place: "Jakhopur, Khedli and Abhaypur (Gurugram)": the district written in brackets after
+    a group of places is the district of each of them; one listed like the others ("units at
+    Baripada, Berhampur and Dhenkanal") is a place of its own."""
     groups: dict[str, list[tuple[str, str, str | None, int, int]]] = {}
     waiting: list[tuple[str, str, str | None, int, int]] = []
+    alone: list[tuple[str, str, str | None, int, int]] = []
     for item in items:
+        if item[1] == "district" and waiting and "(" not in text[waiting[-1][4] : item[3]]:
+            alone += waiting
+            waiting = []
         waiting.append(item)
         if item[2] is not None:
             groups.setdefault(item[2], []).extend(waiting)
             waiting = []
     out = []
-    for where, group in [*groups.items(), *((None, [w]) for w in waiting)]:
+    for where, group in [*groups.items(), *((None, [w]) for w in alone + waiting)]:
         surface, kind, _, pstart, pend = group[0]
         out.append(Described(craft, surface, kind, where, pstart, pend, False))
     return out
@@ -503,7 +523,7 @@ def _by_district(craft: str, items: list[tuple[str, str, str | None, int, int]])
 
 # Units said to work in named places: "set up their own agarbatti manufacturing units in
 # Birkuchi area", "220 units are operational in Bijbehara, Sangam, Halmulah villages"
-UNITS_IN = re.compile(r"\bunits\b[^.;]{0,40}?\bin\s+[A-Z]")
+UNITS_IN = re.compile(r"\bunits\b[^.;]{0,40}?\b(?:in|at)\s+[A-Z]")
 _UNIT_NOUNS = {"units", "workshops", "factories"}
 # What units are said to do where they are ("are operational in", "were set up in")
 _UNIT_VERBS = {"be", "operate", "function", "work", "run", "set", "establish", "locate", "base",
@@ -526,18 +546,30 @@ def units_in_places(text: str, place_kind: PlaceKind, doc: Any) -> list[Describe
         holders = [tok]
         if tok.head.lemma_.lower() in _UNIT_VERBS:  # not "the units sell in X"
             holders += [tok.head, *(c for c in tok.head.children if c.dep_ in ("acomp", "prt"))]
-        preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
-                 and c.i > tok.i]  # fmt: skip
+        preps = [c for h in holders for c in h.children if c.dep_ == "prep"
+                 and c.lower_ in PLACE_PREPOSITIONS and c.i > tok.i]  # fmt: skip
         if not preps:
             continue
         # the craft among the words before the units ("agarbatti manufacturing units"); what
         # they do to it ("processing units", "dyeing units") leaves the document's product
-        craft = next((t.text for t in doc[tok.left_edge.i : tok.i] if t.is_alpha
+        craft = next((t.text for t in reversed(doc[tok.left_edge.i : tok.i]) if t.is_alpha
                       and t.lower_ in product_words() and t.lower_ not in CATEGORY
                       and t.lower_ not in DROPPED
                       and not t.lower_.endswith("ing")), "")  # fmt: skip
-        out += _by_district(craft, _place_list(doc, min(p.i for p in preps) + 1, place_kind))
+        craft = craft or _units_on(tok)
+        out += _by_district(craft, _place_list(doc, min(p.i for p in preps) + 1, place_kind), text)
     return out
+
+
+def _units_on(tok: Any) -> str:
+    """The craft the units `tok` are said to work on ("processing units on millet, spices and
+    mushrooms": millet), or ""."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "for", "of"):
+            for t in prep.subtree:
+                if t.is_alpha and t.lower_ in product_words() and t.lower_ not in CATEGORY:
+                    return str(t.text)
+    return ""
 
 
 def _project_after(doc: Any, tok: Any) -> bool:
@@ -763,6 +795,10 @@ _NOT_PRODUCT = {
 }  # fmt: skip
 
 
+# What units are said to work on: "two processing and allied units on millet, spices and ..."
+_UNITS_ON = re.compile(r"\bunits?\s+(?:on|for|making|producing)\s+([A-Za-z]{3,})", re.I)
+
+
 def document_product(texts: list[str]) -> str | None:
     """The product a document's clusters make when a sentence does not say: the word most often
     written right before "cluster(s)", "sector" or "industry" ("coir industry", "handloom
@@ -780,6 +816,10 @@ def document_product(texts: list[str]) -> str | None:
             if re.search(r"\bto\s+$", text[: m.start()], re.I):
                 continue  # "to foster cluster development": a verb, no product
             counts[w] = counts.get(w, 0) + 1
+        for m in _UNITS_ON.finditer(text):  # "processing units on millet, spices and ..."
+            w = m.group(1).lower()
+            if w in product_words() and w not in CATEGORY:
+                counts[w] = counts.get(w, 0) + 1
     for w in [w for w in counts if w.endswith("s") and w[:-1] in counts]:
         counts[w[:-1]] += counts.pop(w)  # "handlooms" is "handloom"
     if not counts:

@@ -1002,7 +1002,10 @@ class Extractor:
         spelled = self.gazetteer.sounding_district(surface) if len(surface) >= 5 else []
         if spelled and self._state_of(spelled[0][0]) in doc_states:
             return "district", spelled[0][0]
-        return "town", None
+        # a district's headquarters town, in the document's states: "Baripada" (Mayurbhanj)
+        seats = [d for d in self.gazetteer.headquarters.get(normalize(surface), [])
+                 if self._state_of(d) in doc_states]  # fmt: skip
+        return "town", seats[0] if len(seats) == 1 else None
 
     def _descriptions(
         self,
@@ -1065,7 +1068,14 @@ class Extractor:
             if any(k.start < core for k in overlapping):
                 continue
             end = core if overlapping else d.end
-            where = d.place_id or (district if d.place_kind == "town" else None)
+            # a town: its own district when known (a district's headquarters), else the
+            # document's
+            seat = place_kind(d.place) if d.place_kind == "town" and not d.place_id else None
+            where = (
+                d.place_id
+                or (seat[1] if seat else None)
+                or (district if d.place_kind == "town" else None)
+            )
             # a town with no district under a state heading of an index or a table
             # ("... Gadag 7 Madhya Pradesh / 47.3.22 CFC in Agriculture Implements Cluster,
             # Khurai") lies in that state; its name keeps the town as qualifier

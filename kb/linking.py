@@ -83,9 +83,14 @@ class Gazetteer:
         # districts by how their names sound (`place_spelling`): "Tiruvallur district" is
         # Thiruvallur, "Kancheepuram district" Kanchipuram
         self.spelled: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        # districts by the town that is their headquarters (the census's district HQ table):
+        # "Baripada" is in Mayurbhanj
+        self.headquarters: dict[str, list[str]] = defaultdict(list)
         for n in nodes:
             if n.type in GAZETTEER_TYPES:
                 self.add_node(n.id, n.type, n.name, n.aliases)
+            if n.type == "District" and n.attrs.get("hq_name"):
+                self.headquarters[normalize(str(n.attrs["hq_name"]))].append(n.id)
         for canonical, names in public_aliases.AGENCIES:
             self.add(node_id("Agency", canonical), "Agency", canonical, names)
         for canonical, names in public_aliases.SCHEMES:

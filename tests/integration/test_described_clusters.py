@@ -60,8 +60,8 @@ def test_a_coordinated_list_of_described_clusters_each_with_its_place(
         "Two projects namely leather goods cluster in Agra and brass ware cluster in Moradabad "
         "have been approved under MSE-CDP, the officer said.\n",
     )
-    clusters = _clusters(found)
-    assert set(clusters) == {"Agra Leather Goods Cluster", "Moradabad Brass Ware Cluster"}
+    clusters = set(_clusters(found))
+    assert clusters == {"Agra Leather Goods Cluster", "Moradabad Brass Ware Cluster"}
     located = _rels(found, "LOCATED_IN")
     assert ("Agra Leather Goods Cluster", "Agra") in located
     assert ("Moradabad Brass Ware Cluster", "Moradabad") in located
@@ -857,3 +857,45 @@ def test_a_hub_or_park_of_a_product_is_a_cluster_project_and_a_concentration_cen
     assert any("Brass" in n and "Nalhati" in n for n in names), names
     assert any("Cane" in n for n in names), names
     assert not any("Industrial" in n or "Rice" in n or "Export" in n for n in names), names
+
+
+def test_units_at_listed_places_are_a_cluster_each_with_the_product_nearest_them(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # a document naming no cluster: units set up at three places are a cluster each; the
+    # product is the word nearest the units ("state-of-the-art" names none; "Pickles" of an
+    # ODOP product's name gives "pickle"); a district listed like the others is a place of
+    # its own, and a district's headquarters town is in that district
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Women's groups to make pickles for meal centres in Odisha\n"
+        "The department is setting up three state-of-the-art pickle manufacturing units at "
+        "Baripada, Paralakhemundi and Dhenkanal to cater to the meal centres.\n",
+    )
+    clusters = set(_clusters(found))
+    assert clusters == {
+        "Baripada Pickle Cluster",
+        "Paralakhemundi Pickle Cluster",
+        "Dhenkanal Pickle Cluster",
+    }, clusters
+    located = _rels(found, "LOCATED_IN")
+    assert ("Baripada Pickle Cluster", "Mayurbhanj") in located
+    assert ("Paralakhemundi Pickle Cluster", "Gajapati") in located
+
+
+def test_units_said_to_work_on_a_product_give_the_documents_product(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "processing and allied units" name no product; "units on turmeric, ginger ..." do, and
+    # the headline's units in two villages take that product
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Processing, allied units start in Kheti, Thinsa\n"
+        "KHONSA, 11 Aug: Two processing and allied units on turmeric, ginger and mushrooms "
+        "were inaugurated in Tirap district on Friday.\n",
+    )
+    names = set(_clusters(found))
+    assert names and all("Turmeric" in n for n in names), names
+    assert not any("Allied" in n for n in names), names
