@@ -281,6 +281,19 @@ def ranked_answers(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return ranked
 
 
+def two_sided(q: Question, ranked: list[Candidate], threshold: float) -> bool:
+    """Whether a question setting two sources or things side by side and asking a value ("the
+    two reports quote different figures", "which costs more: A or B?") has its two sides: two
+    documents naming what it names, each giving a value of the asked type in a sentence not
+    far weaker than good evidence (a quarter of `threshold`). The abstention model reads the
+    best sentence alone; such a question is answered by the two together (`compose`)."""
+    if not q.across or q.answer_type not in VALUE_TYPES:
+        return False
+    sides = {c.document for c in ranked if c.kind == "sentence" and c.score >= threshold / 4
+             and c.features.get("focus_in_document", 0.0) > 0}  # fmt: skip
+    return len(sides) >= 2
+
+
 def typed_first(q: Question, ranked: list[Candidate], within: int = 3) -> Candidate:
     """The best evidence; for a question asking a type of thing (an amount, a date, a body),
     the best of the first `within` holding a span of that type, when the best holds none (a
@@ -429,7 +442,7 @@ class QuestionAnswerer:
         if by_part is not None:
             return self._phrase(by_part)
         ranked = ranked_answers(q, candidates)
-        if self.model.declines(ranked):
+        if self.model.declines(ranked) and not two_sided(q, ranked, self.model.threshold):
             return self._abstain(q.text, q.focus, "The knowledge base does not say")
         return self._phrase(self.compose(q, typed_first(q, ranked), candidates))
 

@@ -20,7 +20,7 @@ from kb.evidence import (
     names_in,
 )
 from kb.nlp import parse, spans
-from kb.qa import _fit, typed_first
+from kb.qa import _fit, two_sided, typed_first
 from kb.question import (
     Question,
     QuestionAnalyser,
@@ -222,6 +222,27 @@ def test_a_typed_question_takes_the_near_best_evidence_holding_its_type() -> Non
     assert typed_first(money, [*far, costed]) is headline  # only the first three are looked at
     weak = Candidate("The unit's owner paid Rs 5 lakh in 2009.", "doc:b", "sentence 9", score=0.1)
     assert typed_first(money, [headline, weak]) is headline  # a far weaker one does not
+
+
+def test_a_value_set_side_by_side_needs_two_documents_giving_one() -> None:
+    """A question "the two reports quote different figures" is answered when two documents
+    naming what it names each give an amount in evidence not far weaker than good (a quarter
+    of the threshold); one document, or one far weaker, is not two sides."""
+
+    def said(text: str, doc: str, score: float, named: float = 1.0) -> Candidate:
+        c = Candidate(text, doc, "sentence 1", score=score)
+        c.features = {"focus_in_document": named}
+        return c
+
+    q = Question("The two reports quote different investment figures. What are they?", "money")
+    q.across = True
+    first, second = said("Rs 5,000 crore.", "doc:a", 0.46), said("Rs 2,000 crore.", "doc:b", 0.25)
+    assert two_sided(q, [first, second], 0.5)
+    assert not two_sided(q, [first, said("Rs 2,000 crore.", "doc:a", 0.25)], 0.5)
+    assert not two_sided(q, [first, said("Rs 2,000 crore.", "doc:b", 0.05)], 0.5)
+    assert not two_sided(q, [first, said("Rs 2,000 crore.", "doc:b", 0.25, named=0.0)], 0.5)
+    q.across = False
+    assert not two_sided(q, [first, second], 0.5)
 
 
 def test_the_relation_asked_is_one_the_ontology_lets_touch_the_focus() -> None:
