@@ -58,7 +58,10 @@ CLUSTER_LIKE_HEADS = r"Crafts?\s+(?:Park|Village|Hub)"
 _NOT_IN_SCHEME = "under|of|in|for|by|with|from|to|through|via|the|a|an|and|or|its|their|this"
 
 # "Cluster" in a scheme's name only as "Cluster Development", "Cluster Scheme", ...
-_CLUSTER_NOT_SCHEME = r"Cluster\b(?!\s+(?:Development|Scheme|Programme|Program)\b)"
+_CLUSTER_NOT_SCHEME = (
+    r"Cluster\b(?!\s+(?:Development|Scheme|Programme|Program)\b)"
+    r"|(?:SHG|FPO|FPC|ALF)\b"  # a producers' group ends its own name, not a scheme's
+)
 
 _LOWER = (
     r"(?!(?:under|in|for|to|the|a|an|has|have|had|is|was|were|are|will|which|that|on|at|by|"
@@ -118,6 +121,18 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "Enterprise",
         "cooperative",
         re.compile(rf"{_NAME}\s+Co-?operative(?:\s+Society)?(?:\s+Ltd\.?)?\b"),
+    ),
+    # producers' own groups by their kind's initials or words: "Maa Durga SHG", "Kam-din
+    # Mushroom and Spices FPO", "Mahasangam Mission Shakti ALF" (an area level federation);
+    # "and" only before the last word ("Baripada, Berhampur and X SHG" is a list)
+    (
+        "Enterprise",
+        "producer group",
+        re.compile(
+            rf"{_CAP}(?:\s+{_CAP}){{0,5}}(?:\s+(?:and|&)\s+{_CAP})?\s+(?:SHG|FPO|FPC|ALF|"
+            r"Self[- ]Help\s+Group|"
+            r"Farmers?['’]?\s+Producers?['’]?\s+(?:Organi[sz]ation|Company))(?![\w-])"
+        ),
     ),
     (
         "Enterprise",
@@ -222,9 +237,11 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "Scheme",
         None,
         re.compile(
-            rf"(?!{_CLUSTER_NOT_SCHEME}){_CAP}(?:,?\s+(?:{_CONN}\s+)?(?:(?!{_CLUSTER_NOT_SCHEME}){_CAP}|"
+            rf"(?<![\w-])(?!{_CLUSTER_NOT_SCHEME}){_CAP}(?:,?\s+(?:{_CONN}\s+)?(?:(?!{_CLUSTER_NOT_SCHEME}){_CAP}|"
             rf"(?!(?:{_NOT_IN_SCHEME})\b)[a-z]+(?=\s+(?:Scheme|Yojana|Yojna)))){{0,9}}?"
-            rf"\s+(?:Scheme|Yojana|Yojna|Programme|Program|Mission|Fund)\b(?:\s+Scheme\b)?"
+            # "Mission Shakti": a name "Mission" opens is not one ending in it
+            rf"\s+(?:Scheme|Yojana|Yojna|Programme|Program|Mission(?!\s+[A-Z][a-z])|Fund)\b"
+            rf"(?:\s+Scheme\b)?"
             rf"(?:\s*-?\s*\d{{4}})?"
         ),
     ),

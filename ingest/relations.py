@@ -287,6 +287,28 @@ def _cued(clean: str, bodies: list[Entity], lead: re.Pattern[str]) -> list[Entit
     return out
 
 
+# A producers' own group by its kind ("Maa Durga SHG", "Jarok Hills FPO"), and the place
+# written with it: after a comma or "of" ("Maa Durga SHG, Baripada", "... FPO of Kheti village")
+_GROUP_KIND = re.compile(r"\b(?:SHG|FPO|FPC|ALF)\b")
+_GROUP_PLACE = re.compile(
+    r"(?:\s*,\s*|\s+(?:of|from|at|in)\s+)(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+)
+
+
+def _group_clusters(x: Entity, clean: str, clusters: list[Entity]) -> list[Entity]:
+    """The document's clusters a producers' group `x` runs: those named by the place written
+    with it (in its name, "Jarok Hills FPO of Kheti", or right after it)."""
+    kind = _GROUP_KIND.search(x.name)
+    if x.role != "producer group" and kind is None:
+        return []
+    tail = x.name[kind.end() :] if kind is not None else ""
+    m = _GROUP_PLACE.match(tail) or _GROUP_PLACE.match(clean[x.end :])
+    if m is None:
+        return []
+    place = m.group("place").lower() + " "
+    return [c for c in clusters if c.name.lower().startswith(place)]
+
+
 def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
     focal: Entity | None = context.get("cluster_entity")
     group: list[Entity] = context.get("cluster_group") or focal_group(sentences)
@@ -376,6 +398,9 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             if e.role == "collective":
                 for c in targets:
                     yield rel(e.id, "IMPLEMENTS", c.id, 0.7, {"role": "collective"})
+        for x in [*enterprises, *agencies]:  # "Maa Durga SHG, Baripada": the group runs the
+            for c in _group_clusters(x, s.clean, every_cluster):  # cluster at its place
+                yield rel(x.id, "IMPLEMENTS", c.id, 0.6, {"role": "collective"})
         for a in s.of("Agency"):
             if a.role == "district administration" and is_a(a.id, "Agency"):
                 place = context.get("district")

@@ -899,3 +899,26 @@ def test_units_said_to_work_on_a_product_give_the_documents_product(
     names = set(_clusters(found))
     assert names and all("Turmeric" in n for n in names), names
     assert not any("Allied" in n for n in names), names
+
+
+def test_a_producers_group_written_with_its_place_runs_the_cluster_there(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # named SHGs, FPOs and area level federations are businesses; each written with its place
+    # ("X SHG, Baripada", "Y FPO of Dhenkanal") runs the cluster at that place; a list of
+    # them is no scheme's name, and "Mission Jyoti ALF" is no scheme ending in "Mission"
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Women's groups to make pickles in Odisha\n"
+        "The department is setting up pickle manufacturing units at Baripada and Dhenkanal.\n"
+        "The government has selected Maa Tarini SHG, Baripada and Mahila Mission Jyoti ALF, "
+        "Dhenkanal to run the pickle centres.\n",
+    )
+    groups = {e["name"] for e in found["entities"] if e["type"] == "Enterprise"}
+    assert {"Maa Tarini SHG", "Mahila Mission Jyoti ALF"} <= groups, groups
+    assert not [e for e in found["entities"] if e["type"] == "Scheme"], found["entities"]
+    runs = _rels(found, "IMPLEMENTS")
+    assert ("Maa Tarini SHG", "Baripada Pickle Cluster") in runs, runs
+    assert ("Mahila Mission Jyoti ALF", "Dhenkanal Pickle Cluster") in runs, runs
+    assert ("Maa Tarini SHG", "Dhenkanal Pickle Cluster") not in runs, runs
