@@ -181,9 +181,8 @@ def _out_of_fold(
     """Each question's abstain_features when ranked by a model fitted without it (its fold left
     out), with whether the answer composed from that ranking is right and whether the question
     asks a value (`asks_value`). Abstention is fitted on these because the answerer reads the
-    scores of questions its ranking model never saw: on
-    the questions it was fitted on, scores are higher and surer, and an abstention fitted on
-    them declines too often on new text."""
+    scores of questions its ranking model never saw: on the questions it was fitted on, scores
+    are higher and surer, and an abstention fitted on them declines too often on new text."""
     order = np.random.default_rng(11).permutation(len(cases))
     out: list[tuple[dict[str, float] | None, bool, bool]] = [(None, False, False)] * len(cases)
     for k in range(folds):

@@ -89,6 +89,16 @@ def _product_names(registry: bool = False) -> list[str]:
     return out
 
 
+# Nouns in products' names that name no product on their own ("Auto Parts", "Consumer Goods",
+# "Food Processing Plants", "Engineering Services")
+GENERIC_NOUNS = frozenset(
+    "good goods part parts plant plants service services material materials article articles "
+    "item items date image screen structure compound implement fitting fittings spare spares "
+    "extract derivative instrument sport stick plate pipe button granule bale activitie "
+    "industrie machinerie".split()
+)
+
+
 @lru_cache(maxsize=1)
 def product_words() -> frozenset[str]:
     """Lower-case words that name what is made: the words of the ODOP products and the product
@@ -100,16 +110,6 @@ def product_words() -> frozenset[str]:
     words |= {w[:-1] for w in words if w.endswith("s") and not w.endswith("ss") and len(w) > 4}
     return frozenset(words - {"and", "the", "for", "with", "based", "products", "product"}
                      - GENERIC_NOUNS)  # fmt: skip
-
-
-# Nouns in products' names that name no product on their own ("Auto Parts", "Consumer Goods",
-# "Food Processing Plants", "Engineering Services")
-GENERIC_NOUNS = frozenset(
-    "good goods part parts plant plants service services material materials article articles "
-    "item items date image screen structure compound implement fitting fittings spare spares "
-    "extract derivative instrument sport stick plate pipe button granule bale activitie "
-    "industrie machinerie".split()
-)
 
 
 @lru_cache(maxsize=1)
@@ -224,13 +224,13 @@ def caps_role_holders(text: str, acronym: Callable[[str], bool]) -> str:
     return _CAPS_HOLDER.sub(title, text)
 
 
-# A cluster project's shared centre: a common facility centre, or the incubation centre that
-# PMFME and state schemes fund as a food or craft cluster's common infrastructure
 # Nouns other than "cluster" that stand for a cluster project when a product qualifies them:
 # "a Gold Hub at Faridpur", "organic spices seed parks", "an apparel park"; "Industrial
 # Park" and "export hub" name no product ("Craft Park" is a name: ingest/mentions.py)
 PROJECT_HEADS = {"hub", "hubs", "park", "parks"}
 _PROJECT_WORD = re.compile(rf"\b(?:{'|'.join(sorted(PROJECT_HEADS))})\b", re.I)
+# A cluster project's shared centre: a common facility centre, or the incubation centre that
+# PMFME and state schemes fund as a food or craft cluster's common infrastructure
 FACILITY_WORD = re.compile(
     r"\bCFCs?\b|\b(?:common facilit(?:y|ation)|incubation|concentration) cent(?:re|er)s?\b",
     re.I,
