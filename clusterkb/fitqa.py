@@ -27,7 +27,7 @@ from kb.evidence import (
     LogisticModel,
     abstain_features,
 )
-from kb.qa import asks_value, ranked_answers, typed_first
+from kb.qa import ranked_answers, typed_first
 from kb.question import Question
 
 
@@ -155,7 +155,7 @@ def _right_at(kb: KnowledgeBase, case: Case, model: LogisticModel, threshold: fl
 def _right(kb: KnowledgeBase, case: Case, model: LogisticModel) -> bool:
     """Right or not as the answerer would do it: the abstention model decides."""
     ranked = _ranked(case, model)
-    if model.declines(ranked, asks_value(case.q, ranked)):
+    if model.declines(ranked):
         return not case.expected
     return _answers(kb, case, ranked, model.threshold)
 
@@ -177,14 +177,14 @@ WRONG_ANSWER_COST = 0.5
 
 def _out_of_fold(
     kb: KnowledgeBase, cases: list[Case], threshold: float, folds: int
-) -> list[tuple[dict[str, float] | None, bool, bool]]:
+) -> list[tuple[dict[str, float] | None, bool]]:
     """Each question's abstain_features when ranked by a model fitted without it (its fold left
-    out), with whether the answer composed from that ranking is right and whether the question
-    asks a value (`asks_value`). Abstention is fitted on these because the answerer reads the
-    scores of questions its ranking model never saw: on the questions it was fitted on, scores
-    are higher and surer, and an abstention fitted on them declines too often on new text."""
+    out), with whether the answer composed from that ranking is right. Abstention is fitted on
+    these because the answerer reads the scores of questions its ranking model never saw: on
+    the questions it was fitted on, scores are higher and surer, and an abstention fitted on
+    them declines too often on new text."""
     order = np.random.default_rng(11).permutation(len(cases))
-    out: list[tuple[dict[str, float] | None, bool, bool]] = [(None, False, False)] * len(cases)
+    out: list[tuple[dict[str, float] | None, bool]] = [(None, False)] * len(cases)
     for k in range(folds):
         held = set(order[k::folds].tolist())
         train = [c for i, c in enumerate(cases) if i not in held]
@@ -192,64 +192,51 @@ def _out_of_fold(
         for i in sorted(held):
             ranked = _ranked(cases[i], inner)
             features = abstain_features(ranked) if ranked else None
-            right = _answers(kb, cases[i], ranked, threshold)
-            out[i] = (features, right, asks_value(cases[i].q, ranked))
+            out[i] = (features, _answers(kb, cases[i], ranked, threshold))
     return out
 
 
 def _fit_abstain(
     kb: KnowledgeBase, cases: list[Case], model: LogisticModel, folds: int = 5
-) -> tuple[dict[str, float], float, float]:
+) -> tuple[dict[str, float], float]:
     """A question-level logistic model of whether the best candidate is a right answer
     (features: abstain_features of out-of-fold rankings, see _out_of_fold), and the threshold
     on it that makes the most questions right, declined unanswerable questions counting as
-    right and a wrong answer costing WRONG_ANSWER_COST more than declining: one for questions
-    asking a value (only evidence holding a value of the type answers them, and their
-    confidence runs lower), one for the others."""
+    right and a wrong answer costing WRONG_ANSWER_COST more than declining."""
     from sklearn.linear_model import LogisticRegression
 
     scored = _out_of_fold(kb, cases, model.threshold, folds)
-    rows, labels, expected, value = [], [], [], []
-    for case, (f, right, asked) in zip(cases, scored, strict=True):
+    rows, labels, expected = [], [], []
+    for case, (f, right) in zip(cases, scored, strict=True):
         if f is None:
             continue
         rows.append([f[k] for k in ABSTAIN_FEATURES])
         labels.append(1 if right else 0)
         expected.append(bool(case.expected))
-        value.append(asked)  # a question the value threshold is for
     x, y = np.asarray(rows), np.asarray(labels)
     if len(set(labels)) < 2:
-        return {}, 0.5, 0.5
+        return {}, 0.5
     fitted = LogisticRegression(C=3.0, max_iter=2000, fit_intercept=False).fit(x, y)
     weights = {
         k: round(float(w), 4) for k, w in zip(ABSTAIN_FEATURES, fitted.coef_[0], strict=True)
     }
     conf = fitted.predict_proba(x)[:, 1]
-    rows_of = list(zip(conf, y, expected, value, strict=True))
-    return (weights, best_threshold([r[:3] for r in rows_of if not r[3]]),
-            best_threshold([r[:3] for r in rows_of if r[3]]))  # fmt: skip
-
-
-def best_threshold(scored: list[tuple[float, int, bool]]) -> float:
-    """The confidence threshold that makes the most of `scored` (confidence, whether the best
-    candidate is right, whether the question has an answer) right: an answer right counts 1,
-    a wrong one -WRONG_ANSWER_COST, declining an unanswerable question 1, another 0."""
     best = (0.5, -np.inf)
     for t in np.linspace(0.05, 0.95, 37):
         gain = sum(
             (1.0 if lab == 1 else -WRONG_ANSWER_COST) if c >= t else (1.0 if not e else 0.0)
-            for c, lab, e in scored
+            for c, lab, e in zip(conf, y, expected, strict=True)
         )
         if gain > best[1]:
             best = (round(float(t), 3), gain)
-    return best[0]
+    return weights, best[0]
 
 
 def _train(kb: KnowledgeBase, cases: list[Case]) -> tuple[LogisticModel, float]:
     """The model fitted on `cases`, and its accuracy on them."""
     model = LogisticModel(_fit(cases), 0.5, {})
     model.threshold, _ = _threshold(kb, cases, model)
-    model.abstain, model.abstain_threshold, model.value_threshold = _fit_abstain(kb, cases, model)
+    model.abstain, model.abstain_threshold = _fit_abstain(kb, cases, model)
     return model, sum(_right(kb, c, model) for c in cases) / max(1, len(cases))
 
 

@@ -527,35 +527,24 @@ class LogisticModel:
         meta: dict[str, Any],
         abstain: dict[str, float] | None = None,
         abstain_threshold: float = 0.5,
-        value_threshold: float | None = None,
     ):
         self.weights = weights
         self.threshold = threshold
         self.meta = meta
         self.abstain = abstain or {}
         self.abstain_threshold = abstain_threshold
-        # the abstention threshold for a question asking a value (an amount, a count, a date,
-        # a share): only evidence holding a value of its type can answer one (ranked_answers
-        # in kb/qa.py), so its confidence runs lower; chosen on the development questions by
-        # the rule of clusterkb.fitqa (docs/qa.md); None: the same as the others
-        self.value_threshold = value_threshold
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> LogisticModel:
         data = json.loads(path.read_text(encoding="utf-8"))
-        value = data.get("abstain_threshold_value")
         return cls(dict(data["weights"]), float(data["threshold"]), data.get("meta", {}),
-                   dict(data.get("abstain") or {}), float(data.get("abstain_threshold", 0.5)),
-                   float(value) if value is not None else None)  # fmt: skip
+                   dict(data.get("abstain") or {}), float(data.get("abstain_threshold", 0.5)))  # fmt: skip
 
     def save(self, path: Path = MODEL_FILE) -> None:
         data = {"features": list(FEATURES), "weights": self.weights,
                 "threshold": self.threshold,
                 "abstain_features": list(ABSTAIN_FEATURES), "abstain": self.abstain,
-                "abstain_threshold": self.abstain_threshold,
-                **({"abstain_threshold_value": self.value_threshold}
-                   if self.value_threshold is not None else {}),
-                "meta": self.meta}  # fmt: skip
+                "abstain_threshold": self.abstain_threshold, "meta": self.meta}  # fmt: skip
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
     def probability(self, features: dict[str, float]) -> float:
@@ -568,14 +557,11 @@ class LogisticModel:
         f = abstain_features(ranked)
         return _sigmoid(sum(self.abstain.get(k, 0.0) * v for k, v in f.items()))
 
-    def declines(self, ranked: list[Candidate], value: bool = False) -> bool:
-        """Whether to say the KB does not know rather than answer with ranked[0]; `value`: the
-        question asks a value (`value_threshold`)."""
+    def declines(self, ranked: list[Candidate]) -> bool:
+        """Whether to say the KB does not know rather than answer with ranked[0]."""
         if not ranked:
             return True
         cut = self.abstain_threshold if self.abstain else self.threshold
-        if value and self.abstain and self.value_threshold is not None:
-            cut = self.value_threshold
         return self.confidence(ranked) < cut
 
 

@@ -281,19 +281,6 @@ def ranked_answers(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return ranked
 
 
-def asks_value(q: Question, ranked: list[Candidate]) -> bool:
-    """Whether `q` asks a value that the best evidence gives (the model's value threshold
-    applies): any amount, date or share of its type; for "how many <noun>", a number counting
-    that noun ("20 handloom clusters" does not answer "how many looms")."""
-    if q.answer_type not in VALUE_TYPES or not ranked:
-        return False
-    return (
-        q.answer_type != "count"
-        or not q.count_noun
-        or bool(ranked[0].features.get("counts_the_noun"))
-    )
-
-
 def two_sided(q: Question, ranked: list[Candidate], threshold: float) -> bool:
     """Whether a question setting two sources or things side by side and asking a value ("the
     two reports quote different figures", "which costs more: A or B?") has its two sides: two
@@ -455,9 +442,7 @@ class QuestionAnswerer:
         if by_part is not None:
             return self._phrase(by_part)
         ranked = ranked_answers(q, candidates)
-        if self.model.declines(ranked, asks_value(q, ranked)) and not two_sided(
-            q, ranked, self.model.threshold
-        ):
+        if self.model.declines(ranked) and not two_sided(q, ranked, self.model.threshold):
             return self._abstain(q.text, q.focus, "The knowledge base does not say")
         return self._phrase(self.compose(q, typed_first(q, ranked), candidates))
 
@@ -477,7 +462,7 @@ class QuestionAnswerer:
         for part in parts:
             q, pool = self.candidates(" ".join([*context, part]), [*(history or []), question])
             ranked = ranked_answers(q, pool)
-            if self._unknown(q) or self.model.declines(ranked, asks_value(q, ranked)):
+            if self._unknown(q) or self.model.declines(ranked):
                 return None
             a = self.compose(q, typed_first(q, ranked), pool)
             text = a.answer if len(a.answer) <= room else a.answer[: room - 1] + "…"

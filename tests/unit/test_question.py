@@ -20,7 +20,7 @@ from kb.evidence import (
     names_in,
 )
 from kb.nlp import parse, spans
-from kb.qa import _fit, asks_value, two_sided, typed_first
+from kb.qa import _fit, two_sided, typed_first
 from kb.question import (
     Question,
     QuestionAnalyser,
@@ -206,23 +206,6 @@ def test_abstention_reads_the_ranked_evidence() -> None:
     unsure = [Candidate("a", "doc:x", "sentence 1", score=0.2)]
     assert not model.declines(sure) and model.declines(unsure) and model.declines([])
     assert set(LogisticModel.load().abstain) <= set(ABSTAIN_FEATURES)
-
-
-def test_a_question_asking_a_value_has_its_own_threshold() -> None:
-    """A question asking a value is answered from a lower confidence, when the best evidence
-    gives one of its kind: "how many looms" is not answered by a count of clusters."""
-    model = LogisticModel({"bias": 0.0}, 0.5, {}, abstain={"bias": -2.0, "top_score": 4.0},
-                          abstain_threshold=0.6, value_threshold=0.3)  # fmt: skip
-    best = Candidate("The Varanasi cluster is one of the 20 handloom clusters.", "d", "s 1")
-    best.score = 0.45  # confidence sigmoid(-2 + 1.8) = 0.45
-    assert model.declines([best]) and not model.declines([best], value=True)
-    looms = Question("How many looms are working?", "count", count_noun="loom")
-    best.features = {"counts_the_noun": 0.0}
-    assert not asks_value(looms, [best])
-    best.features = {"counts_the_noun": 1.0}
-    assert asks_value(looms, [best])
-    assert asks_value(Question("What did it cost?", "money"), [best])
-    assert not asks_value(Question("Who runs it?", "org"), [best])
 
 
 def test_a_typed_question_takes_the_near_best_evidence_holding_its_type() -> None:
