@@ -256,6 +256,16 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
             rf"(?:Cluster|{CLUSTER_LIKE_HEADS})\b(?!\s+(?i:scheme|development|programme|program|name)\b)"
         ),
     ),
+    # a programme named by "Mission" and its name ("Mission Shakti", "Mission Antyodaya"); not a
+    # mission's officer or office ("Mission Director")
+    (
+        "Scheme",
+        None,
+        re.compile(
+            r"\bMission\s+(?!(?:Director|Directorate|Mode|Manager|Office|Head|Leader|"
+            r"Coordinator|Staff|Team)\b)[A-Z][a-z]{2,}\b"
+        ),
+    ),
     # What a project is "under" is a scheme: "under SFURTI", "under the BEE-SME program"
     (
         "Scheme",

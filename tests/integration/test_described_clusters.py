@@ -922,3 +922,21 @@ def test_a_producers_group_written_with_its_place_runs_the_cluster_there(
     assert ("Maa Tarini SHG", "Baripada Pickle Cluster") in runs, runs
     assert ("Mahila Mission Jyoti ALF", "Dhenkanal Pickle Cluster") in runs, runs
     assert ("Maa Tarini SHG", "Dhenkanal Pickle Cluster") not in runs, runs
+
+
+def test_a_programme_named_by_mission_and_its_name_is_a_scheme(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "Mission Jyoti" is a programme's name that "Mission" opens; the "Mission Director" is an
+    # officer, no programme; a group whose name holds the programme's is a group
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Women's groups to make pickles in Odisha\n"
+        "Mission Jyoti is setting up pickle manufacturing units at Baripada and Dhenkanal.\n"
+        "The Mission Director visited Maa Mission Jyoti SHG, Baripada.\n",
+    )
+    schemes = {e["name"] for e in found["entities"] if e["type"] == "Scheme"}
+    assert schemes == {"Mission Jyoti"}, schemes
+    groups = {e["name"] for e in found["entities"] if e["type"] == "Enterprise"}
+    assert "Maa Mission Jyoti SHG" in groups, groups
