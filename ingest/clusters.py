@@ -112,6 +112,11 @@ def product_words() -> frozenset[str]:
                      - GENERIC_NOUNS)  # fmt: skip
 
 
+def is_product_word(word: str) -> bool:
+    """Whether a lower-case word names what is made, not a kind of cluster (`CATEGORY`)."""
+    return word in product_words() and word not in CATEGORY
+
+
 @lru_cache(maxsize=1)
 def joint_products() -> frozenset[str]:
     """Products written as two words joined by "and" that name one trade ("gems and jewellery",
@@ -417,7 +422,7 @@ def _makes(run: list[Any]) -> bool:
     """Whether the modifiers `run` name what is made: the word next to the head is a word of
     the products' names ("Gold Hub", "seed parks"; not "Corporation Ltd park")."""
     last = run[-1].lower_ if run else ""
-    return last in product_words() and last not in CATEGORY and last not in ("craft", "crafts")
+    return is_product_word(last) and last not in ("craft", "crafts")
 
 
 _PROJECT_WORDS = {"project", "projects"}
@@ -553,8 +558,7 @@ def units_in_places(text: str, place_kind: PlaceKind, doc: Any) -> list[Describe
         # the craft among the words before the units ("agarbatti manufacturing units"); what
         # they do to it ("processing units", "dyeing units") leaves the document's product
         craft = next((t.text for t in reversed(doc[tok.left_edge.i : tok.i]) if t.is_alpha
-                      and t.lower_ in product_words() and t.lower_ not in CATEGORY
-                      and t.lower_ not in DROPPED
+                      and is_product_word(t.lower_) and t.lower_ not in DROPPED
                       and not t.lower_.endswith("ing")), "")  # fmt: skip
         craft = craft or _units_on(tok)
         out += _by_district(craft, _place_list(doc, min(p.i for p in preps) + 1, place_kind), text)
@@ -567,7 +571,7 @@ def _units_on(tok: Any) -> str:
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "for", "of"):
             for t in prep.subtree:
-                if t.is_alpha and t.lower_ in product_words() and t.lower_ not in CATEGORY:
+                if t.is_alpha and is_product_word(t.lower_):
                     return str(t.text)
     return ""
 
@@ -818,7 +822,7 @@ def document_product(texts: list[str]) -> str | None:
             counts[w] = counts.get(w, 0) + 1
         for m in _UNITS_ON.finditer(text):  # "processing units on millet, spices and ..."
             w = m.group(1).lower()
-            if w in product_words() and w not in CATEGORY:
+            if is_product_word(w):
                 counts[w] = counts.get(w, 0) + 1
     for w in [w for w in counts if w.endswith("s") and w[:-1] in counts]:
         counts[w[:-1]] += counts.pop(w)  # "handlooms" is "handloom"

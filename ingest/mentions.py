@@ -21,6 +21,7 @@ from kb.schema import (
     FACILITY_CUES,
     FACILITY_HEADS,
     GENERIC_FACILITY_WORDS,
+    GROUP_KINDS,
     NOT_BODY_ACRONYMS,
     NOT_BUSINESS_HEADS,
     NOT_PARTY_BEFORE,
@@ -60,7 +61,7 @@ _NOT_IN_SCHEME = "under|of|in|for|by|with|from|to|through|via|the|a|an|and|or|it
 # "Cluster" in a scheme's name only as "Cluster Development", "Cluster Scheme", ...
 _CLUSTER_NOT_SCHEME = (
     r"Cluster\b(?!\s+(?:Development|Scheme|Programme|Program)\b)"
-    r"|(?:SHG|FPO|FPC|ALF)\b"  # a producers' group ends its own name, not a scheme's
+    rf"|(?:{'|'.join(GROUP_KINDS)})\b"  # a producers' group ends its own name, not a scheme's
 )
 
 _LOWER = (
@@ -129,7 +130,7 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "Enterprise",
         "producer group",
         re.compile(
-            rf"{_CAP}(?:\s+{_CAP}){{0,5}}(?:\s+(?:and|&)\s+{_CAP})?\s+(?:SHG|FPO|FPC|ALF|"
+            rf"{_CAP}(?:\s+{_CAP}){{0,5}}(?:\s+(?:and|&)\s+{_CAP})?\s+(?:{'|'.join(GROUP_KINDS)}|"
             r"Self[- ]Help\s+Group|"
             r"Farmers?['’]?\s+Producers?['’]?\s+(?:Organi[sz]ation|Company))(?![\w-])"
         ),

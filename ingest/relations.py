@@ -30,6 +30,7 @@ from kb import nlp
 from kb.ids import is_a, place_slug
 from kb.schema import (
     AGENCY_ROLES,
+    GROUP_KINDS,
     PLACE_TYPES,
     ROLE_AFTER,
     ROLE_BEFORE,
@@ -289,7 +290,7 @@ def _cued(clean: str, bodies: list[Entity], lead: re.Pattern[str]) -> list[Entit
 
 # A producers' own group by its kind ("Maa Durga SHG", "Jarok Hills FPO"), and the place
 # written with it: after a comma or "of" ("Maa Durga SHG, Baripada", "... FPO of Kheti village")
-_GROUP_KIND = re.compile(r"\b(?:SHG|FPO|FPC|ALF)\b")
+_GROUP_KIND = re.compile(rf"\b(?:{'|'.join(GROUP_KINDS)})\b")
 _GROUP_PLACE = re.compile(
     r"(?:\s*,\s*|\s+(?:of|from|at|in)\s+)(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
 )

@@ -557,6 +557,10 @@ NOT_BUSINESS_HEADS = frozenset(
     "fund funds scheme schemes programme program yojana mission grant grants loan loans "
     "subsidy model status exhibition exhibitions meet fair survey report project".split()
 )
+# The kinds of producers' own group written after a group's name ("Maa Durga SHG", "Jarok Hills
+# FPO"; an ALF is an area level federation of SHGs): self-help groups, farmer producer
+# organisations and companies
+GROUP_KINDS: tuple[str, ...] = ("SHG", "FPO", "FPC", "ALF")
 # Acronyms of arrangements and documents, never of a body: "through a PPP model", "under CSR".
 NOT_BODY_ACRONYMS = ("PPP", "CSR", "SPV", "DPR", "CFC", "MoU", "GST", "RTI", "BSM")
 # Words before a name that put it in a place or under a programme, not among the parties of a
