@@ -368,6 +368,32 @@ def _defined_acronyms(
                                      list(like.ids), list(like.aliases), like.how))  # fmt: skip
 
 
+_KIND_WORD = re.compile(r"\s+(?i:schemes?|programmes?|programs?|yojana)$")
+
+
+def _schemes_named_again(sentences: list[Sentence], raw: list[list[Mention]]) -> None:
+    """A scheme the document names by its shape once ("under TANII scheme") is the same scheme
+    wherever the document writes that name again ("replicated with TANII scheme", "TANII
+    supports ..."), though no shape marks it there: each later use becomes a mention like the
+    first. The name is sought as written, and an acronym name also without its kind word."""
+    named: dict[str, Mention] = {}
+    for found in raw:
+        for m in found:
+            if m.type == "Scheme" and m.how != "gazetteer":
+                named.setdefault(m.name, m)
+    for name, like in named.items():
+        bare = _KIND_WORD.sub("", name)
+        forms = [name] + ([bare] if bare != name and is_acronym(bare) and len(bare) >= 3 else [])
+        for form in forms:
+            rx = _alone(form)
+            for s, found in zip(sentences, raw, strict=True):
+                for hit in rx.finditer(s.clean):
+                    if any(m.start < hit.end() and hit.start() < m.end for m in found):
+                        continue
+                    found.append(Mention("Scheme", like.name, hit.start(), hit.end(), like.role,
+                                         list(like.ids), list(like.aliases), like.how))  # fmt: skip
+
+
 # "Nongpok Kakching, a village in Imphal East district", "Rajpura block of Patiala District": a
 # place the document itself places
 _TOWN_IN_DISTRICT = re.compile(
@@ -747,6 +773,7 @@ class Extractor:
         ):
             found += not_clusters(orgs, pairs_all, self._is_place, bodies)
         _defined_acronyms(sentences, raw, pairs_all)
+        _schemes_named_again(sentences, raw)
         self._towns = self._document_towns([s.clean for s in sentences])
         towns = [_word_rx(t) for t in self._towns]
         for s, found in zip(sentences, raw, strict=True):

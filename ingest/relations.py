@@ -181,6 +181,19 @@ def _targets(s: Sentence, focal: Entity | None, group: list[Entity] | None = Non
     return group or ([focal] if focal else [])
 
 
+def main_scheme(sentences: list[Sentence]) -> str | None:
+    """The document's scheme: its one scheme, or the one most of its sentences naming a
+    scheme name (two at least): a page on a SFURTI cluster that names PMEGP once in passing is
+    about SFURTI. None when no scheme leads."""
+    named = Counter(i for s in sentences for i in {e.id for e in s.of("Scheme")})  # once a sentence
+    if not named:
+        return None
+    sid, n = named.most_common(1)[0]
+    if len(named) > 1 and (n < 2 or n * 2 <= sum(named.values())):
+        return None
+    return sid
+
+
 def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
     """The relations the sentences state, then what the document's title says of them all:
     a scheme in the title ("... clusters of Assam under SFURTI", "Sponsored Programs –
@@ -219,11 +232,8 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
     # With several schemes, the one most of the document's scheme mentions name (in two
     # sentences or more) is its scheme the same way: a page on a SFURTI cluster that names
     # PMEGP once in passing is about SFURTI.
-    named = Counter(i for s in sentences for i in {e.id for e in s.of("Scheme")})  # once a sentence
-    if not named:
-        return
-    sid, n = named.most_common(1)[0]
-    if len(named) > 1 and (n < 2 or n * 2 <= sum(named.values())):
+    sid = main_scheme(sentences)
+    if sid is None:
         return
     cited = next(
         (
@@ -318,6 +328,7 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
     located: set[str] = set()
     first_seen: dict[str, Sentence] = {}
     doc_schemes = {e.id for s in sentences for e in s.of("Scheme")}
+    doc_scheme = main_scheme(sentences)
     every_cluster = list({c.id: c for s in sentences for c in s.of("Cluster")}.values())
     both = [
         s
@@ -505,11 +516,15 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 for a in [a for a in agencies if a.end <= under]:
                     yield rel(a.id, "IMPLEMENTS", sc.id, 0.7)
                 # "(for assistance under the Mini Cluster Scheme)", "a review meeting under
-                # SFURTI": no cluster named, and the document's one scheme: its own cluster is
-                # the one backed (a document naming several schemes says which backs what);
-                # a scheme named before the "under" is part of this one ("CDP under NHDP")
+                # SFURTI": no cluster named, and the document's one (or main) scheme: its own
+                # cluster is the one backed (a document naming several schemes equally says
+                # which backs what); a scheme named before the "under" is part of this one
+                # ("CDP under NHDP")
                 parts = {o.id for o in schemes if o.end <= under}
-                for c in targets if len(doc_schemes - parts) == 1 else []:
+                # (the main one backs work done under it anywhere in the document: the
+                # document's clusters, named or not)
+                backs = targets if len(doc_schemes - parts) == 1 else []
+                for c in backs or (loose if sc.id == doc_scheme else []):
                     if (c.id, sc.id) not in linked:
                         yield rel(c.id, "SUPPORTED_BY", sc.id, 0.6)
         if not facilities:

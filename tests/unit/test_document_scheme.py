@@ -1,0 +1,43 @@
+"""A scheme a document names by its shape once is the same scheme where the document writes
+its name again, and the document's main scheme backs the work done under it (ingest/extract.py
+`_schemes_named_again`, ingest/relations.py `main_scheme`); on a document written for these
+tests."""
+
+from __future__ import annotations
+
+from ingest.documents import LoadedDocument
+from ingest.extract import Extractor, to_facts
+from kb.resolve import Resolver
+
+
+def _facts(sentences: list[str]) -> tuple[list[list[str]], set[tuple[str, str, str]]]:
+    ex = Extractor([], Resolver.from_nodes([]))
+    doc = LoadedDocument("doc:test", "Millet cluster of Kalapur", "test.txt", "0", sentences)
+    read, context = ex.read(doc)
+    facts = to_facts(doc, read, context, source=doc.id)
+    names = {n.id: n.name for n in facts.nodes.values()}
+    edges = {(names.get(e.source, e.source), e.relation, names.get(e.target, e.target))
+             for e in facts.edges.values()}  # fmt: skip
+    return [[e.name for e in s.of("Scheme")] for s in read], edges
+
+
+SENTENCES = [
+    "The incubator identified a millet cluster in Kalapur and formed a farmers' group there.",
+    "With support of the Agricultural College, machinery was erected under KRISHI scheme.",
+    "The same model shall be replicated with KRISHI scheme in three more villages.",
+    "A Rural Mart scheme was also suggested for the group's outlet.",
+]
+
+
+def test_a_scheme_named_once_by_its_shape_is_found_where_it_is_named_again() -> None:
+    schemes, _ = _facts(SENTENCES)
+    assert schemes == [[], ["KRISHI scheme"], ["KRISHI scheme"], ["Rural Mart scheme"]]
+
+
+def test_the_main_scheme_backs_the_cluster_its_work_is_done_under() -> None:
+    _, edges = _facts(SENTENCES)
+    backed = {(c, s) for c, r, s in edges if r == "SUPPORTED_BY" and s.endswith("scheme")}
+    assert backed == {("Kalapur Millet Cluster", "KRISHI scheme")}
+    # another scheme leads the document: the one the work is done under backs nothing
+    _, edges = _facts([*SENTENCES[:2], SENTENCES[3], "The Rural Mart scheme runs in the state."])
+    assert not {(c, s) for c, r, s in edges if r == "SUPPORTED_BY" and s.endswith("scheme")}
