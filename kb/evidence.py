@@ -59,6 +59,7 @@ FEATURES = (
     "noun_in_sentence",  # the noun the question asks for ("cost", "fuel") is in the evidence
     "span_near",  # a span of the asked type close to the question's words (1 / (1 + words apart))
     "headline",  # no closing punctuation, mostly capitalised words: a title or heading
+    "labelled",  # a label holding an asked word, then its value ("Prepared by: X", "Main fuels: Y")
     "list_x_enumerates",  # a list is asked for and the evidence enumerates (commas, "and")
     "counts_the_noun",  # "how many looms": a number in the evidence counts looms
     "relation_unmet",  # the question asks a relation the evidence shows no sign of
@@ -343,6 +344,7 @@ class EvidencePool:
                 "noun_in_sentence": 1.0 if q.noun_phrase and set(q.noun_phrase) <= words else 0.0,
                 "span_near": _nearness(ranked),
                 "headline": 1.0 if c.kind == "sentence" and is_headline(c.text) else 0.0,
+                "labelled": 1.0 if c.kind == "sentence" and labels_asked(q, c.text) else 0.0,
                 "list_x_enumerates": 1.0
                 if (q.answer_type == "list" or q.plural) and enumerates(c.text)
                 else 0.0,
@@ -454,6 +456,20 @@ def counts_the_noun(q: Question, text: str) -> bool:
 def _nearness(ranked: list[tuple[Span, int]]) -> float:
     """1 / (1 + words between the nearest span of the asked type and the question's words)."""
     return 1.0 / (1 + min(d for _, d in ranked)) if ranked else 0.0
+
+
+# A label and its value, as forms, covers and tables write them: "Prepared by, Ernst & Young
+# LLP", "Main fuels: Electricity, Natural gas", "Implementing Agency : X"
+_LABEL = re.compile(r"^\W*(?P<label>[A-Za-z][A-Za-z&/ -]{1,40}?)\s*(?::|\s+by\b)\s*[,:]?\s*[A-Z0-9]")
+
+
+def labels_asked(q: Question, text: str) -> bool:
+    """Whether `text` is a label of at most three words holding a word the question asks about
+    ("Who prepared the DPR?": "Prepared by, X"), then the label's value."""
+    m = _LABEL.match(text)
+    if m is None or len(m.group("label").split()) > 3:
+        return False
+    return bool(set(tokens(m.group("label"))) & (q.content | set(q.noun_phrase)))
 
 
 def is_headline(text: str) -> bool:

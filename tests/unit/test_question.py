@@ -17,6 +17,7 @@ from kb.evidence import (
     counts_the_noun,
     is_furniture,
     is_headline,
+    labels_asked,
     names_in,
 )
 from kb.nlp import parse, spans
@@ -294,3 +295,26 @@ def test_shorthand_is_written_out_before_the_question_is_read() -> None:
     assert unshortened("Wht is the amt?") == "What is the amount?"
     # capitals are a name or an acronym, and words not in the list stay
     assert unshortened("DIST Dist. distance") == "DIST District distance"
+
+
+def test_a_label_holding_an_asked_word_is_told_from_a_sentence() -> None:
+    """"Prepared by, X" answers "who prepared the DPR"; a label without the asked word, or a
+    sentence that only uses the word, is no such label (kb/evidence.py `labels_asked`)."""
+
+    class Meanings:
+        def encode(self, texts: list[str]) -> np.ndarray:
+            return np.ones((len(texts), 4))
+
+    class Linker:
+        cache_dir = None
+
+    analyser = QuestionAnalyser(Linker(), Meanings())  # type: ignore[arg-type]
+    who = analyser.analyse("Which consultancy prepared the kauna DPR?", [])
+    assert labels_asked(who, "Prepared by, Orion Advisory LLP")
+    assert labels_asked(who, "Prepared by: Orion Advisory LLP")
+    assert not labels_asked(who, "Submitted by, Orion Advisory LLP")
+    assert not labels_asked(who, "The mats were prepared by hand in the village.")
+    fuel = analyser.analyse("What fuels do the kauna units run on?", [])
+    assert labels_asked(fuel, "Main fuels: Electricity, Natural gas")
+    assert not labels_asked(fuel, "Main products: Tiles, Sanitaryware")
+    assert "labelled" in FEATURES
