@@ -260,9 +260,11 @@ _WORTH = re.compile(
 
 def worth_parsing(text: str) -> bool:
     """Whether `text` may describe a cluster with its place (the parse is the costly part)."""
-    return (mentions_cluster(text) or _PROJECT_WORD.search(text) is not None) and (
-        _WORTH.search(text) is not None
-    )
+    return (
+        mentions_cluster(text)
+        or _PROJECT_WORD.search(text) is not None
+        or _PROCESSING_CENTRE.search(text) is not None
+    ) and (_WORTH.search(text) is not None)
 
 
 # A number standing for the clusters of the sentence before ("... nine coir clusters. Two,
@@ -410,12 +412,24 @@ def facility_head(doc: Any, tok: Any) -> int | None:
         return tok.i - 1
     if tok.lower_ in PROJECT_HEADS and _makes(_product_run(doc, tok)):
         return tok.i
+    if (  # "a tamarind processing centre at Chhindgaon": one centre processing a product
+        tok.lower_ in _PROCESSING_HEADS
+        and tok.i >= 2
+        and doc[tok.i - 1].lower_ == "processing"
+        and _makes(_product_run(doc, doc[tok.i - 1]))
+    ):
+        return tok.i - 1
     return None
 
 
 # Kinds of centre that are a cluster project ("incubation centre", "Bamboo Based Crafts
 # Concentration Centre in Sovima")
 _CENTRE_KINDS = {"incubation", "concentration"}
+# One centre processing a product ("a Ginger-Turmeric processing Centre", "a mango processing
+# unit"): a project when the word before "processing" is a product word; plural ("processing
+# units in Tirupur") it is the trade of a place, not a project
+_PROCESSING_HEADS = {"centre", "center", "unit", "plant"}
+_PROCESSING_CENTRE = re.compile(r"\bprocessing\s+(?:centre|center|unit|plant)\b", re.I)
 
 
 def _makes(run: list[Any]) -> bool:

@@ -90,3 +90,16 @@ def test_a_lists_line_gives_a_centre_its_host_and_place() -> None:
     ]
     # a dash after a cluster word is no such line
     assert _described("The coir cluster - a success, Madurai says") == []
+
+
+def test_a_centre_processing_a_product_is_a_project() -> None:
+    """"A tamarind processing centre ... at Kalapur": a project processing what the word
+    before "processing" names; processing units of a trade, or no product word, are none."""
+    assert _described("A tamarind processing centre will be set up at village Kalapur.") == [
+        ("tamarind", "Kalapur")
+    ]
+    assert _described("A mango processing unit was inaugurated in Karur district.") == [
+        ("mango", "Karur")
+    ]
+    assert _described("The dyeing and processing units in Karur were shut.") == []
+    assert _described("A new processing centre was opened at Kalapur.") == []
