@@ -278,6 +278,13 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
             r"(?:\s+(?:[Ss]chemes?|[Pp]rogram(?:me)?|[Yy]ojana))?)\b"
         ),
     ),
+    # What a project is "under" is a scheme when it is a package: "units in Bastar division
+    # under the Vananchal Package" (not "a Transfer of Technology Package" for potters)
+    (
+        "Scheme",
+        None,
+        re.compile(rf"\bunder\s+(?:the\s+)?(?P<name>(?:{_CAP}\s+){{1,3}}Package)\b"),
+    ),
     # What work is sanctioned, funded or done "under" is a scheme, whatever its name:
     # "sanctioned under Assistance to States for Development of Export Infrastructure",
     # "skill training under Utkarsh Bangla", "the scheme under Integrated Development & Promotion
@@ -287,7 +294,7 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "under",
         re.compile(
             r"\b(?:sanctioned|funded|approved|supported|assisted|covered|implemented|launched|"
-            r"established|developed|selected|training|assistance|support|grants?|funds?|"
+            r"established|developed|selected|set\s+up|training|assistance|support|grants?|funds?|"
             r"schemes?|programmes?|programs?|projects?|interventions?)\s+"
             rf"under\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&|to)\s+)?{_CAP}){{1,8}})"
         ),

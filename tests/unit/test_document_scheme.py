@@ -41,3 +41,20 @@ def test_the_main_scheme_backs_the_cluster_its_work_is_done_under() -> None:
     # another scheme leads the document: the one the work is done under backs nothing
     _, edges = _facts([*SENTENCES[:2], SENTENCES[3], "The Rural Mart scheme runs in the state."])
     assert not {(c, s) for c, r, s in edges if r == "SUPPORTED_BY" and s.endswith("scheme")}
+
+
+def test_a_package_or_a_project_that_work_is_set_up_under_is_a_scheme() -> None:
+    from ingest.mentions import pattern_mentions
+
+    def schemes(text: str) -> list[str]:
+        return [m.name for m in pattern_mentions(text) if m.type == "Scheme"]
+
+    assert schemes("Two units in Kalapur division under the Vanadhan Package.") == [
+        "Vanadhan Package"
+    ]
+    assert schemes("The centre has been set up under the Kalapur Rural Growth Project.") == [
+        "Kalapur Rural Growth Project"
+    ]
+    # a package of something else, and a body work is set up under, are no scheme
+    assert schemes("A Transfer of Technology Package reached the potters.") == []
+    assert schemes("The unit was set up under the Kalapur Development Authority.") == []
