@@ -412,6 +412,16 @@ _NOT_UNDER = re.compile(
 )
 
 
+# A programme that is an event held, not a scheme run: "an Awareness Programme on CDP", "a
+# Training Programme for weavers"
+_EVENT_PROGRAMME = re.compile(
+    r"^(?:(?:Awareness|Training|Orientation|Exposure|Sensiti[sz]ation|Induction|Demonstration|"
+    r"Skill|Capacity|Building|Development|Entrepreneurship|Visit|Workshop|Camp)\s+)+"
+    r"(?:Programme|Program)$",
+    re.I,
+)
+
+
 def _trim_leading(text: str, start: int) -> tuple[str, int]:
     words = text.split(" ")
     while len(words) > 1 and (
@@ -507,6 +517,8 @@ def pattern_mentions(sentence: str) -> list[Mention]:
                     # and JKREGP", each found on its own)
                     continue
                 role = "scheme"
+                if _EVENT_PROGRAMME.match(name):
+                    continue  # "Awareness Programme": an event, not a scheme
             if name == name.lower():  # "ministry of textiles" -> "Ministry of Textiles"
                 name = re.sub(r"\b(?!(?:of|and)\b)[a-z]", lambda c: c.group(0).upper(), name)
             found.append(Mention(type_, name, start, start + len(name), role))

@@ -194,7 +194,37 @@ def main_scheme(sentences: list[Sentence]) -> str | None:
     return sid
 
 
+# A scheme run under another: "the Cluster Development Programme (CDP) under the National
+# Handloom Development Programme (NHDP)"
+_UNDER_SCHEME = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?,?\s*under\s+(?:the\s+)?$", re.I)
+
+
+def parent_schemes(sentences: list[Sentence]) -> dict[str, str]:
+    """Each scheme the document writes as run under another scheme, with that other one."""
+    parents: dict[str, str] = {}
+    for s in sentences:
+        schemes = s.of("Scheme")
+        for a, b in zip(schemes, schemes[1:], strict=False):
+            if a.id != b.id and _UNDER_SCHEME.match(s.clean[a.end : b.start]):
+                parents.setdefault(a.id, b.id)
+    return parents
+
+
 def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
+    """The document's relations (`_relations_of`); a cluster a scheme backs is backed too by
+    the scheme the document says that one is run under (`parent_schemes`)."""
+    parents = parent_schemes(sentences)
+    done: set[tuple[str, str]] = set()
+    for r in _relations_of(sentences, context):
+        yield r
+        s, src, relation, tgt, conf, attrs = r
+        parent = parents.get(tgt)
+        if relation == "SUPPORTED_BY" and parent and (src, parent) not in done:
+            done.add((src, parent))
+            yield (s, src, relation, parent, round(conf * 0.9, 3), {**attrs, "via": "parent scheme"})
+
+
+def _relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:
     """The relations the sentences state, then what the document's title says of them all:
     a scheme in the title ("... clusters of Assam under SFURTI", "Sponsored Programs –
     SFURTI: Balussery Coir Cluster") backs each cluster of the document that no sentence gives

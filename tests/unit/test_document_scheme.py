@@ -58,3 +58,22 @@ def test_a_package_or_a_project_that_work_is_set_up_under_is_a_scheme() -> None:
     # a package of something else, and a body work is set up under, are no scheme
     assert schemes("A Transfer of Technology Package reached the potters.") == []
     assert schemes("The unit was set up under the Kalapur Development Authority.") == []
+
+
+def test_an_event_programme_is_no_scheme_and_a_scheme_under_another_backs_with_it() -> None:
+    from ingest.mentions import pattern_mentions
+
+    text = "An Awareness Programme on the Kalapur Cluster Development Programme was held."
+    assert [m.name for m in pattern_mentions(text) if m.type == "Scheme"] == [
+        "Kalapur Cluster Development Programme"
+    ]
+    _, edges = _facts(
+        [
+            "The Kalapur Weaving Cluster in Kalapur district is run by the Weavers' Society.",
+            "It is a Kalapur Cluster Development Programme (KCDP) under the Gramodaya Loom "
+            "Programme (GLP) of the Union government.",
+            "Funds are released under the Kalapur Cluster Development Programme.",
+        ]
+    )
+    backed = {s for c, r, s in edges if r == "SUPPORTED_BY" and c == "Kalapur Weaving Cluster"}
+    assert "Gramodaya Loom Programme" in backed
