@@ -65,7 +65,16 @@ UNDER_BODY = re.compile(
     rf"^,?\s*(?:[A-Z][a-z]+,\s*)?an? (?:{_CUE['part_of_body'].pattern}) (?:under|of) (?:the )?$",
     re.I,
 )
-THESE = re.compile(r"^(?:these|the|such|all these)\s+clusters\b|^they include", re.I)
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+THESE = re.compile(
+    rf"^(?:these|the|such|all these)\s+(?:{_COUNT}\s+)?clusters\b|^they include", re.I
+)
+# A scheme said of clusters it does not name: "... programme in five clusters"
+_IN_CLUSTERS = re.compile(
+    rf"^\W*(?:\([^()]{{1,20}}\)\s*)?(?:in|for|to|across|covering)\s+(?:the\s+)?"
+    rf"(?:{_COUNT}\s+)?(?:\w+\s+)?clusters\b",
+    re.I,
+)
 BASED = re.compile(r"\b([A-Z][a-z]+)[\s-]based\b|\bbased (?:in|at|out of) ([A-Z][a-z]+)")
 FINANCIERS = {"bank", "MFI"}
 FINANCIER_NAME = re.compile(_CUE["financier_name"].pattern, re.I)
@@ -648,8 +657,11 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
         if DEVANAGARI.search(s.clean):
             yield from _hindi_relations(s, rel, group or ([focal] if focal else every_cluster))
         if not s.of("Cluster") and re.search(r"\bclusters\b", text, re.I):
-            if " under " in text.lower():
-                pending = [(sc.id, "SUPPORTED_BY", False) for sc in schemes]
+            # "... clusters under SFURTI", "launched the X programme in five clusters": the
+            # clusters the next sentence lists ("The five clusters included ...") are its
+            said_of = [sc for sc in schemes if _IN_CLUSTERS.match(text[sc.end :])]
+            if " under " in text.lower() or said_of:
+                pending = [(sc.id, "SUPPORTED_BY", False) for sc in said_of or schemes]
         previous = s
     # bodies named after a cluster of the document: its association, its SPV
     clusters = {c.id: c for s in sentences for c in s.of("Cluster")}

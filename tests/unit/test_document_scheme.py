@@ -8,10 +8,20 @@ from __future__ import annotations
 from ingest.documents import LoadedDocument
 from ingest.extract import Extractor, to_facts
 from kb.resolve import Resolver
+from kb.store.base import Node
+
+PLACES = [
+    Node("state:rajasthan", "State", "Rajasthan"),
+    Node("state:odisha", "State", "Odisha"),
+    Node("district:rajasthan:jodhpur", "District", "Jodhpur", attrs={"state": "Rajasthan"}),
+    Node("district:odisha:sambalpur", "District", "Sambalpur", attrs={"state": "Odisha"}),
+]
 
 
-def _facts(sentences: list[str]) -> tuple[list[list[str]], set[tuple[str, str, str]]]:
-    ex = Extractor([], Resolver.from_nodes([]))
+def _facts(
+    sentences: list[str], nodes: list[Node] | None = None
+) -> tuple[list[list[str]], set[tuple[str, str, str]]]:
+    ex = Extractor(nodes or [], Resolver.from_nodes(nodes or []))
     doc = LoadedDocument("doc:test", "Millet cluster of Kalapur", "test.txt", "0", sentences)
     read, context = ex.read(doc)
     facts = to_facts(doc, read, context, source=doc.id)
@@ -77,3 +87,21 @@ def test_an_event_programme_is_no_scheme_and_a_scheme_under_another_backs_with_i
     )
     backed = {s for c, r, s in edges if r == "SUPPORTED_BY" and c == "Kalapur Weaving Cluster"}
     assert "Gramodaya Loom Programme" in backed
+
+
+def test_a_scheme_said_of_clusters_backs_those_the_next_sentence_lists() -> None:
+    _, edges = _facts(
+        [
+            "The bank runs a Cluster Growth Fund for state governments across India.",
+            "The fund is managed by the bank's own cluster office in Mumbai.",
+            "It has also launched the Service Support programme in two clusters.",
+            "The two clusters included the Jodhpur furniture cluster and the Sambalpur textile "
+            "cluster.",
+        ],
+        PLACES,
+    )
+    backed = {(c, s) for c, r, s in edges if r == "SUPPORTED_BY"}
+    assert backed == {
+        ("Jodhpur Furniture Cluster", "Service Support programme"),
+        ("Sambalpur Textile Cluster", "Service Support programme"),
+    }
