@@ -67,3 +67,40 @@ def test_a_sentence_that_asks_nothing_is_context() -> None:
     )
     assert parts == ["What did the first one earn", "how much did the CFC cost?"]
     assert context == ["The Rampur cluster had a dye house and later got a CFC."]
+
+
+def test_a_part_of_a_question_is_answered_when_another_is_confident_and_its_evidence_is_fair() -> None:
+    """`_by_parts`: "how many X, and how many Y?" — a part the abstention would decline still
+    stands beside a confident part when its best evidence is not far weaker than good evidence
+    (a quarter of the threshold); with no confident part, or a part with no fair evidence, the
+    whole question is asked instead (None)."""
+    from kb.evidence import Candidate
+    from kb.qa import QuestionAnswerer, _reply
+    from kb.question import Question
+
+    class Model:
+        threshold = 0.4
+
+        def declines(self, ranked: list[Candidate]) -> bool:
+            return ranked[0].score < self.threshold
+
+    def answerer(scores: dict[str, float]) -> QuestionAnswerer:
+        qa = QuestionAnswerer.__new__(QuestionAnswerer)
+        qa.model = Model()  # type: ignore[assignment]
+        qa.candidates = lambda text, history=None: (  # type: ignore[method-assign]
+            Question(text, "other"),
+            [Candidate(f"Evidence for {text}.", "doc:a", "sentence 1",
+                       score=next(v for k, v in scores.items() if k in text))],
+        )  # fmt: skip
+        qa._unknown = lambda q: []  # type: ignore[method-assign]
+        qa._entities = lambda nodes: []  # type: ignore[method-assign]
+        qa.compose = lambda q, best, pool, threshold=None: _reply(  # type: ignore[method-assign]
+            q.text, best.text, True, [], [], []
+        )
+        return qa
+
+    question = "How many looms are in Kalapur, and how many weavers work there?"
+    both = answerer({"looms": 0.9, "weavers": 0.2})._by_parts(question, None)
+    assert both is not None and "looms" in both.answer and "weavers" in both.answer
+    assert answerer({"looms": 0.9, "weavers": 0.05})._by_parts(question, None) is None
+    assert answerer({"looms": 0.2, "weavers": 0.2})._by_parts(question, None) is None
