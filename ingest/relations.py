@@ -230,7 +230,14 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
         parent = parents.get(tgt)
         if relation == "SUPPORTED_BY" and parent and (src, parent) not in done:
             done.add((src, parent))
-            yield (s, src, relation, parent, round(conf * 0.9, 3), {**attrs, "via": "parent scheme"})
+            yield (
+                s,
+                src,
+                relation,
+                parent,
+                round(conf * 0.9, 3),
+                {**attrs, "via": "parent scheme"},
+            )
 
 
 def _relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator[Rel]:

@@ -460,7 +460,9 @@ def _nearness(ranked: list[tuple[Span, int]]) -> float:
 
 # A label and its value, as forms, covers and tables write them: "Prepared by, Ernst & Young
 # LLP", "Main fuels: Electricity, Natural gas", "Implementing Agency : X"
-_LABEL = re.compile(r"^\W*(?P<label>[A-Za-z][A-Za-z&/ -]{1,40}?)\s*(?::|\s+by\b)\s*[,:]?\s*[A-Z0-9]")
+_LABEL = re.compile(
+    r"^\W*(?P<label>[A-Za-z][A-Za-z&/ -]{1,40}?)\s*(?::|\s+by\b)\s*[,:]?\s*[A-Z0-9]"
+)
 
 
 def labels_asked(q: Question, text: str) -> bool:

@@ -93,8 +93,9 @@ def test_a_lists_line_gives_a_centre_its_host_and_place() -> None:
 
 
 def test_a_centre_processing_a_product_is_a_project() -> None:
-    """"A tamarind processing centre ... at Kalapur": a project processing what the word
-    before "processing" names; processing units of a trade, or no product word, are none."""
+    """A centre processing a product ("a tamarind processing centre ... at Kalapur") is a
+    project of what the word before "processing" names; processing units of a trade, or a
+    centre with no product word, are none."""
     assert _described("A tamarind processing centre will be set up at village Kalapur.") == [
         ("tamarind", "Kalapur")
     ]

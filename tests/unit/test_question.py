@@ -298,7 +298,7 @@ def test_shorthand_is_written_out_before_the_question_is_read() -> None:
 
 
 def test_a_label_holding_an_asked_word_is_told_from_a_sentence() -> None:
-    """"Prepared by, X" answers "who prepared the DPR"; a label without the asked word, or a
+    """A label answers: "Prepared by, X" answers "who prepared the DPR"; a label without the asked word, or a
     sentence that only uses the word, is no such label (kb/evidence.py `labels_asked`)."""
 
     class Meanings:

@@ -69,7 +69,7 @@ def test_a_sentence_that_asks_nothing_is_context() -> None:
     assert context == ["The Rampur cluster had a dye house and later got a CFC."]
 
 
-def test_a_part_of_a_question_is_answered_when_another_is_confident_and_its_evidence_is_fair() -> None:
+def test_a_weak_part_stands_beside_a_confident_one() -> None:
     """`_by_parts`: "how many X, and how many Y?" — a part the abstention would decline still
     stands beside a confident part when its best evidence is not far weaker than good evidence
     (a quarter of the threshold); with no confident part, or a part with no fair evidence, the
