@@ -269,9 +269,8 @@ def test_the_relation_asked_is_one_the_ontology_lets_touch_the_focus() -> None:
     assert analyser.relation(asked, frozenset({"Cluster", "Agency"})) == "PART_OF"
 
 
-def test_a_noun_naming_the_kind_of_the_answer_is_no_evidence_word() -> None:
-    """In "which state" the answer is a state's name; a sentence with the word "states" is
-    no better evidence for it. A noun asking for something else stays a content word."""
+def _plain_analyser() -> QuestionAnalyser:
+    """A question analyser with no KB to link to and every text meaning the same."""
 
     class Meanings:
         def encode(self, texts: list[str]) -> np.ndarray:
@@ -280,7 +279,14 @@ def test_a_noun_naming_the_kind_of_the_answer_is_no_evidence_word() -> None:
     class Linker:
         cache_dir = None
 
-    analyser = QuestionAnalyser(Linker(), Meanings())  # type: ignore[arg-type]
+    return QuestionAnalyser(Linker(), Meanings())  # type: ignore[arg-type]
+
+
+def test_a_noun_naming_the_kind_of_the_answer_is_no_evidence_word() -> None:
+    """In "which state" the answer is a state's name; a sentence with the word "states" is
+    no better evidence for it. A noun asking for something else stays a content word."""
+
+    analyser = _plain_analyser()
     where = analyser.analyse("kauna cluster is in which state", [])
     assert where.answer_type == "place" and stem("state") not in where.content
     assert where.noun_phrase == ()
@@ -298,17 +304,10 @@ def test_shorthand_is_written_out_before_the_question_is_read() -> None:
 
 
 def test_a_label_holding_an_asked_word_is_told_from_a_sentence() -> None:
-    """A label answers: "Prepared by, X" answers "who prepared the DPR"; a label without the asked word, or a
-    sentence that only uses the word, is no such label (kb/evidence.py `labels_asked`)."""
+    """A label answers: "Prepared by, X" answers "who prepared the DPR"; a label without the
+    asked word, or a sentence that only uses the word, is no such label (`labels_asked`)."""
 
-    class Meanings:
-        def encode(self, texts: list[str]) -> np.ndarray:
-            return np.ones((len(texts), 4))
-
-    class Linker:
-        cache_dir = None
-
-    analyser = QuestionAnalyser(Linker(), Meanings())  # type: ignore[arg-type]
+    analyser = _plain_analyser()
     who = analyser.analyse("Which consultancy prepared the kauna DPR?", [])
     assert labels_asked(who, "Prepared by, Orion Advisory LLP")
     assert labels_asked(who, "Prepared by: Orion Advisory LLP")
