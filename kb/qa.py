@@ -451,10 +451,7 @@ class QuestionAnswerer:
         with B") answered part by part: each part is asked on its own (naming nothing, it
         reads the whole question's entities, as a follow-up does) and must be answered
         confidently; the answers are set side by side, each with its sentence. None when
-        the question has one part or no part is known (the whole is then asked). A part the
-        abstention would decline still counts when another part is confident and its best
-        evidence is not far weaker than good evidence (a quarter of the threshold, as for the
-        sides of a comparison, `two_sided`): the officer asked for both."""
+        the question has one part or any part is not known (the whole is then asked)."""
         parts, context = split_parts(" ".join((question or "").split()))
         if len(parts) < 2:
             return None
@@ -462,16 +459,11 @@ class QuestionAnswerer:
         texts: list[str] = []
         citations: list[dict[str, str]] = []
         focus: list[Node] = []
-        weak = 0
         for part in parts:
             q, pool = self.candidates(" ".join([*context, part]), [*(history or []), question])
             ranked = ranked_answers(q, pool)
-            if self._unknown(q) or not ranked:
+            if self._unknown(q) or self.model.declines(ranked):
                 return None
-            if self.model.declines(ranked):
-                if ranked[0].score < self.model.threshold / 4:
-                    return None
-                weak += 1
             a = self.compose(q, typed_first(q, ranked), pool)
             text = a.answer if len(a.answer) <= room else a.answer[: room - 1] + "…"
             if text not in texts:  # one sentence may answer two parts ("145 SHGs ... 1907 weavers")
@@ -479,8 +471,6 @@ class QuestionAnswerer:
             citations += [c.model_dump() for c in a.citations if c.text not in
                           {x["text"] for x in citations}]  # fmt: skip
             focus += [n for n in q.focus if n not in focus]
-        if weak == len(parts):
-            return None
         return _reply(question, " | ".join(texts), True, citations[:8], self._entities(focus), [])
 
     def candidates(
