@@ -375,6 +375,10 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
     first_seen: dict[str, Sentence] = {}
     doc_schemes = {e.id for s in sentences for e in s.of("Scheme")}
     doc_scheme = main_scheme(sentences)
+    # clusters a sentence names together with a scheme other than the document's main one:
+    # they keep that one (the main scheme backs the others)
+    own_scheme = {c.id for s in sentences for c in s.of("Cluster")
+                  if any(sc.id != doc_scheme for sc in s.of("Scheme"))}  # fmt: skip
     every_cluster = list({c.id: c for s in sentences for c in s.of("Cluster")}.values())
     both = [
         s
@@ -570,7 +574,8 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 # (the main one backs work done under it anywhere in the document: the
                 # document's clusters, named or not)
                 backs = targets if len(doc_schemes - parts) == 1 else []
-                for c in backs or (loose if sc.id == doc_scheme else []):
+                mains = [c for c in loose if c.id not in own_scheme] if sc.id == doc_scheme else []
+                for c in backs or mains:
                     if (c.id, sc.id) not in linked:
                         yield rel(c.id, "SUPPORTED_BY", sc.id, 0.6)
         if not facilities:
