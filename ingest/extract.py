@@ -359,13 +359,20 @@ def _defined_acronyms(
         like = named.get(normalize(expansion))
         if like is None or not is_acronym(acronym) or len(acronym) < 2:
             continue
-        rx = _alone(acronym)
-        for s, found in zip(sentences, raw, strict=True):
-            for hit in rx.finditer(s.clean):
-                if any(m.start < hit.end() and hit.start() < m.end for m in found):
-                    continue
-                found.append(Mention(like.type, like.name, hit.start(), hit.end(), like.role,
-                                     list(like.ids), list(like.aliases), like.how))  # fmt: skip
+        _add_uses(sentences, raw, _alone(acronym), like)
+
+
+def _add_uses(
+    sentences: list[Sentence], raw: list[list[Mention]], rx: re.Pattern[str], like: Mention
+) -> None:
+    """Each use of `rx` in the sentences that no mention covers yet becomes a mention like
+    `like` (the same entity, named the same way)."""
+    for s, found in zip(sentences, raw, strict=True):
+        for hit in rx.finditer(s.clean):
+            if any(m.start < hit.end() and hit.start() < m.end for m in found):
+                continue
+            found.append(Mention(like.type, like.name, hit.start(), hit.end(), like.role,
+                                 list(like.ids), list(like.aliases), like.how))  # fmt: skip
 
 
 _KIND_WORD = re.compile(r"\s+(?i:schemes?|programmes?|programs?|yojana)$")
@@ -385,13 +392,7 @@ def _schemes_named_again(sentences: list[Sentence], raw: list[list[Mention]]) ->
         bare = _KIND_WORD.sub("", name)
         forms = [name] + ([bare] if bare != name and is_acronym(bare) and len(bare) >= 3 else [])
         for form in forms:
-            rx = _alone(form)
-            for s, found in zip(sentences, raw, strict=True):
-                for hit in rx.finditer(s.clean):
-                    if any(m.start < hit.end() and hit.start() < m.end for m in found):
-                        continue
-                    found.append(Mention("Scheme", like.name, hit.start(), hit.end(), like.role,
-                                         list(like.ids), list(like.aliases), like.how))  # fmt: skip
+            _add_uses(sentences, raw, _alone(form), like)
 
 
 # "Nongpok Kakching, a village in Imphal East district", "Rajpura block of Patiala District": a
