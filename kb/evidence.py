@@ -227,6 +227,19 @@ class EvidencePool:
             )
         return out
 
+    def following(self, c: Candidate, n: int = 2) -> list[Candidate]:
+        """The `n` sentences after `c` in its document (page furniture left out)."""
+        m = re.fullmatch(r"sentence (\d+)", c.locator)
+        if c.kind != "sentence" or m is None:
+            return []
+        at = int(m.group(1))
+        out = []
+        for i in self.index.in_documents({c.document}):
+            e = self.index.entries[i]
+            if at < e.sentence <= at + n and not is_furniture(e.text):
+                out.append(Candidate(e.text, e.document, f"sentence {e.sentence}", gloss=e.gloss))
+        return sorted(out, key=lambda x: int(x.locator.split()[1]))
+
     def focus_documents(self, focus: list[Node]) -> set[str]:
         docs = set()
         for n in focus:
@@ -483,6 +496,39 @@ def is_headline(text: str) -> bool:
     if not words:
         return False
     return len(words) <= 12 or sum(w[0].isupper() for w in words) / len(words) >= 0.5
+
+
+# How a sentence opens when it goes on from the one before ("These clusters include ...")
+_GOES_ON = re.compile(r"^\W*(?:these|those|they|the|such|it|its|their)\b", re.I)
+
+
+def lists_announced(q: Question, announcing: Candidate, after: Candidate) -> bool:
+    """Whether `after`, a sentence soon after `announcing` in its document, lists the things a
+    list question asks for that `announcing` announces without naming ("inaugurated five
+    traditional clusters" ... "The clusters inaugurated are A at X, B at Y and C at Z"):
+    `announcing` counts the asked noun and holds no list of that kind, `after` enumerates and
+    names the noun or goes on from the sentence before."""
+    if q.answer_type != "list" or not q.noun:
+        return False
+    found = spans(announcing.reading)
+    if not any(s.type == "count" and s.head and stem(s.head) == q.noun for s in found):
+        return False
+    if any(s.type == "items" for s in answer_spans(q, announcing.reading)):
+        return False
+    return enumerates(after.text) and (q.noun in after.words or bool(_GOES_ON.match(after.text)))
+
+
+_LIST_OPENS = re.compile(r"(?:\b(?:are|were|include[sd]?|including|namely|viz)\b\.?|:)\s*", re.I)
+
+
+def list_stretch(text: str) -> str:
+    """The stretch of `text` that lists, after the last 'are', 'include', 'namely' or colon
+    that an enumeration follows, to the sentence's end; "" when there is none."""
+    found = ""
+    for m in _LIST_OPENS.finditer(text):
+        if enumerates(text[m.end() :]):
+            found = text[m.end() :]
+    return found.strip().rstrip(".;")
 
 
 def enumerates(text: str) -> bool:

@@ -26,6 +26,8 @@ from kb.evidence import (
     LogisticModel,
     answer_spans,
     is_furniture,
+    list_stretch,
+    lists_announced,
     names_in,
     several_parts,
 )
@@ -592,13 +594,24 @@ class QuestionAnswerer:
                 citations += [{"document": c.document, "locator": c.locator, "text": c.text}
                               for c in kept[1:]]  # fmt: skip
             return _reply(q.text, text, True, citations, self._entities(q.focus), best.facts)
-        spans = answer_spans(q, best.reading)
+        # A list announced ("inaugurated five clusters") is read where it follows
+        after = self._evidence().following(best) if q.answer_type == "list" else []
+        listed = next((c for c in after if lists_announced(q, best, c)), None)
+        if listed is not None:  # the pool's own, scored, when it holds the sentence
+            listed = next((c for c in pool if c.kind == "sentence" and c.locator == listed.locator
+                           and c.document == listed.document), listed)  # fmt: skip
+        first = listed or best
+        spans = answer_spans(q, first.reading)
         lead = spans[0].text if spans else ""
-        text = _fit(lead, best.text)
-        chosen = [best]
+        if listed is not None:
+            lead = list_stretch(listed.text) or lead
+        text = _fit(lead, first.text)
+        chosen = [first]
+        if listed is not None:
+            text, chosen = f"{text} {best.text}", [listed, best]
         if q.answer_type in ("list", "aggregate", "count") or q.plural:
             for c in sorted(pool, key=lambda c: -c.score):
-                if c is best or c.kind != "sentence" or c.score < threshold:
+                if any(c is x for x in chosen) or c.kind != "sentence" or c.score < threshold:
                     continue
                 more = f"{text} {c.text}"
                 if len(more) > 400:

@@ -23,7 +23,9 @@ DOCUMENTS = {
 
 
 def _answerer() -> Any:
-    evidence = SimpleNamespace(document_words=lambda d: set(tokens(DOCUMENTS[d])))
+    evidence = SimpleNamespace(
+        document_words=lambda d: set(tokens(DOCUMENTS[d])), following=lambda c: []
+    )
     fake: Any = SimpleNamespace(model=SimpleNamespace(threshold=0.5), _evidence=lambda: evidence,
                                 _entities=lambda nodes: [])  # fmt: skip
     fake._other_parts = lambda q, chosen, pool, t: QuestionAnswerer._other_parts(

@@ -18,6 +18,8 @@ from kb.evidence import (
     is_furniture,
     is_headline,
     labels_asked,
+    list_stretch,
+    lists_announced,
     names_in,
 )
 from kb.nlp import parse, spans
@@ -317,3 +319,31 @@ def test_a_label_holding_an_asked_word_is_told_from_a_sentence() -> None:
     assert labels_asked(fuel, "Main fuels: Electricity, Natural gas")
     assert not labels_asked(fuel, "Main products: Tiles, Sanitaryware")
     assert "labelled" in FEATURES
+
+
+def test_a_list_announced_is_read_where_the_next_sentence_lists_it() -> None:
+    """For "which five clusters ...": a sentence counting the asked noun without naming them is
+    followed by the one that lists them ("The clusters inaugurated are A, B and C"), and that
+    list is the answer; a sentence that only uses the noun, or a follower that lists other
+    things without going on from it, is no such pair (`lists_announced`, `list_stretch`)."""
+
+    analyser = _plain_analyser()
+    q = analyser.analyse("Which five kauna clusters did the minister inaugurate?", [])
+    counted = Candidate("The minister inaugurated five traditional clusters on Monday.", "d", "s 1")
+    used = Candidate("The cluster development programme was reviewed on Monday.", "d", "s 1")
+    listing = Candidate(
+        "The clusters inaugurated are Kauna Mats at Thoubal, Eri Silk at Boko and Cane at Hajo.",
+        "d",
+        "s 2",
+    )
+    other = Candidate("Rice, pulses and oilseeds grow well in the valley.", "d", "s 2")
+    assert lists_announced(q, counted, listing)
+    assert not lists_announced(q, used, listing)
+    assert not lists_announced(q, counted, other)
+    place = analyser.analyse("Where is the kauna cluster?", [])
+    assert not lists_announced(place, counted, listing)
+    assert list_stretch(listing.text) == "Kauna Mats at Thoubal, Eri Silk at Boko and Cane at Hajo"
+    assert list_stretch("These units include tufting, spinning and weaving.") == (
+        "tufting, spinning and weaving"
+    )
+    assert list_stretch("The cluster at Boko was inaugurated on Monday.") == ""
