@@ -232,4 +232,51 @@ def _enumerations(doc: Any) -> list[Span]:
             last -= 1
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         out.append(Span(doc.text[start:end], "items", start, end, kind.lemma_.lower()))
+    return out + _stated_lists(doc)
+
+
+# Verbs that state what a kind's members are ("the clusters are A, B and C", "these projects
+# include ...", "the scheme comprises ...")
+_STATING = {"be", "include", "comprise"}
+# Words standing for part of a kind ("some of the facilities ... are")
+_PART_OF = {"some", "one", "many", "most", "all", "few", "several", "each", "both"}
+
+
+def _stated_lists(doc: Any) -> list[Span]:
+    """The members a sentence states of a plural kind, one "items" span each with the kind's
+    lemma as head: "The clusters inaugurated are A at X, B at Y and C at Z" (cluster), "These
+    projects include ..." (project), "Some of the facilities planned are: ..." (facility),
+    "five blocks of A, B, C and D" (block). Only an enumeration (a comma or an "and")."""
+    out = []
+    for v in doc:
+        if v.lemma_.lower() not in _STATING or v.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and v.dep_ == "ccomp":  # "The clusters inaugurated are ..."
+            subject = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in _PART_OF:
+            subject = next((g for c in subject.children if c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj"), subject)  # fmt: skip
+        objects = [c for c in v.children if c.dep_ in ("attr", "dobj", "oprd") and c.i > v.i]
+        if subject is None or subject.tag_ not in ("NNS", "NNPS") or not objects:
+            continue
+        out += _listed(doc, subject, min(o.left_edge.i for o in objects),
+                       max(o.right_edge.i for o in objects))  # fmt: skip
+    for kind in doc:  # "five blocks of A, B and C"
+        if kind.tag_ not in ("NNS", "NNPS") or not any(c.dep_ == "nummod" for c in kind.children):
+            continue
+        for of in (c for c in kind.children if c.lower_ == "of"):
+            for member in (g for g in of.children if g.dep_ == "pobj"):
+                if any(g.dep_ == "conj" for g in member.children):
+                    out += _listed(doc, kind, member.left_edge.i, member.right_edge.i)
     return out
+
+
+def _listed(doc: Any, kind: Any, first: int, last: int) -> list[Span]:
+    while last > first and doc[last].pos_ in ("ADP", "CCONJ", "PUNCT", "DET"):
+        last -= 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    text = doc.text[start:end]
+    if "," not in text and " and " not in text:
+        return []
+    return [Span(text, "items", start, end, kind.lemma_.lower())]

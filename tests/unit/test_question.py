@@ -347,3 +347,37 @@ def test_a_list_announced_is_read_where_the_next_sentence_lists_it() -> None:
         "tufting, spinning and weaving"
     )
     assert list_stretch("The cluster at Boko was inaugurated on Monday.") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items", "kind"),
+    [
+        ("The units inaugurated are Kauna Mats at Thoubal, Eri Silk at Boko and Cane at Hajo.",
+         "Kauna Mats at Thoubal, Eri Silk at Boko and Cane at Hajo", "unit"),
+        ("These projects include a dye house, a design studio and a testing lab.",
+         "a dye house, a design studio and a testing lab", "project"),
+        ("Some of the facilities planned at the centre are: quilting, spinning and dyeing.",
+         "quilting, spinning and dyeing", "facility"),
+        ("The growers live in four blocks of Kauna, Tera, Mela and Sobu.",
+         "Kauna, Tera, Mela and Sobu", "block"),
+    ],
+)  # fmt: skip
+def test_the_members_a_sentence_states_of_a_kind_are_one_list(
+    sentence: str, items: str, kind: str
+) -> None:
+    """Copular and 'include' lists ("the X are A, B and C"), and "<n> X of A, B and C", are
+    the things a list question asking for X is answered by."""
+    found = [(s.text, s.head) for s in spans(sentence) if s.type == "items"]
+    assert (items, kind) in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The cluster is located at Boko, Assam.",  # one thing, not members of a plural kind
+        "Weavers are paid Rs 200, Rs 300 and Rs 400 a day.",  # "paid", not "are", states
+        "The units are closed.",  # no enumeration
+    ],
+)
+def test_no_list_is_read_where_none_is_stated(sentence: str) -> None:
+    assert not [s for s in spans(sentence) if s.type == "items"]
