@@ -501,7 +501,7 @@ class QuestionAnswerer:
         q = self.analyser.analyse(question, focus)
         q.constraints = [x for x in q.constraints if not _common(index.document_share(x))]
         pool = self._evidence()
-        found = [self._fact(r, a) for r, a in self._graph_answers(question, focus)]
+        found = [self._fact(r, a) for r, a in self._graph_answers(question, focus, q.constraints)]
         found += pool.sentences(q, spelled_out(f"{question} {context}".strip()))
         found = pool.admissible(q, found)
         pool.featurise(q, found)
@@ -551,13 +551,20 @@ class QuestionAnswerer:
             and not sounds_like(n, index.sounds)  # a Hindi document's name
         ]
 
-    def _graph_answers(self, question: str, entities: list[Node]) -> list[tuple[str, Answer]]:
+    def _graph_answers(
+        self, question: str, entities: list[Node], names: list[str] | None = None
+    ) -> list[tuple[str, Answer]]:
         """What the graph says, from every reading that applies (each a candidate; none wins
-        by coming first)."""
+        by coming first). `names`: what the question names that the KB holds no node for."""
         out = []
         for name in READERS:
             reader = getattr(self, f"_{name}")
-            a = reader(question) if name == "clusters_by_word" else reader(question, entities)
+            if name == "clusters_by_word":
+                a = reader(question)
+            elif name == "bridge":
+                a = reader(question, entities, names or [])
+            else:
+                a = reader(question, entities)
             if a is not None:
                 out.append((name, a))
         return out
@@ -990,14 +997,25 @@ class QuestionAnswerer:
         )
         return self._answer(question, f"{hops}.", entities[:2], view.edges)
 
-    def _bridge(self, question: str, entities: list[Node]) -> Answer | None:
+    def _bridge(
+        self, question: str, entities: list[Node], names: list[str] | None = None
+    ) -> Answer | None:
         """'Which ministry links A and B?': the entity both sides share — a neighbour in the
         graph of each, or named in the documents about each — never a hub (a state, a sector),
         the one joined to most sides by edges, then the most specific (named in the fewest
-        documents)."""
+        documents). A side may be a name the KB holds no node for ("Sharan", "Sualkuchi"):
+        the documents that write it are about it."""
         if not LINK_ASKED.search(question):
             return None
         sides = [n for n in entities if n.type not in ("State", "Sector", "Product")]
+        named = " ".join(n.name for n in sides).lower()
+        index = self.index()
+        by_name = {  # a name's pseudo-node, and the documents about it
+            f"name:{x}": (Node(f"name:{x}", "Name", x), index.documents_with(x))
+            for x in names or []
+            if x.lower() not in named
+        }
+        sides += [node for node, docs in by_name.values() if 0 < len(docs) <= BRIDGE_DOCUMENTS]
         if len(sides) < 2:
             return None
         head = re.match(r"\W*(?:which|what)\s+((?:[\w-]+\s+){0,2}[\w-]+)", question, re.I)
@@ -1018,7 +1036,8 @@ class QuestionAnswerer:
                     graph.add(nb.node.id)
                     nodes[nb.node.id] = nb.node
             near = set(graph)
-            docs = [nb.node.id for nb in self.store.neighbors(side.id, "MENTIONED_IN")]
+            docs = (sorted(by_name[side.id][1]) if side.id in by_name else
+                    [nb.node.id for nb in self.store.neighbors(side.id, "MENTIONED_IN")])  # fmt: skip
             if len(docs) <= BRIDGE_DOCUMENTS:
                 for d in docs:
                     for nb in self.store.neighbors(d, "MENTIONED_IN", direction="in"):
@@ -1048,12 +1067,13 @@ class QuestionAnswerer:
         for side in joined:
             doc = where.get((side.id, link.id))
             cited = self._sentence_naming(doc, link) if doc else None
-            if cited is not None:
+            if cited is not None and cited not in citations:
                 citations.append(cited)
         text = f"{link.name} ({link.type.lower()}) links {_join([n.name for n in joined])}"
+        known = [n for n in joined if n.id not in by_name]
         return _reply(question, text, True, citations=citations[:4],
-                      entities=self._entities([link, *joined]),
-                      facts=[{"source": link.id, "relation": "LINKS", "target": n.id} for n in joined])  # fmt: skip
+                      entities=self._entities([link, *known]),
+                      facts=[{"source": link.id, "relation": "LINKS", "target": n.id} for n in known])  # fmt: skip
 
     def _sentence_naming(self, doc_id: str, node: Node) -> dict[str, str] | None:
         """The first sentence of a document that names `node` (by its name or an alias)."""

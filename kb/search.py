@@ -404,6 +404,12 @@ class SentenceIndex:
                 by[w].add(e.document)
         return dict(by)
 
+    def documents_with(self, name: str) -> set[str]:
+        """The documents holding every word of `name` (any case)."""
+        words = _ALPHA.findall(name.lower())
+        found = [self._word_documents.get(w, set()) for w in words]
+        return set.intersection(*found) if found else set()
+
     def document_share(self, word: str) -> tuple[int, float]:
         """In how many documents `word` (any case) occurs, and what share of all documents
         that is: a name picks out one or two documents; 'Centre', 'India', 'Government'

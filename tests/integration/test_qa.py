@@ -297,6 +297,30 @@ def test_a_bridge_is_what_both_sides_share_never_a_hub(scratch_kb: KnowledgeBase
     assert qa._bridge("Who runs the Kolur Brass Cluster and the Pemba Cane Cluster?", sides) is None
 
 
+def test_a_bridge_side_may_be_a_name_the_kb_holds_no_node_for(
+    scratch_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """'What links Tolpur and Wengra?': neither village is a node of the KB, but the documents
+    that write each name are about it; what both name (not the state) is the link."""
+    (tmp_path / "c.txt").write_text(
+        "Weavers at Tolpur village in Cachar, Assam, make gamosas on pit looms.\n"
+        "They sell through the Assam Apex Weavers Society.\n"
+    )
+    (tmp_path / "d.txt").write_text(
+        "Potters of Wengra village in Cachar, Assam, fire their pots in open kilns.\n"
+        "Their pots are sold at weekly markets.\n"
+    )
+    scratch_kb.ingest([tmp_path / "c.txt", tmp_path / "d.txt"])
+    qa = scratch_kb.answerer()
+    question = "What links the Tolpur weavers and the Wengra potters?"
+    q, _ = qa.candidates(question)
+    assert {"Tolpur", "Wengra"} <= set(q.constraints), q.constraints
+    found = qa._bridge(question, q.focus, q.constraints)
+    assert found is not None and found.answer.startswith("Cachar"), found
+    assert {c.document for c in found.citations} == {"doc:c", "doc:d"}, found.citations
+    assert qa._bridge(question, q.focus, ["Tolpur"]) is None  # one side only
+
+
 def test_a_named_place_before_the_product_links_that_places_cluster_first(
     scratch_kb: KnowledgeBase, tmp_path: Path
 ) -> None:
