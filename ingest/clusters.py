@@ -269,7 +269,7 @@ def worth_parsing(text: str) -> bool:
 
 # A number standing for the clusters of the sentence before ("... nine coir clusters. Two,
 # at Kangeyam and Palladam, were inaugurated ...")
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve",
 }  # fmt: skip
@@ -281,7 +281,7 @@ def elided_clusters(text: str, before: str) -> bool:
     ("Two, at Kangeyam and Palladam, were inaugurated"): the cluster word is left out."""
     first = re.match(r"\W*([A-Za-z]+|\d+)\b", text)
     number = first is not None and (
-        first.group(1).lower() in _NUMBER_WORDS or first.group(1).isdigit()
+        first.group(1).lower() in NUMBER_WORDS or first.group(1).isdigit()
     )
     return number and not mentions_cluster(text) and _PLURAL_CLUSTERS.search(before) is not None
 
@@ -429,7 +429,9 @@ _CENTRE_KINDS = {"incubation", "concentration"}
 # unit"): a project when the word before "processing" is a product word; plural ("processing
 # units in Tirupur") it is the trade of a place, not a project
 _PROCESSING_HEADS = {"centre", "center", "unit", "plant"}
-_PROCESSING_CENTRE = re.compile(r"\bprocessing\s+(?:centre|center|unit|plant)\b", re.I)
+_PROCESSING_CENTRE = re.compile(
+    rf"\bprocessing\s+(?:{'|'.join(sorted(_PROCESSING_HEADS))})\b", re.I
+)
 
 
 def _makes(run: list[Any]) -> bool:

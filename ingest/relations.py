@@ -22,6 +22,7 @@ from ingest.arguments import (
     programme_roles,
     scheme_roles,
 )
+from ingest.clusters import NUMBER_WORDS
 from ingest.hindi import DEVANAGARI, role_of, says_under, speaks_of_clusters
 from ingest.quantities import find_quantities
 from ingest.units import Entity, Sentence, focal_group
@@ -65,7 +66,7 @@ UNDER_BODY = re.compile(
     rf"^,?\s*(?:[A-Z][a-z]+,\s*)?an? (?:{_CUE['part_of_body'].pattern}) (?:under|of) (?:the )?$",
     re.I,
 )
-_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT = rf"(?:\d+|{'|'.join(sorted(NUMBER_WORDS))})"
 THESE = re.compile(
     rf"^(?:these|the|such|all these)\s+(?:{_COUNT}\s+)?clusters\b|^they include", re.I
 )

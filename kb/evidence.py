@@ -502,20 +502,29 @@ def is_headline(text: str) -> bool:
 _GOES_ON = re.compile(r"^\W*(?:these|those|they|the|such|it|its|their)\b", re.I)
 
 
-def lists_announced(q: Question, announcing: Candidate, after: Candidate) -> bool:
-    """Whether `after`, a sentence soon after `announcing` in its document, lists the things a
-    list question asks for that `announcing` announces without naming ("inaugurated five
-    traditional clusters" ... "The clusters inaugurated are A at X, B at Y and C at Z"):
-    `announcing` counts the asked noun and holds no list of that kind, `after` enumerates and
-    names the noun or goes on from the sentence before."""
+def announces_list(q: Question, c: Candidate) -> bool:
+    """Whether `c` announces the things a list question asks for without naming them
+    ("inaugurated five traditional clusters"): it counts the asked noun and holds no list of
+    that kind."""
     if q.answer_type != "list" or not q.noun:
         return False
-    found = spans(announcing.reading)
+    found = spans(c.reading)
     if not any(s.type == "count" and s.head and stem(s.head) == q.noun for s in found):
         return False
-    if any(s.type == "items" for s in answer_spans(q, announcing.reading)):
-        return False
+    return not any(s.type == "items" for s in answer_spans(q, c.reading))
+
+
+def goes_on_listing(q: Question, after: Candidate) -> bool:
+    """Whether `after`, a sentence soon after an announcing one, lists what it announced ("The
+    clusters inaugurated are A at X, B at Y and C at Z"): it enumerates and names the asked
+    noun or goes on from the sentence before."""
     return enumerates(after.text) and (q.noun in after.words or bool(_GOES_ON.match(after.text)))
+
+
+def lists_announced(q: Question, announcing: Candidate, after: Candidate) -> bool:
+    """Whether `after` lists the things `announcing` announces (`announces_list`,
+    `goes_on_listing`)."""
+    return announces_list(q, announcing) and goes_on_listing(q, after)
 
 
 _LIST_OPENS = re.compile(r"(?:\b(?:are|were|include[sd]?|including|namely|viz)\b\.?|:)\s*", re.I)

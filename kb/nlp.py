@@ -228,11 +228,17 @@ def _enumerations(doc: Any) -> list[Span]:
             ):
                 break
             last = k
-        while last > t.i and doc[last].pos_ in ("ADP", "CCONJ", "PUNCT", "DET"):
-            last -= 1
-        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-        out.append(Span(doc.text[start:end], "items", start, end, kind.lemma_.lower()))
+        out.append(_items(doc, kind, first, last, t.i))
     return out + _stated_lists(doc)
+
+
+def _items(doc: Any, kind: Any, first: int, last: int, floor: int) -> Span:
+    """The "items" span of tokens first..last, headed by `kind`'s lemma, its trailing
+    connectives and punctuation left out (not past `floor`)."""
+    while last > floor and doc[last].pos_ in ("ADP", "CCONJ", "PUNCT", "DET"):
+        last -= 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return Span(doc.text[start:end], "items", start, end, kind.lemma_.lower())
 
 
 # Verbs that state what a kind's members are ("the clusters are A, B and C", "these projects
@@ -273,10 +279,5 @@ def _stated_lists(doc: Any) -> list[Span]:
 
 
 def _listed(doc: Any, kind: Any, first: int, last: int) -> list[Span]:
-    while last > first and doc[last].pos_ in ("ADP", "CCONJ", "PUNCT", "DET"):
-        last -= 1
-    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    text = doc.text[start:end]
-    if "," not in text and " and " not in text:
-        return []
-    return [Span(text, "items", start, end, kind.lemma_.lower())]
+    span = _items(doc, kind, first, last, first)
+    return [span] if "," in span.text or " and " in span.text else []

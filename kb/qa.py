@@ -24,10 +24,11 @@ from kb.evidence import (
     Candidate,
     EvidencePool,
     LogisticModel,
+    announces_list,
     answer_spans,
+    goes_on_listing,
     is_furniture,
     list_stretch,
-    lists_announced,
     names_in,
     several_parts,
 )
@@ -602,8 +603,8 @@ class QuestionAnswerer:
                               for c in kept[1:]]  # fmt: skip
             return _reply(q.text, text, True, citations, self._entities(q.focus), best.facts)
         # A list announced ("inaugurated five clusters") is read where it follows
-        after = self._evidence().following(best) if q.answer_type == "list" else []
-        listed = next((c for c in after if lists_announced(q, best, c)), None)
+        after = self._evidence().following(best) if announces_list(q, best) else []
+        listed = next((c for c in after if goes_on_listing(q, c)), None)
         if listed is not None:  # the pool's own, scored, when it holds the sentence
             listed = next((c for c in pool if c.kind == "sentence" and c.locator == listed.locator
                            and c.document == listed.document), listed)  # fmt: skip
