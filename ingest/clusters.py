@@ -1508,6 +1508,25 @@ def _place(
                 for c in [s, *[a for a in s.children if a.dep_ == "appos"]]:
                     if c.pos_ == "PROPN":
                         candidates.append(([c], False))
+    # 6. a centre or unit whose place is in its own phrase, after the body it is for ("a
+    # pineapple processing unit for the Boko Pineapple FPC Ltd of Kamrup District at
+    # Gamerimura"): the first place a preposition of that phrase names
+    if facility_head(doc, tok) is not None:
+        for t in tok.subtree:
+            if (
+                t.i > tok.i
+                and t.dep_ == "pobj"
+                and t.pos_ == "PROPN"
+                and t.head.lower_ in PLACE_PREPOSITIONS | {"of"}
+            ):
+                first = t
+                while (
+                    first.i > 0
+                    and doc[first.i - 1].dep_ == "compound"
+                    and doc[first.i - 1].pos_ == "PROPN"
+                ):
+                    first = doc[first.i - 1]
+                candidates.append((_proper_run(doc, first), False))
     for cand, adjacent in candidates:
         if not cand:
             continue

@@ -940,3 +940,20 @@ def test_a_programme_named_by_mission_and_its_name_is_a_scheme(
     assert schemes == {"Mission Jyoti"}, schemes
     groups = {e["name"] for e in found["entities"] if e["type"] == "Enterprise"}
     assert "Maa Mission Jyoti SHG" in groups, groups
+
+
+def test_a_unit_for_a_body_of_a_place_is_placed_by_its_own_phrase(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # the place hangs on the body the unit is for, not on the verb or the unit
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The Collector laid the foundation stone for a mango processing unit for the Sakthi "
+        "Farmer Producer Company Ltd of Krishnagiri District at Kaveripattinam last week.\n",
+    )
+    clusters = _clusters(found)
+    assert len(clusters) == 1
+    (name,) = clusters
+    assert "Mango" in name
+    assert (name, "Krishnagiri") in _rels(found, "LOCATED_IN")
