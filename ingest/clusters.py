@@ -54,7 +54,8 @@ DROPPED = {
     "oldest", "only", "important", "potential", "selected", "specific", "leading", "same",
     "entire", "whole", "own", "said", "above", "following", "respective", "total", "country",
     "state", "district", "local", "present", "one", "two", "three", "four", "five",
-    "upcoming", "planned", "another", "similar",
+    "upcoming", "planned", "another", "similar", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth",
     # a project's extent and kind ("a 224.5-acre greenfield electronics cluster")
     "acre", "acres", "hectare", "hectares", "greenfield", "brownfield", "promising",
 }  # fmt: skip
@@ -412,13 +413,23 @@ def facility_head(doc: Any, tok: Any) -> int | None:
         return tok.i - 1
     if tok.lower_ in PROJECT_HEADS and _makes(_product_run(doc, tok)):
         return tok.i
-    if (  # "a tamarind processing centre at Chhindgaon": one centre processing a product
-        tok.lower_ in _PROCESSING_HEADS
-        and tok.i >= 2
-        and doc[tok.i - 1].lower_ == "processing"
-        and _makes(_product_run(doc, doc[tok.i - 1]))
-    ):
-        return tok.i - 1
+    if tok.lower_ in _PROCESSING_HEADS:  # "a tamarind processing centre at Chhindgaon"
+        start = _processing_start(doc, tok)
+        if start is not None and _makes(_product_run(doc, doc[start])):
+            return start
+    return None
+
+
+def _processing_start(doc: Any, tok: Any) -> int | None:
+    """Where the words of processing before a centre or unit `tok` begin: "processing", or
+    "value addition" ("a banana fibre value-addition unit"); None when they are not there."""
+    i = tok.i - 1
+    if i >= 1 and doc[i].lower_ == "processing":
+        return i
+    if i >= 2 and doc[i].lower_ == "addition":
+        j = i - 2 if doc[i - 1].text in ("-", "–") and i >= 3 else i - 1
+        if doc[j].lower_ == "value":
+            return j
     return None
 
 
@@ -426,11 +437,12 @@ def facility_head(doc: Any, tok: Any) -> int | None:
 # Concentration Centre in Sovima")
 _CENTRE_KINDS = {"incubation", "concentration"}
 # One centre processing a product ("a Ginger-Turmeric processing Centre", "a mango processing
-# unit"): a project when the word before "processing" is a product word; plural ("processing
-# units in Tirupur") it is the trade of a place, not a project
+# unit", "a banana fibre value-addition unit"): a project when the word before "processing"
+# is a product word; plural ("processing units in Tirupur") it is the trade of a place, not a
+# project
 _PROCESSING_HEADS = {"centre", "center", "unit", "plant"}
 _PROCESSING_CENTRE = re.compile(
-    rf"\bprocessing\s+(?:{'|'.join(sorted(_PROCESSING_HEADS))})\b", re.I
+    rf"\b(?:processing|value[\s-]+addition)\s+(?:{'|'.join(sorted(_PROCESSING_HEADS))})\b", re.I
 )
 
 

@@ -957,3 +957,18 @@ def test_a_unit_for_a_body_of_a_place_is_placed_by_its_own_phrase(
     (name,) = clusters
     assert "Mango" in name
     assert (name, "Krishnagiri") in _rels(found, "LOCATED_IN")
+
+
+def test_a_value_addition_unit_of_a_product_is_a_cluster_project(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "The Collector opened the district's fifth jackfruit value-addition unit at "
+        "Panruti in Cuddalore district on Monday.\n",
+    )
+    names = list(_clusters(found))
+    assert len(names) == 1 and "Jackfruit" in names[0]
+    assert "Fifth" not in names[0]  # an ordinal counts the units, it names no product
+    assert (names[0], "Cuddalore") in _rels(found, "LOCATED_IN")
