@@ -1330,6 +1330,9 @@ def _place(
     # 1. a district heading the run: "Muzaffarpur bag cluster"
     if len(run) > 1 and run[0].pos_ == "PROPN":
         head = _resolve(doc, [run[0]], place_kind)
+        if head is not None and head[1] == "district" and run[1].text in ("-", "–"):
+            return (*head, run, True)  # "Cuttack-Bhubaneswar Engineering Cluster": the joined
+            # places name the cluster, the first is its district
         if head is not None and head[1] == "district":
             return (*head, run[1:], True)
     candidates: list[tuple[list[Any], bool]] = []

@@ -972,3 +972,15 @@ def test_a_value_addition_unit_of_a_product_is_a_cluster_project(
     assert len(names) == 1 and "Jackfruit" in names[0]
     assert "Fifth" not in names[0]  # an ordinal counts the units, it names no product
     assert (names[0], "Cuddalore") in _rels(found, "LOCATED_IN")
+
+
+def test_two_places_joined_name_a_cluster_whole(tables_kb: KnowledgeBase, tmp_path: Path) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Work on the common facility centre of the Cuttack-Bhubaneswar Engineering Cluster "
+        "will begin soon.\n",
+    )
+    names = list(_clusters(found))
+    assert names == ["Cuttack-Bhubaneswar Engineering Cluster"]  # not "-Bhubaneswar ..."
+    assert (names[0], "Cuttack") in _rels(found, "LOCATED_IN")
