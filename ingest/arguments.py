@@ -126,6 +126,35 @@ def clause_roles(
                 yield body, c, role
 
 
+# Verbs whose acting firm builds or runs a cluster's project ("a tamarind processing centre will
+# be set up by Kosar Agro Private Limited"): the firm is the cluster's anchor unit
+_ANCHOR_VERBS = frozenset(
+    {"set up", "establish", "build", "construct", "develop", "run", "operate", "manage", "install"}
+)
+
+
+def anchor_firms(
+    s: Sentence, doc: Any, focal: Entity | None = None
+) -> Iterator[tuple[Entity, Entity]]:
+    """(firm, cluster) for each enterprise of `s` acting (the subject, or the passive's "by")
+    in a verb of setting up or running whose argument is a cluster of `s`, or the document's
+    `focal` cluster that "the cluster" refers to: the firm that builds or runs a cluster's
+    project is its anchor unit."""
+    named = [(c, _head_token(doc, c)) for c in s.of("Cluster")]
+    clusters = named or _mentions_of(doc, focal)
+    for firm in s.of("Enterprise"):
+        tok = _head_token(doc, firm)
+        verb, acting = _verb_of(tok) if tok is not None else (None, False)
+        if verb is None or not acting or _lemma(verb) not in _ANCHOR_VERBS:
+            continue
+        for c, ctok in clusters:
+            if ctok is None or (named and firm.start < c.end and c.start < firm.end):
+                continue
+            cverb, _ = _verb_of(ctok)
+            if cverb is not None and cverb.i == verb.i:
+                yield firm, c
+
+
 def scheme_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, Entity, str]]:
     """(body, scheme, relation) for each agency of `s` that acts in a verb of `SCHEME_VERBS`
     whose object holds a scheme of `s` ("the Ministry has modified the MSE-CDP scheme")."""

@@ -17,6 +17,7 @@ from typing import Any
 
 from ingest.arguments import (
     ADMINISTERING,
+    anchor_firms,
     clause_roles,
     objectless_roles,
     programme_roles,
@@ -392,6 +393,9 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             or (focal and _IMPLEMENTING.search(s.clean))
             or ((focal or group) and _CLUSTERS_AT_LARGE.search(s.clean))
         )
+        # a firm and a cluster: the firm may set up or run its project (`anchor_firms`)
+        or s.of("Enterprise")
+        and (s.of("Cluster") or (focal and _THE_CLUSTER.search(s.clean)))
     ]
     parses = dict(
         zip((s.index for s in both), nlp.parse_many([s.clean for s in both]), strict=True)
@@ -645,6 +649,10 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 if (body.id, c.id) in linked or (facilities and role.role == "partner"):
                     continue
                 yield rel(*role_edge(body, c, role), 0.65, {"role": role.role})
+            # "a tamarind processing centre will be set up by Kosar Agro Private Limited"
+            for firm, c in anchor_firms(s, parses[s.index], focal):
+                if (firm.id, c.id) not in linked:
+                    yield rel(firm.id, "ANCHORS", c.id, 0.6, {"role": "anchor"})
         if s.index in parses and not s.of("Cluster", "Scheme"):
             # "The Directorate has been implementing in the State": the document's programme,
             # so its clusters, and its one scheme

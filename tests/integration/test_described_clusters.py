@@ -984,3 +984,19 @@ def test_two_places_joined_name_a_cluster_whole(tables_kb: KnowledgeBase, tmp_pa
     names = list(_clusters(found))
     assert names == ["Cuttack-Bhubaneswar Engineering Cluster"]  # not "-Bhubaneswar ..."
     assert (names[0], "Cuttack") in _rels(found, "LOCATED_IN")
+
+
+def test_a_firm_that_sets_up_a_clusters_centre_is_its_anchor(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "A cashew processing centre will be set up by Konkan Agro Foods Private Limited at "
+        "Vengurla in Sindhudurg district.\n"
+        "A cashew processing centre at Malvan in Sindhudurg district was visited by Sea Breeze "
+        "Exports Private Limited.\n",
+    )
+    anchors = _rels(found, "ANCHORS")
+    assert any(src == "Konkan Agro Foods Private Limited" for src, _ in anchors)
+    assert not any(src.startswith("Sea Breeze") for src, _ in anchors)  # a visit anchors nothing
