@@ -64,7 +64,7 @@ from kb.errors import SchemaError
 from kb.ids import is_a, is_qualified, node_id, place_slug, state_of
 from kb.linking import Gazetteer, Mention, is_acronym
 from kb.products import TERMS_FILE, thesaurus
-from kb.resolve import Resolver, display_name, normalize
+from kb.resolve import Resolver, display_name, normalize, organisation_key
 from kb.schema import PLACE_TYPES, check_relation
 from kb.search import stands_for
 from kb.store.base import Node, Provenance
@@ -510,6 +510,13 @@ class Extractor:
             for k, entries in self.gazetteer.index.items()
             if entries and entries[0][1] == "Agency"
         }
+        # the known bodies by their key without a legal form (kb.resolve organisation_key): a
+        # company-shaped name of a known body is that body ("National Handloom Development Corp")
+        self.agency_orgs = {
+            organisation_key(known): (aid, known)
+            for aid, _, known in self.agency_keys.values()
+            if len(organisation_key(known).split()) >= 3
+        }
         self.scheme_ministry = _scheme_ministries(resolver, self.agencies)
         self._doc_bodies: set[str] = set()  # the bodies the document names (read()), normalised
 
@@ -927,9 +934,13 @@ class Extractor:
                     spv = re.search(r"\bSPV\b|special purpose vehicle", s.clean, re.I)
                     role = "SPV" if spv and m.role in ("cooperative", "company") else m.role
                     name = m.name.rstrip(".")
-                    e = Entity(
-                        node_id("Enterprise", name), "Enterprise", name, m.start, m.end, role
-                    )
+                    known = self.agency_orgs.get(organisation_key(name))
+                    if known is not None:  # a known body written as a company
+                        e = Entity(known[0], "Agency", known[1], m.start, m.end, m.role, [name])
+                    else:
+                        e = Entity(
+                            node_id("Enterprise", name), "Enterprise", name, m.start, m.end, role
+                        )
                 if e is not None:
                     s.entities.append(e)
             self._lowercase_clusters(s, district)

@@ -36,6 +36,22 @@ def normalize(name: str) -> str:
     return text
 
 
+# A company's or corporation's legal form written out or short ("Ltd", "Corp", "Pvt"): the
+# same body however a document writes it ("National Handloom Development Corp", "... Corporation
+# Ltd")
+_LEGAL_TAIL = re.compile(r"(?:\s+(?:pvt|private))?\s+(?:ltd|limited)$")
+_SHORT_FORMS = ((re.compile(r"\bcorpn?$"), "corporation"), (re.compile(r"\bco$"), "company"))
+
+
+def organisation_key(name: str) -> str:
+    """`normalize`d, without the legal form at the end and with a short form written out:
+    'National Handloom Development Corp' and '... Corporation Ltd' have one key."""
+    key = _LEGAL_TAIL.sub("", normalize(name))
+    for short, full in _SHORT_FORMS:
+        key = short.sub(full, key)
+    return key
+
+
 def slug(name: str) -> str:
     return normalize(name).replace(" ", "-")
 

@@ -1000,3 +1000,16 @@ def test_a_firm_that_sets_up_a_clusters_centre_is_its_anchor(
     anchors = _rels(found, "ANCHORS")
     assert any(src == "Konkan Agro Foods Private Limited" for src, _ in anchors)
     assert not any(src.startswith("Sea Breeze") for src, _ in anchors)  # a visit anchors nothing
+
+
+def test_a_known_body_written_as_a_company_is_that_body(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Yarn for the weavers of the Chanderi handloom cluster will be supplied by the National "
+        "Handloom Development Corp at mill-gate prices.\n",
+    )
+    bodies = {e["name"]: e["type"] for e in found["entities"] if "Handloom Dev" in e["name"]}
+    assert bodies and set(bodies.values()) == {"Agency"}  # no firm "... Corp" beside it

@@ -8,7 +8,7 @@ from clusterkb.service import KnowledgeBase
 from ingest.agencies import AgencyNames
 from ingest.schemes import title_acronym
 from kb.ids import node_id
-from kb.resolve import Resolver, display_name, name_variants, normalize, slug
+from kb.resolve import Resolver, display_name, name_variants, normalize, organisation_key, slug
 from kb.store.base import Node, Provenance
 
 
@@ -152,3 +152,13 @@ def test_built_kb_resolves_old_state_names(built_kb: KnowledgeBase) -> None:
     assert built_kb.find("Orissa")[0].id == built_kb.find("Odisha")[0].id == "state:odisha"
     assert built_kb.find("Uttaranchal")[0].id == "state:uttarakhand"
     assert built_kb.find("Mewat")[0].id == "district:haryana:nuh"
+
+
+def test_an_organisations_key_drops_its_legal_form_and_writes_short_forms_out() -> None:
+    key = organisation_key("National Handloom Development Corporation")
+    assert organisation_key("National Handloom Development Corp") == key
+    assert organisation_key("National Handloom Development Corporation Ltd.") == key
+    assert organisation_key("Sakthi Agro Foods Pvt Ltd") == organisation_key("Sakthi Agro Foods")
+    # a legal form inside the name, and different names, stay apart
+    assert organisation_key("Limited Editions Crafts") == "limited editions crafts"
+    assert organisation_key("Coir Board") != organisation_key("Coir Co")
