@@ -423,10 +423,25 @@ def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
     if q.answer_type == "count" and q.noun in DURATION_NOUNS:
         wanted = wanted | {"date"}
     asked = q.text.lower()
+    words = set(_TOKEN.findall(asked))
     found = [s for s in spans(text) if s.type in wanted and s.text.lower() not in asked
+             and not (s.type in _NAMED and _named_in(s.text, words))
              and (s.type != "items" or _of_the_asked_kind(q, s))]  # fmt: skip
     near = zip(found, _distances(q, text, found), strict=True)
     return sorted(near, key=lambda x: (x[0].type != q.answer_type, x[1]))
+
+
+# Spans that are names: one the question writes is no answer, also with a kind word added
+# ("Ramanagara district" for "Where near Ramanagara ...?")
+_NAMED = {"place", "org", "person"}
+_KIND_WORDS = {"district", "state", "city", "town", "village", "block", "taluk", "tehsil",
+               "the", "of", "and", "in"}  # fmt: skip
+
+
+def _named_in(span: str, words: set[str]) -> bool:
+    """Whether every word of a name, its kind words aside, is a word of the question."""
+    own = [w for w in _TOKEN.findall(span.lower()) if w not in _KIND_WORDS]
+    return bool(own) and all(w in words for w in own)
 
 
 def _of_the_asked_kind(q: Question, span: Span) -> bool:

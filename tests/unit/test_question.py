@@ -196,6 +196,14 @@ def test_the_span_nearest_the_question_words_leads() -> None:
     assert found and found[0] == "H&J Veg"
 
 
+def test_a_place_the_question_names_is_no_answer_with_a_kind_word_added() -> None:
+    q = Question("Where near Ramanagara will the cluster be set up?", "place", content={"set"})
+    text = "The cluster will be set up in Ramanagara district, on land at Bhairapattana."
+    found = [s.text for s in answer_spans(q, text)]
+    assert not any("Ramanagara" in f for f in found)
+    assert "Bhairapattana" in found
+
+
 def test_headlines_are_told_from_sentences() -> None:
     assert is_headline("City to have Rs 10-cr sports tech extension centre")
     assert not is_headline("He said the centre, to be set up at a cost of Rs 10 crore, would open.")
