@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ingest.facts import FactSet, row_text, table_rows
 from kb.ids import node_id
-from kb.resolve import Resolver, display_name, name_variants, normalize
+from kb.resolve import Resolver, display_name, name_variants, normalize, organisation_key
 from kb.store.base import Provenance
 
 CENTRAL_FILE = "lgd-central-organisations.csv"
@@ -45,7 +45,11 @@ class AgencyNames:
         national = key in self.known or self.resolver.is_public("Agency", name)
         if state and not national:
             return node_id("Agency", state, name), f"{name}, {state}", aliases + [name]
-        aid = self.known.setdefault(key, node_id("Agency", name))
+        # one body however its legal form is written ("... Corporation", "... Corporation Ltd")
+        aid = self.known.setdefault(
+            key, self.known.get(organisation_key(name)) or node_id("Agency", name)
+        )
+        self.known.setdefault(organisation_key(name), aid)
         return aid, name, aliases
 
 

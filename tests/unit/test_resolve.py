@@ -93,6 +93,14 @@ def test_agency_aliases(a: str, b: str) -> None:
     assert names.id_for(a)[0] == names.id_for(b)[0]
 
 
+def test_a_body_loaded_with_and_without_its_legal_form_is_one_node() -> None:
+    names = AgencyNames(Resolver())
+    first, _, _ = names.id_for("Konkan Coir Development Corporation Ltd.")
+    assert names.id_for("Konkan Coir Development Corporation")[0] == first
+    assert names.id_for("Konkan Coir Development Corp Limited")[0] == first
+    assert names.id_for("Konkan Coir Board")[0] != first
+
+
 def test_state_department_is_qualified_by_state() -> None:
     names = AgencyNames(Resolver())
     py, _, _ = names.id_for("Department of Industries and Commerce", "Puducherry")
