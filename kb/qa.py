@@ -10,6 +10,7 @@ and follow-ups that reuse the previous turn's entities.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -265,6 +266,17 @@ def _long_list(nodes: list[Node], noun: str, shown: int = 8) -> str:
 MEANING_MARGIN = 0.05
 
 
+def names_enough(question: str, name: str, counts: Counter[str], names: int) -> bool:
+    """Whether `question` writes most of what sets `name` apart: the name's words, each
+    weighted by how rare it is among the KB's `names` (`counts`: in how many names each word
+    is), two thirds of the weight in the question. "cluster development programmes" does not
+    name the Small Industries Cluster Development Programme."""
+    weight = {w: math.log(max(1, names) / (1 + counts[w])) for w in set(tokens(name))}
+    asked = set(tokens(question))
+    have = sum(v for w, v in weight.items() if w in asked)
+    return have >= 2 / 3 * sum(weight.values())
+
+
 def _clear_winner(near: list[tuple[Node, float]]) -> bool:
     """Whether the first of `near` (most similar first) is clearly nearer than the next."""
     return len(near) < 2 or near[0][1] - near[1][1] >= MEANING_MARGIN
@@ -334,6 +346,7 @@ class QuestionAnswerer:
         self.analyser = QuestionAnalyser(linker, linker.embedder)
         self._pool: EvidencePool | None = None
         self._words: tuple[tuple[int, int], Counter[str], set[str]] | None = None
+        self._name_words: tuple[int, Counter[str]] | None = None  # words of the KB's names
 
     # -- linking ------------------------------------------------------------------------------
 
@@ -425,7 +438,17 @@ class QuestionAnswerer:
         ('the bag cluster in Bihar'), by MiniLM similarity; only when names found nothing,
         and only a clear winner (as _cluster_by_meaning)."""
         near = self.linker.by_meaning(question, cutoff)
-        return [near[0][0]] if near and _clear_winner(near) else []
+        if not near or not _clear_winner(near) or not self._names_it(question, near[0][0]):
+            return []
+        return [near[0][0]]
+
+    def _names_it(self, question: str, node: Node) -> bool:
+        """Whether the question writes most of what sets the node's name apart
+        (`names_enough`, over the words of the KB's names)."""
+        nodes, _ = self.linker.name_vectors()
+        if self._name_words is None or self._name_words[0] != id(nodes):
+            self._name_words = (id(nodes), Counter(w for n in nodes for w in set(tokens(n.name))))
+        return names_enough(question, node.name, self._name_words[1], len(nodes))
 
     # -- answering ----------------------------------------------------------------------------
 

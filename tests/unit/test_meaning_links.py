@@ -3,11 +3,12 @@ its own way: a clear winner or nothing, and "Tirupur" names the district Tiruppu
 
 from __future__ import annotations
 
+from collections import Counter
 from types import SimpleNamespace
 from typing import Any
 
 from kb.evidence import names_in, spelled_as
-from kb.qa import QuestionAnswerer
+from kb.qa import QuestionAnswerer, names_enough
 from kb.question import Question
 from kb.search import tokens
 from kb.store.base import Node
@@ -23,6 +24,7 @@ def _answerer(near: list[tuple[Node, float]], outside: frozenset[str] = frozense
     return SimpleNamespace(
         linker=SimpleNamespace(by_meaning=lambda text, cutoff: near),
         _lies_in=lambda node, places: not places or node.name not in outside,
+        _names_it=lambda question, node: True,
     )
 
 
@@ -53,6 +55,16 @@ def test_a_whole_question_links_only_a_clear_winner() -> None:
         link(_answerer([(umden, 0.60), (payranga, 0.58)]), "Which states have Eri clusters?") == []
     )
     assert link(_answerer([(umden, 0.75), (payranga, 0.58)]), "Umden eri?") == [umden]
+
+
+def test_a_whole_question_names_a_node_only_with_what_sets_its_name_apart() -> None:
+    # in how many of 1,700 names each word is: "small" and "programme" are rare, "cluster" common
+    counts = Counter({"small": 29, "industry": 43, "cluster": 509, "development": 121,
+                      "programm": 27, "muzaffarpur": 3, "bag": 4})  # fmt: skip
+    name = "Small Industries Cluster Development Programme"
+    assert not names_enough("Who runs cluster development programmes?", name, counts, 1700)
+    assert names_enough("Who runs the small industries cluster programme?", name, counts, 1700)
+    assert names_enough("muzaffarpur bag unit anchor", "Muzaffarpur Bag Cluster", counts, 1700)
 
 
 def test_the_question_spelling_of_a_focus_entity_names_it() -> None:
