@@ -360,7 +360,7 @@ class QuestionAnswerer:
             surface = text[m.start : m.end]
             if (surface.islower() and surface in COMMON_WORD_PLACES) or surface in STATE_SHORT:
                 continue
-            for i in m.ids[:1] if m.type != "District" else m.ids:
+            for i in self._closest(m.ids, surface)[:1] if m.type != "District" else m.ids:
                 node = self.store.get_node(i)
                 if node is not None and node.id not in {f.id for f in found}:
                     found.append(node)
@@ -404,6 +404,18 @@ class QuestionAnswerer:
                     if node is not None and node.type not in ("GeographicalIndication", "Product"):
                         found.append(node)
         return found
+
+    def _closest(self, ids: list[str], surface: str) -> list[str]:
+        """The ids a name found in the question may mean, the one whose name adds the fewest
+        words to it first ("Trichy handloom": the Trichy Handloom Cluster before the Trichy
+        Mega Handloom Cluster); otherwise in the linker's order."""
+        written = set(tokens(surface))
+
+        def extra(i: str) -> int:
+            node = self.store.get_node(i)
+            return len(set(tokens(node.name)) - written) if node is not None else 99
+
+        return sorted(ids, key=extra) if len(ids) > 1 else ids
 
     def _lies_in(self, node: Node, places: list[Node]) -> bool:
         """Whether a cluster lies in one of `places` (its district, or that district's state);

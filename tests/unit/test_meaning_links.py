@@ -67,6 +67,15 @@ def test_a_whole_question_names_a_node_only_with_what_sets_its_name_apart() -> N
     assert names_enough("muzaffarpur bag unit anchor", "Muzaffarpur Bag Cluster", counts, 1700)
 
 
+def test_of_the_names_a_question_may_mean_the_one_adding_fewest_words_leads() -> None:
+    mega, plain = _cluster("Trichy Mega Handloom Cluster"), _cluster("Trichy Handloom Cluster")
+    nodes = {n.id: n for n in (mega, plain)}
+    answerer = SimpleNamespace(store=SimpleNamespace(get_node=nodes.get))
+    closest = QuestionAnswerer._closest
+    assert closest(answerer, [mega.id, plain.id], "Trichy handloom") == [plain.id, mega.id]
+    assert closest(answerer, [mega.id, plain.id], "Trichy mega handloom") == [mega.id, plain.id]
+
+
 def test_the_question_spelling_of_a_focus_entity_names_it() -> None:
     district = Node("district:tamil-nadu:tiruppur", "District", "Tiruppur")
     q = Question("How many dyeing units did Tirupur have?", "count", focus=[district],
