@@ -46,10 +46,9 @@ class AgencyNames:
         if state and not national:
             return node_id("Agency", state, name), f"{name}, {state}", aliases + [name]
         # one body however its legal form is written ("... Corporation", "... Corporation Ltd")
-        aid = self.known.setdefault(
-            key, self.known.get(organisation_key(name)) or node_id("Agency", name)
-        )
-        self.known.setdefault(organisation_key(name), aid)
+        legal = organisation_key(name)
+        aid = self.known.setdefault(key, self.known.get(legal) or node_id("Agency", name))
+        self.known.setdefault(legal, aid)
         return aid, name, aliases
 
 

@@ -1494,13 +1494,7 @@ def _place(
                         for g in c.children
                         if g.dep_ == "pobj" and (named := _named_place(g)) is not None
                     ]
-                    first = left[0] if left else o
-                    while (
-                        first.i > 0
-                        and doc[first.i - 1].dep_ == "compound"
-                        and doc[first.i - 1].pos_ == "PROPN"
-                    ):
-                        first = doc[first.i - 1]  # "Nongpok Kakching village": the whole name
+                    first = _name_start(doc, left[0] if left else o)
                     candidates.append((_proper_run(doc, first), False))
                     # "established at the Skill Centre in Jhandewalan": failing the
                     # institution, the place it is in
@@ -1534,14 +1528,7 @@ def _place(
                 and t.pos_ == "PROPN"
                 and t.head.lower_ in PLACE_PREPOSITIONS | {"of"}
             ):
-                first = t
-                while (
-                    first.i > 0
-                    and doc[first.i - 1].dep_ == "compound"
-                    and doc[first.i - 1].pos_ == "PROPN"
-                ):
-                    first = doc[first.i - 1]
-                candidates.append((_proper_run(doc, first), False))
+                candidates.append((_proper_run(doc, _name_start(doc, t)), False))
     for cand, adjacent in candidates:
         if not cand:
             continue
@@ -1553,6 +1540,14 @@ def _place(
         if found is not None and found[1] in ("district", "town"):
             return (*found, run, adjacent)
     return None
+
+
+def _name_start(doc: Any, tok: Any) -> Any:
+    """The first word of the proper name `tok` ends, through the proper nouns compounded
+    before it ("Nongpok Kakching village", "Kamrup District": the whole name)."""
+    while tok.i > 0 and doc[tok.i - 1].dep_ == "compound" and doc[tok.i - 1].pos_ == "PROPN":
+        tok = doc[tok.i - 1]
+    return tok
 
 
 # Head nouns of an institution's or a building's name: a name ending so is no town
