@@ -43,7 +43,12 @@ def _progress(message: str) -> None:
 def cmd_build(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     data = Path(args.data) if args.data else None
     docs = Path(args.docs) if args.docs else None
-    report = kb.build(data, docs, progress=_progress, documents=not args.no_docs)
+    if args.fresh:
+        report, gone = kb.rebuild(data, docs, progress=_progress, documents=not args.no_docs)
+        for name in gone:
+            _progress(f"not read again, its file is gone: {name}")
+    else:
+        report = kb.build(data, docs, progress=_progress, documents=not args.no_docs)
     _prepare(kb, ask=False)  # sentence and name vectors, cached for every later command
     if args.json:
         _print_json(report.to_dict())
@@ -545,6 +550,26 @@ def _prepare(kb: KnowledgeBase, ask: bool) -> None:
     _progress(f"models and indexes ready in {time.perf_counter() - started:.1f}s ({parts})")
 
 
+def _rebuild_if_stale(kb: KnowledgeBase) -> None:
+    """A KB built by another version of clusterkb, or from data changed since, is rebuilt
+    before serving, the user's own documents read again from their files; when a file of one
+    is gone the KB is kept as it is, with a line saying how to rebuild it."""
+    why = kb.stale()
+    if why is None:
+        return
+    gone = [name for name, path in kb.own_documents() if not path.is_file()]
+    if gone:
+        _progress(
+            f"the knowledge base may be out of date ({why}); it is not rebuilt by itself "
+            f"because the files of {len(gone)} of its documents are gone "
+            f"({', '.join(gone[:3])}{', ...' if len(gone) > 3 else ''}): "
+            "`clusterkb build --fresh` rebuilds it without them"
+        )
+        return
+    _progress(f"rebuilding the knowledge base: {why}")
+    kb.rebuild(progress=_progress)
+
+
 def cmd_serve(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from clusterkb.server import MALLOC_ARENAS, cap_malloc_arenas, create_server, serve
 
@@ -554,6 +579,8 @@ def cmd_serve(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if kb.is_empty():
         _progress("the knowledge base is empty; building it from the bundled data first")
         kb.build(progress=_progress)
+    else:
+        _rebuild_if_stale(kb)
     import logging
 
     logging.basicConfig(
@@ -616,6 +643,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--data", help="data folder (default: the bundled data/)")
     b.add_argument("--docs", help="documents folder (default: the bundled data/corpus)")
     b.add_argument("--no-docs", action="store_true", help="build from the tables only")
+    b.add_argument(
+        "--fresh",
+        action="store_true",
+        help="withdraw every fact first, then read every document again (the corpus, and your "
+        "own from their files): what a new version of clusterkb extracts",
+    )
     b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_build)
 

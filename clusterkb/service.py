@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 import threading
@@ -52,6 +54,30 @@ def _asked(question: str, history: list[Any] | None) -> tuple[str, list[Any]]:
     """The arguments of an answer as its memo keeps them: one form whoever asks (`ask`, the
     memo look-ups, the rebuild's `_made_again`), so equal questions have equal keys."""
     return question, list(history or [])
+
+
+# The file in CLUSTERKB_HOME saying what the KB was built with (KnowledgeBase.stale)
+BUILD_STAMP = "built_with.json"
+
+
+def build_fingerprint(data: Path) -> str:
+    """A digest of what a build reads: the code that extracts and stores (packages ingest and
+    kb, the QA weights aside) and the data folder's tables, registry and corpus."""
+    import ingest
+    import kb
+
+    digest = hashlib.sha256()
+    roots = [Path(ingest.__file__).parent, Path(kb.__file__).parent, data]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            rel = path.relative_to(root)
+            if not path.is_file() or path.name == "qa_model.json" or path.suffix == ".pyc":
+                continue
+            if rel.parts[0] == "eval" or "__pycache__" in rel.parts:
+                continue
+            digest.update(f"{root.name}/{rel.as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class KnowledgeBase:
@@ -258,6 +284,7 @@ class KnowledgeBase:
             report.documents = self.ingest([docs], say)
             report.stats = self.store.stats().to_dict()
         self._changed()
+        self._write_stamp(data)
         return report
 
     def ingest(self, paths: list[Path], progress: Callable[[str], None] | None = None) -> Any:
@@ -535,6 +562,79 @@ class KnowledgeBase:
 
     def is_empty(self) -> bool:
         return self.store.stats().nodes == 0
+
+    # -- what the KB was built with ------------------------------------------------------------
+
+    @property
+    def _stamp_path(self) -> Path:
+        return self.settings.home / BUILD_STAMP
+
+    def _write_stamp(self, data: Path) -> None:
+        stamp = {"fingerprint": build_fingerprint(data), "data": str(data.resolve())}
+        self.settings.home.mkdir(parents=True, exist_ok=True)
+        self._stamp_path.write_text(json.dumps(stamp) + "\n", encoding="utf-8")
+
+    def stale(self) -> str | None:
+        """Why the KB may not be what this version of clusterkb would build from the data it
+        was built from (its extraction code or bundled data changed since), or None. A KB
+        built before builds were stamped counts as stale."""
+        try:
+            stamp = json.loads(self._stamp_path.read_text(encoding="utf-8"))
+            data = Path(stamp["data"])
+            fingerprint = str(stamp["fingerprint"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return "it records no build of this version"
+        if not data.is_dir():
+            return f"the data it was built from ({data}) is gone"
+        if build_fingerprint(data) != fingerprint:
+            return "the extraction code or the bundled data changed since it was built"
+        return None
+
+    def own_documents(self) -> list[tuple[str, Path]]:
+        """The documents the KB holds beyond the bundled corpus (ingested or uploaded), each
+        with the file it was read from."""
+        corpus = self.settings.data_dir / "corpus"
+        out = []
+        for node in self.store.nodes("Document"):
+            path = Path(str(node.attrs.get("path") or ""))
+            # by its file name: a clone elsewhere bundles the same corpus under another path
+            if path.parent.name != "corpus" or not (corpus / path.name).is_file():
+                out.append((node.name, path))
+        return out
+
+    def rebuild(
+        self,
+        data_dir: Path | None = None,
+        docs_dir: Path | None = None,
+        progress: Callable[[str], None] | None = None,
+        documents: bool = True,
+    ) -> tuple[Any, list[str]]:
+        """Build anew from the data the KB was built from, every fact withdrawn first (a build
+        alone keeps an unchanged document's facts as an earlier extraction found them), then
+        read the user's own documents again from their files. Returns the build's report and
+        the names of the documents whose files are gone (they are not in the new KB). The
+        arguments are build's; the data defaults to the folder the KB was built from."""
+        say = progress or (lambda _: None)
+        own = self.own_documents()
+        data = data_dir or self.stamped_data()
+        with self.write_lock:
+            with self.store.batch():
+                self.store.remove_sources(list(self.store.sources()))
+            self._changed()
+            report = self.build(data, docs_dir, progress=say, documents=documents)
+            files = [path for _, path in own if path.is_file()]
+            if files:
+                say(f"reading {len(files)} document(s) of your own again")
+                self.ingest(files, say)
+        return report, [name for name, path in own if not path.is_file()]
+
+    def stamped_data(self) -> Path:
+        """The data folder the KB was built from (the configured one if no build says)."""
+        try:
+            data = Path(json.loads(self._stamp_path.read_text(encoding="utf-8"))["data"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return self.settings.data_dir
+        return data if data.is_dir() else self.settings.data_dir
 
     # -- reading -------------------------------------------------------------------------------
 

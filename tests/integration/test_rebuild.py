@@ -1,0 +1,101 @@
+"""A KB built by another version of clusterkb is rebuilt, the user's documents read again.
+
+A build stamps the home with a digest of the code and data it read (clusterkb.service
+build_fingerprint); `clusterkb serve` rebuilds a home whose stamp differs, because an
+unchanged document is otherwise never extracted again (ingest skips it by its content hash).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from clusterkb import cli
+from clusterkb.service import BUILD_STAMP, KnowledgeBase, build_fingerprint
+from kb.ids import file_document_id
+from kb.store.base import Node, Provenance
+
+NOTE = (
+    "The Kota Doria handloom cluster in Kota district of Rajasthan is implemented by the "
+    "Rajasthan Handloom Development Corporation."
+)
+
+
+def _outdate(kb: KnowledgeBase) -> None:
+    """Make the home's stamp say another version built it, and leave a fact only an earlier
+    extraction of a bundled document found."""
+    stamp = kb.settings.home / BUILD_STAMP
+    data = json.loads(stamp.read_text(encoding="utf-8"))
+    stamp.write_text(json.dumps({**data, "fingerprint": "0" * 16}), encoding="utf-8")
+    source = file_document_id("muzaffarpur-bag-cluster")
+    old = Provenance(source, "sentence 3", "an earlier reading", "test")
+    kb.store.upsert_nodes([Node("enterprise:leftover-traders", "Enterprise", "Leftover Traders",
+                                {}, [], [old])])  # fmt: skip
+
+
+def _own_document(kb: KnowledgeBase, folder: Path) -> Path:
+    path = folder / "kota-doria-note.txt"
+    path.write_text(NOTE, encoding="utf-8")
+    report = kb.ingest([path])
+    assert report.added, report
+    return path
+
+
+def test_a_build_is_stamped_with_what_it_read(scratch_kb: KnowledgeBase) -> None:
+    assert scratch_kb.stale() is None
+    assert scratch_kb.own_documents() == []
+    stamp = scratch_kb.settings.home / BUILD_STAMP
+    data = json.loads(stamp.read_text(encoding="utf-8"))
+    stamp.write_text(json.dumps({**data, "fingerprint": "0" * 16}), encoding="utf-8")
+    assert "changed" in (scratch_kb.stale() or "")
+    stamp.unlink()
+    assert "records no build" in (scratch_kb.stale() or "")
+
+
+def test_the_fingerprint_follows_code_and_data_but_not_the_eval_sets(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "tables").mkdir(parents=True)
+    (data / "eval").mkdir()
+    (data / "tables" / "odop.csv").write_text("district,product\nKota,Kota Doria\n")
+    first = build_fingerprint(data)
+    (data / "eval" / "questions.jsonl").write_text("{}\n")
+    assert build_fingerprint(data) == first
+    (data / "tables" / "odop.csv").write_text("district,product\nKota,Kota Stone\n")
+    assert build_fingerprint(data) != first
+
+
+def test_serve_rebuilds_an_outdated_kb_and_keeps_the_users_documents(
+    scratch_kb: KnowledgeBase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _own_document(scratch_kb, tmp_path)
+    doc_id = file_document_id(path.stem)
+    _outdate(scratch_kb)
+    assert scratch_kb.store.get_node("enterprise:leftover-traders") is not None
+    cli._rebuild_if_stale(scratch_kb)
+    assert "rebuilding the knowledge base" in capsys.readouterr().err
+    assert scratch_kb.store.get_node("enterprise:leftover-traders") is None
+    assert scratch_kb.store.get_node(doc_id) is not None  # read again from its file
+    assert [name for name, _ in scratch_kb.own_documents()] == [
+        scratch_kb.store.get_node(doc_id).name  # type: ignore[union-attr]
+    ]
+    assert scratch_kb.stale() is None
+
+
+def test_a_kb_whose_document_file_is_gone_is_kept_until_a_fresh_build(
+    scratch_kb: KnowledgeBase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _own_document(scratch_kb, tmp_path)
+    doc_id = file_document_id(path.stem)
+    path.unlink()
+    _outdate(scratch_kb)
+    cli._rebuild_if_stale(scratch_kb)
+    said = capsys.readouterr().err
+    assert "not rebuilt by itself" in said and "build --fresh" in said
+    assert scratch_kb.store.get_node("enterprise:leftover-traders") is not None  # unchanged
+    _, gone = scratch_kb.rebuild()
+    assert len(gone) == 1
+    assert scratch_kb.store.get_node(doc_id) is None
+    assert scratch_kb.store.get_node("enterprise:leftover-traders") is None
+    assert scratch_kb.stale() is None
