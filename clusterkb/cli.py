@@ -551,19 +551,25 @@ def _prepare(kb: KnowledgeBase, ask: bool) -> None:
 
 
 def _rebuild_if_stale(kb: KnowledgeBase) -> None:
-    """A KB built by another version of clusterkb, or from data changed since, is rebuilt
-    before serving, the user's own documents read again from their files; when a file of one
-    is gone the KB is kept as it is, with a line saying how to rebuild it."""
+    """A KB another version of clusterkb built, or built from data changed since, is rebuilt
+    before serving, the user's own documents read again from their files. It is kept as it
+    is, with a line saying how to rebuild it, when a file of one is gone, or when no build
+    stamped it (built before builds were stamped, imported, or written by other means)."""
     why = kb.stale()
     if why is None:
         return
     gone = [name for name, path in kb.own_documents() if not path.is_file()]
-    if gone:
+    if gone or not kb.stamped():
+        because = (
+            f"the files of {len(gone)} of its documents are gone "
+            f"({', '.join(gone[:3])}{', ...' if len(gone) > 3 else ''})"
+            if gone
+            else "no build of clusterkb stamped it"
+        )
         _progress(
             f"the knowledge base may be out of date ({why}); it is not rebuilt by itself "
-            f"because the files of {len(gone)} of its documents are gone "
-            f"({', '.join(gone[:3])}{', ...' if len(gone) > 3 else ''}): "
-            "`clusterkb build --fresh` rebuilds it without them"
+            f"because {because}: `clusterkb build --fresh` rebuilds it"
+            + (" without them" if gone else "")
         )
         return
     _progress(f"rebuilding the knowledge base: {why}")

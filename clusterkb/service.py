@@ -574,16 +574,20 @@ class KnowledgeBase:
         self.settings.home.mkdir(parents=True, exist_ok=True)
         self._stamp_path.write_text(json.dumps(stamp) + "\n", encoding="utf-8")
 
+    def stamped(self) -> bool:
+        """Whether a build of clusterkb stamped this home (see stale)."""
+        return self._stamp_path.is_file()
+
     def stale(self) -> str | None:
         """Why the KB may not be what this version of clusterkb would build from the data it
-        was built from (its extraction code or bundled data changed since), or None. A KB
-        built before builds were stamped counts as stale."""
+        was built from (its extraction code or bundled data changed since), or None. A KB no
+        build stamped (built before builds were stamped, or imported) counts as stale."""
         try:
             stamp = json.loads(self._stamp_path.read_text(encoding="utf-8"))
             data = Path(stamp["data"])
             fingerprint = str(stamp["fingerprint"])
         except (OSError, ValueError, KeyError, TypeError):
-            return "it records no build of this version"
+            return "no build of this version is recorded"
         if not data.is_dir():
             return f"the data it was built from ({data}) is gone"
         if build_fingerprint(data) != fingerprint:

@@ -51,7 +51,19 @@ def test_a_build_is_stamped_with_what_it_read(scratch_kb: KnowledgeBase) -> None
     stamp.write_text(json.dumps({**data, "fingerprint": "0" * 16}), encoding="utf-8")
     assert "changed" in (scratch_kb.stale() or "")
     stamp.unlink()
-    assert "records no build" in (scratch_kb.stale() or "")
+    assert "no build" in (scratch_kb.stale() or "")
+
+
+def test_a_kb_no_build_stamped_is_kept(
+    scratch_kb: KnowledgeBase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Built before builds were stamped, or imported: it may be the user's only copy."""
+    _outdate(scratch_kb)
+    (scratch_kb.settings.home / BUILD_STAMP).unlink()
+    cli._rebuild_if_stale(scratch_kb)
+    said = capsys.readouterr().err
+    assert "not rebuilt by itself" in said and "no build of clusterkb stamped it" in said
+    assert scratch_kb.store.get_node("enterprise:leftover-traders") is not None
 
 
 def test_the_fingerprint_follows_code_and_data_but_not_the_eval_sets(tmp_path: Path) -> None:
