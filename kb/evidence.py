@@ -9,6 +9,7 @@ answer. Headings and page furniture are never evidence.
 
 from __future__ import annotations
 
+import csv
 import json
 import math
 import re
@@ -426,6 +427,7 @@ def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
     words = set(_TOKEN.findall(asked))
     found = [s for s in spans(text) if s.type in wanted and s.text.lower() not in asked
              and not (s.type in _NAMED and _named_in(s.text, words))
+             and not other_measure(measures_asked(q.content), s)
              and (s.type != "items" or _of_the_asked_kind(q, s))]  # fmt: skip
     near = zip(found, _distances(q, text, found), strict=True)
     return sorted(near, key=lambda x: (x[0].type != q.answer_type, x[1]))
@@ -436,6 +438,35 @@ def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
 _NAMED = {"place", "org", "person"}
 _KIND_WORDS = {"district", "state", "city", "town", "village", "block", "taluk", "tehsil",
                "the", "of", "and", "in"}  # fmt: skip
+
+
+def _measures() -> dict[str, frozenset[str]]:
+    """Each word of kb/measures.csv (stemmed) and the measures of money it names."""
+    out: dict[str, set[str]] = {}
+    with MEASURES_FILE.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for word in row["words"].split(";"):
+                out.setdefault(stem(word.strip()), set()).add(row["measure"])
+    return {w: frozenset(m) for w, m in out.items()}
+
+
+MEASURES_FILE = Path(__file__).with_name("measures.csv")
+MEASURES = _measures()
+
+
+def measures_asked(words: set[str]) -> set[str]:
+    """The measures of money the (stemmed) words of a question name."""
+    return {m for w in words for m in MEASURES.get(w, ())}
+
+
+def other_measure(asked: set[str], span: Span) -> bool:
+    """Whether an amount is said of other measures than those asked: "What is the project
+    cost?" is not answered by "a production value of Rs 15 crore". An amount said of no
+    measure word, or a question asking none, is no conflict."""
+    if span.type != "money" or not asked:
+        return False
+    said = {m for w in span.governors for m in MEASURES.get(stem(w), ())}
+    return bool(said) and not said & asked
 
 
 def _named_in(span: str, words: set[str]) -> bool:

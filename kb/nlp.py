@@ -53,6 +53,9 @@ class Span:
     start: int
     end: int
     head: str = ""  # for a number: the lemma of the noun it counts ("1649 weavers": "weaver")
+    # the lemmas of the words the span is said of, up to its clause's verb ("at a cost of
+    # Rs 5 crore": cost; "a production value of Rs 15 crore": value, production); governors()
+    governors: frozenset[str] = frozenset()
 
 
 def _import_spacy_without_torch() -> None:
@@ -177,7 +180,8 @@ def _reading(text: str, doc: Any) -> _Reading:
     # amounts and percentages written the Indian way, and places named with their kind, win
     # over the statistical entities they overlap ("INR 10 Lakh", not "10 Lakh" as a count;
     # "Chas Block", not an organisation); years only fill gaps
-    out = [Span(m.group(0).strip(), kind, m.start(), m.end())
+    out = [Span(m.group(0).strip(), kind, m.start(), m.end(), "",
+                governors(_root(doc, m.start(), m.end())))
            for rx, kind in ((_MONEY, "money"), (_PERCENT, "percent"), (_PLACE_UNIT, "place"))
            for m in rx.finditer(text)]  # fmt: skip
     content = frozenset(
@@ -191,12 +195,65 @@ def _reading(text: str, doc: Any) -> _Reading:
             if kind == "date" and e.text.isdigit() and e.root.dep_ == "nummod":
                 kind = "count"  # "1649 weavers" is a number of weavers, not a year
             head = _counted(e) if kind == "count" else ""
-            out.append(Span(e.text, kind, e.start_char, e.end_char, head))
+            out.append(Span(e.text, kind, e.start_char, e.end_char, head, governors(e.root)))
     for m in _YEAR.finditer(text):
         if not any(s.start < m.end() and m.start() < s.end for s in out):
-            out.append(Span(m.group(0), "date", m.start(), m.end()))
+            root = _root(doc, m.start(), m.end())
+            out.append(Span(m.group(0), "date", m.start(), m.end(), "", governors(root)))
     out += _enumerations(doc)
     return tuple(sorted(out, key=lambda s: s.start)), content
+
+
+# Verbs too common to say what a span is said of
+_LIGHT = {"be", "have", "do", "get", "say", "make", "take"}
+# Links inside one phrase: the span's phrase goes on upward through them
+_WITHIN = {"compound", "conj", "appos", "nmod", "amod", "nummod", "quantmod", "poss", "npadvmod",
+           "prep", "pobj", "agent", "cc", "punct", "det"}  # fmt: skip
+
+
+def _root(doc: Any, start: int, end: int) -> Any:
+    """The token of characters start..end whose head lies outside them (None if none)."""
+    inside = [t for t in doc if start <= t.idx < end]
+    return next((t for t in inside if not start <= t.head.idx < end or t.head.i == t.i),
+                inside[-1] if inside else None)  # fmt: skip
+
+
+def governors(token: Any, own: bool = False) -> frozenset[str]:
+    """The lemmas of what the phrase at `token` is said of: each content word above it up to
+    and including its clause's verb, with those words' modifiers ("a production value of Rs
+    15 crore": value, production); for a copula, its subject too ("the project cost is Rs 5
+    crore": cost, project). With `own`, the token's own lemma and modifiers as well."""
+    if token is None:
+        return frozenset()
+    out: set[str] = set()
+
+    def add(t: Any, skip: Any = None) -> None:
+        if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and t.lemma_.lower() not in _LIGHT:
+            out.add(t.lemma_.lower())
+        for c in t.children:
+            if (
+                c is not skip
+                and c.dep_ in ("amod", "compound")
+                and c.pos_ in ("NOUN", "VERB", "ADJ")
+            ):
+                out.add(c.lemma_.lower())
+
+    if own:
+        add(token)
+    t = token
+    for _ in range(8):
+        head = t.head
+        if head.i == t.i:
+            break
+        add(head, skip=t)
+        if head.lemma_ == "be":
+            for subject in (c for c in head.children
+                            if c.dep_ in ("nsubj", "nsubjpass") and c is not t):  # fmt: skip
+                add(subject)
+        if head.pos_ in ("VERB", "AUX") or t.dep_ not in _WITHIN:
+            break
+        t = head
+    return frozenset(out)
 
 
 # Words that introduce examples of a kind ("MFIs like RGVN", "groups such as NGOs")

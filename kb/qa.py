@@ -30,7 +30,9 @@ from kb.evidence import (
     goes_on_listing,
     is_furniture,
     list_stretch,
+    measures_asked,
     names_in,
+    other_measure,
     several_parts,
 )
 from kb.explore import entity_view, path_view
@@ -1193,6 +1195,7 @@ class QuestionAnswerer:
             kinds = {"duration"}
         else:
             kinds = {"count"}
+        measures = measures_asked(asked) if kinds == {"money"} else set()
         best: tuple[float, dict[str, Any], Node] | None = None
         clusters = [n for n in entities if n.type == "Cluster"]
         docs: set[str] = set()
@@ -1218,6 +1221,9 @@ class QuestionAnswerer:
                         continue
                     if q["kind"] == "count" and not asked & set(tokens(q["unit"])):
                         continue  # "how many looms": a count of artisans does not answer it
+                    if measures and any(other_measure(measures, s) for s in typed_spans(
+                            q.get("sentence_text", "")) if s.text in q["text"] or q["text"] in s.text):  # fmt: skip
+                        continue  # "the project cost": a production value does not answer it
                     words = set(tokens(q.get("sentence_text", "")))
                     overlap = len(asked & words) + 2 * len(
                         asked & set(tokens(q["unit"] + " " + q["text"]))

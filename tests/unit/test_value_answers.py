@@ -4,8 +4,10 @@ evidence stating a value of that type; a count of days is a duration."""
 from __future__ import annotations
 
 from kb.evidence import Candidate, answer_spans
+from kb.nlp import spans
 from kb.qa import ranked_answers
 from kb.question import Question
+from kb.search import tokens
 
 
 def _candidate(
@@ -34,3 +36,31 @@ def test_a_count_of_days_is_answered_by_a_duration() -> None:
     assert [s.text for s in answer_spans(days, text)] == ["15-20 days"]
     artisans = Question("How many artisans did the survey meet?", "count", noun="artisan")
     assert "15-20 days" not in [s.text for s in answer_spans(artisans, text)]
+
+
+def test_an_amount_of_another_measure_does_not_answer() -> None:
+    """kb/measures.csv: an amount said of a production value is no project cost; one said of
+    no measure word, or asked by a question naming none, stays an answer."""
+    text = (
+        "The CFC will be set up at a cost of Rs 5 crore, and the units will make bags worth "
+        "a production value of Rs 15 crore a year."
+    )
+
+    def asked(question: str) -> Question:
+        return Question(question, "money", content=set(tokens(question)))
+
+    assert [s.text for s in answer_spans(asked("What is the CFC's project cost?"), text)] == [
+        "Rs 5 crore"
+    ]
+    assert [s.text for s in answer_spans(asked("What production value is expected?"), text)] == [
+        "Rs 15 crore"
+    ]
+    plain = answer_spans(asked("How much money is involved?"), text)
+    assert sorted(s.text for s in plain) == ["Rs 15 crore", "Rs 5 crore"]
+
+
+def test_an_amount_is_said_of_the_words_it_hangs_from() -> None:
+    found = {s.text: s.governors for s in spans("The total project cost is Rs. 12.5 crore.")}
+    assert {"cost", "project"} <= found["Rs. 12.5 crore"]
+    found = {s.text: s.governors for s in spans("The Ministry sanctioned Rs 4.5 crore for it.")}
+    assert "sanction" in found["Rs 4.5 crore"]
