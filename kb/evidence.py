@@ -67,6 +67,7 @@ FEATURES = (
     "lemma_overlap",  # share of the question's content lemmas in the evidence ('bought': buying)
     "count_asked",
     "span_support",  # other evidence holds the same answer span (an answer several sources give)
+    "measure_said",  # an amount said of the measure asked ("an outlay of Rs 40 crore": outlay)
     # which graph reading produced a fact (some readings are more often right than others)
     *(f"reader_{r}" for r in READERS),
 )
@@ -312,6 +313,7 @@ class EvidencePool:
         typed = q.answer_type in SPAN_TYPES
         nearest: dict[int, str] = {}  # each candidate's nearest answer span, lower case
         spelled = spelled_as(q)
+        asked_measures = measures_asked(q.content) if q.answer_type == "money" else set()
         read_many([t for c in candidates for t in {c.reading, c.answer or c.reading}])
         for c in candidates:
             deadline.check()  # the request's deadline (kb.deadline)
@@ -367,6 +369,13 @@ class EvidencePool:
                 if q.lemmas
                 else 0.0,
                 "count_asked": 1.0 if q.answer_type == "count" and q.count_noun else 0.0,
+                # and in a document naming all the question names: another cluster's cost
+                # is no answer
+                "measure_said": 1.0
+                if all(in_document)
+                and not any(missing)
+                and any(said_of(asked_measures, s) for s, _ in ranked)
+                else 0.0,
             }
         if candidates:
             top = {
@@ -457,6 +466,13 @@ MEASURES = _measures()
 def measures_asked(words: set[str]) -> set[str]:
     """The measures of money the (stemmed) words of a question name."""
     return {m for w in words for m in MEASURES.get(w, ())}
+
+
+def said_of(asked: set[str], span: Span) -> bool:
+    """Whether an amount is said of a measure asked ("an outlay of Rs 40 crore": outlay)."""
+    return span.type == "money" and any(
+        MEASURES.get(stem(w), frozenset()) & asked for w in span.governors
+    )
 
 
 def other_measure(asked: set[str], span: Span) -> bool:
@@ -607,7 +623,8 @@ ABSTAIN_FEATURES = (
     # (one row each); with all of the candidate's features it fitted their noise (5-fold by
     # question on 374 development questions, out-of-fold rankings, 3 seeds: 246 right with
     # the 21 features it had, 252 with these)
-    *(f"top_{f}" for f in ("type_span", "focus_in_document", "constraint_missing", "is_fact")),
+    *(f"top_{f}" for f in ("type_span", "focus_in_document", "constraint_missing", "is_fact",
+                           "measure_said")),
     "follow_up",  # the question names nothing and reads its entities from the previous turn
 )  # fmt: skip
 

@@ -3,7 +3,7 @@ evidence stating a value of that type; a count of days is a duration."""
 
 from __future__ import annotations
 
-from kb.evidence import Candidate, answer_spans
+from kb.evidence import Candidate, answer_spans, measures_asked, said_of
 from kb.nlp import spans
 from kb.qa import ranked_answers
 from kb.question import Question
@@ -64,3 +64,14 @@ def test_an_amount_is_said_of_the_words_it_hangs_from() -> None:
     assert {"cost", "project"} <= found["Rs. 12.5 crore"]
     found = {s.text: s.governors for s in spans("The Ministry sanctioned Rs 4.5 crore for it.")}
     assert "sanction" in found["Rs 4.5 crore"]
+
+
+def test_an_amount_said_of_the_asked_measure_is_marked() -> None:
+    """The ranker's measure_said: "an outlay of Rs 40 crore" states the outlay asked for."""
+    asked = measures_asked(set(tokens("What was the combined outlay for the 20 clusters?")))
+    assert asked == {"cost"}
+    text = "With an outlay of Rs 40 crore for all the clusters, 6,000 looms will be given."
+    money = [s for s in spans(text) if s.type == "money"]
+    assert money and all(said_of(asked, s) for s in money)
+    other = [s for s in spans("The units sold goods worth Rs 3 crore.") if s.type == "money"]
+    assert other and not any(said_of(asked, s) for s in other)
