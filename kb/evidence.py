@@ -68,6 +68,7 @@ FEATURES = (
     "count_asked",
     "span_support",  # other evidence holds the same answer span (an answer several sources give)
     "measure_said",  # an amount said of the measure asked ("an outlay of Rs 40 crore": outlay)
+    "role_said",  # a name said of what the question asks it of ("implemented by X"), as above
     # which graph reading produced a fact (some readings are more often right than others)
     *(f"reader_{r}" for r in READERS),
 )
@@ -375,6 +376,12 @@ class EvidencePool:
                 if all(in_document)
                 and not any(missing)
                 and any(said_of(asked_measures, s) for s, _ in ranked)
+                else 0.0,
+                "role_said": 1.0
+                if all(in_document)
+                and not any(missing)
+                and q.answer_type in ("org", "person", "place")
+                and any(q.asked_of & s.governors for s, _ in ranked)
                 else 0.0,
             }
         if candidates:

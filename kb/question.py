@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from kb.linking import EntityLinker
-from kb.nlp import parse, parse_many
+from kb.nlp import governors, parse, parse_many
 from kb.schema import RELATION_TYPES
 from kb.search import Embedder, cached_vectors, spelled_out, stem, tokens
 from kb.store.base import Node
@@ -177,6 +177,9 @@ class Question:
     parts: int = 1  # how many things it asks ("how much ... and how many ...": 2)
     lemmas: frozenset[str] = frozenset()  # lemmas of its content words, entity names removed
     across: bool = False  # it compares or gathers across sources ("both", "the two reports")
+    # the lemmas of what the asked thing is said of: "which agency implements X": agency,
+    # implement (kb.nlp.governors)
+    asked_of: frozenset[str] = frozenset()
 
 
 def asked_noun(doc: Any) -> str | None:
@@ -435,6 +438,9 @@ class QuestionAnalyser:
             content -= {stem(noun)}
             phrase = ()
         constraints = self._constraints(doc, focus)
+        asked = _asked_token(doc)
+        wh = next((t for t in doc if t.tag_ in ("WDT", "WP", "WP$", "WRB")), None)
+        asked_of = governors(asked, own=True) if asked is not None else governors(wh)
         return Question(
             text=text,
             answer_type=kind,
@@ -450,6 +456,7 @@ class QuestionAnalyser:
             noun_phrase=phrase,
             parts=max(1, sum(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc)),
             across=bool(compared) or several,
+            asked_of=asked_of - LIGHT_WORDS - {"many", "much"},
             lemmas=frozenset(
                 t.lemma_.lower()
                 for t in doc

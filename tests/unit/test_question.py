@@ -389,3 +389,20 @@ def test_the_members_a_sentence_states_of_a_kind_are_one_list(
 )
 def test_no_list_is_read_where_none_is_stated(sentence: str) -> None:
     assert not [s for s in spans(sentence) if s.type == "items"]
+
+
+def test_the_asked_thing_and_a_name_are_said_of_the_same_words() -> None:
+    """What the question asks a thing of (its noun and verb) and what a name in a sentence is
+    said of (kb.nlp governors), which the ranker's role_said compares."""
+    analyser = _plain_analyser()
+    which = analyser.analyse("Which agency implements the kauna bag cluster?", [])
+    assert {"agency", "implement"} <= which.asked_of
+    who = analyser.analyse("Who is the implementing agency of the kauna cluster?", [])
+    assert {"agency", "implement"} <= who.asked_of
+    found = {s.text: s.governors for s in spans(
+        "The cluster is implemented by the District Industries Centre, Kauna.")}  # fmt: skip
+    assert "implement" in found["the District Industries Centre"]
+    found = {s.text: s.governors for s in spans(
+        "The implementing agency, the Khadi and Village Industries Commission, met the weavers.")}  # fmt: skip
+    assert {"agency", "implement"} <= found["Khadi and Village Industries Commission"]
+    assert "role_said" in FEATURES
