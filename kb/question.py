@@ -341,6 +341,23 @@ def _compared(seg: Any) -> list[str]:
     return []
 
 
+_WH = {"what", "which", "who", "whom", "whose", "where", "when", "how", "why"}
+
+
+def asking_sentence(doc: Any) -> Any:
+    """The sentence of a question that asks, when others only lead up to it: "Ludhiana's
+    makers say the site is too far. Where is that site?" is read from "Where"; a question of
+    one sentence, or whose first sentence already asks, is read whole."""
+    sentences = list(doc.sents)
+    if len(sentences) < 2:
+        return doc
+    first = sentences[0]
+    if first.text.rstrip().endswith("?") or any(t.lower_ in _WH for t in first):
+        return doc
+    asking = next((s for s in sentences[1:] if any(t.lower_ in _WH for t in s)), None)
+    return asking.as_doc() if asking is not None else doc
+
+
 def answer_type(doc: Any) -> tuple[str, str | None, bool]:
     """(answer type, the noun counted by 'how many', whether the asked noun is plural)."""
     words = [t.lower_ for t in doc]
@@ -422,24 +439,28 @@ class QuestionAnalyser:
 
     def analyse(self, text: str, focus: list[Node]) -> Question:
         doc = parse(text)
-        kind, count_noun, plural = answer_type(doc)
+        asking = asking_sentence(doc)
+        kind, count_noun, plural = answer_type(asking)
+        if kind in ("other", "definition") and asking is not doc:  # "... figures. What are they?"
+            asking = doc
+            kind, count_noun, plural = answer_type(doc)
         several = bool({t.lemma_.lower() for t in doc} & ACROSS_WORDS)
         compared = (kind == "aggregate" or kind == "other" and several) and measure(doc)
         if compared:  # "which costs more, A or B?", "the two reports' figures": the amounts
             kind = compared
-        noun = asked_noun(doc)
+        noun = asked_noun(asking)
         names = [a for n in focus for a in [n.name, *n.aliases] if len(a) > 2]
         entity_words = {t for a in names for t in tokens(a)}
         content = set(tokens(text)) - entity_words - {stem(w) for w in ("cluster",)}
-        phrase = tuple(stem(w) for w in asked_phrase(doc))
+        phrase = tuple(stem(w) for w in asked_phrase(asking))
         if noun and kind in ("place", "date") and ANSWER_NOUNS.get(noun.lower()) == kind:
             # "in which state", "which year": the noun names the kind of the answer, which the
             # evidence holds as a span ("Manipur"); the word itself is no evidence
             content -= {stem(noun)}
             phrase = ()
         constraints = self._constraints(doc, focus)
-        asked = _asked_token(doc)
-        wh = next((t for t in doc if t.tag_ in ("WDT", "WP", "WP$", "WRB")), None)
+        asked = _asked_token(asking)
+        wh = next((t for t in asking if t.tag_ in ("WDT", "WP", "WP$", "WRB")), None)
         asked_of = governors(asked, own=True) if asked is not None else governors(wh)
         return Question(
             text=text,

@@ -406,3 +406,20 @@ def test_the_asked_thing_and_a_name_are_said_of_the_same_words() -> None:
         "The implementing agency, the Khadi and Village Industries Commission, met the weavers.")}  # fmt: skip
     assert {"agency", "implement"} <= found["Khadi and Village Industries Commission"]
     assert "role_said" in FEATURES
+
+
+def test_a_question_led_up_to_is_read_from_the_sentence_that_asks() -> None:
+    """A lead-in sentence gives context; the asking sentence gives the type. When that one
+    says only "What are they?", the whole question is read (its noun is in the lead-in)."""
+    analyser = _plain_analyser()
+    led = analyser.analyse("The kauna makers say the new site is too far. Where is that site?", [])
+    assert led.answer_type == "place"
+    assert analyser.analyse("The kauna makers say the new site is too far.", []).answer_type != (
+        "place"
+    )
+    they = analyser.analyse(
+        "The two kauna reports quote different investment figures. What are they?", []
+    )
+    assert they.answer_type == "money"
+    both = analyser.analyse("Who runs the kauna cluster? Where is it?", [])
+    assert both.answer_type == "org"  # the first sentence asks: read whole
