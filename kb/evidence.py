@@ -630,8 +630,7 @@ ABSTAIN_FEATURES = (
     # (one row each); with all of the candidate's features it fitted their noise (5-fold by
     # question on 374 development questions, out-of-fold rankings, 3 seeds: 246 right with
     # the 21 features it had, 252 with these)
-    *(f"top_{f}" for f in ("type_span", "focus_in_document", "constraint_missing", "is_fact",
-                           "measure_said")),
+    *(f"top_{f}" for f in ("type_span", "focus_in_document", "constraint_missing", "is_fact")),
     "follow_up",  # the question names nothing and reads its entities from the previous turn
 )  # fmt: skip
 

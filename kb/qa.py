@@ -239,6 +239,14 @@ def _shares(lengths: list[int], room: int) -> list[int]:
     return budget
 
 
+def _of_another_measure(quantity: dict[str, Any], measures: set[str]) -> bool:
+    """Whether a stated amount is said of other measures than those asked (kb/measures.csv),
+    read from its sentence."""
+    text = str(quantity.get("text") or "")
+    found = typed_spans(str(quantity.get("sentence_text") or ""))
+    return any(other_measure(measures, s) for s in found if s.text in text or text in s.text)
+
+
 def _join(names: list[str]) -> str:
     names = list(dict.fromkeys(names))
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -1221,8 +1229,7 @@ class QuestionAnswerer:
                         continue
                     if q["kind"] == "count" and not asked & set(tokens(q["unit"])):
                         continue  # "how many looms": a count of artisans does not answer it
-                    if measures and any(other_measure(measures, s) for s in typed_spans(
-                            q.get("sentence_text", "")) if s.text in q["text"] or q["text"] in s.text):  # fmt: skip
+                    if measures and _of_another_measure(q, measures):
                         continue  # "the project cost": a production value does not answer it
                     words = set(tokens(q.get("sentence_text", "")))
                     overlap = len(asked & words) + 2 * len(
