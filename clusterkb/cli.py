@@ -220,6 +220,7 @@ def cmd_import(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
     source, target = _neo4j(kb), _memory(kb)
     stats = copy_graph(source, target, _progress)
+    kb.stamp_import(kb.settings.neo4j_uri or "neo4j")
     print(f"imported {stats.nodes} nodes and {stats.edges} edges into {kb.settings.home}")
     return 0
 
@@ -552,19 +553,21 @@ def _prepare(kb: KnowledgeBase, ask: bool) -> None:
 
 def _rebuild_if_stale(kb: KnowledgeBase) -> None:
     """A KB another version of clusterkb built, or built from data changed since, is rebuilt
-    before serving, the user's own documents read again from their files. It is kept as it
-    is, with a line saying how to rebuild it, when a file of one is gone, or when no build
-    stamped it (built before builds were stamped, imported, or written by other means)."""
+    before serving, the user's own documents read again from their files; so is one built
+    before builds were stamped that holds the bundled corpus and nothing of the user's. It is
+    kept as it is, with a line saying how to rebuild it, when a file of one of its documents is
+    gone, or when nothing says a build made it (written by other means). An imported KB is
+    never rebuilt."""
     why = kb.stale()
     if why is None:
         return
     gone = [name for name, path in kb.own_documents() if not path.is_file()]
-    if gone or not kb.stamped():
+    if gone or not (kb.stamped() or kb.built_by_clusterkb()):
         because = (
             f"the files of {len(gone)} of its documents are gone "
             f"({', '.join(gone[:3])}{', ...' if len(gone) > 3 else ''})"
             if gone
-            else "no build of clusterkb stamped it"
+            else "nothing shows that a build of clusterkb made it"
         )
         _progress(
             f"the knowledge base may be out of date ({why}); it is not rebuilt by itself "

@@ -578,12 +578,27 @@ class KnowledgeBase:
         """Whether a build of clusterkb stamped this home (see stale)."""
         return self._stamp_path.is_file()
 
+    def stamp_import(self, source: str) -> None:
+        """Mark the home as holding a graph copied from elsewhere: never rebuilt by itself."""
+        self.settings.home.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"imported": source}) + "\n"
+        self._stamp_path.write_text(text, encoding="utf-8")
+
+    def built_by_clusterkb(self) -> bool:
+        """Whether the KB holds what `clusterkb build` makes: the bundled corpus, and no
+        document of the user's own (a home built before builds were stamped looks so)."""
+        documents = list(self.store.nodes("Document"))
+        return bool(documents) and not self.own_documents()
+
     def stale(self) -> str | None:
         """Why the KB may not be what this version of clusterkb would build from the data it
         was built from (its extraction code or bundled data changed since), or None. A KB no
-        build stamped (built before builds were stamped, or imported) counts as stale."""
+        build stamped (built before builds were stamped) counts as stale; an imported one
+        never does."""
         try:
             stamp = json.loads(self._stamp_path.read_text(encoding="utf-8"))
+            if "imported" in stamp:
+                return None  # copied from elsewhere: nothing here to rebuild it from
             data = Path(stamp["data"])
             fingerprint = str(stamp["fingerprint"])
         except (OSError, ValueError, KeyError, TypeError):

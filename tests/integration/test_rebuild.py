@@ -14,6 +14,7 @@ import pytest
 
 from clusterkb import cli
 from clusterkb.service import BUILD_STAMP, KnowledgeBase, build_fingerprint
+from kb.config import REPO_DATA, Settings
 from kb.ids import file_document_id
 from kb.store.base import Node, Provenance
 
@@ -54,16 +55,39 @@ def test_a_build_is_stamped_with_what_it_read(scratch_kb: KnowledgeBase) -> None
     assert "no build" in (scratch_kb.stale() or "")
 
 
-def test_a_kb_no_build_stamped_is_kept(
+def test_a_kb_built_before_stamps_is_rebuilt_and_an_imported_one_kept(
     scratch_kb: KnowledgeBase, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Built before builds were stamped, or imported: it may be the user's only copy."""
+    """No stamp but only the bundled corpus: a build of an earlier version, rebuilt. A home
+    `clusterkb import` wrote is the user's copy of another graph: kept, and said current."""
     _outdate(scratch_kb)
-    (scratch_kb.settings.home / BUILD_STAMP).unlink()
+    stamp = scratch_kb.settings.home / BUILD_STAMP
+    stamp.unlink()
+    assert scratch_kb.built_by_clusterkb()
     cli._rebuild_if_stale(scratch_kb)
-    said = capsys.readouterr().err
-    assert "not rebuilt by itself" in said and "no build of clusterkb stamped it" in said
+    assert "rebuilding the knowledge base" in capsys.readouterr().err
+    assert scratch_kb.store.get_node("enterprise:leftover-traders") is None
+    _outdate(scratch_kb)
+    scratch_kb.stamp_import("bolt://127.0.0.1:7687")
+    assert scratch_kb.stale() is None
+    cli._rebuild_if_stale(scratch_kb)
     assert scratch_kb.store.get_node("enterprise:leftover-traders") is not None
+
+
+def test_a_kb_no_build_made_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A store written by other means (no stamp, no documents) is never rebuilt by itself."""
+    kb = KnowledgeBase(Settings(home=tmp_path / "home", data_dir=REPO_DATA))
+    node = Node("enterprise:hand-made", "Enterprise", "Hand Made", {}, [],
+                [Provenance("doc:elsewhere", "s1", "a sentence", "test")])  # fmt: skip
+    kb.store.upsert_nodes([node])
+    try:
+        assert not kb.built_by_clusterkb()
+        cli._rebuild_if_stale(kb)
+        said = capsys.readouterr().err
+        assert "not rebuilt by itself" in said and "build --fresh" in said
+        assert kb.store.get_node("enterprise:hand-made") is not None
+    finally:
+        kb.close()
 
 
 def test_the_fingerprint_follows_code_and_data_but_not_the_eval_sets(tmp_path: Path) -> None:
