@@ -590,19 +590,25 @@ class KnowledgeBase:
         documents = list(self.store.nodes("Document"))
         return bool(documents) and not self.own_documents()
 
+    def _stamp(self) -> dict[str, Any] | None:
+        """The home's stamp as written (None when there is none or it cannot be read)."""
+        try:
+            stamp = json.loads(self._stamp_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return stamp if isinstance(stamp, dict) else None
+
     def stale(self) -> str | None:
         """Why the KB may not be what this version of clusterkb would build from the data it
         was built from (its extraction code or bundled data changed since), or None. A KB no
         build stamped (built before builds were stamped) counts as stale; an imported one
         never does."""
-        try:
-            stamp = json.loads(self._stamp_path.read_text(encoding="utf-8"))
-            if "imported" in stamp:
-                return None  # copied from elsewhere: nothing here to rebuild it from
-            data = Path(stamp["data"])
-            fingerprint = str(stamp["fingerprint"])
-        except (OSError, ValueError, KeyError, TypeError):
+        stamp = self._stamp() or {}
+        if "imported" in stamp:
+            return None  # copied from elsewhere: nothing here to rebuild it from
+        if "data" not in stamp or "fingerprint" not in stamp:
             return "no build of this version is recorded"
+        data, fingerprint = Path(str(stamp["data"])), str(stamp["fingerprint"])
         if not data.is_dir():
             return f"the data it was built from ({data}) is gone"
         if build_fingerprint(data) != fingerprint:
@@ -649,11 +655,8 @@ class KnowledgeBase:
 
     def stamped_data(self) -> Path:
         """The data folder the KB was built from (the configured one if no build says)."""
-        try:
-            data = Path(json.loads(self._stamp_path.read_text(encoding="utf-8"))["data"])
-        except (OSError, ValueError, KeyError, TypeError):
-            return self.settings.data_dir
-        return data if data.is_dir() else self.settings.data_dir
+        data = (self._stamp() or {}).get("data")
+        return Path(str(data)) if data and Path(str(data)).is_dir() else self.settings.data_dir
 
     # -- reading -------------------------------------------------------------------------------
 

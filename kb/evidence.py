@@ -336,6 +336,7 @@ class EvidencePool:
                 not p and x.lower() not in doc_text and not sounds_like(x, doc_sounds)
                 for x, p in zip(q.constraints, present, strict=True)
             ]
+            names_all = all(in_document) and not any(missing)  # the document names it all
             ranked = _ranked_spans(q, c.answer or c.reading) if typed else []
             nearest[id(c)] = ranked[0][0].text.lower() if ranked else ""
             c.features = {
@@ -373,13 +374,10 @@ class EvidencePool:
                 # and in a document naming all the question names: another cluster's cost
                 # is no answer
                 "measure_said": 1.0
-                if all(in_document)
-                and not any(missing)
-                and any(said_of(asked_measures, s) for s, _ in ranked)
+                if names_all and any(said_of(asked_measures, s) for s, _ in ranked)
                 else 0.0,
                 "role_said": 1.0
-                if all(in_document)
-                and not any(missing)
+                if names_all
                 and q.answer_type in ("org", "person", "place")
                 and any(q.asked_of & s.governors for s, _ in ranked)
                 else 0.0,
@@ -475,11 +473,14 @@ def measures_asked(words: set[str]) -> set[str]:
     return {m for w in words for m in MEASURES.get(w, ())}
 
 
+def _said_measures(span: Span) -> set[str]:
+    """The measures of money the words an amount is said of name (kb/measures.csv)."""
+    return {m for w in span.governors for m in MEASURES.get(stem(w), ())}
+
+
 def said_of(asked: set[str], span: Span) -> bool:
     """Whether an amount is said of a measure asked ("an outlay of Rs 40 crore": outlay)."""
-    return span.type == "money" and any(
-        MEASURES.get(stem(w), frozenset()) & asked for w in span.governors
-    )
+    return span.type == "money" and bool(_said_measures(span) & asked)
 
 
 def other_measure(asked: set[str], span: Span) -> bool:
@@ -488,7 +489,7 @@ def other_measure(asked: set[str], span: Span) -> bool:
     measure word, or a question asking none, is no conflict."""
     if span.type != "money" or not asked:
         return False
-    said = {m for w in span.governors for m in MEASURES.get(stem(w), ())}
+    said = _said_measures(span)
     return bool(said) and not said & asked
 
 
