@@ -315,6 +315,7 @@ class EvidencePool:
         nearest: dict[int, str] = {}  # each candidate's nearest answer span, lower case
         spelled = spelled_as(q)
         asked_measures = measures_asked(q.content) if q.answer_type == "money" else set()
+        asked_roles = roles_asked(q.asked_of)
         read_many([t for c in candidates for t in {c.reading, c.answer or c.reading}])
         for c in candidates:
             deadline.check()  # the request's deadline (kb.deadline)
@@ -379,7 +380,7 @@ class EvidencePool:
                 "role_said": 1.0
                 if names_all
                 and q.answer_type in ("org", "person", "place")
-                and any(q.asked_of & s.governors for s, _ in ranked)
+                and any(role_said(asked_roles, s) for s, _ in ranked)
                 else 0.0,
             }
         if candidates:
@@ -476,6 +477,37 @@ def measures_asked(words: set[str]) -> set[str]:
 def _said_measures(span: Span) -> set[str]:
     """The measures of money the words an amount is said of name (kb/measures.csv)."""
     return {m for w in span.governors for m in MEASURES.get(stem(w), ())}
+
+
+def _roles() -> dict[str, frozenset[str]]:
+    """Each word of kb/roles.csv (stemmed) and the words (stemmed) of every role it names:
+    the ways a text says the role the question asks a name in ("Who heads ...?": president,
+    chairman, chief)."""
+    groups: list[set[str]] = []
+    with ROLES_FILE.open(encoding="utf-8") as fh:
+        groups = [{stem(w.strip()) for w in row["words"].split(";")} for row in csv.DictReader(fh)]
+    out: dict[str, set[str]] = {}
+    for group in groups:
+        for w in group:
+            out.setdefault(w, set()).update(group)
+    return {w: frozenset(g) for w, g in out.items()}
+
+
+ROLES_FILE = Path(__file__).with_name("roles.csv")
+ROLES = _roles()
+
+
+def roles_asked(asked_of: frozenset[str]) -> frozenset[str]:
+    """The (stemmed) words that say what the question asks a name of, with the other words
+    of each role they name (kb/roles.csv)."""
+    stems = {stem(w) for w in asked_of}
+    return frozenset(stems.union(*(ROLES.get(w, frozenset()) for w in stems)))
+
+
+def role_said(asked: frozenset[str], span: Span) -> bool:
+    """Whether a name is said of what the question asks ("the president of the cluster,
+    X" for "Who heads the cluster?")."""
+    return any(stem(w) in asked for w in span.governors)
 
 
 def said_of(asked: set[str], span: Span) -> bool:

@@ -21,6 +21,8 @@ from kb.evidence import (
     list_stretch,
     lists_announced,
     names_in,
+    role_said,
+    roles_asked,
 )
 from kb.nlp import parse, spans
 from kb.qa import _fit, two_sided, typed_first
@@ -406,6 +408,18 @@ def test_the_asked_thing_and_a_name_are_said_of_the_same_words() -> None:
         "The implementing agency, the Khadi and Village Industries Commission, met the weavers.")}  # fmt: skip
     assert {"agency", "implement"} <= found["Khadi and Village Industries Commission"]
     assert "role_said" in FEATURES
+
+
+def test_a_role_is_met_by_the_other_words_of_that_role() -> None:
+    """kb/roles.csv: "Who heads the cluster?" is met by a name said to be its president, not
+    by one said to supply it; a word of no role is met only by itself."""
+    analyser = _plain_analyser()
+    asked = roles_asked(analyser.analyse("Who heads the kauna cluster?", []).asked_of)
+    found = {s.text: s for s in spans(
+        "The president of the kauna cluster, Ram Lal, said Shyam Traders supplies the cane.")}  # fmt: skip
+    assert role_said(asked, found["Ram Lal"])
+    assert not role_said(asked, found["Shyam"])
+    assert roles_asked(frozenset({"weave"})) == frozenset({stem("weave")})
 
 
 def test_a_question_led_up_to_is_read_from_the_sentence_that_asks() -> None:
