@@ -122,6 +122,8 @@ _WH = {"which", "what", "who", "whom", "whose", "where", "when", "how", "name", 
 _CONTRACTED = re.compile(r"\b(what|where|who|how)s\b", re.I)
 
 MAX_ANSWER = 400  # characters of the answer field (a short answer and its sentence)
+# Marks the part of an answer of several parts that the abstention alone would have declined
+LESS_SURE = "less sure: "
 
 
 def _common(share: tuple[int, float]) -> bool:
@@ -497,9 +499,10 @@ class QuestionAnswerer:
     def _by_parts(self, question: str, history: list[Any] | None) -> Answer | None:
         """A question that asks several things ("how many X, and how many Y?", "compare A
         with B") answered part by part: each part is asked on its own (naming nothing, it
-        reads the whole question's entities, as a follow-up does) and must be answered
-        confidently; the answers are set side by side, each with its sentence. None when
-        the question has one part or any part is not known (the whole is then asked)."""
+        reads the whole question's entities, as a follow-up does); the answers are set side by
+        side, each with its sentence, a part the abstention would decline marked as less sure.
+        None when the question has one part, a part names what the KB does not hold, or no
+        part is answered confidently (the whole is then asked)."""
         parts, context = split_parts(" ".join((question or "").split()))
         if len(parts) < 2:
             return None
@@ -507,13 +510,21 @@ class QuestionAnswerer:
         texts: list[str] = []
         citations: list[dict[str, str]] = []
         focus: list[Node] = []
+        asked: list[tuple[Question, list[Candidate], list[Candidate]]] = []
         for part in parts:
             q, pool = self.candidates(" ".join([*context, part]), [*(history or []), question])
             ranked = ranked_answers(q, pool)
-            if self._unknown(q) or self.model.declines(ranked):
+            if self._unknown(q) or not ranked:
                 return None
+            asked.append((q, pool, ranked))
+        if all(self.model.declines(ranked) for _, _, ranked in asked):
+            return None
+        # one part known: the others get their best evidence too, said to be less sure (each
+        # part's sentence shows what it rests on)
+        for q, pool, ranked in asked:
             a = self.compose(q, typed_first(q, ranked), pool)
-            text = a.answer if len(a.answer) <= room else a.answer[: room - 1] + "…"
+            text = (LESS_SURE if self.model.declines(ranked) else "") + a.answer
+            text = text if len(text) <= room else text[: room - 1] + "…"
             if text not in texts:  # one sentence may answer two parts ("145 SHGs ... 1907 weavers")
                 texts.append(text)
             citations += [c.model_dump() for c in a.citations if c.text not in
