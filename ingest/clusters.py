@@ -277,14 +277,21 @@ NUMBER_WORDS = {
 _PLURAL_CLUSTERS = re.compile(r"\bclusters\b", re.I)
 
 
+# "These include ...", "They are ...": a sentence whose subject stands for the clusters the
+# sentence before it speaks of
+_STANDING_FOR = re.compile(r"\W*(?:these|they)\s+(?:include|includes|are|were)\b", re.I)
+
+
 def elided_clusters(text: str, before: str) -> bool:
-    """Whether `text` opens with a number that stands for the clusters `before` speaks of
-    ("Two, at Kangeyam and Palladam, were inaugurated"): the cluster word is left out."""
+    """Whether `text` opens with a number or a pronoun that stands for the clusters `before`
+    speaks of ("Two, at Kangeyam and Palladam, were inaugurated"; "These include Jodhpur
+    (limestone), Varanasi (brick kilns) ..."): the cluster word is left out."""
     first = re.match(r"\W*([A-Za-z]+|\d+)\b", text)
     number = first is not None and (
         first.group(1).lower() in NUMBER_WORDS or first.group(1).isdigit()
     )
-    return number and not mentions_cluster(text) and _PLURAL_CLUSTERS.search(before) is not None
+    standing = number or _STANDING_FOR.match(text) is not None
+    return standing and not mentions_cluster(text) and _PLURAL_CLUSTERS.search(before) is not None
 
 
 # Worth parsing for `served_workers`: a giving verb, then workers of a named place
@@ -885,8 +892,9 @@ def listed_clusters(
     out: list[Described] = []
     if doc is None:
         return out
+    opening = next((t.i for t in doc if not t.is_punct), -1)
     for tok in doc:
-        standing = elided and tok.like_num and tok.i == next(t.i for t in doc if not t.is_punct)
+        standing = elided and tok.i == opening and (tok.like_num or tok.lower_ in ("these", "they"))
         facility = facility_head(doc, tok)
         head = tok.lower_ == "clusters" or (facility is not None and _plural_head(doc, tok))
         if not standing and (
@@ -900,7 +908,8 @@ def listed_clusters(
         for start in _list_starts(doc, tok, skip_comma=standing):
             items = _place_list(doc, start, place_kind)
             if items:
-                out += [Described("", *item, False) for item in items]
+                out += [Described(_bracketed_product(text, item[4], place_kind), *item, False)
+                        for item in items]  # fmt: skip
                 break
             if start < len(doc) and not standing:
                 # "clusters were approved for honey at Samba, pottery at Tonk and coir at
@@ -910,6 +919,26 @@ def listed_clusters(
                     out += named
                     break
     return out
+
+
+# A bracket right after a listed place: "Jalandhar (Potato), Jodhpur (Isabgol)"
+_BRACKETED = re.compile(r"\s*\(([A-Za-z][A-Za-z &-]{2,39})\)")
+
+
+def _bracketed_product(text: str, end: int, place_kind: PlaceKind) -> str:
+    """What a listed place's bracket says is made there ("Varanasi (brick kilns)"), or "" when
+    the bracket holds no product: a place or an administrative word ("(Kanyakumari
+    district)"), an abbreviation ("(TN)")."""
+    m = _BRACKETED.match(text, end)
+    if m is None:
+        return ""
+    inner = " ".join(m.group(1).split())
+    words = inner.lower().split()
+    if inner.isupper() or any(w in ADMIN_UNITS or w in ("state", "ut") for w in words):
+        return ""
+    if any((place_kind(x) or ("",))[0] in ("district", "state") for x in (inner, inner.title())):
+        return ""
+    return inner
 
 
 # A table's header names what its columns hold: the place of each row, and what it makes

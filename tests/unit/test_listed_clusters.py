@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
-from ingest.clusters import described_clusters, document_product, listed_clusters
+from ingest.clusters import (
+    described_clusters,
+    document_product,
+    elided_clusters,
+    listed_clusters,
+)
 from kb import nlp
 from tests.unit.places_stub import place_kinds
 
@@ -100,3 +105,32 @@ def test_a_place_after_a_lists_last_cluster_places_each_listed_cluster() -> None
     text = "Clusters at Kalur in Karur, and Varur in Madurai district."
     s_places = located(text, ["Kalur", "Varur"], "Madurai")
     assert s_places == {("cluster:Varur", "district:madurai")}
+
+
+def test_a_bracket_after_a_listed_place_names_its_product_a_place_or_an_abbreviation_none() -> None:
+    text = (
+        "The board visited the product clusters at Khurja (pottery), Moradabad (brass ware), "
+        "Kotwa (Hardoi district), Hassan (UP) and Alappuzha (Kerala) last year."
+    )
+    found = [(d.place, d.product) for d in listed_clusters(text, place_kind, nlp.parse(text))]
+    assert found == [
+        ("Khurja", "pottery"),
+        ("Moradabad", "brass ware"),
+        ("Kotwa", ""),
+        ("Hassan", ""),
+        ("Alappuzha", ""),
+    ]
+
+
+def test_these_include_lists_the_clusters_the_sentence_before_speaks_of() -> None:
+    before = "Ten energy-intensive clusters have been identified."
+    text = "These include Khurja (pottery), Moradabad (brass) and Hassan (coffee)."
+    assert elided_clusters(text, before)
+    assert not elided_clusters(text, "Ten units have been identified.")
+    found = listed_clusters(text, place_kind, nlp.parse(text), elided=True)
+    assert [(d.place, d.product) for d in found] == [
+        ("Khurja", "pottery"),
+        ("Moradabad", "brass"),
+        ("Hassan", "coffee"),
+    ]
+    assert listed_clusters(text, place_kind, nlp.parse(text)) == []  # no clusters spoken of
