@@ -584,13 +584,26 @@ class AgencyRole:
         return "|".join(self.phrases)
 
 
+# The nouns a role word makes a body's role with ("the implementing agency", "the executing
+# partner", "the funding body"), and the words that may rank it ("the lead executing agency")
+_AGENT = (
+    r"(?:agenc(?:y|ies)|partners?|bod(?:y|ies)|organi[sz]ations?|institutions?|departments?|"
+    r"offices?)"
+)
+_RANK = r"(?:(?:main|lead|leading|principal|chief|sole|overall)\s+)?"
+
+
+def _acting(words: str) -> str:
+    """A role phrase: one of the role `words` (a regex) and an agent noun ("nodal agency")."""
+    return rf"{_RANK}(?:{words}) {_AGENT}"
+
+
 AGENCY_ROLES: tuple[AgencyRole, ...] = (
     AgencyRole(
         "implementing agency",
         "IMPLEMENTS",
         (
-            r"implement(?:ing|ation) (?:agenc(?:y|ies)|partners?|organi[sz]ations?)",
-            r"executing agenc(?:y|ies)",
+            _acting(r"implement(?:ing|ation)|execut(?:ing|ion)"),
             r"\(IA\)",
             r"\bIA(?=\s*:)",  # a project profile's label: "Name of IA: X"
             r"implemented by",
@@ -600,18 +613,14 @@ AGENCY_ROLES: tuple[AgencyRole, ...] = (
             r"^\W*submitted by",  # a project report's cover: its applicant, the SPV or the IA
         ),
     ),
-    AgencyRole(
-        "nodal agency",
-        "IMPLEMENTS",
-        (r"nodal (?:agenc(?:y|ies)|departments?|offices?|organi[sz]ations?)",),
-    ),
+    AgencyRole("nodal agency", "IMPLEMENTS", (_acting("nodal"),)),
     AgencyRole("SPV", "IMPLEMENTS", (r"special purpose vehicle", r"\bSPV\b")),
     AgencyRole(
         "technical agency",
         "SUPPORTED_BY",
         (
-            r"technical (?:agenc(?:y|ies)|partners?|institutions?|support agenc(?:y|ies)|"
-            r"consultants?)",
+            _acting(r"technical(?: support)?"),
+            r"technical consultants?",
             r"^\W*prepared by",  # a project report's cover: its author, the consultant
             # "a DPR prepared by X": who prepares a cluster's project report is its technical
             # agency (MSE-CDP and SFURTI guidelines ask the technical agency for the DPR)
@@ -622,22 +631,18 @@ AGENCY_ROLES: tuple[AgencyRole, ...] = (
     AgencyRole(
         "facilitator",
         "SUPPORTED_BY",
-        (r"facilitat(?:or|ing agency)", r"facilitated by"),
+        (r"facilitator", _acting("facilitating"), r"facilitated by"),
         forward=False,
     ),
     # a project report's cover: the body it is addressed to, for assistance under its scheme
     AgencyRole("sanctioning authority", "SUPPORTED_BY", (r"^\W*submitted to",), forward=False),
-    AgencyRole(
-        "marketing partner", "SUPPORTED_BY", (r"marketing (?:partner|agency)",), forward=False
-    ),
+    AgencyRole("marketing partner", "SUPPORTED_BY", (_acting("marketing"),), forward=False),
     AgencyRole(
         "financing agency",
         "FINANCES",
-        (r"financing (?:agenc(?:y|ies)|partners?|institutions?)", r"lead bank", r"financed by"),
+        (_acting("financing|funding"), r"lead bank", r"financed by"),
     ),
-    AgencyRole(
-        "training partner", "TRAINS", (r"training (?:partners?|agenc(?:y|ies)|institutes?)",)
-    ),
+    AgencyRole("training partner", "TRAINS", (_acting("training"), r"training institutes?")),
     # partners ("a knowledge partner") are read by the "partner" cue of TEXT_CUES
 )
 # Verbs whose subject (or "by" agent) acts on a cluster that is an argument of the same

@@ -81,3 +81,20 @@ def test_a_role_assumed_or_held_in_the_role_of() -> None:
         "as the Technical Agency.",
         ["Crafts Council", "Design Hub"],
     ) == {("Crafts Council", "nodal agency"), ("Design Hub", "technical agency")}
+
+
+def test_a_role_word_with_any_agent_noun_and_a_rank_before_it() -> None:
+    """kb.schema builds role phrases from a role word and an agent noun: "implementing body",
+    "executing partner", "funding agency", with "main"/"lead" ranking them."""
+    assert _roles("Coir Board is serving as implementing body", ["Coir Board"]) == {
+        ("Coir Board", "implementing agency")
+    }
+    assert _roles("Tea Board has been appointed as the main executing partner", ["Tea Board"]) == {
+        ("Tea Board", "implementing agency")
+    }
+    assert _roles("As funding agency, Tea Board has partnered with Coir Board", ["Tea Board",
+                  "Coir Board"]) == {("Tea Board", "financing agency")}  # fmt: skip
+    assert _roles("Coir Board is the lead training institution.", ["Coir Board"]) == {
+        ("Coir Board", "training partner")
+    }
+    assert _roles("Coir Board is a body of the Ministry.", ["Coir Board"]) == set()
