@@ -443,6 +443,7 @@ def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
     found = [s for s in spans(text) if s.type in wanted and s.text.lower() not in asked
              and not (s.type in _NAMED and _named_in(s.text, words))
              and not other_measure(measures_asked(q.content), s)
+             and not of_another_kind(q, s)
              and (s.type != "items" or _of_the_asked_kind(q, s))]  # fmt: skip
     near = zip(found, _distances(q, text, found), strict=True)
     return sorted(near, key=lambda x: (x[0].type != q.answer_type, x[1]))
@@ -558,6 +559,21 @@ def _distances(q: Question, text: str, found: list[Span]) -> list[int]:
         )
         out.append(gap)
     return out
+
+
+def of_another_kind(q: Question, span: Span) -> bool:
+    """Whether a number counts another kind of the asked noun than the question asks: "How
+    many ceramic units ...?" is not answered by "120 tile units". A number counting its noun
+    with no kind named, or a question naming none, is no conflict."""
+    if span.type != "count" or not span.kinds or not q.count_kinds or not q.count_noun:
+        return False
+    if stem(span.head) != stem(q.count_noun):
+        return False
+    # the question's own words with the names it is about: "how many looms were supplied to
+    # the Moyna carpet cluster" asks of "37 carpet looms"
+    asked = set(tokens(" ".join([q.text, *(n.name for n in q.focus)])))
+    asked |= {stem(k) for k in q.count_kinds}
+    return not {stem(k) for k in span.kinds} & asked
 
 
 def counts_the_noun(q: Question, text: str) -> bool:

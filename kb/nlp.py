@@ -56,6 +56,8 @@ class Span:
     # the lemmas of the words the span is said of, up to its clause's verb ("at a cost of
     # Rs 5 crore": cost; "a production value of Rs 15 crore": value, production); governors()
     governors: frozenset[str] = frozenset()
+    # for a number, the nouns compounded with the noun it counts ("120 tile units": tile)
+    kinds: frozenset[str] = frozenset()
 
 
 def _import_spacy_without_torch() -> None:
@@ -114,17 +116,25 @@ def parse_many(texts: list[str], without: tuple[str, ...] = ("ner",)) -> list[An
     return docs
 
 
-def _counted(entity: Any) -> str:
+def _counted(entity: Any) -> tuple[str, frozenset[str]]:
     """The lemma of the noun a number counts: its head when the number modifies a noun
-    ('1649 weavers', 'membership of 1649 weavers'), else the noun right after it."""
+    ('1649 weavers', 'membership of 1649 weavers'), else the noun right after it; and the
+    nouns compounded with it, which say what kind it counts ("120 tile units": tile)."""
     root = entity.root
     if root.dep_ == "nummod" and root.head.pos_ in ("NOUN", "PROPN"):
         head = root.head
         while head.dep_ == "compound" and head.head.i > head.i:  # "100 work sheds": sheds
             head = head.head
-        return str(head.lemma_.lower())
+        kinds = frozenset(
+            str(t.lemma_.lower())
+            for t in head.lefts
+            if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i > root.i
+        )
+        return str(head.lemma_.lower()), kinds
     nxt = root.doc[entity.end] if entity.end < len(root.doc) else None
-    return str(nxt.lemma_.lower()) if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") else ""
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        return str(nxt.lemma_.lower()), frozenset()
+    return "", frozenset()
 
 
 def spans(text: str) -> tuple[Span, ...]:
@@ -194,8 +204,8 @@ def _reading(text: str, doc: Any) -> _Reading:
             kind = LABEL_TYPES[e.label_]
             if kind == "date" and e.text.isdigit() and e.root.dep_ == "nummod":
                 kind = "count"  # "1649 weavers" is a number of weavers, not a year
-            head = _counted(e) if kind == "count" else ""
-            out.append(Span(e.text, kind, e.start_char, e.end_char, head, governors(e.root)))
+            head, kinds = _counted(e) if kind == "count" else ("", frozenset())
+            out.append(Span(e.text, kind, e.start_char, e.end_char, head, governors(e.root), kinds))
     for m in _YEAR.finditer(text):
         if not any(s.start < m.end() and m.start() < s.end for s in out):
             root = _root(doc, m.start(), m.end())

@@ -171,6 +171,8 @@ class Question:
     relation: str | None = None  # the relation asked for, if one clearly is
     content: set[str] = field(default_factory=set)  # stemmed content words, entity names removed
     count_noun: str | None = None  # "how many <noun>"
+    # the words saying what kind of it is counted ("how many ceramic units": ceramic)
+    count_kinds: frozenset[str] = frozenset()
     plural: bool = False  # the asked noun is plural: a list is wanted
     noun: str | None = None  # the noun the question asks for ("cost", "fuel", "company"), stemmed
     noun_phrase: tuple[str, ...] = ()  # with its compound words ("anchor unit"), stemmed
@@ -180,6 +182,18 @@ class Question:
     # the lemmas of what the asked thing is said of: "which agency implements X": agency,
     # implement (kb.nlp.governors)
     asked_of: frozenset[str] = frozenset()
+
+
+def _kinds_counted(doc: Any, noun: str | None) -> frozenset[str]:
+    """The modifiers of the noun 'how many' counts, with those coordinated with them: "how
+    many bleaching and dyeing units": bleaching, dyeing ("many" itself is none)."""
+    token = next((t for t in doc if noun and t.lemma_.lower() == noun and t.pos_ == "NOUN"), None)
+    if token is None:
+        return frozenset()
+    mods = [t for t in token.lefts if t.dep_ in ("amod", "compound")
+            and t.lower_ not in ("many", "much")]  # fmt: skip
+    mods += [c for t in mods for c in t.conjuncts]
+    return frozenset(str(t.lemma_.lower()) for t in mods if t.is_alpha)
 
 
 def asked_noun(doc: Any) -> str | None:
@@ -472,6 +486,7 @@ class QuestionAnalyser:
             ),
             content=content,
             count_noun=count_noun,
+            count_kinds=_kinds_counted(asking, count_noun) if kind == "count" else frozenset(),
             plural=plural,
             noun=stem(noun) if noun else None,
             noun_phrase=phrase,

@@ -437,3 +437,13 @@ def test_a_question_led_up_to_is_read_from_the_sentence_that_asks() -> None:
     assert they.answer_type == "money"
     both = analyser.analyse("Who runs the kauna cluster? Where is it?", [])
     assert both.answer_type == "org"  # the first sentence asks: read whole
+
+
+def test_the_kind_a_count_asks_is_read_with_its_coordinated_words() -> None:
+    analyser = _plain_analyser()
+    assert analyser.analyse("How many ceramic units does the town have?", []).count_kinds == {
+        "ceramic"
+    }
+    both = analyser.analyse("How many bleaching and dyeing units were closed?", [])
+    assert both.count_kinds == {"bleaching", "dyeing"}
+    assert analyser.analyse("How many units were closed?", []).count_kinds == frozenset()

@@ -75,3 +75,21 @@ def test_an_amount_said_of_the_asked_measure_is_marked() -> None:
     assert money and all(said_of(asked, s) for s in money)
     other = [s for s in spans("The units sold goods worth Rs 3 crore.") if s.type == "money"]
     assert other and not any(said_of(asked, s) for s in other)
+
+
+def test_a_number_counting_another_kind_of_the_noun_does_not_answer() -> None:
+    """'How many ceramic units?' is not answered by '120 tile units'; a number counting its
+    noun with no kind named, or a question naming no kind, stays an answer."""
+    text = "There are 459 units in the cluster, and about 120 tile units that make roof tiles."
+
+    def asked(question: str, kinds: set[str]) -> Question:
+        return Question(question, "count", content=set(tokens(question)), count_noun="unit",
+                        count_kinds=frozenset(kinds))  # fmt: skip
+
+    assert {s.kinds for s in spans(text) if s.head == "unit"} == {frozenset(), frozenset({"tile"})}
+    ceramic = answer_spans(asked("How many ceramic units does Morbi have?", {"ceramic"}), text)
+    assert [s.text for s in ceramic] == ["459"]
+    tile = answer_spans(asked("How many tile units does Morbi have?", {"tile"}), text)
+    assert sorted(s.text for s in tile) == ["459", "about 120"]
+    plain = answer_spans(asked("How many units does Morbi have?", set()), text)
+    assert sorted(s.text for s in plain) == ["459", "about 120"]
