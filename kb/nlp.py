@@ -137,6 +137,30 @@ def _counted(entity: Any) -> tuple[str, frozenset[str]]:
     return "", frozenset()
 
 
+# Prepositions of place, and words that make a name an organisation's wherever it stands
+_AT = {"in", "at", "near"}
+_BODY_WORDS = {
+    "ltd", "limited", "pvt", "company", "corporation", "board", "bank", "ministry", "department",
+    "directorate", "society", "association", "federation", "council", "institute", "university",
+    "college", "cooperative", "co-operative", "foundation", "trust", "agency", "commission",
+    "centre", "center", "office", "committee", "authority", "mission", "group", "industries",
+    "enterprises", "cluster", "sangha", "samiti", "union", "llp", "inc",
+}  # fmt: skip
+
+
+def _located(entity: Any) -> bool:
+    """Whether a name the tagger calls a person or an organisation is a place by where it
+    stands: the object of "in", "at" or "near" ("units in Balidih", "the cluster at
+    Ramaipur"), with no word of a body's name and not an acronym."""
+    before = entity.doc[entity.start - 1] if entity.start > 0 else None
+    if before is None or before.lower_ not in _AT or entity.root.dep_ != "pobj":
+        return False
+    words = [t for t in entity if t.is_alpha]
+    return bool(words) and not any(
+        t.lower_ in _BODY_WORDS or (t.text.isupper() and len(t.text) > 1) for t in words
+    )
+
+
 def spans(text: str) -> tuple[Span, ...]:
     """The typed spans of `text`: spaCy's entities, plus money, percentages and years written
     the Indian way, which its NER misses."""
@@ -204,6 +228,8 @@ def _reading(text: str, doc: Any) -> _Reading:
             kind = LABEL_TYPES[e.label_]
             if kind == "date" and e.text.isdigit() and e.root.dep_ == "nummod":
                 kind = "count"  # "1649 weavers" is a number of weavers, not a year
+            if kind in ("person", "org") and _located(e):
+                kind = "place"  # "units in Balidih", "the cluster at Ramaipur"
             head, kinds = _counted(e) if kind == "count" else ("", frozenset())
             out.append(Span(e.text, kind, e.start_char, e.end_char, head, governors(e.root), kinds))
     for m in _YEAR.finditer(text):

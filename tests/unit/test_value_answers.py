@@ -93,3 +93,17 @@ def test_a_number_counting_another_kind_of_the_noun_does_not_answer() -> None:
     assert sorted(s.text for s in tile) == ["459", "about 120"]
     plain = answer_spans(asked("How many units does Morbi have?", set()), text)
     assert sorted(s.text for s in plain) == ["459", "about 120"]
+
+
+def test_a_name_after_in_or_at_is_a_place_unless_it_names_a_body() -> None:
+    """The tagger calls small places people or organisations (here Dharavi an organisation,
+    Bhendra a person); where they stand says better."""
+    text = (
+        "Workers came back from units in Dharavi, and the Iron Cluster in Bhendra grew, with "
+        "Ram Lal of the Kauna Weavers Society in Mirpur."
+    )
+    kinds = {s.text: s.type for s in spans(text)}
+    assert kinds["Dharavi"] == "place" and kinds["Bhendra"] == "place"
+    assert kinds["Ram Lal"] == "person"
+    assert kinds["the Kauna Weavers Society"] == "org"
+    assert kinds["the Iron Cluster"] == "org"
