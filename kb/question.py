@@ -400,11 +400,19 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
             return "money", None, False
     if set(words) & AGGREGATE_WORDS and not set(words) & {"who", "where", "when"}:
         return "aggregate", None, False
-    if words[0] == "who" or "whom" in words or "whose" in words:
+    # the question's own wh-word, also after a fronted phrase with no verb ("Under MSE-CDP in
+    # Maharashtra, who implements the scheme?", which the parser reads as a relative clause)
+    opener = words[0]
+    for t in doc[1:]:
+        if t.pos_ in ("VERB", "AUX") or t.lower_ in WH_WORDS:
+            if t.lower_ in ("who", "when", "where") and doc[t.i - 1].text in (",", ":", "-", "–"):
+                opener = t.lower_
+            break
+    if opener == "who" or "whom" in words or "whose" in words:
         return "org", None, False
-    if words[0] == "when":
+    if opener == "when":
         return "date", None, False
-    if words[0] == "where":
+    if opener == "where":
         return "place", None, False
     wh = next((t for t in doc if t.lower_ in ("which", "what")), None)
     if wh is not None:

@@ -63,6 +63,10 @@ from kb.store.base import Node
         ("How is JEEViKA connected to the bag cluster?", "path"),
         ("Which state has more ODOP products, Bihar or Kerala?", "aggregate"),
         ("What is SFURTI?", "definition"),
+        # a wh-word after a fronted phrase with no verb asks as one at the start would
+        ("Under MSE-CDP in Maharashtra, who implements the scheme?", "org"),
+        ("For the bag cluster, where will the CFC come up?", "place"),
+        ("The weavers who left the cluster came back.", "other"),  # a relative "who"
         ("What will the sports technology centre cost?", "money"),
         # a noun before the asked noun modifies it ("the project cost"); an asked noun stays
         ("What is the project cost of the toy cluster?", "money"),
