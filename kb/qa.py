@@ -501,8 +501,9 @@ class QuestionAnswerer:
         with B") answered part by part: each part is asked on its own (naming nothing, it
         reads the whole question's entities, as a follow-up does); the answers are set side by
         side, each with its sentence, a part the abstention would decline marked as less sure.
-        None when the question has one part, a part names what the KB does not hold, or no
-        part is answered confidently (the whole is then asked)."""
+        None when the question has one part, a part names what the KB does not hold or has no
+        evidence scoring a quarter of the threshold (never half-guessed), or no part is answered
+        confidently: the whole is then asked."""
         parts, context = split_parts(" ".join((question or "").split()))
         if len(parts) < 2:
             return None
@@ -519,6 +520,8 @@ class QuestionAnswerer:
             asked.append((q, pool, ranked))
         if all(self.model.declines(ranked) for _, _, ranked in asked):
             return None
+        if any(ranked[0].score < self.model.threshold / 4 for _, _, ranked in asked):
+            return None  # a part with no evidence worth showing: the whole is asked
         # one part known: the others get their best evidence too, said to be less sure (each
         # part's sentence shows what it rests on)
         for q, pool, ranked in asked:
