@@ -456,13 +456,20 @@ _KIND_WORDS = {"district", "state", "city", "town", "village", "block", "taluk",
                "the", "of", "and", "in"}  # fmt: skip
 
 
+def _word_groups(path: Path, name: str) -> list[tuple[str, frozenset[str]]]:
+    """The rows of a table of word groups (kb/measures.csv, kb/roles.csv): each group's name
+    (the column `name`) and its words, stemmed."""
+    with path.open(encoding="utf-8") as fh:
+        return [(row[name], frozenset(stem(w.strip()) for w in row["words"].split(";")))
+                for row in csv.DictReader(fh)]  # fmt: skip
+
+
 def _measures() -> dict[str, frozenset[str]]:
     """Each word of kb/measures.csv (stemmed) and the measures of money it names."""
     out: dict[str, set[str]] = {}
-    with MEASURES_FILE.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            for word in row["words"].split(";"):
-                out.setdefault(stem(word.strip()), set()).add(row["measure"])
+    for measure, words in _word_groups(MEASURES_FILE, "measure"):
+        for w in words:
+            out.setdefault(w, set()).add(measure)
     return {w: frozenset(m) for w, m in out.items()}
 
 
@@ -484,13 +491,10 @@ def _roles() -> dict[str, frozenset[str]]:
     """Each word of kb/roles.csv (stemmed) and the words (stemmed) of every role it names:
     the ways a text says the role the question asks a name in ("Who heads ...?": president,
     chairman, chief)."""
-    groups: list[set[str]] = []
-    with ROLES_FILE.open(encoding="utf-8") as fh:
-        groups = [{stem(w.strip()) for w in row["words"].split(";")} for row in csv.DictReader(fh)]
     out: dict[str, set[str]] = {}
-    for group in groups:
-        for w in group:
-            out.setdefault(w, set()).update(group)
+    for _, words in _word_groups(ROLES_FILE, "role"):
+        for w in words:
+            out.setdefault(w, set()).update(words)
     return {w: frozenset(g) for w, g in out.items()}
 
 

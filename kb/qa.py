@@ -511,22 +511,23 @@ class QuestionAnswerer:
         texts: list[str] = []
         citations: list[dict[str, str]] = []
         focus: list[Node] = []
-        asked: list[tuple[Question, list[Candidate], list[Candidate]]] = []
+        # each part: its question, its pool, its ranked answers, whether the abstention declines
+        asked: list[tuple[Question, list[Candidate], list[Candidate], bool]] = []
         for part in parts:
             q, pool = self.candidates(" ".join([*context, part]), [*(history or []), question])
             ranked = ranked_answers(q, pool)
             if self._unknown(q) or not ranked:
                 return None
-            asked.append((q, pool, ranked))
-        if all(self.model.declines(ranked) for _, _, ranked in asked):
+            asked.append((q, pool, ranked, self.model.declines(ranked)))
+        if all(unsure for *_, unsure in asked):
             return None
-        if any(ranked[0].score < self.model.threshold / 4 for _, _, ranked in asked):
+        if any(ranked[0].score < self.model.threshold / 4 for _, _, ranked, _ in asked):
             return None  # a part with no evidence worth showing: the whole is asked
         # one part known: the others get their best evidence too, said to be less sure (each
         # part's sentence shows what it rests on)
-        for q, pool, ranked in asked:
+        for q, pool, ranked, unsure in asked:
             a = self.compose(q, typed_first(q, ranked), pool)
-            text = (LESS_SURE if self.model.declines(ranked) else "") + a.answer
+            text = (LESS_SURE if unsure else "") + a.answer
             text = text if len(text) <= room else text[: room - 1] + "…"
             if text not in texts:  # one sentence may answer two parts ("145 SHGs ... 1907 weavers")
                 texts.append(text)
