@@ -238,7 +238,7 @@ _PROJECT_WORD = re.compile(rf"\b(?:{'|'.join(sorted(PROJECT_HEADS))})\b", re.I)
 # A cluster project's shared centre: a common facility centre, or the incubation centre that
 # PMFME and state schemes fund as a food or craft cluster's common infrastructure
 FACILITY_WORD = re.compile(
-    r"\bCFCs?\b|\b(?:common facilit(?:y|ation)|incubation|concentration) cent(?:re|er)s?\b",
+    r"\bCFCs?\b|\b(?:(?:common )?facilit(?:y|ation)|incubation|concentration) cent(?:re|er)s?\b",
     re.I,
 )
 
@@ -313,6 +313,7 @@ def parse_all(texts: list[str]) -> list[Any]:
         or UNITS_IN.search(t) is not None
         or (i > 0 and elided_clusters(t, texts[i - 1]))
         or (about_clusters and len(_FOR_ITEM.findall(t)) >= 2)
+        or _GROUND_LIST.search(t) is not None
     ]
     docs: list[Any] = [None] * len(texts)
     for i, doc in zip(wanted, nlp.parse_many([texts[i] for i in wanted]), strict=True):
@@ -401,6 +402,7 @@ def described_clusters(
 # cluster's project ("a water hyacinth CFC at Dhubri" describes the water hyacinth cluster there)
 _CENTRE_WORDS = {"centre", "centres", "center", "centers"}
 _PLURAL_HEADS = {"clusters", "cfcs", "centres", "centers", "projects", "hubs", "parks"}
+_FACILITY_NOUNS = {"facility", "facilitation"}
 
 
 def facility_head(doc: Any, tok: Any) -> int | None:
@@ -409,13 +411,10 @@ def facility_head(doc: Any, tok: Any) -> int | None:
     are the product of the centre's cluster."""
     if tok.text in ("CFC", "CFCs"):
         return tok.i
-    if (
-        tok.lower_ in _CENTRE_WORDS
-        and tok.i >= 2
-        and doc[tok.i - 1].lower_ in ("facility", "facilitation")
-        and doc[tok.i - 2].lower_ == "common"
-    ):
-        return tok.i - 2
+    if tok.lower_ in _CENTRE_WORDS and tok.i >= 1 and doc[tok.i - 1].lower_ in _FACILITY_NOUNS:
+        # "common facility centre", or "facilitation centres" once the text has said common
+        common = tok.i >= 2 and doc[tok.i - 2].lower_ == "common"
+        return tok.i - 2 if common else tok.i - 1
     if tok.lower_ in _CENTRE_WORDS and tok.i >= 1 and doc[tok.i - 1].lower_ in _CENTRE_KINDS:
         return tok.i - 1
     if tok.lower_ in PROJECT_HEADS and _makes(_product_run(doc, tok)):
@@ -831,6 +830,7 @@ _NOT_PRODUCT = {
     "public", "private", "government", "cottage", "village", "indian", "allied", "related",
     "some", "most", "few", "key", "main", "core", "cluster", "clusters", "industry",
     "smaller", "larger", "bigger", "export", "exports", "building", "service", "services",
+    "industries",
 }  # fmt: skip
 
 
@@ -838,12 +838,58 @@ _NOT_PRODUCT = {
 _UNITS_ON = re.compile(r"\bunits?\s+(?:on|for|making|producing)\s+([A-Za-z]{3,})", re.I)
 
 
-def document_product(texts: list[str]) -> str | None:
+def document_product(texts: list[str], title: str = "") -> str | None:
     """The product a document's clusters make when a sentence does not say: the word most often
     written right before "cluster(s)", "sector" or "industry" ("coir industry", "handloom
     clusters"), when one word leads (singular and plural counted as one). A word written every
     time after the same word is named with it: "sewing machine" for "sewing machine industry"
-    and "sewing machine manufacturers"."""
+    and "sewing machine manufacturers". With no such word, the product the headline `title`
+    names, when the document writes it again (`_headline_product`)."""
+    found = _leading_product(texts)
+    return found if found is not None else _headline_product(texts, title)
+
+
+def _headline_product(texts: list[str], title: str) -> str | None:
+    """The one word of a headline that names what is made and that the document writes at
+    least three times in all, headline included ("... to take Odisha's handicrafts to the
+    world": handicrafts) and writes in lower case at least once, or None when no such word or
+    more than one."""
+    heads = {
+        w for w in re.findall(r"[a-z]{4,}", title.lower())
+        if is_product_word(w) and w not in _NOT_PRODUCT | DROPPED | NOT_PLACES
+    }  # fmt: skip
+    counts = {w: sum(len(re.findall(rf"\b{w}\b", t, re.I)) for t in texts) for w in heads}
+    # written in lower case somewhere: a common noun, not only a word of a name ("Scheme of
+    # Fund for Regeneration of Traditional Industries")
+    common = {w for w in heads if any(re.search(rf"\b{w}\b", t) for t in texts)}
+    found = [w for w, n in counts.items() if n >= 3 and w in common]
+    return found[0] if len(found) == 1 else None
+
+
+# A heading naming its section's trade: "Leather Sub-Sector", "Wool And Textile Sector"
+_SECTION = re.compile(
+    r"([A-Za-z]+(?:\s+(?:and|&)\s+[A-Za-z]+)?)\s+(?:sub[\s-]?)?(?:sectors?|clusters?|industry)",
+    re.I,
+)
+
+
+def section_heading(text: str) -> str | None:
+    """For a heading (a line of at most five words with no closing stop): the product its
+    section is about, lower case ("Leather Sub-Sector": "leather"), or "" when it names none
+    ("Sub Sectors"); None for a sentence that is no heading."""
+    words = text.split()
+    if not words or len(words) > 5 or text.rstrip()[-1:] in ".?!:;,":
+        return None
+    m = _SECTION.fullmatch(text.strip())
+    if m is None:
+        return ""
+    product = m.group(1).lower().replace("&", "and")
+    first = product.split()[0]
+    return product if is_product_word(first) and first not in _NOT_PRODUCT else ""
+
+
+def _leading_product(texts: list[str]) -> str | None:
+    """`document_product` from the words before the cluster, sector and industry words."""
     counts: dict[str, int] = {}
     for text in texts:
         for m in _PRODUCT_WORD.finditer(text):
@@ -894,6 +940,14 @@ def listed_clusters(
         return out
     opening = next((t.i for t in doc if not t.is_punct), -1)
     for tok in doc:
+        ground = _ground_list(doc, tok)
+        if ground is not None:
+            # "selected areas like Mangrol (Baran), Beawar (Ajmer) and Nagaur": the places of
+            # the document's trade (the caller drops them when the document names none)
+            items = _place_list(doc, ground, place_kind)
+            out += [Described(_bracketed_product(text, item[4], place_kind), *item, False)
+                    for item in items]  # fmt: skip
+            continue
         standing = elided and tok.i == opening and (tok.like_num or tok.lower_ in ("these", "they"))
         facility = facility_head(doc, tok)
         head = tok.lower_ == "clusters" or (facility is not None and _plural_head(doc, tok))
@@ -906,10 +960,17 @@ def listed_clusters(
         ):
             continue
         for start in _list_starts(doc, tok, skip_comma=standing):
-            items = _place_list(doc, start, place_kind)
-            if items:
-                out += [Described(_bracketed_product(text, item[4], place_kind), *item, False)
-                        for item in items]  # fmt: skip
+            items = _place_list(doc, start, place_kind, bracketed_states=True)
+            listed = [
+                Described(_bracketed_product(text, item[4], place_kind), *item, False)
+                for item in items
+            ]
+            # a state is an item only with its product in the bracket after it
+            listed = [d for d in listed if d.place_kind != "state" or d.product]
+            if listed:
+                # "Four centres are being built in Ludhiana, and one each in Patiala and Mohali"
+                more = _each_places(doc, items[-1][4], place_kind)
+                out += listed + [Described("", *item, False) for item in more]
                 break
             if start < len(doc) and not standing:
                 # "clusters were approved for honey at Samba, pottery at Tonk and coir at
@@ -919,6 +980,42 @@ def listed_clusters(
                     out += named
                     break
     return out
+
+
+# Plural nouns of the ground a trade stands on, whose places a list may give ("areas like")
+_GROUND_PLURALS = {"areas", "pockets", "belts", "regions", "centres", "centers", "locations"}
+
+
+_GROUND_LIST = re.compile(rf"\b(?:{'|'.join(sorted(_GROUND_PLURALS))})\s+(?:like|such as)\s+[A-Z]")
+
+
+def _ground_list(doc: Any, tok: Any) -> int | None:
+    """Where the places begin after a plural ground noun `tok` and "like" / "such as"
+    ("selected areas like Mangrol (Baran), ..."), or None when `tok` opens no such list."""
+    if tok.lower_ not in _GROUND_PLURALS or tok.i + 2 >= len(doc):
+        return None
+    nxt = doc[tok.i + 1]
+    if nxt.lower_ == "like":
+        return tok.i + 2
+    if nxt.lower_ == "such" and doc[tok.i + 2].lower_ == "as" and tok.i + 3 < len(doc):
+        return tok.i + 3
+    return None
+
+
+# "..., and one each in A, B and C": a list's further places, one item each
+_EACH = re.compile(r"\s*,?\s*(?:and\s+)?(?:one|a|two|three)\s+(?:each\s+)?(?:in|at)\s+", re.I)
+
+
+def _each_places(
+    doc: Any, end: int, place_kind: PlaceKind
+) -> list[tuple[str, str, str | None, int, int]]:
+    """The places a list goes on to after its last item ends at character `end`: "and one
+    each in Patiala, Phagwara and Mohali"; [] when it does not go on so."""
+    m = _EACH.match(doc.text, end)
+    if m is None:
+        return []
+    start = next((t.i for t in doc if t.idx >= m.end()), len(doc))
+    return _place_list(doc, start, place_kind) if start < len(doc) else []
 
 
 # A bracket right after a listed place: "Jalandhar (Potato), Jodhpur (Isabgol)"
@@ -1134,15 +1231,17 @@ def _list_starts(doc: Any, tok: Any, skip_comma: bool = False) -> list[int]:
 
 
 def _place_list(
-    doc: Any, i: int, place_kind: PlaceKind
+    doc: Any, i: int, place_kind: PlaceKind, bracketed_states: bool = False
 ) -> list[tuple[str, str, str | None, int, int]]:
     """Places from token `i` on: "A, B and C", each maybe qualified by "(District)", "in
     State" or a district right after a town ("Santipur Nadia"): (surface, kind, district or
-    state id, start, end) of each town or district. A state alone is no item."""
+    state id, start, end) of each town or district. Places joined by slashes are one item,
+    the first ("Batala/Jalandhar/Ludhiana (casting & forging)"). A state alone is no item,
+    unless `bracketed_states` and a bracket follows it ("Odisha (sponge iron)")."""
     items: list[tuple[str, str, str | None, int, int]] = []
     skipped = 0
     while i < len(doc):
-        run = _proper_run(doc, doc[i])
+        run = _proper_run(doc, doc[i]) or _known_place(doc, doc[i], place_kind)
         if not run:
             break
         found = _resolve(doc, run, place_kind)
@@ -1179,6 +1278,12 @@ def _place_list(
                         surface, kind, pid, pstart, pend = head
                         break
         i = run[-1].i + 1
+        while i + 1 < len(doc) and doc[i].text == "/":  # "Batala/Jalandhar": one item
+            joined = _proper_run(doc, doc[i + 1]) or _known_place(doc, doc[i + 1], place_kind)
+            if not joined:
+                break
+            i = joined[-1].i + 1
+            pend = joined[-1].idx + len(joined[-1].text)  # the item's bracket follows the last
         rest = [t for t in run if t.idx >= pend]
         qualifier = _resolve(doc, rest, place_kind) if rest else None
         if i < len(doc) and doc[i].text == "(":  # "Ethamozhy (Kanyakumari district)"
@@ -1209,13 +1314,25 @@ def _place_list(
         if kind in ("district", "town"):
             where = pid if kind == "district" else (qualifier[2] if qualifier else None)
             items.append((surface, kind, where, pstart, pend))
+        elif bracketed_states and kind == "state" and doc[i - 1].text == ")":
+            items.append((surface, kind, pid, pstart, pend))
         if i < len(doc) and doc[i].lower_ in _LIST_SEPARATORS:
             i += 1
             if i < len(doc) and doc[i].lower_ in ("and", "&"):
                 i += 1
             continue
+        if i < len(doc) and doc[i - 1].text == ")" and _bracketed_next(doc, i):
+            continue  # "Bhinmal (Sirohi) Jaitaran (Pali)": the comma left out after a bracket
         break
     return items
+
+
+def _bracketed_next(doc: Any, i: int) -> bool:
+    """Whether a proper name at token `i` is followed by a bracket or a list's separator: the
+    next item of a list whose comma was left out."""
+    run = _proper_run(doc, doc[i])
+    after = run[-1].i + 1 if run else len(doc)
+    return after < len(doc) and (doc[after].text == "(" or doc[after].lower_ in _LIST_SEPARATORS)
 
 
 def _product_run(doc: Any, tok: Any) -> list[Any]:
@@ -1330,6 +1447,20 @@ def _proper_run(doc: Any, first: Any) -> list[Any]:
     if run and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].lower_ in CLUSTER_WORDS:
         return []  # "Fly Ash Cluster": another cluster's name, not a place
     return run
+
+
+def _known_place(doc: Any, tok: Any, place_kind: PlaceKind) -> list[Any]:
+    """A capitalised word inside a sentence that the tagger took for another part of speech
+    but that is a known district ("and Pali (textiles)": Pali tagged as an adjective), as a
+    run of one; else []."""
+    known = (
+        tok.i > 0
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and tok.lower_ not in NOT_PLACES
+        and (place_kind(tok.text) or ("",))[0] == "district"
+    )
+    return [tok] if known else []
 
 
 def _resolve(

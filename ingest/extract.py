@@ -40,6 +40,7 @@ from ingest.clusters import (
     parse_all,
     place_product_rows,
     product_words,
+    section_heading,
     served_workers,
     unglue,
     units_in_places,
@@ -808,7 +809,7 @@ class Extractor:
         if district is None and len(labelled) == 1:
             district = labelled.pop()  # a profile's "District: X", the one such label
         parses = parse_all([s.clean for s in sentences])
-        product = document_product([s.clean for s in sentences])
+        product = document_product([s.clean for s in sentences], doc.title)
         if product and (self._place_kind(product.title(), doc_states) or ("",))[0] in (
             "district",
             "state",
@@ -818,14 +819,18 @@ class Extractor:
         about_clusters = any(mentions_cluster(s.clean) for s in sentences)
         carried: str | None = None  # the state of the last heading of an index or a table
         headed: list[list[tuple[int, str]]] = []
+        section: str | None = None  # the product a section's heading names ("Leather Sub-Sector")
         for s, found, parsed in zip(sentences, raw, parses, strict=True):
             before = sentences[s.index - 1].clean if s.index > 0 else ""
             elided = elided_clusters(s.clean, before)
             heads = state_headings(s.clean, found)
             headed.append([(-1, carried), *heads] if carried else heads)
+            heading = section_heading(s.clean)
+            if heading is not None:
+                section = heading or None  # a heading of no product ends the section's
             found += self._descriptions(
-                s.clean, found, doc_states, district, parsed, product, elided, about_clusters,
-                headed[-1],
+                s.clean, found, doc_states, district, parsed, section or product, elided,
+                about_clusters, headed[-1],
             )  # fmt: skip
             carried = heads[-1][1] if heads else carried
             if about_odop and parsed is not None:
@@ -1079,9 +1084,15 @@ class Extractor:
         for d in listed:
             if any(k.start < d.end and d.start < k.end for k in known):
                 continue
-            if not (d.product or product):
+            centre = FACILITY_WORD.search(clean) if not (d.product or product) else None
+            if centre is not None:
+                # "Four facilitation centres are being built in Ludhiana, ...": centres of no
+                # product the text names, each named by its place and the centre's own words
+                name = f"{d.place} {_titled(_singular(centre.group(0)))}"
+            elif not (d.product or product):
                 continue  # places listed with no product, in a document with no one product
-            name = f"{d.place} {(d.product or product or '').title()} Cluster"
+            else:
+                name = f"{d.place} {(d.product or product or '').title()} Cluster"
             where = d.place_id or top  # a town of the list with no district: the document's state
             out.append(Mention("Cluster", name, d.start, d.end, "described",
                                ids=[where] if where else [], how="description"))  # fmt: skip
@@ -1364,6 +1375,11 @@ def _other_towns(a: Entity, b: Entity) -> bool:
     """Whether two described clusters are placed in two different towns."""
     ta, tb = a.attrs.get("town"), b.attrs.get("town")
     return bool(ta and tb and ta != tb)
+
+
+def _singular(words: str) -> str:
+    """A centre's words for one centre: "facilitation centres" -> "facilitation centre"."""
+    return re.sub(r"(?i)(centre|center|CFC)s\b", r"\1", words)
 
 
 def _titled(words: str) -> str:

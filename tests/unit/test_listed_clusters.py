@@ -134,3 +134,70 @@ def test_these_include_lists_the_clusters_the_sentence_before_speaks_of() -> Non
         ("Hassan", "coffee"),
     ]
     assert listed_clusters(text, place_kind, nlp.parse(text)) == []  # no clusters spoken of
+
+
+def test_the_headline_names_the_product_when_no_word_leads_before_the_cluster_word() -> None:
+    title = "A retailer takes Kerala's handicrafts to the world"
+    texts = [title, "Its handicrafts sell well.", "Some handicrafts come from 16 clusters."]
+    assert document_product(texts, title) == "handicrafts"
+    assert document_product(texts) is None  # no headline: no product
+    # a word of a name only, never written in lower case, names no product
+    title = "Scheme of Fund for Regeneration of Traditional Industries"
+    texts = [title, "The Traditional Industries scheme.", "Traditional Industries grew."]
+    assert document_product(texts, title) is None
+
+
+def test_places_joined_by_slashes_are_one_item_and_a_bracketed_state_is_an_item() -> None:
+    before = "Ten clusters have been identified."
+    text = (
+        "These include Khurja (pottery), Kerala (coir), Hassan/Moradabad/Alappuzha "
+        "(casting & forging), and Hardoi (textiles)."
+    )
+    found = listed_clusters(text, place_kind, nlp.parse(text), elided=True)
+    assert [(d.place, d.place_kind, d.product) for d in found] == [
+        ("Khurja", "district", "pottery"),
+        ("Kerala", "state", "coir"),
+        ("Hassan", "district", "casting & forging"),
+        ("Hardoi", "district", "textiles"),
+    ]
+    assert elided_clusters(text, before)
+    # a state with no product in a bracket is still no item
+    text = "The clusters are at Khurja, Kerala and Hardoi."
+    assert [d.place for d in listed_clusters(text, place_kind, nlp.parse(text))] == [
+        "Khurja",
+        "Hardoi",
+    ]
+
+
+def test_a_list_of_centres_goes_on_with_one_each_in_further_places() -> None:
+    text = (
+        "Four facilitation centres are being constructed in Khurja, and one each in Hassan, "
+        "Hardoi and Moradabad."
+    )
+    assert [p for p, _, _ in _listed(text)] == ["Khurja", "Hassan", "Hardoi", "Moradabad"]
+    text = "Four facilitation centres are being built in Khurja, and a road is planned in Hassan."
+    assert [p for p, _, _ in _listed(text)] == ["Khurja"]
+
+
+def test_places_listed_after_areas_like_each_with_its_bracket_and_a_comma_left_out() -> None:
+    text = (
+        "The agency works in selected areas like Kotwa (Hardoi), Khurja, Belur (Hassan) "
+        "Tenur (Moradabad) and Alappuzha."
+    )
+    assert [(p, i) for p, _, i in _listed(text)] == [
+        ("Kotwa", "district:hardoi"),
+        ("Khurja", "district:khurja"),
+        ("Belur", "district:hassan"),
+        ("Tenur", "district:moradabad"),
+        ("Alappuzha", "district:alappuzha"),
+    ]
+    assert _listed("Demand is high in areas of Khurja and Hardoi.") == []
+
+
+def test_a_heading_names_its_sections_product_and_a_sentence_is_no_heading() -> None:
+    from ingest.clusters import section_heading
+
+    assert section_heading("Leather Sub-Sector") == "leather"
+    assert section_heading("Coir Industry") == "coir"
+    assert section_heading("Project objectives") == ""  # a heading of no product
+    assert section_heading("The coir cluster is big.") is None  # a sentence
