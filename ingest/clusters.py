@@ -1648,7 +1648,7 @@ def _place(
                     # "in the high-profile Gandhi constituency of Sultanpur": the place named by
                     # "of" comes before a name qualifying the noun
                     candidates += [
-                        (_proper_run(doc, named), False)
+                        (_proper_run(doc, _name_start(doc, named)), False)
                         for c in o.children
                         if o.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children

@@ -809,7 +809,10 @@ class Extractor:
         if district is None and len(labelled) == 1:
             district = labelled.pop()  # a profile's "District: X", the one such label
         parses = parse_all([s.clean for s in sentences])
-        product = document_product([s.clean for s in sentences], doc.title)
+        product = document_product([s.clean for s in sentences])
+        # places listed with no product may take a weaker sign of the trade: the headline's
+        # product, or their section heading's (`_descriptions`' `listed_product`)
+        headline = product or document_product([s.clean for s in sentences], doc.title)
         if product and (self._place_kind(product.title(), doc_states) or ("",))[0] in (
             "district",
             "state",
@@ -829,8 +832,8 @@ class Extractor:
             if heading is not None:
                 section = heading or None  # a heading of no product ends the section's
             found += self._descriptions(
-                s.clean, found, doc_states, district, parsed, section or product, elided,
-                about_clusters, headed[-1],
+                s.clean, found, doc_states, district, parsed, product, elided, about_clusters,
+                headed[-1], listed_product=section or headline,
             )  # fmt: skip
             carried = heads[-1][1] if heads else carried
             if about_odop and parsed is not None:
@@ -1064,6 +1067,7 @@ class Extractor:
         headings: list[tuple[int, str]] | None = None,
         framed: list[Described] | None = None,
         definite: bool = False,
+        listed_product: str | None = None,
     ) -> list[Mention]:
         """Clusters described with their place, not where a known cluster is named.
 
@@ -1081,18 +1085,22 @@ class Extractor:
         place_kind = lambda w: self._place_kind(w, doc_states)  # noqa: E731
         top = doc_states.most_common(1)[0][0] if doc_states else None
         listed = listed_clusters(clean, place_kind, parsed, elided) if framed is None else []
+        # the product of places listed with none: the section's or the headline's, else the
+        # document's
+        product_of_list = listed_product or product
         for d in listed:
             if any(k.start < d.end and d.start < k.end for k in known):
                 continue
-            centre = FACILITY_WORD.search(clean) if not (d.product or product) else None
+            made = d.product or product_of_list
+            centre = FACILITY_WORD.search(clean) if not made else None
             if centre is not None:
                 # "Four facilitation centres are being built in Ludhiana, ...": centres of no
                 # product the text names, each named by its place and the centre's own words
                 name = f"{d.place} {_titled(_singular(centre.group(0)))}"
-            elif not (d.product or product):
+            elif not made:
                 continue  # places listed with no product, in a document with no one product
             else:
-                name = f"{d.place} {(d.product or product or '').title()} Cluster"
+                name = f"{d.place} {made.title()} Cluster"
             where = d.place_id or top  # a town of the list with no district: the document's state
             out.append(Mention("Cluster", name, d.start, d.end, "described",
                                ids=[where] if where else [], how="description"))  # fmt: skip

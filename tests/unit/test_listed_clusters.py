@@ -201,3 +201,10 @@ def test_a_heading_names_its_sections_product_and_a_sentence_is_no_heading() -> 
     assert section_heading("Coir Industry") == "coir"
     assert section_heading("Project objectives") == ""  # a heading of no product
     assert section_heading("The coir cluster is big.") is None  # a sentence
+
+
+def test_a_district_of_a_two_word_state_is_the_centres_place_not_the_states_last_word() -> None:
+    from tests.unit.places_stub import described
+
+    text = "A Common Facility Center is being built in Khurja district of Uttar Pradesh."
+    assert [(p, i) for _, p, i in described(text, place_kind)] == [("Khurja", "district:khurja")]
