@@ -293,4 +293,8 @@ STATES: list[tuple[str, list[str]]] = [
     ("TAMIL NADU", ["Tamilnadu"]),
     ("TELANGANA", ["Telengana"]),
     ("CHHATTISGARH", ["Chattisgarh"]),
+    # the first word alone, as the states are commonly called ("clusters in Himachal")
+    ("HIMACHAL PRADESH", ["Himachal"]),
+    ("ARUNACHAL PRADESH", ["Arunachal"]),
+    ("ANDHRA PRADESH", ["Andhra"]),
 ]

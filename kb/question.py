@@ -21,6 +21,7 @@ from kb.schema import RELATION_TYPES
 from kb.search import Embedder, cached_vectors, spelled_out, stem, tokens
 from kb.store.base import Node
 
+_NOUNS = ("NOUN", "PROPN")
 # The noun a wh-word governs, and the answer type it asks for.
 ANSWER_NOUNS: dict[str, str] = {
     **dict.fromkeys(
@@ -71,6 +72,25 @@ ANSWER_NOUNS: dict[str, str] = {
             "office",
             "university",
             "college",
+            # the holders of the roles of kb/roles.csv: "which international lender ...?"
+            "lender",
+            "funder",
+            "financier",
+            "donor",
+            "sponsor",
+            "promoter",
+            "founder",
+            "customer",
+            "client",
+            "purchaser",
+            "importer",
+            "provider",
+            "vendor",
+            "trainer",
+            "manufacturer",
+            "contractor",
+            "operator",
+            "developer",
         ],
         "org",
     ),
@@ -414,8 +434,24 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
         return "date", None, False
     if opener == "where":
         return "place", None, False
+    if words[0] == "list":  # "List the blocks from which ...": a relative "which" asks nothing
+        return "list", None, True
     wh = next((t for t in doc if t.lower_ in ("which", "what")), None)
     if wh is not None:
+        # "which international lender has agreed to fund ...": the noun right after the
+        # opening wh-word (past its adjectives) is the one asked, however the parser attached
+        # them
+        k = wh.i + 1
+        while k < len(doc) and doc[k].pos_ == "ADJ":
+            k += 1
+        while k + 1 < len(doc) and doc[k].dep_ == "compound" and doc[k + 1].pos_ in _NOUNS:
+            k += 1  # "which producer companies": the companies
+        opens = wh.i == 0 or (wh.i == 1 and doc[0].pos_ == "ADP")  # not "from which ..."
+        named = doc[k] if opens and k < len(doc) and doc[k].pos_ != "AUX" else None
+        kind = ANSWER_NOUNS.get(named.lemma_.lower()) if named is not None else None
+        if named is not None and kind == "org":
+            plural = named.tag_ in ("NNS", "NNPS")
+            return ("list" if plural else kind), None, plural
         verb = ANSWER_NOUNS.get(wh.head.lemma_.lower()) if wh.head.i > wh.i else None
         if wh.dep_ == "dobj" and verb:  # "what will the centre cost?", "what did it earn?"
             return verb, None, False

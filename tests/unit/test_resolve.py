@@ -160,6 +160,8 @@ def test_built_kb_resolves_old_state_names(built_kb: KnowledgeBase) -> None:
     assert built_kb.find("Orissa")[0].id == built_kb.find("Odisha")[0].id == "state:odisha"
     assert built_kb.find("Uttaranchal")[0].id == "state:uttarakhand"
     assert built_kb.find("Mewat")[0].id == "district:haryana:nuh"
+    # a state by its first word, as it is commonly called
+    assert built_kb.find("Himachal")[0].id == built_kb.find("Himachal Pradesh")[0].id
 
 
 def test_an_organisations_key_drops_its_legal_form_and_writes_short_forms_out() -> None:
