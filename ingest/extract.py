@@ -1088,6 +1088,7 @@ class Extractor:
         # the product of places listed with none: the section's or the headline's, else the
         # document's
         product_of_list = listed_product or product
+        located_list = any(_LOCATIVE_END.search(clean, 0, d.start) for d in listed)
         for d in listed:
             if any(k.start < d.end and d.start < k.end for k in known):
                 continue
@@ -1097,8 +1098,13 @@ class Extractor:
                 # "Four facilitation centres are being built in Ludhiana, ...": centres of no
                 # product the text names, each named by its place and the centre's own words
                 name = f"{d.place} {_titled(_singular(centre.group(0)))}"
+            elif not made and located_list:
+                # "clusters have been approved in Tahliwal, Parwanoo, ...": a cluster at each
+                # place, of no product the document names ("they include Tikuli (1), Sujani
+                # (2)" lists crafts, not places: no "in" or "at" opens it)
+                name = f"{d.place} Cluster"
             elif not made:
-                continue  # places listed with no product, in a document with no one product
+                continue
             else:
                 name = f"{d.place} {made.title()} Cluster"
             where = d.place_id or top  # a town of the list with no district: the document's state
@@ -1326,7 +1332,8 @@ class Extractor:
                     if proper is None and not e.places:
                         words = set(self._cluster_key(e).split())
                         proper = next(
-                            (n for n in proper_names if words & set(self._cluster_key(n).split())),
+                            (n for n in proper_names if words & set(self._cluster_key(n).split())
+                             and not _other_towns(e, n)),  # "... Mega Clusters at A, B": two
                             None,
                         )
                     if proper is not None and proper.id != e.id:
@@ -1383,6 +1390,10 @@ def _other_towns(a: Entity, b: Entity) -> bool:
     """Whether two described clusters are placed in two different towns."""
     ta, tb = a.attrs.get("town"), b.attrs.get("town")
     return bool(ta and tb and ta != tb)
+
+
+# A list of places opened by a preposition of place: "approved in Tahliwal, Parwanoo, ..."
+_LOCATIVE_END = re.compile(r"\b(?:in|at)\s+$")
 
 
 def _singular(words: str) -> str:
