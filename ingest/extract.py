@@ -1332,8 +1332,12 @@ class Extractor:
                     if proper is None and not e.places:
                         words = set(self._cluster_key(e).split())
                         proper = next(
-                            (n for n in proper_names if words & set(self._cluster_key(n).split())
-                             and not _other_towns(e, n)),  # "... Mega Clusters at A, B": two
+                            (
+                                n
+                                for n in proper_names
+                                if words & set(self._cluster_key(n).split())
+                                and not _other_towns(e, n)
+                            ),  # "... Mega Clusters at A, B": two
                             None,
                         )
                     if proper is not None and proper.id != e.id:
