@@ -833,7 +833,7 @@ class Extractor:
                 section = heading or None  # a heading of no product ends the section's
             found += self._descriptions(
                 s.clean, found, doc_states, district, parsed, product, elided, about_clusters,
-                headed[-1], listed_product=section or headline,
+                headed[-1], listed_product=section or headline, odop=about_odop,
             )  # fmt: skip
             carried = heads[-1][1] if heads else carried
             if about_odop and parsed is not None:
@@ -1068,6 +1068,7 @@ class Extractor:
         framed: list[Described] | None = None,
         definite: bool = False,
         listed_product: str | None = None,
+        odop: bool = False,
     ) -> list[Mention]:
         """Clusters described with their place, not where a known cluster is named.
 
@@ -1088,16 +1089,22 @@ class Extractor:
         # the product of places listed with none: the section's or the headline's, else the
         # document's
         product_of_list = listed_product or product
-        located_list = any(_LOCATIVE_END.search(clean, 0, d.start) for d in listed)
+        located_list = any(_LOCATIVE_END.search(clean, 0, d.start) for d in listed) and not any(
+            _kind_of_cluster(clean, d.start) for d in listed
+        )
         for d in listed:
             if any(k.start < d.end and d.start < k.end for k in known):
                 continue
             made = d.product or product_of_list
             centre = FACILITY_WORD.search(clean) if not made else None
+            if centre is not None and odop:
+                continue  # "The CFCs in Basti and Hathras": each district's ODOP product's
+                # (`_odop_facilities`)
             if centre is not None:
                 # "Four facilitation centres are being built in Ludhiana, ...": centres of no
                 # product the text names, each named by its place and the centre's own words
-                name = f"{d.place} {_titled(_singular(centre.group(0)))}"
+                words = _singular(centre.group(0))
+                name = f"{d.place} {words if words.isupper() else _titled(words)}"
             elif not made and located_list:
                 # "clusters have been approved in Tahliwal, Parwanoo, ...": a cluster at each
                 # place, of no product the document names ("they include Tikuli (1), Sujani
@@ -1398,6 +1405,14 @@ def _other_towns(a: Entity, b: Entity) -> bool:
 
 # A list of places opened by a preposition of place: "approved in Tahliwal, Parwanoo, ..."
 _LOCATIVE_END = re.compile(r"\b(?:in|at)\s+$")
+_QUALIFIED_CLUSTERS = re.compile(r"\b([A-Za-z]+)[\s-]+clusters?\b", re.I)
+
+
+def _kind_of_cluster(clean: str, start: int) -> bool:
+    """Whether the last cluster word before `start` is qualified by a kind of cluster ("mini
+    clusters in Gaya"): the list is of that kind's places, not of clusters of their own."""
+    found = list(_QUALIFIED_CLUSTERS.finditer(clean, 0, start))
+    return bool(found) and found[-1].group(1).lower() in CATEGORY
 
 
 def _singular(words: str) -> str:
