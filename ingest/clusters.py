@@ -844,12 +844,12 @@ def document_product(texts: list[str], title: str = "") -> str | None:
     clusters"), when one word leads (singular and plural counted as one). A word written every
     time after the same word is named with it: "sewing machine" for "sewing machine industry"
     and "sewing machine manufacturers". With no such word, the product the headline `title`
-    names, when the document writes it again (`_headline_product`)."""
+    names, when the document writes it again (`headline_product`)."""
     found = _leading_product(texts)
-    return found if found is not None else _headline_product(texts, title)
+    return found if found is not None else headline_product(texts, title)
 
 
-def _headline_product(texts: list[str], title: str) -> str | None:
+def headline_product(texts: list[str], title: str) -> str | None:
     """The one word of a headline that names what is made and that the document writes at
     least three times in all, headline included ("... to take Odisha's handicrafts to the
     world": handicrafts) and writes in lower case at least once, or None when no such word or

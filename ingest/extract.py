@@ -34,6 +34,7 @@ from ingest.clusters import (
     facility_places,
     for_items,
     framed_items,
+    headline_product,
     item_frame,
     listed_clusters,
     mentions_cluster,
@@ -810,14 +811,14 @@ class Extractor:
             district = labelled.pop()  # a profile's "District: X", the one such label
         parses = parse_all([s.clean for s in sentences])
         product = document_product([s.clean for s in sentences])
-        # places listed with no product may take a weaker sign of the trade: the headline's
-        # product, or their section heading's (`_descriptions`' `listed_product`)
-        headline = product or document_product([s.clean for s in sentences], doc.title)
         if product and (self._place_kind(product.title(), doc_states) or ("",))[0] in (
             "district",
             "state",
         ):
             product = None  # "Koppal clusters": a place, not what they make
+        # places listed with no product may take a weaker sign of the trade: the headline's
+        # product, or their section heading's (`_descriptions`' `listed_product`)
+        headline = product or headline_product([s.clean for s in sentences], doc.title)
         about_odop = any(_ODOP.search(s.clean) for s in sentences)
         about_clusters = any(mentions_cluster(s.clean) for s in sentences)
         carried: str | None = None  # the state of the last heading of an index or a table
