@@ -838,31 +838,22 @@ _NOT_PRODUCT = {
 _UNITS_ON = re.compile(r"\bunits?\s+(?:on|for|making|producing)\s+([A-Za-z]{3,})", re.I)
 
 
-def document_product(texts: list[str], title: str = "") -> str | None:
-    """The product a document's clusters make when a sentence does not say: the word most often
-    written right before "cluster(s)", "sector" or "industry" ("coir industry", "handloom
-    clusters"), when one word leads (singular and plural counted as one). A word written every
-    time after the same word is named with it: "sewing machine" for "sewing machine industry"
-    and "sewing machine manufacturers". With no such word, the product the headline `title`
-    names, when the document writes it again (`headline_product`)."""
-    found = _leading_product(texts)
-    return found if found is not None else headline_product(texts, title)
-
-
 def headline_product(texts: list[str], title: str) -> str | None:
-    """The one word of a headline that names what is made and that the document writes at
-    least three times in all, headline included ("... to take Odisha's handicrafts to the
-    world": handicrafts) and writes in lower case at least once, or None when no such word or
-    more than one."""
+    """The product of a document whose words before its cluster words name none
+    (`document_product`): the one word of the headline `title` that names what is made and that
+    the document `texts` writes at least three times in all, headline included ("... to take
+    Odisha's handicrafts to the world": handicrafts), once at least in lower case (a common
+    noun, not only a word of a name: "Scheme of Fund for Regeneration of Traditional
+    Industries"); None when no such word or more than one."""
     heads = {
         w for w in re.findall(r"[a-z]{4,}", title.lower())
         if is_product_word(w) and w not in _NOT_PRODUCT | DROPPED | NOT_PLACES
     }  # fmt: skip
-    counts = {w: sum(len(re.findall(rf"\b{w}\b", t, re.I)) for t in texts) for w in heads}
-    # written in lower case somewhere: a common noun, not only a word of a name ("Scheme of
-    # Fund for Regeneration of Traditional Industries")
-    common = {w for w in heads if any(re.search(rf"\b{w}\b", t) for t in texts)}
-    found = [w for w, n in counts.items() if n >= 3 and w in common]
+    found = []
+    for w in heads:
+        written = [m for t in texts for m in re.findall(rf"\b{w}\b", t, re.I)]
+        if len(written) >= 3 and w in written:
+            found.append(w)
     return found[0] if len(found) == 1 else None
 
 
@@ -888,8 +879,12 @@ def section_heading(text: str) -> str | None:
     return product if is_product_word(first) and first not in _NOT_PRODUCT else ""
 
 
-def _leading_product(texts: list[str]) -> str | None:
-    """`document_product` from the words before the cluster, sector and industry words."""
+def document_product(texts: list[str]) -> str | None:
+    """The product a document's clusters make when a sentence does not say: the word most often
+    written right before "cluster(s)", "sector" or "industry" ("coir industry", "handloom
+    clusters"), when one word leads (singular and plural counted as one). A word written every
+    time after the same word is named with it: "sewing machine" for "sewing machine industry"
+    and "sewing machine manufacturers"."""
     counts: dict[str, int] = {}
     for text in texts:
         for m in _PRODUCT_WORD.finditer(text):
@@ -944,9 +939,7 @@ def listed_clusters(
         if ground is not None:
             # "selected areas like Mangrol (Baran), Beawar (Ajmer) and Nagaur": the places of
             # the document's trade (the caller drops them when the document names none)
-            items = _place_list(doc, ground, place_kind)
-            out += [Described(_bracketed_product(text, item[4], place_kind), *item, False)
-                    for item in items]  # fmt: skip
+            out += _listed_items(text, _place_list(doc, ground, place_kind), place_kind)
             continue
         standing = elided and tok.i == opening and (tok.like_num or tok.lower_ in ("these", "they"))
         facility = facility_head(doc, tok)
@@ -961,10 +954,7 @@ def listed_clusters(
             continue
         for start in _list_starts(doc, tok, skip_comma=standing):
             items = _place_list(doc, start, place_kind, bracketed_states=True)
-            listed = [
-                Described(_bracketed_product(text, item[4], place_kind), *item, False)
-                for item in items
-            ]
+            listed = _listed_items(text, items, place_kind)
             # a state is an item only with its product in the bracket after it
             listed = [d for d in listed if d.place_kind != "state" or d.product]
             if listed:
@@ -980,6 +970,15 @@ def listed_clusters(
                     out += named
                     break
     return out
+
+
+def _listed_items(
+    text: str, items: list[tuple[str, str, str | None, int, int]], place_kind: PlaceKind
+) -> list[Described]:
+    """The clusters of a list's places (`_place_list`), each with the product its bracket
+    names, if any."""
+    return [Described(_bracketed_product(text, item[4], place_kind), *item, False)
+            for item in items]  # fmt: skip
 
 
 # Plural nouns of the ground a trade stands on, whose places a list may give ("areas like")
@@ -1241,7 +1240,7 @@ def _place_list(
     items: list[tuple[str, str, str | None, int, int]] = []
     skipped = 0
     while i < len(doc):
-        run = _proper_run(doc, doc[i]) or _known_place(doc, doc[i], place_kind)
+        run = _place_run(doc, doc[i], place_kind)
         if not run:
             break
         found = _resolve(doc, run, place_kind)
@@ -1279,7 +1278,7 @@ def _place_list(
                         break
         i = run[-1].i + 1
         while i + 1 < len(doc) and doc[i].text == "/":  # "Batala/Jalandhar": one item
-            joined = _proper_run(doc, doc[i + 1]) or _known_place(doc, doc[i + 1], place_kind)
+            joined = _place_run(doc, doc[i + 1], place_kind)
             if not joined:
                 break
             i = joined[-1].i + 1
@@ -1449,10 +1448,13 @@ def _proper_run(doc: Any, first: Any) -> list[Any]:
     return run
 
 
-def _known_place(doc: Any, tok: Any, place_kind: PlaceKind) -> list[Any]:
-    """A capitalised word inside a sentence that the tagger took for another part of speech
-    but that is a known district ("and Pali (textiles)": Pali tagged as an adjective), as a
-    run of one; else []."""
+def _place_run(doc: Any, tok: Any, place_kind: PlaceKind) -> list[Any]:
+    """A list item's place name from `tok` on (`_proper_run`), or a capitalised word inside a
+    sentence that the tagger took for another part of speech but that is a known district
+    ("and Pali (textiles)": Pali tagged as an adjective), as a run of one; else []."""
+    run = _proper_run(doc, tok)
+    if run:
+        return run
     known = (
         tok.i > 0
         and tok.is_alpha

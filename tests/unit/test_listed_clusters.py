@@ -7,6 +7,7 @@ from ingest.clusters import (
     described_clusters,
     document_product,
     elided_clusters,
+    headline_product,
     listed_clusters,
 )
 from kb import nlp
@@ -139,12 +140,12 @@ def test_these_include_lists_the_clusters_the_sentence_before_speaks_of() -> Non
 def test_the_headline_names_the_product_when_no_word_leads_before_the_cluster_word() -> None:
     title = "A retailer takes Kerala's handicrafts to the world"
     texts = [title, "Its handicrafts sell well.", "Some handicrafts come from 16 clusters."]
-    assert document_product(texts, title) == "handicrafts"
-    assert document_product(texts) is None  # no headline: no product
+    assert headline_product(texts, title) == "handicrafts"
+    assert document_product(texts) is None  # the words before the cluster words name none
     # a word of a name only, never written in lower case, names no product
     title = "Scheme of Fund for Regeneration of Traditional Industries"
     texts = [title, "The Traditional Industries scheme.", "Traditional Industries grew."]
-    assert document_product(texts, title) is None
+    assert headline_product(texts, title) is None
 
 
 def test_places_joined_by_slashes_are_one_item_and_a_bracketed_state_is_an_item() -> None:
