@@ -76,6 +76,9 @@ class Gazetteer:
             list
         )  # key -> (id, type, name)
         self.acronyms: set[str] = set()  # keys that must match an all-caps surface form
+        # the first words of the keys: an n-gram whose first word is none of them is no name, so
+        # `find` tries no longer n-grams from there (most of a sentence's words)
+        self.first_words: set[str] = set()
         # an acronym as newspapers write it, a capitalised word ("Nabard", "Teri"): found only
         # where the alias table lists that very form
         self.word_forms: set[str] = set()
@@ -132,6 +135,7 @@ class Gazetteer:
             for k in dict.fromkeys((key, _without_articles(key))):
                 if (id_, type_, name) not in self.index[k]:
                     self.index[k].append((id_, type_, name))
+                    self.first_words.add(k.split(" ")[0])
             if is_acronym(surface) and len(key) <= 7:
                 self.acronyms.add(key)
             elif surface.isalpha() and surface[:1].isupper() and surface[1:].islower():
@@ -146,13 +150,18 @@ class Gazetteer:
                 i += 1  # names are matched without their article
                 continue
             hit = None
-            for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
+            named = self._may_start(sentence[tokens[i][0] : tokens[i][1]])
+            for n in range(min(MAX_TOKENS if named else 2, len(tokens) - i), 0, -1):
                 start, end = tokens[i][0], tokens[i + n - 1][1]
                 surface = _POSSESSIVE.sub("", sentence[start:end].rstrip("."))  # "Punjab's first"
                 key = normalize(surface)
                 # "Scheme of the Fund for ..." names "Scheme of Fund for ...": a name's inner
                 # articles are written or left out at will
-                entries = self.index.get(key) or self.index.get(_without_articles(key))
+                entries = (
+                    (self.index.get(key) or self.index.get(_without_articles(key)))
+                    if named
+                    else None
+                )
                 if not entries and n <= 2:
                     entries = self._spelled_district(surface, sentence[start + len(surface) :])
                 if not entries or not self._case_ok(key, surface):
@@ -176,6 +185,12 @@ class Gazetteer:
             found.append(Mention(type_, name, start, end, ids=ids, how="gazetteer"))
             i += n
         return found
+
+    def _may_start(self, word: str) -> bool:
+        """Whether a name the gazetteer knows may start with this token: its normalised first
+        word (with or without a possessive "'s") is the first word of some key."""
+        heads = {normalize(w).split(" ")[0] for w in (word, _POSSESSIVE.sub("", word.rstrip(".")))}
+        return "the" in heads or not heads.isdisjoint(self.first_words)
 
     def _spelled_district(self, surface: str, after: str) -> list[tuple[str, str, str]]:
         """The one district a capitalised name written before "district" sounds like, when it

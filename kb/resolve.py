@@ -27,8 +27,11 @@ _SMALL_WORDS = {"of", "and", "for", "the", "in", "on", "at", "to", "by", "&"}
 
 def normalize(name: str) -> str:
     """Comparison key of a name: 'The JEEViKA  & Co.' -> 'jeevika and co'."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    if name.isascii():  # nothing to decompose (most names, and every n-gram the linker tries)
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("&", " and ").replace("'", "").replace("\u2019", "")
     text = _NON_WORD.sub(" ", text).strip()
     if text.startswith("the "):
