@@ -570,7 +570,10 @@ class KnowledgeBase:
         return self.settings.home / BUILD_STAMP
 
     def _write_stamp(self, data: Path) -> None:
-        stamp = {"fingerprint": build_fingerprint(data), "data": str(data.resolve())}
+        stamp = {"fingerprint": build_fingerprint(data), "data": str(data.resolve()),
+                 # built from the configured data (the bundled data unless CLUSTERKB_DATA says):
+                 # another checkout sharing the home reads its own configured data
+                 "configured": data.resolve() == self.settings.data_dir.resolve()}  # fmt: skip
         self.settings.home.mkdir(parents=True, exist_ok=True)
         self._stamp_path.write_text(json.dumps(stamp) + "\n", encoding="utf-8")
 
@@ -608,7 +611,9 @@ class KnowledgeBase:
             return None  # copied from elsewhere: nothing here to rebuild it from
         if "data" not in stamp or "fingerprint" not in stamp:
             return "no build of this version is recorded"
-        data, fingerprint = Path(str(stamp["data"])), str(stamp["fingerprint"])
+        data, fingerprint = self.stamped_data(), str(stamp["fingerprint"])
+        if not stamp.get("configured"):
+            data = Path(str(stamp["data"]))
         if not data.is_dir():
             return f"the data it was built from ({data}) is gone"
         if build_fingerprint(data) != fingerprint:
@@ -654,8 +659,14 @@ class KnowledgeBase:
         return report, [name for name, path in own if not path.is_file()]
 
     def stamped_data(self) -> Path:
-        """The data folder the KB was built from (the configured one if no build says)."""
-        data = (self._stamp() or {}).get("data")
+        """The data folder the KB was built from (the configured one if no build says). A KB
+        built from the configured data (the bundled data, unless CLUSTERKB_DATA says) reads the
+        data this process is configured with: a home two checkouts share is rebuilt from the
+        bundled data of the one that serves it, not from the other's folder."""
+        stamp = self._stamp() or {}
+        if stamp.get("configured"):
+            return self.settings.data_dir
+        data = stamp.get("data")
         return Path(str(data)) if data and Path(str(data)).is_dir() else self.settings.data_dir
 
     # -- reading -------------------------------------------------------------------------------

@@ -135,3 +135,28 @@ def test_a_kb_whose_document_file_is_gone_is_kept_until_a_fresh_build(
     assert scratch_kb.store.get_node(doc_id) is None
     assert scratch_kb.store.get_node("enterprise:leftover-traders") is None
     assert scratch_kb.stale() is None
+
+
+def test_a_home_shared_by_two_checkouts_is_rebuilt_from_the_serving_ones_data(
+    scratch_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """A home built from another checkout's bundled data (its stamp names that folder) is
+    stale for this checkout when the two differ, and rebuilds from this one's data; a build
+    from a folder the user chose keeps that folder."""
+    other = tmp_path / "other-checkout" / "data"
+    (other / "tables").mkdir(parents=True)
+    for table in (REPO_DATA / "tables").iterdir():  # the other checkout's tables: one changed
+        if table.is_file():
+            (other / "tables" / table.name).write_bytes(table.read_bytes())
+    (other / "tables" / "odop.csv").write_text("district,product\nKota,Kota Stone\n")
+    stamp = scratch_kb.settings.home / BUILD_STAMP
+    data = json.loads(stamp.read_text(encoding="utf-8"))
+    assert data["configured"] is True
+    shared = {"fingerprint": build_fingerprint(other), "data": str(other), "configured": True}
+    stamp.write_text(json.dumps(shared), encoding="utf-8")
+    assert scratch_kb.stamped_data() == scratch_kb.settings.data_dir
+    assert "changed" in (scratch_kb.stale() or "")
+    chosen = {**shared, "configured": False}
+    stamp.write_text(json.dumps(chosen), encoding="utf-8")
+    assert scratch_kb.stamped_data() == other
+    assert scratch_kb.stale() is None
