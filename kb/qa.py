@@ -736,7 +736,12 @@ class QuestionAnswerer:
 
             def gain(c: Candidate, missing: set[str] = missing, seen: set[str] = seen) -> tuple:
                 typed = q.answer_type not in SPAN_TYPES or bool(answer_spans(q, c.reading))
-                return (len(c.words & missing) + (c.document not in seen) + typed, c.score)
+                cover = len(c.words & missing) + (c.document not in seen)
+                if q.across and q.answer_type in VALUE_TYPES:
+                    # two sides asked one value ("which costs more: A or B?"): a side's
+                    # evidence must state a value of the type, however many words it shares
+                    return (typed, cover, c.score)
+                return (cover + typed, c.score)
 
             chosen = [*chosen, max(other, key=gain)]
         return chosen
