@@ -54,7 +54,7 @@ DROPPED = {
     "oldest", "only", "important", "potential", "selected", "specific", "leading", "same",
     "entire", "whole", "own", "said", "above", "following", "respective", "total", "country",
     "state", "district", "local", "present", "one", "two", "three", "four", "five",
-    "upcoming", "planned", "another", "similar", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "upcoming", "planned", "remaining", "another", "similar", "fourth", "fifth", "sixth", "seventh", "eighth",
     "ninth", "tenth",
     # a project's extent and kind ("a 224.5-acre greenfield electronics cluster")
     "acre", "acres", "hectare", "hectares", "greenfield", "brownfield", "promising",
@@ -256,6 +256,10 @@ PlaceKind = Callable[[str], tuple[str, str | None] | None]
 _WORTH = re.compile(
     r"\b(?:[Ii]n|[Aa]t|for|of)\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]"
     r"|\b(?:[Cc]ent(?:re|er)|CFC)\s+[-–—]\s+[A-Z]"  # a list's line "X centre - Host, Place"
+    # a named subject said to be or have a cluster ("Meerut is India's third largest sports
+    # goods manufacturing cluster", `_place`'s rule 5)
+    r"|^\W*(?!(?:The|This|These|That|Those|It|Its|They|A|An|In|At|On)\b)"
+    r"[A-Z][A-Za-z-]+(?:\s+[A-Z][A-Za-z-]+){0,2}\s+(?:is|was|has|had|will|became|becomes)\b"
 )
 
 
@@ -387,9 +391,19 @@ def described_clusters(
             # "bell metal clusters in Bankura and Murshidabad", "three bamboo clusters will
             # be developed in Jammu, Katra and Samba": one cluster of the product per place
             more = _continued_places(doc, pend, place_kind)
+            others = _coordinated_products(doc, text, run)
+            if others and len(others) == len(more) and _respectively(doc, more[-1][4]):
+                # "the tiles and sports goods clusters in Hassan and Tumakuru districts
+                # respectively": the n-th product's cluster is at the n-th place
+                out.pop()
+                firsts = [*reversed(others), (words[0].idx, product)]  # in the text's order
+                places = [(surface, kind, pid, pstart, pend), *more]
+                out += [Described(made, s, k, i, start, e, False)
+                        for (start, made), (s, k, i, _, e) in zip(firsts, places, strict=True)]  # fmt: skip
+                continue
             out += [Described(product, *item, False) for item in more]
             # "honey processing and pottery clusters in Vellore": a cluster of each product
-            for start, other in _coordinated_products(doc, text, run):
+            for start, other in others:
                 out.append(Described(other, surface, kind, pid, start, start + len(other), False))
                 # at each further place, the span runs to that place: one span per cluster
                 out += [Described(other, s, k, i, start, e, False) for s, k, i, _, e in more]
@@ -689,6 +703,15 @@ def _plural_head(doc: Any, tok: Any) -> bool:
     return tok.lower_ in _PLURAL_HEADS or nxt == "each"
 
 
+def _respectively(doc: Any, end: int) -> bool:
+    """Whether "respectively" closes the list that ends at character `end` (past its unit
+    word: "in Hassan and Tumakuru districts respectively")."""
+    i = next((t.i for t in doc if t.idx >= end), len(doc))
+    while i < len(doc) and (doc[i].lower_ in ADMIN_UNITS or doc[i].text == ","):
+        i += 1
+    return i < len(doc) and doc[i].lower_ == "respectively"
+
+
 def _continued_places(
     doc: Any, pend: int, place_kind: PlaceKind
 ) -> list[tuple[str, str, str | None, int, int]]:
@@ -697,6 +720,8 @@ def _continued_places(
     separator, read as `_place_list` reads it (qualifiers included). A separator followed by
     product words ("..., footwear in Agra") is another shape (`_elided_items`)."""
     i = next((t.i for t in doc if t.idx >= pend), len(doc))
+    if i < len(doc) and doc[i].text == "(":  # "at Thurpupalem (Razole), Uppalaguptam ..."
+        i = next((t.i + 1 for t in doc[i:] if t.text == ")"), len(doc))
     while i < len(doc) and doc[i].lower_ in ADMIN_UNITS:
         i += 1  # "in Bankura district and ...", "at Bolpur block, ..."
     i = _past_qualifier(doc, i, place_kind)  # "at Kochanahalli in Mysuru, ..."
@@ -782,7 +807,7 @@ def _elided_items(
             t = doc[i]
             if t.lower_ == "and" and products[-1]:
                 products.append([])
-            elif t.is_alpha and t.text.islower() and t.pos_ in _ITEM_POS:
+            elif t.is_alpha and _item_word(t):
                 if t.lower_ in CLUSTER_WORDS or len(products[-1]) >= 4:
                     return out
                 products[-1].append(t)
@@ -816,6 +841,14 @@ def _elided_items(
         ]
         i = next((t.i for t in doc if t.idx >= place_end), n)
     return out
+
+
+def _item_word(t: Any) -> bool:
+    """A word of a product in a list item: lower case, or a short acronym in a noun phrase
+    ("LED lights", "PVC pipes"), whatever the tagger calls it."""
+    if t.text.islower():
+        return t.pos_ in _ITEM_POS
+    return t.is_upper and len(t.text) <= 5 and t.dep_ in ("compound", "amod", "nmod")
 
 
 # What opens a list of places after a plural cluster word that names no product
@@ -1218,7 +1251,11 @@ def _list_starts(doc: Any, tok: Any, skip_comma: bool = False) -> list[int]:
     # "These clusters have been sanctioned for Mahadevpur in Warangal district, Narayanpet ..."
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB" and tok.head.i > tok.i:
         preps = [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.head.i]
-        if preps and preps[0].lower_ in PLACE_PREPOSITIONS | {"for"}:
+        # past an object, the place is the object's ("include brassware at Samba, ...")
+        objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i > tok.head.i]
+        if preps and preps[0].lower_ in PLACE_PREPOSITIONS | {"for"} and not (
+            objects and objects[0].i < preps[0].i
+        ):
             starts.append(preps[0].i + 1)
     for t in doc[tok.i + 1 :]:
         if t.lower_.rstrip(".") in LIST_OPENERS:

@@ -5,7 +5,7 @@ these tests; the gazetteer is hand-made."""
 
 from __future__ import annotations
 
-from ingest.clusters import described_clusters, for_items, listed_clusters
+from ingest.clusters import described_clusters, for_items, listed_clusters, worth_parsing
 from kb import nlp
 from tests.unit.places_stub import described, place_kinds
 
@@ -156,3 +156,38 @@ def test_a_plural_head_with_no_product_lists_product_at_place_items() -> None:
 def test_items_naming_people_are_no_clusters() -> None:
     text = "Clusters were sanctioned for weavers in Gaya and artisans in Samba."
     assert listed_clusters(text, place_kind, nlp.parse(text)) == []
+
+
+def test_remaining_clusters_list_product_at_place_items_an_acronym_among_the_words() -> None:
+    text = (
+        "The remaining clusters include brassware at Samba, PVC pipes in Kolar and coir "
+        "products in Theni, among others."
+    )
+    found = [(d.product, d.place) for d in listed_clusters(text, place_kind, nlp.parse(text))]
+    assert found == [("brassware", "Samba"), ("PVC pipes", "Kolar"), ("coir products", "Theni")]
+
+
+def test_products_and_places_paired_respectively() -> None:
+    text = "The proposed tiles and pottery clusters in Bankura and Nadia districts respectively were dropped."
+    assert sorted(_described(text)) == [
+        ("pottery", "Nadia", "district:nadia"),
+        ("tiles", "Bankura", "district:bankura"),
+    ]
+    # without "respectively" each product is at each place
+    text = "The tiles and pottery clusters in Bankura and Nadia districts were dropped."
+    assert len(_described(text)) == 4
+
+
+def test_a_bracket_after_the_first_place_does_not_end_the_list() -> None:
+    text = "Three coir clusters have been identified at Tonk (Ralla), Dausa (Samba) and Gaya."
+    assert [(p, w) for p, w, _ in _described(text)] == [
+        ("coir", "Tonk"),
+        ("coir", "Dausa"),
+        ("coir", "Gaya"),
+    ]
+
+
+def test_a_named_subject_said_to_be_a_cluster_is_its_place() -> None:
+    text = "Kolar is the state's largest silk reeling cluster and a flagship district."
+    assert worth_parsing(text)
+    assert _described(text) == [("silk reeling", "Kolar", "district:kolar")]
