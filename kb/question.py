@@ -392,6 +392,10 @@ def asking_sentence(doc: Any) -> Any:
     return asking.as_doc() if asking is not None else doc
 
 
+# Words asking an amount of money whatever noun the question asks of ("worth", "in dollars")
+CURRENCY_WORDS = {"worth", "dollar", "rupee", "crore", "lakh", "usd", "inr"}
+
+
 def answer_type(doc: Any) -> tuple[str, str | None, bool]:
     """(answer type, the noun counted by 'how many', whether the asked noun is plural)."""
     words = [t.lower_ for t in doc]
@@ -480,6 +484,8 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
                 return ("list" if plural and kind == "org" else kind), None, plural
             if plural:
                 return "list", None, True
+        if set(lemmas) & CURRENCY_WORDS:  # "what is the output worth in dollars?"
+            return "money", None, False
         if wh.lower_ == "what" and len(doc) <= 8 and lemmas[wh.i + 1 : wh.i + 2] == ["be"]:
             return "definition", None, False
     if words[0] in ("list", "name"):

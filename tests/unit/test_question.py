@@ -71,6 +71,7 @@ from kb.store.base import Node
         # a noun before the asked noun modifies it ("the project cost"); an asked noun stays
         ("What is the project cost of the toy cluster?", "money"),
         ("Whats the project cost of the toy cluster?", "money"),
+        ("What is the projected output worth in dollars?", "money"),
         ("What is the brand name of the coir mats?", "org"),
         ("On how much land will it stand?", "count"),
         # the parser attaches "what" elsewhere in a long subject; the last verb still governs it
