@@ -621,7 +621,15 @@ def is_headline(text: str) -> bool:
 
 
 # How a sentence opens when it goes on from the one before ("These clusters include ...")
-_GOES_ON = re.compile(r"^\W*(?:these|those|they|the|such|it|its|their)\b", re.I)
+# A sentence's opening that points back to the sentence before it ("These projects include",
+# "They are"; not "The", which opens any sentence)
+_GOES_ON = re.compile(r"^\W*(?:these|those|they|such|it|its|their)\b", re.I)
+
+
+def continues(c: Candidate) -> bool:
+    """Whether the sentence opens by pointing back to the one before it ("These projects
+    include ...", "They are ...")."""
+    return _GOES_ON.match(c.text) is not None
 
 
 def announces_list(q: Question, c: Candidate) -> bool:
@@ -638,9 +646,10 @@ def announces_list(q: Question, c: Candidate) -> bool:
 
 def goes_on_listing(q: Question, after: Candidate) -> bool:
     """Whether `after`, a sentence soon after an announcing one, lists what it announced ("The
-    clusters inaugurated are A at X, B at Y and C at Z"): it enumerates and names the asked
-    noun or goes on from the sentence before."""
-    return enumerates(after.text) and (q.noun in after.words or bool(_GOES_ON.match(after.text)))
+    clusters inaugurated are A at X, B at Y and C at Z"): it enumerates after a listing word
+    (`list_stretch`: "are", "include", a colon; not any sentence with two commas) and names
+    the asked noun or points back to the sentence before (`continues`)."""
+    return bool(list_stretch(after.text)) and (q.noun in after.words or continues(after))
 
 
 def lists_announced(q: Question, announcing: Candidate, after: Candidate) -> bool:

@@ -27,6 +27,7 @@ from kb.evidence import (
     LogisticModel,
     announces_list,
     answer_spans,
+    continues,
     goes_on_listing,
     is_furniture,
     list_stretch,
@@ -665,6 +666,11 @@ class QuestionAnswerer:
         # A list announced ("inaugurated five clusters") is read where it follows
         after = self._evidence().following(best) if announces_list(q, best) else []
         listed = next((c for c in after if goes_on_listing(q, c)), None)
+        if listed is None and q.answer_type == "list":
+            # "The proposed infrastructure projects ... will cost ₹22 crore. These projects
+            # include A at X, B at Y and C at Z": good evidence naming the asked noun, and the
+            # sentence right after it going on to list them
+            best, listed = self._continued_list(q, best, pool, threshold)
         if listed is not None:  # the pool's own, scored, when it holds the sentence
             listed = next((c for c in pool if c.kind == "sentence" and c.locator == listed.locator
                            and c.document == listed.document), listed)  # fmt: skip
@@ -715,6 +721,23 @@ class QuestionAnswerer:
             text, chosen = _render(q, lead, chosen)
         citations = [{"document": c.document, "locator": c.locator, "text": c.text} for c in chosen]
         return _reply(q.text, text, True, citations, self._entities(q.focus), [])
+
+    def _continued_list(
+        self, q: Question, best: Candidate, pool: list[Candidate], threshold: float
+    ) -> tuple[Candidate, Candidate | None]:
+        """For a list question whose best evidence lists nothing of the asked kind: among the
+        best three sentences scoring half the threshold, the first that names the asked noun
+        and is followed by a sentence going on from it ("These projects include ...") that
+        lists; (that sentence, the list) or (best, None)."""
+        if not q.noun or any(s.type == "items" for s in answer_spans(q, best.reading)):
+            return best, None
+        good = [c for c in sorted(pool, key=lambda c: -c.score)[:3]
+                if c.kind == "sentence" and c.score >= threshold / 2 and q.noun in c.words]  # fmt: skip
+        for c in good:
+            nxt = self._evidence().following(c, 1)
+            if nxt and continues(nxt[0]) and goes_on_listing(q, nxt[0]):
+                return c, nxt[0]
+        return best, None
 
     def _other_parts(
         self, q: Question, chosen: list[Candidate], pool: list[Candidate], threshold: float

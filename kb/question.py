@@ -249,6 +249,11 @@ def _asked_token(doc: Any) -> Any:
     return noun if noun is not None else next((t for t in following if t.pos_ == "NOUN"), None)
 
 
+def _plural_acronym(token: Any) -> bool:
+    """An acronym's plural ("CFCs", "SPVs"), a plural noun whatever the tagger says."""
+    return re.fullmatch(r"[A-Z]{2,}s", token.text) is not None
+
+
 def _phrase_head(token: Any) -> Any:
     """The noun a modifier belongs to: 'dyeing' in 'bleaching and dyeing units' -> 'units'."""
     while token.head.i != token.i and (
@@ -450,7 +455,9 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
             k += 1
         while k + 1 < len(doc) and doc[k].dep_ == "compound" and doc[k + 1].pos_ in _NOUNS:
             k += 1  # "which producer companies": the companies
-        opens = wh.i == 0 or (wh.i == 1 and doc[0].pos_ == "ADP")  # not "from which ..."
+        # not "from which ...": the question's first word, after a preposition, or after a
+        # fronted phrase ("Besides the three CFCs, which projects ...")
+        opens = wh.i == 0 or (wh.i == 1 and doc[0].pos_ == "ADP") or doc[wh.i - 1].text == ","
         named = doc[k] if opens and k < len(doc) and doc[k].pos_ != "AUX" else None
         kind = ANSWER_NOUNS.get(named.lemma_.lower()) if named is not None else None
         if named is not None and kind == "org":
@@ -468,17 +475,23 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
                 return kind, None, False
         head = wh.head if wh.dep_ in ("det", "attr") and wh.head.pos_ == "NOUN" else None
         if head is None:  # "what is the cost of ...": the attribute or subject noun
-            head = next((t for t in doc[wh.i + 1 :] if t.pos_ == "NOUN"), None)
-            if (
+            head = next(
+                (t for t in doc[wh.i + 1 :] if t.pos_ == "NOUN" or _plural_acronym(t)), None
+            )
+            while (
                 head is not None
                 and head.dep_ == "compound"
-                and ANSWER_NOUNS.get(head.head.lemma_.lower())
+                and head.head.i > head.i
+                and (head.head.pos_ == "NOUN" or _plural_acronym(head.head))
             ):
                 # "what is the project cost": the cost, not the project; "under which state
-                # scheme": a scheme, not a state
+                # scheme": a scheme, not a state; "which infrastructure development projects"
+                asked, above = (ANSWER_NOUNS.get(t.lemma_.lower()) for t in (head, head.head))
+                if asked and not above:
+                    break  # "what is the brand name": a brand, whatever the name
                 head = head.head
         if head is not None:
-            plural = head.tag_ in ("NNS", "NNPS")
+            plural = head.tag_ in ("NNS", "NNPS") or _plural_acronym(head)
             kind = ANSWER_NOUNS.get(head.lemma_.lower())
             if kind:
                 return ("list" if plural and kind == "org" else kind), None, plural

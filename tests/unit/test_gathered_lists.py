@@ -24,12 +24,15 @@ DOCUMENTS = {
 
 def _answerer() -> Any:
     evidence = SimpleNamespace(
-        document_words=lambda d: set(tokens(DOCUMENTS[d])), following=lambda c: []
+        document_words=lambda d: set(tokens(DOCUMENTS[d])), following=lambda c, n=2: []
     )
     fake: Any = SimpleNamespace(model=SimpleNamespace(threshold=0.5), _evidence=lambda: evidence,
                                 _entities=lambda nodes: [])  # fmt: skip
     fake._other_parts = lambda q, chosen, pool, t: QuestionAnswerer._other_parts(
         fake, q, chosen, pool, t
+    )
+    fake._continued_list = lambda q, best, pool, t: QuestionAnswerer._continued_list(
+        fake, q, best, pool, t
     )
     return fake
 
