@@ -52,6 +52,25 @@ def _verb_of(tok: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
+def _controlled(verb: Any) -> Any | None:
+    """The verb of `VERB_ROLES` whose subject is `verb`'s: down its open complements ("is
+    going to facilitate", "has decided to set up") and the purpose of what it obtains or
+    seeks ("obtained approval for setting up a spices processing cluster"), or None."""
+    frontier = [verb]
+    for _ in range(3):
+        below = []
+        for v in frontier:
+            below += [c for c in v.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL]
+            for holder in [v, *[o for o in v.children if o.dep_ == "dobj"]]:
+                below += [g for p in holder.children if p.dep_ == "prep" and p.lower_ == "for"
+                          for g in p.children if g.dep_ == "pcomp" and g.pos_ in _VERBAL]  # fmt: skip
+        role = next((b for b in below if _lemma(b) in VERB_ROLES), None)
+        if role is not None:
+            return role
+        frontier = below
+    return None
+
+
 def _lemma(verb: Any) -> str:
     """The verb's lemma with its particle, if any: "set up", "take up"."""
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
@@ -111,6 +130,8 @@ def clause_roles(
         if verb is None:
             continue
         top = _top(verb)
+        if acting and _lemma(verb) not in VERB_ROLES:
+            verb = _controlled(verb) or verb  # "X is going to facilitate the cluster"
         if _lemma(verb) in VERB_ROLES:
             role = VERB_ROLES[_lemma(verb)] if acting else VERB_PARTNER
         elif _lemma(top) in VERB_ROLES:  # "advised X to complete DPRs and IDCO to ..."

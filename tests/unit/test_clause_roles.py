@@ -195,3 +195,24 @@ def test_a_body_distributing_to_a_clusters_workers_implements_for_it() -> None:
         {"Silk Board": "Agency", "Kolar Silk Cluster": "Cluster"},
     )
     assert _roles(s) == {("Silk Board", "Kolar Silk Cluster", "IMPLEMENTS", "implementing agency")}
+
+
+def test_the_subject_of_a_verb_controlling_a_role_verb_takes_its_role() -> None:
+    going = _sentence(
+        "The Rubber Board is going to set up the Brass Cluster at Moradabad next year.",
+        {"Rubber Board": "Agency", "Brass Cluster": "Cluster"},
+    )
+    assert _roles(going) == {("Rubber Board", "Brass Cluster", "IMPLEMENTS", "implementing agency")}
+    purpose = _sentence(
+        "The Rubber Board has obtained approval from the Centre for setting up the Pottery "
+        "Cluster at Khurja.",
+        {"Rubber Board": "Agency", "Pottery Cluster": "Cluster"},
+    )
+    assert _roles(purpose) == {
+        ("Rubber Board", "Pottery Cluster", "IMPLEMENTS", "implementing agency")
+    }
+    visit = _sentence(
+        "The Rubber Board is going to Delhi to see the Brass Cluster at Moradabad.",
+        {"Rubber Board": "Agency", "Brass Cluster": "Cluster"},
+    )
+    assert _roles(visit) == set()
