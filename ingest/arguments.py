@@ -13,6 +13,7 @@ their own: every conjunct hangs under the same verb.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -50,25 +51,6 @@ def _verb_of(tok: Any) -> tuple[Any | None, bool]:
         acting = acting and h.dep_ == "agent"
         t = h
     return None, False
-
-
-def _controlled(verb: Any) -> Any | None:
-    """The verb of `VERB_ROLES` whose subject is `verb`'s: down its open complements ("is
-    going to facilitate", "has decided to set up") and the purpose of what it obtains or
-    seeks ("obtained approval for setting up a spices processing cluster"), or None."""
-    frontier = [verb]
-    for _ in range(3):
-        below = []
-        for v in frontier:
-            below += [c for c in v.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL]
-            for holder in [v, *[o for o in v.children if o.dep_ == "dobj"]]:
-                below += [g for p in holder.children if p.dep_ == "prep" and p.lower_ == "for"
-                          for g in p.children if g.dep_ == "pcomp" and g.pos_ in _VERBAL]  # fmt: skip
-        role = next((b for b in below if _lemma(b) in VERB_ROLES), None)
-        if role is not None:
-            return role
-        frontier = below
-    return None
 
 
 def _lemma(verb: Any) -> str:
@@ -131,7 +113,7 @@ def clause_roles(
             continue
         top = _top(verb)
         if acting and _lemma(verb) not in VERB_ROLES:
-            verb = _controlled(verb) or verb  # "X is going to facilitate the cluster"
+            verb = _completed(verb)  # "X is going to facilitate the cluster"
         if _lemma(verb) in VERB_ROLES:
             role = VERB_ROLES[_lemma(verb)] if acting else VERB_PARTNER
         elif _lemma(top) in VERB_ROLES:  # "advised X to complete DPRs and IDCO to ..."
@@ -191,6 +173,30 @@ def scheme_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, Entity, str]]:
                 yield body, sc, SCHEME_VERBS[_lemma(verb).split()[0]]
 
 
+# Between a scheme and the body it belongs to: "IPDS of the Union Ministry of Textiles", "SFURTI,
+# a scheme of the Ministry of MSME", "the programme is a scheme of the Ministry"; and between a
+# body and its scheme: "the Ministry of MSME's SFURTI"
+_SCHEME_OF = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*)?(?:(?:is|was)\s+)?(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:scheme|programme|program|initiative|mission|yojana)\s+)?of\s+(?:the\s+)?"
+    r"(?:(?:union|central|state)\s+)?",
+    re.I,
+)
+_BODYS = re.compile(r"['’]s\s+(?:(?:flagship|own|new|central|national)\s+)?", re.I)
+
+
+def scheme_owners(s: Sentence) -> Iterator[tuple[Entity, Entity]]:
+    """(body, scheme) for each scheme the sentence says is a body's: "<scheme> of the
+    <body>", "<scheme>, a scheme of <body>", "<body>'s <scheme>" (the body administers it)."""
+    schemes, bodies = s.of("Scheme"), s.of("Agency")
+    for sc in schemes:
+        for body in bodies:
+            if body.start >= sc.end and _SCHEME_OF.fullmatch(s.clean, sc.end, body.start):
+                yield body, sc
+            elif sc.start >= body.end and _BODYS.fullmatch(s.clean, body.end, sc.start):
+                yield body, sc
+
+
 _OBJECTS = {"dobj", "obj", "dative", "attr", "ccomp", "xcomp", "nsubjpass", "csubjpass"}
 
 
@@ -226,12 +232,18 @@ def _about_clusters(tok: Any) -> bool:
 
 def _completed(verb: Any) -> Any:
     """The verb a verb of intent is completed by, its subject acting in both: "plans to set up
-    clusters", "has decided to develop", "proposes to take up" (the `xcomp` chain, at most two
-    steps); else the verb itself."""
+    clusters", "has decided to develop", "is going to facilitate" (the `xcomp` chain), or the
+    purpose of what a verb of obtaining gets ("obtained approval for setting up a cluster");
+    at most two steps; else the verb itself."""
     for _ in range(2):
-        if verb.lemma_.lower() not in _INTENT_VERBS:
-            break
-        nxt = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        lemma = verb.lemma_.lower()
+        nxt = []
+        if lemma in _INTENT_VERBS:
+            nxt = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if not nxt and lemma in _OBTAINING_VERBS:
+            holders = [verb, *[o for o in verb.children if o.dep_ == "dobj"]]
+            nxt = [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "for"
+                   for g in p.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]  # fmt: skip
         if not nxt:
             break
         verb = nxt[0]
@@ -239,7 +251,12 @@ def _completed(verb: Any) -> Any:
 
 
 # Verbs whose subject is the subject of the verb completing them ("the Ministry plans to set up")
-_INTENT_VERBS = frozenset("plan propose decide seek aim intend want agree prepare move try".split())
+_INTENT_VERBS = frozenset(
+    "plan propose decide seek aim intend want agree prepare move try go".split()
+)
+# Verbs of obtaining whose subject acts in the purpose it obtains for ("got sanction for setting
+# up")
+_OBTAINING_VERBS = frozenset("obtain get receive secure seek apply".split())
 
 
 def programme_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, AgencyRole]]:

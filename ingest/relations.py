@@ -21,6 +21,7 @@ from ingest.arguments import (
     clause_roles,
     objectless_roles,
     programme_roles,
+    scheme_owners,
     scheme_roles,
 )
 from ingest.clusters import NUMBER_WORDS
@@ -675,6 +676,9 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             for body, sc, relation in scheme_roles(s, parses[s.index]):
                 if (body.id, sc.id) not in linked:
                     yield rel(body.id, relation, sc.id, 0.7)
+        for body, sc in scheme_owners(s):  # "IPDS of the Union Ministry of Textiles"
+            if (body.id, sc.id) not in linked:
+                yield rel(body.id, "ADMINISTERS", sc.id, 0.7)
         if DEVANAGARI.search(s.clean):
             yield from _hindi_relations(s, rel, group or ([focal] if focal else every_cluster))
         if not s.of("Cluster") and re.search(r"\bclusters\b", text, re.I):

@@ -3,7 +3,7 @@ written for these tests with the entities placed by hand, as the extractor would
 
 from __future__ import annotations
 
-from ingest.arguments import clause_roles
+from ingest.arguments import clause_roles, scheme_owners
 from ingest.units import Entity, Sentence
 from kb import nlp
 
@@ -216,3 +216,21 @@ def test_the_subject_of_a_verb_controlling_a_role_verb_takes_its_role() -> None:
         {"Rubber Board": "Agency", "Brass Cluster": "Cluster"},
     )
     assert _roles(visit) == set()
+
+
+def test_a_scheme_said_to_be_a_bodys_is_administered_by_it() -> None:
+    def owners(text: str, names: dict[str, str]) -> set[tuple[str, str]]:
+        return {(b.name, sc.name) for b, sc in scheme_owners(_sentence(text, names))}
+
+    names = {"Coir Udyami Yojana": "Scheme", "Coir Board": "Agency"}
+    assert owners("It was approved under the Coir Udyami Yojana of the Coir Board.", names) == {
+        ("Coir Board", "Coir Udyami Yojana")
+    }
+    assert owners("The Coir Udyami Yojana, a flagship scheme of the Coir Board, helps.", names) == {
+        ("Coir Board", "Coir Udyami Yojana")
+    }
+    assert owners("The Coir Board's Coir Udyami Yojana pays for it.", names) == {
+        ("Coir Board", "Coir Udyami Yojana")
+    }
+    # a body named later for something else is not the scheme's
+    assert owners("The Coir Udyami Yojana helped units; the Coir Board met in May.", names) == set()
