@@ -1253,8 +1253,10 @@ def _list_starts(doc: Any, tok: Any, skip_comma: bool = False) -> list[int]:
         preps = [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.head.i]
         # past an object, the place is the object's ("include brassware at Samba, ...")
         objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i > tok.head.i]
-        if preps and preps[0].lower_ in PLACE_PREPOSITIONS | {"for"} and not (
-            objects and objects[0].i < preps[0].i
+        if (
+            preps
+            and preps[0].lower_ in PLACE_PREPOSITIONS | {"for"}
+            and not (objects and objects[0].i < preps[0].i)
         ):
             starts.append(preps[0].i + 1)
     for t in doc[tok.i + 1 :]:
