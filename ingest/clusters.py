@@ -1235,6 +1235,9 @@ def facility_places(text: str, place_kind: PlaceKind, doc: Any) -> list[Describe
     return out
 
 
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
 def _list_starts(doc: Any, tok: Any, skip_comma: bool = False) -> list[int]:
     """Where a list of the plural cluster word's places may begin: right after "clusters
     at/in" (or "Two, at"), after the copula whose subject it is ("... clusters in the State
@@ -1245,14 +1248,20 @@ def _list_starts(doc: Any, tok: Any, skip_comma: bool = False) -> list[int]:
         nxt += 1
     if nxt < len(doc) and doc[nxt].lower_ in PLACE_PREPOSITIONS:
         starts.append(nxt + 1)
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be" and tok.head.i > tok.i:
-        k = tok.head.i + 1  # "The three CFCs would be in Fulia ...": past the preposition
+    subject = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in _SUBJECTS:
+        subject = tok.head.head  # "two of these clusters are to come up at ...": the subject
+    if subject.dep_ in _SUBJECTS and subject.head.lemma_ == "be" and subject.head.i > subject.i:
+        k = subject.head.i + 1  # "The three CFCs would be in Fulia ...": past the preposition
         starts.append(k + 1 if k < len(doc) and doc[k].lower_ in PLACE_PREPOSITIONS else k)
+    verb = subject.head
+    if verb.lemma_ == "be":  # "are to come up at Pudukudi and ...": the verb completing it
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
     # "These clusters have been sanctioned for Mahadevpur in Warangal district, Narayanpet ..."
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB" and tok.head.i > tok.i:
-        preps = [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.head.i]
+    if subject.dep_ in _SUBJECTS and verb.pos_ == "VERB" and verb.i > subject.i:
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
         # past an object, the place is the object's ("include brassware at Samba, ...")
-        objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i > tok.head.i]
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         if (
             preps
             and preps[0].lower_ in PLACE_PREPOSITIONS | {"for"}

@@ -191,3 +191,9 @@ def test_a_named_subject_said_to_be_a_cluster_is_its_place() -> None:
     text = "Kolar is the state's largest silk reeling cluster and a flagship district."
     assert worth_parsing(text)
     assert _described(text) == [("silk reeling", "Kolar", "district:kolar")]
+
+
+def test_places_some_of_the_clusters_are_to_come_up_at() -> None:
+    text = "He added that two of these clusters are to come up at Ralla and Tonk next year."
+    found = [(d.product, d.place) for d in listed_clusters(text, place_kind, nlp.parse(text))]
+    assert found == [("", "Ralla"), ("", "Tonk")]
