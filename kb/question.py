@@ -170,7 +170,7 @@ AUXILIARIES = {"is", "are", "does", "do", "did", "has", "have", "was", "were", "
 # Auxiliaries after a wh-word that leave the question's last verb governing it.
 DO_SUPPORT = {"did", "does", "do", "will", "would", "could", "should", "can", "might"}
 # Words asking for something from more than one source or thing.
-ACROSS_WORDS = {"both", "two", "different", "differ", "compare", "respectively"}
+ACROSS_WORDS = {"both", "two", "different", "differ", "compare", "respectively", "vs", "versus"}
 # Words that say little about what is asked (their lemmas).
 LIGHT_WORDS = {"be", "have", "do", "cluster", "get", "make", "go", "give", "take", "say"}
 FOLLOW_UP = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her)\b", re.I)

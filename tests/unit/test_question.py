@@ -457,3 +457,11 @@ def test_the_kind_a_count_asks_is_read_with_its_coordinated_words() -> None:
     both = analyser.analyse("How many bleaching and dyeing units were closed?", [])
     assert both.count_kinds == {"bleaching", "dyeing"}
     assert analyser.analyse("How many units were closed?", []).count_kinds == frozenset()
+
+
+def test_one_figure_set_against_another_is_asked_across_sources() -> None:
+    analyser = _plain_analyser()
+    versus = analyser.analyse("how many units does the kauna profile count vs the 2020 report?", [])
+    assert versus.across and versus.answer_type == "count"
+    alone = analyser.analyse("how many units does the kauna profile count?", [])
+    assert not alone.across
