@@ -12,6 +12,7 @@ from kb.evidence import Candidate, goes_on_listing
 from kb.qa import QuestionAnswerer
 from kb.question import Question
 from kb.search import stem
+from tests.unit.answerer_stub import composing_answerer
 
 SENTENCES = [
     "The National Steering Committee approved three common facility centres for the state.",
@@ -32,16 +33,7 @@ def _answerer() -> Any:
         at = int(c.locator.split()[1])
         return [_at(i) for i in range(at + 1, min(at + 1 + n, len(SENTENCES)))]
 
-    fake: Any = SimpleNamespace(model=SimpleNamespace(threshold=0.5),
-                                _evidence=lambda: SimpleNamespace(following=following),
-                                _entities=lambda nodes: [])  # fmt: skip
-    fake._other_parts = lambda q, chosen, pool, t: QuestionAnswerer._other_parts(
-        fake, q, chosen, pool, t
-    )
-    fake._continued_list = lambda q, best, pool, t: QuestionAnswerer._continued_list(
-        fake, q, best, pool, t
-    )
-    return fake
+    return composing_answerer(SimpleNamespace(following=following))
 
 
 def _question() -> Question:

@@ -12,6 +12,7 @@ from kb.qa import QuestionAnswerer
 from kb.question import Question
 from kb.search import stem, tokens
 from kb.store.base import Node
+from tests.unit.answerer_stub import composing_answerer
 
 PURNIA = Node("cluster:purnia-maize-cluster", "Cluster", "Purnia Maize Cluster")
 BHAGALPUR = Node("cluster:bhagalpur-silk-cluster", "Cluster", "Bhagalpur Silk Cluster")
@@ -23,18 +24,11 @@ DOCUMENTS = {
 
 
 def _answerer() -> Any:
-    evidence = SimpleNamespace(
-        document_words=lambda d: set(tokens(DOCUMENTS[d])), following=lambda c, n=2: []
+    return composing_answerer(
+        SimpleNamespace(
+            document_words=lambda d: set(tokens(DOCUMENTS[d])), following=lambda c, n=2: []
+        )
     )
-    fake: Any = SimpleNamespace(model=SimpleNamespace(threshold=0.5), _evidence=lambda: evidence,
-                                _entities=lambda nodes: [])  # fmt: skip
-    fake._other_parts = lambda q, chosen, pool, t: QuestionAnswerer._other_parts(
-        fake, q, chosen, pool, t
-    )
-    fake._continued_list = lambda q, best, pool, t: QuestionAnswerer._continued_list(
-        fake, q, best, pool, t
-    )
-    return fake
 
 
 def _sentence(text: str, doc: str, score: float, **features: float) -> Candidate:
