@@ -80,6 +80,19 @@ def build_fingerprint(data: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def _built_from_configured(stamp: dict[str, Any]) -> bool:
+    """Whether a build stamp says the KB was built from the configured data, not from a folder
+    the user chose: its flag, or its folder being the bundled data of a clusterkb checkout (a
+    `data` folder beside `kb` and `ingest`) or of an install (`share/clusterkb/data`), which a
+    stamp written before builds kept the flag, or by another checkout, names."""
+    data = Path(str(stamp.get("data") or ""))
+    checkout = (
+        data.name == "data" and (data.parent / "kb").is_dir() and (data.parent / "ingest").is_dir()
+    )
+    bundled = checkout or data.parts[-3:] == ("share", "clusterkb", "data")
+    return bool(stamp.get("configured")) or bundled
+
+
 class KnowledgeBase:
     """Facade over one store: build, look up, show, find paths (more features join here)."""
 
@@ -612,7 +625,7 @@ class KnowledgeBase:
         if "data" not in stamp or "fingerprint" not in stamp:
             return "no build of this version is recorded"
         data, fingerprint = self.stamped_data(), str(stamp["fingerprint"])
-        if not stamp.get("configured"):
+        if not _built_from_configured(stamp):
             data = Path(str(stamp["data"]))
         if not data.is_dir():
             return f"the data it was built from ({data}) is gone"
@@ -664,7 +677,7 @@ class KnowledgeBase:
         data this process is configured with: a home two checkouts share is rebuilt from the
         bundled data of the one that serves it, not from the other's folder."""
         stamp = self._stamp() or {}
-        if stamp.get("configured"):
+        if _built_from_configured(stamp):
             return self.settings.data_dir
         data = stamp.get("data")
         return Path(str(data)) if data and Path(str(data)).is_dir() else self.settings.data_dir

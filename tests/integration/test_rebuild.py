@@ -160,3 +160,12 @@ def test_a_home_shared_by_two_checkouts_is_rebuilt_from_the_serving_ones_data(
     stamp.write_text(json.dumps(chosen), encoding="utf-8")
     assert scratch_kb.stamped_data() == other
     assert scratch_kb.stale() is None
+    # a stamp from before builds said so, or one another checkout wrote: that checkout's bundled
+    # data is known by its place beside its code; any other folder is one the user chose
+    for legacy in ({"fingerprint": shared["fingerprint"], "data": str(other)}, chosen):
+        stamp.write_text(json.dumps(legacy), encoding="utf-8")
+        assert scratch_kb.stamped_data() == other  # no code beside it: a folder of the user's
+    (other.parent / "kb").mkdir()
+    (other.parent / "ingest").mkdir()
+    assert scratch_kb.stamped_data() == scratch_kb.settings.data_dir
+    assert "changed" in (scratch_kb.stale() or "")
