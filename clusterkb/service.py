@@ -624,9 +624,8 @@ class KnowledgeBase:
             return None  # copied from elsewhere: nothing here to rebuild it from
         if "data" not in stamp or "fingerprint" not in stamp:
             return "no build of this version is recorded"
-        data, fingerprint = self.stamped_data(), str(stamp["fingerprint"])
-        if not _built_from_configured(stamp):
-            data = Path(str(stamp["data"]))
+        fingerprint = str(stamp["fingerprint"])
+        data = self.settings.data_dir if _built_from_configured(stamp) else Path(str(stamp["data"]))
         if not data.is_dir():
             return f"the data it was built from ({data}) is gone"
         if build_fingerprint(data) != fingerprint:
