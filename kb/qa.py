@@ -40,7 +40,7 @@ from kb.explore import entity_view, path_view
 from kb.ids import is_a
 from kb.linking import EntityLinker
 from kb.models import Answer, Citation, EntityRef, Recommendation
-from kb.nlp import english
+from kb.nlp import english, lexicon
 from kb.nlp import spans as typed_spans
 from kb.question import FOLLOW_UP, Question, QuestionAnalyser, split_parts
 from kb.resolve import normalize
@@ -125,6 +125,9 @@ _CONTRACTED = re.compile(r"\b(what|where|who|how)s\b", re.I)
 MAX_ANSWER = 400  # characters of the answer field (a short answer and its sentence)
 # Marks the part of an answer of several parts that the abstention alone would have declined
 LESS_SURE = "less sure: "
+
+
+_ALPHA_WORDS = re.compile(r"[a-z]+")
 
 
 def _common(share: tuple[int, float]) -> bool:
@@ -561,6 +564,7 @@ class QuestionAnswerer:
             if not focus:  # the previous turn's entities, only when this one names none
                 focus, carried_focus = carried, bool(carried)
         q = self.analyser.analyse(question, focus)
+        q.constraints += self._lowercase_names(question, focus, q.constraints)
         q.constraints = [x for x in q.constraints if not _common(index.document_share(x))]
         pool = self._evidence()
         found = [self._fact(r, a) for r, a in self._graph_answers(question, focus, q.constraints)]
@@ -601,6 +605,23 @@ class QuestionAnswerer:
             return nodes or self.link(text), text
         text = str(turn)
         return self.link(text), text
+
+    def _lowercase_names(self, question: str, focus: list[Node], known: list[str]) -> list[str]:
+        """Words of a question typed in lower case that the documents write only as names
+        ("the janbazar shoemakers": Janbazar), that are no English word the language model
+        knows ("organisation") and that no focus entity carries: the evidence must have them,
+        as a capitalised unknown name must."""
+        index = self.index()
+        english_words = lexicon()
+        carried = {
+            w for n in focus for a in [n.name, *n.aliases] for w in _ALPHA_WORDS.findall(a.lower())
+        }
+        taken = {k.lower() for k in known}
+        return list(dict.fromkeys(
+            w for w in re.findall(r"(?<![\w-])[a-z]{5,}(?![\w-])", question)
+            if w in index.written_as_names and w not in carried and w not in taken
+            and w not in english_words and not self.linker.resolver.exact(w)
+        ))  # fmt: skip
 
     def _unknown(self, q: Question) -> list[str]:
         """Names the question gives that neither the KB nor any document knows."""

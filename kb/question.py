@@ -91,6 +91,8 @@ ANSWER_NOUNS: dict[str, str] = {
             "contractor",
             "operator",
             "developer",
+            "insurer",
+            "yojana",
         ],
         "org",
     ),
@@ -129,6 +131,15 @@ ANSWER_NOUNS: dict[str, str] = {
             "region",
             "country",
             "venue",
+            # India's units below a district and the places within them
+            "mandal",
+            "taluk",
+            "taluka",
+            "tehsil",
+            "panchayat",
+            "colony",
+            "locality",
+            "constituency",
             "where",
         ],
         "place",
@@ -158,6 +169,8 @@ ANSWER_NOUNS: dict[str, str] = {
             "income",
             "earn",
             "spend",
+            "allotment",
+            "allocation",
         ],
         "money",
     ),  # fmt: skip
@@ -237,7 +250,13 @@ def _asked_token(doc: Any) -> Any:
     if wh is None and len(doc) > 1 and doc[0].lower_ in ("list", "name"):
         wh = doc[0]  # "list the common problems ...": the command's object is asked for
     if wh is None:
-        return None
+        # "project cost of the X cluster?": the cost; a noun that asks for no kind is none
+        asked, counted = _phrase_asked(doc)
+        return (
+            asked
+            if counted or (asked is not None and asked.lemma_.lower() in ANSWER_NOUNS)
+            else None
+        )
     if wh.dep_ in ("det", "attr") and wh.head.pos_ == "NOUN" and wh.head.i > wh.i:
         return wh.head
     if wh.dep_ == "dobj" and wh.head.lemma_.lower() in ANSWER_NOUNS:
@@ -246,7 +265,62 @@ def _asked_token(doc: Any) -> Any:
         return None  # "who bought ...": a verb is asked about, not a noun
     following = doc[wh.i + 1 : wh.i + 6]
     noun = next((t for t in following if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
-    return noun if noun is not None else next((t for t in following if t.pos_ == "NOUN"), None)
+    noun = noun if noun is not None else next((t for t in following if t.pos_ == "NOUN"), None)
+    return _named(noun) if noun is not None else None
+
+
+def _named(token: Any) -> Any:
+    """The thing a "name of" asks for: "what is the name of the SPV": the SPV (by its name);
+    any other noun is itself."""
+    if token.lemma_.lower() not in ("name", "names"):
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    named = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return named if named is not None else token
+
+
+# Words that, before "of", make a phrase a count of the noun after: "no. of looms"
+COUNT_WORDS = {"no", "number", "nos", "count"}
+# Words before a phrase question's noun that are not its head: "expected annual turnover"
+_LEADING = {"DET", "ADJ", "ADV", "NUM", "VERB", "INTJ", "PUNCT", "X", "SYM", "CCONJ"}
+_HEDGES = {"approx", "approximately", "about", "around", "roughly", "total", "estimated"}
+
+
+def _phrase_asked(doc: Any) -> tuple[Any, bool]:
+    """(the noun a question without a wh-word asks for, whether it is counted): an officer's
+    question written as a noun phrase, "project cost of the X cluster?", "CPCDS outlay for the
+    12th plan", "no. of weavers covered by X" (weavers, counted), "X wayanad - nodal agency?"
+    (after a dash, the phrase asked). (None, False) for a question with a wh-word or a verb
+    opening it, or when no noun stands where one is asked."""
+    if any(t.lower_ in WH_WORDS or t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc):
+        return None, False
+    if not len(doc) or doc[0].lower_ in AUXILIARIES:
+        return None, False
+    marks = [t.i for t in doc if t.text in ("-", "–", "—", ":")]
+    starts = [m + 1 for m in reversed(marks)] + [0]  # the phrase after a dash first
+    for start in starts:
+        k = start
+        while k < len(doc) and (
+            doc[k].lower_ in _HEDGES
+            or (doc[k].pos_ in _LEADING or doc[k].text == ".")
+            and doc[k].lower_ not in COUNT_WORDS
+        ):
+            k += 1
+        if k >= len(doc):
+            continue
+        if doc[k].lower_ in COUNT_WORDS:  # "no. of companies", "approx no. of units"
+            j = k + 1 + (k + 1 < len(doc) and doc[k + 1].text == ".")
+            if j < len(doc) and doc[j].lower_ == "of":
+                noun = next((t for t in doc[j + 1 :] if t.pos_ in ("NOUN", "PROPN")), None)
+                if noun is not None:
+                    return _phrase_head(noun), True
+        if doc[k].pos_ not in ("NOUN", "PROPN"):
+            continue
+        end = k
+        while end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN"):
+            end += 1  # "central govt allotment", "project cost": the run's last noun
+        return doc[end], False
+    return None, False
 
 
 def _plural_acronym(token: Any) -> bool:
@@ -431,8 +505,10 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
         return "aggregate", None, False
     # the question's own wh-word, also after a fronted phrase with no verb ("Under MSE-CDP in
     # Maharashtra, who implements the scheme?", which the parser reads as a relative clause)
-    opener = words[0]
-    for t in doc[1:]:
+    # a follow-up's leading conjunction is no part of the question ("and who is the SPV?")
+    lead = next((t.i for t in doc if t.pos_ not in ("CCONJ", "PUNCT")), 0)
+    opener = words[lead]
+    for t in doc[lead + 1 :]:
         if t.pos_ in ("VERB", "AUX") or t.lower_ in WH_WORDS:
             if t.lower_ in ("who", "when", "where") and doc[t.i - 1].text in (",", ":", "-", "–"):
                 opener = t.lower_
@@ -463,6 +539,10 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
         if named is not None and kind == "org":
             plural = named.tag_ in ("NNS", "NNPS")
             return ("list" if plural else kind), None, plural
+        if named is not None and kind == "place" and named.lower_ != named.lemma_.lower():
+            # "which mandals does it cover": places, however the tagger read the lowercase
+            # plural (as a verb, often)
+            return kind, None, True
         verb = ANSWER_NOUNS.get(wh.head.lemma_.lower()) if wh.head.i > wh.i else None
         if wh.dep_ == "dobj" and verb:  # "what will the centre cost?", "what did it earn?"
             return verb, None, False
@@ -491,6 +571,7 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
                     break  # "what is the brand name": a brand, whatever the name
                 head = head.head
         if head is not None:
+            head = _named(head)  # "what is the name of the SPV": the SPV, by its name
             plural = head.tag_ in ("NNS", "NNPS") or _plural_acronym(head)
             kind = ANSWER_NOUNS.get(head.lemma_.lower())
             if kind:
@@ -503,6 +584,14 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
             return "definition", None, False
     if words[0] in ("list", "name"):
         return "list", None, True
+    asked, counted = _phrase_asked(doc)  # "project cost of X?", "no. of weavers in X"
+    if asked is not None:
+        plural = asked.tag_ in ("NNS", "NNPS") or _plural_acronym(asked)
+        if counted:
+            return "count", asked.lemma_.lower(), False
+        kind = ANSWER_NOUNS.get(asked.lemma_.lower())
+        if kind:
+            return ("list" if plural and kind == "org" else kind), None, plural
     return "other", None, False
 
 

@@ -208,6 +208,7 @@ def stands_for(word: str) -> str | None:
 
 
 _ALPHA = re.compile(r"[a-z]+")
+_WORD_FORMS = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+|[a-z]+)(?![\w-])")  # "Janbazar", "shoe"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -382,6 +383,17 @@ class SentenceIndex:
         """Every sentence, lower-cased, one per line (for 'does any document say X')."""
         return "\n".join(f"{e.text} {e.gloss}".lower() if e.gloss else e.text.lower()
                          for e in self.entries)  # fmt: skip
+
+    @cached_property
+    def written_as_names(self) -> frozenset[str]:
+        """Words (lower-cased, five letters or more) the sentences write capitalised and never
+        in lower case: names ("Janbazar"), which a question typed in lower case still names."""
+        capital: set[str] = set()
+        lower: set[str] = set()
+        for e in self.entries:
+            for w in _WORD_FORMS.findall(e.text):
+                (lower if w.islower() else capital).add(w.lower())
+        return frozenset(w for w in capital - lower if len(w) >= 5)
 
     @cached_property
     def sounds(self) -> frozenset[str]:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from kb.nlp import lexicon, parse
 from kb.qa import _common
 from kb.question import QuestionAnalyser
 from kb.search import SentenceIndex, _Entry
@@ -57,3 +58,22 @@ def test_a_date_word_is_no_constraint() -> None:
     analyser = QuestionAnalyser(Linker(), None)  # type: ignore[arg-type]
     q = analyser.analyse("How many SHGs were formed at Kaithun up to March 2011?", [])
     assert q.constraints == ["Kaithun"]
+
+
+def test_a_word_the_documents_write_only_capitalised_is_a_name() -> None:
+    """A question typed in lower case still names "janbazar": the documents write it only as
+    a name; "shoe", written in lower case too, is a word."""
+    index = _index({
+        "a": ["Janbazar shoe makers will get a CFC.", "The Janbazar cluster has 400 units."],
+        "b": ["Shoe exports rose; a shoe cluster in Agra."],
+    })  # fmt: skip
+    assert "janbazar" in index.written_as_names
+    assert "shoe" not in index.written_as_names  # also written in lower case
+    assert "agra" not in index.written_as_names  # fewer than five letters: too short to tell
+
+
+def test_the_lexicon_holds_the_model_s_words_from_before_any_parse() -> None:
+    """Parsing adds every word met to the model's strings; the lexicon is what it knew."""
+    parse("the janbazar shoemakers formed an organisation")
+    assert "organisation" in lexicon()
+    assert "janbazar" not in lexicon()

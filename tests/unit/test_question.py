@@ -85,6 +85,17 @@ from kb.store.base import Node
         ("Which international lender has agreed to fund the scheme?", "org"),
         ("Which producer companies work in the cluster?", "list"),
         ("List the blocks from which the producer company draws its members", "list"),
+        # a follow-up's leading conjunction leaves the wh-word asking
+        ("and who is the technical agency?", "org"),
+        ("And who sanctioned the funds for it", "org"),
+        # "the name of X" asks for X
+        ("What is the name of the SPV of the coir units?", "org"),
+        # an officer's question written as a noun phrase: its head noun is asked
+        ("project cost of the ispatbhumi cluster at raipur?", "money"),
+        ("CPCDS outlay for the 12th plan?", "money"),
+        ("expected annual turnover of the silk cluster after five years", "money"),
+        ("kalpetta bamboo cluster wayanad - nodal agency?", "org"),
+        ("which mandals does the kothapally cluster cover", "place"),
     ],
 )
 def test_answer_type_comes_from_the_parse(question: str, expected: str) -> None:
@@ -113,6 +124,10 @@ def test_a_comparison_is_over_the_measure_it_names(question: str, expected: str 
         ("How many weavers work in the cluster?", "weaver"),
         ("How many spinning and weaving mills closed in the town?", "mill"),
         ("How many micro enterprises make up the cluster?", "enterprise"),
+        # "no. of", "number of" before a noun count it, in a question with no wh-word
+        ("no. of companies in the dindigul fabrication cluster", "company"),
+        ("approx no. of units in ambala's scientific instrument cluster", "unit"),
+        ("number of weavers in the Bhagalpur cluster", "weaver"),
     ],
 )
 def test_how_many_names_the_counted_noun(question: str, noun: str) -> None:
