@@ -249,8 +249,9 @@ def _table_lines(block: list[str]) -> list[str]:
     aside (menus and job lists repeat their labels: "Area Sales Manager", "Permanent · Pune",
     "Opening 3"), and its lines carry content (four words a line on average, as a table's rows
     do: "Cori Gold Kota, Rajasthan Coriander Powder") or pair as labels and values."""
-    # "Area Sales Manager 3" has the shape "Area Sales Manager #"; a lone figure has none
-    shapes = [re.sub(r"\d+", "#", x) for x in block if len(x.split()) > 1]
+    # "Area Sales Manager 3" has the shape "Area Sales Manager #"; a lone figure has none; a
+    # figure inside a name stays ("KOEL Lean Cluster-1 8", "KOEL Lean Cluster-2 7": two rows)
+    shapes = [_FIGURE.sub("#", x) for x in block if len(x.split()) > 1]
     if len(set(shapes)) < len(shapes):
         return []
     pairs = _label_values(block)
@@ -260,6 +261,7 @@ def _table_lines(block: list[str]) -> list[str]:
 
 
 _DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(r"(?<![\w-])[\d.,]*\d(?![\w-])")  # a figure standing as a word
 
 
 def _label_values(block: list[str]) -> list[str]:

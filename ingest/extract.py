@@ -318,6 +318,12 @@ def select(mentions: list[Mention]) -> list[Mention]:
             r = 0.5
             if m.type == "Cluster" and _state_heads(m, places, mentions):
                 r = 2.0
+        if m.how == "pattern" and m.type == "Cluster" and any(
+            o.how == "gazetteer" and o.type in ("Agency", "Enterprise") and o.start == m.start
+            and len(m.name[o.end - m.start :].split()) >= 3
+            for o in mentions
+        ):  # fmt: skip
+            r = 0.5  # "MCCIA Light Engineering Cluster": a cluster its promoter's name opens
         if m.how == "pattern" and m.type == "Enterprise" and any(
             o.how == "gazetteer" and o.type == "Enterprise" and m.start <= o.start
             and o.end <= m.end and o.end - o.start < m.end - m.start
@@ -700,7 +706,8 @@ class Extractor:
         if known:
             return Entity(known[0], "Cluster", name, start, end, confidence=0.95, places=inner)
         name = re.sub(r"\bcluster$", "Cluster", name)
-        if not name.endswith("Cluster") and not _CLUSTER_LIKE_END.search(name):
+        numbered = re.search(r"\bCluster-\d{1,2}$", name)  # "KOEL Lean Cluster-1"
+        if not name.endswith("Cluster") and not numbered and not _CLUSTER_LIKE_END.search(name):
             aliases, name = [name], f"{name} Cluster"
         else:
             aliases = []
@@ -1250,6 +1257,8 @@ class Extractor:
                 same_place = not e.places or not other.places or set(e.places) & set(other.places)
                 if not (key and rkey and same_place) or _other_towns(e, other):
                     continue
+                if set(re.findall(r"\d+", key)) != set(re.findall(r"\d+", rkey)):
+                    continue  # "KOEL Lean Cluster-1" and "-2": a numbered series, two clusters
                 words, rwords = set(key.split()), set(rkey.split())
                 if len(rwords) >= 2 and rwords < words:  # the earlier name is part of this one
                     into[other.id] = e

@@ -255,6 +255,7 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         re.compile(
             rf"{_CAP}(?:(?:[\s-]+|\s+(?:and|&)\s+){_CAP}){{0,5}}\s+"
             rf"(?:Cluster|{CLUSTER_LIKE_HEADS})\b(?!\s+(?i:scheme|development|programme|program|name)\b)"
+            r"(?:-\d{1,2}(?![\d.,]))?"  # "KOEL Lean Cluster-1", one of a promoter's numbered clusters
         ),
     ),
     # a programme named by "Mission" and its name ("Mission Shakti", "Mission Antyodaya"); not a
