@@ -404,9 +404,58 @@ def split_parts(text: str) -> tuple[list[str], list[str]]:
             if pair:
                 lead = _PART_LEAD.get(measure(seg) or "", "What is")
                 parts += [f"{lead} {p.strip(' ?.,;')}?" for p in pair]
+            elif _asks(seg):
+                parts += _distributed(seg) or [seg.text.strip(" ,;")]
             else:
-                (parts if _asks(seg) else context).append(seg.text.strip(" ,;"))
+                context.append(seg.text.strip(" ,;"))
     return parts, context
+
+
+# Words asking what two things have in common
+_SHARED_WORDS = {"both", "common", "same", "shared", "connects", "between"}
+# What coordinated arguments are, when one question asks the same of each
+_ARGUMENTS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "prep"}
+
+
+def _distributed(seg: Any) -> list[str]:
+    """The question asked of each of its coordinated arguments, when it asks the same of two
+    things or more: "which schemes cover the X cluster and the Y cluster?" -> "which schemes
+    cover the X cluster?", "which schemes cover the Y cluster?"; "the agencies of X and of Y".
+    [] when nothing is so coordinated: a list inside one name ("the A, B and C handloom
+    clusters" shares its head), conjuncts of a word or two ("weavers and looms"), or the
+    asked phrase itself. Nor when it asks what they share ("what connects X and Y", "which
+    body figures both at X and in Y"): that is one question."""
+    if {t.lower_ for t in seg} & (PATH_WORDS | _SHARED_WORDS):
+        return []
+    for x in seg:
+        conj = [y for y in x.conjuncts if y.i > x.i and y.dep_ == "conj"]
+        if not conj or x.dep_ not in _ARGUMENTS or x.pos_ not in ("NOUN", "PROPN", "ADP"):
+            continue
+        nominal = ("NOUN", "PROPN")
+        if any(y.pos_ != x.pos_ and not {y.pos_, x.pos_} <= set(nominal) for y in conj):
+            continue
+        if any(y.left_edge.lower_ not in ("the", "a", "an", "of", "to", "for", "in", "at")
+               and y.lemma_.lower() != x.lemma_.lower() for y in conj):  # fmt: skip
+            continue  # "the Oil Expeller and Parts Cluster": one name
+        spans = []
+        for k, c in enumerate([x, *conj]):
+            end = conj[k].left_edge.i if k < len(conj) else c.right_edge.i + 1
+            words = [t for t in seg.doc[c.left_edge.i if k else x.left_edge.i : end]
+                     if not (t.dep_ in ("cc", "preconj", "punct") and t.head.i in (x.i, c.i))]  # fmt: skip
+            spans.append(words)
+        if any(len([t for t in w if t.pos_ in ("NOUN", "PROPN", "ADJ")]) < 2 for w in spans):
+            continue
+        if any(t.lower_ in WH_WORDS for w in spans for t in w):
+            continue  # the asked phrase ("which X and Y"): one question
+        start, stop = x.left_edge.i, conj[-1].right_edge.i + 1
+        before = seg.doc[seg.start : start].text
+        after = seg.doc[stop : seg.end].text
+        before = re.sub(r"\bboth\s*$", "", before).rstrip()  # "do both X and Y come under"
+        return [
+            " ".join(p for p in (before, " ".join(t.text for t in w), after) if p).strip(" ,;")
+            for w in spans
+        ]
+    return []
 
 
 def _says_something(seg: Any) -> bool:

@@ -35,6 +35,22 @@ from kb.question import split_parts
             "Which costs more: the Rampur dye house or the Sitapur CFC? Give both figures.",
             ["How much is the Rampur dye house?", "How much is the Sitapur CFC?"],
         ),
+        # one thing asked of each of two coordinated arguments
+        (
+            "which schemes cover the rampur brass cluster and the sitapur carpet cluster",
+            [
+                "which schemes cover the rampur brass cluster",
+                "which schemes cover the sitapur carpet cluster",
+            ],
+        ),  # fmt: skip
+        (
+            "name the technical agencies of the rampur brass cluster and of the sitapur mega "
+            "carpet cluster",
+            [
+                "name the technical agencies of the rampur brass cluster",
+                "name the technical agencies of the sitapur mega carpet cluster",
+            ],
+        ),  # fmt: skip
     ],
 )
 def test_each_thing_asked_is_a_part(question: str, parts: list[str]) -> None:
@@ -53,6 +69,12 @@ def test_each_thing_asked_is_a_part(question: str, parts: list[str]) -> None:
         "Which consultant, who has set up forty clusters, spoke at the Sitapur meeting?",
         # framing only: "which number is bigger" asks nothing of its own
         "How many units does the Rampur cluster have? which number is bigger",
+        # a name holding "and", a list sharing its head, the asked nouns, what two things share
+        "Which agency implements the Oil Expeller and Parts Cluster?",
+        "Which organisation implements the Rampur, Sitapur and Gonda handloom clusters?",
+        "How many weavers and looms does the Rampur cluster have?",
+        "Which officer figures both at the Rampur meeting and in the Sitapur report?",
+        "What connects the Rampur brass cluster and the Sitapur carpet cluster?",
     ],
 )
 def test_one_thing_asked_is_one_part(question: str) -> None:
