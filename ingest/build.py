@@ -18,7 +18,7 @@ from ingest.facts import FactSet, Skipped
 from ingest.odop import link_gi, load_gi, load_odop
 from ingest.places import Places, load_district_hq, load_districts, load_states
 from ingest.registry import load_registry
-from ingest.schemes import load_scheme_fit, load_scheme_status, load_schemes
+from ingest.schemes import load_scheme_fit, load_scheme_owners, load_scheme_status, load_schemes
 from kb.errors import InputError
 from kb.resolve import Resolver
 from kb.store.base import GraphStore
@@ -124,6 +124,10 @@ def read_tables(data_dir: Path, progress: Progress = _quiet) -> list[tuple[str, 
     )
     step("scheme fit", _guard("scheme fit", lambda: load_scheme_fit(data_dir, resolver)))
     step("scheme status", _guard("scheme status", lambda: load_scheme_status(data_dir, resolver)))
+    step(
+        "scheme owners",
+        _guard("scheme owners", lambda: load_scheme_owners(data_dir, agencies, resolver)),
+    )
     step(
         "cluster registry",
         _guard(

@@ -211,3 +211,38 @@ def load_scheme_status(data_dir: Path, resolver: Resolver) -> FactSet:
             facts.node(node_id("Scheme", name), "Scheme", name, prov,
                        {k: v for k, v in attrs.items() if v}, aliases)  # fmt: skip
     return facts
+
+
+OWNERS_FILE = "scheme-owners.csv"
+
+
+def load_scheme_owners(data_dir: Path, agencies: AgencyNames, resolver: Resolver) -> FactSet:
+    """Central schemes for clusters that no myScheme record and no registry row names, each
+    with its short names and the ministry or department that runs it (tables/scheme-owners.csv,
+    each row with its source): a Scheme node and an ADMINISTERS edge, so a document's cluster
+    under PMMSY or the Lean scheme is known to be a ministry's."""
+    import csv
+
+    path = data_dir / "tables" / OWNERS_FILE
+    src = f"data/tables/{OWNERS_FILE}"
+    facts = FactSet(src)
+    if not path.exists():
+        return facts
+    with path.open(encoding="utf-8", newline="") as f:
+        for i, row in enumerate(csv.DictReader(f), start=2):
+            facts.rows += 1
+            title = " ".join((row.get("scheme") or "").split())
+            ministry = " ".join((row.get("ministry") or "").split())
+            if not title or not ministry:
+                facts.skip(f"row {i}", f"needs a scheme and a ministry: {row}")
+                continue
+            name, aliases = _canonical_scheme(resolver, title)
+            aliases += [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
+            text = f"{name}: {ministry}; {row.get('source', '')}"
+            prov = Provenance(src, f"row {i}", text, "table:scheme-owners")
+            sid = node_id("Scheme", name)
+            facts.node(sid, "Scheme", name, prov, {"level": "central"}, aliases)
+            aid, aname, aaliases = agencies.id_for(ministry)
+            facts.node(aid, "Agency", aname, prov, {}, aaliases)
+            facts.edge(aid, "ADMINISTERS", sid, prov)
+    return facts

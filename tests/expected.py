@@ -43,17 +43,20 @@ def expected_counts(data: Path) -> dict[str, int]:
             {r["Sector"].strip().lower().rstrip("s") for r in odop if r["Sector"].strip()}
         ),
         "GeographicalIndication": len(gi_names),
-        # myScheme records, and the scheme-fit and scheme-status rows' schemes with no record
+        # myScheme records, and the scheme-fit, scheme-status and scheme-owners rows' schemes
+        # with no record
         "Scheme": len(schemes)
         + len(
             (
                 {key(r["scheme"]) for r in rows(t / "scheme-fit.csv")}
                 | {key(r["scheme"]) for r in rows(t / "scheme-status.csv")}
+                | {key(r["scheme"]) for r in rows(t / "scheme-owners.csv")}
             )
             - {key(s["content"]["title"]) for s in schemes}
         ),
         "ODOP_PRODUCT": len({(r["State"], key(r["District"]), key(r["Product"])) for r in odop}),
         "LOCATED_IN": len(lgd_codes) + len(new_districts),
         "ADMINISTERS": sum(1 for s in schemes if s["content"].get("department"))
-        + len(rows(t / "scheme-ministry.csv")),  # one programme a row, each in the registry
+        + len(rows(t / "scheme-ministry.csv"))  # one programme a row, each in the registry
+        + len(rows(t / "scheme-owners.csv")),  # one scheme a row, in no other table
     }

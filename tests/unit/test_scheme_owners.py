@@ -1,0 +1,39 @@
+"""Central schemes the other tables do not name, with who runs them
+(tables/scheme-owners.csv, ingest/schemes.py `load_scheme_owners`), and a scheme written with
+its name in quotes ("the ‘Lean Manufacturing Cluster’ Scheme", ingest/mentions.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.agencies import AgencyNames
+from ingest.mentions import pattern_mentions
+from ingest.schemes import load_scheme_owners
+from kb.resolve import Resolver
+
+ROWS = """scheme,aliases,ministry,source
+Rampur Weaving Mission,RWM;Rampur Mission,Ministry of Textiles,"made up for the test"
+,,Ministry of Textiles,"no scheme: skipped"
+"""
+
+
+def test_each_row_is_a_scheme_with_its_short_names_and_its_ministry(tmp_path: Path) -> None:
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "tables" / "scheme-owners.csv").write_text(ROWS, encoding="utf-8")
+    resolver = Resolver()
+    facts = load_scheme_owners(tmp_path, AgencyNames(resolver), resolver)
+    schemes = [n for n in facts.nodes.values() if n.type == "Scheme"]
+    assert [(n.name, sorted(n.aliases)) for n in schemes] == [
+        ("Rampur Weaving Mission", ["RWM", "Rampur Mission"])
+    ]
+    (edge,) = facts.edges.values()
+    assert edge.relation == "ADMINISTERS" and edge.target == schemes[0].id
+    assert facts.nodes[edge.source].name == "Ministry of Textiles"
+    assert len(facts.skipped) == 1
+
+
+def test_a_scheme_named_in_quotes_is_one_scheme() -> None:
+    sentence = "The Ministry has launched the ‘Rampur Weaving Cluster’ Scheme for the SMEs."
+    found = [(m.type, m.name) for m in pattern_mentions(sentence)]
+    assert ("Scheme", "Rampur Weaving Cluster Scheme") in found
+    assert not any(t == "Cluster" for t, _ in found)  # the scheme's words are no cluster
