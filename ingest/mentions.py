@@ -471,6 +471,11 @@ _ROLE_LABELLED = re.compile(
 _CLUSTER_LEVEL = re.compile(r"\bCluster[\s-]+Level\b", re.I)
 
 
+_QUOTED_NAME = re.compile(
+    r"[‘'\"“]([A-Z][^‘’'\"“”]{2,80}?)[’'\"”](?=\s+(?:Scheme|Yojana|Programme|Mission|scheme)\b)"
+)
+
+
 def pattern_mentions(sentence: str) -> list[Mention]:
     found: list[Mention] = []
     # first, so that they win a tie with a shape below over the same words
@@ -492,8 +497,12 @@ def pattern_mentions(sentence: str) -> list[Mention]:
     found += [Mention("Agency", name, k, k + len(name), "labelled") for k, name in labelled]
     # "Cluster Level Report", "Cluster-level meeting": "cluster" as a level of work, no name's end
     leveled = _CLUSTER_LEVEL.sub(lambda m: m.group(0).lower(), sentence)
+    # "the ‘Lean Manufacturing Cluster’ Scheme": a name quoted before its kind is read without
+    # its quotes (blanked, so every position stays), as the scheme's name
+    unquoted = _QUOTED_NAME.sub(lambda m: " " + m.group(1) + " ", sentence)
+    leveled = _QUOTED_NAME.sub(lambda m: " " + m.group(1) + " ", leveled)
     for type_, role, rx in ORG_PATTERNS:
-        for m in rx.finditer(leveled if type_ == "Cluster" else sentence):
+        for m in rx.finditer(leveled if type_ == "Cluster" else unquoted):
             group = "name" if "name" in rx.groupindex else 0
             name, start = _trim_leading(m.group(group).strip(" ,"), m.start(group))
             # "Facilitating Agency Shilpgram Foundation": the role's words are no part of it
@@ -522,7 +531,7 @@ def pattern_mentions(sentence: str) -> list[Mention]:
                     continue  # "Awareness Programme": an event, not a scheme
             if name == name.lower():  # "ministry of textiles" -> "Ministry of Textiles"
                 name = re.sub(r"\b(?!(?:of|and)\b)[a-z]", lambda c: c.group(0).upper(), name)
-            found.append(Mention(type_, name, start, start + len(name), role))
+            found.append(Mention(type_, " ".join(name.split()), start, start + len(name), role))
     for m in _SCHEME_LOWER_KIND.finditer(sentence):
         # "the Centre's modified Electronics Cluster scheme": a name, then the kind in lower case
         name, start = _trim_leading(m.group("name"), m.start("name"))

@@ -296,7 +296,7 @@ def _phrase_asked(doc: Any) -> tuple[Any, bool]:
         return None, False
     if not len(doc) or doc[0].lower_ in AUXILIARIES:
         return None, False
-    marks = [t.i for t in doc if t.text in ("-", "–", "—", ":")]
+    marks = [k for k, t in enumerate(doc) if t.text in ("-", "–", "—", ":")]
     starts = [m + 1 for m in reversed(marks)] + [0]  # the phrase after a dash first
     for start in starts:
         k = start
