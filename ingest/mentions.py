@@ -476,6 +476,14 @@ _QUOTED_NAME = re.compile(
 )
 
 
+# a phrase of lower-case words in quotes named as a scheme: "the "compete with China" scheme"
+_QUOTED_LOWER = re.compile(
+    r"[‘'\"“](?P<name>[a-z][^‘’'\"“”.;:]{2,60}?)[’'\"”]\s+"
+    r"(?P<kind>scheme|programme|program|mission|yojana|initiative)\b",
+    re.I,
+)
+
+
 def pattern_mentions(sentence: str) -> list[Mention]:
     found: list[Mention] = []
     # first, so that they win a tie with a shape below over the same words
@@ -542,6 +550,14 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             full = f"{name} {m.group('kind')}"
             found.append(Mention("Scheme", full, start, start + len(full), "scheme",
                                  how="lower-case kind"))  # fmt: skip
+    for m in _QUOTED_LOWER.finditer(sentence):
+        # "the "compete with China" scheme": a phrase in quotes named as a scheme is its name
+        words, kind = m.group("name").strip(), m.group("kind").capitalize()
+        said = set(words.lower().split()) & {"is", "are", "was", "were", "be", "has", "have"}
+        if 2 <= len(words.split()) <= 6 and not words[0].isupper() and not said:
+            full = f"{words[0].upper()}{words[1:]} {kind}"
+            found.append(Mention("Scheme", full, m.start("name"), m.end("kind"), "scheme",
+                                 how="quoted"))  # fmt: skip
     for m in _ROLE_APPOSED.finditer(sentence):
         # "driven by SHARE as the Implementing Agency": whatever the name, a body with a role
         name = m.group("name")

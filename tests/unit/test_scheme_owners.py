@@ -37,3 +37,12 @@ def test_a_scheme_named_in_quotes_is_one_scheme() -> None:
     found = [(m.type, m.name) for m in pattern_mentions(sentence)]
     assert ("Scheme", "Rampur Weaving Cluster Scheme") in found
     assert not any(t == "Cluster" for t, _ in found)  # the scheme's words are no cluster
+
+
+def test_a_quoted_lower_case_phrase_named_as_a_scheme_is_its_name() -> None:
+    sentence = 'Two clusters were dropped from the "compete with Rampur" scheme, officials said.'
+    assert ("Scheme", "Compete with Rampur Scheme") in [
+        (m.type, m.name) for m in pattern_mentions(sentence)
+    ]
+    said = "He called 'this is a good' scheme overall."  # a clause quoted, no name
+    assert not [m for m in pattern_mentions(said) if m.type == "Scheme"]
