@@ -265,18 +265,7 @@ def _asked_token(doc: Any) -> Any:
         return None  # "who bought ...": a verb is asked about, not a noun
     following = doc[wh.i + 1 : wh.i + 6]
     noun = next((t for t in following if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
-    noun = noun if noun is not None else next((t for t in following if t.pos_ == "NOUN"), None)
-    return _named(noun) if noun is not None else None
-
-
-def _named(token: Any) -> Any:
-    """The thing a "name of" asks for: "what is the name of the SPV": the SPV (by its name);
-    any other noun is itself."""
-    if token.lemma_.lower() not in ("name", "names"):
-        return token
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    named = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return named if named is not None else token
+    return noun if noun is not None else next((t for t in following if t.pos_ == "NOUN"), None)
 
 
 # Words that, before "of", make a phrase a count of the noun after: "no. of looms"
@@ -620,7 +609,6 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
                     break  # "what is the brand name": a brand, whatever the name
                 head = head.head
         if head is not None:
-            head = _named(head)  # "what is the name of the SPV": the SPV, by its name
             plural = head.tag_ in ("NNS", "NNPS") or _plural_acronym(head)
             kind = ANSWER_NOUNS.get(head.lemma_.lower())
             if kind:

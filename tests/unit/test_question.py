@@ -88,8 +88,6 @@ from kb.store.base import Node
         # a follow-up's leading conjunction leaves the wh-word asking
         ("and who is the technical agency?", "org"),
         ("And who sanctioned the funds for it", "org"),
-        # "the name of X" asks for X
-        ("What is the name of the SPV of the coir units?", "org"),
         # an officer's question written as a noun phrase: its head noun is asked
         ("project cost of the ispatbhumi cluster at raipur?", "money"),
         ("CPCDS outlay for the 12th plan?", "money"),
