@@ -294,6 +294,7 @@ def _relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterato
                 _CLUSTER_TALK.search(_masked(s))
                 or "cluster" in e.name.lower()
                 or speaks_of_clusters(s.clean)
+                or bool(s.of("Cluster"))  # a sentence naming a cluster speaks of clusters
             )
         ),
         None,

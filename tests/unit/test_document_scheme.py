@@ -105,3 +105,15 @@ def test_a_scheme_said_of_clusters_backs_those_the_next_sentence_lists() -> None
         ("Jodhpur Furniture Cluster", "Service Support programme"),
         ("Sambalpur Textile Cluster", "Service Support programme"),
     }
+
+
+def test_the_one_scheme_named_beside_a_cluster_backs_the_documents_clusters() -> None:
+    """A sentence naming a cluster speaks of clusters, whatever else the scheme's sentence
+    masks: the document's one scheme, named there, backs each of its clusters."""
+    sentences = [
+        'The Jodhpur Brass Cluster was dropped from the "compete with Kalapur" scheme.',
+        "Work on the Sambalpur Millet Cluster goes on.",
+    ]
+    _, edges = _facts(sentences, PLACES)
+    backed = {c for c, r, s in edges if r == "SUPPORTED_BY" and s == "Compete with Kalapur Scheme"}
+    assert "Sambalpur Millet Cluster" in backed
