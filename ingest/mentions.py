@@ -461,6 +461,12 @@ _ROLE_APPOSED = re.compile(
     r"(?:(?:acts?|acting|serves?|serving|works?|working|contributes?)\s+)?as\s+(?:the\s+|an?\s+)?|"
     r"\s+in\s+the\s+role\s+of\s+(?:the\s+|an?\s+)?|\s*\(\s*)" + _ROLE_WORDS
 )
+# A business named after its role in a value chain: "its anchor investor Aeques", "anchor unit
+# M/s Kalapur Toys"
+_ANCHOR_NAMED = re.compile(
+    r"\banchor\s+(?:investors?|units?|compan(?:y|ies)|firms?|industr(?:y|ies)|tenants?)\s+"
+    rf"(?:M/s\.?\s*)?(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}})"
+)
 # A report cover's line: a role, then the body holding it ("Implementing Agency Aditya Global
 # Business Incubator", "Technical Agency: Agrotech Foods")
 _ROLE_LABELLED = re.compile(
@@ -558,6 +564,11 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             full = f"{words[0].upper()}{words[1:]} {kind}"
             found.append(Mention("Scheme", full, m.start("name"), m.end("kind"), "scheme",
                                  how="quoted"))  # fmt: skip
+    for m in _ANCHOR_NAMED.finditer(sentence):
+        name = m.group("name").rstrip(".,")  # "... with its anchor investor Aeques."
+        if normalize(name) not in _GENERIC and not _only_business_words(name):
+            k = m.start("name")
+            found.append(Mention("Enterprise", name, k, k + len(name), "company", how="role"))
     for m in _ROLE_APPOSED.finditer(sentence):
         # "driven by SHARE as the Implementing Agency": whatever the name, a body with a role
         name = m.group("name")
