@@ -509,12 +509,11 @@ def pattern_mentions(sentence: str) -> list[Mention]:
                              m.end(), "government department"))  # fmt: skip
     labelled = [(m.start("name"), m.group("name")) for m in _ROLE_LABELLED.finditer(sentence)]
     found += [Mention("Agency", name, k, k + len(name), "labelled") for k, name in labelled]
-    # "Cluster Level Report", "Cluster-level meeting": "cluster" as a level of work, no name's end
-    leveled = _CLUSTER_LEVEL.sub(lambda m: m.group(0).lower(), sentence)
     # "the ‘Lean Manufacturing Cluster’ Scheme": a name quoted before its kind is read without
     # its quotes (blanked, so every position stays), as the scheme's name
     unquoted = _QUOTED_NAME.sub(lambda m: " " + m.group(1) + " ", sentence)
-    leveled = _QUOTED_NAME.sub(lambda m: " " + m.group(1) + " ", leveled)
+    # "Cluster Level Report", "Cluster-level meeting": "cluster" as a level of work, no name's end
+    leveled = _CLUSTER_LEVEL.sub(lambda m: m.group(0).lower(), unquoted)
     for type_, role, rx in ORG_PATTERNS:
         for m in rx.finditer(leveled if type_ == "Cluster" else unquoted):
             group = "name" if "name" in rx.groupindex else 0
