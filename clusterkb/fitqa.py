@@ -263,7 +263,7 @@ def fit(
     x, y, _ = _matrix(cases)
     model.meta = {
         "fitted": True,
-        "question_files": [p.name for p in files],
+        "question_files": [f"{p.parent.name}/{p.name}" for p in files],
         "questions": len(cases),
         "candidates": int(len(y)),
         "positives": int(y.sum()),
