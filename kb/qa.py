@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from typing import Any
 
 from kb.aliases import STATE_SHORT
@@ -40,7 +41,7 @@ from kb.explore import entity_view, path_view
 from kb.ids import is_a
 from kb.linking import EntityLinker
 from kb.models import Answer, Citation, EntityRef, Recommendation
-from kb.nlp import english, lexicon
+from kb.nlp import english, lexicon, parse_many
 from kb.nlp import spans as typed_spans
 from kb.question import FOLLOW_UP, Question, QuestionAnalyser, split_parts
 from kb.resolve import normalize
@@ -293,6 +294,50 @@ def names_enough(question: str, name: str, counts: Counter[str], names: int) -> 
     return have >= 2 / 3 * sum(weight.values())
 
 
+# Words of a cluster's description that say how big or new it is, or that it is a project or
+# a centre: not what it makes
+_CLUSTER_KIND_WORDS = frozenset(
+    "mega mini proposed new common facility facilities centre center industrial project small "
+    "micro large major local planned upcoming existing same other this that these those their "
+    "which what whose from under into with about cluster clusters".split()
+)
+
+
+_NAMES_CLUSTER = re.compile(r"\b(?:cluster|cfc)\b", re.I)
+
+
+def _cluster_words(
+    question: str, focus: list[Node], misspelled: Callable[[str], bool]
+) -> list[str]:
+    """What the question says one cluster makes, when the KB has no node for that cluster:
+    "the cost of the sirsa cotton ginning cluster" (Sirsa and Cotton linked, no such cluster)
+    asks of ginning, and evidence that never speaks of it is about another cluster (the
+    hosiery cluster of Sirsa). The words are the nouns and adjectives right before a singular
+    "cluster" or "CFC" that heads its phrase ("cluster development programmes" names no
+    cluster), less the linked entities' names and misspelled product words (`misspelled`)."""
+    if any(n.type == "Cluster" for n in focus) or not _NAMES_CLUSTER.search(question):
+        return []
+    (doc,) = parse_many([question])
+    named = {
+        w for n in focus for a in [n.name, *n.aliases] for w in _ALPHA_WORDS.findall(a.lower())
+    }
+    out: list[str] = []
+    for t in doc:
+        if t.lower_ not in ("cluster", "cfc") or t.tag_ in ("NNS", "NNPS"):
+            continue
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if after is not None and after.pos_ in ("NOUN", "PROPN") and after.lower_ != "cfc":
+            continue  # "cluster development programme", "the cluster approach"
+        i = t.i - 1
+        while i >= 0 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i].lower_ not in _WH:
+            w = doc[i].lower_
+            if (len(w) >= 4 and w.isalpha() and w not in named | _CLUSTER_KIND_WORDS
+                    and not misspelled(w) and w not in out):  # fmt: skip
+                out.append(w)
+            i -= 1
+    return out
+
+
 def _clear_winner(near: list[tuple[Node, float]]) -> bool:
     """Whether the first of `near` (most similar first) is clearly nearer than the next."""
     return len(near) < 2 or near[0][1] - near[1][1] >= MEANING_MARGIN
@@ -363,6 +408,7 @@ class QuestionAnswerer:
         self._pool: EvidencePool | None = None
         self._words: tuple[tuple[int, int], Counter[str], set[str]] | None = None
         self._name_words: tuple[int, Counter[str]] | None = None  # words of the KB's names
+        self._name_words_of: tuple[int, set[str]] | None = None  # words of product names
 
     # -- linking ------------------------------------------------------------------------------
 
@@ -460,6 +506,20 @@ class QuestionAnswerer:
         if not places and not _clear_winner(near):
             return None
         return [near[0][0]]
+
+    def _misspelled_product(self, word: str) -> bool:
+        """Whether `word` (lower case) is nearly, not exactly, spelled as a word of a product's
+        or sector's name in the KB ("jewelery": jewellery)."""
+        names = self.linker.gazetteer
+        if self._name_words_of is None or self._name_words_of[0] != id(names):
+            words = {w for name, rows in names.index.items()
+                     if any(t in ("Product", "Sector") for _, t, _ in rows)
+                     for w in _ALPHA_WORDS.findall(name.lower())}  # fmt: skip
+            self._name_words_of = (id(names), words)
+        known = self._name_words_of[1]
+        return word not in known and any(
+            len(w) >= 4 and SequenceMatcher(None, w, word).ratio() >= 0.85 for w in known
+        )
 
     def _link_by_meaning(self, question: str, cutoff: float = 0.7) -> list[Node]:
         """The cluster, scheme, agency or firm whose name means what the question names
@@ -565,6 +625,8 @@ class QuestionAnswerer:
                 focus, carried_focus = carried, bool(carried)
         q = self.analyser.analyse(question, focus)
         q.constraints += self._lowercase_names(question, focus, q.constraints)
+        q.constraints += [w for w in _cluster_words(question, focus, self._misspelled_product)
+                          if w not in q.constraints]  # fmt: skip
         q.constraints = [x for x in q.constraints if not _common(index.document_share(x))]
         pool = self._evidence()
         found = [self._fact(r, a) for r, a in self._graph_answers(question, focus, q.constraints)]
