@@ -102,9 +102,11 @@ def lexicon() -> frozenset[str]:
 
 
 def english(word: str) -> bool:
-    """Whether the English model knows `word` (lower case) as a word of English text: its
-    vocabulary holds the words of the text it was trained on, inflected forms included."""
-    return word.lower() in pipeline().vocab.strings
+    """Whether the English model knew `word` (lower case) as a word of English text when it
+    was loaded: the words of the text it was trained on, inflected forms included. Not its
+    strings as they are now: parsing adds every word it meets, so a misspelling asked once
+    ("clustre") would be English ever after, and the next question spelled so not respelled."""
+    return word.lower() in lexicon()
 
 
 def parse(text: str) -> Any:

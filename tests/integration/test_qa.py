@@ -130,6 +130,8 @@ def test_a_cluster_described_rather_than_named_is_linked_by_meaning(
 def test_a_misspelt_question_is_read_with_the_words_the_kb_uses(built_kb: KnowledgeBase) -> None:
     a = built_kb.ask("muzafarpur bag clustre anchor")
     assert a.answered and a.answer.startswith("High Spirit Commercial Ventures")
+    again = built_kb.ask("muzafarpur bag clustre anchor")  # read the same way the second time
+    assert again.answer == a.answer
 
 
 def test_linking_keeps_places_apart_and_common_words_no_place(built_kb: KnowledgeBase) -> None:

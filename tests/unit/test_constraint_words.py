@@ -77,3 +77,13 @@ def test_the_lexicon_holds_the_model_s_words_from_before_any_parse() -> None:
     parse("the janbazar shoemakers formed an organisation")
     assert "organisation" in lexicon()
     assert "janbazar" not in lexicon()
+
+
+def test_a_word_parsed_once_does_not_become_english() -> None:
+    """The same question asked twice is read the same way: a misspelling parsed once (spaCy
+    adds it to the model's strings) is still no English word, so it is still respelled."""
+    from kb.nlp import english
+
+    assert english("cluster") and not english("clustre")
+    parse("muzafarpur bag clustre anchor")
+    assert not english("clustre")
