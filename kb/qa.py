@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from difflib import SequenceMatcher
+from functools import partial
 from typing import Any
 
 from kb.aliases import STATE_SHORT
@@ -307,18 +308,24 @@ _NAMES_CLUSTER = re.compile(r"\b(?:cluster|cfc)\b", re.I)
 
 
 def _cluster_words(
-    question: str, focus: list[Node], misspelled: Callable[[str], bool]
+    question: str,
+    focus: list[Node],
+    misspelled: Callable[[str], bool],
+    named: Callable[[Node], bool] = lambda n: True,
 ) -> list[str]:
-    """What the question says one cluster makes, when the KB has no node for that cluster:
-    "the cost of the sirsa cotton ginning cluster" (Sirsa and Cotton linked, no such cluster)
-    asks of ginning, and evidence that never speaks of it is about another cluster (the
-    hosiery cluster of Sirsa). The words are the nouns and adjectives right before a singular
-    "cluster" or "CFC" that heads its phrase ("cluster development programmes" names no
-    cluster), less the linked entities' names and misspelled product words (`misspelled`)."""
-    if any(n.type == "Cluster" for n in focus) or not _NAMES_CLUSTER.search(question):
+    """What the question says one cluster makes or where, when the KB has no node it names
+    for that cluster: "the cost of the sirsa cotton ginning cluster" (Sirsa and Cotton linked,
+    no such cluster) asks of ginning, and evidence that never speaks of it is about another
+    cluster (the hosiery cluster of Sirsa); "the nagercoil temple jewellery cluster", linked by
+    meaning to the Palanpur Jewellery Cluster (`named` false: the question does not name it),
+    asks of nagercoil and temple. The words are the nouns and adjectives right before a
+    singular "cluster" or "CFC" that heads its phrase ("cluster development programmes" names
+    no cluster), less the linked entities' names and misspelled product words
+    (`misspelled`)."""
+    if any(n.type == "Cluster" and named(n) for n in focus) or not _NAMES_CLUSTER.search(question):
         return []
     (doc,) = parse_many([question])
-    named = {
+    known = {
         w for n in focus for a in [n.name, *n.aliases] for w in _ALPHA_WORDS.findall(a.lower())
     }
     out: list[str] = []
@@ -331,7 +338,7 @@ def _cluster_words(
         i = t.i - 1
         while i >= 0 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i].lower_ not in _WH:
             w = doc[i].lower_
-            if (len(w) >= 4 and w.isalpha() and w not in named | _CLUSTER_KIND_WORDS
+            if (len(w) >= 4 and w.isalpha() and w not in known | _CLUSTER_KIND_WORDS
                     and not misspelled(w) and w not in out):  # fmt: skip
                 out.append(w)
             i -= 1
@@ -625,7 +632,8 @@ class QuestionAnswerer:
                 focus, carried_focus = carried, bool(carried)
         q = self.analyser.analyse(question, focus)
         q.constraints += self._lowercase_names(question, focus, q.constraints)
-        q.constraints += [w for w in _cluster_words(question, focus, self._misspelled_product)
+        q.constraints += [w for w in _cluster_words(question, focus, self._misspelled_product,
+                                                    partial(self._names_it, question))
                           if w not in q.constraints]  # fmt: skip
         q.constraints = [x for x in q.constraints if not _common(index.document_share(x))]
         pool = self._evidence()

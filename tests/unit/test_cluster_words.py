@@ -39,3 +39,12 @@ def test_no_words_when_the_cluster_is_known_or_no_cluster_is_named() -> None:
 def test_a_misspelled_product_word_and_a_size_word_are_no_constraint() -> None:
     q = "who runs the proposed mega jewelery cluster"
     assert _cluster_words(q, [], lambda w: w == "jewelery") == []
+
+
+def test_a_cluster_found_only_by_meaning_leaves_the_question_its_own_words() -> None:
+    """'the nagercoil temple jewellery cluster' linked by meaning to the Palanpur Jewellery
+    Cluster, which the question does not name: its other words stay constraints."""
+    palanpur = Node("cluster:palanpur-jewellery", "Cluster", "Palanpur Jewellery Cluster")
+    q = "who is the implementing agency of the nagercoil temple jewellery cluster"
+    assert sorted(_cluster_words(q, [palanpur], _never, lambda n: False)) == ["nagercoil", "temple"]
+    assert _cluster_words(q, [palanpur], _never, lambda n: True) == []
