@@ -335,13 +335,15 @@ def _cluster_words(
         after = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if after is not None and after.pos_ in ("NOUN", "PROPN") and after.lower_ != "cfc":
             continue  # "cluster development programme", "the cluster approach"
-        i = t.i - 1
-        while i >= 0 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i].lower_ not in _WH:
-            w = doc[i].lower_
+        i = t.i
+        while (
+            i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i - 1].lower_ not in _WH
+        ):
+            i -= 1  # the first word of the run before "cluster"
+        for w in (x.lower_ for x in doc[i : t.i]):  # in the question's order, for the reply
             if (len(w) >= 4 and w.isalpha() and w not in known | _CLUSTER_KIND_WORDS
                     and not misspelled(w) and w not in out):  # fmt: skip
                 out.append(w)
-            i -= 1
     return out
 
 
