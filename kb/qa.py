@@ -42,7 +42,7 @@ from kb.explore import entity_view, path_view
 from kb.ids import is_a
 from kb.linking import EntityLinker
 from kb.models import Answer, Citation, EntityRef, Recommendation
-from kb.nlp import english, lexicon, parse_many
+from kb.nlp import english, lexicon, parse
 from kb.nlp import spans as typed_spans
 from kb.question import FOLLOW_UP, Question, QuestionAnalyser, split_parts
 from kb.resolve import normalize
@@ -304,11 +304,8 @@ _CLUSTER_KIND_WORDS = frozenset(
 )
 
 
-_NAMES_CLUSTER = re.compile(r"\b(?:cluster|cfc)\b", re.I)
-
-
 def _cluster_words(
-    question: str,
+    doc: Any,
     focus: list[Node],
     misspelled: Callable[[str], bool],
     named: Callable[[Node], bool] = lambda n: True,
@@ -321,10 +318,9 @@ def _cluster_words(
     asks of nagercoil and temple. The words are the nouns and adjectives right before a
     singular "cluster" or "CFC" that heads its phrase ("cluster development programmes" names
     no cluster), less the linked entities' names and misspelled product words
-    (`misspelled`)."""
-    if any(n.type == "Cluster" and named(n) for n in focus) or not _NAMES_CLUSTER.search(question):
+    (`misspelled`). `doc`: the question as parsed for its analysis."""
+    if any(n.type == "Cluster" and named(n) for n in focus):
         return []
-    (doc,) = parse_many([question])
     known = {
         w for n in focus for a in [n.name, *n.aliases] for w in _ALPHA_WORDS.findall(a.lower())
     }
@@ -417,7 +413,7 @@ class QuestionAnswerer:
         self._pool: EvidencePool | None = None
         self._words: tuple[tuple[int, int], Counter[str], set[str]] | None = None
         self._name_words: tuple[int, Counter[str]] | None = None  # words of the KB's names
-        self._name_words_of: tuple[int, set[str]] | None = None  # words of product names
+        self._product_words: tuple[int, set[str]] | None = None  # words of product names
 
     # -- linking ------------------------------------------------------------------------------
 
@@ -520,12 +516,12 @@ class QuestionAnswerer:
         """Whether `word` (lower case) is nearly, not exactly, spelled as a word of a product's
         or sector's name in the KB ("jewelery": jewellery)."""
         names = self.linker.gazetteer
-        if self._name_words_of is None or self._name_words_of[0] != id(names):
+        if self._product_words is None or self._product_words[0] != id(names):
             words = {w for name, rows in names.index.items()
                      if any(t in ("Product", "Sector") for _, t, _ in rows)
                      for w in _ALPHA_WORDS.findall(name.lower())}  # fmt: skip
-            self._name_words_of = (id(names), words)
-        known = self._name_words_of[1]
+            self._product_words = (id(names), words)
+        known = self._product_words[1]
         return word not in known and any(
             len(w) >= 4 and SequenceMatcher(None, w, word).ratio() >= 0.85 for w in known
         )
@@ -632,9 +628,10 @@ class QuestionAnswerer:
             carried, context = self._previous(history[-1])
             if not focus:  # the previous turn's entities, only when this one names none
                 focus, carried_focus = carried, bool(carried)
-        q = self.analyser.analyse(question, focus)
+        doc = parse(question)
+        q = self.analyser.analyse(question, focus, doc)
         q.constraints += self._lowercase_names(question, focus, q.constraints)
-        q.constraints += [w for w in _cluster_words(question, focus, self._misspelled_product,
+        q.constraints += [w for w in _cluster_words(doc, focus, self._misspelled_product,
                                                     partial(self._names_it, question))
                           if w not in q.constraints]  # fmt: skip
         q.constraints = [x for x in q.constraints if not _common(index.document_share(x))]

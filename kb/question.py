@@ -640,8 +640,10 @@ class QuestionAnalyser:
         self.embedder = embedder
         self._relations: tuple[list[str], np.ndarray] | None = None
 
-    def analyse(self, text: str, focus: list[Node]) -> Question:
-        doc = parse(text)
+    def analyse(self, text: str, focus: list[Node], doc: Any = None) -> Question:
+        """The question `text` about the linked `focus`; `doc`: its parse, when the caller
+        has one (kb.nlp.parse of the same text)."""
+        doc = doc if doc is not None else parse(text)
         asking = asking_sentence(doc)
         kind, count_noun, plural = answer_type(asking)
         if kind in ("other", "definition") and asking is not doc:  # "... figures. What are they?"

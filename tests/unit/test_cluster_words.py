@@ -4,7 +4,10 @@ words before its "cluster" or "CFC" become constraints the evidence must meet
 
 from __future__ import annotations
 
-from kb.qa import _cluster_words
+from typing import Any
+
+from kb.nlp import parse
+from kb.qa import _cluster_words as _read
 from kb.store.base import Node
 
 SIRSA = Node("district:haryana:sirsa", "District", "Sirsa")
@@ -13,6 +16,10 @@ COTTON = Node("product:cotton", "Product", "Cotton")
 
 def _never(word: str) -> bool:
     return False
+
+
+def _cluster_words(question: str, *args: Any) -> list[str]:
+    return _read(parse(question), *args)
 
 
 def test_the_words_of_an_unknown_cluster_are_what_it_makes() -> None:
