@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -198,6 +199,7 @@ class EvidencePool:
         self._doc_words: dict[str, set[str]] = {}
         self._doc_text: dict[str, str] = {}
         self._doc_sounds: dict[str, frozenset[str]] = {}  # kb.sound skeletons of its Hindi words
+        self._doc_raw: dict[str, frozenset[str]] = {}  # its lower-case words, as written
 
     def sentences(self, q: Question, query: str, k: int = 40) -> list[Candidate]:
         """The top `k` sentences for the query, and every sentence of the documents that
@@ -258,6 +260,7 @@ class EvidencePool:
             text = (" ".join([node.name, *(node.attrs.get("sentences") or []),
                               *(node.attrs.get("glosses") or [])]) if node else "")  # fmt: skip
             self._doc_text[doc_id] = text.lower()
+            self._doc_raw[doc_id] = _raw_words(text.lower())
             self._doc_sounds[doc_id] = sounds_of(text)
             self._doc_words[doc_id] = set(tokens(text))
         return self._doc_words[doc_id]
@@ -330,11 +333,19 @@ class EvidencePool:
             # a name the question spells in Latin letters is present in a Hindi text when a
             # word of it sounds the same ("Chandwa", "चंदवा"; kb.sound)
             sounds = sounds_of(c.text) if q.constraints else frozenset()
-            present = [x.lower() in lowered or sounds_like(x, sounds) for x in q.constraints]
+            raw = _raw_words(lowered) if q.constraints else frozenset()
+            present = [
+                x.lower() in lowered or sounds_like(x, sounds) or same_word(x, raw)
+                for x in q.constraints
+            ]
             doc_text = self._doc_text.get(c.document, lowered)
             doc_sounds = self._doc_sounds.get(c.document, sounds)
+            doc_raw = self._doc_raw.get(c.document, raw)
             missing = [
-                not p and x.lower() not in doc_text and not sounds_like(x, doc_sounds)
+                not p
+                and x.lower() not in doc_text
+                and not sounds_like(x, doc_sounds)
+                and not same_word(x, doc_raw)
                 for x, p in zip(q.constraints, present, strict=True)
             ]
             names_all = all(in_document) and not any(missing)  # the document names it all
@@ -412,6 +423,29 @@ class EvidencePool:
             )
             f["span_support"] = _support(nearest[id(c)], c, lowered_texts)
             c.score = self.model.probability(f)
+
+
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _raw_words(lowered: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(lowered))
+
+
+def same_word(word: str, words: frozenset[str]) -> bool:
+    """Whether `words` hold another form of `word`: one sharing all its letters but the last
+    three (and at least five): "horticultural" for "horticulture", "processed" for
+    "processing"; a word the question asks to be present may be written in another form."""
+    w = word.lower()
+    if len(w) < 5:
+        return False
+    head = w[:5]
+    for other in words:
+        if other.startswith(head):
+            shared = len(os.path.commonprefix([w, other]))
+            if shared >= min(len(w), len(other)) - 3:
+                return True
+    return False
 
 
 def _support(span: str, c: Candidate, others: list[tuple[Candidate, str]], most: int = 3) -> float:

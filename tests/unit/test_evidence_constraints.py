@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.evidence import Candidate, EvidencePool, LogisticModel
+from kb.evidence import Candidate, EvidencePool, LogisticModel, same_word
 from kb.question import Question
 from kb.search import stem
 from kb.store.base import Node
@@ -101,3 +101,24 @@ def test_a_name_the_kb_does_not_hold_counts_as_what_the_question_is_about(
     both = Question("q", "count", focus=[cluster], constraints=["Daspur"])
     pool.featurise(both, [naming])
     assert naming.features["focus_in_sentence"] == 0.5
+
+
+def test_a_constraint_word_is_present_in_another_form(pool: EvidencePool) -> None:
+    """'Karnataka's horticulture processing cluster': a document on its "horticultural crops
+    processing cluster" names it; one on a textile cluster does not."""
+    q = Question("Where will the horticulture processing cluster be set up?", "place",
+                 constraints=["horticulture", "processing"])  # fmt: skip
+    naming = Candidate("A horticultural crops processing cluster will come up.", "graph", "")
+    other = Candidate("A textile processing cluster will come up.", "graph", "")
+    pool.featurise(q, [naming, other])
+    assert naming.features["constraint_missing"] == 0.0
+    assert naming.features["constraints_in_sentence"] == 1.0
+    assert other.features["constraint_missing"] == 1.0
+
+
+def test_only_a_long_shared_stem_makes_another_form() -> None:
+    assert same_word("horticulture", frozenset({"horticultural"}))
+    assert same_word("processing", frozenset({"processed"}))
+    assert not same_word("textile", frozenset({"textbook"}))  # four letters shared
+    assert not same_word("handloom", frozenset({"handicraft"}))
+    assert not same_word("jute", frozenset({"jute"}))  # too short to tell: matched as written
