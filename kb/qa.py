@@ -44,7 +44,7 @@ from kb.linking import EntityLinker
 from kb.models import Answer, Citation, EntityRef, Recommendation
 from kb.nlp import english, lexicon, parse
 from kb.nlp import spans as typed_spans
-from kb.question import FOLLOW_UP, Question, QuestionAnalyser, split_parts
+from kb.question import FOLLOW_UP, WH_WORDS, Question, QuestionAnalyser, split_parts
 from kb.resolve import normalize
 from kb.schema import ACTOR_TYPES, PLACE_TYPES, QUESTION_CUES
 from kb.search import SentenceIndex, respelled, spelled_out, stem, tokens, unshortened
@@ -122,6 +122,10 @@ _CLUSTER_PHRASE = re.compile(
 )
 _WH = {"which", "what", "who", "whom", "whose", "where", "when", "how", "name", "list", "give"}
 # a wh-word and "is" written together without the apostrophe, as people type them
+# A follow-up naming only another thing: "and the kalaburagi one?", "what about Singhpur?"
+_ABOUT = re.compile(r"^\W*(?:and\s+)?(?:what|how)\s+about\b", re.I)
+_ELLIPSIS_WORDS = {"and", "the", "a", "one", "ones", "other", "what", "how", "about", "then",
+                   "also", "for", "of", "in", "at", "that", "this", "same", "with", "there"}  # fmt: skip
 _CONTRACTED = re.compile(r"\b(what|where|who|how)s\b", re.I)
 
 MAX_ANSWER = 400  # characters of the answer field (a short answer and its sentence)
@@ -621,6 +625,8 @@ class QuestionAnswerer:
             lambda w: english(w) or sounds_like(w, index.sounds),
         )
         question = _CONTRACTED.sub(r"\1's", question)  # "Whats the cost": "What's the cost"
+        if history:  # "and the kalaburagi one?": the previous question, asked of Kalaburagi
+            question = self._completed(question, history) or question
         focus = self.link(question)
         context = ""
         carried_focus = False
@@ -674,6 +680,67 @@ class QuestionAnswerer:
             return nodes or self.link(text), text
         text = str(turn)
         return self.link(text), text
+
+    def _completed(self, question: str, history: list[Any], depth: int = 3) -> str | None:
+        """A follow-up that only names another thing ("and the kalaburagi one?", "what about
+        Singhpur?") asks the previous question of it: that question with the thing it named
+        of the same kind (a place or cluster the KB links, else its first run of proper nouns)
+        replaced. None when the follow-up is a question of its own (it has a verb or a
+        wh-word, or words the previous question lacks: "and the technical agency?") or names
+        nothing."""
+        if not history or depth == 0:
+            return None
+        doc = parse(question)
+        asks = any(t.lower_ in WH_WORDS for t in doc) and _ABOUT.match(question) is None
+        if asks or any(t.pos_ in ("VERB", "AUX") for t in doc):
+            return None
+        new = self._mentions(question, doc)
+        if not new:
+            return None
+        _, previous = self._previous(history[-1])
+        previous = self._completed(previous, history[:-1], depth - 1) or previous
+        start, end, kind = new[0]
+        named = {t.i for t in doc if t.idx >= start and t.idx + len(t) <= end}
+        before = {w.lower() for w in re.findall(r"\w+", previous)}
+        if any(t.i not in named and t.is_alpha and t.lower_ not in _ELLIPSIS_WORDS
+               and t.lower_ not in before for t in doc):  # fmt: skip
+            return None
+        old = self._mentions(previous, parse(previous))
+        same = [m for m in old if m[2] == kind] or [
+            m for m in old if m[2] is None or (kind in PLACE_TYPES) == (m[2] in PLACE_TYPES)
+        ]
+        if not same:
+            return None
+        a, b, _ = same[0]
+        return f"{previous[:a]}{question[start:end]}{previous[b:]}"
+
+    def _mentions(self, text: str, doc: Any) -> list[tuple[int, int, str | None]]:
+        """Where `text` names a place or a cluster the KB links (with its type), else its first
+        run of proper nouns (a village the KB has no node for, type None); in text order."""
+        found = [
+            (m.start, m.end, m.type)
+            for m in self.linker.in_text(text)
+            if (m.type in PLACE_TYPES or m.type == "Cluster")
+            and text[m.start : m.end].lower() not in COMMON_WORD_PLACES
+        ]
+        for start, end, kind in list(found):  # "the Muzaffarpur bag cluster": its place too
+            if kind == "Cluster":
+                for w in re.finditer(r"[A-Za-z]{4,}", text[start:end]):
+                    places = [m for m in self.linker.resolver.exact(w.group(0))
+                              if m.type in PLACE_TYPES]  # fmt: skip
+                    if places:
+                        found.append((start + w.start(), start + w.end(), places[0].type))
+        if found:
+            return sorted(set(found))
+        run = [t for t in doc if t.pos_ == "PROPN" and t.lower_ not in _ELLIPSIS_WORDS | WH_WORDS]
+        if not run:
+            return []
+        last = run[0]
+        for t in run[1:]:
+            if t.i != last.i + 1:
+                break
+            last = t
+        return [(run[0].idx, last.idx + len(last), None)]
 
     def _lowercase_names(self, question: str, focus: list[Node], known: list[str]) -> list[str]:
         """Words of a question typed in lower case that the documents write only as names
