@@ -12,6 +12,7 @@ Council (NEC)", "BRGF (Backward Region Grant Fund)") are folded into one name wi
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kb import nlp
 from kb.aliases import PLACE_OFFICES, STATE_BOARDS, STATE_SHORT
@@ -651,23 +652,92 @@ MARKET_CUES = re.compile(
 )
 
 
+# The nouns that name a cluster's value-chain partners by their role, and that role
+PARTY_NOUNS = {"buyer": "buyer", "customer": "buyer", "client": "buyer", "purchaser": "buyer",
+               "supplier": "supplier", "anchor": "anchor"}  # fmt: skip
+PARTY_NOUN = re.compile(r"\b(?:buyers?|customers?|clients?|purchasers?|suppliers?|anchor)\b", re.I)
+# the verbs joining a role noun to the names it is given ("the buyers are / include A and B")
+_NAMING_VERBS = {"be", "include", "comprise"}
+_PARTY_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT"}  # the NER's guesses at firms
+
+
+def role_parties(parsed: Any) -> list[tuple[str, int, int, str]]:
+    """(name, start, end, role) of the businesses a sentence names by a role noun, read from
+    the parse: "the main buyers of the cluster are A, B and C", "its customers include A and
+    B", "buyers such as A and B", "its suppliers, A and B", "A is the anchor unit of the
+    cluster", "A and B are its major clients". Each name is a proper noun with the words
+    compounded to it (or the NER's entity around it, "Mahindra & Mahindra")."""
+    out: list[tuple[str, int, int, str]] = []
+    for t in parsed:
+        role = PARTY_NOUNS.get(t.lemma_.lower())
+        if role is None or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        noun = t.head if t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN" else t
+        verb = noun.head
+        named = []
+        if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in _NAMING_VERBS:
+            named += [c for c in verb.children if c.dep_ in ("attr", "dobj", "oprd")]
+        elif noun.dep_ == "attr" and verb.lemma_ == "be":
+            named += [c for c in verb.children if c.dep_ == "nsubj"]
+        for c in noun.children:
+            if c.dep_ == "appos":
+                named.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("like", "as", "including"):
+                named += [g for g in c.children if g.dep_ == "pobj"]
+        for head in named:
+            for x in [head, *head.conjuncts]:
+                party = _party_name(parsed, x)
+                if party is not None:
+                    out.append((*party, role))
+    return out
+
+
+def _party_name(parsed: Any, token: Any) -> tuple[str, int, int] | None:
+    """The proper name at `token`: the NER's entity holding it, else the token with the
+    proper nouns compounded to its left; None for a common noun ("local traders")."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return None
+    ent = next((e for e in parsed.ents if e.start <= token.i < e.end), None)
+    if ent is not None and any(t.lower_ in ("and", ",", ";") for t in ent):
+        ent = None  # "Vela Spinners and Orion Mills" read as one: the parse splits the list
+    first = token  # "Field Marshal Diesel": capitalised words compounded to it
+    while first.i > 0 and parsed[first.i - 1].dep_ == "compound" and parsed[
+        first.i - 1].text[:1].isupper() and parsed[first.i - 1].head.i in (token.i, first.i):  # fmt: skip
+        first = parsed[first.i - 1]
+    start, end = first.i, token.i + 1
+    if ent is not None and ent.label_ in _PARTY_LABELS:  # "Mahindra & Mahindra", "Cummins India"
+        start, end = min(start, ent.start), max(end, ent.end)
+    span = parsed[start:end]
+    return span.text, span.start_char, span.end_char
+
+
 def market_organisations(sentences: list[str]) -> list[list[Mention]]:
     """For each sentence, the businesses the statistical NER finds (ORG) when it is about
     buying, supplying or anchoring ("orders from companies like Fab India"): names without a
     company word that the shapes above miss; and the name right after "comes from /
     sourced from" (its article and lower-case modifiers skipped, two capitalised words or
     more), which the NER may take for a person. The NER runs once over the document's
-    market sentences, without the parser."""
-    wanted = [i for i, s in enumerate(sentences) if MARKET_CUES.search(s)]
-    docs = dict(
-        zip(wanted, nlp.parse_many([sentences[i] for i in wanted], ("parser",)), strict=True)
-    )
+    market sentences, without the parser; a sentence with a role noun is parsed too, for the
+    businesses it names by their role (`role_parties`: "the main buyers are A, B and C")."""
+    # a role noun ("the buyers are ...") is read with the parser as well
+    roles = [i for i, s in enumerate(sentences) if PARTY_NOUN.search(s)]
+    docs = dict(zip(roles, nlp.parse_many([sentences[i] for i in roles], ()), strict=True))
     out: list[list[Mention]] = [[] for _ in sentences]
-    for i, parsed in docs.items():
+    for i in roles:
+        for name, start, end, role in role_parties(docs[i]):
+            if normalize(name) not in _GENERIC and may_be_party(sentences[i], name, start):
+                out[i].append(Mention("Enterprise", name, start, end, role))
+    wanted = [i for i, s in enumerate(sentences) if MARKET_CUES.search(s)]
+    bare = [i for i in wanted if i not in docs]
+    docs.update(zip(bare, nlp.parse_many([sentences[i] for i in bare], ("parser",)), strict=True))
+    for i in wanted:
+        parsed = docs[i]
         for ent in parsed.ents:
             text = ent.text
             if ent.label_ != "ORG" or not text[:1].isupper() or normalize(text) in _GENERIC:
                 continue
+            if any(m.start < ent.end_char and ent.start_char < m.end for m in out[i]):
+                continue  # named by its role already
             if re.search(r"\d", text):
                 continue  # "INR 15" taken for an organisation
             name, start = _trim_leading(text, ent.start_char)

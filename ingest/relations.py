@@ -26,6 +26,7 @@ from ingest.arguments import (
 )
 from ingest.clusters import NUMBER_WORDS
 from ingest.hindi import DEVANAGARI, role_of, says_under, speaks_of_clusters
+from ingest.mentions import PARTY_NOUN, role_parties
 from ingest.quantities import find_quantities
 from ingest.units import Entity, Sentence, focal_group
 from ingest.units import facilities as facilities_of
@@ -45,6 +46,8 @@ from kb.schema import (
 Rel = tuple[Sentence, str, str, str, float, dict[str, Any]]
 
 _CUE = TEXT_CUES  # the cue words, from the ontology; the frames around some are read here
+# the value-chain partner a role noun names (ingest/mentions.py `role_parties`) and its edge
+PARTY_RELATIONS = {"buyer": "BUYS_FROM", "supplier": "SUPPLIES", "anchor": "ANCHORS"}
 ANCHOR = re.compile(_CUE["anchor"].pattern, re.I)
 MOBILISE = re.compile(_CUE["mobilise"].pattern, re.I)
 TRAIN = re.compile(_CUE["train"].pattern, re.I)
@@ -402,6 +405,13 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
     parses = dict(
         zip((s.index for s in both), nlp.parse_many([s.clean for s in both]), strict=True)
     )
+    # the businesses sentences name by a role noun ("the buyers are ..."), from their parse
+    named_by_role = [s for s in sentences if PARTY_NOUN.search(s.clean)]
+    parties = {
+        s.index: role_parties(doc)
+        for s, doc in zip(named_by_role, nlp.parse_many([s.clean for s in named_by_role], ()),
+                          strict=True)
+    }  # fmt: skip
     for s in sentences:
         text = _masked(s)
         financiers = [
@@ -453,6 +463,10 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 yield found
         if ANCHOR.search(text):
             yield from each(enterprises, "ANCHORS", targets, 0.85)
+        for _, start, end, party in parties.get(s.index, []):
+            # named by a role noun: "the main buyers are A, B and C", "A is the anchor unit"
+            named = [x for x in [*enterprises, *agencies] if x.start < end and start < x.end]
+            yield from each(named, PARTY_RELATIONS[party], targets, 0.75)
         for m in BASED.finditer(s.clean):
             at = m.start(1) if m.group(1) else m.start(2)
             place = next((p for p in s.of(*PLACE_TYPES) if p.start == at), None)

@@ -485,6 +485,8 @@ TEXT_CUES: dict[str, Cue] = {
             r"\bcomes? from\b",
             r"\b(?:sourced|procured|purchased|bought|supplied) from\b",
             r"\bsupplied by\b",
+            # "the units source pig iron and scrap from X"
+            r"\bsourc(?:e|es|ing)\b[^.;]{0,40}?\bfrom\b",
         ),
     ),
     # framed: the cluster's units sell to the businesses named after "to" ("supplying
