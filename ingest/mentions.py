@@ -242,9 +242,9 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
             rf"(?<![\w-])(?!{_CLUSTER_NOT_SCHEME}){_CAP}(?:,?\s+(?:{_CONN}\s+)?(?:(?!{_CLUSTER_NOT_SCHEME}){_CAP}|"
             rf"(?!(?:{_NOT_IN_SCHEME})\b)[a-z]+(?=\s+(?:Scheme|Yojana|Yojna)))){{0,9}}?"
             # "Mission Shakti": a name "Mission" opens is not one ending in it
-            rf"\s+(?:Scheme|Yojana|Yojna|Programme|Program|Mission(?!\s+[A-Z][a-z])|Fund)\b"
+            rf"\s+(?:Scheme|Yojana|Yojna|Programme|Program|Mission(?!\s+[A-Z][a-z])|Fund|Policy)\b"
             rf"(?:\s+Scheme\b)?"
-            rf"(?:\s*-?\s*\d{{4}})?"
+            rf"(?:\s*-?\s*\d{{4}}|,\s*(?:19|20)\d\d(?![\d,]))?"
         ),
     ),
     (

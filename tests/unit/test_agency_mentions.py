@@ -255,3 +255,20 @@ def test_a_body_named_as_an_agency_unless_the_word_before_is_a_role() -> None:
         "RUDA (Rural Non Farm Development Agency) was set up in 1995."
     )
     assert not _agencies("The State Implementing Agency and the State Level Nodal Agency met.")
+
+
+def test_a_policy_clusters_are_developed_under_is_named_as_a_programme() -> None:
+    """A state's or the Union's policy is what its clusters are taken up under as much as a
+    scheme is ("the Rural Weaving Policy, 1998", "the Farm Produce Export Policy (FPEP)"); a
+    year after a comma is the policy's, a count after a comma is not."""
+
+    def schemes(text: str) -> set[str]:
+        return {m.name for m in pattern_mentions(text) if m.type == "Scheme"}
+
+    text = "Three sub-sectors are taken up under the Rural Weaving Policy, 1998 in the State."
+    assert schemes(text) == {"Rural Weaving Policy, 1998"}
+    text = "To implement the Farm Produce Export Policy (FPEP), officers visited the clusters."
+    assert "Farm Produce Export Policy" in schemes(text)
+    assert schemes("Under the Tool Room Scheme, 1500 artisans were trained.") == {
+        "Tool Room Scheme"
+    }
