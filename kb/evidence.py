@@ -467,6 +467,11 @@ def answer_spans(q: Question, text: str) -> list[Span]:
 DURATION_NOUNS = {f"{w}{s}" for w in ("hour", "day", "week", "month", "year") for s in ("", "s")}
 
 
+# "Which year ...?" is answered by a date that names its year, not by "three years ago"
+_YEAR_NOUN = stem("year")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
 def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
     """answer_spans with each span's distance in words to the question's words."""
     wanted = SPAN_TYPES.get(q.answer_type, set())
@@ -478,6 +483,7 @@ def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
              and not (s.type in _NAMED and _named_in(s.text, words))
              and not other_measure(measures_asked(q.content), s)
              and not of_another_kind(q, s)
+             and not (q.noun == _YEAR_NOUN and s.type == "date" and not _YEAR.search(s.text))
              and (s.type != "items" or _of_the_asked_kind(q, s))]  # fmt: skip
     near = zip(found, _distances(q, text, found), strict=True)
     return sorted(near, key=lambda x: (x[0].type != q.answer_type, x[1]))

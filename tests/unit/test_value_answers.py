@@ -7,7 +7,7 @@ from kb.evidence import Candidate, answer_spans, measures_asked, said_of
 from kb.nlp import spans
 from kb.qa import ranked_answers
 from kb.question import Question
-from kb.search import tokens
+from kb.search import stem, tokens
 
 
 def _candidate(
@@ -107,3 +107,14 @@ def test_a_name_after_in_or_at_is_a_place_unless_it_names_a_body() -> None:
     assert kinds["Ram Lal"] == "person"
     assert kinds["the Kauna Weavers Society"] == "org"
     assert kinds["the Iron Cluster"] == "org"
+
+
+def test_which_year_is_answered_by_a_date_naming_its_year() -> None:
+    """ "In which year ...?" is not answered by "three years ago"; "when ...?" may be."""
+    year = Question("In which year was the saree registered?", "date", noun=stem("year"))
+    ago = "The saree was registered three years ago under the GI Act."
+    assert answer_spans(year, ago) == []
+    dated = "The saree was registered on March 3, 2005 under the GI Act."
+    assert [s.text for s in answer_spans(year, dated)] == ["March 3, 2005"]
+    when = Question("When was the saree registered?", "date")
+    assert [s.text for s in answer_spans(when, ago)] == ["three years ago"]
