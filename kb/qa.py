@@ -121,11 +121,11 @@ _CLUSTER_PHRASE = re.compile(
     r"\b((?:[A-Za-z-]+\s+){1,3})(?:clusters?|CFCs?|common facility cent(?:re|er)s?)\b", re.I
 )
 _WH = {"which", "what", "who", "whom", "whose", "where", "when", "how", "name", "list", "give"}
-# a wh-word and "is" written together without the apostrophe, as people type them
 # A follow-up naming only another thing: "and the kalaburagi one?", "what about Singhpur?"
 _ABOUT = re.compile(r"^\W*(?:and\s+)?(?:what|how)\s+about\b", re.I)
 _ELLIPSIS_WORDS = {"and", "the", "a", "one", "ones", "other", "what", "how", "about", "then",
                    "also", "for", "of", "in", "at", "that", "this", "same", "with", "there"}  # fmt: skip
+# a wh-word and "is" written together without the apostrophe, as people type them
 _CONTRACTED = re.compile(r"\b(what|where|who|how)s\b", re.I)
 
 MAX_ANSWER = 400  # characters of the answer field (a short answer and its sentence)
