@@ -85,6 +85,7 @@ SPAN_TYPES = {  # the span types that answer each answer type
     "count": {"count"},
     "percent": {"percent"},
     "list": {"org", "place", "items"},  # names, or the things a sentence lists
+    "kind": {"kind"},  # "what category of cluster": the words that qualify a cluster
 }
 # The kinds of node a noun asks for ("which company": an Enterprise), by the noun's stem.
 NOUN_TYPES: dict[str, tuple[str, ...]] = {
@@ -484,9 +485,20 @@ def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
              and not other_measure(measures_asked(q.content), s)
              and not of_another_kind(q, s)
              and not (q.noun == _YEAR_NOUN and s.type == "date" and not _YEAR.search(s.text))
-             and (s.type != "items" or _of_the_asked_kind(q, s))]  # fmt: skip
+             and (s.type != "items" or _of_the_asked_kind(q, s))
+             and (s.type != "kind" or _kind_of_the_noun(q, s, words))]  # fmt: skip
     near = zip(found, _distances(q, text, found), strict=True)
+    if q.answer_type == "kind":  # "Pollachi is a heritage cluster": the kind said of what is asked
+        return sorted(near, key=lambda x: (not x[0].governors & words, x[1]))
     return sorted(near, key=lambda x: (x[0].type != q.answer_type, x[1]))
+
+
+def _kind_of_the_noun(q: Question, span: Span, words: set[str]) -> bool:
+    """A kind span answers "what type of N" when its noun is N and it says of it something
+    the question does not ("heritage cluster", not "coir cluster" for the Pollachi coir one)."""
+    return stem(span.head) == q.noun and not {stem(k) for k in span.kinds} <= {
+        stem(w) for w in words
+    }
 
 
 # Spans that are names: one the question writes is no answer, also with a kind word added
@@ -590,6 +602,8 @@ def _distances(q: Question, text: str, found: list[Span]) -> list[int]:
     if not found:
         return []
     keys = set(q.content) | {t for n in q.focus for t in tokens(n.name)}
+    if q.answer_type == "kind":  # the asked noun is in every kind span: nearness is to the rest
+        keys -= {q.noun}
     at = [m.start() for m in _TOKEN.finditer(text) if keys & set(tokens(m.group(0)))]
     if not at:
         return [99] * len(found)

@@ -50,7 +50,7 @@ _PLACE_UNIT = re.compile(
 @dataclass(frozen=True)
 class Span:
     text: str
-    type: str  # org, person, place, date, money, count, percent, items (a list)
+    type: str  # org, person, place, date, money, count, percent, items (a list), kind
     start: int
     end: int
     head: str = ""  # for a number: the lemma of the noun it counts ("1649 weavers": "weaver")
@@ -248,8 +248,27 @@ def _reading(text: str, doc: Any) -> _Reading:
         if not any(s.start < m.end() and m.start() < s.end for s in out):
             root = _root(doc, m.start(), m.end())
             out.append(Span(m.group(0), "date", m.start(), m.end(), "", governors(root)))
-    out += _enumerations(doc)
+    out += _enumerations(doc) + _kinds(doc)
     return tuple(sorted(out, key=lambda s: s.start)), content
+
+
+def _kinds(doc: Any) -> list[Span]:
+    """A noun with the common words that qualify it, which say what kind of it is meant ("a
+    heritage cluster", "a partnership firm", "mini clusters"): a span of type `kind`, its head
+    the noun's lemma and its kinds the qualifying words' lemmas. Names are no kind."""
+    out = []
+    for t in doc:
+        if t.pos_ != "NOUN" or t.ent_type_:
+            continue
+        mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod")
+                and c.pos_ in ("NOUN", "ADJ", "VERB") and c.is_alpha and not c.ent_type_]  # fmt: skip
+        if not mods:
+            continue
+        span = doc[mods[0].i : t.i + 1]
+        kinds = frozenset(str(m.lemma_.lower()) for m in mods)
+        out.append(Span(span.text, "kind", span.start_char, span.end_char, t.lemma_.lower(),
+                        governors(t), kinds))  # fmt: skip
+    return out
 
 
 # Verbs too common to say what a span is said of

@@ -196,9 +196,8 @@ VALUE_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORD
 @dataclass
 class Question:
     text: str
-    answer_type: (
-        str  # org person place date money count percent definition yesno path aggregate list other
-    )
+    # org person place date money count percent definition yesno path aggregate list kind other
+    answer_type: str
     focus: list[Node] = field(default_factory=list)  # entities the question is about
     constraints: list[str] = field(default_factory=list)  # proper nouns the KB does not know
     relation: str | None = None  # the relation asked for, if one clearly is
@@ -350,6 +349,25 @@ FRAME_WORDS = {"big", "large", "small", "more", "less", "high", "low", "costly",
                "differ", "vs", "versus", "than", "much", "cheap", "old", "new", "two", "value",
                "amount", "date", "quote", "report", "different", "which", "tell"}  # fmt: skip
 WH_WORDS = {"what", "which", "how", "who", "whom", "whose", "when", "where", "why"}
+# Nouns that ask which kind of a thing it is: "what category of cluster is X?" is answered by
+# the words that qualify "cluster" where X is described ("a heritage cluster")
+KIND_WORDS = {"type", "kind", "category", "sort", "class", "variety"}
+
+
+def kind_asked(doc: Any) -> Any:
+    """The noun whose kind is asked ("what type of firm is it": firm), or None."""
+    for t in doc:
+        if t.lower_ not in ("what", "which"):
+            continue
+        k = t.i + 1
+        while k < len(doc) and doc[k].pos_ == "ADJ":
+            k += 1
+        if k + 2 < len(doc) and doc[k].lemma_.lower() in KIND_WORDS and doc[k + 1].lower_ == "of":
+            return next((n for n in doc[k + 2 : k + 5] if n.pos_ == "NOUN"), None)
+        return None
+    return None
+
+
 _ASKING_VERBS = {"list", "name", "compare", "tell", "show"}  # a question put as a command
 _COMPARED_WITH = {"with", "to", "against"}
 _SUBORDINATE = {"advcl", "relcl", "acl", "pcomp"}  # a clause inside another ("both when ...")
@@ -541,6 +559,8 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
             return "money", None, False
     if set(words) & AGGREGATE_WORDS and not set(words) & {"who", "where", "when"}:
         return "aggregate", None, False
+    if kind_asked(doc) is not None:
+        return "kind", None, False
     # the question's own wh-word, also after a fronted phrase with no verb ("Under MSE-CDP in
     # Maharashtra, who implements the scheme?", which the parser reads as a relative clause)
     # a follow-up's leading conjunction is no part of the question ("and who is the SPV?")
@@ -658,6 +678,9 @@ class QuestionAnalyser:
         entity_words = {t for a in names for t in tokens(a)}
         content = set(tokens(text)) - entity_words - {stem(w) for w in ("cluster",)}
         phrase = tuple(stem(w) for w in asked_phrase(asking))
+        if kind == "kind":  # "what type of firm": a firm is asked, of some kind
+            noun = kind_asked(asking).lemma_.lower()
+            phrase = (stem(noun),)
         if noun and kind in ("place", "date") and ANSWER_NOUNS.get(noun.lower()) == kind:
             # "in which state", "which year": the noun names the kind of the answer, which the
             # evidence holds as a span ("Manipur"); the word itself is no evidence
