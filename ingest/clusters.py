@@ -346,9 +346,22 @@ def described_clusters(
         # "the kiwi cluster common facility centre was inaugurated in X": so does its centre
         head = doc[tok.i + 1] if _project_after(doc, tok) else _centre_after(doc, tok) or tok
         place = _place(doc, head, run, place_kind) or _shared_place(doc, tok, run, place_kind)
+        made = None
+        if tok.lower_ in CLUSTER_WORDS and not any(
+            t.is_alpha and t.lower_ not in CATEGORY | DROPPED | AMOUNT_WORDS for t in run
+        ):
+            # "a Rs 100-crore mega cluster for MSMEs catering to the aerospace and defence
+            # ecosystem in Hosur": a kind of cluster whose product and place follow it
+            made = _made_after(doc, tok, place_kind)
+            if made is not None and place is None and made[2] is not None:
+                place = (*made[2], run, False)
         if place is None:
             continue
         surface, kind, pid, pstart, pend, run, adjacent = place
+        if made is not None:
+            start = run[0].idx if run else tok.idx
+            out.append(Described(made[0], surface, kind, pid, start, made[1], False))
+            continue
         run = _without_state(doc, run, place_kind)
         words = [t for t in run if t.lower_ not in DROPPED]
         if not any(t.lower_ not in CATEGORY and t.is_alpha for t in words):
@@ -410,6 +423,50 @@ def described_clusters(
         if not capitalised and words:
             out += _elided_items(doc, text, pend, place_kind)
     return out
+
+
+# Words of an amount before a cluster word ("a Rs 100-crore mega cluster"): no product
+AMOUNT_WORDS = {"rs", "inr", "crore", "crores", "lakh", "lakhs", "million", "billion"}
+# Words after a cluster word that say what it is for: "a mega cluster for leather footwear",
+# "a cluster catering to the aerospace ecosystem", "a cluster making brass ware"
+_FOR_WORDS = {"for", "catering", "making", "producing", "manufacturing", "serving"}
+
+
+def _made_after(
+    doc: Any, tok: Any, place_kind: PlaceKind
+) -> tuple[str, int, tuple[str, str, str | None, int, int] | None] | None:
+    """(product, its end, the place or None) for a cluster word its left words do not say the
+    product of, when its own clause goes on to say what it is for and the words there name a
+    product ("mega cluster for leather footwear at Vellore"); the place is the first in/at
+    after the product, in the same clause. None when no product word follows."""
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ not in _FOR_WORDS:
+        return None
+    end = tok.i + 1
+    while end < len(doc) and end - tok.i <= 24:
+        t = doc[end]
+        if t.text in (",", ";", ".", ":") or t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            break
+        end += 1
+    first = next((t for t in doc[tok.i + 2 : end] if t.is_alpha and is_product_word(t.lower_)
+                  and t.pos_ in ("NOUN", "PROPN", "ADJ")), None)  # fmt: skip
+    if first is None:
+        return None
+    made = [first]
+    for t in doc[first.i + 1 : end]:
+        joined = t.lower_ in ("and", "&") and t.i + 1 < end and doc[t.i + 1].dep_ == "conj"
+        if is_product_word(t.lower_) or joined or (t.dep_ == "conj" and t.head in made):
+            made.append(t)
+            continue
+        break
+    product_end = made[-1].idx + len(made[-1].text)
+    place = None
+    for t in doc[made[-1].i + 1 : end]:
+        if t.lower_ in PLACE_PREPOSITIONS and t.i + 1 < end:
+            found = _resolve(doc, _proper_run(doc, doc[t.i + 1]), place_kind)
+            if found is not None:
+                place = found
+                break
+    return doc.text[first.idx : product_end], product_end, place
 
 
 # Heads of a cluster project besides the cluster word: a common facility centre is its
