@@ -27,7 +27,7 @@ RELATIONS_SHOWN = 15  # per relation in text output; --json lists all
 # (tests/unseenN/README.md): fit-qa learns from them too; their documents must be ingested.
 DEV_QUESTION_SETS = [
     Path(__file__).resolve().parent.parent / "tests" / f"unseen{n}" / "questions.jsonl"
-    for n in (2, 3, 4)
+    for n in (2, 3, 4, 29, 30, 31, 32, 33, 34)
 ]
 
 
@@ -501,6 +501,7 @@ def cmd_fit_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         *DEV_QUESTION_SETS,
         kb.settings.data_dir / "eval" / "corpus_dev" / "questions.jsonl",
         kb.settings.data_dir / "eval" / "devset_more" / "questions.jsonl",
+        kb.settings.data_dir / "eval" / "corpus_dev2" / "questions.jsonl",
     ]
     missing = [f for f in files if not f.is_file()]
     if missing:
@@ -705,7 +706,8 @@ def parser() -> argparse.ArgumentParser:
     fq.add_argument(
         "questions",
         nargs="*",
-        help="question files (default: devset, data/eval/qa, unseen2-4, corpus_dev, devset_more)",
+        help="question files (default: devset, data/eval/qa, unseen2-4, unseen29-34, corpus_dev, "
+        "devset_more, corpus_dev2)",
     )
     fq.add_argument("--out", help="where to write the model (default kb/qa_model.json)")
     fq.add_argument("--json", action="store_true")

@@ -394,6 +394,17 @@ def typed_first(q: Question, ranked: list[Candidate], within: int = 3) -> Candid
     return typed[0] if typed else best
 
 
+def _retrieved_as_cited(found: list[Candidate]) -> None:
+    """A graph fact reads as retrieved as well as the sentence it cites, when the search
+    retrieved that sentence: its answer is what the sentence says (a fact has no retrieval
+    scores of its own and would otherwise read as a retrieval miss)."""
+    retrieved = {(c.document, c.locator): c for c in found if c.kind == "sentence"}
+    for c in found:
+        s = retrieved.get((c.document, c.locator)) if c.kind == "fact" else None
+        if s is not None:
+            c.dense, c.lexical = max(c.dense, s.dense), max(c.lexical, s.lexical)
+
+
 class QuestionAnswerer:
     """Answers questions from the store, through the entity linker and the sentence search;
     partner questions go to the recommender, wording to the optional LLM."""
@@ -645,6 +656,7 @@ class QuestionAnswerer:
         found = [self._fact(r, a) for r, a in self._graph_answers(question, focus, q.constraints)]
         found += pool.sentences(q, spelled_out(f"{question} {context}".strip()))
         found = pool.admissible(q, found)
+        _retrieved_as_cited(found)
         pool.featurise(q, found)
         if carried_focus:  # read by the abstention model only (kb.evidence.abstain_features)
             for c in found:
