@@ -216,7 +216,8 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "Agency",
         "organisation",
         re.compile(
-            rf"(?:{_CAP}\s+){{0,3}}(?:Institute|Council|Board|Organi[sz]ation)\s+(?:of|for)\s+"
+            rf"(?:{_CAP}\s+){{0,3}}(?:Institute|Council|Board|Organi[sz]ation|Association|"
+            rf"Chambers?|Federation|Confederation)\s+(?:of|for)\s+"
             rf"{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,5}}"
         ),
     ),

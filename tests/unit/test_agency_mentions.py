@@ -272,3 +272,14 @@ def test_a_policy_clusters_are_developed_under_is_named_as_a_programme() -> None
     assert schemes("Under the Tool Room Scheme, 1500 artisans were trained.") == {
         "Tool Room Scheme"
     }
+
+
+def test_a_trade_body_named_by_its_kind_first() -> None:
+    # "Chamber / Association / Federation of ...": the kind before its members, like "Board of"
+    assert "Chamber of Vidarbha Traders and Industry" in _agencies(
+        "The Chamber of Vidarbha Traders and Industry (CVTI) set up the centre in 2012."
+    )
+    assert "Federation of Small Scale Industries" in _agencies(
+        "Members of the Federation of Small Scale Industries met the collector."
+    )
+    assert not _agencies("The chamber of the press was full.")
