@@ -75,7 +75,7 @@ FEATURES = (
 )
 MODEL_FILE = Path(__file__).with_name("qa_model.json")
 FURNITURE = re.compile(r"^\s*(?:SOURCE|TITLE|DATE|URL|TAGS?|PUBLISHED|UPDATED)\s*:", re.I)
-TYPED = {"org", "person", "place", "date", "money", "count", "percent"}
+TYPED = {"org", "person", "place", "date", "money", "count", "percent", "area"}
 SPAN_TYPES = {  # the span types that answer each answer type
     "org": {"org", "person"},  # "who ...?" is answered by a body or a person
     "person": {"person", "org"},
@@ -84,6 +84,7 @@ SPAN_TYPES = {  # the span types that answer each answer type
     "money": {"money"},
     "count": {"count"},
     "percent": {"percent"},
+    "area": {"area"},  # "how much land": an area with its unit
     "list": {"org", "place", "items"},  # names, or the things a sentence lists
     "kind": {"kind"},  # "what category of cluster": the words that qualify a cluster
 }

@@ -38,6 +38,13 @@ _MONEY = re.compile(
     re.I,
 )
 _PERCENT = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.I)
+# Areas written with their unit ("10 acres", "2.5 hectares", "50,000 sq ft", "1,200 square
+# metres"): a measure of land or floor, not a count of acres
+_AREA = re.compile(
+    r"\b\d[\d,.]*\s*-?\s*(?:acres?|hectares?|ha\b|sq\.?\s*(?:ft|feet|m|mt|mtrs?|metres?|meters?|km)"
+    r"\b|square\s+(?:feet|foot|metres?|meters?|kilomet(?:re|er)s?|km)\b|sqft\b|sqm\b)",
+    re.I,
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?\b")
 # Places named with their kind, which the statistical NER reads as organisations or misses:
 # "Chas Block", "Kasmar block", "Nawadih Block", "Boko town", "Bhendra village"
@@ -50,7 +57,7 @@ _PLACE_UNIT = re.compile(
 @dataclass(frozen=True)
 class Span:
     text: str
-    type: str  # org, person, place, date, money, count, percent, items (a list), kind
+    type: str  # org, person, place, date, money, count, percent, area, items (a list), kind
     start: int
     end: int
     head: str = ""  # for a number: the lemma of the noun it counts ("1649 weavers": "weaver")
@@ -228,7 +235,8 @@ def _reading(text: str, doc: Any) -> _Reading:
     # "Chas Block", not an organisation); years only fill gaps
     out = [Span(m.group(0).strip(), kind, m.start(), m.end(), "",
                 governors(_root(doc, m.start(), m.end())))
-           for rx, kind in ((_MONEY, "money"), (_PERCENT, "percent"), (_PLACE_UNIT, "place"))
+           for rx, kind in ((_MONEY, "money"), (_PERCENT, "percent"), (_AREA, "area"),
+                            (_PLACE_UNIT, "place"))
            for m in rx.finditer(text)]  # fmt: skip
     content = frozenset(
         t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and t.is_alpha

@@ -354,7 +354,7 @@ def _clear_winner(near: list[tuple[Node, float]]) -> bool:
 
 # Answer types asking for a value: only evidence stating a value of the type can answer them
 # ("What did the CFC cost?" is not answered by the fact that the cluster has a CFC)
-VALUE_TYPES = {"money", "date", "count", "percent"}
+VALUE_TYPES = {"money", "date", "count", "percent", "area"}
 
 
 def ranked_answers(q: Question, candidates: list[Candidate]) -> list[Candidate]:

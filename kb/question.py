@@ -531,6 +531,29 @@ def asking_sentence(doc: Any) -> Any:
 CURRENCY_WORDS = {"worth", "dollar", "rupee", "crore", "lakh", "usd", "inr"}
 
 
+# Units of area and the words that make "area" a measure: "how many acres", "how much land",
+# "the land area of X" ask for an area with its unit (kb.nlp's area spans); "which area of
+# Mumbai" asks for a place
+AREA_UNITS = {"acre", "hectare", "sqft", "sqm"}
+_AREA_QUALIFIERS = {"land", "total", "built", "floor", "plot", "covered", "carpet"}
+
+
+def area_asked(doc: Any) -> bool:
+    """Whether the question asks for an area: a unit of area counted ("how many acres"),
+    "how much land", or an area qualified as a measure ("land area", "total area")."""
+    for t in doc:
+        lemma, before = t.lemma_.lower(), doc[t.i - 1].lower_ if t.i > 0 else ""
+        if lemma in AREA_UNITS and before == "many":
+            return True
+        if lemma == "land" and before == "much" and t.i > 1 and doc[t.i - 2].lower_ == "how":
+            return True
+        if lemma == "area" and (before in _AREA_QUALIFIERS or any(
+            c.lower_ in _AREA_QUALIFIERS for c in t.children if c.dep_ in ("compound", "amod")
+        )):  # fmt: skip
+            return True
+    return False
+
+
 def answer_type(doc: Any) -> tuple[str, str | None, bool]:
     """(answer type, the noun counted by 'how many', whether the asked noun is plural)."""
     words = [t.lower_ for t in doc]
@@ -545,6 +568,8 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
         return "path", None, False
     if words[0] in AUXILIARIES:
         return "yesno", None, False
+    if area_asked(doc):
+        return "area", None, False
     for i, w in enumerate(words[:-1]):
         if w == "how" and words[i + 1] in ("many", "much"):
             noun = next((t for t in doc[i + 2 :] if t.pos_ in ("NOUN", "PROPN")), None)

@@ -73,7 +73,7 @@ from kb.store.base import Node
         ("Whats the project cost of the toy cluster?", "money"),
         ("What is the projected output worth in dollars?", "money"),
         ("What is the brand name of the coir mats?", "org"),
-        ("On how much land will it stand?", "count"),
+        ("On how much land will it stand?", "area"),  # an area with its unit
         # the parser attaches "what" elsewhere in a long subject; the last verb still governs it
         (
             "What did the CFC building of the chainstitch and crewel embroidery cluster in the "
