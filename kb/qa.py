@@ -853,11 +853,19 @@ class QuestionAnswerer:
         if listed is not None:
             text, chosen = f"{text} {best.text}", [listed, best]
         if q.answer_type in ("list", "aggregate", "count") or q.plural:
+            asked_of = q.answer_type == "list" and bool(q.focus or q.constraints)
             for c in sorted(pool, key=lambda c: -c.score):
-                if any(c is x for x in chosen) or c.kind != "sentence" or c.score < threshold:
+                if any(c is x for x in chosen) or c.kind != "sentence":
+                    continue
+                # a list asked of something goes on in the sentences naming it, also less sure
+                # ones ("the zardozi cluster at Yeola", "the paithani cluster at Yeola")
+                named = c.features.get("focus_in_sentence", 0.0) > 0
+                if c.score < threshold and not (asked_of and named and c.score >= threshold / 4):
                     continue
                 more = f"{text} {c.text}"
                 if len(more) > 400:
+                    if asked_of:
+                        continue  # a shorter one naming it may still fit
                     break
                 text, chosen = more, [*chosen, c]
         chosen = self._other_parts(q, chosen, pool, threshold)
