@@ -285,3 +285,61 @@ def programme_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, AgencyRole]
             if c.dep_ in _OBJECTS and _about_clusters(c):
                 yield body, role
                 break
+
+
+# A plural that points back to the clusters a document has named: "these clusters", "the
+# clusters", "all such clusters" (the determiner or adjective before the noun)
+_POINTING = frozenset({"these", "those", "the", "such", "all", "said"})
+# Verbs whose subject only reports what the clause under them says ("NABARD said these clusters
+# will ..."), or only goes to see ("visited these clusters"): it plays no part in them
+_REPORTING = frozenset("say tell state add inform note mention claim announce observe visit".split())
+
+
+def _collective(doc: Any) -> list[Any]:
+    """The tokens of `doc` that speak of the document's clusters together: "clusters" with a
+    pointing word before it ("will hand hold these clusters", "support to all the clusters")."""
+    return [
+        t for t in doc
+        if t.lower_ == "clusters" and {c.lower_ for c in t.lefts} & _POINTING
+    ]  # fmt: skip
+
+
+def _controlled(verb: Any, tok: Any) -> Any | None:
+    """The verb an object acts in by object control: "directed the Department to ensure ...",
+    "asked NABARD to support ..." (`tok` the object of `verb`, the returned verb its `to`
+    complement)."""
+    if tok.dep_ != "dobj" or tok.head.i != verb.i:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > tok.i:
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return c
+    return None
+
+
+def collective_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, AgencyRole]]:
+    """(body, role) for each agency of `s` that acts in a clause whose object, or a phrase under
+    it, is the document's clusters spoken of together ("NFDB will hand hold these clusters",
+    "MCCIA provides administrative support to these clusters", "directed the Industries
+    Department to ensure that proposals for infrastructure in these clusters be sent"): the
+    caller links the body to each cluster the document names. The role is the verb's if it is
+    one of `VERB_ROLES`, else a partner's; a body that only reports ("said") has none."""
+    together = _collective(doc)
+    if not together:
+        return
+    for body in s.of("Agency"):
+        tok = _head_token(doc, body)
+        if tok is None:
+            continue
+        verb, acting = _verb_of(tok)
+        if verb is None:
+            continue
+        if not acting:
+            verb = _controlled(verb, tok)
+            if verb is None:
+                continue
+        verb = _completed(verb)
+        if verb.lemma_.lower() in _REPORTING:
+            continue
+        if any(_dominates(verb, t) and t.i != tok.i for t in together):
+            yield body, VERB_ROLES.get(_lemma(verb), VERB_PARTNER)

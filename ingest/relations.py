@@ -19,6 +19,7 @@ from ingest.arguments import (
     ADMINISTERING,
     anchor_firms,
     clause_roles,
+    collective_roles,
     objectless_roles,
     programme_roles,
     scheme_owners,
@@ -230,9 +231,15 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
     the scheme the document says that one is run under (`parent_schemes`)."""
     parents = parent_schemes(sentences)
     done: set[tuple[str, str]] = set()
+    governments = {e.id for s in sentences for e in s.of("Agency") if e.role == "government"}
     for r in _relations_of(sentences, context):
-        yield r
         s, src, relation, tgt, conf, attrs = r
+        if src in governments and relation == "IMPLEMENTS" and is_a(tgt, "Cluster"):
+            # a government does not run a cluster's project: it backs it ("the Government of
+            # India will provide a grant ... in the identified clusters")
+            r = (s, tgt, "SUPPORTED_BY", src, conf, {**attrs, "role": "administering"})
+            s, src, relation, tgt, conf, attrs = r
+        yield r
         parent = parents.get(tgt)
         if relation == "SUPPORTED_BY" and parent and (src, parent) not in done:
             done.add((src, parent))
@@ -396,7 +403,8 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             or s.of("Scheme")
             or (focal and _THE_CLUSTER.search(s.clean))
             or (focal and _IMPLEMENTING.search(s.clean))
-            or ((focal or group) and _CLUSTERS_AT_LARGE.search(s.clean))
+            or ((focal or len(group) > 1 or len(every_cluster) > 1)
+                and _CLUSTERS_AT_LARGE.search(s.clean))
         )
         # a firm and a cluster: the firm may set up or run its project (`anchor_firms`)
         or s.of("Enterprise")
@@ -687,6 +695,12 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                     if (body.id, c.id) not in linked:
                         edge = role_edge(body, c, role)
                         yield rel(*edge, 0.5, {"role": role.role, "via": "document"})
+        if s.index in parses and not s.of("Cluster") and len(every_cluster) > 1:
+            # "NFDB will hand hold these clusters": the clusters the document has named
+            for body, role in collective_roles(s, parses[s.index]):
+                for c in every_cluster:
+                    if (body.id, c.id) not in linked:
+                        yield rel(*role_edge(body, c, role), 0.55, {"role": role.role})
         if s.index in parses:  # "the Ministry has modified MSE-CDP": it administers it
             for body, sc, relation in scheme_roles(s, parses[s.index]):
                 if (body.id, sc.id) not in linked:
