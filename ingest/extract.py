@@ -50,6 +50,7 @@ from ingest.documents import LoadedDocument
 from ingest.facts import FactSet
 from ingest.hindi import HindiReader
 from ingest.mentions import (
+    AFTER_BODY,
     CLUSTER_LIKE_HEADS,
     acronym_pairs,
     market_organisations,
@@ -596,6 +597,11 @@ class Extractor:
         if m.how == "gazetteer" and m.ids:
             aid = m.ids[0]
             attrs = self.node_attrs.get(aid, {})
+            if attrs.get("role") == "government":  # a government the KB knows by its name
+                if AFTER_BODY.search(sentence[: m.start]):
+                    return None  # "Ministry of Textiles, Government of India": the ministry's
+                return Entity(aid, "Agency", m.name, m.start, m.end, "government", [],
+                              {"level": attrs.get("level", "")}, confidence=0.85)  # fmt: skip
             central = (
                 "lgd_org_code" in attrs
                 or self.resolver.is_public("Agency", m.name)
@@ -635,6 +641,26 @@ class Extractor:
                 return Entity(aid, "Agency", known, m.start, m.end, m.role, [name], confidence=0.75)
         aid, shown, aliases = self.agencies.id_for(name)
         return Entity(aid, "Agency", shown, m.start, m.end, m.role, aliases)
+
+    def _government(self, m: Mention, state: str | None) -> Entity | None:
+        """The government a government mention names (ingest/mentions.py `government_mentions`):
+        the Union's, a named state's, or, for "the State government", `state` (the caller's
+        reading of which state is meant); None for a state unknown or not clear."""
+        if m.name == "Government of India":
+            return Entity(node_id("Agency", "Government of India"), "Agency", "Government of India",
+                          m.start, m.end, "government", [], {"level": "union"}, confidence=0.85)  # fmt: skip
+        if m.name == "State government":
+            sid = state
+        else:
+            sid = next((p for p in self.gazetteer.places_in(m.name) if is_a(p, "State")), None)
+        shown = self.state_names.get(sid or "")
+        if not shown:
+            return None
+        full = f"Government of {shown}"
+        # no aliases: the ways papers write a government are read by its mention's shape, and
+        # a bare "Centre" known as a name would be found inside "Common Facility Centre"
+        return Entity(node_id("Agency", full), "Agency", full, m.start, m.end, "government",
+                      [], {"level": "state"}, confidence=0.85)  # fmt: skip
 
     def _place_name(self, place_id: str) -> str:
         return self.gazetteer.names.get(place_id, place_id)
@@ -800,7 +826,15 @@ class Extractor:
             found[:] = [m for m in found if not (m.type in PLACE_TYPES and any(
                 a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in spans))]  # fmt: skip
         selected = [select(r) for r in raw]
-        doc_states, doc_districts = self._places(selected)
+        # a state's government names its state ("the Maharashtra government")
+        governed = [
+            [Mention("State", p, m.start, m.start, ids=[p]) for m in found if m.role == "government"
+             for p in self.gazetteer.places_in(m.name) if is_a(p, "State")]
+            for found in selected
+        ]  # fmt: skip
+        doc_states, doc_districts = self._places(
+            [found + more for found, more in zip(selected, governed, strict=True)]
+        )
         state = doc_states.most_common(1)[0][0] if doc_states else None
         district = None
         if doc_districts:
@@ -899,6 +933,10 @@ class Extractor:
                     found.append(self._project(name, body.start, body.start, district, doc_states))
                     break  # the document's first such body
         raw = [select(r) for r in raw]
+        # the state "the State government" means when a sentence names none: the document's,
+        # if two thirds of its state mentions are of it
+        named_state = state is not None and doc_states[state] * 3 >= sum(doc_states.values()) * 2
+        gov_state = state if named_state else None
         for s, mentions in zip(sentences, raw, strict=True):
             deadline.check()
             inner = [
@@ -925,6 +963,11 @@ class Extractor:
                 e: Entity | None
                 if m.type in PLACE_TYPES:
                     e = self._place_entity(m, doc_states)
+                elif m.type == "Agency" and m.role == "government":
+                    # "the State government": the one state the sentence names, else the
+                    # document's clear state (a dateline's "New Delhi" is no such state)
+                    own = next(iter(s_states)) if len(s_states) == 1 else gov_state
+                    e = self._government(m, own)
                 elif m.type == "Agency":
                     e = self._agency(m, s_state, district, s.clean)
                 elif m.type == "Scheme":

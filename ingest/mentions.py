@@ -327,6 +327,65 @@ _HEAD_OF_DIRECTORATE = re.compile(
     r"Handlooms?(?:\s+(?:and|&)\s+Textiles)?|Handicrafts|Sericulture|Textiles|Khadi)"
     r"(?:\s*,\s*(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b)?"
 )
+# Governments, as bodies that fund, approve and administer: the Union's ("Government of India",
+# "GoI", "the Union government", "the Central Government", "the Centre") and a state's
+# ("Government of Kerala", "Govt. of Tamil Nadu", "Kerala government", "the Maharashtra State
+# Government", "the State government": the document's state, read at ingest). Not "the Centre
+# for X" (a body's name), and not a government written after a body and its comma ("Ministry of
+# Textiles, Government of India": that ministry's, see `pattern_mentions`)
+# a name a government's words open ("Central Government Health Scheme", "Government College")
+_GOVERNMENT_NAMED = (r"(?:[A-Z][a-z]+\s+)*(?:Scheme|Yojana|Programme|Program|College|School|"
+                     r"Hospital|Polytechnic|Press|Institute|Undertaking|Order|Employees?)\b")
+_GOVERNMENT = re.compile(
+    r"\b(?:Government|Govt\.?)\s+of\s+(?P<of>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2})"
+    r"|\b(?P<named>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2})\s+(?:[Ss]tate\s+)?"
+    rf"(?:[Gg]overnment|[Gg]ovt\.?)(?![\w-])(?!\s+(?:of\b|{_GOVERNMENT_NAMED}))"
+    r"|\b(?P<kind>[Uu]nion|[Cc]entral|[Ss]tate)\s+(?:[Gg]overnment|[Gg]ovt\.?)(?![\w-])"
+    rf"(?!\s+(?:of\b|{_GOVERNMENT_NAMED}))"
+    r"|\b(?P<goi>GoI|GOI)\b"
+    r"|\bthe\s+(?P<centre>Centre)\b(?!\s*(?:for|of)\b)"
+)
+# What a government's words say of it: the Union's, or a state's ("the state government")
+_UNION_WORDS = frozenset({"india", "union", "central", "centre", "goi"})
+AFTER_BODY = re.compile(r"[A-Z][\w&.)’']*\s*,\s*$")
+
+
+def government_mentions(sentence: str) -> list[Mention]:
+    """Governments named in `sentence`, each a Mention of role "government" named "Government
+    of India", "Government of <the words of its state>" or "State government" (the state left
+    to ingest/extract.py `_government`)."""
+    found = []
+    for m in _GOVERNMENT.finditer(sentence):
+        key = next(k for k in ("of", "named", "kind", "goi", "centre") if m.group(k))
+        if key == "named":  # "The Kerala government", "the Maharashtra State Government"
+            words = [w for w in m.group(0).split()[:-1] if w.lower() not in _LEADING]
+            if words[-1:] == ["State"] and len(words) > 1:
+                words = words[:-1]
+            if not words:
+                continue  # "The Government": which one, the sentence does not say
+            if [w.lower() for w in words] in (["state"], ["union"], ["central"]):
+                key = "kind"  # "The State Government"
+        else:
+            words = m.group(key).split()
+        if AFTER_BODY.search(sentence[: m.start()]):
+            continue  # "Department of MSME&T, Government of West Bengal": the department
+        if key == "of":
+            start = m.start()
+        elif key in ("named", "kind"):
+            start = m.start() + m.group(0).find(words[0])
+        else:
+            start = m.start(key)
+        of = " ".join(words)
+        if key in ("goi", "centre") or words[0].lower() in _UNION_WORDS:
+            name = "Government of India"
+        elif key == "kind":  # "the State government": the document's (ingest/extract.py)
+            name = "State government"
+        else:
+            name = f"Government of {of}"
+        found.append(Mention("Agency", name, start, m.end(), "government"))
+    return found
+
+
 # Words that start a sentence or a clause but are not part of a name (the last four: a page's
 # heading words, "History Of X Craft Park").
 _LEADING = {"the", "through", "under", "in", "with", "by", "a", "an", "this", "these", "that",
@@ -504,6 +563,7 @@ def pattern_mentions(sentence: str) -> list[Mention]:
         state = STATE_SHORT.get(m.group("state"), m.group("state"))
         found.append(Mention("Agency", f"{state} {STATE_BOARDS[m.group('acr')]}", m.start(),
                              m.end(), "place office"))  # fmt: skip
+    found += government_mentions(sentence)
     for m in _HEAD_OF_DIRECTORATE.finditer(sentence):
         # "the Director, Industries, Odisha" acts for the Directorate of Industries, Odisha
         state = f", {m.group('state')}" if m.group("state") else ""

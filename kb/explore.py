@@ -219,6 +219,12 @@ def path_view(
     return PathView(source, target, edges, names)
 
 
+def _governs(node: Node, avoid: set[str]) -> bool:
+    """Whether `node` is a government (the Union's or a state's) on a path avoiding States: it
+    links as much as a State does (every cluster it funds or approves)."""
+    return "State" in avoid and node.type == "Agency" and node.attrs.get("role") == "government"
+
+
 def _path_avoiding(
     store: GraphStore, source: str, target: str, max_hops: int, avoid: set[str]
 ) -> list[Edge] | None:
@@ -236,7 +242,7 @@ def _path_avoiding(
                 other = nb.node.id
                 if other in came or nb.edge.relation not in allowed:
                     continue
-                if other != target and nb.node.type in avoid:
+                if other != target and (nb.node.type in avoid or _governs(nb.node, avoid)):
                     continue
                 came[other] = nb.edge
                 if other == target:

@@ -347,6 +347,11 @@ def _cluster_words(
     return out
 
 
+def _is_government(node: Node) -> bool:
+    """Whether a node is the Union's or a state's government (ingest/extract.py `_government`)."""
+    return node.type == "Agency" and node.attrs.get("role") == "government"
+
+
 def _clear_winner(near: list[tuple[Node, float]]) -> bool:
     """Whether the first of `near` (most similar first) is clearly nearer than the next."""
     return len(near) < 2 or near[0][1] - near[1][1] >= MEANING_MARGIN
@@ -452,6 +457,9 @@ class QuestionAnswerer:
             node = self.store.get_node(match.id) if match is not None else None
             if node is not None and node.id not in {f.id for f in found}:
                 found.append(node)
+        # a government ("the Centre", "the Kerala government") qualifies what is asked, as a
+        # funder or approver; it is no focus the evidence must name
+        found = [n for n in found if not _is_government(n)]
         phrase = _CLUSTER_PHRASE.search(question)
         if phrase and phrase.group(0).lower().endswith("s"):
             phrase = None  # "seven handloom clusters", "MP's new CFCs": many, no one cluster
@@ -478,12 +486,13 @@ class QuestionAnswerer:
                     break
             found += best
         if not found:
-            found = self._link_by_meaning(question)
+            found = [n for n in self._link_by_meaning(question) if not _is_government(n)]
         if not found:
             for word in re.findall(r"[A-Z][A-Za-z]{3,}(?:\s+[A-Z][A-Za-z]+)*", question):
                 for match in self.linker.resolver.fuzzy(word, cutoff=90.0)[:1]:
                     node = self.store.get_node(match.id)
-                    if node is not None and node.type not in ("GeographicalIndication", "Product"):
+                    if node is not None and node.type not in ("GeographicalIndication", "Product") \
+                            and not _is_government(node):
                         found.append(node)
         return found
 
@@ -1319,7 +1328,7 @@ class QuestionAnswerer:
             if len(touched) < 2:
                 continue
             node = nodes[other_id]
-            if node.type in PATH_HUBS or (kinds and node.type not in kinds):
+            if node.type in PATH_HUBS or _is_government(node) or (kinds and node.type not in kinds):
                 continue
             named_in = len(self.store.neighbors(other_id, "MENTIONED_IN"))
             shared.append(

@@ -123,3 +123,19 @@ def test_a_served_entity_page_is_bounded_however_large_the_document() -> None:
 
     whole = entity_view(s, s.get_node("doc:huge")).to_dict()  # type: ignore[arg-type]
     assert len(whole["attrs"]["sentences"]) == n and len(whole["relations"]) == MAX_RELATIONS + 100
+
+
+def test_a_path_avoiding_states_avoids_governments_too(store: MemoryStore) -> None:
+    # two clusters a government funds are linked only through it, a hub as a State is
+    p = [Provenance("doc:tiny", "s1", "t", "test")]
+    store.upsert_node(Node("agency:government-of-india", "Agency", "Government of India",
+                           attrs={"role": "government"}, provenance=p))  # fmt: skip
+    store.upsert_node(Node("cluster:x:brass", "Cluster", "Brass Cluster", provenance=p))
+    store.upsert_node(Node("cluster:y:lamp", "Cluster", "Lamp Cluster", provenance=p))
+    for c in ("cluster:x:brass", "cluster:y:lamp"):
+        store.upsert_edge(Edge("agency:government-of-india", "FUNDS", c, provenance=p))
+    a, b = store.get_node("cluster:x:brass"), store.get_node("cluster:y:lamp")
+    assert a is not None and b is not None
+    assert len(path_view(store, a, b).edges) == 2  # through the government
+    with pytest.raises(NotFound):
+        path_view(store, a, b, avoid=("State",))
