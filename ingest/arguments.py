@@ -96,6 +96,18 @@ def _mentions_of(doc: Any, focal: Entity | None) -> list[tuple[Entity, Any]]:
     return out
 
 
+def _bodies_in_clauses(s: Sentence, doc: Any) -> Iterator[tuple[Entity, Any, Any, bool]]:
+    """(body, its head token, the nearest verb governing it, whether it acts in that verb) for
+    each agency of `s` that a verb governs in `doc`, the parse of `s.clean`."""
+    for body in s.of("Agency"):
+        tok = _head_token(doc, body)
+        if tok is None:
+            continue
+        verb, acting = _verb_of(tok)
+        if verb is not None:
+            yield body, tok, verb, acting
+
+
 def clause_roles(
     s: Sentence, doc: Any, focal: Entity | None = None
 ) -> Iterator[tuple[Entity, Entity, AgencyRole]]:
@@ -104,13 +116,7 @@ def clause_roles(
     cluster that "the cluster" refers to; `doc` is the parse of `s.clean`."""
     named = [(c, _head_token(doc, c)) for c in s.of("Cluster")]
     clusters = named or _mentions_of(doc, focal)
-    for body in s.of("Agency"):
-        tok = _head_token(doc, body)
-        if tok is None:
-            continue
-        verb, acting = _verb_of(tok)
-        if verb is None:
-            continue
+    for body, tok, verb, acting in _bodies_in_clauses(s, doc):
         top = _top(verb)
         if acting and _lemma(verb) not in VERB_ROLES:
             verb = _completed(verb)  # "X is going to facilitate the cluster"
@@ -292,7 +298,9 @@ def programme_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, AgencyRole]
 _POINTING = frozenset({"these", "those", "the", "such", "all", "said"})
 # Verbs whose subject only reports what the clause under them says ("NABARD said these clusters
 # will ..."), or only goes to see ("visited these clusters"): it plays no part in them
-_REPORTING = frozenset("say tell state add inform note mention claim announce observe visit".split())
+_REPORTING = frozenset(
+    "say tell state add inform note mention claim announce observe visit".split()
+)
 
 
 def _collective(doc: Any) -> list[Any]:
@@ -327,13 +335,7 @@ def collective_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, AgencyRole
     together = _collective(doc)
     if not together:
         return
-    for body in s.of("Agency"):
-        tok = _head_token(doc, body)
-        if tok is None:
-            continue
-        verb, acting = _verb_of(tok)
-        if verb is None:
-            continue
+    for body, tok, verb, acting in _bodies_in_clauses(s, doc):
         if not acting:
             verb = _controlled(verb, tok)
             if verb is None:

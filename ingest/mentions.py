@@ -334,8 +334,10 @@ _HEAD_OF_DIRECTORATE = re.compile(
 # for X" (a body's name), and not a government written after a body and its comma ("Ministry of
 # Textiles, Government of India": that ministry's, see `pattern_mentions`)
 # a name a government's words open ("Central Government Health Scheme", "Government College")
-_GOVERNMENT_NAMED = (r"(?:[A-Z][a-z]+\s+)*(?:Scheme|Yojana|Programme|Program|College|School|"
-                     r"Hospital|Polytechnic|Press|Institute|Undertaking|Order|Employees?)\b")
+_GOVERNMENT_NAMED = (
+    r"(?:[A-Z][a-z]+\s+)*(?:Scheme|Yojana|Programme|Program|College|School|"
+    r"Hospital|Polytechnic|Press|Institute|Undertaking|Order|Employees?)\b"
+)
 _GOVERNMENT = re.compile(
     r"\b(?:Government|Govt\.?)\s+of\s+(?P<of>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2})"
     r"|\b(?P<named>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2})\s+(?:[Ss]tate\s+)?"

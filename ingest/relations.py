@@ -403,8 +403,10 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             or s.of("Scheme")
             or (focal and _THE_CLUSTER.search(s.clean))
             or (focal and _IMPLEMENTING.search(s.clean))
-            or ((focal or len(group) > 1 or len(every_cluster) > 1)
-                and _CLUSTERS_AT_LARGE.search(s.clean))
+            or (
+                (focal or len(group) > 1 or len(every_cluster) > 1)
+                and _CLUSTERS_AT_LARGE.search(s.clean)
+            )
         )
         # a firm and a cluster: the firm may set up or run its project (`anchor_firms`)
         or s.of("Enterprise")

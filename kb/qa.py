@@ -491,8 +491,11 @@ class QuestionAnswerer:
             for word in re.findall(r"[A-Z][A-Za-z]{3,}(?:\s+[A-Z][A-Za-z]+)*", question):
                 for match in self.linker.resolver.fuzzy(word, cutoff=90.0)[:1]:
                     node = self.store.get_node(match.id)
-                    if node is not None and node.type not in ("GeographicalIndication", "Product") \
-                            and not _is_government(node):
+                    if (
+                        node is not None
+                        and node.type not in ("GeographicalIndication", "Product")
+                        and not _is_government(node)
+                    ):
                         found.append(node)
         return found
 

@@ -6,18 +6,8 @@ from __future__ import annotations
 
 from ingest.arguments import collective_roles
 from ingest.relations import relations_of
-from ingest.units import Entity, Sentence
 from kb import nlp
-
-
-def _sentence(text: str, names: dict[str, str], index: int = 0) -> Sentence:
-    s = Sentence(index, text, text)
-    for surface, type_ in names.items():
-        start = text.index(surface)
-        s.entities.append(Entity(f"{type_.lower()}:{surface}", type_, surface, start,
-                                 start + len(surface)))  # fmt: skip
-    s.entities.sort(key=lambda e: e.start)
-    return s
+from tests.unit.test_clause_roles import _sentence
 
 
 def _roles(text: str, bodies: list[str]) -> set[tuple[str, str]]:
@@ -42,7 +32,9 @@ def test_a_body_acting_on_these_clusters_is_their_partner_or_takes_its_verbs_rol
 
 def test_clusters_not_pointed_back_at_or_only_reported_on_give_no_role() -> None:
     assert _roles("The Rubber Board will hand hold 12 clusters.", ["Rubber Board"]) == set()
-    assert _roles("The Rubber Board said these clusters will export mats.", ["Rubber Board"]) == set()
+    assert (
+        _roles("The Rubber Board said these clusters will export mats.", ["Rubber Board"]) == set()
+    )
     assert _roles("The Rubber Board visited these clusters.", ["Rubber Board"]) == set()
     assert _roles("The Rubber Board will hand hold the artisans.", ["Rubber Board"]) == set()
 
@@ -50,8 +42,8 @@ def test_clusters_not_pointed_back_at_or_only_reported_on_give_no_role() -> None
 def test_the_body_is_linked_to_each_cluster_the_document_names() -> None:
     listed = _sentence("These include the Brass Cluster in Moradabad and the Lamp Cluster in Agra.",
                        {"Brass Cluster": "Cluster", "Lamp Cluster": "Cluster"})  # fmt: skip
-    later = _sentence("The Rubber Board will hand hold these clusters.",
-                      {"Rubber Board": "Agency"}, index=1)  # fmt: skip
+    later = _sentence("The Rubber Board will hand hold these clusters.", {"Rubber Board": "Agency"})
+    later.index = 1
     found = {(src, rel, tgt, a.get("role")) for _, src, rel, tgt, _, a in relations_of(
         [listed, later], {"title": "x"}) if tgt == "agency:Rubber Board"}  # fmt: skip
     assert found == {

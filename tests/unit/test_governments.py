@@ -52,8 +52,9 @@ def test_names_a_governments_words_open_and_a_bodys_government_are_not_governmen
 
 PLACES = [
     Node("state:maharashtra", "State", "Maharashtra"),
-    Node("district:maharashtra:aurangabad", "District", "Aurangabad",
-         attrs={"state": "Maharashtra"}),  # fmt: skip
+    Node(
+        "district:maharashtra:aurangabad", "District", "Aurangabad", attrs={"state": "Maharashtra"}
+    ),  # fmt: skip
 ]
 
 
