@@ -933,10 +933,10 @@ class Extractor:
                     found.append(self._project(name, body.start, body.start, district, doc_states))
                     break  # the document's first such body
         raw = [select(r) for r in raw]
-        # the state "the State government" means when a sentence names none: the document's,
-        # if two thirds of its state mentions are of it
-        named_state = state is not None and doc_states[state] * 3 >= sum(doc_states.values()) * 2
-        gov_state = state if named_state else None
+        # the document's clear state (two thirds of its state mentions): where a cluster with no
+        # other place is, and which state "the State government" of a sentence naming none means
+        clear = state is not None and doc_states[state] * 3 >= sum(doc_states.values()) * 2
+        clear_state = state if clear else None
         for s, mentions in zip(sentences, raw, strict=True):
             deadline.check()
             inner = [
@@ -966,7 +966,7 @@ class Extractor:
                 elif m.type == "Agency" and m.role == "government":
                     # "the State government": the one state the sentence names, else the
                     # document's clear state (a dateline's "New Delhi" is no such state)
-                    own = next(iter(s_states)) if len(s_states) == 1 else gov_state
+                    own = next(iter(s_states)) if len(s_states) == 1 else clear_state
                     e = self._government(m, own)
                 elif m.type == "Agency":
                     e = self._agency(m, s_state, district, s.clean)
@@ -1003,10 +1003,8 @@ class Extractor:
                 if e is not None:
                     s.entities.append(e)
             self._lowercase_clusters(s, district)
-        # the state a cluster with no other place is in: two thirds of the state mentions
-        clear = state is not None and doc_states[state] * 3 >= sum(doc_states.values()) * 2
         context = {"state": state, "district": district, "pairs": pairs_all,
-                   "clear_state": state if clear else None, "title": doc.title,
+                   "clear_state": clear_state, "title": doc.title,
                    "glosses": [hindi.gloss(s.index, [(e.start, e.end, e.name) for e in s.entities])
                                for s in sentences]}  # fmt: skip
         self._corefer(sentences, context)

@@ -378,7 +378,7 @@ def government_mentions(sentence: str) -> list[Mention]:
         else:
             start = m.start(key)
         of = " ".join(words)
-        if key in ("goi", "centre") or words[0].lower() in _UNION_WORDS:
+        if words[0].lower() in _UNION_WORDS:  # also "GoI", "the Centre"
             name = "Government of India"
         elif key == "kind":  # "the State government": the document's (ingest/extract.py)
             name = "State government"

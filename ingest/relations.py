@@ -237,8 +237,9 @@ def relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterator
         if src in governments and relation == "IMPLEMENTS" and is_a(tgt, "Cluster"):
             # a government does not run a cluster's project: it backs it ("the Government of
             # India will provide a grant ... in the identified clusters")
-            r = (s, tgt, "SUPPORTED_BY", src, conf, {**attrs, "role": "administering"})
-            s, src, relation, tgt, conf, attrs = r
+            src, relation, tgt = tgt, "SUPPORTED_BY", src
+            attrs = {**attrs, "role": "administering"}
+            r = (s, src, relation, tgt, conf, attrs)
         yield r
         parent = parents.get(tgt)
         if relation == "SUPPORTED_BY" and parent and (src, parent) not in done:
@@ -403,10 +404,7 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             or s.of("Scheme")
             or (focal and _THE_CLUSTER.search(s.clean))
             or (focal and _IMPLEMENTING.search(s.clean))
-            or (
-                (focal or len(group) > 1 or len(every_cluster) > 1)
-                and _CLUSTERS_AT_LARGE.search(s.clean)
-            )
+            or ((focal or group or len(every_cluster) > 1) and _CLUSTERS_AT_LARGE.search(s.clean))
         )
         # a firm and a cluster: the firm may set up or run its project (`anchor_firms`)
         or s.of("Enterprise")

@@ -219,10 +219,11 @@ def path_view(
     return PathView(source, target, edges, names)
 
 
-def _governs(node: Node, avoid: set[str]) -> bool:
-    """Whether `node` is a government (the Union's or a state's) on a path avoiding States: it
-    links as much as a State does (every cluster it funds or approves)."""
-    return "State" in avoid and node.type == "Agency" and node.attrs.get("role") == "government"
+def is_government(node: Node) -> bool:
+    """Whether a node is the Union's or a state's government (ingest/extract.py `_government`):
+    on a path avoiding States it is avoided too, as it links as much as a State does (every
+    cluster it funds or approves)."""
+    return node.type == "Agency" and node.attrs.get("role") == "government"
 
 
 def _path_avoiding(
@@ -242,7 +243,9 @@ def _path_avoiding(
                 other = nb.node.id
                 if other in came or nb.edge.relation not in allowed:
                     continue
-                if other != target and (nb.node.type in avoid or _governs(nb.node, avoid)):
+                if other != target and (
+                    nb.node.type in avoid or ("State" in avoid and is_government(nb.node))
+                ):
                     continue
                 came[other] = nb.edge
                 if other == target:

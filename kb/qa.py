@@ -38,7 +38,7 @@ from kb.evidence import (
     other_measure,
     several_parts,
 )
-from kb.explore import entity_view, path_view
+from kb.explore import entity_view, is_government, path_view
 from kb.ids import is_a
 from kb.linking import EntityLinker
 from kb.models import Answer, Citation, EntityRef, Recommendation
@@ -347,11 +347,6 @@ def _cluster_words(
     return out
 
 
-def _is_government(node: Node) -> bool:
-    """Whether a node is the Union's or a state's government (ingest/extract.py `_government`)."""
-    return node.type == "Agency" and node.attrs.get("role") == "government"
-
-
 def _clear_winner(near: list[tuple[Node, float]]) -> bool:
     """Whether the first of `near` (most similar first) is clearly nearer than the next."""
     return len(near) < 2 or near[0][1] - near[1][1] >= MEANING_MARGIN
@@ -459,7 +454,7 @@ class QuestionAnswerer:
                 found.append(node)
         # a government ("the Centre", "the Kerala government") qualifies what is asked, as a
         # funder or approver; it is no focus the evidence must name
-        found = [n for n in found if not _is_government(n)]
+        found = [n for n in found if not is_government(n)]
         phrase = _CLUSTER_PHRASE.search(question)
         if phrase and phrase.group(0).lower().endswith("s"):
             phrase = None  # "seven handloom clusters", "MP's new CFCs": many, no one cluster
@@ -486,7 +481,7 @@ class QuestionAnswerer:
                     break
             found += best
         if not found:
-            found = [n for n in self._link_by_meaning(question) if not _is_government(n)]
+            found = [n for n in self._link_by_meaning(question) if not is_government(n)]
         if not found:
             for word in re.findall(r"[A-Z][A-Za-z]{3,}(?:\s+[A-Z][A-Za-z]+)*", question):
                 for match in self.linker.resolver.fuzzy(word, cutoff=90.0)[:1]:
@@ -494,7 +489,7 @@ class QuestionAnswerer:
                     if (
                         node is not None
                         and node.type not in ("GeographicalIndication", "Product")
-                        and not _is_government(node)
+                        and not is_government(node)
                     ):
                         found.append(node)
         return found
@@ -1331,7 +1326,7 @@ class QuestionAnswerer:
             if len(touched) < 2:
                 continue
             node = nodes[other_id]
-            if node.type in PATH_HUBS or _is_government(node) or (kinds and node.type not in kinds):
+            if node.type in PATH_HUBS or is_government(node) or (kinds and node.type not in kinds):
                 continue
             named_in = len(self.store.neighbors(other_id, "MENTIONED_IN"))
             shared.append(

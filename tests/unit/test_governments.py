@@ -8,7 +8,7 @@ from __future__ import annotations
 from ingest.documents import LoadedDocument
 from ingest.extract import Extractor, to_facts
 from ingest.mentions import government_mentions
-from kb.qa import _is_government
+from kb.explore import is_government
 from kb.resolve import Resolver
 from kb.store.base import Node
 
@@ -89,9 +89,9 @@ def test_the_state_government_is_the_documents_states() -> None:
 
 
 def test_a_government_is_no_focus_of_a_question() -> None:
-    assert _is_government(Node("agency:government-of-india", "Agency", "Government of India",
+    assert is_government(Node("agency:government-of-india", "Agency", "Government of India",
                                attrs={"role": "government"}))  # fmt: skip
-    assert not _is_government(Node("agency:coir-board", "Agency", "Coir Board"))
+    assert not is_government(Node("agency:coir-board", "Agency", "Coir Board"))
 
 
 def test_a_government_backs_a_cluster_it_does_not_run() -> None:
