@@ -160,10 +160,18 @@ def is_furniture(text: str) -> bool:
 
 def offered(q: Question, c: Candidate) -> set[str]:
     """The entities a fact offers as its answer: the other end of each edge at an entity the
-    question names; failing those, every entity of the fact that the question does not name."""
+    question names, and on up LOCATED_IN from there (containment carries: a cluster's district,
+    then its state; a scheme's other projects do not); failing those, every entity of the fact
+    that the question does not name."""
     asked = {n.id for n in q.focus}
     ids = {x.get("target") if x.get("source") in asked else x.get("source")
            for x in c.facts if asked & {x.get("source"), x.get("target")}}  # fmt: skip
+    while True:
+        up = {x.get("target") for x in c.facts
+              if x.get("relation") == "LOCATED_IN" and x.get("source") in ids} - ids  # fmt: skip
+        if not up:
+            break
+        ids |= up
     if not ids - asked:
         ids = {i for x in c.facts for i in (x.get("source"), x.get("target"))}
     return {i for i in ids - asked if i}
@@ -246,6 +254,24 @@ class EvidencePool:
             if at < e.sentence <= at + n and not is_furniture(e.text):
                 out.append(Candidate(e.text, e.document, f"sentence {e.sentence}", gloss=e.gloss))
         return sorted(out, key=lambda x: int(x.locator.split()[1]))
+
+    def items_after(self, c: Candidate, count: int) -> list[Candidate]:
+        """The lines right after `c` that set out the `count` things it announces one to a
+        line ("Number of Mandals Covered: (6) Mandals", then "Karimnagar", "Ramadugu", ...);
+        [] unless `count` such lines follow it, one after another."""
+        m = re.fullmatch(r"sentence (\d+)", c.locator)
+        if c.kind != "sentence" or m is None or count < 2:
+            return []
+        at = int(m.group(1))
+        lines = {e.sentence: e for i in self.index.in_documents({c.document})
+                 if at < (e := self.index.entries[i]).sentence <= at + count}  # fmt: skip
+        items = []
+        for k in range(at + 1, at + count + 1):
+            line = lines.get(k)
+            if line is None or not is_item(line.text):
+                return []
+            items.append(Candidate(line.text, line.document, f"sentence {k}", gloss=line.gloss))
+        return items
 
     def focus_documents(self, focus: list[Node]) -> set[str]:
         docs = set()
@@ -697,6 +723,42 @@ def announces_list(q: Question, c: Candidate) -> bool:
     if not any(s.type == "count" and s.head and stem(s.head) == q.noun for s in found):
         return False
     return not any(s.type == "items" for s in answer_spans(q, c.reading))
+
+
+def announced_count(q: Question, c: Candidate) -> int | None:
+    """How many of the asked noun `c` announces ("Number of Mandals Covered: (6) Mandals": 6)
+    for a question asking several ("which mandals ..."), when it names none of them; None
+    otherwise or when the number is not a plain one."""
+    if not (q.answer_type == "list" or q.plural):
+        return None
+    if any(s.type == "items" for s in answer_spans(q, c.reading)):
+        return None
+    asked = {q.noun, *q.content} - {None}
+    for s in spans(c.reading):  # the noun counted is the one asked (or a word of the question)
+        if s.type != "count":
+            continue
+        # the noun it counts, or failing the parse's, the word written after it ("(3) Blocks")
+        after = re.match(r"\W*([A-Za-z]+)", c.reading[s.end :])
+        head = s.head or (after[1] if after else "")
+        if head and stem(head.lower()) in asked:
+            digits = re.sub(r"[^\d]", "", s.text)
+            return int(digits) if digits and len(digits) < 4 else None
+    return None
+
+
+# An item of a list set out one to a line: a few words, no sentence of its own
+ITEM_WORDS = 6
+
+
+def is_item(text: str) -> bool:
+    """Whether a line reads as one item of a list set out a line each ("Ramadugu", "HWCS,
+    Bommakal"): a few words, with no verb-like ending or sentence stop, not page furniture."""
+    words, t = text.split(), text.strip()
+    return (
+        0 < len(words) <= ITEM_WORDS
+        and not t.endswith((".", ":", "?"))
+        and not (FURNITURE.match(t) or ASKED.match(t))
+    )
 
 
 def goes_on_listing(q: Question, after: Candidate) -> bool:

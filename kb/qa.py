@@ -27,6 +27,7 @@ from kb.evidence import (
     Candidate,
     EvidencePool,
     LogisticModel,
+    announced_count,
     announces_list,
     answer_spans,
     continues,
@@ -134,6 +135,13 @@ LESS_SURE = "less sure: "
 
 
 _ALPHA_WORDS = re.compile(r"[a-z]+")
+
+
+# The kind of place a question asks for: "which state", "in what district", "states of X"
+_PLACE_ASKED = re.compile(
+    r"\b(?:which|what)\s+(state|district)s?\b|^\W*(?:the\s+)?(state|district)s?\s+(?:of|for)\b",
+    re.I,
+)
 
 
 def _common(share: tuple[int, float]) -> bool:
@@ -839,6 +847,15 @@ class QuestionAnswerer:
                 citations += [{"document": c.document, "locator": c.locator, "text": c.text}
                               for c in kept[1:]]  # fmt: skip
             return _reply(q.text, text, True, citations, self._entities(q.focus), best.facts)
+        # A list announced and then set out a line each ("Number of Mandals Covered: (6)
+        # Mandals", "Karimnagar", "Ramadugu", ...): the items, then the announcing line
+        count = announced_count(q, best)
+        items = self._evidence().items_after(best, count) if count else []
+        if items:
+            text = _fit(_join([x.text.strip(" •-*") for x in items]), best.text)
+            citations = [{"document": c.document, "locator": c.locator, "text": c.text}
+                         for c in [best, *items]]  # fmt: skip
+            return _reply(q.text, text, True, citations[:8], self._entities(q.focus), [])
         # A list announced ("inaugurated five clusters") is read where it follows
         after = self._evidence().following(best) if announces_list(q, best) else []
         listed = next((c for c in after if goes_on_listing(q, c)), None)
@@ -1028,7 +1045,11 @@ class QuestionAnswerer:
                     if word.rstrip("s") in nb.node.name.lower():
                         subjects.insert(0, nb.node)
         intents = INTENTS
-        if re.match(r"\s*where\b", question, re.I):  # "where is the anchor unit X based?"
+        # the kind of place asked ("which state is X in", "states of X and Y"): a place of
+        # another kind found is walked up to it (a cluster's district, then its state)
+        kind = _PLACE_ASKED.search(cue)
+        asked_type = kind and ("State" if (kind[1] or kind[2]).lower() == "state" else "District")
+        if re.match(r"\s*where\b", question, re.I) or kind:  # "where is the anchor unit X based?"
             intents = [i for i in INTENTS if ("LOCATED_IN", "out") in i[1]] + INTENTS
         for rx, wanted in intents:
             if not rx.search(cue):
@@ -1047,6 +1068,12 @@ class QuestionAnswerer:
                     hits = [r for r in hits if r.node.type == "Scheme"] or hits
                 if re.search(r"\bclusters\b", cue, re.I) and wanted == [("LOCATED_IN", "in")]:
                     hits = [r for r in hits if r.node.type == "Cluster"]
+                if asked_type and wanted == [("LOCATED_IN", "out")] and hits:
+                    up = self._located(subject, asked_type)
+                    if up is not None:
+                        nodes, edges = up
+                        text = f"{subject.name} — located in {', '.join(n.name for n in nodes)}."
+                        return self._answer(question, text, [subject, *nodes], edges)
                 if hits:
                     names = [r.node.name for r in hits]
                     rel_words = hits[0].relation.lower().replace("_", " ")
@@ -1058,6 +1085,27 @@ class QuestionAnswerer:
                         question, text, [subject, *[r.node for r in hits]], [r.edge for r in hits]
                     )
             return None  # the asked relation is not in the KB: do not guess from another
+        return None
+
+    def _located(
+        self, node: Node, kind: str, hops: int = 3
+    ) -> tuple[list[Node], list[Edge]] | None:
+        """The places `node` lies in, walked up LOCATED_IN to the first of type `kind`
+        (a cluster's district, then its state), with the edges walked; None when there is
+        no such place or more than one on the way."""
+        nodes: list[Node] = []
+        edges: list[Edge] = []
+        at = node
+        for _ in range(hops):
+            up = [nb for nb in self.store.neighbors(at.id, "LOCATED_IN")
+                  if nb.node.type in PLACE_TYPES]  # fmt: skip
+            if len({nb.node.id for nb in up}) != 1:
+                return None
+            at = up[0].node
+            nodes.append(at)
+            edges.append(up[0].edge)
+            if at.type == kind:
+                return nodes, edges
         return None
 
     def _compare(self, question: str, entities: list[Node]) -> Answer | None:

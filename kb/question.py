@@ -386,8 +386,13 @@ def split_parts(text: str) -> tuple[list[str], list[str]]:
     (doc,) = parse_many([text])
     parts: list[str] = []
     context: list[str] = []
+    # a question put as a bare phrase ("states of A and B", "bigger amount: A or B"): nothing
+    # in it asks, so its sentences are its parts, not context
+    telegraphic = not any(_asks(s) for s in doc.sents)
+    one = len(list(doc.sents)) == 1
     for sent in doc.sents:
         starts = [sent.start]
+        asked: set[int] = set()  # starts of bare phrases that ask ("X buyer, and which ...")
         for t in sent:
             if t.lower_ not in WH_WORDS or t.i < sent.start + 2:
                 continue
@@ -399,7 +404,15 @@ def split_parts(text: str) -> tuple[list[str], list[str]]:
             coordinated = verb.dep_ == "ROOT" or (
                 verb.dep_ == "conj" and verb.head.dep_ not in _SUBORDINATE
             )
-            if _asks(left) and any(x.pos_ in ("VERB", "AUX") for x in left) and coordinated:
+            bare = (  # a bare phrase set before ", and which ...": a part of its own
+                starts[-1] == sent.start and not _asks(left) and _says_something(left)
+                and not any(x.pos_ in ("VERB", "AUX") for x in left)
+                and t.i >= sent.start + 3 and doc[t.i - 2].text in (",", ";")
+            )  # fmt: skip
+            if bare or (
+                _asks(left) and any(x.pos_ in ("VERB", "AUX") for x in left) and coordinated
+            ):
+                asked |= {starts[-1]} if bare else set()
                 starts.append(t.i - 1 if before.lower_ == "and" else t.i)
         for start, end in zip(starts, [*starts[1:], sent.end], strict=True):
             seg = doc[start:end]
@@ -410,8 +423,9 @@ def split_parts(text: str) -> tuple[list[str], list[str]]:
             pair = _compared(seg)
             if pair:
                 lead = _PART_LEAD.get(measure(seg) or "", "What is")
-                parts += [f"{lead} {p.strip(' ?.,;')}?" for p in pair]
-            elif _asks(seg):
+                asked_of = _measured(seg)  # "more central money - A or B": "central money of"
+                parts += [f"{lead} {asked_of}{p.strip(' ?.,;')}?" for p in pair]
+            elif _asks(seg) or start in asked or (telegraphic and _bare(seg, one)):
                 parts += _distributed(seg) or [seg.text.strip(" ,;")]
             else:
                 context.append(seg.text.strip(" ,;"))
@@ -450,7 +464,10 @@ def _distributed(seg: Any) -> list[str]:
             words = [t for t in seg.doc[c.left_edge.i if k else x.left_edge.i : end]
                      if not (t.dep_ in ("cc", "preconj", "punct") and t.head.i in (x.i, c.i))]  # fmt: skip
             spans.append(words)
-        if any(len([t for t in w if t.pos_ in ("NOUN", "PROPN", "ADJ")]) < 2 for w in spans):
+        repeated = x.pos_ == "ADP" and all(y.lower_ == x.lower_ for y in conj)  # "at A and at B"
+        if not repeated and any(
+            len([t for t in w if t.pos_ in ("NOUN", "PROPN", "ADJ")]) < 2 for w in spans
+        ):
             continue
         if any(t.lower_ in WH_WORDS for w in spans for t in w):
             continue  # the asked phrase ("which X and Y"): one question
@@ -500,14 +517,55 @@ def _compared(seg: Any) -> list[str]:
             first = seg[aux:at]
         second = seg[w + 1 :]
         return [first.text, second.text] if len(first) and len(second) else []
-    if ":" in words:  # "which is bigger: A or B"
-        colon = words.index(":")
-        head, rest = seg[:colon], seg[colon + 1 :].text
-        if _asks(head) and " or " in rest:
+    versus = next((i for i, w in enumerate(words) if w in ("vs", "vs.", "versus")), None)
+    if versus is not None and 0 < versus < len(seg) - 1:  # "land area of A vs B"
+        first, second = seg[:versus].text.strip(" ,"), seg[versus + 1 :].text.strip(" ?.,")
+        of = re.match(r"(.+? of )(.+)", first)  # what is asked of A is asked of B
+        if of and " of " not in f" {second} ":
+            second = of[1] + second
+        return [first, _unframed(second)]
+    mark = next((i for i, w in enumerate(words) if w in (":", "-", "–", "—")), None)
+    if mark is not None:  # "which is bigger: A or B", "bigger amount - A or B, give both"
+        head, rest = seg[:mark], seg[mark + 1 :].text
+        comparative = any(t.tag_ in ("JJR", "RBR", "JJS", "RBS") for t in head)
+        if (_asks(head) or comparative) and " or " in rest:
             first_text, second_text = rest.split(" or ", 1)
             if first_text.strip(" ,") and second_text.strip(" ?.,"):
-                return [first_text.strip(" ,"), second_text]
+                return [first_text.strip(" ,"), _unframed(second_text)]
     return []
+
+
+def _measured(seg: Any) -> str:
+    """What a comparison set before its mark measures, when it names it ("more central money
+    - A or B": "central money of "); "" when the words before the mark only frame it ("which
+    is bigger: A or B", "bigger amount: A or B") or there is no such mark."""
+    mark = next((t.i for t in seg if t.text in (":", "-", "–", "—")), None)
+    if mark is None:
+        return ""
+    head = [t for t in seg.doc[seg.start : mark] if t.tag_ not in ("JJR", "RBR", "JJS", "RBS")]
+    if not any(t.pos_ == "NOUN" and t.lemma_.lower() not in FRAME_WORDS for t in head):
+        return ""
+    words = [t.text for t in head if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")]
+    return " ".join(words) + " of " if words else ""
+
+
+def _unframed(text: str) -> str:
+    """`text` without a trailing phrase that only frames the answer ("B, give both")."""
+    head, comma, tail = text.rpartition(",")
+    if comma and head.strip() and not _says_something(parse(tail)):
+        return head.strip()
+    return text
+
+
+def _bare(seg: Any, alone: bool) -> bool:
+    """Whether a sentence of a question that has no wh-word asks (a bare phrase: "states of
+    A and B", "bigger amount: A or B?"): it names something, and, unless it is the question's
+    only sentence, states nothing (no finite verb) or ends in a question mark. An instruction
+    naming nothing ("- add them up") only frames the rest."""
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in seg):
+        return False
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in seg)
+    return alone or not finite or seg.text.rstrip().endswith("?")
 
 
 _WH = {"what", "which", "who", "whom", "whose", "where", "when", "how", "why"}

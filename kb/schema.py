@@ -727,7 +727,13 @@ QUESTION_CUES: tuple[QuestionCue, ...] = (
     QuestionCue((r"\bsuppl", r"\braw material"), (("SUPPLIES", "in"),)),
     QuestionCue((r"\bclusters?\b.*\b(?:in|of)\b",), (("LOCATED_IN", "in"),)),
     QuestionCue(
-        (r"\bwhere\b", r"\bwhich (?:district|state)\b", r"\blocated", r"\bbased\b"),
+        (
+            r"\bwhere\b",
+            r"\bwhich (?:district|state)\b",
+            r"^\W*(?:the\s+)?(?:district|state)s?\s+(?:of|for)\b",  # "states of X and Y"
+            r"\blocated",
+            r"\bbased\b",
+        ),
         (("LOCATED_IN", "out"),),
     ),
     QuestionCue((r"\badminister", r"\bministry", r"\bsponsor"), (("ADMINISTERS", "in"),)),

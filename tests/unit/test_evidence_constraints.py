@@ -122,3 +122,17 @@ def test_only_a_long_shared_stem_makes_another_form() -> None:
     assert not same_word("textile", frozenset({"textbook"}))  # four letters shared
     assert not same_word("handloom", frozenset({"handicraft"}))
     assert not same_word("jute", frozenset({"jute"}))  # too short to tell: matched as written
+
+
+def test_a_place_a_fact_reaches_up_located_in_is_offered(pool: EvidencePool) -> None:
+    """'Which state is the bag cluster in?': the cluster's district, then its state; the
+    state is what the chain offers, so the fact is no answer of the wrong kind."""
+    cluster = _node(pool, CLUSTER)
+    district = "district:bihar:muzaffarpur"
+    chain = Candidate("a fact", "graph", "", kind="fact", facts=[
+        {"source": CLUSTER, "relation": "LOCATED_IN", "target": district},
+        {"source": district, "relation": "LOCATED_IN", "target": "state:bihar"},
+    ])  # fmt: skip
+    one_hop = _fact(CLUSTER, "LOCATED_IN", district)
+    state = Question("Which state ...?", "place", focus=[cluster], noun=stem("state"))
+    assert pool.admissible(state, [chain, one_hop]) == [chain]

@@ -51,6 +51,38 @@ from kb.question import split_parts
                 "name the technical agencies of the sitapur mega carpet cluster",
             ],
         ),  # fmt: skip
+        # a bare phrase, with no wh-word, asks as much as a question does
+        (
+            "states of the rampur brass cluster and the sitapur carpet cluster",
+            ["states of the rampur brass cluster", "states of the sitapur carpet cluster"],
+        ),
+        (
+            "bigger amount: the rampur dye house or the sitapur CFC? give both",
+            ["How much is the rampur dye house?", "How much is the sitapur CFC?"],
+        ),
+        (
+            "more central money - the rampur dye house or the sitapur CFC, both amounts",
+            [
+                "How much is central money of the rampur dye house?",
+                "How much is central money of the sitapur CFC?",
+            ],
+        ),
+        (
+            "land area of the rampur brass cluster vs the sitapur carpet park",
+            [
+                "What is land area of the rampur brass cluster?",
+                "What is land area of the sitapur carpet park?",
+            ],
+        ),
+        (
+            "rampur brass cluster buyer, and which ministry funds the sitapur CFC",
+            ["rampur brass cluster buyer", "which ministry funds the sitapur CFC"],
+        ),
+        # a preposition said again: the same asked of each place
+        (
+            "which sheds were built at Rampur and at Sitapur",
+            ["which sheds were built at Rampur", "which sheds were built at Sitapur"],
+        ),
     ],
 )
 def test_each_thing_asked_is_a_part(question: str, parts: list[str]) -> None:
@@ -75,6 +107,10 @@ def test_each_thing_asked_is_a_part(question: str, parts: list[str]) -> None:
         "How many weavers and looms does the Rampur cluster have?",
         "Which officer figures both at the Rampur meeting and in the Sitapur report?",
         "What connects the Rampur brass cluster and the Sitapur carpet cluster?",
+        # bare phrases asking one thing
+        "rampur brass cluster cost",
+        "weavers and looms of the Rampur cluster",
+        "rampur dye house - cost or date of opening",
     ],
 )
 def test_one_thing_asked_is_one_part(question: str) -> None:
@@ -89,3 +125,9 @@ def test_a_sentence_that_asks_nothing_is_context() -> None:
     )
     assert parts == ["What did the first one earn", "how much did the CFC cost?"]
     assert context == ["The Rampur cluster had a dye house and later got a CFC."]
+
+
+def test_a_stated_sentence_before_a_bare_phrase_is_context() -> None:
+    parts, context = split_parts("The Rampur cluster opened a dye house. cost of the dye house?")
+    assert parts == ["cost of the dye house?"]
+    assert context == ["The Rampur cluster opened a dye house."]
