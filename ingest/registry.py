@@ -178,6 +178,7 @@ class RegistryLoader:
             self._row(facts, loc, row, prov)
         self._state_schemes(facts)
         self._ministries(facts)
+        _unshared_aliases(facts)
         return facts
 
     def _state_schemes(self, facts: FactSet) -> None:
@@ -393,6 +394,19 @@ class RegistryLoader:
         facts.edge(cid, "SUPPORTED_BY", sid, prov, {"role": "scheme"})
         if home:  # a state's own scheme applies there; a national one everywhere
             facts.edge(sid, "APPLIES_IN", home, prov)
+
+
+def _unshared_aliases(facts: FactSet) -> None:
+    """Drop each cluster alias that another cluster bears as its name or alias: the Dubbak
+    row's "Siddipet Handloom Cluster" (its district's name before its own) is the name of the
+    Siddipet row, and a name two clusters share names neither."""
+    clusters = [n for n in facts.nodes.values() if n.type == "Cluster"]
+    bearers: dict[str, set[str]] = {}
+    for n in clusters:
+        for name in (n.name, *n.aliases):
+            bearers.setdefault(normalize(name), set()).add(n.id)
+    for n in clusters:
+        n.aliases = [a for a in n.aliases if len(bearers[normalize(a)]) == 1]
 
 
 def load_registry(

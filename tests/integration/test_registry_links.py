@@ -2,6 +2,7 @@
 row names no other product (ingest/registry.py, ingest/pipeline.py, kb/identity.py)."""
 
 from clusterkb.service import KnowledgeBase
+from kb.resolve import normalize
 
 
 def test_a_registry_row_and_a_document_naming_it_are_one_node(built_kb: KnowledgeBase) -> None:
@@ -35,3 +36,17 @@ def test_odop_link_is_inferred_only_when_the_row_names_no_other_product(
     made = store.neighbors(mau.id, "PRODUCES")
     assert made and all(nb.edge.attrs.get("inferred") for nb in made)
     assert "inferred" in mau.attrs["product_inferred"]
+
+
+def test_no_registry_cluster_answers_to_another_ones_name(built_kb: KnowledgeBase) -> None:
+    """Two towns' clusters of one district and product ("Siddipet", "Dubbak in Siddipet"):
+    neither bears the other's name, nor a district-qualified name both would share."""
+    rows = [n for n in built_kb.store.nodes("Cluster") if n.attrs.get("registry")]
+    bearers: dict[str, set[str]] = {}
+    for n in rows:
+        for name in {normalize(x) for x in (n.name, *n.aliases)}:
+            bearers.setdefault(name, set()).add(n.id)
+    shared = {name: ids for name, ids in bearers.items() if len(ids) > 1}
+    assert not shared, sorted(shared.items())[:5]
+    dubbak = built_kb.store.get_node("cluster:siddipet:dubbak-handloom-cluster")
+    assert dubbak is not None and "Siddipet Handloom Cluster" not in dubbak.aliases
