@@ -146,6 +146,10 @@ class Candidate:
 ASKED = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?whether\b", re.I)
 
 
+# The publication a headline closes by crediting: "... (The Financial Express)"
+_CREDIT = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def is_furniture(text: str) -> bool:
     """Headings, page furniture, questions and lead-ins are never evidence."""
     t = text.strip()
@@ -210,6 +214,7 @@ class EvidencePool:
         self._doc_text: dict[str, str] = {}
         self._doc_sounds: dict[str, frozenset[str]] = {}  # kb.sound skeletons of its Hindi words
         self._doc_raw: dict[str, frozenset[str]] = {}  # its lower-case words, as written
+        self._titles: dict[str, str] = {}  # document id -> its title (the Document's name)
 
     def sentences(self, q: Question, query: str, k: int = 40) -> list[Candidate]:
         """The top `k` sentences for the query, and every sentence of the documents that
@@ -237,10 +242,25 @@ class EvidencePool:
                     dense=float(dense[i]),
                     lexical=float(lexical[i]) / top_lexical,
                     rank=int(rank[i]),
-                    gloss=e.gloss,
+                    gloss=e.gloss or self._uncredited(e.document, e.text),
                 )
             )
         return out
+
+    def _uncredited(self, doc_id: str, text: str) -> str:
+        """A document's headline as read for answers, without the publication it is credited
+        to ("The women weavers of Manpura village (The Financial Express)": the newspaper is
+        no answer to "which firm"); "" for any other sentence, or a headline crediting none."""
+        if doc_id not in self._titles:
+            node = self.store.get_node(doc_id)
+            self._titles[doc_id] = node.name if node is not None else ""
+        title = self._titles[doc_id]
+        if not title or text.strip() != title.strip():
+            return ""
+        bare = _CREDIT.sub("", title).strip()
+        # a bare headline that reads as a heading ("INDUSTRIAL INFRASTRUCTURE UPGRADATION
+        # SCHEME") would be dropped as one: it is read as written
+        return bare if bare and bare != title.strip() and not is_furniture(bare) else ""
 
     def following(self, c: Candidate, n: int = 2) -> list[Candidate]:
         """The `n` sentences after `c` in its document (page furniture left out)."""
