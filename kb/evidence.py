@@ -262,8 +262,9 @@ class EvidencePool:
         # SCHEME") would be dropped as one: it is read as written
         return bare if bare and bare != title.strip() and not is_furniture(bare) else ""
 
-    def following(self, c: Candidate, n: int = 2) -> list[Candidate]:
-        """The `n` sentences after `c` in its document (page furniture left out)."""
+    def following(self, c: Candidate, n: int = 2, furniture: bool = False) -> list[Candidate]:
+        """The `n` sentences after `c` in its document (page furniture left out, unless
+        `furniture`: short lines are what a list set out a line each is made of)."""
         m = re.fullmatch(r"sentence (\d+)", c.locator)
         if c.kind != "sentence" or m is None:
             return []
@@ -271,7 +272,7 @@ class EvidencePool:
         out = []
         for i in self.index.in_documents({c.document}):
             e = self.index.entries[i]
-            if at < e.sentence <= at + n and not is_furniture(e.text):
+            if at < e.sentence <= at + n and (furniture or not is_furniture(e.text)):
                 out.append(Candidate(e.text, e.document, f"sentence {e.sentence}", gloss=e.gloss))
         return sorted(out, key=lambda x: int(x.locator.split()[1]))
 
@@ -279,19 +280,10 @@ class EvidencePool:
         """The lines right after `c` that set out the `count` things it announces one to a
         line ("Number of Mandals Covered: (6) Mandals", then "Karimnagar", "Ramadugu", ...);
         [] unless `count` such lines follow it, one after another."""
-        m = re.fullmatch(r"sentence (\d+)", c.locator)
-        if c.kind != "sentence" or m is None or count < 2:
+        if count < 2:
             return []
-        at = int(m.group(1))
-        lines = {e.sentence: e for i in self.index.in_documents({c.document})
-                 if at < (e := self.index.entries[i]).sentence <= at + count}  # fmt: skip
-        items = []
-        for k in range(at + 1, at + count + 1):
-            line = lines.get(k)
-            if line is None or not is_item(line.text):
-                return []
-            items.append(Candidate(line.text, line.document, f"sentence {k}", gloss=line.gloss))
-        return items
+        lines = self.following(c, count, furniture=True)
+        return lines if len(lines) == count and all(is_item(x.text) for x in lines) else []
 
     def focus_documents(self, focus: list[Node]) -> set[str]:
         docs = set()

@@ -267,6 +267,11 @@ def _of_another_measure(quantity: dict[str, Any], measures: set[str]) -> bool:
     return any(other_measure(measures, s) for s in found if s.text in text or text in s.text)
 
 
+def _citations(evidence: list[Candidate]) -> list[dict[str, str]]:
+    """Each piece of evidence as a citation: its document, where in it, and its text."""
+    return [{"document": c.document, "locator": c.locator, "text": c.text} for c in evidence]
+
+
 def _join(names: list[str]) -> str:
     names = list(dict.fromkeys(names))
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -845,8 +850,7 @@ class QuestionAnswerer:
             citations = best.citations[:8]
             if extra:  # a question of several parts: the fact answers one of them
                 text, kept = _render(q, best.answer, [best, *extra], first=cited)
-                citations += [{"document": c.document, "locator": c.locator, "text": c.text}
-                              for c in kept[1:]]  # fmt: skip
+                citations += _citations(kept[1:])
             return _reply(q.text, text, True, citations, self._entities(q.focus), best.facts)
         # A list announced and then set out a line each ("Number of Mandals Covered: (6)
         # Mandals", "Karimnagar", "Ramadugu", ...): the items, then the announcing line
@@ -854,8 +858,7 @@ class QuestionAnswerer:
         items = self._evidence().items_after(best, count) if count else []
         if items:
             text = _fit(_join([x.text.strip(" •-*") for x in items]), best.text)
-            citations = [{"document": c.document, "locator": c.locator, "text": c.text}
-                         for c in [best, *items]]  # fmt: skip
+            citations = _citations([best, *items])
             return _reply(q.text, text, True, citations[:8], self._entities(q.focus), [])
         # A list announced ("inaugurated five clusters") is read where it follows
         after = self._evidence().following(best) if announces_list(q, best) else []
@@ -921,7 +924,7 @@ class QuestionAnswerer:
                 chosen = [*chosen, max(naming, key=lambda c: c.score)]
         if len(chosen) > 1:  # evidence of several parts or sources: each gets its share
             text, chosen = _render(q, lead, chosen)
-        citations = [{"document": c.document, "locator": c.locator, "text": c.text} for c in chosen]
+        citations = _citations(chosen)
         return _reply(q.text, text, True, citations, self._entities(q.focus), [])
 
     def _continued_list(
