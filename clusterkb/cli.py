@@ -493,7 +493,7 @@ def cmd_eval_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
 
 def cmd_fit_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
-    from clusterkb.fitqa import fit
+    from clusterkb.fitqa import fit, fit_only
 
     files = [Path(f) for f in args.questions] or [
         kb.settings.data_dir / "eval" / "devset" / "questions.jsonl",
@@ -507,9 +507,23 @@ def cmd_fit_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if missing:
         raise InputError(f"no question file {missing[0]}")
     kwargs = {"out": Path(args.out)} if args.out else {}
-    result = fit(kb, files, progress=_progress, **kwargs)
+    if args.only:
+        try:
+            result = fit_only(kb, files, args.only, progress=_progress, **kwargs)
+        except ValueError as e:
+            raise InputError(str(e)) from None
+    else:
+        result = fit(kb, files, progress=_progress, **kwargs)
     if args.json:
         _print_json(result)
+        return 0
+    if args.only:
+        print(
+            f"refitted {', '.join(result['refitted_only'])} on "
+            f"{result['refitted_only_accuracy_on_fitted_questions']:.3f} of the questions "
+            f"({result['refitted_only_accuracy_5fold_held_out']:.3f} with only those weights "
+            f"held out); the rest of the model kept"
+        )
         return 0
     print(
         f"fitted on {result['questions']} questions ({result['candidates']} candidates, "
@@ -710,6 +724,12 @@ def parser() -> argparse.ArgumentParser:
         "devset_more, corpus_dev2)",
     )
     fq.add_argument("--out", help="where to write the model (default kb/qa_model.json)")
+    fq.add_argument(
+        "--only",
+        action="append",
+        metavar="FEATURE",
+        help="fit only this feature's weight (repeatable), keeping the rest of the model at --out",
+    )
     fq.add_argument("--json", action="store_true")
     fq.set_defaults(func=cmd_fit_qa)
 

@@ -94,15 +94,23 @@ def _matrix(cases: list[Case]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.asarray(xs, dtype=np.float64), np.asarray(ys), np.asarray(group)
 
 
-def _fit(cases: list[Case], l2: float = 0.001) -> dict[str, float]:
+def _fit(
+    cases: list[Case],
+    l2: float = 0.001,
+    held: dict[str, float] | None = None,
+    free: frozenset[str] = frozenset(FEATURES),
+) -> dict[str, float]:
     """Weights minimising two losses at once: the candidates' log loss (so that a score is a
     probability, which abstention reads) and, per question with an answer among its
     candidates, the softmax loss of ranking those candidates first (which is what choosing the
-    evidence needs; the log loss alone spends its effort on the many easy negatives)."""
+    evidence needs; the log loss alone spends its effort on the many easy negatives). Only the
+    `free` features' weights move; the others keep their `held` values."""
     from scipy.optimize import minimize
     from scipy.special import expit, logsumexp
 
     x, y, group = _matrix(cases)
+    moving = np.asarray([f in free for f in FEATURES])
+    base = np.asarray([0.0 if f in free else (held or {}).get(f, 0.0) for f in FEATURES])
     questions = [np.flatnonzero(group == k) for k in range(len(cases))]
     ranked = [(idx, y[idx] == 1) for idx in questions if len(idx) and y[idx].any()]
 
@@ -124,9 +132,17 @@ def _fit(cases: list[Case], l2: float = 0.001) -> dict[str, float]:
         total = point + rank / n + l2 * float(w @ w)
         return total, grad + rgrad / n + 2 * l2 * w
 
-    w0 = np.zeros(x.shape[1])
-    result = minimize(loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": 500})
-    return {f: round(float(v), 4) for f, v in zip(FEATURES, result.x, strict=True)}
+    def moved(v: np.ndarray) -> tuple[float, np.ndarray]:
+        w = base.copy()
+        w[moving] = v
+        total, g = loss(w)
+        return total, g[moving]
+
+    v0 = np.zeros(int(moving.sum()))
+    result = minimize(moved, v0, jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    w = base.copy()
+    w[moving] = result.x
+    return {f: round(float(v), 4) for f, v in zip(FEATURES, w, strict=True)}
 
 
 def _ranked(case: Case, model: LogisticModel) -> list[Candidate]:
@@ -240,6 +256,62 @@ def _train(kb: KnowledgeBase, cases: list[Case]) -> tuple[LogisticModel, float]:
     return model, sum(_right(kb, c, model) for c in cases) / max(1, len(cases))
 
 
+def fit_only(
+    kb: KnowledgeBase,
+    files: list[Path],
+    only: list[str],
+    out: Path = MODEL_FILE,
+    progress: Callable[[str], None] = lambda _: None,
+) -> dict[str, Any]:
+    """Fit the weights of the features `only` names, the model at `out` kept otherwise (its
+    other weights, threshold and abstention): a feature that is zero on every question but
+    some (a follow-up's) then changes no other answer. Cross-validated as `fit` is; saves."""
+    unknown = [f for f in only if f not in FEATURES]
+    if unknown:
+        raise ValueError(f"no feature {unknown[0]}; the features are {', '.join(FEATURES)}")
+    base = LogisticModel.load(out)
+    free = frozenset(only)
+
+    def train(cases: list[Case]) -> LogisticModel:
+        weights = _fit(cases, held=base.weights, free=free)
+        return LogisticModel(weights, base.threshold, {}, base.abstain, base.abstain_threshold)
+
+    progress("gathering candidates")
+    cases = collect(kb, files, progress)
+    held = _cross_validated(kb, cases, train, progress)
+    model = train(cases)
+    model.meta = {
+        **base.meta,
+        "refitted_only": sorted(free),
+        # the kept weights saw every question: these figures are of the refitted ones only
+        "refitted_only_accuracy_on_fitted_questions": round(
+            sum(_right(kb, c, model) for c in cases) / max(1, len(cases)), 3
+        ),
+        "refitted_only_accuracy_5fold_held_out": held,
+    }
+    model.save(out)
+    return {"weights": model.weights, "threshold": model.threshold, **model.meta}
+
+
+def _cross_validated(
+    kb: KnowledgeBase,
+    cases: list[Case],
+    train: Callable[[list[Case]], LogisticModel],
+    progress: Callable[[str], None],
+) -> float:
+    """The mean share of held-out questions right over 5 folds by question."""
+    rng = np.random.default_rng(7)
+    order = rng.permutation(len(cases))
+    folds = [order[i::5] for i in range(5)]
+    held = []
+    for k in range(5):
+        test = [cases[i] for i in folds[k]]
+        m = train([cases[i] for j, f in enumerate(folds) if j != k for i in f])
+        held.append(sum(_right(kb, c, m) for c in test) / max(1, len(test)))
+        progress(f"  fold {k + 1}: {held[-1]:.3f} on {len(test)} held-out questions")
+    return round(float(np.mean(held)), 3)
+
+
 def fit(
     kb: KnowledgeBase,
     files: list[Path],
@@ -249,16 +321,7 @@ def fit(
     """Fit, cross-validate (5 folds by question), save; returns the figures."""
     progress("gathering candidates")
     cases = collect(kb, files, progress)
-    rng = np.random.default_rng(7)
-    order = rng.permutation(len(cases))
-    folds = [order[i::5] for i in range(5)]
-    held = []
-    for k in range(5):
-        test = [cases[i] for i in folds[k]]
-        train = [cases[i] for j, f in enumerate(folds) if j != k for i in f]
-        m, _ = _train(kb, train)
-        held.append(sum(_right(kb, c, m) for c in test) / max(1, len(test)))
-        progress(f"  fold {k + 1}: {held[-1]:.3f} on {len(test)} held-out questions")
+    held = _cross_validated(kb, cases, lambda train: _train(kb, train)[0], progress)
     model, train_acc = _train(kb, cases)
     x, y, _ = _matrix(cases)
     model.meta = {
@@ -268,7 +331,7 @@ def fit(
         "candidates": int(len(y)),
         "positives": int(y.sum()),
         "accuracy_on_fitted_questions": round(train_acc, 3),
-        "accuracy_5fold_held_out": round(float(np.mean(held)), 3),
+        "accuracy_5fold_held_out": held,
     }
     model.save(out)
     return {"weights": model.weights, "threshold": model.threshold, **model.meta}

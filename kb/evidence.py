@@ -70,6 +70,7 @@ FEATURES = (
     "span_support",  # other evidence holds the same answer span (an answer several sources give)
     "measure_said",  # an amount said of the measure asked ("an outlay of Rs 40 crore": outlay)
     "role_said",  # a name said of what the question asks it of ("implemented by X"), as above
+    "conversation",  # a follow-up's evidence from the document the previous answer came from
     # which graph reading produced a fact (some readings are more often right than others)
     *(f"reader_{r}" for r in READERS),
 )
@@ -398,6 +399,7 @@ class EvidencePool:
                 "focus_in_sentence": _share([*in_sentence, *present]),
                 "focus_in_document": _share([*in_document, *(not m for m in missing)]),
                 "no_focus": 0.0 if q.focus else 1.0,
+                "conversation": 1.0 if c.document in q.documents else 0.0,
                 "constraints_in_sentence": _share(present) if q.constraints else 0.0,
                 "constraint_missing": 1.0 if any(missing) else 0.0,
                 "overlap": len(q.content & words) / max(1, len(q.content)),

@@ -592,7 +592,7 @@ class QuestionAnswerer:
             return self._abstain(
                 q.text, q.focus, lead + (f" (did you mean {', '.join(near)}?)" if near else "")
             )
-        by_part = self._by_parts(question, history)
+        by_part = self._by_parts(question, history, q.documents)
         if by_part is not None:
             return self._phrase(by_part)
         ranked = ranked_answers(q, candidates)
@@ -600,7 +600,9 @@ class QuestionAnswerer:
             return self._abstain(q.text, q.focus, "The knowledge base does not say")
         return self._phrase(self.compose(q, typed_first(q, ranked), candidates))
 
-    def _by_parts(self, question: str, history: list[Any] | None) -> Answer | None:
+    def _by_parts(
+        self, question: str, history: list[Any] | None, conversation: frozenset[str]
+    ) -> Answer | None:
         """A question that asks several things ("how many X, and how many Y?", "compare A
         with B") answered part by part: each part is asked on its own (naming nothing, it
         reads the whole question's entities, as a follow-up does); the answers are set side by
@@ -619,7 +621,9 @@ class QuestionAnswerer:
         # each part: its question, its pool, its ranked answers, whether the abstention declines
         asked: list[tuple[Question, list[Candidate], list[Candidate], bool]] = []
         for part in parts:
-            q, pool = self.candidates(" ".join([*context, part]), [*(history or []), question])
+            q, pool = self.candidates(
+                " ".join([*context, part]), [*(history or []), question], conversation
+            )
             ranked = ranked_answers(q, pool)
             if self._unknown(q) or not ranked:
                 return None
@@ -642,9 +646,14 @@ class QuestionAnswerer:
         return _reply(question, " | ".join(texts), True, citations[:8], self._entities(focus), [])
 
     def candidates(
-        self, question: str, history: list[Any] | None = None
+        self,
+        question: str,
+        history: list[Any] | None = None,
+        conversation: frozenset[str] | None = None,
     ) -> tuple[Question, list[Candidate]]:
-        """The analysed question and every candidate with its features and score."""
+        """The analysed question and every candidate with its features and score.
+        `conversation`: the documents a follow-up continues (by default those the previous
+        turn's answer came from; `_by_parts` passes the whole question's to its parts)."""
         question = " ".join((question or "").split())
         if not question:
             raise InputError(
@@ -666,8 +675,11 @@ class QuestionAnswerer:
             carried, context = self._previous(history[-1])
             if not focus:  # the previous turn's entities, only when this one names none
                 focus, carried_focus = carried, bool(carried)
+            if conversation is None:
+                conversation = self._conversation(history)
         doc = parse(question)
         q = self.analyser.analyse(question, focus, doc)
+        q.documents = conversation or frozenset()
         q.constraints += self._lowercase_names(question, focus, q.constraints)
         q.constraints += [w for w in _cluster_words(doc, focus, self._misspelled_product,
                                                     partial(self._names_it, question))
@@ -701,6 +713,20 @@ class QuestionAnswerer:
         if self._pool is None:
             self._pool = EvidencePool(self.store, self.index(), self.model)
         return self._pool
+
+    def _conversation(self, history: list[Any]) -> frozenset[str]:
+        """The document the previous turn's answer came from (its first citation): what "its
+        CEO", "the units pay how much?" continue. An earlier question given as text is asked
+        again, with at most the two turns before it; a declined turn continues nothing."""
+        turn = history[-1]
+        if isinstance(turn, Answer):
+            turn = turn.to_dict()
+        if not isinstance(turn, dict):
+            turn = self.ask(str(turn), list(history[-3:-1]) or None).to_dict()
+        if turn.get("answered") is False:
+            return frozenset()
+        first = next(iter(turn.get("citations") or []), None)
+        return frozenset([str(first["document"])] if isinstance(first, dict) else [])
 
     def _previous(self, turn: Any) -> tuple[list[Node], str]:
         """The entities and words of an earlier turn: a question, or an answer as returned."""

@@ -214,6 +214,8 @@ class Question:
     # the lemmas of what the asked thing is said of: "which agency implements X": agency,
     # implement (kb.nlp.governors)
     asked_of: frozenset[str] = frozenset()
+    # a follow-up's conversation: the documents the previous turn's answer came from
+    documents: frozenset[str] = frozenset()
 
 
 def _kinds_counted(doc: Any, noun: str | None) -> frozenset[str]:

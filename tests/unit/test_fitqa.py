@@ -59,3 +59,13 @@ def test_out_of_fold_ranks_each_question_with_a_model_fitted_without_it(
     assert all(f is not None and 0.0 < f["top_score"] < 1.0 for f, _ in out)
     # the right/wrong labels follow the cases: unanswerable ones are never right
     assert [right for _, right in out] == [n % 4 != 0 for n in range(15)]
+
+
+def test_a_fit_of_one_feature_keeps_every_other_weight() -> None:
+    """`fit-qa --only conversation`: the named weight is fitted, the held ones stay as given."""
+    cases = [_case(n) for n in range(12)]
+    held = {"bias": -1.5, "overlap": 0.25, "dense": 0.7}
+    weights = fitqa._fit(cases, held=held, free=frozenset({"overlap"}))
+    assert weights["bias"] == -1.5 and weights["dense"] == 0.7
+    assert weights["overlap"] > held["overlap"]  # the feature marking the answer gains
+    assert all(weights[f] == 0.0 for f in fitqa.FEATURES if f not in held)
