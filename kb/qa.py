@@ -659,16 +659,11 @@ class QuestionAnswerer:
             raise InputError(
                 "the question is empty; ask about a cluster, district, scheme or agency"
             )
-        index = self.index()
-        question = respelled(  # "clustre": "cluster"; a Hindi document's "Chandwa" stays
-            unshortened(question),
-            *self._vocabulary(),
-            lambda w: english(w) or sounds_like(w, index.sounds),
-        )
-        question = _CONTRACTED.sub(r"\1's", question)  # "Whats the cost": "What's the cost"
+        question = self._normalised(question)
         if history:  # "and the kalaburagi one?": the previous question, asked of Kalaburagi
             question = self._completed(question, history) or question
         focus = self.link(question)
+        own = bool(focus)
         context = ""
         carried_focus = False
         if history and (not focus or FOLLOW_UP.search(question)):
@@ -680,11 +675,14 @@ class QuestionAnswerer:
         doc = parse(question)
         q = self.analyser.analyse(question, focus, doc)
         q.documents = conversation or frozenset()
-        q.constraints += self._lowercase_names(question, focus, q.constraints)
-        q.constraints += [w for w in _cluster_words(doc, focus, self._misspelled_product,
-                                                    partial(self._names_it, question))
-                          if w not in q.constraints]  # fmt: skip
-        q.constraints = [x for x in q.constraints if not _common(index.document_share(x))]
+        q.constraints = self._constraints(question, focus, doc, q.constraints)
+        if context and not own and not q.constraints:
+            # "who is its CEO" after "SPV formed to run baddi drug testing lab": the names the
+            # previous question held its evidence to (unknown to the KB) are carried with it
+            earlier = self._normalised(context)
+            before = parse(earlier)
+            named = self.analyser.analyse(earlier, focus, before).constraints
+            q.constraints = self._constraints(earlier, focus, before, named)
         pool = self._evidence()
         found = [self._fact(r, a) for r, a in self._graph_answers(question, focus, q.constraints)]
         found += pool.sentences(q, spelled_out(f"{question} {context}".strip()))
@@ -695,6 +693,30 @@ class QuestionAnswerer:
             for c in found:
                 c.features["follow_up"] = 1.0
         return q, found
+
+    def _normalised(self, question: str) -> str:
+        """The question as the answerer reads it: shorthand written out, misspellings of the
+        documents' and names' words mended ("clustre": "cluster"; a Hindi document's "Chandwa"
+        stays), "Whats" as "What's"."""
+        index = self.index()
+        question = respelled(
+            unshortened(question),
+            *self._vocabulary(),
+            lambda w: english(w) or sounds_like(w, index.sounds),
+        )
+        return _CONTRACTED.sub(r"\1's", question)
+
+    def _constraints(
+        self, question: str, focus: list[Node], doc: Any, named: list[str]
+    ) -> list[str]:
+        """The names a question holds its evidence to that the KB does not know: the
+        analyser's (`named`), lowercase ones, a cluster's own words; none that most documents
+        have."""
+        named = named + self._lowercase_names(question, focus, named)
+        named += [w for w in _cluster_words(doc, focus, self._misspelled_product,
+                                            partial(self._names_it, question))
+                  if w not in named]  # fmt: skip
+        return [x for x in named if not _common(self.index().document_share(x))]
 
     def _vocabulary(self) -> tuple[Counter[str], set[str]]:
         """The words of the documents and of the KB's names, and their stems (for
@@ -717,14 +739,19 @@ class QuestionAnswerer:
     def _conversation(self, history: list[Any]) -> frozenset[str]:
         """The document the previous turn's answer came from (its first citation): what "its
         CEO", "the units pay how much?" continue. An earlier question given as text is asked
-        again, with at most the two turns before it; a declined turn continues nothing."""
+        again, with at most the two turns before it; a declined turn continues the document of
+        its best evidence (the officer goes on asking about what was looked up)."""
         turn = history[-1]
+        earlier = list(history[-3:-1]) or None
         if isinstance(turn, Answer):
             turn = turn.to_dict()
         if not isinstance(turn, dict):
-            turn = self.ask(str(turn), list(history[-3:-1]) or None).to_dict()
+            turn = self.ask(str(turn), earlier).to_dict()
         if turn.get("answered") is False:
-            return frozenset()
+            if not str(turn.get("question") or "").strip():
+                return frozenset()
+            ranked = ranked_answers(*self.candidates(str(turn["question"]), earlier))
+            return frozenset([ranked[0].document] if ranked else [])
         first = next(iter(turn.get("citations") or []), None)
         return frozenset([str(first["document"])] if isinstance(first, dict) else [])
 

@@ -178,6 +178,20 @@ def test_the_abstention_knows_a_follow_up_from_a_question_of_its_own(
     assert abstain_features(follow)["follow_up"] == 1.0
 
 
+def test_a_follow_up_naming_nothing_continues_the_previous_names_and_document(
+    built_kb: KnowledgeBase,
+) -> None:
+    """ "Bhendra", a village the KB holds no node for, holds the follow-up's evidence too, and
+    the previous answer's document is the conversation's."""
+    qa = built_kb.answerer()
+    history = ["what does the cluster at Bhendra make?"]
+    q, _ = qa.candidates("and how many units does it have?", history)
+    assert [c.lower() for c in q.constraints] == ["bhendra"]
+    assert q.documents == {"doc:bokaro-expanding-clusters"}
+    own, _ = qa.candidates("how many units does the Bokaro iron cluster have?", history)
+    assert "bhendra" not in [c.lower() for c in own.constraints] and not own.documents
+
+
 def test_a_name_nobody_knows_is_declined_with_the_name(built_kb: KnowledgeBase) -> None:
     a = built_kb.ask("Who implements the Zorbatown pottery cluster?")
     assert not a.answered and "Zorbatown" in a.answer

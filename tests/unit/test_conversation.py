@@ -27,9 +27,16 @@ def _answerer(reply: Answer) -> tuple[Any, list[tuple[str, Any]]]:
 
     def ask(question: str, history: Any = None) -> Answer:
         asked.append((question, history))
-        return reply
+        return reply.model_copy(update={"question": question})
 
-    return SimpleNamespace(ask=ask), asked
+    def candidates(question: str, history: Any = None) -> tuple[Question, list[Candidate]]:
+        asked.append((f"candidates: {question}", history))
+        weak = [
+            Candidate("t", f"doc:{k}", "sentence 1", score=s) for k, s in (("b", 0.1), ("a", 0.2))
+        ]
+        return Question(question, "other"), weak
+
+    return SimpleNamespace(ask=ask, candidates=candidates), asked
 
 
 def test_the_previous_answer_s_first_citation_is_the_conversation() -> None:
@@ -48,9 +55,14 @@ def test_an_answer_given_as_history_is_read_not_asked_again() -> None:
     assert asked == []
 
 
-def test_a_declined_turn_continues_nothing() -> None:
-    fake, _ = _answerer(_answer(False, "doc:rampur"))
-    assert QuestionAnswerer._conversation(fake, ["who runs the Rampur CFC"]) == frozenset()
+def test_a_declined_turn_continues_the_document_of_its_best_evidence() -> None:
+    fake, asked = _answerer(_answer(False, "doc:rampur"))
+    assert QuestionAnswerer._conversation(fake, ["who runs the Rampur CFC"]) == frozenset({"doc:a"})
+    assert asked[-1] == ("candidates: who runs the Rampur CFC", None)
+    # an answer given as history that was declined: its question is looked up again
+    declined = {"question": "who runs the Rampur CFC", "answered": False, "citations": []}
+    assert QuestionAnswerer._conversation(fake, [declined]) == frozenset({"doc:a"})
+    assert QuestionAnswerer._conversation(fake, [{"answered": False}]) == frozenset()
     assert QuestionAnswerer._conversation(fake, [{"answered": True}]) == frozenset()
 
 
