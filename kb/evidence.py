@@ -531,7 +531,14 @@ def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
     near = zip(found, _distances(q, text, found), strict=True)
     if q.answer_type == "kind":  # "Pollachi is a heritage cluster": the kind said of what is asked
         return sorted(near, key=lambda x: (not x[0].governors & words, x[1]))
-    return sorted(near, key=lambda x: (x[0].type != q.answer_type, x[1]))
+    return sorted(
+        near,
+        key=lambda x: (
+            x[0].type != q.answer_type,
+            bool(q.kind_names) and x[0].text.lower() not in q.kind_names,
+            x[1],
+        ),
+    )
 
 
 def _kind_of_the_noun(q: Question, span: Span, words: set[str]) -> bool:

@@ -138,6 +138,9 @@ _ALPHA_WORDS = re.compile(r"[a-z]+")
 
 
 # The kind of place a question asks for: "which state", "in what district", "states of X"
+# the kinds of place a question may ask for by name ("which state"), as node types
+_PLACE_KINDS = {stem("state"): "State", stem("district"): "District"}
+
 _PLACE_ASKED = re.compile(
     r"\b(?:which|what)\s+(state|district)s?\b|^\W*(?:the\s+)?(state|district)s?\s+(?:of|for)\b",
     re.I,
@@ -432,6 +435,7 @@ class QuestionAnswerer:
         model: LogisticModel | None = None,
     ):
         self.store = store
+        self._kind_names: dict[str, frozenset[str]] = {}
         self.linker = linker
         self.index = index  # the sentence index, built on first use
         self.recommend = recommend
@@ -675,6 +679,8 @@ class QuestionAnswerer:
         doc = parse(question)
         q = self.analyser.analyse(question, focus, doc)
         q.documents = conversation or frozenset()
+        if q.answer_type == "place" and q.noun in _PLACE_KINDS:
+            q.kind_names = self._place_names(_PLACE_KINDS[q.noun])
         q.constraints = self._constraints(question, focus, doc, q.constraints)
         if context and not own and not q.constraints:
             # "who is its CEO" after "SPV formed to run baddi drug testing lab": the names the
@@ -693,6 +699,15 @@ class QuestionAnswerer:
             for c in found:
                 c.features["follow_up"] = 1.0
         return q, found
+
+    def _place_names(self, kind: str) -> frozenset[str]:
+        """The names, lower case, of the KB's places of a kind (State, District), with their
+        aliases; read once per answerer (the service builds a new one after every write)."""
+        if kind not in self._kind_names:
+            self._kind_names[kind] = frozenset(
+                name.lower() for n in self.store.nodes(kind) for name in [n.name, *n.aliases]
+            )
+        return self._kind_names[kind]
 
     def _normalised(self, question: str) -> str:
         """The question as the answerer reads it: shorthand written out, misspellings of the

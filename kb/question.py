@@ -216,6 +216,9 @@ class Question:
     asked_of: frozenset[str] = frozenset()
     # a follow-up's conversation: the documents the previous turn's answer came from
     documents: frozenset[str] = frozenset()
+    # "which state ...": the names of the places of the kind asked (lower case); a span naming
+    # one answers before another place ("In Rajasthan, ... the villages of Dhanota, Manpura")
+    kind_names: frozenset[str] = frozenset()
 
 
 def _kinds_counted(doc: Any, noun: str | None) -> frozenset[str]:
