@@ -137,10 +137,10 @@ LESS_SURE = "less sure: "
 _ALPHA_WORDS = re.compile(r"[a-z]+")
 
 
-# The kind of place a question asks for: "which state", "in what district", "states of X"
 # the kinds of place a question may ask for by name ("which state"), as node types
 _PLACE_KINDS = {stem("state"): "State", stem("district"): "District"}
 
+# The kind of place a question asks for: "which state", "in what district", "states of X"
 _PLACE_ASKED = re.compile(
     r"\b(?:which|what)\s+(state|district)s?\b|^\W*(?:the\s+)?(state|district)s?\s+(?:of|for)\b",
     re.I,
@@ -760,7 +760,11 @@ class QuestionAnswerer:
         earlier = list(history[-3:-1]) or None
         if isinstance(turn, Answer):
             turn = turn.to_dict()
+        if isinstance(turn, dict) and "answered" not in turn:  # a question given as a record
+            turn = turn.get("question") or ""
         if not isinstance(turn, dict):
+            if not str(turn).strip():
+                return frozenset()
             turn = self.ask(str(turn), earlier).to_dict()
         if turn.get("answered") is False:
             if not str(turn.get("question") or "").strip():

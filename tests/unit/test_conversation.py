@@ -66,6 +66,16 @@ def test_a_declined_turn_continues_the_document_of_its_best_evidence() -> None:
     assert QuestionAnswerer._conversation(fake, [{"answered": True}]) == frozenset()
 
 
+def test_an_empty_turn_continues_nothing_and_a_bare_record_is_asked() -> None:
+    fake, asked = _answerer(_answer(True, "doc:rampur"))
+    assert QuestionAnswerer._conversation(fake, ["  "]) == frozenset()
+    assert QuestionAnswerer._conversation(fake, [{"question": ""}]) == frozenset()
+    assert asked == []
+    record = {"question": "SPV formed for the Rampur carpet CFC"}
+    assert QuestionAnswerer._conversation(fake, [record]) == frozenset({"doc:rampur"})
+    assert asked == [("SPV formed for the Rampur carpet CFC", None)]
+
+
 def test_evidence_from_the_conversation_s_document_is_marked() -> None:
     assert "conversation" in FEATURES
     store = MemoryStore(None)
