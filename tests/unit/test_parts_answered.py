@@ -11,6 +11,7 @@ from kb.qa import LESS_SURE, QuestionAnswerer, _reply
 from kb.question import Question
 
 QUESTION = "How many looms does the kauna cluster have, and how many weavers work there?"
+CONTINUED: list[Any] = []  # the conversation each part was asked in
 
 
 class _Model:
@@ -25,7 +26,10 @@ def _answerer(scores: dict[str, float]) -> QuestionAnswerer:
     scored as given."""
     qa = object.__new__(QuestionAnswerer)
 
-    def candidates(question: str, history: Any = None) -> tuple[Question, list[Candidate]]:
+    def candidates(
+        question: str, history: Any = None, conversation: Any = None
+    ) -> tuple[Question, list[Candidate]]:
+        CONTINUED.append(conversation)
         key = "looms" if "looms" in question else "weavers"
         c = Candidate(f"The cluster has 40 {key}.", "doc:kauna", "sentence 1")
         c.score = scores[key]
@@ -44,15 +48,21 @@ def _answerer(scores: dict[str, float]) -> QuestionAnswerer:
 
 
 def test_both_parts_confident_are_set_side_by_side() -> None:
-    a = _answerer({"looms": 0.9, "weavers": 0.8})._by_parts(QUESTION, None)
+    a = _answerer({"looms": 0.9, "weavers": 0.8})._by_parts(QUESTION, None, frozenset())
     assert a is not None and a.answer == "40 looms. | 40 weavers."
 
 
+def test_each_part_continues_the_whole_question_s_conversation() -> None:
+    CONTINUED.clear()
+    _answerer({"looms": 0.9, "weavers": 0.8})._by_parts(QUESTION, None, frozenset({"doc:kauna"}))
+    assert CONTINUED == [frozenset({"doc:kauna"})] * 2
+
+
 def test_an_unsure_part_beside_a_confident_one_is_marked_less_sure() -> None:
-    a = _answerer({"looms": 0.9, "weavers": 0.2})._by_parts(QUESTION, None)
+    a = _answerer({"looms": 0.9, "weavers": 0.2})._by_parts(QUESTION, None, frozenset())
     assert a is not None and a.answer == f"40 looms. | {LESS_SURE}40 weavers."
 
 
 def test_a_part_without_evidence_worth_showing_or_no_confident_part_asks_the_whole() -> None:
-    assert _answerer({"looms": 0.9, "weavers": 0.02})._by_parts(QUESTION, None) is None
-    assert _answerer({"looms": 0.3, "weavers": 0.2})._by_parts(QUESTION, None) is None
+    assert _answerer({"looms": 0.9, "weavers": 0.02})._by_parts(QUESTION, None, frozenset()) is None
+    assert _answerer({"looms": 0.3, "weavers": 0.2})._by_parts(QUESTION, None, frozenset()) is None
