@@ -28,7 +28,11 @@ import pytest
 from tests.servers import REPO, Server, start
 
 KEY = "security-test-key"
-BUDGET = 60.0  # seconds for one 100 KB sentence to be previewed or ingested (took 3-14 s)
+# seconds a request may take: a 100 KB sentence previewed or ingested took 3-14 s when this was
+# written and 18-34 s on 2 cores on 2026-12-05 (main before and after that day's changes alike);
+# a clean-clone CI run under load once passed 60 s. The test is of linear reading and of /stats
+# answering meanwhile, not of speed (bench/ measures that): a quadratic reading takes far longer
+BUDGET = 120.0
 HTTP = httpx.Client(timeout=BUDGET)
 STATS_TIMEOUT = 10.0  # /stats, asked while a long sentence is read, must answer within this
 SECRET = "The Zorblax Secret Weavers Cluster in Gaya is supported by SFURTI.\n"
