@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
+from kb.eligibility import beneficiary_terms
 from kb.linking import EntityLinker
 from kb.nlp import governors, parse, parse_many
 from kb.schema import RELATION_TYPES
@@ -256,11 +258,9 @@ def _asked_token(doc: Any) -> Any:
     if wh is None:
         # "project cost of the X cluster?": the cost; a noun that asks for no kind is none
         asked, counted = _phrase_asked(doc)
-        return (
-            asked
-            if counted or (asked is not None and asked.lemma_.lower() in ANSWER_NOUNS)
-            else None
-        )
+        if counted or (asked is not None and asked.lemma_.lower() in ANSWER_NOUNS):
+            return asked
+        return _listed(doc)  # "e-commerce platforms lined up for X": the platforms
     if wh.dep_ in ("det", "attr") and wh.head.pos_ == "NOUN" and wh.head.i > wh.i:
         return wh.head
     if wh.dep_ == "dobj" and wh.head.lemma_.lower() in ANSWER_NOUNS:
@@ -314,6 +314,40 @@ def _phrase_asked(doc: Any) -> tuple[Any, bool]:
             end += 1  # "central govt allotment", "project cost": the run's last noun
         return doc[end], False
     return None, False
+
+
+# Where a question put as a noun phrase stops naming what it asks for: "e-commerce platforms
+# | lined up for ...", "craft clusters | under JTFRP", "mega powerloom clusters | the centre
+# sanctioned"; a participle or adjective before its noun ("value added products", "home
+# furnishing items") still belongs to the phrase
+_PHRASE_ENDS = {"ADP", "DET", "ADV", "PUNCT", "CCONJ", "SCONJ", "PRON", "AUX", "PART"}
+
+
+def _listed(doc: Any) -> Any:
+    """The plural noun a question put as a noun phrase opens with, which asks for a list of
+    those things: "e-commerce platforms lined up for X", "craft clusters under JTFRP", "nabard
+    CGMs quoted in ..."; None when the question has a wh-word or an auxiliary opening it, or its
+    opening phrase ends in no plural noun. The tagger often reads a lowercase plural as a verb
+    ("powerloom clusters the centre sanctioned": "clusters" VBZ); a word ending in "s" that
+    ends the phrase is taken for a noun."""
+    if any(t.lower_ in WH_WORDS or t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc):
+        return None
+    if not len(doc) or doc[0].lower_ in AUXILIARIES or doc[0].lower_ in ("list", "name"):
+        return None
+    last = None
+    for t in doc:
+        if t.i > 0 and (
+            t.pos_ in _PHRASE_ENDS and t.text not in ("-", "/") or t.dep_ in ("acl", "relcl")
+        ):
+            break
+        if t.pos_ in _NOUNS or t.tag_ == "VBZ" or _plural_acronym(t):
+            last = t
+    if last is None:
+        return None
+    plural = last.tag_ in ("NNS", "NNPS") or _plural_acronym(last) or (
+        last.tag_ == "VBZ" and last.lower_.endswith("s") and not last.lower_.endswith("ss")
+    )  # fmt: skip
+    return last if plural else None
 
 
 def _plural_acronym(token: Any) -> bool:
@@ -737,7 +771,24 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
         kind = ANSWER_NOUNS.get(asked.lemma_.lower())
         if kind:
             return ("list" if plural and kind == "org" else kind), None, plural
+    listed = _listed(doc)
+    if listed is not None and _people(listed.lower_):
+        # "weavers to benefit from X", "beneficiaries supported by X": how many
+        return "count", listed.lemma_.lower(), False
+    if listed is not None:  # "e-commerce platforms lined up for X": those platforms
+        return "list", None, True
     return "other", None, False
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    return frozenset(w for w, kind in beneficiary_terms().items() if kind == "person")
+
+
+def _people(word: str) -> bool:
+    """Whether a plural noun names people a scheme benefits (kb/beneficiaries.csv: weavers,
+    artisans, beneficiaries): put as a bare phrase, such a noun asks how many."""
+    return word in _people_words()
 
 
 class QuestionAnalyser:

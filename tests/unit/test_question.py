@@ -94,6 +94,13 @@ from kb.store.base import Node
         ("expected annual turnover of the silk cluster after five years", "money"),
         ("kalpetta bamboo cluster wayanad - nodal agency?", "org"),
         ("which mandals does the kothapally cluster cover", "place"),
+        # a noun phrase opening with a plural asks for a list of those things, however the
+        # tagger read a lowercase plural ("clusters" as a verb); a plural of people, how many
+        ("online stores lined up for the bamboo baskets", "list"),
+        ("toy clusters under the state mission in Karnataka", "list"),
+        ("coir clusters the board approved in 2019", "list"),
+        ("artisans to benefit from the new brass cluster", "count"),
+        ("beneficiaries of the tea cluster so far", "count"),
     ],
 )
 def test_answer_type_comes_from_the_parse(question: str, expected: str) -> None:
