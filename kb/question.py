@@ -252,6 +252,9 @@ def asked_phrase(doc: Any) -> tuple[str, ...]:
 
 
 def _asked_token(doc: Any) -> Any:
+    phrase = _before_relative(doc)  # "scheme under which X was set up": the scheme
+    if phrase is not None and _asked_token(phrase) is not None:
+        return _asked_token(phrase)
     wh = next((t for t in doc if t.lower_ in ("which", "what", "how", "whose", "who")), None)
     if wh is None and len(doc) > 1 and doc[0].lower_ in ("list", "name"):
         wh = doc[0]  # "list the common problems ...": the command's object is asked for
@@ -348,6 +351,42 @@ def _listed(doc: Any) -> Any:
         last.tag_ == "VBZ" and last.lower_.endswith("s") and not last.lower_.endswith("ss")
     )  # fmt: skip
     return last if plural else None
+
+
+def _before_relative(doc: Any) -> Any:
+    """The noun phrase a question is, when what follows it is a relative clause on it:
+    "scheme under which X was set up", "places where the training was held", "bank through
+    which KVIC routes loans" (a Doc of the phrase alone, which is what is asked); None when
+    the question opens with its wh-word, a verb comes before it, or the wh-word asks
+    ("sualkuchi cluster which scheme funds it": "which" before a noun asks for a scheme)."""
+    wh = next((t for t in doc if t.lower_ in WH_WORDS or t.tag_ in ("WDT", "WP", "WRB")), None)
+    if wh is None or wh.i < 1 or wh.i + 1 >= len(doc):
+        return None
+    after = doc[wh.i + 1]
+    if doc[wh.i - 1].pos_ == "ADP" and doc[wh.i - 1].lower_ != "of":
+        cut = wh.i - 1  # "under which", "in which", "through which"
+    elif wh.lower_ in ("where", "when") or after.pos_ in ("VERB", "AUX") and after.tag_ != "VBZ":
+        cut = wh.i  # "places where ...", "units which were sanctioned ..."
+    else:
+        return None
+    phrase, verb = doc[:cut], _clause_verb(wh)
+    # the clause hangs on the phrase's last noun, the head of the whole question, or the
+    # parser made the clause the root and the noun a modifier of its verb ("year in which the
+    # coir cluster was sanctioned"); "The weavers who left the cluster came back" says
+    # something, it asks nothing
+    noun = doc[cut - 1] if cut >= 1 else None
+    on_noun = verb.dep_ == "relcl" and verb.head == noun and noun.dep_ == "ROOT"
+    folded = (verb.dep_ == "ROOT" and noun is not None and noun.head == verb
+              and noun.dep_ not in ("nsubj", "nsubjpass"))  # fmt: skip
+    if not (on_noun or folded):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") or t.text in (",", ":")
+           for t in phrase):  # fmt: skip
+        return None
+    last = phrase[-1]
+    if not (last.pos_ in _NOUNS or _plural_acronym(last) or last.tag_ == "VBZ"):
+        return None
+    return phrase.as_doc()
 
 
 def _plural_acronym(token: Any) -> bool:
@@ -679,6 +718,9 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
             if noun is not None and kind != "money" and noun.i == i + 2:
                 return "count", noun.lemma_.lower(), False  # "how much land": a quantity
             return "money", None, False
+    phrase = _before_relative(doc)  # "scheme under which X was set up": a scheme
+    if phrase is not None and answer_type(phrase)[0] != "other":
+        return answer_type(phrase)
     if set(words) & AGGREGATE_WORDS and not set(words) & {"who", "where", "when"}:
         return "aggregate", None, False
     if kind_asked(doc) is not None:

@@ -101,6 +101,13 @@ from kb.store.base import Node
         ("coir clusters the board approved in 2019", "list"),
         ("artisans to benefit from the new brass cluster", "count"),
         ("beneficiaries of the tea cluster so far", "count"),
+        # a noun phrase with a relative clause on it asks for what the phrase names; a
+        # sentence whose subject has one says something
+        ("scheme under which the brass cluster was set up", "org"),
+        ("bank through which the board routes loans for potters", "org"),
+        ("year in which the coir cluster was sanctioned", "date"),
+        ("villages where the training was held", "place"),
+        ("units which were sanctioned under SFURTI in Assam", "list"),
     ],
 )
 def test_answer_type_comes_from_the_parse(question: str, expected: str) -> None:
