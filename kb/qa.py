@@ -280,7 +280,10 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _long_list(nodes: list[Node], noun: str, shown: int = 8) -> str:
+_SHOWN = 8  # names an answer lists before it says how many more there are
+
+
+def _long_list(nodes: list[Node], noun: str, shown: int = _SHOWN) -> str:
     """Names for an answer; a long list says how many there are and names the best documented
     first (described by more documents, then by more sources: a cluster a report describes
     before a row of a table)."""
@@ -1144,6 +1147,8 @@ class QuestionAnswerer:
                     hits = [r for r in hits if r.node.type == "Scheme"] or hits
                 if re.search(r"\bclusters\b", cue, re.I) and wanted == [("LOCATED_IN", "in")]:
                     hits = [r for r in hits if r.node.type == "Cluster"]
+                    if subject.type == "State":  # "tamil nadu clusters": also its districts'
+                        hits += self._in_districts(subject, {r.node.id for r in hits})
                 if asked_type and wanted == [("LOCATED_IN", "out")] and hits:
                     up = self._located(subject, asked_type)
                     if up is not None:
@@ -1155,6 +1160,10 @@ class QuestionAnswerer:
                     rel_words = hits[0].relation.lower().replace("_", " ")
                     if hits[0].direction == "out":  # subject -> names: "X — located in Y."
                         text = f"{subject.name} — {rel_words} {_join(names)}."
+                    elif len(hits) > _SHOWN:  # many: the ones documents describe first
+                        nodes = [r.node for r in hits]
+                        noun = "clusters" if all(n.type == "Cluster" for n in nodes) else "of them"
+                        text = f"{_long_list(nodes, noun)} ({rel_words} {subject.name})."
                     else:  # names -> subject: "Y (anchors X)."
                         text = f"{_join(names)} ({rel_words} {subject.name})."
                     return self._answer(
@@ -1162,6 +1171,20 @@ class QuestionAnswerer:
                     )
             return None  # the asked relation is not in the KB: do not guess from another
         return None
+
+    def _in_districts(self, state: Node, seen: set[str]) -> list[Any]:
+        """The clusters located in a state's districts (the relations of those districts'
+        views), those in `seen` left out: a state's clusters are mostly placed in a district."""
+        out = []
+        for nb in self.store.neighbors(state.id, "LOCATED_IN", "in"):
+            if nb.node.type != "District":
+                continue
+            for r in entity_view(self.store, nb.node).relations:
+                placed = (r.relation, r.direction) == ("LOCATED_IN", "in")
+                if placed and r.node.type == "Cluster" and r.node.id not in seen:
+                    seen.add(r.node.id)
+                    out.append(r)
+        return out
 
     def _located(
         self, node: Node, kind: str, hops: int = 3
