@@ -519,7 +519,7 @@ def cmd_fit_qa(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         return 0
     if args.only:
         print(
-            f"refitted {', '.join(result['refitted_only'])} on "
+            f"refitted {', '.join(sorted(set(args.only)))} on "
             f"{result['refitted_only_accuracy_on_fitted_questions']:.3f} of the questions "
             f"({result['refitted_only_accuracy_5fold_held_out']:.3f} with only those weights "
             f"held out); the rest of the model kept"

@@ -282,8 +282,9 @@ def fit_only(
     model = train(cases)
     model.meta = {
         **base.meta,
-        "refitted_only": sorted(free),
-        # the kept weights saw every question: these figures are of the refitted ones only
+        # every weight refitted alone so far (each fit keeps the others')
+        "refitted_only": sorted(set(base.meta.get("refitted_only", [])) | free),
+        # the kept weights saw every question: these figures are of this fit's only
         "refitted_only_accuracy_on_fitted_questions": round(
             sum(_right(kb, c, model) for c in cases) / max(1, len(cases)), 3
         ),

@@ -31,7 +31,8 @@ from kb.sound import sounds_like, sounds_of, spelling
 from kb.store.base import GraphStore, Node
 
 READERS = ("compare", "partners", "yes_no", "odop", "path", "quantity", "relation",
-           "clusters_of", "clusters_by_word", "definition", "count_of", "bridge")  # fmt: skip
+           "clusters_of", "clusters_by_word", "definition", "count_of", "bridge",
+           "clusters_where")  # fmt: skip
 FEATURES = (
     "bias",
     "focus_in_sentence",

@@ -135,6 +135,9 @@ LESS_SURE = "less sure: "
 
 
 _ALPHA_WORDS = re.compile(r"[a-z]+")
+_CLUSTERS = re.compile(r"\bclusters\b", re.I)
+# The answer types under which a question about "clusters" asks for them (or their places)
+_CLUSTERS_ASKED = {"list", "place", "other"}
 
 
 # the kinds of place a question may ask for by name ("which state"), as node types
@@ -283,6 +286,18 @@ def _join(names: list[str]) -> str:
 _SHOWN = 8  # names an answer lists before it says how many more there are
 
 
+def _best_documented(nodes: list[Node]) -> list[Node]:
+    """`nodes` (each once), those described by more documents first, then by more sources (a
+    cluster a report describes before a row of a table), then by name."""
+
+    def documented(n: Node) -> tuple[int, int]:
+        sources = {p.source for p in n.provenance}
+        return sum(1 for x in sources if is_a(x, "Document")), len(sources)
+
+    unique = list({n.id: n for n in nodes}.values())
+    return sorted(unique, key=lambda n: (*(-x for x in documented(n)), n.name))
+
+
 def _long_list(nodes: list[Node], noun: str, shown: int = _SHOWN) -> str:
     """Names for an answer; a long list says how many there are and names the best documented
     first (described by more documents, then by more sources: a cluster a report describes
@@ -290,12 +305,7 @@ def _long_list(nodes: list[Node], noun: str, shown: int = _SHOWN) -> str:
     unique = list({n.id: n for n in nodes}.values())
     if len(unique) <= shown:
         return _join(sorted(n.name for n in unique))
-
-    def documented(n: Node) -> tuple[int, int]:
-        sources = {p.source for p in n.provenance}
-        return sum(1 for x in sources if is_a(x, "Document")), len(sources)
-
-    ranked = sorted(unique, key=lambda n: (*(-x for x in documented(n)), n.name))
+    ranked = _best_documented(unique)
     return (
         f"{len(unique)} {noun}, the best documented first: "
         f"{', '.join(n.name for n in ranked[:shown])} and {len(unique) - shown} more"
@@ -693,7 +703,8 @@ class QuestionAnswerer:
             named = self.analyser.analyse(earlier, focus, before).constraints
             q.constraints = self._constraints(earlier, focus, before, named)
         pool = self._evidence()
-        found = [self._fact(r, a) for r, a in self._graph_answers(question, focus, q.constraints)]
+        found = [self._fact(r, a) for r, a in
+                 self._graph_answers(question, focus, q.constraints, q.answer_type)]  # fmt: skip
         found += pool.sentences(q, spelled_out(f"{question} {context}".strip()))
         found = pool.admissible(q, found)
         _retrieved_as_cited(found)
@@ -879,10 +890,15 @@ class QuestionAnswerer:
         ]
 
     def _graph_answers(
-        self, question: str, entities: list[Node], names: list[str] | None = None
+        self,
+        question: str,
+        entities: list[Node],
+        names: list[str] | None = None,
+        kind: str | None = None,
     ) -> list[tuple[str, Answer]]:
         """What the graph says, from every reading that applies (each a candidate; none wins
-        by coming first). `names`: what the question names that the KB holds no node for."""
+        by coming first). `names`: what the question names that the KB holds no node for;
+        `kind`: the answer type asked, when the caller has read it."""
         out = []
         for name in READERS:
             reader = getattr(self, f"_{name}")
@@ -890,6 +906,8 @@ class QuestionAnswerer:
                 a = reader(question)
             elif name == "bridge":
                 a = reader(question, entities, names or [])
+            elif name == "clusters_where":
+                a = reader(question, entities, kind)
             else:
                 a = reader(question, entities)
             if a is not None:
@@ -1160,10 +1178,10 @@ class QuestionAnswerer:
                     rel_words = hits[0].relation.lower().replace("_", " ")
                     if hits[0].direction == "out":  # subject -> names: "X — located in Y."
                         text = f"{subject.name} — {rel_words} {_join(names)}."
-                    elif len(hits) > _SHOWN:  # many: the ones documents describe first
+                    elif len(hits) > _SHOWN and all(r.node.type == "Cluster" for r in hits):
+                        # a place's many clusters: the ones documents describe first
                         nodes = [r.node for r in hits]
-                        noun = "clusters" if all(n.type == "Cluster" for n in nodes) else "of them"
-                        text = f"{_long_list(nodes, noun)} ({rel_words} {subject.name})."
+                        text = f"{_long_list(nodes, 'clusters')} ({rel_words} {subject.name})."
                     else:  # names -> subject: "Y (anchors X)."
                         text = f"{_join(names)} ({rel_words} {subject.name})."
                     return self._answer(
@@ -1360,6 +1378,69 @@ class QuestionAnswerer:
             return None
         names = sorted({self.store.get_node(e.target).name for e in edges})  # type: ignore[union-attr]
         return self._answer(question, f"{_join(names)}.", [], edges)
+
+    def _clusters_where(
+        self, question: str, entities: list[Node], kind: str | None = None
+    ) -> Answer | None:
+        """'cashew clusters in these papers - where', 'ganjam district clusters and their
+        products', 'which places have sports goods clusters': the KB's clusters of every
+        product and in every place the question names (a place's clusters also those of the
+        places in it), each with its place and product, the ones documents describe first.
+        None when the question names a cluster, or no product or place, speaks of no
+        clusters, or asks for something else than the clusters or their places (`kind`: how
+        many, who runs them, what they cost)."""
+        if kind not in _CLUSTERS_ASKED or not _CLUSTERS.search(question):
+            return None
+        if any(n.type == "Cluster" for n in entities):
+            return None
+        products = [n for n in entities if n.type == "Product"]
+        places = [n for n in entities if n.type in PLACE_TYPES]
+        if not products and not places:
+            return None
+        chosen: set[str] | None = None
+        for group, found in ((products, self._producing), (places, self._placed_in)):
+            if group:
+                ids = {i for n in group for i in found(n)}
+                chosen = ids if chosen is None else chosen & ids
+        nodes = [n for i in sorted(chosen or ()) if (n := self.store.get_node(i)) is not None]
+        if not nodes:
+            return None
+        shown = _best_documented(nodes)[:_SHOWN]
+        items, edges = [], []
+        for n in shown:
+            said, cited = self._where_what(n, not products)
+            items.append(f"{n.name} ({said})")
+            edges += cited
+        more = f" and {len(nodes) - len(shown)} more" if len(nodes) > len(shown) else ""
+        head = f"{len(nodes)} clusters: " if len(nodes) > 1 else ""
+        return self._answer(question, f"{head}{'; '.join(items)}{more}.", shown, edges)
+
+    def _producing(self, product: Node) -> set[str]:
+        return {nb.node.id for nb in self.store.neighbors(product.id, "PRODUCES", "in")
+                if nb.node.type == "Cluster"}  # fmt: skip
+
+    def _placed_in(self, place: Node, hops: int = 3) -> set[str]:
+        """The clusters located in `place` or in a place within it (a district's town)."""
+        out: set[str] = set()
+        frontier = [place.id]
+        for _ in range(hops):
+            inner = [
+                nb.node for i in frontier for nb in self.store.neighbors(i, "LOCATED_IN", "in")
+            ]
+            out |= {n.id for n in inner if n.type == "Cluster"}
+            frontier = [n.id for n in inner if n.type in PLACE_TYPES]
+        return out
+
+    def _where_what(self, cluster: Node, product: bool) -> tuple[str, list[Edge]]:
+        """A cluster's place (its district, else the first place it lies in) and, with
+        `product`, what it makes; with the edges that say so."""
+        up = [nb for nb in self.store.neighbors(cluster.id, "LOCATED_IN")
+              if nb.node.type in PLACE_TYPES]  # fmt: skip
+        place = next((nb for nb in up if nb.node.type == "District"), up[0] if up else None)
+        made = self.store.neighbors(cluster.id, "PRODUCES")[:2] if product else []
+        said = [nb.node.name for nb in [*([place] if place else []), *made]]
+        edges = [nb.edge for nb in [*([place] if place else []), *made]]
+        return "; ".join(said) or "place not given", edges
 
     def _odop(self, question: str, entities: list[Node]) -> Answer | None:
         if not ODOP.search(question):

@@ -1,0 +1,65 @@
+"""The KB's clusters of the products and places a question names (kb.qa
+QuestionAnswerer._clusters_where) on the tiny graph: 'bag clusters in Bihar - where'."""
+
+from __future__ import annotations
+
+from kb.qa import QuestionAnswerer
+from kb.store.base import Edge, Node
+from kb.store.memory import MemoryStore
+from tests.conftest import prov, tiny_graph
+
+
+def _reader() -> QuestionAnswerer:
+    store = MemoryStore(None)
+    tiny_graph(store)
+    # a second product's cluster in the same district
+    store.upsert_node(Node("product:litchi", "Product", "Litchi", provenance=[prov("s7")]))
+    store.upsert_node(Node("cluster:kanti-litchi", "Cluster", "Kanti Litchi Cluster",
+                           provenance=[prov("s7")]))  # fmt: skip
+    store.upsert_edge(Edge("cluster:kanti-litchi", "LOCATED_IN", "district:bihar:muzaffarpur", {},
+                           [prov("s7")]))  # fmt: skip
+    store.upsert_edge(Edge("cluster:kanti-litchi", "PRODUCES", "product:litchi", {}, [prov("s7")]))
+    reader = QuestionAnswerer.__new__(QuestionAnswerer)
+    reader.store = store
+    return reader
+
+
+def _node(reader: QuestionAnswerer, id_: str) -> Node:
+    node = reader.store.get_node(id_)
+    assert node is not None
+    return node
+
+
+def test_a_products_clusters_are_named_with_their_place() -> None:
+    r = _reader()
+    a = r._clusters_where(
+        "bag clusters in these reports - where", [_node(r, "product:bags")], "place"
+    )
+    assert a is not None
+    assert a.answer.startswith("Muzaffarpur bag cluster (Muzaffarpur)")
+    assert a.citations  # the edges that place it are cited
+
+
+def test_a_states_clusters_are_those_of_its_districts_with_what_they_make() -> None:
+    r = _reader()
+    a = r._clusters_where("bihar clusters and their products", [_node(r, "state:bihar")], "list")
+    assert a is not None
+    assert "2 clusters" in a.answer
+    assert "Kanti Litchi Cluster (Muzaffarpur; Litchi)" in a.answer
+    assert "Muzaffarpur bag cluster (Muzaffarpur; Bags)" in a.answer
+
+
+def test_product_and_place_together_narrow_the_clusters() -> None:
+    r = _reader()
+    focus = [_node(r, "product:litchi"), _node(r, "district:bihar:muzaffarpur")]
+    a = r._clusters_where("litchi clusters in muzaffarpur", focus, "list")
+    assert a is not None and "bag" not in a.answer and "Kanti Litchi Cluster" in a.answer
+
+
+def test_other_questions_about_clusters_are_left_to_other_readers() -> None:
+    r = _reader()
+    state = [_node(r, "state:bihar")]
+    assert r._clusters_where("how many clusters does bihar have", state, "count") is None
+    assert r._clusters_where("who runs the clusters of bihar", state, "org") is None
+    assert r._clusters_where("bihar's bag cluster", state, "list") is None  # no 'clusters'
+    assert r._clusters_where("which clusters are there", [], "list") is None  # nothing named
