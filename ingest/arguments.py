@@ -18,7 +18,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from ingest.units import Entity, Sentence
-from kb.schema import PROGRAMME_NOUNS, SCHEME_VERBS, VERB_PARTNER, VERB_ROLES, AgencyRole
+from kb.schema import (
+    NOMINAL_VERBS,
+    PROGRAMME_NOUNS,
+    SCHEME_VERBS,
+    VERB_PARTNER,
+    VERB_ROLES,
+    AgencyRole,
+)
 
 _VERBAL = {"VERB", "AUX"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "ccomp"}  # verb to verb, inside one clause complex
@@ -41,6 +48,8 @@ def _verb_of(tok: Any) -> tuple[Any | None, bool]:
             continue
         if t.dep_ == "pobj" and t.head.dep_ == "agent":
             acting = True
+        elif t.dep_ == "pobj" and t.head.lower_ == "by" and _act_of(t.head.head) is not None:
+            return _act_of(t.head.head), True  # "implementation of the programme by IIE"
         elif t.dep_ in _ACTING:
             acting = True
         h = t.head
@@ -53,8 +62,28 @@ def _verb_of(tok: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
+def _nominal_act(tok: Any) -> bool:
+    """Whether `tok` is a noun naming the act of a role verb ("implementation", "funding")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in NOMINAL_VERBS
+
+
+def _act_of(tok: Any) -> Any | None:
+    """The noun naming a role verb's act that `tok` is, or is of: "implementation" itself, or
+    the noun "by" hangs on in "implementation of the programme by IIE" (the programme)."""
+    for _ in range(3):
+        if _nominal_act(tok):
+            return tok
+        if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+            return None
+        tok = tok.head.head
+    return None
+
+
 def _lemma(verb: Any) -> str:
-    """The verb's lemma with its particle, if any: "set up", "take up"."""
+    """The verb's lemma with its particle, if any: "set up", "take up"; a noun naming the act
+    of a verb, that verb's ("implementation": implement)."""
+    if _nominal_act(verb):
+        return NOMINAL_VERBS[verb.lemma_.lower()]
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     return " ".join([verb.lemma_.lower(), *particles[:1]])
 

@@ -667,6 +667,18 @@ VERB_ROLES: dict[str, AgencyRole] = {  # a phrasal verb is its lemma and particl
     for verb in verbs.split()
 }
 VERB_PARTNER = AgencyRole("partner", "SUPPORTED_BY", (), forward=False)
+# Nouns naming the act of a role verb: "successful implementation of the programme by IIE",
+# "funding by NABARD"; with its "by" they give the body the verb's role
+# (ingest/arguments.py `_verb_of`)
+NOMINAL_VERBS: dict[str, str] = {
+    "implementation": "implement", "execution": "execute", "establishment": "establish",
+    "construction": "construct", "promotion": "promote", "management": "manage",
+    "funding": "fund", "sanction": "sanction", "financing": "finance", "training": "train",
+    "mobilisation": "mobilise", "mobilization": "mobilize", "facilitation": "facilitate",
+    "selection": "select", "approval": "approve", "identification": "identify",
+    "monitoring": "monitor", "guidance": "guide", "sponsorship": "sponsor",
+    "inauguration": "inaugurate",
+}  # fmt: skip
 # A verb's object that is a programme: with "cluster" among its words ("a handloom cluster
 # development programme") a body selecting, starting or running it acts for the clusters a
 # document describes (ingest/arguments.py `programme_roles`)

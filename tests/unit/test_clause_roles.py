@@ -234,3 +234,21 @@ def test_a_scheme_said_to_be_a_bodys_is_administered_by_it() -> None:
     }
     # a body named later for something else is not the scheme's
     assert owners("The Coir Udyami Yojana helped units; the Coir Board met in May.", names) == set()
+
+
+def test_a_noun_naming_a_role_verbs_act_gives_its_by_the_role() -> None:
+    s = _sentence(
+        "The Khurja Pottery Cluster and the Moradabad Brass Cluster are examples of successful "
+        "implementation of the programme by the Tea Board.",
+        {"Khurja Pottery Cluster": "Cluster", "Moradabad Brass Cluster": "Cluster",
+         "Tea Board": "Agency"},
+    )  # fmt: skip
+    assert _roles(s) == {
+        ("Tea Board", "Khurja Pottery Cluster", "IMPLEMENTS", "implementing agency"),
+        ("Tea Board", "Moradabad Brass Cluster", "IMPLEMENTS", "implementing agency"),
+    }
+    s = _sentence(  # a noun of no role verb's act ties nothing
+        "The Khurja Pottery Cluster is an example of the pride of the programme by the Tea Board.",
+        {"Khurja Pottery Cluster": "Cluster", "Tea Board": "Agency"},
+    )
+    assert _roles(s) == set()
