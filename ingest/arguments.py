@@ -48,8 +48,8 @@ def _verb_of(tok: Any) -> tuple[Any | None, bool]:
             continue
         if t.dep_ == "pobj" and t.head.dep_ == "agent":
             acting = True
-        elif t.dep_ == "pobj" and t.head.lower_ == "by" and _act_of(t.head.head) is not None:
-            return _act_of(t.head.head), True  # "implementation of the programme by IIE"
+        elif t.dep_ == "pobj" and t.head.lower_ == "by" and (act := _act_of(t.head.head)):
+            return act, True  # "implementation of the programme by IIE"
         elif t.dep_ in _ACTING:
             acting = True
         h = t.head

@@ -39,7 +39,7 @@ from kb.evidence import (
     other_measure,
     several_parts,
 )
-from kb.explore import entity_view, is_government, path_view
+from kb.explore import Related, entity_view, is_government, path_view
 from kb.ids import is_a
 from kb.linking import EntityLinker
 from kb.models import Answer, Citation, EntityRef, Recommendation
@@ -1163,7 +1163,7 @@ class QuestionAnswerer:
                     hits = [r for r in hits if r.node.type in ACTOR_TYPES]
                 if re.search(r"\bschemes?\b|\bprogramm", cue, re.I):
                     hits = [r for r in hits if r.node.type == "Scheme"] or hits
-                if re.search(r"\bclusters\b", cue, re.I) and wanted == [("LOCATED_IN", "in")]:
+                if _CLUSTERS.search(cue) and wanted == [("LOCATED_IN", "in")]:
                     hits = [r for r in hits if r.node.type == "Cluster"]
                     if subject.type == "State":  # "tamil nadu clusters": also its districts'
                         hits += self._in_districts(subject, {r.node.id for r in hits})
@@ -1190,18 +1190,17 @@ class QuestionAnswerer:
             return None  # the asked relation is not in the KB: do not guess from another
         return None
 
-    def _in_districts(self, state: Node, seen: set[str]) -> list[Any]:
-        """The clusters located in a state's districts (the relations of those districts'
-        views), those in `seen` left out: a state's clusters are mostly placed in a district."""
+    def _in_districts(self, state: Node, seen: set[str]) -> list[Related]:
+        """The clusters located in a state's districts, as relations of the state, those in
+        `seen` left out: a state's clusters are mostly placed in a district."""
         out = []
         for nb in self.store.neighbors(state.id, "LOCATED_IN", "in"):
             if nb.node.type != "District":
                 continue
-            for r in entity_view(self.store, nb.node).relations:
-                placed = (r.relation, r.direction) == ("LOCATED_IN", "in")
-                if placed and r.node.type == "Cluster" and r.node.id not in seen:
-                    seen.add(r.node.id)
-                    out.append(r)
+            for c in self.store.neighbors(nb.node.id, "LOCATED_IN", "in"):
+                if c.node.type == "Cluster" and c.node.id not in seen:
+                    seen.add(c.node.id)
+                    out.append(Related("LOCATED_IN", "in", c.node, c.edge))
         return out
 
     def _located(
@@ -1438,9 +1437,8 @@ class QuestionAnswerer:
               if nb.node.type in PLACE_TYPES]  # fmt: skip
         place = next((nb for nb in up if nb.node.type == "District"), up[0] if up else None)
         made = self.store.neighbors(cluster.id, "PRODUCES")[:2] if product else []
-        said = [nb.node.name for nb in [*([place] if place else []), *made]]
-        edges = [nb.edge for nb in [*([place] if place else []), *made]]
-        return "; ".join(said) or "place not given", edges
+        said = [*([place] if place else []), *made]
+        return "; ".join(nb.node.name for nb in said) or "place not given", [nb.edge for nb in said]
 
     def _odop(self, question: str, entities: list[Node]) -> Answer | None:
         if not ODOP.search(question):

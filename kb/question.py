@@ -253,8 +253,9 @@ def asked_phrase(doc: Any) -> tuple[str, ...]:
 
 def _asked_token(doc: Any) -> Any:
     phrase = _before_relative(doc)  # "scheme under which X was set up": the scheme
-    if phrase is not None and _asked_token(phrase) is not None:
-        return _asked_token(phrase)
+    asked = _asked_token(phrase) if phrase is not None else None
+    if asked is not None:
+        return asked
     wh = next((t for t in doc if t.lower_ in ("which", "what", "how", "whose", "who")), None)
     if wh is None and len(doc) > 1 and doc[0].lower_ in ("list", "name"):
         wh = doc[0]  # "list the common problems ...": the command's object is asked for
@@ -282,15 +283,20 @@ _LEADING = {"DET", "ADJ", "ADV", "NUM", "VERB", "INTJ", "PUNCT", "X", "SYM", "CC
 _HEDGES = {"approx", "approximately", "about", "around", "roughly", "total", "estimated"}
 
 
+def _bare_phrase(doc: Any) -> bool:
+    """Whether a question is put as a bare phrase: no wh-word, no auxiliary opening it."""
+    if any(t.lower_ in WH_WORDS or t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc):
+        return False
+    return bool(len(doc)) and doc[0].lower_ not in AUXILIARIES
+
+
 def _phrase_asked(doc: Any) -> tuple[Any, bool]:
     """(the noun a question without a wh-word asks for, whether it is counted): an officer's
     question written as a noun phrase, "project cost of the X cluster?", "CPCDS outlay for the
     12th plan", "no. of weavers covered by X" (weavers, counted), "X wayanad - nodal agency?"
     (after a dash, the phrase asked). (None, False) for a question with a wh-word or a verb
     opening it, or when no noun stands where one is asked."""
-    if any(t.lower_ in WH_WORDS or t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc):
-        return None, False
-    if not len(doc) or doc[0].lower_ in AUXILIARIES:
+    if not _bare_phrase(doc):
         return None, False
     marks = [k for k, t in enumerate(doc) if t.text in ("-", "–", "—", ":")]
     starts = [m + 1 for m in reversed(marks)] + [0]  # the phrase after a dash first
@@ -333,9 +339,7 @@ def _listed(doc: Any) -> Any:
     opening phrase ends in no plural noun. The tagger often reads a lowercase plural as a verb
     ("powerloom clusters the centre sanctioned": "clusters" VBZ); a word ending in "s" that
     ends the phrase is taken for a noun."""
-    if any(t.lower_ in WH_WORDS or t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc):
-        return None
-    if not len(doc) or doc[0].lower_ in AUXILIARIES or doc[0].lower_ in ("list", "name"):
+    if not _bare_phrase(doc) or doc[0].lower_ in ("list", "name"):
         return None
     last = None
     for t in doc:
@@ -719,8 +723,9 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
                 return "count", noun.lemma_.lower(), False  # "how much land": a quantity
             return "money", None, False
     phrase = _before_relative(doc)  # "scheme under which X was set up": a scheme
-    if phrase is not None and answer_type(phrase)[0] != "other":
-        return answer_type(phrase)
+    typed = answer_type(phrase) if phrase is not None else None
+    if typed is not None and typed[0] != "other":
+        return typed
     if set(words) & AGGREGATE_WORDS and not set(words) & {"who", "where", "when"}:
         return "aggregate", None, False
     if kind_asked(doc) is not None:
