@@ -1219,27 +1219,34 @@ def framed_items(text: str, frames: set[str], place_kind: PlaceKind) -> list[Des
 
 
 # An enumerated item "<Place> (<State>) for <product>" ("Theni (TN) for banana; Nasik
-# (Maharashtra) for grapes"): worth parsing in a document that speaks of clusters
+# (Maharashtra) for grapes"; "Ramgarh for mini cement plants"): worth parsing, two in a
+# sentence, in a document that speaks of clusters
 _FOR_ITEM = re.compile(
-    r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)*\s*\([A-Z][A-Za-z .&]*\)\s*for\s+[A-Za-z]"
+    r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)*\s*(?:\([A-Z][A-Za-z .&]*\)\s*)?for\s+[A-Za-z]"
 )
 _ITEM_SEPARATORS = {";", ",", "and", "&"}
+# What may come just before the first item: "The places shortlisted ... are Bokaro for
+# engineering, Jamshedpur for auto components, ...", "...: Theni (TN) for banana"
+_LIST_OPENERS = {"AUX", "VERB"}
 
 
 def for_items(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
-    """Clusters enumerated as "<Place> (<State>) for <product>" items, the cluster word left to
-    the document ("... 53 horticulture clusters ...: Theni (TN) for banana; Solapur
-    (Maharashtra) and Chitradurga (Karnataka) for pomegranate"): each place of a group (read as
-    `_place_list` reads a list of places) makes the product after its group's "for". Only a
-    sentence of two or more such items is an enumeration; the caller decides that the
-    document's clusters are what it enumerates."""
+    """Clusters enumerated as "<Place> (<State>) for <product>" items, the state optional and
+    the cluster word left to the document ("... 53 horticulture clusters ...: Theni (TN) for
+    banana; Solapur (Maharashtra) and Chitradurga (Karnataka) for pomegranate"; "The places
+    shortlisted ... are Bokaro for engineering and fabrication, Jamshedpur for auto components"):
+    each place of a group (read as `_place_list` reads a list of places) makes the product after
+    its group's "for". The first item opens the sentence or follows a separator, a colon or a
+    verb; only a sentence of two or more such items is an enumeration; the caller decides that
+    the document's clusters are what it enumerates."""
     out: list[Described] = []
     if doc is None or len(_FOR_ITEM.findall(text)) < 1:
         return out
     i = 0
     while i < len(doc):
         t = doc[i]
-        opens = i == 0 or doc[i - 1].lower_ in _ITEM_SEPARATORS
+        opens = i == 0 or doc[i - 1].lower_ in _ITEM_SEPARATORS | {":"}
+        opens = opens or (doc[i - 1].pos_ in _LIST_OPENERS and not out)
         if not (opens and t.pos_ == "PROPN" and t.text[:1].isupper()):
             i += 1
             continue

@@ -1,7 +1,7 @@
 """Enumerations of cluster projects (ingest/clusters.py): a list of places after one product and
 a plural head, CFCs as heads, the place named by "of" or as the subject of "have", a state owning
-the place after it, and "<Place> (<State>) for <product>" items. The sentences are written for
-these tests; the gazetteer is hand-made."""
+the place after it, and "<Place> (<State>) for <product>" items (the state optional). The
+sentences are written for these tests; the gazetteer is hand-made."""
 
 from __future__ import annotations
 
@@ -101,6 +101,20 @@ def test_place_state_for_product_items_are_an_enumeration() -> None:
         ("pomegranate", "Ralla", "state:maharashtra"),
         ("pomegranate", "Kolar", "district:kolar"),
     ]
+
+
+def test_place_for_product_items_after_a_copula_are_an_enumeration() -> None:
+    text = (
+        "The places chosen by the ministry are Gaya for brass utensils, Kolar for silk and "
+        "Samba (in Jammu division) for cane products."
+    )
+    found = [(d.product, d.place) for d in for_items(text, place_kind, nlp.parse(text))]
+    assert found == [("brass utensils", "Gaya"), ("silk", "Kolar"), ("cane products", "Samba")]
+
+
+def test_one_place_for_a_purpose_after_a_verb_is_no_enumeration() -> None:
+    text = "The delegation left Gaya for talks and reached Kolar by night."
+    assert for_items(text, place_kind, nlp.parse(text)) == []
 
 
 def test_one_place_state_for_item_is_no_enumeration() -> None:
