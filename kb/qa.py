@@ -138,6 +138,8 @@ _ALPHA_WORDS = re.compile(r"[a-z]+")
 _CLUSTERS = re.compile(r"\bclusters\b", re.I)
 # The answer types under which a question about "clusters" asks for them (or their places)
 _CLUSTERS_ASKED = {"list", "place", "other"}
+# Nodes a question may name that narrow the clusters it asks for to those linked to them
+_BACKERS = {"Agency", "Scheme"}
 
 
 # the kinds of place a question may ask for by name ("which state"), as node types
@@ -1396,8 +1398,13 @@ class QuestionAnswerer:
         places = [n for n in entities if n.type in PLACE_TYPES]
         if not products and not places:
             return None
+        bodies = [n for n in entities if n.type in _BACKERS]  # "shortlisted by the ministry"
         chosen: set[str] | None = None
-        for group, found in ((products, self._producing), (places, self._placed_in)):
+        for group, found in (
+            (products, self._producing),
+            (places, self._placed_in),
+            (bodies, self._linked_clusters),
+        ):
             if group:
                 ids = {i for n in group for i in found(n)}
                 chosen = ids if chosen is None else chosen & ids
@@ -1413,6 +1420,10 @@ class QuestionAnswerer:
         more = f" and {len(nodes) - len(shown)} more" if len(nodes) > len(shown) else ""
         head = f"{len(nodes)} clusters: " if len(nodes) > 1 else ""
         return self._answer(question, f"{head}{'; '.join(items)}{more}.", shown, edges)
+
+    def _linked_clusters(self, body: Node) -> set[str]:
+        return {nb.node.id for nb in self.store.neighbors(body.id, direction="both")
+                if nb.node.type == "Cluster"}  # fmt: skip
 
     def _producing(self, product: Node) -> set[str]:
         return {nb.node.id for nb in self.store.neighbors(product.id, "PRODUCES", "in")

@@ -56,6 +56,15 @@ def test_product_and_place_together_narrow_the_clusters() -> None:
     assert a is not None and "bag" not in a.answer and "Kanti Litchi Cluster" in a.answer
 
 
+def test_a_body_the_question_names_narrows_the_clusters_to_those_linked_to_it() -> None:
+    r = _reader()
+    state, jeevika = _node(r, "state:bihar"), _node(r, "agency:jeevika")
+    a = r._clusters_where("bihar clusters mobilised by jeevika", [state, jeevika], "list")
+    assert a is not None and "Muzaffarpur bag cluster" in a.answer and "Litchi" not in a.answer
+    litchi = _node(r, "product:litchi")  # no litchi cluster is linked to JEEViKA
+    assert r._clusters_where("litchi clusters of jeevika", [litchi, jeevika], "list") is None
+
+
 def test_other_questions_about_clusters_are_left_to_other_readers() -> None:
     r = _reader()
     state = [_node(r, "state:bihar")]
