@@ -16,11 +16,12 @@ from typing import Any
 
 from ingest.documents import MAX_BYTES, expand, load_document
 from ingest.extract import Extractor, to_facts
+from ingest.facts import FactSet
 from ingest.llm import LLMExtractor
 from kb.errors import InputError
 from kb.identity import same_cluster
 from kb.ids import document_id, state_of
-from kb.products import place_words, thesaurus
+from kb.products import ProductKey, place_words, product_of_name, product_words, thesaurus
 from kb.resolve import Resolver
 from kb.schema import GAZETTEER_TYPES
 from kb.store.base import ALIAS_FIELD, Edge, GraphStore, Node, without_sources
@@ -53,6 +54,7 @@ def ingest_paths(
     report = IngestReport()
     nodes = list(store.nodes())
     extractor = Extractor(nodes, Resolver.from_nodes(nodes), odop_products(store, nodes))
+    made = ProductIndex([n for n in nodes if n.type == "Product"])
     llm_extractor = LLMExtractor(llm[0], llm[1], extractor) if llm else None
     files = list(expand(paths))
     for i, path in enumerate(files, start=1):
@@ -78,6 +80,7 @@ def ingest_paths(
         facts = to_facts(doc, sentences, context, source=doc.id)
         if llm_extractor is not None:
             llm_extractor.add(facts, doc.id, sentences, context)
+        made.link(store, facts)
         for node in facts.nodes.values():
             # A document adds attributes; it does not overwrite what the KB already states
             # (a table's role for SBI stays), so rebuilds in any order give the same graph.
@@ -133,6 +136,49 @@ def ingest_paths(
         )
     report.seconds = time.perf_counter() - started
     return report
+
+
+class ProductIndex:
+    """The KB's products by the words of their names (kb.products keys), to say what a
+    document's cluster makes when its name names a product the KB knows."""
+
+    def __init__(self, products: list[Node]):
+        self.th = thesaurus()
+        self.known = product_words(self.th, [(p.name, frozenset()) for p in products])
+        # products of one key ("Cashew", "Cashew Processing", "Cashew Products"): the
+        # shortest name stands for them
+        self.by_key: dict[frozenset[str], str] = {}
+        for p in sorted(products, key=lambda p: (len(p.name), p.id)):
+            key = self.th.key(p.name)
+            if key.main:
+                self.by_key.setdefault(key.main, p.id)
+
+    def product(self, name: str, places: list[str]) -> str | None:
+        """The product whose name's words are those of the cluster name `name` without its
+        place words and "cluster" ("Ganjam Cashew Cluster": Cashew), or None ("Bokaro
+        Engineering and Fabrication Cluster" names no product the KB knows)."""
+        leave_out = place_words(*places)
+        key: ProductKey = self.th.key(product_of_name(name, leave_out, self.known), leave_out)
+        return self.by_key.get(key.main) if key.main else None
+
+    def link(self, store: GraphStore, facts: FactSet) -> None:
+        """Each cluster the document names that no fact says makes anything makes the product
+        its name names: a PRODUCES edge cited at the sentence naming the cluster first (a
+        reading of the name: confidence 0.6)."""
+        making = {e.source for e in facts.edges.values() if e.relation == "PRODUCES"}
+        for node in [n for n in facts.nodes.values() if n.type == "Cluster"]:
+            if node.id in making or store.neighbors(node.id, "PRODUCES"):
+                continue
+            places = [n.name for e in facts.edges.values()
+                      if e.source == node.id and e.relation == "LOCATED_IN"
+                      and (n := facts.nodes.get(e.target) or store.get_node(e.target))]  # fmt: skip
+            town = node.attrs.get("town") or node.attrs.get("place")
+            pid = self.product(node.name, [*places, *([str(town)] if town else [])])
+            cited = next((p for p in node.provenance if p.locator.startswith("sentence")), None)
+            if pid is None or cited is None:
+                continue
+            facts.edge(node.id, "PRODUCES", pid, replace(cited, confidence=0.6, fields=()),
+                       {"basis": "the product its name names"})  # fmt: skip
 
 
 def merge_known_clusters(store: GraphStore, ids: list[str]) -> dict[str, str]:
