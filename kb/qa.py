@@ -140,6 +140,13 @@ _CLUSTERS = re.compile(r"\bclusters\b", re.I)
 _CLUSTERS_ASKED = {"list", "place", "other"}
 # Nodes a question may name that narrow the clusters it asks for to those linked to them
 _BACKERS = {"Agency", "Scheme"}
+# A question asking of what the KB's documents say, not of its tables ("cashew clusters in
+# these papers", "tamil nadu clusters mentioned")
+_IN_DOCUMENTS = re.compile(
+    r"\b(?:these|the|both|two|three)\s+(?:\w+\s+)?(?:papers|reports|documents|articles|"
+    r"stories|sources)\b|\bmentioned\b",
+    re.I,
+)
 
 
 # the kinds of place a question may ask for by name ("which state"), as node types
@@ -1386,8 +1393,11 @@ class QuestionAnswerer:
         """'cashew clusters in these papers - where', 'ganjam district clusters and their
         products', 'which places have sports goods clusters': the KB's clusters of every
         product and in every place the question names (a place's clusters also those of the
-        places in it), each with its place and product, the ones documents describe first.
-        None when the question names a cluster, or no product or place, speaks of no
+        places in it), each with its place and product, the ones documents describe first; a
+        body or scheme the question names narrows them to the clusters linked to it ("locations
+        shortlisted by MSME ministry for clusters"), and a question about what the documents
+        say ("in these papers", "mentioned") to those documents describe. None when the
+        question names a cluster, or no product or place, speaks of no
         clusters, or asks for something else than the clusters or their places (`kind`: how
         many, who runs them, what they cost)."""
         if kind not in _CLUSTERS_ASKED or not _CLUSTERS.search(question):
@@ -1409,6 +1419,8 @@ class QuestionAnswerer:
                 ids = {i for n in group for i in found(n)}
                 chosen = ids if chosen is None else chosen & ids
         nodes = [n for i in sorted(chosen or ()) if (n := self.store.get_node(i)) is not None]
+        if _IN_DOCUMENTS.search(question):  # the documents' clusters, not the registry's rows
+            nodes = [n for n in nodes if any(is_a(p.source, "Document") for p in n.provenance)]
         if not nodes:
             return None
         shown = _best_documented(nodes)[:_SHOWN]

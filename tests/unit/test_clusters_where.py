@@ -3,6 +3,7 @@ QuestionAnswerer._clusters_where) on the tiny graph: 'bag clusters in Bihar - wh
 
 from __future__ import annotations
 
+from kb.models import Answer
 from kb.qa import QuestionAnswerer
 from kb.store.base import Edge, Node
 from kb.store.memory import MemoryStore
@@ -63,6 +64,23 @@ def test_a_body_the_question_names_narrows_the_clusters_to_those_linked_to_it() 
     assert a is not None and "Muzaffarpur bag cluster" in a.answer and "Litchi" not in a.answer
     litchi = _node(r, "product:litchi")  # no litchi cluster is linked to JEEViKA
     assert r._clusters_where("litchi clusters of jeevika", [litchi, jeevika], "list") is None
+
+
+def test_a_question_about_the_documents_leaves_out_the_registrys_rows() -> None:
+    r = _reader()
+    r.store.upsert_node(Node("cluster:kanti-bags", "Cluster", "Kanti Bag Cluster",
+                             provenance=[prov("row 9", "data/clusters/clusters.csv")]))  # fmt: skip
+    r.store.upsert_edge(Edge("cluster:kanti-bags", "PRODUCES", "product:bags", {},
+                             [prov("row 9", "data/clusters/clusters.csv")]))  # fmt: skip
+    bags = [_node(r, "product:bags")]
+    assert "Kanti Bag Cluster" in (r._clusters_where("bag clusters - where", bags, "place")
+                                   or _none()).answer  # fmt: skip
+    a = r._clusters_where("bag clusters in these reports - where", bags, "place")
+    assert a is not None and "Kanti" not in a.answer and "Muzaffarpur bag cluster" in a.answer
+
+
+def _none() -> Answer:
+    raise AssertionError("no answer")
 
 
 def test_other_questions_about_clusters_are_left_to_other_readers() -> None:
