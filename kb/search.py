@@ -257,9 +257,20 @@ def _read_shorthand() -> dict[str, str]:
 _SHORTHAND = _read_shorthand()
 
 
+# A plural written as optional ("association(s)", "agency(ies)", "bus(es)"): the plural
+_OPTIONAL_PLURAL = re.compile(r"\b([A-Za-z]+)\((s|es|ies)\)(?!\w)")
+
+
+def _plural(m: re.Match[str]) -> str:
+    word, ending = m.group(1), m.group(2)
+    return word[:-1] + "ies" if ending == "ies" and word.endswith("y") else word + ending
+
+
 def unshortened(text: str) -> str:
     """`text` with chat and official shorthand written out ("whr is the dist HQ?" -> "where is
-    the district HQ?"); a word in capitals ("DIST") or with a capital inside is left as it is."""
+    the district HQ?"); a word in capitals ("DIST") or with a capital inside is left as it is.
+    A plural written as optional is the plural ("industry association(s)": associations)."""
+    text = _OPTIONAL_PLURAL.sub(_plural, text)
 
     def full(m: re.Match[str]) -> str:
         word = m.group(1)

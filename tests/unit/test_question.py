@@ -352,6 +352,14 @@ def test_shorthand_is_written_out_before_the_question_is_read() -> None:
     assert unshortened("DIST Dist. distance") == "DIST District distance"
 
 
+def test_a_plural_written_as_optional_is_read_as_the_plural() -> None:
+    assert unshortened("industry association(s) for the forging cluster") == (
+        "industry associations for the forging cluster"
+    )
+    assert unshortened("nodal agency(ies) and bus(es)") == "nodal agencies and buses"
+    assert unshortened("the scheme (SFURTI) and (s) alone") == "the scheme (SFURTI) and (s) alone"
+
+
 def test_a_label_holding_an_asked_word_is_told_from_a_sentence() -> None:
     """A label answers: "Prepared by, X" answers "who prepared the DPR"; a label without the
     asked word, or a sentence that only uses the word, is no such label (`labels_asked`)."""
