@@ -251,7 +251,25 @@ def asked_phrase(doc: Any) -> tuple[str, ...]:
     return tuple(str(t.lemma_.lower()) for t in [*words, token])
 
 
+# Nouns that ask for the thing named after their "of": "the name of the SPV" asks for the SPV
+_NAMING_NOUNS = {"name", "names"}
+
+
+def _named_thing(token: Any) -> Any:
+    """What "the name of X" asks for: X; any other token is itself."""
+    if token is None or token.lower_ not in _NAMING_NOUNS:
+        return token
+    of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    named = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return named if named is not None and named.pos_ in _NOUNS else token
+
+
 def _asked_token(doc: Any) -> Any:
+    """The token the question asks for (`_wh_asked`); "the name of X" asks for X."""
+    return _named_thing(_wh_asked(doc))
+
+
+def _wh_asked(doc: Any) -> Any:
     phrase = _before_relative(doc)  # "scheme under which X was set up": the scheme
     asked = _asked_token(phrase) if phrase is not None else None
     if asked is not None:
@@ -797,6 +815,7 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
                 if asked and not above:
                     break  # "what is the brand name": a brand, whatever the name
                 head = head.head
+        head = _named_thing(head)  # "what is the name of the SPV": an SPV
         if head is not None:
             plural = head.tag_ in ("NNS", "NNPS") or _plural_acronym(head)
             kind = ANSWER_NOUNS.get(head.lemma_.lower())

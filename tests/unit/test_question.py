@@ -46,6 +46,8 @@ from kb.store.base import Node
         ("Which agency implements the CFC?", "org"),
         ("Which bank financed the weavers?", "org"),
         ("Which consultancy prepared the project report?", "org"),
+        ("What is the name of the SPV formed by the shoemakers?", "org"),  # the SPV, named
+        ("What is the name of the bank that lent to the weavers?", "org"),
         ("Which association represents the units?", "org"),
         ("Which president of the society spoke at the meet?", "person"),
         ("Where is the Koppal toy cluster?", "place"),
