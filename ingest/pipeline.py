@@ -148,6 +148,7 @@ class ProductIndex:
         # products of one key ("Cashew", "Cashew Processing", "Cashew Products"): the
         # shortest name stands for them
         self.by_key: dict[frozenset[str], str] = {}
+        self.names = {p.id: p.name for p in products}
         for p in sorted(products, key=lambda p: (len(p.name), p.id)):
             key = self.th.key(p.name)
             if key.main:
@@ -177,8 +178,11 @@ class ProductIndex:
             cited = next((p for p in node.provenance if p.locator.startswith("sentence")), None)
             if pid is None or cited is None:
                 continue
-            facts.edge(node.id, "PRODUCES", pid, replace(cited, confidence=0.6, fields=()),
-                       {"basis": "the product its name names"})  # fmt: skip
+            said = replace(cited, confidence=0.6, fields=())
+            # the product is named in that sentence too: its node cites it, as a district a
+            # sentence names does, so a rebuild of the tables keeps the edge
+            facts.node(pid, "Product", self.names[pid], said)
+            facts.edge(node.id, "PRODUCES", pid, said, {"basis": "the product its name names"})
 
 
 def merge_known_clusters(store: GraphStore, ids: list[str]) -> dict[str, str]:
