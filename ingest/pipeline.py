@@ -167,12 +167,16 @@ class ProductIndex:
         its name names: a PRODUCES edge cited at the sentence naming the cluster first (a
         reading of the name: confidence 0.6)."""
         making = {e.source for e in facts.edges.values() if e.relation == "PRODUCES"}
+        placed: dict[str, list[str]] = {}  # each node's places' names, read once
+        for e in facts.edges.values():
+            if e.relation == "LOCATED_IN" and (
+                n := facts.nodes.get(e.target) or store.get_node(e.target)
+            ):
+                placed.setdefault(e.source, []).append(n.name)
         for node in [n for n in facts.nodes.values() if n.type == "Cluster"]:
             if node.id in making or store.neighbors(node.id, "PRODUCES"):
                 continue
-            places = [n.name for e in facts.edges.values()
-                      if e.source == node.id and e.relation == "LOCATED_IN"
-                      and (n := facts.nodes.get(e.target) or store.get_node(e.target))]  # fmt: skip
+            places = placed.get(node.id, [])
             town = node.attrs.get("town") or node.attrs.get("place")
             pid = self.product(node.name, [*places, *([str(town)] if town else [])])
             cited = next((p for p in node.provenance if p.locator.startswith("sentence")), None)
@@ -271,6 +275,7 @@ def preview_paths(
     already known) and the relations with the sentence each comes from."""
     nodes = list(store.nodes())
     extractor = Extractor(nodes, Resolver.from_nodes(nodes), odop_products(store, nodes))
+    made = ProductIndex([n for n in nodes if n.type == "Product"])
     out: list[dict[str, Any]] = []
     for path in expand(paths):
         try:
@@ -280,6 +285,7 @@ def preview_paths(
             continue
         sentences, context = extractor.read(doc)
         facts = to_facts(doc, sentences, context, source=doc.id)
+        made.link(store, facts)  # as `ingest_paths` would
         names = {n.id: n.name for n in facts.nodes.values()}
         out.append(
             {

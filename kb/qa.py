@@ -295,13 +295,17 @@ def _join(names: list[str]) -> str:
 _SHOWN = 8  # names an answer lists before it says how many more there are
 
 
+def _documents_of(n: Node) -> int:
+    """How many documents describe `n` (its sources that are documents)."""
+    return sum(1 for x in {p.source for p in n.provenance} if is_a(x, "Document"))
+
+
 def _best_documented(nodes: list[Node]) -> list[Node]:
     """`nodes` (each once), those described by more documents first, then by more sources (a
     cluster a report describes before a row of a table), then by name."""
 
     def documented(n: Node) -> tuple[int, int]:
-        sources = {p.source for p in n.provenance}
-        return sum(1 for x in sources if is_a(x, "Document")), len(sources)
+        return _documents_of(n), len({p.source for p in n.provenance})
 
     unique = list({n.id: n for n in nodes}.values())
     return sorted(unique, key=lambda n: (*(-x for x in documented(n)), n.name))
@@ -1420,7 +1424,7 @@ class QuestionAnswerer:
                 chosen = ids if chosen is None else chosen & ids
         nodes = [n for i in sorted(chosen or ()) if (n := self.store.get_node(i)) is not None]
         if _IN_DOCUMENTS.search(question):  # the documents' clusters, not the registry's rows
-            nodes = [n for n in nodes if any(is_a(p.source, "Document") for p in n.provenance)]
+            nodes = [n for n in nodes if _documents_of(n)]
         if not nodes:
             return None
         shown = _best_documented(nodes)[:_SHOWN]
