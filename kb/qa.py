@@ -472,6 +472,7 @@ class QuestionAnswerer:
         self._words: tuple[tuple[int, int], Counter[str], set[str]] | None = None
         self._name_words: tuple[int, Counter[str]] | None = None  # words of the KB's names
         self._product_words: tuple[int, set[str]] | None = None  # words of product names
+        self._joined_words: tuple[int, set[str]] | None = None  # "gems and jewellery"
 
     # -- linking ------------------------------------------------------------------------------
 
@@ -591,6 +592,20 @@ class QuestionAnswerer:
             len(w) >= 4 and SequenceMatcher(None, w, word).ratio() >= 0.85 for w in known
         )
 
+    def _joins(self, words: str) -> bool:
+        """Whether "<word> and <word>" joins two words inside one of the KB's names ("gems and
+        jewellery", "Jammu and Kashmir"): such words are not two things asked of."""
+        names = self.linker.gazetteer
+        if self._joined_words is None or self._joined_words[0] != id(names):
+            joined = set()
+            for key in names.index:
+                w = key.split()
+                joined |= {
+                    " ".join(w[i - 1 : i + 2]) for i in range(1, len(w) - 1) if w[i] == "and"
+                }
+            self._joined_words = (id(names), joined)
+        return normalize(words) in self._joined_words[1]
+
     def _link_by_meaning(self, question: str, cutoff: float = 0.7) -> list[Node]:
         """The cluster, scheme, agency or firm whose name means what the question names
         ('the bag cluster in Bihar'), by MiniLM similarity; only when names found nothing,
@@ -641,7 +656,7 @@ class QuestionAnswerer:
         evidence scoring a tenth of the threshold (never half-guessed; a quarter, as first set,
         held back one development question's right second side and no wrong one), or no part
         is answered confidently: the whole is then asked."""
-        parts, context = split_parts(" ".join((question or "").split()))
+        parts, context = split_parts(" ".join((question or "").split()), self._joins)
         if len(parts) < 2:
             return None
         room = (MAX_ANSWER - 3 * (len(parts) - 1)) // len(parts)

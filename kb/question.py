@@ -10,6 +10,7 @@ the entities from the entity linker.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -474,7 +475,9 @@ _SUBORDINATE = {"advcl", "relcl", "acl", "pcomp"}  # a clause inside another ("b
 _PART_LEAD = {"money": "How much is", "date": "When was", "percent": "What share is"}
 
 
-def split_parts(text: str) -> tuple[list[str], list[str]]:
+def split_parts(
+    text: str, joins: Callable[[str], bool] = lambda words: False
+) -> tuple[list[str], list[str]]:
     """The questions `text` asks, and the sentences that only set them up (context).
 
     From the parse, not from phrasings: each question sentence is a part, split again where a
@@ -482,7 +485,8 @@ def split_parts(text: str) -> tuple[list[str], list[str]]:
     weavers do they cover?"); a comparison of two things ("compare A with B", "how does A
     compare with B", "which is bigger: A or B") asks for each. Parts made only of framing
     words ("which number is bigger?", "give both") are dropped. One part: ask it whole.
-    Read on every question: parsed without the NER, which it does not use (half the time)."""
+    Read on every question: parsed without the NER, which it does not use (half the time).
+    `joins`: whether "<word> and <word>" is inside a known name ("gems and jewellery")."""
     (doc,) = parse_many([text])
     parts: list[str] = []
     context: list[str] = []
@@ -526,7 +530,7 @@ def split_parts(text: str) -> tuple[list[str], list[str]]:
                 asked_of = _measured(seg)  # "more central money - A or B": "central money of"
                 parts += [f"{lead} {asked_of}{p.strip(' ?.,;')}?" for p in pair]
             elif _asks(seg) or start in asked or (telegraphic and _bare(seg, one)):
-                parts += _distributed(seg) or [seg.text.strip(" ,;")]
+                parts += _distributed(seg) or _enumerated(seg, joins) or [seg.text.strip(" ,;")]
             else:
                 context.append(seg.text.strip(" ,;"))
     return parts, context
@@ -580,6 +584,93 @@ def _distributed(seg: Any) -> list[str]:
             for w in spans
         ]
     return []
+
+
+# The heads several coordinated names may share ("the A and B reports"), with the form each
+# part takes: a document or project in the singular, people in the plural
+_SHARED_HEADS = {
+    **{p: p[:-1] for p in ("reports", "papers", "articles", "documents", "releases", "notes",
+                           "dprs", "clusters", "cfcs", "centres", "centers", "projects",
+                           "proposals", "units", "schemes")},
+    "stories": "story", "studies": "study",
+    **{p: p for p in ("growers", "weavers", "artisans", "farmers", "workers", "women")},
+}  # fmt: skip
+_MARKS = {"-", "–", "—", ":"}
+
+
+def _enumerated(seg: Any, joins: Callable[[str], bool]) -> list[str]:
+    """The question asked of each name of an enumeration that closes it, read from the words
+    where the parse of a telegraphic question fails ("nabard CGMs quoted in the sangrur
+    phulkari and karnataka weavers reports": "reports" taken for a verb): "<frame> <preposition>
+    A, B and C [shared head]" -> "<frame> <preposition> A [head]", ...; "A and B - <question>"
+    -> "A - <question>", .... Each name has two words that say something or more (not "weavers
+    and looms", not "Jammu and Kashmir"); the frame ends in a preposition, a participle or a
+    dash, or the names open the question and a dash follows them. [] otherwise, and when the
+    question asks what they share or how they are linked."""
+    words = [t.lower_ for t in seg]
+    ands = [i for i, w in enumerate(words) if w == "and"]
+    if len(ands) != 1 or set(words) & (PATH_WORDS | _SHARED_WORDS):
+        return []
+    at = ands[0]
+    stop = at + 1
+    while stop < len(seg) and not _ends_name(seg, stop):
+        stop += 1
+    after = seg[stop:].text.strip()
+    if after and after[0] not in "?" and seg[stop].text not in _MARKS:
+        return []
+    names: list[list[Any]] = [list(seg[at + 1 : stop])]  # tokens (a determiner may be a str)
+    start = at - 1
+    current: list[Any] = []
+    while start >= 0 and not _ends_name(seg, start):
+        if seg[start].text == ",":
+            names.insert(0, current)
+            current = []
+        else:
+            current.insert(0, seg[start])
+        start -= 1
+    names.insert(0, current)
+    frame = seg[: start + 1]
+    opened = start < 0 and after[:1] in _MARKS
+    framed = start >= 0 and (
+        seg[start].pos_ == "ADP" or seg[start].text in _MARKS or seg[start].lower_.endswith("ed")
+    )
+    if not (opened or framed):
+        return []
+    if any(sum(t.is_alpha and not t.is_stop for t in name) < 2 for name in names):
+        return []
+    if joins(f"{seg[at - 1].text} and {seg[at + 1].text}"):
+        return []  # "the Bow Bazar gems and jewellery CFC": one name
+    head = names[-1][-1].lower_
+    documents = {"reports", "papers", "articles", "documents", "releases", "notes", "dprs",
+                 "stories", "studies"}  # fmt: skip
+    ending = set(documents if head in documents else _SHARED_HEADS)
+    ending |= {_SHARED_HEADS[w] for w in ending}
+    shared = ""
+    if head in _SHARED_HEADS and all(n[-1].lower_ not in ending for n in names[:-1]):
+        names[-1] = names[-1][:-1]
+        shared = _SHARED_HEADS[head].upper() if head in ("dprs", "cfcs") else _SHARED_HEADS[head]
+    det = names[0][0].lower_ if names[0][0].pos_ == "DET" else ""
+    names = [n if not det or n[0].pos_ == "DET" else [det, *n] for n in names]
+    return [
+        " ".join(x for x in (frame.text, " ".join(str(t) for t in n), shared, after) if x)
+        for n in names
+    ]
+
+
+def _ends_name(seg: Any, i: int) -> bool:
+    """Whether the i-th token of `seg` cannot be inside a name of an enumeration: a preposition,
+    an auxiliary, a pronoun, a conjunction, a wh-word, a dash or colon, a participle in -ed, or a
+    verb no noun follows (a lowercase name's words are often tagged as verbs: "the rajkot pump
+    CFC", "the kannur weaving centre"; "cover the" is a verb)."""
+    t = seg[i]
+    if t.pos_ in ("ADP", "AUX", "PRON", "SCONJ", "CCONJ") or t.lower_ in WH_WORDS:
+        return True
+    if t.text in _MARKS or t.text in ("?", ";", "(", ")"):
+        return True
+    if t.pos_ == "VERB":
+        after = i + 1 >= len(seg) or seg[i + 1].pos_ in ("NOUN", "PROPN") or seg[i + 1].text == "?"
+        return t.lower_.endswith("ed") or not after
+    return False
 
 
 def _says_something(seg: Any) -> bool:

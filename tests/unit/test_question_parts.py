@@ -131,3 +131,43 @@ def test_a_stated_sentence_before_a_bare_phrase_is_context() -> None:
     parts, context = split_parts("The Rampur cluster opened a dye house. cost of the dye house?")
     assert parts == ["cost of the dye house?"]
     assert context == ["The Rampur cluster opened a dye house."]
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # a head the names share, read where the parse of lowercase words fails
+        (
+            "officers quoted in the rampur brass and sitapur carpet reports",
+            [
+                "officers quoted in the rampur brass report",
+                "officers quoted in the sitapur carpet report",
+            ],
+        ),
+        (
+            "schemes named for the rampur dye house, the gonda mat cluster and sitapur durries",
+            [
+                "schemes named for the rampur dye house",
+                "schemes named for the gonda mat cluster",
+                "schemes named for the sitapur durries",
+            ],
+        ),
+        # the names first, then what is asked of each
+        (
+            "the rampur brass CFC and the gonda mat cluster - which districts are they in",
+            [
+                "the rampur brass CFC - which districts are they in",
+                "the gonda mat cluster - which districts are they in",
+            ],
+        ),
+    ],
+)
+def test_an_enumeration_of_names_is_asked_name_by_name(question: str, parts: list[str]) -> None:
+    assert split_parts(question)[0] == parts
+
+
+def test_words_a_known_name_joins_are_one_name() -> None:
+    question = "cost of the rampur gems and jewellery CFC"
+    assert len(split_parts(question)[0]) == 2  # with nothing known, two names
+    joined = split_parts(question, lambda words: words == "gems and jewellery")[0]
+    assert joined == [question]
