@@ -847,6 +847,8 @@ class QuestionAnswerer:
         _, previous = self._previous(history[-1])
         previous = self._completed(previous, history[:-1], depth - 1) or previous
         start, end, kind = new[0]
+        if question[start:end].lower() in previous.lower():
+            return None  # it names what the previous question named: a part of it, no follow-up
         named = {t.i for t in doc if t.idx >= start and t.idx + len(t) <= end}
         before = {w.lower() for w in re.findall(r"\w+", previous)}
         if any(t.i not in named and t.is_alpha and t.lower_ not in _ELLIPSIS_WORDS

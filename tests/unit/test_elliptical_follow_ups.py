@@ -66,3 +66,11 @@ def test_a_question_of_its_own_is_left_as_it_is(answerer: Any) -> None:
     # words the previous question lacks: more than another place is asked
     assert answerer._completed("and the kalaburagi toy park?", history) is None
     assert answerer._completed("and the kalaburagi one?", []) is None
+
+
+def test_a_part_of_the_previous_question_is_no_follow_up(answerer: Any) -> None:
+    # a part of a question of several parts, asked with the whole as its history, names what
+    # the whole named: nothing to put in the place of anything
+    history = ["districts of the chitradurga toy cluster and the kalaburagi stone cluster"]
+    assert answerer._completed("districts of the chitradurga toy cluster", history) is None
+    assert answerer._completed("districts of the kalaburagi stone cluster", history) is None
