@@ -408,7 +408,10 @@ class EvidencePool:
                 "lexical": c.lexical,
                 "fused_rank": 1.0 / (1 + c.rank) if c.rank < 1000 else 0.0,
                 "typed": 1.0 if typed else 0.0,
-                "type_span": 1.0 if ranked else 0.0,
+                # a span of the asked kind: a State's name for "which state", not any place
+                "type_span": 1.0
+                if any(of_the_kind(q, x) for x, _ in ranked) or kind_named(q, c.reading)
+                else 0.0,
                 "relation_cue": 1.0
                 if q.relation in _CUE_RX and _CUE_RX[q.relation].search(c.reading)
                 else 0.0,
@@ -540,6 +543,35 @@ def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
             x[1],
         ),
     )
+
+
+def of_the_kind(q: Question, span: Span) -> bool:
+    """Whether the span is of the kind of place the question asks for, when it asks for one
+    ("which state", "which district": `Question.kind_names`); any span otherwise."""
+    if not q.kind_names or span.type != "place":
+        return True
+    name = _KIND_SAID.sub("", span.text.lower()).strip()  # "Perambalur district"
+    return name in q.kind_names
+
+
+def kind_named(q: Question, text: str) -> str:
+    """The place of the kind the question asks for ("which district": a district's name)
+    that `text` names and the question does not, as written, where the tagger found no span
+    of it ("has chosen Perambalur district as the location"); "" when there is none."""
+    if not q.kind_names:
+        return ""
+    found = [(m.group(0), m.start()) for m in _TOKEN.finditer(text)]
+    asked = q.text.lower()
+    for n in (3, 2, 1):
+        for i in range(len(found) - n + 1):
+            name = " ".join(w.lower() for w, _ in found[i : i + n])
+            if name in q.kind_names and name not in asked:
+                start, last = found[i][1], found[i + n - 1]
+                return text[start : last[1] + len(last[0])]
+    return ""
+
+
+_KIND_SAID = re.compile(r"^the\s+|\s+(?:district|state|union territory)s?$")
 
 
 def _kind_of_the_noun(q: Question, span: Span, words: set[str]) -> bool:

@@ -33,9 +33,11 @@ from kb.evidence import (
     continues,
     goes_on_listing,
     is_furniture,
+    kind_named,
     list_stretch,
     measures_asked,
     names_in,
+    of_the_kind,
     other_measure,
     several_parts,
 )
@@ -997,6 +999,8 @@ class QuestionAnswerer:
         first = listed or best
         spans = answer_spans(q, first.reading)
         lead = spans[0].text if spans else ""
+        if q.kind_names and not (spans and of_the_kind(q, spans[0])):
+            lead = kind_named(q, first.reading) or lead  # "which district": a district
         if listed is not None:
             lead = list_stretch(listed.text) or lead
         text = _fit(lead, first.text)

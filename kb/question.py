@@ -869,16 +869,20 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
             k += 1  # "which producer companies": the companies
         # not "from which ...": the question's first word, after a preposition, or after a
         # fronted phrase ("Besides the three CFCs, which projects ...")
-        opens = wh.i == 0 or (wh.i == 1 and doc[0].pos_ == "ADP") or doc[wh.i - 1].text == ","
+        opens = (
+            wh.i == 0
+            or (wh.i == 1 and doc[0].pos_ == "ADP")
+            or doc[wh.i - 1].text in (",", ":", "-", "–", "—")  # "X cluster - which place"
+        )
         named = doc[k] if opens and k < len(doc) and doc[k].pos_ != "AUX" else None
         kind = ANSWER_NOUNS.get(named.lemma_.lower()) if named is not None else None
         if named is not None and kind == "org":
             plural = named.tag_ in ("NNS", "NNPS")
             return ("list" if plural else kind), None, plural
-        if named is not None and kind == "place" and named.lower_ != named.lemma_.lower():
-            # "which mandals does it cover": places, however the tagger read the lowercase
-            # plural (as a verb, often)
-            return kind, None, True
+        if named is not None and kind == "place":
+            # "which mandals does it cover", "X cluster - which place": places, however the
+            # tagger read the lowercase word (as a verb, often)
+            return kind, None, named.lower_ != named.lemma_.lower()
         verb = ANSWER_NOUNS.get(wh.head.lemma_.lower()) if wh.head.i > wh.i else None
         if wh.dep_ == "dobj" and verb:  # "what will the centre cost?", "what did it earn?"
             return verb, None, False

@@ -742,6 +742,7 @@ QUESTION_CUES: tuple[QuestionCue, ...] = (
         (
             r"\bwhere\b",
             r"\bwhich (?:district|state)\b",
+            r"\b(?:which|what) (?:place|location)s?\b",  # "X cluster - which place"
             r"^\W*(?:the\s+)?(?:district|state)s?\s+(?:of|for)\b",  # "states of X and Y"
             r"\blocated",
             r"\bbased\b",

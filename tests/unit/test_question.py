@@ -96,6 +96,7 @@ from kb.store.base import Node
         ("expected annual turnover of the silk cluster after five years", "money"),
         ("kalpetta bamboo cluster wayanad - nodal agency?", "org"),
         ("which mandals does the kothapally cluster cover", "place"),
+        ("rampur brass cluster - which place", "place"),  # "place" read as a verb
         # a noun phrase opening with a plural asks for a list of those things, however the
         # tagger read a lowercase plural ("clusters" as a verb); a plural of people, how many
         ("online stores lined up for the bamboo baskets", "list"),
