@@ -199,6 +199,15 @@ SCHEMES: list[tuple[str, list[str]]] = [
     ("Credit Guarantee Fund Scheme for Micro and Small Enterprises", ["CGTMSE", "CGS"]),
     ("Design Clinic Scheme", ["Design Clinic Scheme for MSMEs"]),
     ("Mukhyamantri Mahila Udyami Yojana", ["Mukhyamantri Mahila Udyami Yojna", "MMUY"]),
+    # the cluster schemes of the Ministry of Textiles and DPIIT, by the acronyms their guidelines
+    # and the registry's rows write ("CPCDS (Powerloom Mega Cluster)", "IIUS (DIPP)"): one node
+    # for a scheme however a row or a document names it (texmin.nic.in, handlooms.nic.in,
+    # dpiit.gov.in). "CHCDS" is no alias: it is the handloom and the handicrafts scheme both.
+    ("Comprehensive Powerloom Cluster Development Scheme", ["CPCDS"]),
+    ("Integrated Handloom Cluster Development Programme", ["IHCDP"]),
+    ("Integrated Handloom Development Scheme", ["IHDS"]),
+    ("Industrial Infrastructure Upgradation Scheme", ["IIUS"]),
+    ("North East Region Textile Promotion Scheme", ["NERTPS"]),
 ]
 
 # (LGD state name, LGD district name, alias): renamed districts and common old spellings.

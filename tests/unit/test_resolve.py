@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+from typing import Any
+
 import pytest
 
 from clusterkb.service import KnowledgeBase
 from ingest.agencies import AgencyNames
+from ingest.registry import RegistryLoader
 from ingest.schemes import title_acronym
 from kb.ids import node_id
 from kb.resolve import Resolver, display_name, name_variants, normalize, organisation_key, slug
@@ -116,6 +120,10 @@ def test_state_department_is_qualified_by_state() -> None:
         ("SFURTI", "Scheme of Fund for Regeneration of Traditional Industries"),
         ("PMFME", "PM Formalisation of Micro Food Processing Enterprises"),
         ("Mukhyamantri Mahila Udyami Yojna", "Mukhyamantri Mahila Udyami Yojana"),
+        # the acronyms the registry's rows write ("CPCDS (Powerloom Mega Cluster)")
+        ("CPCDS", "Comprehensive Powerloom Cluster Development Scheme"),
+        ("IIUS", "Industrial Infrastructure Upgradation Scheme"),
+        ("IHCDP", "Integrated Handloom Cluster Development Programme"),
     ],
 )
 def test_scheme_aliases(a: str, b: str) -> None:
@@ -172,3 +180,14 @@ def test_an_organisations_key_drops_its_legal_form_and_writes_short_forms_out() 
     # a legal form inside the name, and different names, stay apart
     assert organisation_key("Limited Editions Crafts") == "limited editions crafts"
     assert organisation_key("Coir Board") != organisation_key("Coir Co")
+
+
+def test_a_registry_row_naming_a_scheme_by_its_acronym_names_the_scheme() -> None:
+    # "CPCDS (Powerloom Mega Cluster)", "IIUS (DIPP)": the node a document naming the scheme
+    # in full links to, so the ministry the scheme table gives it is the document's too
+    loader: Any = SimpleNamespace(resolver=Resolver(), scheme_alias={})
+    for written, name in (
+        ("CPCDS (Powerloom Mega Cluster)", "Comprehensive Powerloom Cluster Development Scheme"),
+        ("IIUS (DIPP)", "Industrial Infrastructure Upgradation Scheme"),
+    ):
+        assert RegistryLoader._scheme_name(loader, written)[0] == name
