@@ -448,7 +448,8 @@ def measure(doc: Any) -> str | None:
 FRAME_WORDS = {"big", "large", "small", "more", "less", "high", "low", "costly", "first",
                "early", "late", "compare", "both", "figure", "number", "give", "difference",
                "differ", "vs", "versus", "than", "much", "cheap", "old", "new", "two", "value",
-               "amount", "date", "quote", "report", "different", "which", "tell"}  # fmt: skip
+               "amount", "date", "quote", "report", "different", "which", "tell", "same",
+               "get", "expensive"}  # fmt: skip
 WH_WORDS = {"what", "which", "how", "who", "whom", "whose", "when", "where", "why"}
 # Nouns that ask which kind of a thing it is: "what category of cluster is X?" is answered by
 # the words that qualify "cluster" where X is described ("a heritage cluster")
@@ -524,11 +525,20 @@ def split_parts(
                 seg = seg[1:]
             if not _says_something(seg) or seg[0].lower_ == "give":
                 continue
-            pair = _compared(seg)
+            pair = [_unframed(p) for p in _compared(seg)]
             if pair:
-                lead = _PART_LEAD.get(measure(seg) or "", "What is")
+                counted = _counted_more(seg)  # "more weavers - A or B": how many weavers
+                kind = measure(seg) or _COMPARED_MEASURES.get(_comparative(seg), "")
+                lead = _PART_LEAD.get(kind, "What is")
                 asked_of = _measured(seg)  # "more central money - A or B": "central money of"
-                parts += [f"{lead} {asked_of}{p.strip(' ?.,;')}?" for p in pair]
+                if kind == "money" and not measure(seg):
+                    asked_of = "the cost of "  # "costlier project - A or B": their costs
+                if counted:
+                    lead, asked_of = f"How many {counted}", "in "
+                parts += [
+                    f"{lead} {'' if _holds(p, asked_of) else asked_of}{p.strip(' ?.,;')}?"
+                    for p in pair
+                ]
             elif _asks(seg) or start in asked or (telegraphic and _bare(seg, one)):
                 parts += _distributed(seg) or _enumerated(seg, joins) or [seg.text.strip(" ,;")]
             else:
@@ -712,8 +722,11 @@ def _compared(seg: Any) -> list[str]:
     if versus is not None and 0 < versus < len(seg) - 1:  # "land area of A vs B"
         first, second = seg[:versus].text.strip(" ,"), seg[versus + 1 :].text.strip(" ?.,")
         of = re.match(r"(.+? of )(.+)", first)  # what is asked of A is asked of B
+        dash = re.match(r"(.+? [-–—:] )(.+)", first)  # "central money - A vs B": of B too
         if of and " of " not in f" {second} ":
             second = of[1] + second
+        elif dash:
+            second = dash[1] + second
         return [first, _unframed(second)]
     mark = next((i for i, w in enumerate(words) if w in (":", "-", "–", "—")), None)
     if mark is not None:  # "which is bigger: A or B", "bigger amount - A or B, give both"
@@ -726,6 +739,40 @@ def _compared(seg: Any) -> list[str]:
     return []
 
 
+# Comparatives that say what they compare ("which is costlier: A or B": their costs)
+_COMPARED_MEASURES = {"costly": "money", "expensive": "money", "cheap": "money",
+                      "dear": "money", "early": "date", "late": "date", "old": "date"}  # fmt: skip
+
+
+def _comparative(seg: Any) -> str:
+    """The lemma of the comparison's comparative or superlative adjective ("costlier":
+    "costly"), "" when it has none."""
+    word = next((t for t in seg if t.tag_ in ("JJR", "JJS", "RBR", "RBS")), None)
+    if word is None:
+        return ""
+    lemma = word.lemma_.lower()
+    for suffix, base in (("ier", "y"), ("iest", "y"), ("er", ""), ("est", "")):
+        if lemma == word.lower_ and lemma.endswith(suffix):  # the lemmatiser left it
+            return lemma[: -len(suffix)] + base
+    return lemma
+
+
+def _counted_more(seg: Any) -> str:
+    """The plural noun a comparison counts ("more weavers - A or B", "which involves more
+    people: A or B"): "weavers", "people"; "" when it counts none."""
+    for t in seg[:-1]:
+        after = seg.doc[t.i + 1]
+        if t.lower_ in ("more", "fewer", "most", "fewest") and after.tag_ in ("NNS", "NNPS"):
+            return after.text
+    return ""
+
+
+def _holds(part: str, asked_of: str) -> bool:
+    """Whether a part already says what is asked of it ("central money per cluster - A")."""
+    words = set(re.findall(r"\w+", asked_of.lower())) - {"of"}
+    return bool(words) and words <= set(re.findall(r"\w+", part.lower()))
+
+
 def _measured(seg: Any) -> str:
     """What a comparison set before its mark measures, when it names it ("more central money
     - A or B": "central money of "); "" when the words before the mark only frame it ("which
@@ -733,6 +780,8 @@ def _measured(seg: Any) -> str:
     mark = next((t.i for t in seg if t.text in (":", "-", "–", "—")), None)
     if mark is None:
         return ""
+    if any(t.lower_ in ("vs", "vs.", "versus", "or") for t in seg.doc[seg.start : mark]):
+        return ""  # "A vs B - which is costlier": the mark comes after the things compared
     head = [t for t in seg.doc[seg.start : mark] if t.tag_ not in ("JJR", "RBR", "JJS", "RBS")]
     if not any(t.pos_ == "NOUN" and t.lemma_.lower() not in FRAME_WORDS for t in head):
         return ""
@@ -741,10 +790,12 @@ def _measured(seg: Any) -> str:
 
 
 def _unframed(text: str) -> str:
-    """`text` without a trailing phrase that only frames the answer ("B, give both")."""
-    head, comma, tail = text.rpartition(",")
-    if comma and head.strip() and not _says_something(parse(tail)):
-        return head.strip()
+    """`text` without a trailing phrase that only frames the answer ("B, give both", "B -
+    which is costlier", "B, which got more?")."""
+    for mark in (",", " - ", " – ", ":"):
+        head, sep, tail = text.rpartition(mark)
+        if sep and head.strip() and not _says_something(parse(tail)):
+            return _unframed(head.strip())
     return text
 
 

@@ -171,3 +171,38 @@ def test_words_a_known_name_joins_are_one_name() -> None:
     assert len(split_parts(question)[0]) == 2  # with nothing known, two names
     joined = split_parts(question, lambda words: words == "gems and jewellery")[0]
     assert joined == [question]
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # a count compared: how many of the counted noun in each
+        (
+            "more weavers - rampur SCDP or the sitapur training? give both numbers",
+            ["How many weavers in rampur SCDP?", "How many weavers in the sitapur training?"],
+        ),
+        # a comparative that says what it compares: their costs
+        (
+            "costlier project - rampur brass CFC or sitapur dye house? give both costs",
+            [
+                "How much is the cost of rampur brass CFC?",
+                "How much is the cost of sitapur dye house?",
+            ],
+        ),
+        # framing after the second thing is no part of it
+        (
+            "gonda mat cluster vs sitapur dye house - which is costlier, both amounts",
+            ["How much is gonda mat cluster?", "How much is sitapur dye house?"],
+        ),
+        # what is measured, set before a dash, is asked of both
+        (
+            "central grant per cluster - rampur clusters vs sitapur clusters, which got more?",
+            [
+                "How much is central grant per cluster - rampur clusters?",
+                "How much is central grant per cluster - sitapur clusters?",
+            ],
+        ),
+    ],
+)
+def test_a_comparison_asks_its_measure_of_each_side(question: str, parts: list[str]) -> None:
+    assert split_parts(question)[0] == parts
