@@ -429,11 +429,15 @@ def typed_first(q: Question, ranked: list[Candidate], within: int = 3) -> Candid
     headline that names the project but not its cost) and the other is not far weaker (a
     third of its score at least: the tagger misses names, "ARPAN" is no body to it, and a far
     weaker sentence with some span of the type is seldom the answer; on the development sets
-    8 questions switched, 2 wrongly from far weaker ones, none rightly)."""
+    8 questions switched, 2 wrongly from far weaker ones, none rightly). Nor one from a
+    document naming less of what the question names ("producer companies of the Bhagalpur
+    cluster": not the Purnia company of another paper)."""
     best = ranked[0]
     if q.answer_type not in SPAN_TYPES or best.kind == "fact" or answer_spans(q, best.reading):
         return best
+    about = best.features.get("focus_in_document", 0.0)
     typed = [c for c in ranked[1:within] if c.kind == "sentence" and c.score >= best.score / 3
+             and c.features.get("focus_in_document", 0.0) >= about  # not another's document
              and answer_spans(q, c.reading)]  # fmt: skip
     return typed[0] if typed else best
 

@@ -275,6 +275,11 @@ def test_a_typed_question_takes_the_near_best_evidence_holding_its_type() -> Non
     assert typed_first(money, [*far, costed]) is headline  # only the first three are looked at
     weak = Candidate("The unit's owner paid Rs 5 lakh in 2009.", "doc:b", "sentence 9", score=0.1)
     assert typed_first(money, [headline, weak]) is headline  # a far weaker one does not
+    # nor one from a document naming less of what the question names (another cluster's paper)
+    headline.features, costed.features = {"focus_in_document": 1.0}, {"focus_in_document": 0.0}
+    assert typed_first(money, [headline, costed]) is headline
+    costed.features = {"focus_in_document": 1.0}
+    assert typed_first(money, [headline, costed]) is costed
 
 
 def test_a_value_set_side_by_side_needs_two_documents_giving_one() -> None:
