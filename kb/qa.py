@@ -439,6 +439,11 @@ def typed_first(q: Question, ranked: list[Candidate], within: int = 3) -> Candid
     typed = [c for c in ranked[1:within] if c.kind == "sentence" and c.score >= best.score / 3
              and c.features.get("focus_in_document", 0.0) >= about  # not another's document
              and answer_spans(q, c.reading)]  # fmt: skip
+    if not typed:  # the graph's fact about what the question names, with a span of the kind
+        typed = [c for c in ranked[1 : 2 * within] if c.kind == "fact"
+                 and c.features.get("fact_x_focus", 0.0) > 0 and answer_spans(q, c.answer or "")
+                 and (not q.kind_names or any(of_the_kind(q, x)
+                                              for x in answer_spans(q, c.answer or "")))]  # fmt: skip
     return typed[0] if typed else best
 
 

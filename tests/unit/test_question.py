@@ -508,3 +508,21 @@ def test_one_figure_set_against_another_is_asked_across_sources() -> None:
     assert versus.across and versus.answer_type == "count"
     alone = analyser.analyse("how many units does the kauna profile count?", [])
     assert not alone.across
+
+
+def test_the_graphs_fact_of_the_kind_asked_stands_in_for_a_sentence_without_one() -> None:
+    """A question "which state are the Rampur silk weavers in?": a sentence praising Rampur's weavers
+    holds no state; the graph's fact about Rampur, which names its state, answers, however far
+    below it scores. A fact about something else, or with no place of the kind, does not."""
+    q = Question("which state are the rampur silk weavers in", "place", noun=stem("state"))
+    q.kind_names = frozenset({"assam"})
+    praise = Candidate("But Rampur itself has skilled weavers.", "doc:a", "sentence 3", score=0.5)
+    fillers = [Candidate(f"Filler {i}.", "doc:a", f"sentence {i}", score=0.3) for i in range(3)]
+    fact = Candidate("Rampur — located in Assam.", "district:rampur", "graph", kind="fact")
+    fact.answer, fact.score = "Rampur — located in Assam.", 0.1
+    fact.features = {"fact_x_focus": 1.0}
+    assert typed_first(q, [praise, *fillers, fact]) is fact
+    fact.features = {"fact_x_focus": 0.0}
+    assert typed_first(q, [praise, *fillers, fact]) is praise
+    fact.features, q.kind_names = {"fact_x_focus": 1.0}, frozenset({"kerala"})
+    assert typed_first(q, [praise, *fillers, fact]) is praise
