@@ -441,9 +441,8 @@ def typed_first(q: Question, ranked: list[Candidate], within: int = 3) -> Candid
              and answer_spans(q, c.reading)]  # fmt: skip
     if not typed:  # the graph's fact about what the question names, with a span of the kind
         typed = [c for c in ranked[1 : 2 * within] if c.kind == "fact"
-                 and c.features.get("fact_x_focus", 0.0) > 0 and answer_spans(q, c.answer or "")
-                 and (not q.kind_names or any(of_the_kind(q, x)
-                                              for x in answer_spans(q, c.answer or "")))]  # fmt: skip
+                 and c.features.get("fact_x_focus", 0.0) > 0
+                 and any(of_the_kind(q, x) for x in answer_spans(q, c.answer or ""))]  # fmt: skip
     return typed[0] if typed else best
 
 

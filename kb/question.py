@@ -598,11 +598,15 @@ def _distributed(seg: Any) -> list[str]:
 
 # The heads several coordinated names may share ("the A and B reports"), with the form each
 # part takes: a document or project in the singular, people in the plural
-_SHARED_HEADS = {
+_DOCUMENT_HEADS = {
     **{p: p[:-1] for p in ("reports", "papers", "articles", "documents", "releases", "notes",
-                           "dprs", "clusters", "cfcs", "centres", "centers", "projects",
-                           "proposals", "units", "schemes")},
+                           "dprs")},
     "stories": "story", "studies": "study",
+}  # fmt: skip
+_SHARED_HEADS = {
+    **_DOCUMENT_HEADS,
+    **{p: p[:-1] for p in ("clusters", "cfcs", "centres", "centers", "projects", "proposals",
+                           "units", "schemes")},
     **{p: p for p in ("growers", "weavers", "artisans", "farmers", "workers", "women")},
 }  # fmt: skip
 _MARKS = {"-", "–", "—", ":"}
@@ -651,10 +655,8 @@ def _enumerated(seg: Any, joins: Callable[[str], bool]) -> list[str]:
     if joins(f"{seg[at - 1].text} and {seg[at + 1].text}"):
         return []  # "the Bow Bazar gems and jewellery CFC": one name
     head = names[-1][-1].lower_
-    documents = {"reports", "papers", "articles", "documents", "releases", "notes", "dprs",
-                 "stories", "studies"}  # fmt: skip
-    ending = set(documents if head in documents else _SHARED_HEADS)
-    ending |= {_SHARED_HEADS[w] for w in ending}
+    heads = _DOCUMENT_HEADS if head in _DOCUMENT_HEADS else _SHARED_HEADS
+    ending = set(heads) | set(heads.values())  # a name ending in one keeps its own head
     shared = ""
     if head in _SHARED_HEADS and all(n[-1].lower_ not in ending for n in names[:-1]):
         names[-1] = names[-1][:-1]
@@ -704,7 +706,8 @@ def _clause_verb(token: Any) -> Any:
 
 
 def _compared(seg: Any) -> list[str]:
-    """The two things a comparison sets side by side, or []."""
+    """The two things a comparison sets side by side, or [] (framing after them, "B, give
+    both", is left for `_unframed`, which split_parts applies to each)."""
     words = [t.lower_ for t in seg]
     at = next((i for i, w in enumerate(words) if w in ("compare", "compared")), None)
     if at is not None:
@@ -727,7 +730,7 @@ def _compared(seg: Any) -> list[str]:
             second = of[1] + second
         elif dash:
             second = dash[1] + second
-        return [first, _unframed(second)]
+        return [first, second]
     mark = next((i for i, w in enumerate(words) if w in (":", "-", "–", "—")), None)
     if mark is not None:  # "which is bigger: A or B", "bigger amount - A or B, give both"
         head, rest = seg[:mark], seg[mark + 1 :].text
@@ -735,7 +738,7 @@ def _compared(seg: Any) -> list[str]:
         if (_asks(head) or comparative) and " or " in rest:
             first_text, second_text = rest.split(" or ", 1)
             if first_text.strip(" ,") and second_text.strip(" ?.,"):
-                return [first_text.strip(" ,"), _unframed(second_text)]
+                return [first_text.strip(" ,"), second_text]
     return []
 
 
