@@ -56,7 +56,7 @@ from ingest.mentions import (
     market_organisations,
     pattern_mentions,
 )
-from ingest.quantities import find_quantities
+from kb.quantities import find_quantities
 from ingest.registry import MINISTRY_FILE
 from ingest.relations import relations_of
 from ingest.units import Entity, Sentence, facilities, focal_group

@@ -28,7 +28,7 @@ from ingest.arguments import (
 from ingest.clusters import NUMBER_WORDS
 from ingest.hindi import DEVANAGARI, role_of, says_under, speaks_of_clusters
 from ingest.mentions import PARTY_NOUN, role_parties
-from ingest.quantities import find_quantities
+from kb.quantities import find_quantities
 from ingest.units import Entity, Sentence, focal_group
 from ingest.units import facilities as facilities_of
 from kb import nlp

@@ -47,6 +47,7 @@ from kb.linking import EntityLinker
 from kb.models import Answer, Citation, EntityRef, Recommendation
 from kb.nlp import english, lexicon, parse
 from kb.nlp import spans as typed_spans
+from kb.quantities import find_quantities
 from kb.question import FOLLOW_UP, WH_WORDS, Question, QuestionAnalyser, split_parts
 from kb.resolve import normalize
 from kb.schema import ACTOR_TYPES, PLACE_TYPES, QUESTION_CUES
@@ -181,6 +182,28 @@ def _reply(
         {"question": question, "answer": text, "answered": answered,
          "citations": citations, "entities": entities, "facts": facts}
     )  # fmt: skip
+
+
+def compared(sides: list[str], leads: list[str], larger: bool | None) -> str:
+    """Which side of a comparison holds the larger (or, asked, the smaller) amount, from the
+    short answers found for each ("Rajkot pump CFC is more: Rs 7 crore against Rs 2.50
+    crore. "): "" unless each side's answer leads with an amount of the same kind (money, a
+    count, a percentage) and the amounts differ. Short: each side's answer follows it."""
+    amounts = []
+    for lead in leads:
+        found = [x for x in find_quantities(lead) if x.kind in ("money", "count", "percent")]
+        if not found:
+            return ""
+        amounts.append(found[0])
+    if len({a.kind for a in amounts}) > 1 or len({a.value for a in amounts}) < len(amounts):
+        return ""
+    order = sorted(range(len(sides)), key=lambda k: amounts[k].value, reverse=larger is not False)
+    first, *rest = order
+    lead = sides[first][:1].upper() + sides[first][1:]
+    than = ", ".join(amounts[k].text for k in rest)
+    return (
+        f"{lead} is {'less' if larger is False else 'more'}: {amounts[first].text} against {than}. "
+    )
 
 
 def _fit(lead: str, sentence: str, limit: int = MAX_ANSWER) -> str:
@@ -665,12 +688,11 @@ class QuestionAnswerer:
         None when the question has one part, a part names what the KB does not hold or has no
         evidence scoring a tenth of the threshold (never half-guessed; a quarter, as first set,
         held back one development question's right second side and no wrong one), or no part
-        is answered confidently: the whole is then asked."""
-        parts, context = split_parts(" ".join((question or "").split()), self._joins)
+        is answered confidently: the whole is then asked. A comparison leads with which side
+        holds the larger amount (`compared`)."""
+        parts, context, sides, larger = split_parts(" ".join((question or "").split()), self._joins)
         if len(parts) < 2:
             return None
-        room = (MAX_ANSWER - 3 * (len(parts) - 1)) // len(parts)
-        texts: list[str] = []
         citations: list[dict[str, str]] = []
         focus: list[Node] = []
         # each part: its question, its pool, its ranked answers, whether the abstention declines
@@ -689,8 +711,16 @@ class QuestionAnswerer:
             return None  # a part with no evidence worth showing: the whole is asked
         # one part known: the others get their best evidence too, said to be less sure (each
         # part's sentence shows what it rests on)
-        for q, pool, ranked, unsure in asked:
-            a = self.compose(q, typed_first(q, ranked), pool)
+        answers = [self.compose(q, typed_first(q, ranked), pool) for q, pool, ranked, _ in asked]
+        # a comparison says which side is larger, from each side's short answer
+        leads = [a.answer.partition(" — ")[0] if " — " in a.answer else "" for a in answers]
+        verdict = compared(sides, leads, larger) if sides else ""
+        if verdict and any(unsure for *_, unsure in asked):
+            verdict = LESS_SURE + verdict
+        verdict = verdict if len(verdict) <= MAX_ANSWER // 2 else ""
+        room = (MAX_ANSWER - len(verdict) - 3 * (len(parts) - 1)) // len(parts)
+        texts: list[str] = []
+        for (q, *_, unsure), a in zip(asked, answers, strict=True):
             text = (LESS_SURE if unsure else "") + a.answer
             text = text if len(text) <= room else text[: room - 1] + "…"
             if text not in texts:  # one sentence may answer two parts ("145 SHGs ... 1907 weavers")
@@ -698,7 +728,8 @@ class QuestionAnswerer:
             citations += [c.model_dump() for c in a.citations if c.text not in
                           {x["text"] for x in citations}]  # fmt: skip
             focus += [n for n in q.focus if n not in focus]
-        return _reply(question, " | ".join(texts), True, citations[:8], self._entities(focus), [])
+        said = verdict + " | ".join(texts)
+        return _reply(question, said, True, citations[:8], self._entities(focus), [])
 
     def candidates(
         self,

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -476,9 +476,16 @@ _SUBORDINATE = {"advcl", "relcl", "acl", "pcomp"}  # a clause inside another ("b
 _PART_LEAD = {"money": "How much is", "date": "When was", "percent": "What share is"}
 
 
-def split_parts(
-    text: str, joins: Callable[[str], bool] = lambda words: False
-) -> tuple[list[str], list[str]]:
+class Parts(NamedTuple):
+    """What a question asks, part by part (kb.question.split_parts)."""
+
+    asked: list[str]  # the questions, each asked on its own
+    context: list[str]  # the sentences that only set them up
+    sides: list[str] = []  # a comparison's things, as the question names them, one per part
+    larger: bool | None = None  # whether it asks for the larger side (False: the smaller)
+
+
+def split_parts(text: str, joins: Callable[[str], bool] = lambda words: False) -> Parts:
     """The questions `text` asks, and the sentences that only set them up (context).
 
     From the parse, not from phrasings: each question sentence is a part, split again where a
@@ -495,6 +502,8 @@ def split_parts(
     # in it asks, so its sentences are its parts, not context
     telegraphic = not any(_asks(s) for s in doc.sents)
     one = len(list(doc.sents)) == 1
+    sides: list[str] = []
+    larger: bool | None = None
     for sent in doc.sents:
         starts = [sent.start]
         asked: set[int] = set()  # starts of bare phrases that ask ("X buyer, and which ...")
@@ -539,11 +548,14 @@ def split_parts(
                     f"{lead} {'' if _holds(p, asked_of) else asked_of}{p.strip(' ?.,;')}?"
                     for p in pair
                 ]
+                sides, larger = [p.strip(" ?.,;") for p in pair], _larger_asked(seg)
             elif _asks(seg) or start in asked or (telegraphic and _bare(seg, one)):
                 parts += _distributed(seg) or _enumerated(seg, joins) or [seg.text.strip(" ,;")]
             else:
                 context.append(seg.text.strip(" ,;"))
-    return parts, context
+    if len(sides) != len(parts):  # sides name the parts only when the comparison is all asked
+        sides, larger = [], None
+    return Parts(parts, context, sides, larger)
 
 
 # Words asking what two things have in common
@@ -758,6 +770,30 @@ def _comparative(seg: Any) -> str:
         if lemma == word.lower_ and lemma.endswith(suffix):  # the lemmatiser left it
             return lemma[: -len(suffix)] + base
     return lemma
+
+
+# Comparatives asking for the smaller side ("which is cheaper", "fewer units")
+_SMALLER = {"less", "least", "few", "fewer", "fewest", "small", "low", "cheap", "little", "short"}
+
+
+def _larger_asked(seg: Any) -> bool | None:
+    """Whether a comparison asks for the larger side (True), the smaller (False), or neither
+    ("compare A with B", "more or less than"): from its comparatives' lemmas."""
+    asked = {
+        _SMALLER_LEMMA.get(t.lower_, t.lemma_.lower())
+        for t in seg
+        if t.tag_ in ("JJR", "JJS", "RBR", "RBS") or t.lower_ in ("more", "less", "fewer")
+    }
+    if not asked:
+        return None
+    smaller = {w for w in asked if w in _SMALLER}
+    if smaller and smaller != asked:
+        return None
+    return not smaller
+
+
+# Comparatives the lemmatiser leaves as they are
+_SMALLER_LEMMA = {"cheaper": "cheap", "smaller": "small", "lower": "low", "shorter": "short"}
 
 
 def _counted_more(seg: Any) -> str:

@@ -8,7 +8,7 @@ import pytest
 
 from clusterkb.evaluate import evaluate
 from clusterkb.service import KnowledgeBase
-from ingest.quantities import find_quantities
+from kb.quantities import find_quantities
 from kb.config import REPO_DATA
 from tests.conftest import REPO
 

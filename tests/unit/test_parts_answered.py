@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from kb.evidence import Candidate
-from kb.qa import LESS_SURE, QuestionAnswerer, _reply
+from kb.qa import LESS_SURE, QuestionAnswerer, _reply, compared
 from kb.question import Question
 
 QUESTION = "How many looms does the kauna cluster have, and how many weavers work there?"
@@ -66,3 +66,17 @@ def test_an_unsure_part_beside_a_confident_one_is_marked_less_sure() -> None:
 def test_a_part_without_evidence_worth_showing_or_no_confident_part_asks_the_whole() -> None:
     assert _answerer({"looms": 0.9, "weavers": 0.02})._by_parts(QUESTION, None, frozenset()) is None
     assert _answerer({"looms": 0.3, "weavers": 0.2})._by_parts(QUESTION, None, frozenset()) is None
+
+
+def test_a_comparison_leads_with_the_side_holding_more() -> None:
+    """compared: the side whose short answer holds the larger amount, or the smaller when the
+    comparison asks for it; nothing when a side's answer holds no amount or the kinds differ."""
+    sides = ["the rampur CFC", "the sitapur dye house"]
+    leads = ["Rs 2.50 crore (Rampur CFC).", "Rs 70 lakh"]
+    assert (
+        compared(sides, leads, True) == "The rampur CFC is more: Rs 2.50 crore against Rs 70 lakh. "
+    )
+    assert compared(sides, leads, False).startswith("The sitapur dye house is less: Rs 70 lakh")
+    assert compared(sides, ["Rs 2 crore", "40 weavers"], True) == ""  # money against a count
+    assert compared(sides, ["Rs 2 crore", ""], True) == ""  # a side without an amount
+    assert compared(sides, ["120 weavers", "85 weavers"], None).startswith("The rampur CFC is more")

@@ -86,7 +86,7 @@ from kb.question import split_parts
     ],
 )
 def test_each_thing_asked_is_a_part(question: str, parts: list[str]) -> None:
-    assert split_parts(question) == (parts, [])
+    assert split_parts(question)[:2] == (parts, [])
 
 
 @pytest.mark.parametrize(
@@ -114,12 +114,12 @@ def test_each_thing_asked_is_a_part(question: str, parts: list[str]) -> None:
     ],
 )
 def test_one_thing_asked_is_one_part(question: str) -> None:
-    parts, _ = split_parts(question)
+    parts = split_parts(question).asked
     assert len(parts) == 1
 
 
 def test_a_sentence_that_asks_nothing_is_context() -> None:
-    parts, context = split_parts(
+    parts, context, *_ = split_parts(
         "The Rampur cluster had a dye house and later got a CFC. What did the first one earn, "
         "and how much did the CFC cost?"
     )
@@ -128,7 +128,9 @@ def test_a_sentence_that_asks_nothing_is_context() -> None:
 
 
 def test_a_stated_sentence_before_a_bare_phrase_is_context() -> None:
-    parts, context = split_parts("The Rampur cluster opened a dye house. cost of the dye house?")
+    parts, context, *_ = split_parts(
+        "The Rampur cluster opened a dye house. cost of the dye house?"
+    )
     assert parts == ["cost of the dye house?"]
     assert context == ["The Rampur cluster opened a dye house."]
 
@@ -206,3 +208,30 @@ def test_words_a_known_name_joins_are_one_name() -> None:
 )
 def test_a_comparison_asks_its_measure_of_each_side(question: str, parts: list[str]) -> None:
     assert split_parts(question)[0] == parts
+
+
+@pytest.mark.parametrize(
+    ("question", "sides", "larger"),
+    [
+        (
+            "costlier project - rampur brass CFC or sitapur carpet cluster?",
+            ["rampur brass CFC", "sitapur carpet cluster"],
+            True,
+        ),
+        ("which is cheaper: the rampur dye house or the sitapur CFC", None, False),
+        ("Compare the cost of the Rampur CFC with the cost of the Sitapur CFC", None, None),
+    ],
+)
+def test_a_comparison_names_its_sides_and_what_it_asks_for(
+    question: str, sides: list[str] | None, larger: bool | None
+) -> None:
+    parts = split_parts(question)
+    assert len(parts.sides) == 2 == len(parts.asked)
+    if sides:
+        assert parts.sides == sides
+    assert parts.larger is larger
+
+
+def test_a_question_of_two_parts_that_compares_nothing_has_no_sides() -> None:
+    parts = split_parts("How many looms does the Rampur cluster have, and how many weavers?")
+    assert len(parts.asked) == 2 and parts.sides == [] and parts.larger is None
