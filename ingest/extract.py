@@ -56,7 +56,6 @@ from ingest.mentions import (
     market_organisations,
     pattern_mentions,
 )
-from kb.quantities import find_quantities
 from ingest.registry import MINISTRY_FILE
 from ingest.relations import relations_of
 from ingest.units import Entity, Sentence, facilities, focal_group
@@ -67,6 +66,7 @@ from kb.errors import SchemaError
 from kb.ids import is_a, is_qualified, node_id, place_slug, state_of
 from kb.linking import Gazetteer, Mention, is_acronym
 from kb.products import TERMS_FILE, thesaurus
+from kb.quantities import find_quantities
 from kb.resolve import Resolver, display_name, normalize, organisation_key
 from kb.schema import PLACE_TYPES, check_relation
 from kb.search import stands_for

@@ -28,11 +28,11 @@ from ingest.arguments import (
 from ingest.clusters import NUMBER_WORDS
 from ingest.hindi import DEVANAGARI, role_of, says_under, speaks_of_clusters
 from ingest.mentions import PARTY_NOUN, role_parties
-from kb.quantities import find_quantities
 from ingest.units import Entity, Sentence, focal_group
 from ingest.units import facilities as facilities_of
 from kb import nlp
 from kb.ids import is_a, place_slug
+from kb.quantities import find_quantities
 from kb.schema import (
     AGENCY_ROLES,
     GROUP_KINDS,

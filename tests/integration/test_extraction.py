@@ -8,8 +8,8 @@ import pytest
 
 from clusterkb.evaluate import evaluate
 from clusterkb.service import KnowledgeBase
-from kb.quantities import find_quantities
 from kb.config import REPO_DATA
+from kb.quantities import find_quantities
 from tests.conftest import REPO
 
 
