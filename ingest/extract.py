@@ -53,6 +53,7 @@ from ingest.mentions import (
     AFTER_BODY,
     CLUSTER_LIKE_HEADS,
     acronym_pairs,
+    acting_acronyms,
     market_organisations,
     pattern_mentions,
 )
@@ -815,6 +816,21 @@ class Extractor:
             raw, market_organisations([s.clean for s in sentences]), strict=True
         ):
             found += not_clusters(orgs, pairs_all, self._is_place, bodies)
+        defined = {a for a, _ in pairs_all}
+        for found, acting in zip(
+            raw,
+            acting_acronyms(
+                [s.clean for s in sentences],
+                raw,
+                lambda a: (
+                    a in defined
+                    or normalize(a) in self.gazetteer.acronyms
+                    or self._is_place(a.title())
+                ),
+            ),
+            strict=True,
+        ):
+            found += acting
         _defined_acronyms(sentences, raw, pairs_all)
         _schemes_named_again(sentences, raw)
         self._towns = self._document_towns([s.clean for s in sentences])

@@ -12,6 +12,7 @@ Council (NEC)", "BRGF (Backward Region Grant Fund)") are folded into one name wi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from kb import nlp
@@ -23,6 +24,7 @@ from kb.schema import (
     FACILITY_HEADS,
     GENERIC_FACILITY_WORDS,
     GROUP_KINDS,
+    NOT_ACTING_ACRONYMS,
     NOT_BODY_ACRONYMS,
     NOT_BUSINESS_HEADS,
     NOT_PARTY_BEFORE,
@@ -1002,3 +1004,64 @@ def acronym_pairs(sentence: str) -> tuple[str, list[tuple[str, str]]]:
         pos = m.end()
     cleaned = "".join([*parts, sentence[pos:]])
     return " ".join(cleaned.split()), pairs
+
+
+# An acronym as written: capitals, maybe joined by "&" or "-" ("SPEFL-SC")
+_ACRONYM_WORD = re.compile(r"(?<![\w&-])[A-Z]{2,}(?:[&-][A-Z]{2,})*(?![\w&-])")
+# How a body acts in a sentence: its subject, or the agent after "by"
+_ACTING_DEPS = {"nsubj", "nsubjpass"}
+_AGENT_WORDS = {"by"}
+# A dateline's place in capitals ("SHILLONG, Dec 20: ..."): a sentence's first word before a
+# comma, a colon, a bracket or a dash
+_DATELINE = re.compile(r"\s*[,:(–—-]")
+_NOT_BODY_LABELS = {"PERSON", "GPE", "LOC", "NORP", "DATE", "CARDINAL", "MONEY", "PERCENT"}
+
+
+def acting_acronyms(
+    sentences: list[str], found: list[list[Mention]], known: Callable[[str], bool]
+) -> list[list[Mention]]:
+    """Bodies a document names by an acronym it never spells out ("UMSAS is imparting its
+    technical help", "promoted by MABIF", "JKHPMC to develop Shopian as apple cluster"): an
+    acronym no reading found, that is no English word ("CAP", "CEO") nor one `known` (the
+    gazetteer's, the document's own pairs, places), nor of a thing (`NOT_ACTING_ACRONYMS`), and
+    that acts once at least: the subject of a verb or the agent after "by", and not a person
+    or a place by the NER (nor a dateline's place: "SHILLONG, Dec 20:"). Every place the document writes it is then a mention of it
+    (the relation readers find it where it has a role). A sentence mostly in capitals (a
+    heading, a table's row) acts for no one."""
+    stop = NOT_ACTING_ACRONYMS | set(NOT_BODY_ACRONYMS) | set(GROUP_KINDS)
+
+    def candidates(i: int) -> list[re.Match[str]]:
+        text = sentences[i]
+        words = re.findall(r"[A-Za-z]{3,}", text)
+        if not words or sum(w.isupper() for w in words) * 2 > len(words):
+            return []
+        return [
+            m for m in _ACRONYM_WORD.finditer(text)
+            if len(m.group(0).replace("&", "").replace("-", "")) >= 3
+            and m.group(0) not in stop and m.group(0).upper() not in stop
+            and not nlp.english(m.group(0).lower()) and not known(m.group(0))
+            and not any(x.start <= m.start() < x.end for x in found[i])
+            and not (not text[: m.start()].strip() and _DATELINE.match(text, m.end()))
+        ]  # fmt: skip
+
+    wanted = {i: c for i in range(len(sentences)) if (c := candidates(i))}
+    acting: set[str] = set()
+    parsed = nlp.parse_many([sentences[i] for i in wanted], ())
+    for i, doc in zip(wanted, parsed, strict=True):
+        for m in wanted[i]:
+            token = next((t for t in doc if t.idx == m.start()), None)
+            if token is None or token.ent_type_ in _NOT_BODY_LABELS:
+                continue
+            head = token.head
+            if (token.dep_ in _ACTING_DEPS and head.pos_ in ("VERB", "AUX")) or (
+                token.dep_ == "pobj" and head.lower_ in _AGENT_WORDS
+            ):
+                acting.add(m.group(0))
+    out: list[list[Mention]] = [[] for _ in sentences]
+    for i, text in enumerate(sentences):
+        for m in _ACRONYM_WORD.finditer(text):
+            if m.group(0) in acting and not any(x.start <= m.start() < x.end for x in found[i]):
+                out[i].append(
+                    Mention("Agency", m.group(0), m.start(), m.end(), "organisation", how="acronym")
+                )
+    return out

@@ -565,6 +565,13 @@ NOT_BUSINESS_HEADS = frozenset(
 GROUP_KINDS: tuple[str, ...] = ("SHG", "FPO", "FPC", "ALF")
 # Acronyms of arrangements and documents, never of a body: "through a PPP model", "under CSR".
 NOT_BODY_ACRONYMS = ("PPP", "CSR", "SPV", "DPR", "CFC", "MoU", "GST", "RTI", "BSM")
+# Acronyms of no body that a sentence may make its subject ("the CFCS will be managed by ...",
+# "MSMEs have ..."), besides NOT_BODY_ACRONYMS, GROUP_KINDS and English words such as "CEO":
+# things, programmes' parts, posts and the news agencies of bylines
+NOT_ACTING_ACRONYMS = frozenset(
+    "CFCS MSME MSMES SHGS FPOS CETP CETPS IETP ETP ZLD SWOT IAS IPS MOS ACS CMD GM DGM AGM "
+    "PTI IANS KNN UNI EMN CDE CDP ODOP GI HSN".split()
+)
 # Words before a name that put it in a place or under a programme, not among the parties of a
 # purchase or a supply ("processing at the CFSC", "will come up at Tikarbeta").
 NOT_PARTY_BEFORE = frozenset("at in near into inside within across on under".split())

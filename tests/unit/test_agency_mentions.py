@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.mentions import acronym_pairs, pattern_mentions
+from ingest.mentions import acronym_pairs, acting_acronyms, pattern_mentions
 
 
 def _agencies(text: str) -> set[str]:
@@ -283,3 +283,35 @@ def test_a_trade_body_named_by_its_kind_first() -> None:
         "Members of the Federation of Small Scale Industries met the collector."
     )
     assert not _agencies("The chamber of the press was full.")
+
+
+def _acting(sentences: list[str], known: frozenset[str] = frozenset()) -> list[list[str]]:
+    found = acting_acronyms(sentences, [[] for _ in sentences], lambda a: a in known)
+    return [[m.name for m in ms] for ms in found]
+
+
+def test_an_acronym_that_acts_is_a_body_wherever_the_document_writes_it() -> None:
+    sentences = [
+        "ZORVA is training the weavers of the Rampur cluster.",
+        "The looms were bought by the cluster with help from ZORVA.",
+    ]
+    assert _acting(sentences) == [["ZORVA"], ["ZORVA"]]
+    assert _acting(["The dye house was set up by QELTA last year."]) == [["QELTA"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ZORVA report lists the Rampur cluster's units.",  # named, acting for no one
+        "CFCS will be managed by 90 micro units.",  # a thing, not a body
+        "CAP is facilitating farmers in four districts.",  # an English word
+        "SHILLONG, Dec 20: the minister opened the Babadam project.",  # a dateline
+        "THE ZORVA TRAINING CENTRE WAS OPENED IN 2019.",  # a heading in capitals
+    ],
+)
+def test_no_body_is_read_where_no_unknown_acronym_acts(sentence: str) -> None:
+    assert _acting([sentence]) == [[]]
+
+
+def test_an_acronym_the_gazetteer_or_the_document_knows_is_left_to_them() -> None:
+    assert _acting(["ZORVA is training the weavers."], frozenset({"ZORVA"})) == [[]]
