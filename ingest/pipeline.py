@@ -7,6 +7,7 @@ hash) is skipped; a changed one replaces its facts.
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from collections.abc import Callable
@@ -21,7 +22,14 @@ from ingest.llm import LLMExtractor
 from kb.errors import InputError
 from kb.identity import same_cluster
 from kb.ids import document_id, state_of
-from kb.products import ProductKey, place_words, product_of_name, product_words, thesaurus
+from kb.nlp import english
+from kb.products import (
+    ProductKey,
+    place_words,
+    product_of_name,
+    product_words,
+    thesaurus,
+)
 from kb.resolve import Resolver
 from kb.schema import GAZETTEER_TYPES
 from kb.store.base import ALIAS_FIELD, Edge, GraphStore, Node, without_sources
@@ -178,11 +186,28 @@ class ProductIndex:
                 continue
             places = placed.get(node.id, [])
             town = node.attrs.get("town") or node.attrs.get("place")
-            pid = self.product(node.name, [*places, *([str(town)] if town else [])])
+            where = [*places, *([str(town)] if town else [])]
+            pid = self.product(node.name, where)
             cited = next((p for p in node.provenance if p.locator.startswith("sentence")), None)
-            if pid is None or cited is None:
+            if cited is None:
                 continue
             said = replace(cited, confidence=0.6, fields=())
+            if pid is None:
+                # a product the KB does not know ("Kalaburagi Solar Panels Cluster"): the words
+                # of its name that are no place's and not "cluster", all English words (not a
+                # town the KB does not know: "Gondpur Cluster"), as the registry's rows keep
+                # theirs
+                made = product_of_name(node.name, place_words(*where), self.known)
+                stored = store.get_node(node.id)
+                if (
+                    made.split()
+                    and all(english(w) for w in re.findall(r"[A-Za-z]+", made))
+                    and made != node.name
+                    and not node.attrs.get("product")
+                    and not (stored is not None and stored.attrs.get("product"))
+                ):
+                    facts.node(node.id, "Cluster", node.name, said, {"product": made})
+                continue
             # the product is named in that sentence too: its node cites it, as a district a
             # sentence names does, so a rebuild of the tables keeps the edge
             facts.node(pid, "Product", self.names[pid], said)

@@ -1246,6 +1246,13 @@ class QuestionAnswerer:
                         nodes, edges = up
                         text = f"{subject.name} — located in {', '.join(n.name for n in nodes)}."
                         return self._answer(question, text, [subject, *nodes], edges)
+                made = subject.attrs.get("product") if subject.type == "Cluster" else None
+                if not hits and wanted == [("PRODUCES", "out")] and isinstance(made, str):
+                    # a product the KB holds no node for: the cluster's own word for it (a
+                    # registry row's product, the product words of a document's name for it)
+                    text = f"{subject.name} — produces {made}."
+                    return _reply(question, text, True, [p.citation() for p in
+                                  subject.provenance[:1]], self._entities([subject]), [])  # fmt: skip
                 if hits:
                     names = [r.node.name for r in hits]
                     rel_words = hits[0].relation.lower().replace("_", " ")

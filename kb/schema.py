@@ -764,6 +764,13 @@ QUESTION_CUES: tuple[QuestionCue, ...] = (
         (r"\bsupport", r"\bprovid", r"\bgave", r"\bhelp"),
         (("SUPPORTED_BY", "out"), ("FUNDS", "in")),
     ),
+    QuestionCue(  # "what will the X cluster make", "which product does X produce"
+        (
+            r"\b(?:make|makes|making|produce|produces|producing|manufacture|manufactures)\b",
+            r"\b(?:what|which) products?\b",
+        ),
+        (("PRODUCES", "out"),),
+    ),  # fmt: skip
 )
 
 

@@ -1013,3 +1013,38 @@ def test_a_known_body_written_as_a_company_is_that_body(
     )
     bodies = {e["name"]: e["type"] for e in found["entities"] if "Handloom Dev" in e["name"]}
     assert bodies and set(bodies.values()) == {"Agency"}  # no firm "... Corp" beside it
+
+
+def test_a_cluster_making_what_the_kb_knows_no_product_for_keeps_its_words(
+    tables_home: Path, tmp_path: Path
+) -> None:
+    # "solar panels" is no ODOP product: the cluster keeps the words as its product, as a
+    # registry row does, and "what does it make" is answered from them; an unknown town's name
+    # ("Gondpur Cluster") is no product
+    import shutil
+
+    from kb.config import Settings
+    from tests.conftest import REPO_DATA
+
+    home = tmp_path / "home"
+    shutil.copytree(tables_home, home)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(
+        "Karnataka will set up a solar panels cluster in Kalaburagi district.\n"
+        "A proposal for the Gondpur Cluster in Una district was also sent to the Centre.\n",
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
+    try:
+        kb.ingest([docs])
+        clusters = {n.name: n for n in kb.store.nodes("Cluster") if "doc:a" in
+                    {p.source for p in n.provenance}}  # fmt: skip
+        solar = next(n for name, n in clusters.items() if "Solar" in name)
+        assert solar.attrs.get("product") == "Solar Panels"
+        gondpur = [n for name, n in clusters.items() if "Gondpur" in name]
+        assert gondpur and all("product" not in n.attrs for n in gondpur)
+        a = kb.ask(f"What does the {solar.name} make?")
+        assert a.answered and "Solar Panels" in a.answer
+    finally:
+        kb.close()
