@@ -1204,7 +1204,7 @@ class QuestionAnswerer:
     def _relation(self, question: str, entities: list[Node]) -> Answer | None:
         if not entities:
             return None
-        cue = self._masked(question, entities)
+        cue = self._masked(spelled_out(question), entities)  # "the IA": implementing agency
         actor = ACTOR_QUESTION.search(cue)
         subjects = sorted(entities, key=lambda n: n.type != "Cluster")
         facility = FACILITY_WORD.search(question)
