@@ -78,13 +78,6 @@ COMPARE = re.compile(r"\b(?:more|fewer|less|compare|compared|larger|bigger)\b", 
 NEW_PRODUCT = re.compile(r"\b(?:an?|new)\s+(?P<product>[\w&/ -]+?)\s+cluster\b", re.I)
 # Hubs that link almost anything to anything: a linkage path never runs through them.
 PATH_HUBS = ("Sector", "State", "Document")
-# "What links A and B?", "Which scheme ties A to B?", "... figures both in A and in B": a question
-# for what two named things share (the bridge reader).
-LINK_ASKED = re.compile(
-    r"\b(?:links?|linked|linking|connect\w*|ties?|tied|tying|in common|common to|the same|both|"
-    r"shared?|between)\b",
-    re.I,
-)
 # The kind of thing a bridge question asks for, from the words after its wh-word.
 BRIDGE_KINDS = {
     **dict.fromkeys(("ministry", "department", "agency", "organisation", "organization", "body",
@@ -96,6 +89,16 @@ BRIDGE_KINDS = {
     **dict.fromkeys(("cluster",), "Cluster"),
     **dict.fromkeys(("product", "products", "craft"), "Product"),
 }  # fmt: skip
+# "What links A and B?", "Which scheme ties A to B?", "... figures both in A and in B", "the
+# common ministry behind A and B": a question for what two named things share (the bridge
+# reader); "common" only before a kind of body or scheme (not "common facility centre").
+LINK_ASKED = re.compile(
+    r"\b(?:links?|linked|linking|connect\w*|ties?|tied|tying|in common|common to|the same|both|"
+    r"shared?|between)\b|"
+    + r"\b(?P<common>common)\s+(?:[\w-]+\s+){0,2}?"
+    + rf"(?:{'|'.join(w for w, k in BRIDGE_KINDS.items() if k in ('Agency', 'Scheme'))})\b",
+    re.I,
+)
 # A side of a bridge is named in at most this many documents for its documents to count.
 BRIDGE_DOCUMENTS = 6
 # Place names that are also common words: as lower-case words they are no place ("the central
@@ -1597,8 +1600,10 @@ class QuestionAnswerer:
         graph of each, or named in the documents about each — never a hub (a state, a sector),
         the one joined to most sides by edges, then the most specific (named in the fewest
         documents). A side may be a name the KB holds no node for ("Sharan", "Sualkuchi"):
-        the documents that write it are about it."""
-        if not LINK_ASKED.search(question):
+        the documents that write it are about it. A body is also reached through a scheme it
+        administers ("the ministry behind A and B": the ministry of the schemes they are under)."""
+        asked = LINK_ASKED.search(question)
+        if not asked:
             return None
         sides = [n for n in entities if n.type not in ("State", "Sector", "Product")]
         named = " ".join(n.name for n in sides).lower()
@@ -1612,11 +1617,9 @@ class QuestionAnswerer:
         if len(sides) < 2:
             return None
         head = re.match(r"\W*(?:which|what)\s+((?:[\w-]+\s+){0,2}[\w-]+)", question, re.I)
-        kinds = (
-            {BRIDGE_KINDS[w] for w in head.group(1).lower().split() if w in BRIDGE_KINDS}
-            if head
-            else set()
-        )
+        # the words naming the kind asked: after the wh-word, or "common union ministry"
+        words = head.group(1) if head else asked.group(0) if asked.group("common") else ""
+        kinds = {BRIDGE_KINDS[w] for w in words.lower().split() if w in BRIDGE_KINDS}
         side_ids = {n.id for n in sides}
         reach: dict[str, set[str]] = {}  # id of a shared candidate -> ids of the sides it touches
         where: dict[tuple[str, str], str] = {}  # (side, candidate) -> document naming both
@@ -1637,6 +1640,14 @@ class QuestionAnswerer:
                         near.add(nb.node.id)
                         nodes[nb.node.id] = nb.node
                         where.setdefault((side.id, nb.node.id), d)
+            if "Agency" in kinds:  # "the ministry behind X": its schemes
+                for scheme in [x for x in near if nodes[x].type == "Scheme"]:
+                    for nb in self.store.neighbors(scheme, "ADMINISTERS", direction="in"):
+                        if nb.node.type == "Agency" and nb.node.id not in near:
+                            near.add(nb.node.id)
+                            nodes[nb.node.id] = nb.node
+                            if (side.id, scheme) in where:
+                                where.setdefault((side.id, nb.node.id), where[(side.id, scheme)])
             for other in near - side_ids:
                 reach.setdefault(other, set()).add(side.id)
             for other in graph - side_ids:
