@@ -163,6 +163,7 @@ _CLUSTER_TALK = re.compile(
     r"\bclusters?\b(?!\s+development)|\bCFCs?\b|\bcommon facility cent", re.I
 )
 _IMPLEMENTING = re.compile(r"\b(?:implement|execut|operat)\w*", re.I)
+_CLUSTERS_WORD = re.compile(r"\bclusters\b", re.I)
 _CLUSTERS_AT_LARGE = re.compile(r"\bclusters\b|\bcluster development\b", re.I)
 _THE_CLUSTER = re.compile(r"\b(?:the|this|our|its)\b[^.;]{0,40}\bcluster\b", re.I)
 
@@ -585,12 +586,20 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             # for its cluster; another cluster named there is backed by the scheme
             owners = {f.cluster for f in facilities}
             named = [c for c in s.of("Cluster") if c.end <= under and c.id not in owners]
+            later = [c for c in s.of("Cluster") if c.start >= sc.end and c.id not in owners]
             if named and FUND.search(text) and not facilities:
                 pass  # "sanctioned under SFURTI": the FUNDS rule below links them
             elif named:  # "set up the X Cluster under MSE-CDP": the scheme backs it
                 for c in named:
                     if (c.id, sc.id) not in linked:
                         yield rel(c.id, "SUPPORTED_BY", sc.id, 0.7)
+            elif later and len(schemes) == 1 and _CLUSTERS_WORD.search(text[:under]):
+                # "a proposal to set up clusters in ... under the Cluster Development
+                # Programme, ... adding that clusters have been approved in A, B and C": the
+                # clusters the sentence goes on to name are those it spoke of
+                for c in later:
+                    if (c.id, sc.id) not in linked:
+                        yield rel(c.id, "SUPPORTED_BY", sc.id, 0.6)
             elif not facilities:  # "pursuing five clusters under MSE-CDP": the agency runs it
                 for a in [a for a in agencies if a.end <= under]:
                     yield rel(a.id, "IMPLEMENTS", sc.id, 0.7)

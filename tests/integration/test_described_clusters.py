@@ -1048,3 +1048,30 @@ def test_a_cluster_making_what_the_kb_knows_no_product_for_keeps_its_words(
         assert a.answered and "Solar Panels" in a.answer
     finally:
         kb.close()
+
+
+def test_clusters_named_after_the_scheme_they_were_spoken_of_under_are_backed_by_it(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "clusters ... under <scheme>, ... adding that clusters have been approved in A, B and C":
+    # the clusters the sentence goes on to name are those it set up under the scheme (the
+    # document names other schemes, so none is its one scheme backing every cluster)
+    text = (
+        "There is a proposal to set up clusters in the areas of weaving and food processing "
+        "under the Micro and Small Enterprises Cluster Development Programme, the minister "
+        "said, adding that clusters have been approved in Tahliwal, Parwanoo and Gondpur.\n"
+        "Artisans are also trained under the PM Vishwakarma scheme, and the state's "
+        "Strategic Investment Policy draws investors.\n"
+    )
+    found = _read(tables_kb, tmp_path, text)
+    mse_cdp = "Micro and Small Enterprises Cluster Development Programme"
+    backed = {c for c, s in _rels(found, "SUPPORTED_BY") if s == mse_cdp}
+    assert (
+        backed
+        == set(_clusters(found))
+        == {f"{p} Cluster" for p in ("Tahliwal", "Parwanoo", "Gondpur")}
+    )
+    # a second scheme in the sentence leaves it unsaid which backs them
+    two = text.replace("Programme, the minister", "Programme and the SFURTI scheme, the minister")
+    found = _read(tables_kb, tmp_path, two, "two.txt")
+    assert len(_clusters(found)) == 3 and not _rels(found, "SUPPORTED_BY")
