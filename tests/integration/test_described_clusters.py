@@ -5,12 +5,17 @@ use; none is taken from an evaluation set."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from clusterkb.service import KnowledgeBase
 from ingest.clusters import caps_cluster_names, unglue
 from ingest.pipeline import preview_paths
+from kb.config import Settings
+from tests.conftest import REPO_DATA
 
 
 def _read(kb: KnowledgeBase, tmp_path: Path, text: str, name: str = "doc.txt") -> dict[str, Any]:
@@ -25,6 +30,23 @@ def _clusters(found: dict[str, Any]) -> dict[str, str]:
 
 def _rels(found: dict[str, Any], relation: str) -> set[tuple[str, str]]:
     return {(r["source"], r["target"]) for r in found["relations"] if r["relation"] == relation}
+
+
+@contextmanager
+def _ingested(tables_home: Path, tmp_path: Path, texts: dict[str, str]) -> Iterator[KnowledgeBase]:
+    """A copy of the tables-only KB with `texts` ({file name: text}) ingested together."""
+    home = tmp_path / "home"
+    shutil.copytree(tables_home, home)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in texts.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    kb = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
+    try:
+        kb.ingest([docs])
+        yield kb
+    finally:
+        kb.close()
 
 
 def test_words_run_together_are_split() -> None:
@@ -687,30 +709,15 @@ def test_a_scheme_name_an_earlier_document_gave_is_that_scheme(
     # the first document ties "Cluster Development Programme" to MSE-CDP (it names the
     # Ministry of MSME); the second, ingested with it, writes the name and then its acronym:
     # both are MSE-CDP, and its clusters keep their scheme
-    import shutil
-
-    from kb.config import Settings
-    from tests.conftest import REPO_DATA
-
-    home = tmp_path / "home"
-    shutil.copytree(tables_home, home)
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text(
-        "Cluster Development Programme, Ministry of Micro, Small & Medium Enterprises\n"
+    texts = {
+        "a.txt": "Cluster Development Programme, Ministry of Micro, Small & Medium Enterprises\n"
         "The Ministry of Micro, Small & Medium Enterprises approved the Leather Cluster at "
         "Agra under the Cluster Development Programme.\n",
-        encoding="utf-8",
-    )
-    (docs / "b.txt").write_text(
-        "This is part of the Cluster Development Programme (CDP) of the Centre and the states.\n"
-        "The state has the rubber cluster at Changanasserry and plastic cluster at Aluva.\n"
-        "The CDP is aimed at the competitiveness of small firms.\n",
-        encoding="utf-8",
-    )
-    kb = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
-    try:
-        kb.ingest([docs])
+        "b.txt": "This is part of the Cluster Development Programme (CDP) of the Centre and the "
+        "states.\nThe state has the rubber cluster at Changanasserry and plastic cluster at "
+        "Aluva.\nThe CDP is aimed at the competitiveness of small firms.\n",
+    }
+    with _ingested(tables_home, tmp_path, texts) as kb:
         supported = {
             (e.source, e.target) for e in kb.store.edges("SUPPORTED_BY") if "doc:b" in
             {p.source for p in e.provenance}
@@ -718,8 +725,6 @@ def test_a_scheme_name_an_earlier_document_gave_is_that_scheme(
         schemes = {t for _, t in supported if t.startswith("scheme:")}
         assert schemes == {"scheme:micro-and-small-enterprises-cluster-development-programme"}
         assert len(supported) >= 2  # both clusters of the second document
-    finally:
-        kb.close()
 
 
 def test_a_centre_the_document_describes_is_its_project(
@@ -1021,23 +1026,11 @@ def test_a_cluster_making_what_the_kb_knows_no_product_for_keeps_its_words(
     # "solar panels" is no ODOP product: the cluster keeps the words as its product, as a
     # registry row does, and "what does it make" is answered from them; an unknown town's name
     # ("Gondpur Cluster") is no product
-    import shutil
-
-    from kb.config import Settings
-    from tests.conftest import REPO_DATA
-
-    home = tmp_path / "home"
-    shutil.copytree(tables_home, home)
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text(
+    text = (
         "Karnataka will set up a solar panels cluster in Kalaburagi district.\n"
-        "A proposal for the Gondpur Cluster in Una district was also sent to the Centre.\n",
-        encoding="utf-8",
+        "A proposal for the Gondpur Cluster in Una district was also sent to the Centre.\n"
     )
-    kb = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
-    try:
-        kb.ingest([docs])
+    with _ingested(tables_home, tmp_path, {"a.txt": text}) as kb:
         clusters = {n.name: n for n in kb.store.nodes("Cluster") if "doc:a" in
                     {p.source for p in n.provenance}}  # fmt: skip
         solar = next(n for name, n in clusters.items() if "Solar" in name)
@@ -1046,8 +1039,6 @@ def test_a_cluster_making_what_the_kb_knows_no_product_for_keeps_its_words(
         assert gondpur and all("product" not in n.attrs for n in gondpur)
         a = kb.ask(f"What does the {solar.name} make?")
         assert a.answered and "Solar Panels" in a.answer
-    finally:
-        kb.close()
 
 
 def test_clusters_named_after_the_scheme_they_were_spoken_of_under_are_backed_by_it(
