@@ -822,11 +822,7 @@ class Extractor:
             acting_acronyms(
                 [s.clean for s in sentences],
                 raw,
-                lambda a: (
-                    a in defined
-                    or normalize(a) in self.gazetteer.acronyms
-                    or self._is_place(a.title())
-                ),
+                lambda a: a in defined or acronym(a) or self._is_place(a.title()),
             ),
             strict=True,
         ):

@@ -1025,10 +1025,14 @@ def acting_acronyms(
     acronym no reading found, that is no English word ("CAP", "CEO") nor one `known` (the
     gazetteer's, the document's own pairs, places), nor of a thing (`NOT_ACTING_ACRONYMS`), and
     that acts once at least: the subject of a verb or the agent after "by", and not a person
-    or a place by the NER (nor a dateline's place: "SHILLONG, Dec 20:"). Every place the document writes it is then a mention of it
-    (the relation readers find it where it has a role). A sentence mostly in capitals (a
-    heading, a table's row) acts for no one."""
-    stop = NOT_ACTING_ACRONYMS | set(NOT_BODY_ACRONYMS) | set(GROUP_KINDS)
+    or a place by the NER (nor a dateline's place: "SHILLONG, Dec 20:"). Every place the
+    document writes it is then a mention of it (the relation readers find it where it has a
+    role). A sentence mostly in capitals (a heading, a table's row) acts for no one."""
+    # as written in capitals ("MOU" for NOT_BODY_ACRONYMS' "MoU")
+    stop = {a.upper() for a in (*NOT_ACTING_ACRONYMS, *NOT_BODY_ACRONYMS, *GROUP_KINDS)}
+
+    def covered(i: int, m: re.Match[str]) -> bool:  # inside a mention another reading found
+        return any(x.start <= m.start() < x.end for x in found[i])
 
     def candidates(i: int) -> list[re.Match[str]]:
         text = sentences[i]
@@ -1038,9 +1042,9 @@ def acting_acronyms(
         return [
             m for m in _ACRONYM_WORD.finditer(text)
             if len(m.group(0).replace("&", "").replace("-", "")) >= 3
-            and m.group(0) not in stop and m.group(0).upper() not in stop
+            and m.group(0) not in stop
             and not nlp.english(m.group(0).lower()) and not known(m.group(0))
-            and not any(x.start <= m.start() < x.end for x in found[i])
+            and not covered(i, m)
             and not (not text[: m.start()].strip() and _DATELINE.match(text, m.end()))
         ]  # fmt: skip
 
@@ -1060,7 +1064,7 @@ def acting_acronyms(
     out: list[list[Mention]] = [[] for _ in sentences]
     for i, text in enumerate(sentences):
         for m in _ACRONYM_WORD.finditer(text):
-            if m.group(0) in acting and not any(x.start <= m.start() < x.end for x in found[i]):
+            if m.group(0) in acting and not covered(i, m):
                 out[i].append(
                     Mention("Agency", m.group(0), m.start(), m.end(), "organisation", how="acronym")
                 )

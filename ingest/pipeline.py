@@ -23,13 +23,7 @@ from kb.errors import InputError
 from kb.identity import same_cluster
 from kb.ids import document_id, state_of
 from kb.nlp import english
-from kb.products import (
-    ProductKey,
-    place_words,
-    product_of_name,
-    product_words,
-    thesaurus,
-)
+from kb.products import ProductKey, place_words, product_of_name, product_words, thesaurus
 from kb.resolve import Resolver
 from kb.schema import GAZETTEER_TYPES
 from kb.store.base import ALIAS_FIELD, Edge, GraphStore, Node, without_sources

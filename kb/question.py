@@ -481,8 +481,9 @@ class Parts(NamedTuple):
 
     asked: list[str]  # the questions, each asked on its own
     context: list[str]  # the sentences that only set them up
-    sides: list[str] = []  # a comparison's things, as the question names them, one per part
-    larger: bool | None = None  # whether it asks for the larger side (False: the smaller)
+    sides: list[str]  # a comparison's things, as the question names them, one per part ([]
+    # when it compares none)
+    larger: bool | None  # whether it asks for the larger side (False: the smaller; None: neither)
 
 
 def split_parts(text: str, joins: Callable[[str], bool] = lambda words: False) -> Parts:
@@ -534,7 +535,7 @@ def split_parts(text: str, joins: Callable[[str], bool] = lambda words: False) -
                 seg = seg[1:]
             if not _says_something(seg) or seg[0].lower_ == "give":
                 continue
-            pair = [_unframed(p) for p in _compared(seg)]
+            pair = [_unframed(p).strip(" ?.,;") for p in _compared(seg)]
             if pair:
                 counted = _counted_more(seg)  # "more weavers - A or B": how many weavers
                 kind = measure(seg) or _COMPARED_MEASURES.get(_comparative(seg), "")
@@ -544,11 +545,8 @@ def split_parts(text: str, joins: Callable[[str], bool] = lambda words: False) -
                     asked_of = "the cost of "  # "costlier project - A or B": their costs
                 if counted:
                     lead, asked_of = f"How many {counted}", "in "
-                parts += [
-                    f"{lead} {'' if _holds(p, asked_of) else asked_of}{p.strip(' ?.,;')}?"
-                    for p in pair
-                ]
-                sides, larger = [p.strip(" ?.,;") for p in pair], _larger_asked(seg)
+                parts += [f"{lead} {'' if _holds(p, asked_of) else asked_of}{p}?" for p in pair]
+                sides, larger = pair, _larger_asked(seg)
             elif _asks(seg) or start in asked or (telegraphic and _bare(seg, one)):
                 parts += _distributed(seg) or _enumerated(seg, joins) or [seg.text.strip(" ,;")]
             else:
@@ -774,6 +772,8 @@ def _comparative(seg: Any) -> str:
 
 # Comparatives asking for the smaller side ("which is cheaper", "fewer units")
 _SMALLER = {"less", "least", "few", "fewer", "fewest", "small", "low", "cheap", "little", "short"}
+# Comparatives the lemmatiser leaves as they are
+_SMALLER_LEMMA = {"cheaper": "cheap", "smaller": "small", "lower": "low", "shorter": "short"}
 
 
 def _larger_asked(seg: Any) -> bool | None:
@@ -790,10 +790,6 @@ def _larger_asked(seg: Any) -> bool | None:
     if smaller and smaller != asked:
         return None
     return not smaller
-
-
-# Comparatives the lemmatiser leaves as they are
-_SMALLER_LEMMA = {"cheaper": "cheap", "smaller": "small", "lower": "low", "shorter": "short"}
 
 
 def _counted_more(seg: Any) -> str:

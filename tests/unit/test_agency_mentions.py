@@ -304,6 +304,7 @@ def test_an_acronym_that_acts_is_a_body_wherever_the_document_writes_it() -> Non
     [
         "The ZORVA report lists the Rampur cluster's units.",  # named, acting for no one
         "CFCS will be managed by 90 micro units.",  # a thing, not a body
+        "The MOU was signed by the Rampur weavers.",  # "MoU" written in capitals: no body
         "CAP is facilitating farmers in four districts.",  # an English word
         "SHILLONG, Dec 20: the minister opened the Babadam project.",  # a dateline
         "THE ZORVA TRAINING CENTRE WAS OPENED IN 2019.",  # a heading in capitals
