@@ -1013,6 +1013,54 @@ def document_product(texts: list[str]) -> str | None:
     return f"{lead} {word}" if compound else word
 
 
+@lru_cache(maxsize=1)
+def foreign_places() -> frozenset[str]:
+    """Lower-case names of countries and world regions (kb/countries.csv): places a document
+    names that are no town of an Indian cluster ("competition from China")."""
+    try:
+        with open(
+            Path(__file__).resolve().parent.parent / "kb" / "countries.csv", encoding="utf-8"
+        ) as f:
+            return frozenset(row["name"].lower() for row in csv.DictReader(f))
+    except OSError:
+        return frozenset()
+
+
+def salient_product(texts: list[str]) -> str | None:
+    """The product a document writes most, for a document whose cluster words name none
+    (`document_product`) and whose headline names none (`headline_product`): the product word
+    (`is_product_word`; no participle such as "added") written most often, twice at least, when
+    one word leads ("Chennimalai ... handloom hub ... three handloom cooperative societies":
+    handloom). Two words written together every time lead together ("bell metal")."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for w in re.findall(r"\b[A-Za-z]{3,}\b", text):
+            w = w.lower()
+            if (
+                (is_product_word(w) or is_product_word(f"{w}s"))  # "toy" of "Kondapalli Toys"
+                and not w.endswith("ed")
+                and w not in _NOT_PRODUCT | DROPPED | NOT_PLACES
+            ):
+                counts[w] = counts.get(w, 0) + 1
+    # a word never written in lower case is a name's ("Kondapalli toys"), not a product
+    common = {w for w in counts for t in texts if re.search(rf"\b{w}\b", t)}
+    counts = {w: n for w, n in counts.items() if w in common}
+    for w in [w for w in counts if w.endswith("s") and w[:-1] in counts]:
+        counts[w[:-1]] += counts.pop(w)  # "handlooms" is "handloom"
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        (a, n), (b, _) = ranked[:2]
+        if len(ranked) > 2 and ranked[2][1] == n:
+            return None
+        for pair in (f"{a} {b}", f"{b} {a}"):
+            if sum(len(re.findall(rf"\b{pair}s?\b", t, re.I)) for t in texts) == n:
+                return pair
+        return None  # no one product leads
+    return ranked[0][0]
+
+
 def listed_clusters(
     text: str, place_kind: PlaceKind, doc: Any, elided: bool = False
 ) -> list[Described]:

@@ -23,6 +23,7 @@ from ingest.clusters import (
     CATEGORY,
     DROPPED,
     FACILITY_WORD,
+    NOT_PLACES,
     UNITS_IN,
     WORKER_NOUNS,
     Described,
@@ -33,14 +34,17 @@ from ingest.clusters import (
     elided_clusters,
     facility_places,
     for_items,
+    foreign_places,
     framed_items,
     headline_product,
+    is_product_word,
     item_frame,
     listed_clusters,
     mentions_cluster,
     parse_all,
     place_product_rows,
     product_words,
+    salient_product,
     section_heading,
     served_workers,
     unglue,
@@ -60,7 +64,7 @@ from ingest.mentions import (
 from ingest.registry import MINISTRY_FILE
 from ingest.relations import relations_of
 from ingest.units import Entity, Sentence, facilities, focal_group
-from kb import deadline
+from kb import deadline, nlp
 from kb.aliases import STATE_BOARDS
 from kb.config import bundled_data
 from kb.errors import SchemaError
@@ -94,6 +98,26 @@ _BARE_BODY = re.compile(rf"\b[Tt]he\s+({'|'.join(_BODY_HEADS)})\b(?!\s+(?:of|for
 
 
 _CLUSTER_WORD = re.compile(r"\bclusters?\b", re.I)
+# A person's title right before a name ("Minister Sirsa", "Shri Balakrishna")
+_TITLED = re.compile(
+    r"\b(?:Minister|Shri|Sri|Smt|Mr|Mrs|Ms|Dr|MLA|MP|Secretary|Commissioner|Collector|Chairman)"
+    r"\.?\s+$"
+)
+# A place word after a place's name ("Thongjao village")
+_PLACE_UNIT_WORD = re.compile(r"\s+(?:block|tehsil|taluka?|mandal|village|town|panchayat)$", re.I)
+# A body's name and a comma before a place: the body's seat ("CGCRI, Kolkata")
+_SEAT = re.compile(
+    r"(?:\b[A-Z]{2,}[A-Za-z]*|\b(?:Institute|University|College|Corporation|Board|Ltd|Limited))"
+    r"\.?,\s*$"
+)
+_MANY_CLUSTERS = re.compile(r"\bclusters\b|\bCFCs\b", re.I)
+# One cluster spoken of, not many, and not the cluster way of working ("cluster development
+# programme", "cluster approach")
+_ONE_CLUSTER = re.compile(
+    r"\bcluster\b(?!\s*(?:-\s*)?(?:development|approach|scheme|programme|program|policy|based|"
+    r"level|mode|initiative|clusters))|\bCFC\b|\bcommon facilit(?:y|ation) cent(?:re|er)\b",
+    re.I,
+)
 # A body named as the special purpose vehicle of a cluster project: MSE-CDP and SFURTI clusters
 # are run by one (an SPV is formed for the cluster), so the body stands for its cluster
 _SPV_WORDS = re.compile(r"\bSPV\b|\bspecial purpose vehicle\b", re.I)
@@ -944,6 +968,11 @@ class Extractor:
                     body.role = "collective"  # it runs its cluster (ingest/relations.py)
                     found.append(self._project(name, body.start, body.start, district, doc_states))
                     break  # the document's first such body
+        if not about_odop and not any(m.type == "Cluster" for found in raw for m in found):
+            single = self._own_cluster(sentences, selected, doc.title, product or headline,
+                                       doc_states, district)  # fmt: skip
+            if single is not None:
+                raw[single[0]].append(single[1])
         raw = [select(r) for r in raw]
         # the document's clear state (two thirds of its state mentions): where a cluster with no
         # other place is, and which state "the State government" of a sentence naming none means
@@ -1081,6 +1110,90 @@ class Extractor:
         )
         return Mention("Cluster", name, start, end, "described", ids=[where] if where else [],
                        how="description")  # fmt: skip
+
+    def _own_cluster(
+        self,
+        sentences: list[Sentence],
+        found: list[list[Mention]],
+        title: str,
+        product: str | None,
+        doc_states: Counter[str],
+        district: str | None,
+    ) -> tuple[int, Mention] | None:
+        """The one cluster a document that names none is about. It speaks of one cluster ("a
+        cluster", "the cluster", a CFC: "Artisans of Kunhimangalam form a cluster", "has chosen
+        Perambalur district as the location of its new cluster"), or of no cluster at all but
+        of craft workers twice; a document that speaks only of clusters in the plural is about
+        many ("31 new industrial clusters"). Its place is the district or town the sentences
+        speaking of the cluster name, else the headline's, else the one the document names
+        most (twice at least); a state, a country and a person's name ("Minister Sirsa") are
+        no such place. Its product is the document's (`product`), else the product word it
+        writes most (`salient_product`). The sentence it is mentioned in and the mention, or
+        None."""
+        texts = [s.clean for s in sentences]
+        speaking = {i for i, t in enumerate(texts) if _ONE_CLUSTER.search(t)}
+        if not speaking:
+            workers = sum(1 for t in texts for w in re.findall(r"[a-z]+", t) if w in WORKER_NOUNS)
+            if any(_MANY_CLUSTERS.search(t) for t in texts) or workers < 2:
+                return None
+        made = (product if product and is_product_word(product.split()[-1]) else None) or (
+            salient_product(texts)
+        )
+        if not made:
+            return None
+        nlp.read_many(texts)
+        spans = [nlp.spans(t) for t in texts]
+        # a word the NER takes for a place once is a place where it takes it for a person
+        # ("Kondapalli toys" in a headline)
+        placed = {sp.text for sps in spans for sp in sps if sp.type == "place"}
+        # place key -> [surface, district id or None, first (sentence, start, end), place
+        # mentions, named where the cluster is spoken of, named in the headline]
+        places: dict[str, list[Any]] = {}
+        for i, (text, mentions) in enumerate(zip(texts, found, strict=True)):
+            # a district's name that is a person's: part of a longer name ("Manjinder Singh
+            # Sirsa") or after a title ("Minister Sirsa")
+            persons = [(sp.start, sp.end) for sp in spans[i] if sp.type == "person"]
+            here: list[tuple[str, str, int, int, str | None, bool]] = [
+                (m.ids[0], text[m.start : m.end], m.start, m.end, m.ids[0], True)
+                for m in mentions
+                if m.type == "District" and len(m.ids) == 1
+                and not any(a <= m.start and m.end <= b and (a, b) != m.span for a, b in persons)
+                and not _TITLED.search(text[: m.start])
+            ]  # fmt: skip
+            for sp in spans[i]:
+                if sp.text not in placed or sp.text.lower() in NOT_PLACES | foreign_places():
+                    continue
+                if any(a < sp.end and sp.start < b for _, _, a, b, _, _ in here):
+                    continue
+                unit = _PLACE_UNIT_WORD.search(sp.text)  # "Thongjao village": Thongjao
+                surface = sp.text[: unit.start()] if unit else sp.text
+                kind = self._place_kind(surface, doc_states)
+                if kind is None or kind[0] == "state":
+                    continue
+                if kind[0] == "town" and " " not in surface and nlp.english(surface):
+                    continue  # "the Centre"
+                key = kind[1] if kind[0] == "district" and kind[1] else f"town:{surface}"
+                here.append((key, surface, sp.start, sp.end, kind[1], sp.type == "place"))
+            # a body's seat is not where its cluster is: "CGCRI, Kolkata"
+            here = [h for h in here if not _SEAT.search(text[: h[2]])]
+            for key, surface, start, end, where, counted in here:
+                entry = places.setdefault(key, [surface, where, (i, start, end), 0, False, False])
+                entry[3] += counted
+                entry[4] = entry[4] or i in speaking
+                entry[5] = entry[5] or text == title
+        ranked = sorted(
+            (e for e in places.values() if e[4] or e[5] or e[3] >= 2),
+            key=lambda e: (e[4], e[5], e[3]),
+            reverse=True,
+        )
+        if not ranked or (len(ranked) > 1 and ranked[0][3:] == ranked[1][3:]):
+            return None  # no place, or two the document names alike
+        surface, where, (i, start, end), *_ = ranked[0]
+        if where is None:
+            where = district or (doc_states.most_common(1)[0][0] if doc_states else None)
+        name = f"{surface} {_titled(made)} Cluster"
+        return i, Mention("Cluster", name, start, end, "described", ids=[where] if where else [],
+                          how="description")  # fmt: skip
 
     def _place_kind(self, surface: str, doc_states: Counter[str]) -> tuple[str, str | None] | None:
         """What a place word in a cluster description is: a district (one, in the document's

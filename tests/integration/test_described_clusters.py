@@ -1066,3 +1066,50 @@ def test_clusters_named_after_the_scheme_they_were_spoken_of_under_are_backed_by
     two = text.replace("Programme, the minister", "Programme and the SFURTI scheme, the minister")
     found = _read(tables_kb, tmp_path, two, "two.txt")
     assert len(_clusters(found)) == 3 and not _rels(found, "SUPPORTED_BY")
+
+
+def test_a_document_naming_no_cluster_is_about_its_one_cluster(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "form a cluster", "the cluster" with no product or place of its own: the one cluster the
+    # document is about, at the place named where it speaks of the cluster, making what it
+    # writes most; a country it names is no place of the cluster
+    text = (
+        "Brass artisans of Moradabad form a cluster\n\n"
+        "Brass artisans of Moradabad have come together to form a cluster, officials said.\n"
+        "The artisans make brass utensils and decorative brass items in small workshops.\n"
+        "Competition from China has hurt the sale of brass goods, the artisans said.\n"
+        "The cluster will soon set up a design studio for the brass artisans.\n"
+    )
+    found = _read(tables_kb, tmp_path, text)
+    assert list(_clusters(found)) == ["Moradabad Brass Cluster"]
+    assert ("Moradabad Brass Cluster", "Moradabad") in _rels(found, "LOCATED_IN")
+    # a district's name that is a person's ("Minister Sirsa") is not where the cluster is
+    potters = (
+        "Potters get a common facility centre, says Minister Sirsa\n\n"
+        "Industries Minister Manjinder Singh Sirsa said potters of Bulandshahr will get a "
+        "common facility centre.\n"
+        "Minister Sirsa said the pottery kilns of the potters would be moved to the centre.\n"
+        "The pottery sold by the potters of Bulandshahr reaches markets across the country.\n"
+    )
+    found = _read(tables_kb, tmp_path, potters, "potters.txt")
+    assert list(_clusters(found)) == ["Bulandshahr Pottery Cluster"]
+
+
+def test_a_document_about_many_clusters_or_only_a_country_has_no_one_cluster(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    many = (
+        "State to launch 20 new industrial clusters\n\n"
+        "The state government will launch 20 new industrial clusters in Moradabad and other "
+        "districts next month.\n"
+        "The clusters will have roads, power and common effluent treatment plants.\n"
+    )
+    assert not _clusters(_read(tables_kb, tmp_path, many))
+    abroad = (
+        "Toy makers look for help\n\n"
+        "Toy makers said competition from China and Vietnam had cut their orders.\n"
+        "Imports from China were cheaper, the toy makers said, and China had better machines.\n"
+        "The toy makers want a cluster of their own.\n"
+    )
+    assert not _clusters(_read(tables_kb, tmp_path, abroad, "abroad.txt"))
