@@ -262,13 +262,16 @@ def _relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterato
     a scheme of its own; failing that, so does the document's one (or main) scheme when it is
     said of clusters or CFCs."""
     backed: set[str] = set()
+    linked: set[frozenset[str]] = set()
     for r in _sentence_relations(sentences, context):
         _, src, _, tgt, _, _ = r
         if is_a(tgt, "Scheme"):
             backed.add(src)
         elif is_a(src, "Scheme"):
             backed.add(tgt)
+        linked.add(frozenset((src, tgt)))
         yield r
+    yield from _acting_bodies(sentences, linked)
     first: dict[str, tuple[Sentence, Entity]] = {}
     for s in sentences:
         for c in s.of("Cluster"):
@@ -314,6 +317,59 @@ def _relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterato
     if cited is not None:
         for cid, _ in unbacked:
             yield (cited, cid, "SUPPORTED_BY", sid, 0.45, {"via": "document"})
+
+
+# Words after which "from" or "with" names who gives: "technical support from X", "in
+# collaboration with X", "partnered with X"
+_GIVING = {
+    "support", "assistance", "help", "collaboration", "partnership", "association", "tie",
+    "partner", "coordination", "co-ordination", "fund", "funding", "grant", "guidance",
+}  # fmt: skip
+_ACTING_HEADS = ("VERB", "AUX")
+
+
+def _acts(doc: Any, start: int, end: int) -> bool:
+    """Whether the words of `doc` from `start` to `end` (a body's name) act: the subject of a
+    verb ("RUDA has taken up ..."), the agent after "by" ("sponsored by UNDP"), the giver
+    after "support from" or "in collaboration with"; or listed with one that does."""
+    inside = [t for t in doc if start <= t.idx < end]
+    root = next((t for t in inside if t.head not in inside or t.head is t), None)
+    while root is not None and root.dep_ == "conj" and root.head is not root:
+        root = root.head  # "X and Y organised ...": Y as X
+    if root is None:
+        return False
+    head = root.head
+    if root.dep_ == "nsubj" and head.pos_ in _ACTING_HEADS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "by":
+        return True
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ in ("from", "with")
+        and (head.head.lemma_.lower() in _GIVING)
+    )
+
+
+def _acting_bodies(sentences: list[Sentence], linked: set[frozenset[str]]) -> Iterator[Rel]:
+    """In a document about one cluster, a body that acts in it (`_acts`: "ASCENT initiated
+    Project EnterPrice", "sponsored by UNDP", "with financial support from IIE") and that no
+    rule linked to the cluster works for it: the cluster is SUPPORTED_BY it as a partner, a
+    weak reading (the sentence need not name the cluster)."""
+    clusters = {c.id for s in sentences for c in s.of("Cluster")}
+    if len(clusters) != 1:
+        return
+    (cid,) = clusters
+    done: set[str] = set()
+
+    def open_(e: Entity) -> bool:
+        return e.id not in done and frozenset((cid, e.id)) not in linked
+
+    wanted = [s for s in sentences if any(open_(e) for e in s.of("Agency"))]
+    for s, doc in zip(wanted, nlp.parse_many([s.clean for s in wanted]), strict=True):
+        for e in s.of("Agency"):
+            if open_(e) and _acts(doc, e.start, e.end):
+                done.add(e.id)
+                yield (s, cid, "SUPPORTED_BY", e.id, 0.4, {"role": "partner", "via": "one cluster"})
 
 
 # Papers a body issues for a committee it runs: in such a paper the bodies of its letterhead

@@ -1113,3 +1113,32 @@ def test_a_document_about_many_clusters_or_only_a_country_has_no_one_cluster(
         "The toy makers want a cluster of their own.\n"
     )
     assert not _clusters(_read(tables_kb, tmp_path, abroad, "abroad.txt"))
+
+
+def test_bodies_acting_in_a_document_about_one_cluster_support_it(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # no sentence names the cluster with these bodies or gives them a role; they act in a
+    # document about the one cluster: the subject of a verb, the agent after "by", the giver
+    # after "support from"; a body only named ("officials of X") does not act
+    text = (
+        "The Cane Cluster at Barpeta was set up in 2019.\n"
+        "The Khadi and Village Industries Commission organised the first exhibition.\n"
+        "Designs were prepared with technical support from the Indian Institute of "
+        "Entrepreneurship.\n"
+        "Officials of the National Bank for Agriculture and Rural Development were present.\n"
+    )
+    found = _read(tables_kb, tmp_path, text)
+    supporters = {b for c, b in _rels(found, "SUPPORTED_BY") if c == "Cane Cluster"}
+    assert {"Khadi and Village Industries Commission", "Indian Institute of Entrepreneurship"} <= (
+        supporters
+    )
+    assert not any("Agriculture and Rural" in b for b in supporters)
+    # with two clusters in the document, it does not say which one a body works for
+    two = text.replace(
+        "set up in 2019.", "set up in 2019, and the Bamboo Cluster at Nalbari in 2020."
+    )
+    found = _read(tables_kb, tmp_path, two, "two.txt")
+    assert not any(
+        b == "Khadi and Village Industries Commission" for _, b in _rels(found, "SUPPORTED_BY")
+    )
