@@ -100,6 +100,12 @@ GIVES_SUPPORT = re.compile(
 ROLES = [(r, re.compile(r.pattern, re.I)) for r in AGENCY_ROLES]
 SPV_ROLE = next(r for r in AGENCY_ROLES if r.role == "SPV")
 ASSOCIATION = AgencyRole("association", "PARTNERS_WITH", ())
+# the producers' own body runs their cluster's project (as `collective_roles` reads it)
+COLLECTIVE = AgencyRole("collective", "IMPLEMENTS", ())
+_COLLECTIVE_WORDS = {
+    "society", "cooperative", "co-operative", "sangam", "sangh", "samiti", "federation",
+    "confederation", "consortium",
+}  # fmt: skip
 ROLE_BEFORE_RX = re.compile(rf"^{ROLE_BEFORE}$", re.I)
 ROLE_AFTER_RX = re.compile(rf"^{ROLE_AFTER}$", re.I)
 # "Coir Board under the Ministry of MSME is the nodal agency": the role is the first body's
@@ -110,9 +116,10 @@ AND_NEXT = re.compile(r"^\s*(?:[A-Z][a-z]+)?\s*,?\s*(?:and|&)\s+(?:the\s+)?$")
 
 
 def named_after(body: Entity, cluster: Entity) -> AgencyRole | None:
-    """The role a body has by its name: an association or a company named after the cluster
-    — its place or first word and all but one of its other words ("Morbi Ceramic Association"
-    for the Morbi Ceramic Cluster; "Rai Textile & Allied CFC Private Limited", its SPV)."""
+    """The role a body has by its name: an association, a company or the producers' own body
+    named after the cluster — its place or first word and all but one of its other words
+    ("Morbi Ceramic Association" for the Morbi Ceramic Cluster; "Rai Textile & Allied CFC
+    Private Limited", its SPV; "Onipenta Brass Artisans Society", its collective)."""
     words = set(re.findall(r"[a-z]+", body.name.lower()))
     places = {w for p in cluster.places for w in place_slug(p).split("-")}
     first = cluster.name.split()[0].lower()
@@ -123,6 +130,8 @@ def named_after(body: Entity, cluster: Entity) -> AgencyRole | None:
         return ASSOCIATION
     if body.type == "Enterprise" and words & {"cfc", "spv", "cluster"}:
         return SPV_ROLE
+    if words & _COLLECTIVE_WORDS and (key - {first}) & words:
+        return COLLECTIVE  # "Onipenta Brass Artisans Development Society": of its trade too
     return None
 
 

@@ -1,0 +1,35 @@
+"""The role a body has by its name (ingest.relations.named_after): a body named after a cluster
+of the document — its place or first word and its product — is its association, its SPV or
+the producers' own body that runs it."""
+
+from ingest.relations import named_after
+from ingest.units import Entity
+
+
+def _cluster(name: str) -> Entity:
+    return Entity("cluster:x", "Cluster", name, 0, 0, places=["district:andhra-pradesh:kadapa"])
+
+
+def _body(name: str, kind: str = "Agency", role: str | None = None) -> Entity:
+    return Entity("agency:x", kind, name, 0, 0, role)
+
+
+def test_the_producers_own_society_named_after_the_cluster_runs_it() -> None:
+    role = named_after(
+        _body("Onipenta Brass Artisans Development Society"), _cluster("Onipenta Brass Cluster")
+    )
+    assert role is not None and (role.role, role.relation) == ("collective", "IMPLEMENTS")
+
+
+def test_an_association_and_an_spv_keep_their_roles() -> None:
+    cluster = _cluster("Onipenta Brass Cluster")
+    association = named_after(_body("Onipenta Brass Makers Association"), cluster)
+    assert association is not None and association.role == "association"
+    spv = named_after(_body("Onipenta Brass CFC Private Limited", "Enterprise"), cluster)
+    assert spv is not None and spv.role == "SPV"
+
+
+def test_a_society_of_another_trade_or_place_is_not_the_clusters() -> None:
+    cluster = _cluster("Onipenta Brass Cluster")
+    assert named_after(_body("Onipenta Weavers Cooperative Society"), cluster) is None
+    assert named_after(_body("Nellore Brass Artisans Society"), cluster) is None
