@@ -360,25 +360,31 @@ def _acts(doc: Any, start: int, end: int) -> bool:
 
 
 def _acting_bodies(sentences: list[Sentence], linked: set[frozenset[str]]) -> Iterator[Rel]:
-    """In a document about one cluster, a body that acts in it (`_acts`: "ASCENT initiated
-    Project EnterPrice", "sponsored by UNDP", "with financial support from IIE") and that no
-    rule linked to the cluster works for it: the cluster is SUPPORTED_BY it as a partner, a
-    weak reading (the sentence need not name the cluster)."""
+    """A body that acts (`_acts`: "ASCENT initiated Project EnterPrice", "sponsored by UNDP",
+    "with financial support from IIE") where one cluster is meant, and that no rule linked to
+    it, works for it: the cluster is SUPPORTED_BY it as a partner, a weak reading. One
+    cluster is meant in a sentence naming one cluster alone ("... a new cluster inside the
+    Calcutta Leather Complex has been given final approval by the DPIIT"), and anywhere in a
+    document about one cluster (the sentence need not name it)."""
     clusters = {c.id for s in sentences for c in s.of("Cluster")}
-    if len(clusters) != 1:
-        return
-    (cid,) = clusters
-    done: set[str] = set()
+    only = next(iter(clusters)) if len(clusters) == 1 else None
+    done: set[tuple[str, str]] = set()
 
-    def open_(e: Entity) -> bool:
-        return e.id not in done and frozenset((cid, e.id)) not in linked
+    def meant(s: Sentence) -> str | None:
+        named = {c.id for c in s.of("Cluster")}
+        return next(iter(named)) if len(named) == 1 else only
 
-    wanted = [s for s in sentences if any(open_(e) for e in s.of("Agency"))]
+    def open_(cid: str | None, e: Entity) -> bool:
+        return cid is not None and (cid, e.id) not in done and frozenset((cid, e.id)) not in linked
+
+    wanted = [s for s in sentences if any(open_(meant(s), e) for e in s.of("Agency"))]
     for s, doc in zip(wanted, nlp.parse_many([s.clean for s in wanted]), strict=True):
+        cid = meant(s)
         for e in s.of("Agency"):
-            if open_(e) and _acts(doc, e.start, e.end):
-                done.add(e.id)
-                yield (s, cid, "SUPPORTED_BY", e.id, 0.4, {"role": "partner", "via": "one cluster"})
+            if cid is not None and open_(cid, e) and _acts(doc, e.start, e.end):
+                done.add((cid, e.id))
+                via = "one cluster" if cid == only else "the sentence's one cluster"
+                yield (s, cid, "SUPPORTED_BY", e.id, 0.4, {"role": "partner", "via": via})
 
 
 # Papers a body issues for a committee it runs: in such a paper the bodies of its letterhead

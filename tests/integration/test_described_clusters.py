@@ -1138,7 +1138,9 @@ def test_bodies_acting_in_a_document_about_one_cluster_support_it(
     two = text.replace(
         "set up in 2019.", "set up in 2019, and the Bamboo Cluster at Nalbari in 2020."
     )
+    two += "The Bamboo Cluster at Nalbari was surveyed by the National Institute of Design.\n"
     found = _read(tables_kb, tmp_path, two, "two.txt")
-    assert not any(
-        b == "Khadi and Village Industries Commission" for _, b in _rels(found, "SUPPORTED_BY")
-    )
+    backers = _rels(found, "SUPPORTED_BY")
+    assert not any(b == "Khadi and Village Industries Commission" for _, b in backers)
+    # ... but a body acting in a sentence naming one of them alone works for that one
+    assert ("Bamboo Cluster", "National Institute of Design") in backers
