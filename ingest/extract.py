@@ -110,6 +110,13 @@ _SEAT = re.compile(
     r"(?:\b[A-Z]{2,}[A-Za-z]*|\b(?:Institute|University|College|Corporation|Board|Ltd|Limited))"
     r"\.?,\s*$"
 )
+# Who makes or grows, and the one project, centre or unit they work in: what a document
+# naming no cluster speaks of when it is about one
+_PRODUCERS = re.compile(
+    r"\b(?:artisans?|weavers?|craftsm[ae]n|craftspeople|potters?|farmers?|growers?|producers?|"
+    r"fisher(?:wo)?m[ae]n|tribals?|project|cent(?:re|er)|unit|hub|park|village)\b",
+    re.I,
+)
 _MANY_CLUSTERS = re.compile(r"\bclusters\b|\bCFCs\b", re.I)
 # One cluster spoken of, not many, and not the cluster way of working ("cluster development
 # programme", "cluster approach")
@@ -1123,7 +1130,8 @@ class Extractor:
         """The one cluster a document that names none is about. It speaks of one cluster ("a
         cluster", "the cluster", a CFC: "Artisans of Kunhimangalam form a cluster", "has chosen
         Perambalur district as the location of its new cluster"), or of no cluster at all but
-        of craft workers twice; a document that speaks only of clusters in the plural is about
+        of its producers or their project, centre or unit twice (`_PRODUCERS`: "300 farmers
+        of Wokha district"); a document that speaks only of clusters in the plural is about
         many ("31 new industrial clusters"). Its place is the district or town the sentences
         speaking of the cluster name, else the headline's, else the one the document names
         most (twice at least); a state, a country and a person's name ("Minister Sirsa") are
@@ -1133,8 +1141,8 @@ class Extractor:
         texts = [s.clean for s in sentences]
         speaking = {i for i, t in enumerate(texts) if _ONE_CLUSTER.search(t)}
         if not speaking:
-            workers = sum(1 for t in texts for w in re.findall(r"[a-z]+", t) if w in WORKER_NOUNS)
-            if any(_MANY_CLUSTERS.search(t) for t in texts) or workers < 2:
+            producers = sum(len(_PRODUCERS.findall(t)) for t in texts)
+            if any(_MANY_CLUSTERS.search(t) for t in texts) or producers < 2:
                 return None
         made = (product if product and is_product_word(product.split()[-1]) else None) or (
             salient_product(texts)

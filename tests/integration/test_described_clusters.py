@@ -1144,3 +1144,15 @@ def test_bodies_acting_in_a_document_about_one_cluster_support_it(
     assert not any(b == "Khadi and Village Industries Commission" for _, b in backers)
     # ... but a body acting in a sentence naming one of them alone works for that one
     assert ("Bamboo Cluster", "National Institute of Design") in backers
+
+
+def test_a_document_about_growers_of_one_place_is_about_their_cluster(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # no cluster word at all: farmers of one district and what they grow
+    text = (
+        "Spice firm to buy ginger from Wokha farmers\n\n"
+        "A spice firm will buy ginger from 300 farmers of Wokha district this season.\n"
+        "The ginger farmers were trained in washing and drying the ginger.\n"
+    )
+    assert list(_clusters(_read(tables_kb, tmp_path, text))) == ["Wokha Ginger Cluster"]
