@@ -100,6 +100,7 @@ GIVES_SUPPORT = re.compile(
 ROLES = [(r, re.compile(r.pattern, re.I)) for r in AGENCY_ROLES]
 SPV_ROLE = next(r for r in AGENCY_ROLES if r.role == "SPV")
 ASSOCIATION = AgencyRole("association", "PARTNERS_WITH", ())
+_COMPANY_WORDS = {"private", "pvt", "ltd", "limited", "company"}
 # the producers' own body runs their cluster's project (as `collective_roles` reads it)
 COLLECTIVE = AgencyRole("collective", "IMPLEMENTS", ())
 _COLLECTIVE_WORDS = {
@@ -130,6 +131,8 @@ def named_after(body: Entity, cluster: Entity) -> AgencyRole | None:
         return ASSOCIATION
     if body.type == "Enterprise" and words & {"cfc", "spv", "cluster"}:
         return SPV_ROLE
+    if body.type == "Enterprise" and words & _COMPANY_WORDS and key <= words:
+        return SPV_ROLE  # "Kunhimangalam Bell Metal Heritage Private Ltd": all the cluster's words
     if words & _COLLECTIVE_WORDS and (key - {first}) & words:
         return COLLECTIVE  # "Onipenta Brass Artisans Development Society": of its trade too
     return None

@@ -33,3 +33,11 @@ def test_a_society_of_another_trade_or_place_is_not_the_clusters() -> None:
     cluster = _cluster("Onipenta Brass Cluster")
     assert named_after(_body("Onipenta Weavers Cooperative Society"), cluster) is None
     assert named_after(_body("Nellore Brass Artisans Society"), cluster) is None
+
+
+def test_a_company_holding_all_the_clusters_words_is_its_spv() -> None:
+    cluster = _cluster("Onipenta Brass Cluster")
+    company = named_after(_body("Onipenta Brass Heritage Private Ltd", "Enterprise"), cluster)
+    assert company is not None and company.role == "SPV"
+    # a firm of the place making something else is not
+    assert named_after(_body("Onipenta Rice Mills Private Ltd", "Enterprise"), cluster) is None
