@@ -104,7 +104,7 @@ _TITLED = re.compile(
     r"\.?\s+$"
 )
 # A place word after a place's name ("Thongjao village")
-_PLACE_UNIT_WORD = re.compile(r"\s+(?:block|tehsil|taluka?|mandal|village|town|panchayat)$", re.I)
+_PLACE_UNIT_WORD = re.compile(rf"\s+(?:{nlp.PLACE_UNIT_WORDS})$", re.I)
 # A body's name and a comma before a place: the body's seat ("CGCRI, Kolkata")
 _SEAT = re.compile(
     r"(?:\b[A-Z]{2,}[A-Za-z]*|\b(?:Institute|University|College|Corporation|Board|Ltd|Limited))"
@@ -1134,8 +1134,8 @@ class Extractor:
         of Wokha district"); a document that speaks only of clusters in the plural is about
         many ("31 new industrial clusters"). Its place is the district or town the sentences
         speaking of the cluster name, else the headline's, else the one the document names
-        most (twice at least); a state, a country and a person's name ("Minister Sirsa") are
-        no such place. Its product is the document's (`product`), else the product word it
+        most (twice at least); a state, a country, a person's name ("Minister Sirsa"), a
+        body's seat ("CGCRI, Kolkata") and an English word ("the Centre") are no such place. Its product is the document's (`product`), else the product word it
         writes most (`salient_product`). The sentence it is mentioned in and the mention, or
         None."""
         texts = [s.clean for s in sentences]

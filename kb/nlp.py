@@ -48,10 +48,9 @@ _AREA = re.compile(
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?\b")
 # Places named with their kind, which the statistical NER reads as organisations or misses:
 # "Chas Block", "Kasmar block", "Nawadih Block", "Boko town", "Bhendra village"
-_PLACE_UNIT = re.compile(
-    r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\s+(?:[Bb]lock|[Tt]ehsil|[Tt]aluka?|[Mm]andal|"
-    r"[Vv]illage|[Tt]own|[Pp]anchayat)\b"
-)
+# The words after a place's name that say what kind of place it is ("Chas Block")
+PLACE_UNIT_WORDS = r"block|tehsil|taluka?|mandal|village|town|panchayat"
+_PLACE_UNIT = re.compile(rf"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}\s+(?i:{PLACE_UNIT_WORDS})\b")
 
 
 @dataclass(frozen=True)
