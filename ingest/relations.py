@@ -338,12 +338,16 @@ _GIVING = {
     "partner", "coordination", "co-ordination", "fund", "funding", "grant", "guidance",
 }  # fmt: skip
 _ACTING_HEADS = ("VERB", "AUX")
+# a body after these works the matter: "sponsored by UNDP", "implemented through NABARD",
+# "under the Office of the Development Commissioner"
+_AGENT_PREPOSITIONS = {"by", "through", "under"}
 
 
 def _acts(doc: Any, start: int, end: int) -> bool:
     """Whether the words of `doc` from `start` to `end` (a body's name) act: the subject of a
-    verb ("RUDA has taken up ..."), the agent after "by" ("sponsored by UNDP"), the giver
-    after "support from" or "in collaboration with"; or listed with one that does."""
+    verb ("RUDA has taken up ..."), the agent after "by", "through" or "under" ("sponsored by
+    UNDP"), the owner of a thing ("TRIFED's drive"), the giver after "support from" or "in
+    collaboration with"; or listed with one that does."""
     inside = [t for t in doc if start <= t.idx < end]
     root = next((t for t in inside if t.head not in inside or t.head is t), None)
     while root is not None and root.dep_ == "conj" and root.head is not root:
@@ -353,8 +357,10 @@ def _acts(doc: Any, start: int, end: int) -> bool:
     head = root.head
     if root.dep_ == "nsubj" and head.pos_ in _ACTING_HEADS:
         return True
-    if root.dep_ == "pobj" and head.lower_ == "by":
+    if root.dep_ == "pobj" and head.lower_ in _AGENT_PREPOSITIONS:
         return True
+    if root.dep_ == "poss" and head.pos_ == "NOUN":
+        return True  # "TRIFED's drive", "the Board's scheme"
     return (
         root.dep_ == "pobj"
         and head.lower_ in ("from", "with")

@@ -1127,12 +1127,14 @@ def test_bodies_acting_in_a_document_about_one_cluster_support_it(
         "Designs were prepared with technical support from the Indian Institute of "
         "Entrepreneurship.\n"
         "Officials of the National Bank for Agriculture and Rural Development were present.\n"
+        "Looms were bought through the North Eastern Development Finance Corporation.\n"
     )
     found = _read(tables_kb, tmp_path, text)
     supporters = {b for c, b in _rels(found, "SUPPORTED_BY") if c == "Cane Cluster"}
     assert {"Khadi and Village Industries Commission", "Indian Institute of Entrepreneurship"} <= (
         supporters
     )
+    assert any("North Eastern Development Finance" in b for b in supporters)  # "through"
     assert not any("Agriculture and Rural" in b for b in supporters)
     # with two clusters in the document, it does not say which one a body works for
     two = text.replace(
