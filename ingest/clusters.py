@@ -278,7 +278,7 @@ NUMBER_WORDS = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve",
 }  # fmt: skip
-_PLURAL_CLUSTERS = re.compile(r"\bclusters\b", re.I)
+PLURAL_CLUSTERS = re.compile(r"\bclusters\b", re.I)
 
 
 # "These include ...", "They are ...": a sentence whose subject stands for the clusters the
@@ -295,7 +295,7 @@ def elided_clusters(text: str, before: str) -> bool:
         first.group(1).lower() in NUMBER_WORDS or first.group(1).isdigit()
     )
     standing = number or _STANDING_FOR.match(text) is not None
-    return standing and not mentions_cluster(text) and _PLURAL_CLUSTERS.search(before) is not None
+    return standing and not mentions_cluster(text) and PLURAL_CLUSTERS.search(before) is not None
 
 
 # Worth parsing for `served_workers`: a giving verb, then workers of a named place

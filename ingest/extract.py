@@ -13,7 +13,7 @@ import csv
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -515,6 +515,25 @@ def _scheme_ministries(resolver: Resolver, agencies: AgencyNames) -> dict[str, s
                 canonical = resolver.canonical_name("Scheme", scheme)
                 out.setdefault(canonical, normalize(agencies.canonical(ministry)))
     return out
+
+
+@dataclass
+class _PlaceSeen:
+    """A place a document names, as `Extractor._own_cluster` weighs it: as first written, its
+    district (None for a town of unknown district), where first named (sentence, start, end),
+    how often the NER calls it a place, and whether it is named where the document speaks of
+    its cluster or in its headline."""
+
+    surface: str
+    where: str | None
+    at: tuple[int, int, int]
+    count: int = 0
+    spoken: bool = False
+    headline: bool = False
+
+    @property
+    def rank(self) -> tuple[bool, bool, int]:
+        return (self.spoken, self.headline, self.count)
 
 
 class Extractor:
@@ -1154,9 +1173,8 @@ class Extractor:
         # a word the NER takes for a place once is a place where it takes it for a person
         # ("Kondapalli toys" in a headline)
         placed = {sp.text for sps in spans for sp in sps if sp.type == "place"}
-        # place key -> [surface, district id or None, first (sentence, start, end), place
-        # mentions, named where the cluster is spoken of, named in the headline]
-        places: dict[str, list[Any]] = {}
+        not_places = NOT_PLACES | foreign_places()
+        places: dict[str, _PlaceSeen] = {}  # by district id, or "town:<name>"
         for i, (text, mentions) in enumerate(zip(texts, found, strict=True)):
             # a district's name that is a person's: part of a longer name ("Manjinder Singh
             # Sirsa") or after a title ("Minister Sirsa")
@@ -1169,7 +1187,7 @@ class Extractor:
                 and not _TITLED.search(text[: m.start])
             ]  # fmt: skip
             for sp in spans[i]:
-                if sp.text not in placed or sp.text.lower() in NOT_PLACES | foreign_places():
+                if sp.text not in placed or sp.text.lower() in not_places:
                     continue
                 if any(a < sp.end and sp.start < b for _, _, a, b, _, _ in here):
                     continue
@@ -1185,18 +1203,19 @@ class Extractor:
             # a body's seat is not where its cluster is: "CGCRI, Kolkata"
             here = [h for h in here if not _SEAT.search(text[: h[2]])]
             for key, surface, start, end, where, counted in here:
-                entry = places.setdefault(key, [surface, where, (i, start, end), 0, False, False])
-                entry[3] += counted
-                entry[4] = entry[4] or i in speaking
-                entry[5] = entry[5] or text == title
+                seen = places.setdefault(key, _PlaceSeen(surface, where, (i, start, end)))
+                seen.count += counted
+                seen.spoken = seen.spoken or i in speaking
+                seen.headline = seen.headline or text == title
         ranked = sorted(
-            (e for e in places.values() if e[4] or e[5] or e[3] >= 2),
-            key=lambda e: (e[4], e[5], e[3]),
+            (p for p in places.values() if p.spoken or p.headline or p.count >= 2),
+            key=lambda p: p.rank,
             reverse=True,
         )
-        if not ranked or (len(ranked) > 1 and ranked[0][3:] == ranked[1][3:]):
+        if not ranked or (len(ranked) > 1 and ranked[0].rank == ranked[1].rank):
             return None  # no place, or two the document names alike
-        surface, where, (i, start, end), *_ = ranked[0]
+        best = ranked[0]
+        surface, where, (i, start, end) = best.surface, best.where, best.at
         if where is None:
             where = district or (doc_states.most_common(1)[0][0] if doc_states else None)
         name = f"{surface} {_titled(made)} Cluster"

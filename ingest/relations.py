@@ -25,7 +25,7 @@ from ingest.arguments import (
     scheme_owners,
     scheme_roles,
 )
-from ingest.clusters import NUMBER_WORDS
+from ingest.clusters import NUMBER_WORDS, PLURAL_CLUSTERS
 from ingest.hindi import DEVANAGARI, role_of, says_under, speaks_of_clusters
 from ingest.mentions import PARTY_NOUN, role_parties
 from ingest.units import Entity, Sentence, focal_group
@@ -175,7 +175,6 @@ _CLUSTER_TALK = re.compile(
     r"\bclusters?\b(?!\s+development)|\bCFCs?\b|\bcommon facility cent", re.I
 )
 _IMPLEMENTING = re.compile(r"\b(?:implement|execut|operat)\w*", re.I)
-_CLUSTERS_WORD = re.compile(r"\bclusters\b", re.I)
 _CLUSTERS_AT_LARGE = re.compile(r"\bclusters\b|\bcluster development\b", re.I)
 _THE_CLUSTER = re.compile(r"\b(?:the|this|our|its)\b[^.;]{0,40}\bcluster\b", re.I)
 
@@ -205,7 +204,7 @@ def _targets(s: Sentence, focal: Entity | None, group: list[Entity] | None = Non
     if named:
         return named
     text = _masked(s)
-    if re.search(r"\bclusters\b", text, re.I) and not re.search(r"\bcluster\b", text, re.I):
+    if PLURAL_CLUSTERS.search(text) and not re.search(r"\bcluster\b", text, re.I):
         return []  # several unnamed clusters: not the focal one
     return group or ([focal] if focal else [])
 
@@ -673,7 +672,7 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 for c in named:
                     if (c.id, sc.id) not in linked:
                         yield rel(c.id, "SUPPORTED_BY", sc.id, 0.7)
-            elif later and len(schemes) == 1 and _CLUSTERS_WORD.search(text[:under]):
+            elif later and len(schemes) == 1 and PLURAL_CLUSTERS.search(text[:under]):
                 # "a proposal to set up clusters in ... under the Cluster Development
                 # Programme, ... adding that clusters have been approved in A, B and C": the
                 # clusters the sentence goes on to name are those it spoke of
@@ -799,7 +798,7 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 yield rel(body.id, "ADMINISTERS", sc.id, 0.7)
         if DEVANAGARI.search(s.clean):
             yield from _hindi_relations(s, rel, group or ([focal] if focal else every_cluster))
-        if not s.of("Cluster") and re.search(r"\bclusters\b", text, re.I):
+        if not s.of("Cluster") and PLURAL_CLUSTERS.search(text):
             # "... clusters under SFURTI", "launched the X programme in five clusters": the
             # clusters the next sentence lists ("The five clusters included ...") are its
             said_of = [sc for sc in schemes if _IN_CLUSTERS.match(text[sc.end :])]
