@@ -373,26 +373,42 @@ def _acting_bodies(sentences: list[Sentence], linked: set[frozenset[str]]) -> It
     it, works for it: the cluster is SUPPORTED_BY it as a partner, a weak reading. One
     cluster is meant in a sentence naming one cluster alone ("... a new cluster inside the
     Calcutta Leather Complex has been given final approval by the DPIIT"), and anywhere in a
-    document about one cluster (the sentence need not name it)."""
-    clusters = {c.id for s in sentences for c in s.of("Cluster")}
-    only = next(iter(clusters)) if len(clusters) == 1 else None
+    document about one cluster (the sentence need not name it). In the lede of a document
+    about several, before it names any ("The Department of MSME has partnered with UNESCO ...
+    Rural Craft Hubs are being developed in ten locations"), every cluster it goes on to name
+    is meant: the body the lede puts first is behind them all."""
+    order = list(dict.fromkeys(c.id for s in sentences for c in s.of("Cluster")))
+    only = order[0] if len(order) == 1 else None
+    lede = next((i for i, s in enumerate(sentences) if s.of("Cluster")), len(sentences))
     done: set[tuple[str, str]] = set()
 
-    def meant(s: Sentence) -> str | None:
+    def meant(i: int, s: Sentence) -> tuple[list[str], str]:
         named = {c.id for c in s.of("Cluster")}
-        return next(iter(named)) if len(named) == 1 else only
+        if only:
+            return [only], "one cluster"
+        if len(named) == 1:
+            return list(named), "the sentence's one cluster"
+        if i < lede:
+            return order, "the lede"  # before any cluster is named: the body behind them all
+        return [], ""
 
-    def open_(cid: str | None, e: Entity) -> bool:
-        return cid is not None and (cid, e.id) not in done and frozenset((cid, e.id)) not in linked
+    def open_(cid: str, e: Entity) -> bool:
+        return (cid, e.id) not in done and frozenset((cid, e.id)) not in linked
 
-    wanted = [s for s in sentences if any(open_(meant(s), e) for e in s.of("Agency"))]
-    for s, doc in zip(wanted, nlp.parse_many([s.clean for s in wanted]), strict=True):
-        cid = meant(s)
+    wanted = [
+        (i, s)
+        for i, s in enumerate(sentences)
+        if any(open_(c, e) for c in meant(i, s)[0] for e in s.of("Agency"))
+    ]
+    for (i, s), doc in zip(wanted, nlp.parse_many([s.clean for _, s in wanted]), strict=True):
+        cids, via = meant(i, s)
         for e in s.of("Agency"):
-            if cid is not None and open_(cid, e) and _acts(doc, e.start, e.end):
-                done.add((cid, e.id))
-                via = "one cluster" if cid == only else "the sentence's one cluster"
-                yield (s, cid, "SUPPORTED_BY", e.id, 0.4, {"role": "partner", "via": via})
+            if not _acts(doc, e.start, e.end):
+                continue
+            for cid in cids:
+                if open_(cid, e):
+                    done.add((cid, e.id))
+                    yield (s, cid, "SUPPORTED_BY", e.id, 0.4, {"role": "partner", "via": via})
 
 
 # Papers a body issues for a committee it runs: in such a paper the bodies of its letterhead

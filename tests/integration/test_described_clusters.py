@@ -1146,6 +1146,23 @@ def test_bodies_acting_in_a_document_about_one_cluster_support_it(
     assert not any(b == "Khadi and Village Industries Commission" for _, b in backers)
     # ... but a body acting in a sentence naming one of them alone works for that one
     assert ("Bamboo Cluster", "National Institute of Design") in backers
+    # a body acting in the lede, before the document names any of its clusters, is behind
+    # each of them; one only named there is not
+    lede = (
+        "The Khadi and Village Industries Commission has launched a craft drive in Assam, "
+        "said officials of the National Bank for Agriculture and Rural Development.\n"
+        "The Cane Cluster at Barpeta and the Bamboo Cluster at Nalbari were set up in 2019.\n"
+    )
+    backers = _rels(_read(tables_kb, tmp_path, lede, "lede.txt"), "SUPPORTED_BY")
+    kvic = "Khadi and Village Industries Commission"
+    assert {("Cane Cluster", kvic), ("Bamboo Cluster", kvic)} <= backers
+    assert not any("Agriculture and Rural" in b for _, b in backers)
+    # after the first cluster is named, the lede is over
+    late = lede.replace("in 2019.\n", "in 2019.\nThe Khadi and Village Industries Commission "
+                        "held a fair.\n").replace("The Khadi and Village Industries Commission "
+                        "has launched", "A craft drive was launched")  # fmt: skip
+    backers = _rels(_read(tables_kb, tmp_path, late, "late.txt"), "SUPPORTED_BY")
+    assert not any(b == kvic for _, b in backers)
 
 
 def test_a_document_about_growers_of_one_place_is_about_their_cluster(
