@@ -328,6 +328,7 @@ def preview_paths(
                         "relation": e.relation,
                         "target": names.get(e.target, e.target),
                         "text": e.provenance[0].text if e.provenance else "",
+                        "role": e.attrs.get("role"),
                     }
                     for e in facts.edges.values()
                     if e.relation != "MENTIONED_IN"

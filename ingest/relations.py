@@ -335,6 +335,8 @@ def _relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterato
 _GIVING = {
     "support", "assistance", "help", "collaboration", "partnership", "association", "tie",
     "partner", "coordination", "co-ordination", "fund", "funding", "grant", "guidance",
+    "backing", "aid", "finance", "financing", "contribution", "loan", "subsidy", "sponsorship",
+    "cooperation", "co-operation",
 }  # fmt: skip
 _ACTING_HEADS = ("VERB", "AUX")
 # a body after these works the matter: "sponsored by UNDP", "implemented through NABARD",
@@ -365,6 +367,41 @@ def _acts(doc: Any, start: int, end: int) -> bool:
         and head.lower_ in ("from", "with")
         and (head.head.lemma_.lower() in _GIVING)
     )
+
+
+# A sentence about who pays what part of a cost ("the Central Government will bear 70 per
+# cent, the State Government 20 per cent"): a body next to a percentage pays that share
+_PAYING = re.compile(
+    r"\b(?:cost|contribut\w*|share|grant|fund\w*|bear|borne|ratio|assistance|expenditure"
+    r"|invest\w*|subsid\w*|financ\w*)\b",
+    re.I,
+)
+_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.I)
+_SHARE_GAP = re.compile(r"[^.;:()]{0,40}")
+
+
+def payers(s: Sentence) -> set[str]:
+    """The bodies a sentence on paying a cost (`_PAYING`) gives a share of it: a percentage
+    within a few words of the body, before or after it, with no other body between ("75
+    percent of the Central government's contribution, 15 percent of State government")."""
+    text = s.clean
+    if not _PAYING.search(text):
+        return set()
+    shares = [m.span() for m in _SHARE.finditer(text)]
+    bodies = s.of("Agency")
+    if not shares or not bodies:
+        return set()
+    out = set()
+    for e in bodies:
+        for a, b in shares:
+            lo, hi = (b, e.start) if b <= e.start else (e.end, a) if e.end <= a else (0, -1)
+            if hi < lo or not _SHARE_GAP.fullmatch(text[lo:hi]) or len(text[lo:hi].split()) > 6:
+                continue
+            if any(lo <= o.start < hi for o in s.entities if o is not e and o.type == "Agency"):
+                continue
+            out.add(e.id)
+            break
+    return out
 
 
 def _acting_bodies(sentences: list[Sentence], linked: set[frozenset[str]]) -> Iterator[Rel]:
@@ -402,13 +439,15 @@ def _acting_bodies(sentences: list[Sentence], linked: set[frozenset[str]]) -> It
     ]
     for (i, s), doc in zip(wanted, nlp.parse_many([s.clean for _, s in wanted]), strict=True):
         cids, via = meant(i, s)
+        paying = payers(s)
         for e in s.of("Agency"):
-            if not _acts(doc, e.start, e.end):
+            role = "funding" if e.id in paying else "partner" if _acts(doc, e.start, e.end) else ""
+            if not role:
                 continue
             for cid in cids:
                 if open_(cid, e):
                     done.add((cid, e.id))
-                    yield (s, cid, "SUPPORTED_BY", e.id, 0.4, {"role": "partner", "via": via})
+                    yield (s, cid, "SUPPORTED_BY", e.id, 0.4, {"role": role, "via": via})
 
 
 # Papers a body issues for a committee it runs: in such a paper the bodies of its letterhead

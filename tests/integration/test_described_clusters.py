@@ -1165,6 +1165,25 @@ def test_bodies_acting_in_a_document_about_one_cluster_support_it(
     assert not any(b == kvic for _, b in backers)
 
 
+def test_bodies_paying_a_share_of_the_cost_fund_the_cluster(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # the second body's verb is left out ("the State Government 20 per cent"): its share
+    # says it pays; a body named in a sentence with no share or cost does not
+    text = (
+        "A common facility centre will come up at the Brass Cluster at Moradabad, Uttar "
+        "Pradesh, at a cost of Rs 12 crore.\n"
+        "The Central Government will bear 70 per cent of the cost, the State Government 20 "
+        "per cent and the units 10 per cent.\n"
+        "Officials of the National Bank for Agriculture and Rural Development attended.\n"
+    )
+    found = _read(tables_kb, tmp_path, text)
+    roles = {(r["target"], r["role"]) for r in found["relations"]
+             if r["relation"] == "SUPPORTED_BY" and r["source"] == "Brass Cluster"}  # fmt: skip
+    assert ("Government of Uttar Pradesh", "funding") in roles
+    assert not any("Agriculture and Rural" in b for b, _ in roles)
+
+
 def test_a_document_about_growers_of_one_place_is_about_their_cluster(
     tables_kb: KnowledgeBase, tmp_path: Path
 ) -> None:
