@@ -79,6 +79,7 @@ from kb.store.base import Node, Provenance
 
 EXTRACTOR = "rules"
 MAX_NAME_CHARS = 200  # a longer "name" is a run of text the rules misread; it is not kept
+_UNION_SEAT = "state:delhi"  # the Union government's seat, named for it
 _PRIORITY = {"list": 0, "description": 0.5, "gazetteer": 1, "coref": 1, "pattern": 2, "role": 2}
 _GENERIC_DEPT = re.compile(
     r"^(?:department|directorate|office)\s+(?:of|for)\b|\b(?:department|office)$", re.I
@@ -1002,8 +1003,13 @@ class Extractor:
         raw = [select(r) for r in raw]
         # the document's clear state (two thirds of its state mentions): where a cluster with no
         # other place is, and which state "the State government" of a sentence naming none means
-        clear = state is not None and doc_states[state] * 3 >= sum(doc_states.values()) * 2
-        clear_state = state if clear else None
+        # Delhi, the Union's seat ("the proposal was sent to Delhi"), is no such state when
+        # another is named
+        ruled = Counter({k: n for k, n in doc_states.items() if k != _UNION_SEAT})
+        ruled = ruled or doc_states
+        ruling = ruled.most_common(1)[0][0] if ruled else None
+        clear = ruling is not None and ruled[ruling] * 3 >= sum(ruled.values()) * 2
+        clear_state = ruling if clear else None
         for s, mentions in zip(sentences, raw, strict=True):
             deadline.check()
             inner = [

@@ -1194,3 +1194,17 @@ def test_a_document_about_growers_of_one_place_is_about_their_cluster(
         "The ginger farmers were trained in washing and drying the ginger.\n"
     )
     assert list(_clusters(_read(tables_kb, tmp_path, text))) == ["Wokha Ginger Cluster"]
+
+
+def test_the_state_government_is_not_delhi_where_the_union_sits(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "sent to Delhi" names the Union's seat, not the state whose government the page means
+    text = (
+        "The Deogiri Brass Cluster in Maharashtra was proposed to Delhi.\n"
+        "Officials in Delhi approved it, and the report went to Delhi in 2021.\n"
+        "The State government will give 15 per cent of the cost.\n"
+    )
+    names = {e["name"] for e in _read(tables_kb, tmp_path, text)["entities"]}
+    assert "Government of Maharashtra" in names
+    assert "Government of Delhi" not in names
