@@ -336,7 +336,7 @@ _GIVING = {
     "support", "assistance", "help", "collaboration", "partnership", "association", "tie",
     "partner", "coordination", "co-ordination", "fund", "funding", "grant", "guidance",
     "backing", "aid", "finance", "financing", "contribution", "loan", "subsidy", "sponsorship",
-    "cooperation", "co-operation",
+    "cooperation", "co-operation", "talk", "agreement", "mou", "tie-up", "along", "together",
 }  # fmt: skip
 _ACTING_HEADS = ("VERB", "AUX")
 # a body after these works the matter: "sponsored by UNDP", "implemented through NABARD",
@@ -404,6 +404,12 @@ def payers(s: Sentence) -> set[str]:
     return out
 
 
+# Between two bodies of one list, the first's seat allowed: ", Madhya Pradesh, and the "
+_CO_LISTED = re.compile(
+    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?"
+)
+
+
 def _acting_bodies(sentences: list[Sentence], linked: set[frozenset[str]]) -> Iterator[Rel]:
     """A body that acts (`_acts`: "ASCENT initiated Project EnterPrice", "sponsored by UNDP",
     "with financial support from IIE") where one cluster is meant, and that no rule linked to
@@ -440,8 +446,17 @@ def _acting_bodies(sentences: list[Sentence], linked: set[frozenset[str]]) -> It
     for (i, s), doc in zip(wanted, nlp.parse_many([s.clean for _, s in wanted]), strict=True):
         cids, via = meant(i, s)
         paying = payers(s)
-        for e in s.of("Agency"):
+        before: tuple[Entity, str] | None = None  # the body named before, and its role
+        for e in sorted(s.of("Agency"), key=lambda b: b.start):
             role = "funding" if e.id in paying else "partner" if _acts(doc, e.start, e.end) else ""
+            if (
+                not role
+                and before
+                and before[1]
+                and _CO_LISTED.fullmatch(s.clean[before[0].end : e.start])
+            ):
+                role = before[1]  # "X, Madhya Pradesh, and Y spearheaded it": Y as X
+            before = (e, role)
             if not role:
                 continue
             for cid in cids:

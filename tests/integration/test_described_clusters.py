@@ -1136,6 +1136,15 @@ def test_bodies_acting_in_a_document_about_one_cluster_support_it(
     )
     assert any("North Eastern Development Finance" in b for b in supporters)  # "through"
     assert not any("Agriculture and Rural" in b for b in supporters)
+    # listed after an acting body (with its seat between), in talks with, along with
+    more = text + (
+        "The fair was spearheaded by the Coir Board, Kochi, and the Central Silk Board.\n"
+        "The State is in talks with the National Jute Board for a yarn depot.\n"
+        "The KVIC, along with the Textiles Committee, held a fair in 2021.\n"
+    )
+    found = _read(tables_kb, tmp_path, more, "more.txt")
+    supporters = {b for c, b in _rels(found, "SUPPORTED_BY") if c == "Cane Cluster"}
+    assert {"Central Silk Board", "National Jute Board", "Textiles Committee"} <= supporters
     # with two clusters in the document, it does not say which one a body works for
     two = text.replace(
         "set up in 2019.", "set up in 2019, and the Bamboo Cluster at Nalbari in 2020."
