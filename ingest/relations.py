@@ -282,7 +282,7 @@ def _relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterato
             backed.add(tgt)
         linked.add(frozenset((src, tgt)))
         yield r
-    yield from _acting_bodies(sentences, linked)
+    yield from _acting_bodies(sentences, linked, context.get("title"))
     first: dict[str, tuple[Sentence, Entity]] = {}
     for s in sentences:
         for c in s.of("Cluster"):
@@ -410,7 +410,9 @@ _CO_LISTED = re.compile(
 )
 
 
-def _acting_bodies(sentences: list[Sentence], linked: set[frozenset[str]]) -> Iterator[Rel]:
+def _acting_bodies(
+    sentences: list[Sentence], linked: set[frozenset[str]], title: str | None = None
+) -> Iterator[Rel]:
     """A body that acts (`_acts`: "ASCENT initiated Project EnterPrice", "sponsored by UNDP",
     "with financial support from IIE") where one cluster is meant, and that no rule linked to
     it, works for it: the cluster is SUPPORTED_BY it as a partner, a weak reading. One
@@ -419,7 +421,10 @@ def _acting_bodies(sentences: list[Sentence], linked: set[frozenset[str]]) -> It
     document about one cluster (the sentence need not name it). In the lede of a document
     about several, before it names any ("The Department of MSME has partnered with UNESCO ...
     Rural Craft Hubs are being developed in ten locations"), every cluster it goes on to name
-    is meant: the body the lede puts first is behind them all."""
+    is meant: the body the lede puts first is behind them all.
+    A body paying a share of a cost (`payers`) funds it; a body the document's `title` names
+    ("Jaipur Blue Pottery Cluster (RUDA case study)") acts there; a body listed right after
+    an acting one ("spearheaded by X, Madhya Pradesh, and Y") acts as that one does."""
     order = list(dict.fromkeys(c.id for s in sentences for c in s.of("Cluster")))
     only = order[0] if len(order) == 1 else None
     lede = next((i for i, s in enumerate(sentences) if s.of("Cluster")), len(sentences))
@@ -448,7 +453,13 @@ def _acting_bodies(sentences: list[Sentence], linked: set[frozenset[str]]) -> It
         paying = payers(s)
         before: tuple[Entity, str] | None = None  # the body named before, and its role
         for e in sorted(s.of("Agency"), key=lambda b: b.start):
-            role = "funding" if e.id in paying else "partner" if _acts(doc, e.start, e.end) else ""
+            role = (
+                "funding"
+                if e.id in paying
+                else "partner"
+                if s.text == title or _acts(doc, e.start, e.end)
+                else ""
+            )
             if (
                 not role
                 and before

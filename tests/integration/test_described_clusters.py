@@ -1217,3 +1217,15 @@ def test_the_state_government_is_not_delhi_where_the_union_sits(
     names = {e["name"] for e in _read(tables_kb, tmp_path, text)["entities"]}
     assert "Government of Maharashtra" in names
     assert "Government of Delhi" not in names
+
+
+def test_a_body_the_title_names_works_for_the_documents_clusters(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # a page published by a body, or its report, names the body in its title: the body is
+    # behind what the page describes; named only in the text, it is not
+    body = "The Brass Cluster at Moradabad makes lamps; its artisans met the Coir Board.\n"
+    titled = "TITLE: Brass lamps: a case study (Khadi and Village Industries Commission)\n\n" + body
+    backers = _rels(_read(tables_kb, tmp_path, titled, "titled.txt"), "SUPPORTED_BY")
+    assert ("Brass Cluster", "Khadi and Village Industries Commission") in backers
+    assert ("Brass Cluster", "Coir Board") not in backers
