@@ -32,7 +32,7 @@ from ingest.units import Entity, Sentence, focal_group
 from ingest.units import facilities as facilities_of
 from kb import nlp
 from kb.ids import is_a, place_slug
-from kb.quantities import find_quantities
+from kb.quantities import PERCENT, find_quantities
 from kb.schema import (
     AGENCY_ROLES,
     GROUP_KINDS,
@@ -376,7 +376,7 @@ _PAYING = re.compile(
     r"|invest\w*|subsid\w*|financ\w*)\b",
     re.I,
 )
-_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)", re.I)
+# what may stand between a body and its share: a few words, in one clause
 _SHARE_GAP = re.compile(r"[^.;:()]{0,40}")
 
 
@@ -387,21 +387,20 @@ def payers(s: Sentence) -> set[str]:
     text = s.clean
     if not _PAYING.search(text):
         return set()
-    shares = [m.span() for m in _SHARE.finditer(text)]
+    shares = [m.span() for m in PERCENT.finditer(text)]
     bodies = s.of("Agency")
-    if not shares or not bodies:
-        return set()
-    out = set()
-    for e in bodies:
-        for a, b in shares:
-            lo, hi = (b, e.start) if b <= e.start else (e.end, a) if e.end <= a else (0, -1)
-            if hi < lo or not _SHARE_GAP.fullmatch(text[lo:hi]) or len(text[lo:hi].split()) > 6:
-                continue
-            if any(lo <= o.start < hi for o in s.entities if o is not e and o.type == "Agency"):
-                continue
-            out.add(e.id)
-            break
-    return out
+
+    def next_to(e: Entity, share: tuple[int, int]) -> bool:
+        lo, hi = (share[1], e.start) if share[1] <= e.start else (e.end, share[0])
+        gap = text[lo:hi]
+        return (
+            lo <= hi
+            and bool(_SHARE_GAP.fullmatch(gap))
+            and len(gap.split()) <= 6
+            and not any(lo <= o.start < hi for o in bodies if o is not e)
+        )
+
+    return {e.id for e in bodies if any(next_to(e, share) for share in shares)}
 
 
 # Between two bodies of one list, the first's seat allowed: ", Madhya Pradesh, and the "
