@@ -403,10 +403,8 @@ def payers(s: Sentence) -> set[str]:
     return {e.id for e in bodies if any(next_to(e, share) for share in shares)}
 
 
-# Between two bodies of one list, the first's seat allowed: ", Madhya Pradesh, and the "
-_CO_LISTED = re.compile(
-    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?"
-)
+# Between two bodies of one list (`_LISTED`), the first's seat allowed: ", Madhya Pradesh, and the "
+_CO_LISTED = re.compile(rf"(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){{0,2}})?{_LISTED.pattern}")
 
 
 def _acting_bodies(
@@ -452,20 +450,14 @@ def _acting_bodies(
         paying = payers(s)
         before: tuple[Entity, str] | None = None  # the body named before, and its role
         for e in sorted(s.of("Agency"), key=lambda b: b.start):
-            role = (
-                "funding"
-                if e.id in paying
-                else "partner"
-                if s.text == title or _acts(doc, e.start, e.end)
-                else ""
-            )
-            if (
-                not role
-                and before
-                and before[1]
-                and _CO_LISTED.fullmatch(s.clean[before[0].end : e.start])
-            ):
+            if e.id in paying:
+                role = "funding"
+            elif s.text == title or _acts(doc, e.start, e.end):
+                role = "partner"
+            elif before and _CO_LISTED.fullmatch(s.clean[before[0].end : e.start]):
                 role = before[1]  # "X, Madhya Pradesh, and Y spearheaded it": Y as X
+            else:
+                role = ""
             before = (e, role)
             if not role:
                 continue
