@@ -55,7 +55,7 @@ DROPPED = {
     "entire", "whole", "own", "said", "above", "following", "respective", "total", "country",
     "state", "district", "local", "present", "one", "two", "three", "four", "five",
     "upcoming", "planned", "remaining", "another", "similar", "fourth", "fifth", "sixth", "seventh", "eighth",
-    "ninth", "tenth",
+    "ninth", "tenth", "additional", "further",
     # a project's extent and kind ("a 224.5-acre greenfield electronics cluster")
     "acre", "acres", "hectare", "hectares", "greenfield", "brownfield", "promising",
 }  # fmt: skip
@@ -379,10 +379,12 @@ def described_clusters(
         if not product and facility is not None:
             product = _workers_craft(doc)  # "a CFC for the bamboo artisans"
         # a name when written as one, "Cluster" included ("Coir cluster" opening a sentence is
-        # not); a CFC's words name its cluster's product, not the cluster
+        # not); a CFC's words name its cluster's product, not the cluster; "Agro Food
+        # Processing Clusters ... for Kangra, Mandi and Solan" names a kind of several
         capitalised = (
             bool(words)
             and tok.lower_ in CLUSTER_WORDS
+            and not _plural_head(doc, head)
             and tok.text[:1].isupper()
             and all(t.text[:1].isupper() for t in words if t.is_alpha)
         )
@@ -1806,7 +1808,7 @@ def _place(
                 objs = [c for c in p.children if c.dep_ == "pobj"]
                 if objs:
                     o = objs[0]
-                    left = [c for c in o.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                    left = [c for c in o.lefts if c.dep_ in _naming_deps(o) and c.pos_ == "PROPN"]
                     # "in the high-profile Gandhi constituency of Sultanpur": the place named by
                     # "of" comes before a name qualifying the noun
                     candidates += [
@@ -1827,6 +1829,22 @@ def _place(
                         for g in c.children
                         if g.dep_ == "pobj" and g.pos_ == "PROPN"
                     ]
+    # 4b. "Clusters under the same scheme for Kangra, Mandi and Solan districts": the districts
+    # a preposition of the cluster's own phrase names, however far down the phrase; "for"
+    # counts here, the unit word saying that a place follows ("for the weavers" does not). Not
+    # a district qualifying a town ("at Cherthala in the Alappuzha district": the town's), nor
+    # a centre's or unit's phrase (its place is its own, read above)
+    for t in tok.subtree if tok.lower_ in CLUSTER_WORDS else ():
+        if t.i > tok.i and t.dep_ == "pobj" and t.lower_ in ADMIN_UNITS:
+            prep = t.head
+            if (
+                prep.lower_ in PLACE_PREPOSITIONS | {"for"}
+                and prep.head.pos_ != "PROPN"
+                and doc[prep.i - 1].pos_ != "PROPN"
+            ):
+                names = [c for c in t.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+                if names:
+                    candidates.append((_proper_run(doc, _name_start(doc, names[0])), False))
     # 5. "<Place> ... has become the first textile cluster", "Bahraich will also have a khadi
     # cluster": the subject of a copula or of a verb of having whose complement is the cluster
     if (tok.dep_ == "attr" and tok.head.lemma_ in _COPULA_LEMMAS) or (
@@ -1862,6 +1880,12 @@ def _place(
         if found is not None and found[1] in ("district", "town"):
             return (*found, run, adjacent)
     return None
+
+
+def _naming_deps(noun: Any) -> tuple[str, ...]:
+    """How a place's name hangs on the noun after it: as a compound ("Kamrup District"), and
+    before a unit word also as the parser's modifier ("in Alappuzha and Kollam districts")."""
+    return ("compound", "nmod") if noun.lower_ in ADMIN_UNITS else ("compound",)
 
 
 def _name_start(doc: Any, tok: Any) -> Any:

@@ -1229,3 +1229,44 @@ def test_a_body_the_title_names_works_for_the_documents_clusters(
     backers = _rels(_read(tables_kb, tmp_path, titled, "titled.txt"), "SUPPORTED_BY")
     assert ("Brass Cluster", "Khadi and Village Industries Commission") in backers
     assert ("Brass Cluster", "Coir Board") not in backers
+
+
+def test_clusters_for_a_list_of_districts_are_one_in_each(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # the districts written before the word "districts" (the parser's modifiers of it), after
+    # the verb ("will come up in") or far down the clusters' own phrase ("under the scheme
+    # for"): a cluster in each; a capitalised kind of several ("Coir Processing Clusters") is
+    # no one cluster's name, and "additional" is no part of a product
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Coir clusters for Kerala\n"
+        "Coir clusters will come up in Alappuzha and Kollam districts under SFURTI.\n"
+        "Two additional Cashew Processing Clusters under the same scheme for Kollam and "
+        "Thiruvananthapuram districts are to be approved.\n",
+    )
+    clusters = set(_clusters(found))
+    assert {
+        "Alappuzha Coir Cluster",
+        "Kollam Coir Cluster",
+        "Kollam Cashew Processing Cluster",
+        "Thiruvananthapuram Cashew Processing Cluster",
+    } <= clusters, clusters
+    assert "Cashew Processing Cluster" not in clusters
+    located = _rels(found, "LOCATED_IN")
+    assert ("Thiruvananthapuram Cashew Processing Cluster", "Thiruvananthapuram") in located
+
+
+def test_a_district_qualifying_the_clusters_town_is_no_second_cluster(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Kerala to set up a boat building cluster\n"
+        "The government will establish a boat building cluster of the state at Cherthala in "
+        "the Alappuzha district, the minister said.\n",
+    )
+    clusters = set(_clusters(found))
+    assert "Alappuzha Boat Building Cluster" not in clusters, clusters
