@@ -22,6 +22,7 @@ from kb.aliases import STATE_SHORT
 from kb.errors import InputError, NotFound
 from kb.evidence import (
     BROAD_TYPES,
+    NOUN_TYPES,
     READERS,
     SPAN_TYPES,
     Candidate,
@@ -1039,7 +1040,11 @@ class QuestionAnswerer:
             listed = next((c for c in pool if c.kind == "sentence" and c.locator == listed.locator
                            and c.document == listed.document), listed)  # fmt: skip
         first = listed or best
-        spans = answer_spans(q, first.reading)
+        # "under which scheme": a span naming a scheme leads, not the nearer "Common Facility
+        # Centres" (the sort keeps the spans' order otherwise)
+        spans = sorted(
+            answer_spans(q, first.reading), key=lambda x: not self._names_kind(q, x.text)
+        )
         lead = spans[0].text if spans else ""
         if q.kind_names and not (spans and of_the_kind(q, spans[0])):
             lead = kind_named(q, first.reading) or lead  # "which district": a district
@@ -1095,6 +1100,18 @@ class QuestionAnswerer:
             text, chosen = _render(q, lead, chosen)
         citations = _citations(chosen)
         return _reply(q.text, text, True, citations, self._entities(q.focus), [])
+
+    def _names_kind(self, q: Question, text: str) -> bool:
+        """Whether a span is of the kind of node the question's noun asks for ("which scheme":
+        a Scheme), by its words (a noun of that kind: "Programme", "Mission") or by the node it
+        names in the KB ("SFURTI")."""
+        wanted = NOUN_TYPES.get(q.noun or "")
+        if not wanted:
+            return True
+        kind_words = {w for w, types in NOUN_TYPES.items() if types == wanted}
+        if kind_words & set(tokens(text)):  # both stemmed
+            return True
+        return any(m.type in wanted and m.score >= 90 for m in self.linker.find(text)[:1])
 
     def _continued_list(
         self, q: Question, best: Candidate, pool: list[Candidate], threshold: float

@@ -371,3 +371,20 @@ def test_a_question_of_two_parts_gets_both_answers(built_kb: KnowledgeBase) -> N
     known, *others = b.answer.split(" | ")
     assert known.startswith("High Spirit Commercial Ventures") and LESS_SURE not in known
     assert all(x.startswith(LESS_SURE) for x in others)
+
+
+def test_which_scheme_is_answered_by_the_scheme_not_the_nearer_body(
+    scratch_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """ "Under which scheme ...?": of the names the sentence holds, the one of the asked kind
+    (a Scheme, by its noun or its node) leads the answer, not "Common Facility Centres"."""
+    doc = tmp_path / "cfc.txt"
+    doc.write_text(
+        "Two CFCs for Tolpur and Wengra\n"
+        "The state cabinet approved two Common Facility Centres at Tolpur and Wengra under the "
+        "National Handloom Development Programme.\n"
+        "Each centre will have a dye house and a design studio.\n"
+    )
+    scratch_kb.ingest([doc])
+    a = scratch_kb.ask("Under which central scheme are the Tolpur and Wengra CFCs?")
+    assert a.answered and a.answer.startswith("the National Handloom Development Programme"), a
