@@ -1195,6 +1195,51 @@ def table_cells(text: str) -> list[str] | None:
     return cells if len(cells) >= 2 else None
 
 
+# A line announcing clusters set out a line each below it ("The following bamboo clusters were
+# selected under the mission:", then "Dhemaji, Assam", "Kolasib (Mizoram)", ...)
+_ANNOUNCING = re.compile(r"\b(?:clusters|CFCs)\b[^:]*:\s*$", re.I)
+_ANNOUNCED_RUN = re.compile(r"((?:[A-Za-z&-]+\s+){1,3})(?:clusters|CFCs)\b", re.I)
+_ITEM_LINE = re.compile(
+    r"([A-Z][A-Za-z-]+(?:\s+[A-Z][A-Za-z-]+){0,2})"  # the place
+    r"(?:\s*[,(–-]\s*([A-Z][A-Za-z -]+?)\s*\)?)?\s*[.;]?"  # its district or state
+)
+
+
+def announced_places(
+    texts: list[str], place_kind: PlaceKind
+) -> list[tuple[int, str, str | None, str]]:
+    """The places listed a line each after a line announcing clusters, each as (line index,
+    place, its district's or state's id, the product the announcing line names or ""). A line
+    is an item when it is only a place, maybe with its district or state after a comma or in
+    brackets, and the place is a district or a town the KB or that qualifier places; the list
+    ends at the first line that is not one, and two items at least make a list."""
+    out: list[tuple[int, str, str | None, str]] = []
+    for i, text in enumerate(texts):
+        if not _ANNOUNCING.search(text):
+            continue
+        run = _ANNOUNCED_RUN.search(text)
+        words = run.group(1).split() if run else []
+        skip = CATEGORY | DROPPED | _NOT_PRODUCT | {"selected", "following", "approved"}
+        made = " ".join(w for w in words if w.lower() not in skip and w.isalpha())
+        items = []
+        for j in range(i + 1, len(texts)):
+            m = _ITEM_LINE.fullmatch(texts[j].strip())
+            if m is None:
+                break
+            place, qualifier = m.groups()
+            kind = place_kind(place)
+            over = place_kind(qualifier) if qualifier else None
+            placed = over[1] if over is not None and over[0] in ("district", "state") else None
+            if kind is None or kind[0] not in ("district", "town"):
+                break
+            if kind[0] == "town" and not (kind[1] or placed):
+                break  # a capitalised word no one places: not a list of places
+            items.append((j, place, kind[1] or placed, made))
+        if len(items) >= 2:
+            out += items
+    return out
+
+
 def place_product_rows(texts: list[str]) -> list[tuple[int, str, str]]:
     """The rows of a table whose header names a place column and a product column ("Name of the
     District | Craft"), as (line index, place cell, product cell): one place and what is made

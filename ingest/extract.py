@@ -27,6 +27,7 @@ from ingest.clusters import (
     UNITS_IN,
     WORKER_NOUNS,
     Described,
+    announced_places,
     caps_cluster_names,
     caps_role_holders,
     described_clusters,
@@ -971,6 +972,17 @@ class Extractor:
                 name = f"{place} {_titled(' and '.join(_TABLE_ITEMS.split(made)))} Cluster"
                 found.append(Mention("Cluster", name, 0, len(sentences[i].clean), "described",
                                      ids=[where] if where else [], how="description"))  # fmt: skip
+        if not about_odop:
+            texts = [s.clean for s in sentences]
+            place_kind = lambda w: self._place_kind(w, doc_states)  # noqa: E731
+            for i, place, where, made in announced_places(texts, place_kind):
+                if any(m.type == "Cluster" for m in raw[i]):
+                    continue
+                made = made or product or headline or ""
+                name = f"{place} {_titled(made)} Cluster" if made else f"{place} Cluster"
+                where = where or (doc_states.most_common(1)[0][0] if doc_states else None)
+                raw[i].append(Mention("Cluster", name, 0, len(texts[i]), "described",
+                                      ids=[where] if where else [], how="description"))  # fmt: skip
         if not about_odop and not any(m.type == "Cluster" for found in raw for m in found):
             # a document naming no cluster: "the CFC in Korba" is its project, named by its
             # place and the craft of the artisans it serves (see `described_clusters`)

@@ -1270,3 +1270,30 @@ def test_a_district_qualifying_the_clusters_town_is_no_second_cluster(
     )
     clusters = set(_clusters(found))
     assert "Alappuzha Boat Building Cluster" not in clusters, clusters
+
+
+def test_clusters_set_out_a_line_each_after_an_announcing_line(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # a line announcing clusters with a colon, then a place a line (its state after a comma or
+    # in brackets): a cluster at each place, of the product the announcing line names; the
+    # list ends at the first line that is not a place
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Bamboo mission picks its clusters\n"
+        "The following bamboo clusters were selected under the mission:\n"
+        "- Dhemaji, Assam\n"
+        "- Kolasib (Mizoram)\n"
+        "- Dhalai, Tripura\n"
+        "Training will begin in March.\n",
+    )
+    clusters = set(_clusters(found))
+    assert {
+        "Dhemaji Bamboo Cluster",
+        "Kolasib Bamboo Cluster",
+        "Dhalai Bamboo Cluster",
+    } <= clusters, clusters
+    located = _rels(found, "LOCATED_IN")
+    assert ("Kolasib Bamboo Cluster", "Kolasib") in located, located
+    assert not any(name.startswith("Training") for name in clusters), clusters
