@@ -1342,10 +1342,22 @@ def for_items(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
         t = doc[i]
         opens = i == 0 or doc[i - 1].lower_ in _ITEM_SEPARATORS | {":"}
         opens = opens or (doc[i - 1].pos_ in _LIST_OPENERS and not out)
-        if not (opens and t.pos_ == "PROPN" and t.text[:1].isupper()):
+        # "... and Chirkunda for refractory products": an item's capitalised word is its place
+        # also when the tagger calls it a noun (a town it does not know), the "for" following
+        mistagged = (
+            i > 0
+            and t.pos_ in ("NOUN", "ADJ")
+            and t.is_alpha
+            and i + 1 < len(doc)
+            and doc[i + 1].lower_ == "for"
+        )
+        if not (opens and (t.pos_ == "PROPN" or mistagged) and t.text[:1].isupper()):
             i += 1
             continue
         places = _place_list(doc, i, place_kind)
+        kind = place_kind(t.text) if mistagged and not places else None
+        if kind is not None and kind[0] in ("district", "town"):
+            places = [(t.text, kind[0], kind[1], t.idx, t.idx + len(t.text))]
         if not places:
             i += 1
             continue

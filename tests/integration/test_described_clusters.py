@@ -1297,3 +1297,22 @@ def test_clusters_set_out_a_line_each_after_an_announcing_line(
     located = _rels(found, "LOCATED_IN")
     assert ("Kolasib Bamboo Cluster", "Kolasib") in located, located
     assert not any(name.startswith("Training") for name in clusters), clusters
+
+
+def test_a_place_the_tagger_calls_a_noun_is_still_an_items_place(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "<Place> for <product>" items: the last place, a town no table knows, is tagged a noun;
+    # after a separator and before "for" it is still an item's place
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Five MSME clusters for Jharkhand\n"
+        "The Union ministry has shortlisted places for development as clusters.\n"
+        "The places shortlisted are Bokaro for engineering and fabrication, Ramgarh for mini "
+        "cement plants and Chirkunda for refractory products.\n",
+    )
+    clusters = set(_clusters(found))
+    assert {"Bokaro Engineering Cluster", "Chirkunda Refractory Products Cluster"} <= clusters, (
+        clusters
+    )
