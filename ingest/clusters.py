@@ -403,6 +403,12 @@ def described_clusters(
             ):
                 out += [Described(product, *item, False) for item in items]
         elif words and _plural_head(doc, head):
+            # "the Nuapada, Sonepur and Boudh handloom clusters": the districts coordinated
+            # before the one heading the product have a cluster each too
+            if adjacent and pstart < words[0].idx:
+                first = next(t for t in doc if t.idx >= pstart)
+                out += [Described(product, *item, False)
+                        for item in _coordinated_before(doc, first.i, place_kind)]  # fmt: skip
             # "bell metal clusters in Bankura and Murshidabad", "three bamboo clusters will
             # be developed in Jammu, Katra and Samba": one cluster of the product per place
             more = _continued_places(doc, pend, place_kind)
@@ -760,6 +766,28 @@ def _plural_head(doc: Any, tok: Any) -> bool:
     """A head that stands for several clusters: "clusters", "CFCs", or "one CFC each"."""
     nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
     return tok.lower_ in _PLURAL_HEADS or nxt == "each"
+
+
+def _coordinated_before(
+    doc: Any, i: int, place_kind: PlaceKind
+) -> list[tuple[str, str, str | None, int, int]]:
+    """The places coordinated before the one at token `i` ("Nuapada, Sonepur and" before
+    "Boudh"), in the text's order: districts, or towns the KB places; [] at the first word
+    that is none."""
+    items: list[tuple[str, str, str | None, int, int]] = []
+    while i >= 2 and doc[i - 1].lower_ in (",", "and", "&"):
+        j = i - 1
+        if doc[j].lower_ in ("and", "&") and doc[j - 1].text == ",":
+            j -= 1  # ", and"
+        if j < 1 or not (doc[j - 1].is_alpha and doc[j - 1].text[:1].isupper()):
+            break
+        start = _name_start(doc, doc[j - 1])
+        found = _resolve(doc, list(doc[start.i : j]), place_kind)
+        if found is None or found[1] not in ("district", "town") or found[2] is None:
+            break
+        items.insert(0, found)
+        i = start.i
+    return items
 
 
 def _respectively(doc: Any, end: int) -> bool:

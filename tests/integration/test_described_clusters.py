@@ -1316,3 +1316,26 @@ def test_a_place_the_tagger_calls_a_noun_is_still_an_items_place(
     assert {"Bokaro Engineering Cluster", "Chirkunda Refractory Products Cluster"} <= clusters, (
         clusters
     )
+
+
+def test_districts_coordinated_before_a_plural_clusters_phrase_are_a_cluster_each(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "the Nuapada, Sonepur and Boudh handloom clusters": each district coordinated before the
+    # one heading the product has a cluster of that product; a word no table places stops it
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Funds for Odisha's weavers\n"
+        "The ministry sanctioned funds for the Nuapada, Sonepur and Boudh handloom clusters.\n"
+        "Weavers, designers and Bargarh dyers met the officials.\n",
+    )
+    clusters = set(_clusters(found))
+    assert {
+        "Nuapada Handloom Cluster",
+        "Sonepur Handloom Cluster",
+        "Boudh Handloom Cluster",
+    } <= clusters, clusters
+    located = _rels(found, "LOCATED_IN")
+    assert ("Sonepur Handloom Cluster", "Sonepur") in located, located
+    assert not any(name.startswith(("Weavers", "Designers")) for name in clusters), clusters
