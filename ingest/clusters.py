@@ -1751,6 +1751,7 @@ def _place(
     # ("near": the cluster's ground is by the place, "the cluster villages near Dhemaji")
     if nxt is not None and nxt.lower_ in PLACE_PREPOSITIONS | {"near"} and nxt.i + 1 < len(doc):
         k = nxt.i + 2 if doc[nxt.i + 1].lower_ == "the" and nxt.i + 2 < len(doc) else nxt.i + 1
+        k = _past_union_territory(doc, k)
         candidates.append((_proper_run(doc, doc[k]), k == nxt.i + 1))
     # 2c. a list's line "Millets incubation center - PJTSAU, Hyderabad": a centre, a dash, its
     # host and its place (the first of the comma-separated names after the dash that is one)
@@ -1781,7 +1782,7 @@ def _place(
         and run[-1].text[:1].isupper()
         and nxt.i + 1 < len(doc)
     ):
-        j = nxt.i + 1
+        j = _past_union_territory(doc, nxt.i + 1)
         for _ in range(2):
             after = _proper_run(doc, doc[j])
             stop = after[-1].i + 1 if after else len(doc)
@@ -1971,6 +1972,16 @@ def _naming_deps(noun: Any) -> tuple[str, ...]:
     """How a place's name hangs on the noun after it: as a compound ("Kamrup District"), and
     before a unit word also as the parser's modifier ("in Alappuzha and Kollam districts")."""
     return ("compound", "nmod") if noun.lower_ in ADMIN_UNITS else ("compound",)
+
+
+def _past_union_territory(doc: Any, k: int) -> int:
+    """Token `k` moved past "UT of" / "Union Territory of" before a territory's name ("Seaweed
+    Cluster, UT of Lakshadweep")."""
+    for words in (("ut", "of"), ("union", "territory", "of")):
+        n = len(words)
+        if k + n < len(doc) and tuple(t.lower_ for t in doc[k : k + n]) == words:
+            return k + n
+    return k
 
 
 def _name_start(doc: Any, tok: Any) -> Any:

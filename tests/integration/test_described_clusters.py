@@ -1339,3 +1339,20 @@ def test_districts_coordinated_before_a_plural_clusters_phrase_are_a_cluster_eac
     located = _rels(found, "LOCATED_IN")
     assert ("Sonepur Handloom Cluster", "Sonepur") in located, located
     assert not any(name.startswith(("Weavers", "Designers")) for name in clusters), clusters
+
+
+def test_a_union_territory_written_ut_of_is_the_clusters_place(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "<Name> Cluster, UT of <Territory>": the territory after "UT of" is the place
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Fisheries clusters notified\n"
+        "The clusters include Pearl Culture Cluster in Hazaribagh, Jharkhand; Coral Reef Cluster, "
+        "UT of Lakshadweep; and Organic Fish Cluster in Soreng, Sikkim.\n",
+    )
+    located = _rels(found, "LOCATED_IN")
+    assert any(
+        name == "Coral Reef Cluster" and place.startswith("Lakshadweep") for name, place in located
+    ), located
