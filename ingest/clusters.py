@@ -1233,6 +1233,10 @@ _ITEM_LINE = re.compile(
 )
 
 
+# Words before the cluster word of an announcing line that name no product
+_NOT_ANNOUNCED = CATEGORY | DROPPED | _NOT_PRODUCT | {"selected", "following", "approved"}
+
+
 def announced_places(
     texts: list[str], place_kind: PlaceKind
 ) -> list[tuple[int, str, str | None, str]]:
@@ -1247,8 +1251,7 @@ def announced_places(
             continue
         run = _ANNOUNCED_RUN.search(text)
         words = run.group(1).split() if run else []
-        skip = CATEGORY | DROPPED | _NOT_PRODUCT | {"selected", "following", "approved"}
-        made = " ".join(w for w in words if w.lower() not in skip and w.isalpha())
+        made = " ".join(w for w in words if w.lower() not in _NOT_ANNOUNCED and w.isalpha())
         items = []
         for j in range(i + 1, len(texts)):
             m = _ITEM_LINE.fullmatch(texts[j].strip())
@@ -1928,7 +1931,7 @@ def _place(
                 and prep.head.pos_ != "PROPN"
                 and doc[prep.i - 1].pos_ != "PROPN"
             ):
-                names = [c for c in t.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+                names = [c for c in t.lefts if c.dep_ in _naming_deps(t) and c.pos_ == "PROPN"]
                 if names:
                     candidates.append((_proper_run(doc, _name_start(doc, names[0])), False))
     # 5. "<Place> ... has become the first textile cluster", "Bahraich will also have a khadi

@@ -914,16 +914,18 @@ class Extractor:
         }
         if district is None and len(labelled) == 1:
             district = labelled.pop()  # a profile's "District: X", the one such label
-        parses = parse_all([s.clean for s in sentences])
-        product = document_product([s.clean for s in sentences])
-        if product and (self._place_kind(product.title(), doc_states) or ("",))[0] in (
+        texts = [s.clean for s in sentences]
+        place_kind = lambda w: self._place_kind(w, doc_states)  # noqa: E731
+        parses = parse_all(texts)
+        product = document_product(texts)
+        if product and (place_kind(product.title()) or ("",))[0] in (
             "district",
             "state",
         ):
             product = None  # "Koppal clusters": a place, not what they make
         # places listed with no product may take a weaker sign of the trade: the headline's
         # product, or their section heading's (`_descriptions`' `listed_product`)
-        headline = product or headline_product([s.clean for s in sentences], doc.title)
+        headline = product or headline_product(texts, doc.title)
         about_odop = any(_ODOP.search(s.clean) for s in sentences)
         about_clusters = any(mentions_cluster(s.clean) for s in sentences)
         carried: str | None = None  # the state of the last heading of an index or a table
@@ -958,31 +960,32 @@ class Extractor:
         for s, found, heads in zip(sentences, raw, headed, strict=True):
             if not shapes or any(m.type == "Cluster" for m in found):
                 continue
-            items = framed_items(s.clean, shapes, lambda w: self._place_kind(w, doc_states))
+            items = framed_items(s.clean, shapes, place_kind)
             if items:
                 found += self._descriptions(s.clean, found, doc_states, district, None,
                                             product, headings=heads, framed=items)  # fmt: skip
-        if not about_odop and _PLURAL_UNITS.search(" ".join(s.clean for s in sentences)):
-            for i, place, made in place_product_rows([s.clean for s in sentences]):
-                found = raw[i]
-                kind = self._place_kind(place, doc_states)
-                if kind is None or kind[0] == "state" or any(m.type == "Cluster" for m in found):
+
+        # a line that is one cluster, named by its place and product, in its place's district
+        # or else the document's main state ("Bankura | Dokra, Terracotta", "- Dhemaji, Assam")
+        def line_cluster(i: int, name: str, where: str | None) -> None:
+            where = where or state
+            raw[i].append(Mention("Cluster", name, 0, len(texts[i]), "described",
+                                  ids=[where] if where else [], how="description"))  # fmt: skip
+
+        if not about_odop and _PLURAL_UNITS.search(" ".join(texts)):
+            for i, place, made in place_product_rows(texts):
+                kind = place_kind(place)
+                if kind is None or kind[0] == "state" or any(m.type == "Cluster" for m in raw[i]):
                     continue
-                where = kind[1] or (doc_states.most_common(1)[0][0] if doc_states else None)
-                name = f"{place} {_titled(' and '.join(_TABLE_ITEMS.split(made)))} Cluster"
-                found.append(Mention("Cluster", name, 0, len(sentences[i].clean), "described",
-                                     ids=[where] if where else [], how="description"))  # fmt: skip
+                made = " and ".join(_TABLE_ITEMS.split(made))
+                line_cluster(i, f"{place} {_titled(made)} Cluster", kind[1])
         if not about_odop:
-            texts = [s.clean for s in sentences]
-            place_kind = lambda w: self._place_kind(w, doc_states)  # noqa: E731
             for i, place, where, made in announced_places(texts, place_kind):
                 if any(m.type == "Cluster" for m in raw[i]):
                     continue
                 made = made or product or headline or ""
-                name = f"{place} {_titled(made)} Cluster" if made else f"{place} Cluster"
-                where = where or (doc_states.most_common(1)[0][0] if doc_states else None)
-                raw[i].append(Mention("Cluster", name, 0, len(texts[i]), "described",
-                                      ids=[where] if where else [], how="description"))  # fmt: skip
+                line_cluster(i, f"{place} {_titled(made)} Cluster" if made else f"{place} Cluster",
+                             where)  # fmt: skip
         if not about_odop and not any(m.type == "Cluster" for found in raw for m in found):
             # a document naming no cluster: "the CFC in Korba" is its project, named by its
             # place and the craft of the artisans it serves (see `described_clusters`)
