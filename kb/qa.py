@@ -473,6 +473,14 @@ def typed_first(q: Question, ranked: list[Candidate], within: int = 3) -> Candid
     return typed[0] if typed else best
 
 
+# The nouns of each kind of node a question's noun asks for ("scheme", "programme", "mission":
+# a Scheme), stemmed as NOUN_TYPES holds them
+_KIND_NOUNS: dict[tuple[str, ...], frozenset[str]] = {
+    kind: frozenset(w for w, types in NOUN_TYPES.items() if types == kind)
+    for kind in set(NOUN_TYPES.values())
+}
+
+
 def _retrieved_as_cited(found: list[Candidate]) -> None:
     """A graph fact reads as retrieved as well as the sentence it cites, when the search
     retrieved that sentence: its answer is what the sentence says (a fact has no retrieval
@@ -1108,8 +1116,7 @@ class QuestionAnswerer:
         wanted = NOUN_TYPES.get(q.noun or "")
         if not wanted:
             return True
-        kind_words = {w for w, types in NOUN_TYPES.items() if types == wanted}
-        if kind_words & set(tokens(text)):  # both stemmed
+        if _KIND_NOUNS[wanted] & set(tokens(text)):  # both stemmed
             return True
         return any(m.type in wanted and m.score >= 90 for m in self.linker.find(text)[:1])
 
