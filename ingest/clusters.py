@@ -279,6 +279,9 @@ NUMBER_WORDS = {
     "twelve",
 }  # fmt: skip
 PLURAL_CLUSTERS = re.compile(r"\bclusters\b", re.I)
+# In a document about clusters, the projects it counts are its clusters' ("... today there are
+# 20 pilot projects. These are at Bargarh, Barabanki, ...")
+_PLURAL_PROJECTS = re.compile(r"\b(?:clusters|projects)\b", re.I)
 
 
 # "These include ...", "They are ...": a sentence whose subject stands for the clusters the
@@ -286,16 +289,18 @@ PLURAL_CLUSTERS = re.compile(r"\bclusters\b", re.I)
 _STANDING_FOR = re.compile(r"\W*(?:these|they)\s+(?:include|includes|are|were)\b", re.I)
 
 
-def elided_clusters(text: str, before: str) -> bool:
+def elided_clusters(text: str, before: str, about_clusters: bool = False) -> bool:
     """Whether `text` opens with a number or a pronoun that stands for the clusters `before`
     speaks of ("Two, at Kangeyam and Palladam, were inaugurated"; "These include Jodhpur
-    (limestone), Varanasi (brick kilns) ..."): the cluster word is left out."""
+    (limestone), Varanasi (brick kilns) ..."): the cluster word is left out. In a document
+    `about_clusters`, the projects `before` speaks of are clusters too."""
     first = re.match(r"\W*([A-Za-z]+|\d+)\b", text)
     number = first is not None and (
         first.group(1).lower() in NUMBER_WORDS or first.group(1).isdigit()
     )
     standing = number or _STANDING_FOR.match(text) is not None
-    return standing and not mentions_cluster(text) and PLURAL_CLUSTERS.search(before) is not None
+    plural = _PLURAL_PROJECTS if about_clusters else PLURAL_CLUSTERS
+    return standing and not mentions_cluster(text) and plural.search(before) is not None
 
 
 # Worth parsing for `served_workers`: a giving verb, then workers of a named place
@@ -315,7 +320,7 @@ def parse_all(texts: list[str]) -> list[Any]:
         if worth_parsing(t)
         or _SERVED.search(t) is not None
         or UNITS_IN.search(t) is not None
-        or (i > 0 and elided_clusters(t, texts[i - 1]))
+        or (i > 0 and elided_clusters(t, texts[i - 1], about_clusters))
         or (about_clusters and len(_FOR_ITEM.findall(t)) >= 2)
         or _GROUND_LIST.search(t) is not None
     ]
@@ -394,6 +399,8 @@ def described_clusters(
             # places coordinated to the end of the phrase is a cluster in each ("... in Gaya and
             # Hooghly will get a centre" coordinates two clauses, not two places)
             at = next((t.i for t in doc if t.idx >= pend), len(doc))
+            if at < len(doc) and doc[at].text == "(":  # "in Dehradun (Uttarakhand) and ..."
+                at = next((t.i + 1 for t in doc[at:] if t.text == ")"), len(doc))
             joined = at < len(doc) and doc[at].lower_ in ("and", "&")
             items = _continued_places(doc, pend, place_kind) if joined else []
             if (
@@ -856,8 +863,17 @@ def _unit_after(doc: Any, end: int) -> bool:
 def _phrase_ends(doc: Any, end: int) -> bool:
     """Whether the noun phrase ends at character `end`: a comma, a full stop, a bracket or
     the end of the text follows (no verb of another clause, no unit word of an address:
-    "Belur & Halli Village" is one address)."""
+    "Belur & Halli Village" is one address). A bracket qualifying the place is passed over;
+    after it, "and" goes on to the sentence's next item, not to another clause ("cluster in
+    Dehradun (Uttarakhand) and Indore (Madhya Pradesh) and carpet cluster in Panipat")."""
     i = next((t.i for t in doc if t.idx >= end), len(doc))
+    if i < len(doc) and doc[i].text == "(":
+        close = next((t.i for t in doc[i:] if t.text == ")"), None)
+        if close is None:
+            return False
+        i = close + 1
+        if i < len(doc) and doc[i].lower_ in ("and", "&"):
+            return True
     return i >= len(doc) or doc[i].text in (",", ".", ";", ")", ":")
 
 

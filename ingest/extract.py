@@ -933,7 +933,7 @@ class Extractor:
         section: str | None = None  # the product a section's heading names ("Leather Sub-Sector")
         for s, found, parsed in zip(sentences, raw, parses, strict=True):
             before = sentences[s.index - 1].clean if s.index > 0 else ""
-            elided = elided_clusters(s.clean, before)
+            elided = elided_clusters(s.clean, before, about_clusters)
             heads = state_headings(s.clean, found)
             headed.append([(-1, carried), *heads] if carried else heads)
             heading = section_heading(s.clean)

@@ -1356,3 +1356,55 @@ def test_a_union_territory_written_ut_of_is_the_clusters_place(
     assert any(
         name == "Coral Reef Cluster" and place.startswith("Lakshadweep") for name, place in located
     ), located
+
+
+def test_places_listed_for_the_projects_of_a_document_about_clusters_are_clusters(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "... now runs three pilot projects. These are at A, B and C": in a document about
+    # clusters, the projects the sentence before counts are its clusters, one at each place
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Bamboo clusters of Assam get a boost\n"
+        "The state began its bamboo cluster scheme in 2019 and now runs three pilot "
+        "projects. These are at Dhemaji, Kokrajhar and Baksa.\n",
+    )
+    clusters = set(_clusters(found))
+    assert {
+        "Dhemaji Bamboo Cluster",
+        "Kokrajhar Bamboo Cluster",
+        "Baksa Bamboo Cluster",
+    } <= clusters, clusters
+
+
+def test_projects_of_a_document_not_about_clusters_are_no_clusters(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Roads for Assam\n"
+        "The state now runs three road projects. These are at Dhemaji, Kokrajhar and Baksa.\n",
+    )
+    assert not _clusters(found), _clusters(found)
+
+
+def test_a_cluster_over_places_each_bracketed_with_its_state_is_one_in_each(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "the brass cluster in Moradabad (Uttar Pradesh) and Jamnagar (Gujarat) and the carpet
+    # cluster in Bhadohi": the bracket closes the first place, "and" goes on to the next
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "A study of three clusters\n"
+        "The study covers the brass cluster in Moradabad (Uttar Pradesh) and Jamnagar "
+        "(Gujarat) and the carpet cluster in Bhadohi.\n",
+    )
+    clusters = set(_clusters(found))
+    assert {
+        "Moradabad Brass Cluster",
+        "Jamnagar Brass Cluster",
+        "Bhadohi Carpet Cluster",
+    } <= clusters, clusters
