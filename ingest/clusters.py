@@ -47,6 +47,9 @@ from kb.schema import AGENCY_ROLES
 
 CLUSTER_WORDS = {"cluster", "clusters"}
 PLACE_PREPOSITIONS = {"in", "at"}
+# Words after a cluster word that give the places it spreads over ("mango clusters covering
+# Rangareddy, Mahbubnagar and Warangal"), read as "in"
+SPREAD_WORDS = {"covering", "across", "spanning"}
 # Left out of a described cluster's name: they qualify, they do not name.
 DROPPED = {
     "first", "second", "third", "proposed", "existing", "new", "various", "other", "such",
@@ -254,7 +257,7 @@ PlaceKind = Callable[[str], tuple[str, str | None] | None]
 # Worth parsing: a cluster word, and a capitalised word after "in"/"at"/"for"/"of", after
 # "Cluster," or after a centre's dash
 _WORTH = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|for|of)\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]"
+    r"\b(?:[Ii]n|[Aa]t|for|of|covering|across|spanning)\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]"
     r"|\b(?:[Cc]ent(?:re|er)|CFC)\s+[-–—]\s+[A-Z]"  # a list's line "X centre - Host, Place"
     # a named subject said to be or have a cluster ("Meerut is India's third largest sports
     # goods manufacturing cluster", `_place`'s rule 5)
@@ -360,6 +363,14 @@ def described_clusters(
             made = _made_after(doc, tok, place_kind)
             if made is not None and place is None and made[2] is not None:
                 place = (*made[2], run, False)
+        if place is None and tok.lower_ == "clusters":
+            # "Out of 50 Handloom Clusters, 14 in West Tripura, 5 in Khowai District, ...": the
+            # clusters of the product counted out by place, those of each place one record
+            counted = _counted_places(doc, tok, place_kind)
+            words = [t for t in _without_state(doc, run, place_kind) if t.lower_ not in DROPPED]
+            if counted and any(t.lower_ not in CATEGORY and t.is_alpha for t in words):
+                product = text[words[0].idx : words[-1].idx + len(words[-1].text)]
+                out += [Described(product, *item, False) for item in counted]
         if place is None:
             continue
         surface, kind, pid, pstart, pend, run, adjacent = place
@@ -773,6 +784,37 @@ def _plural_head(doc: Any, tok: Any) -> bool:
     """A head that stands for several clusters: "clusters", "CFCs", or "one CFC each"."""
     nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
     return tok.lower_ in _PLURAL_HEADS or nxt == "each"
+
+
+# Words between a count and the place it is counted in ("14 nos. in West Tripura", "two of
+# them at Kutch", "five clusters in Nadia")
+_COUNTED_FILLERS = {"nos", "nos.", "no", "no.", ".", "of", "them", "these", "are", "is", "were",
+                    "cluster", "clusters", "each"}  # fmt: skip
+
+
+def _counted_places(
+    doc: Any, tok: Any, place_kind: PlaceKind
+) -> list[tuple[str, str, str | None, int, int]]:
+    """The places the plural cluster word `tok` is counted out over later in its sentence:
+    "Out of 50 Handloom Clusters, 14 nos. in West Tripura, 5 in Khowai District and 4 in
+    North Tripura": each place a count (not a year or an amount) is said to be in, when two
+    places at least are so counted; districts, or towns the KB places."""
+    items: list[tuple[str, str, str | None, int, int]] = []
+    end = len(doc)  # the text is one sentence already (the parser's own may end at "nos.")
+    for j in range(tok.i + 1, end):
+        t = doc[j]
+        if not t.like_num or (t.text.isdigit() and len(t.text) == 4):
+            continue
+        k = j + 1
+        while k < end and doc[k].lower_ in _COUNTED_FILLERS:
+            k += 1
+        if k + 1 >= end or doc[k].lower_ not in PLACE_PREPOSITIONS:
+            continue
+        run = _place_run(doc, doc[k + 1], place_kind)
+        found = _resolve(doc, run, place_kind) if run else None
+        if found is not None and found[1] in ("district", "town") and found[2] is not None:
+            items.append(found)
+    return items if len(items) >= 2 else []
 
 
 def _coordinated_before(
@@ -1249,8 +1291,19 @@ _ITEM_LINE = re.compile(
 )
 
 
-# Words before the cluster word of an announcing line that name no product
-_NOT_ANNOUNCED = CATEGORY | DROPPED | _NOT_PRODUCT | {"selected", "following", "approved"}
+# Words before the cluster word of an announcing line that name no product ("Three Block
+# Level Clusters have been sanctioned ...:")
+_NOT_ANNOUNCED = (
+    CATEGORY | DROPPED | _NOT_PRODUCT | NUMBER_WORDS | ADMIN_UNITS
+    | {"selected", "following", "approved", "level"}
+)  # fmt: skip
+# A table row's serial number before its place and its figures after ("1Bhachau, Kutch133.640
+# 131.740 65": run together as a PDF's table is copied), taken off the item line
+_ROW_NUMBER = re.compile(r"^\s*\(?\d{1,3}[.)]?\s*(?=[A-Z])")
+_ROW_FIGURES = re.compile(r"(?<=[A-Za-z)])[\s|]*\d[\d.,\s|/-]*$")
+# Lines a table may set between its announcing line and its first row: a unit ("(Rs. in
+# lakh)") and a header (which the sentence splitter may cut at "Sl.")
+_TABLE_PREAMBLE = 3
 
 
 def announced_places(
@@ -1268,16 +1321,23 @@ def announced_places(
         run = _ANNOUNCED_RUN.search(text)
         words = run.group(1).split() if run else []
         made = " ".join(w for w in words if w.lower() not in _NOT_ANNOUNCED and w.isalpha())
-        items = []
+        items: list[tuple[int, str, str | None, str]] = []
         for j in range(i + 1, len(texts)):
-            m = _ITEM_LINE.fullmatch(texts[j].strip())
+            line = _ROW_FIGURES.sub("", _ROW_NUMBER.sub("", texts[j].strip()))
+            m = _ITEM_LINE.fullmatch(line)
             if m is None:
+                if not items and j - i <= _TABLE_PREAMBLE:
+                    continue  # a table's unit or header line before its first row
                 break
             place, qualifier = m.groups()
             kind = place_kind(place)
             over = place_kind(qualifier) if qualifier else None
+            if over is not None and over[0] == "district" and kind is None:
+                kind = ("town", over[1])  # "Bhachau, Kutch": a town of the district beside it
             placed = over[1] if over is not None and over[0] in ("district", "state") else None
             if kind is None or kind[0] not in ("district", "town"):
+                if not items and j - i <= _TABLE_PREAMBLE:
+                    continue
                 break
             if kind[0] == "town" and not (kind[1] or placed):
                 break  # a capitalised word no one places: not a list of places
@@ -1464,7 +1524,7 @@ def _list_starts(doc: Any, tok: Any, skip_comma: bool = False) -> list[int]:
     nxt = tok.i + 1
     if skip_comma and nxt < len(doc) and doc[nxt].text == ",":
         nxt += 1
-    if nxt < len(doc) and doc[nxt].lower_ in PLACE_PREPOSITIONS:
+    if nxt < len(doc) and doc[nxt].lower_ in PLACE_PREPOSITIONS | SPREAD_WORDS:
         starts.append(nxt + 1)
     subject = tok
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in _SUBJECTS:
@@ -1765,10 +1825,14 @@ def _place(
             return (*head, run[1:], True)
     candidates: list[tuple[list[Any], bool]] = []
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    # 2. "cluster in/at <Place>", read off the words (the parse attaches lists badly); "in
-    # the Kotur ... Industrial Area": past the article
+    # 2. "cluster in/at <Place>" (or "covering <Place>", `SPREAD_WORDS`), read off the words
+    # (the parse attaches lists badly); "in the Kotur ... Industrial Area": past the article
     # ("near": the cluster's ground is by the place, "the cluster villages near Dhemaji")
-    if nxt is not None and nxt.lower_ in PLACE_PREPOSITIONS | {"near"} and nxt.i + 1 < len(doc):
+    if (
+        nxt is not None
+        and nxt.lower_ in PLACE_PREPOSITIONS | SPREAD_WORDS | {"near"}
+        and nxt.i + 1 < len(doc)
+    ):
         k = nxt.i + 2 if doc[nxt.i + 1].lower_ == "the" and nxt.i + 2 < len(doc) else nxt.i + 1
         k = _past_union_territory(doc, k)
         candidates.append((_proper_run(doc, doc[k]), k == nxt.i + 1))

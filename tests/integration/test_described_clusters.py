@@ -1408,3 +1408,64 @@ def test_a_cluster_over_places_each_bracketed_with_its_state_is_one_in_each(
         "Jamnagar Brass Cluster",
         "Bhadohi Carpet Cluster",
     } <= clusters, clusters
+
+
+def test_clusters_covering_a_list_of_districts_are_one_in_each(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Ginger for export\n"
+        "The board proposed ginger clusters covering Dhemaji, Kokrajhar and Baksa.\n",
+    )
+    clusters = set(_clusters(found))
+    assert {
+        "Dhemaji Ginger Cluster",
+        "Kokrajhar Ginger Cluster",
+        "Baksa Ginger Cluster",
+    } <= clusters, clusters
+
+
+def test_clusters_counted_out_by_district_are_a_cluster_in_each(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "Out of 50 Handloom Clusters, 14 nos. in X, 5 in Y District ...": the clusters of each
+    # district one record; one count said of one place lists nothing
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Bamboo in Assam\n"
+        "The mission counts 20 bamboo clusters: 12 nos. are in Dhemaji, 5 in Kokrajhar District "
+        "and 3 in Baksa.\n"
+        "The 20 bamboo clusters employ 500 artisans in Morigaon.\n",
+    )
+    clusters = set(_clusters(found))
+    assert {
+        "Dhemaji Bamboo Cluster",
+        "Kokrajhar Bamboo Cluster",
+        "Baksa Bamboo Cluster",
+    } <= clusters, clusters
+    assert not any(name.startswith("Morigaon") for name in clusters), clusters
+
+
+def test_a_tables_rows_after_a_line_announcing_clusters_are_clusters(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # a PDF's table copied with its serial numbers and figures run into the place cells; the
+    # unit and header lines between the announcing line and the first row are passed over; a
+    # town no table knows is placed by the district beside it
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Handloom clusters for Assam\n"
+        "Two Block Level Clusters have been sanctioned in Assam under the programme:\n"
+        "(Rs. in lakh)\n"
+        "Sl. No Name of the Block/District Total cost\n"
+        "1Bhurbandha, Morigaon120.50\n"
+        "2Laharighat, Morigaon99.25\n",
+    )
+    clusters = set(_clusters(found))
+    assert {"Bhurbandha Handloom Cluster", "Laharighat Handloom Cluster"} <= clusters, clusters
+    located = _rels(found, "LOCATED_IN")
+    assert ("Bhurbandha Handloom Cluster", "Marigaon") in located, located  # its LGD name
