@@ -16,7 +16,13 @@ from typing import Any
 from ingest.agencies import AgencyNames, load_central
 from ingest.facts import FactSet, Skipped
 from ingest.odop import link_gi, load_gi, load_odop
-from ingest.places import Places, load_district_hq, load_districts, load_states
+from ingest.places import (
+    Places,
+    load_district_hq,
+    load_districts,
+    load_states,
+    load_subdivisions,
+)
 from ingest.registry import load_registry
 from ingest.schemes import load_scheme_fit, load_scheme_owners, load_scheme_status, load_schemes
 from kb.errors import InputError
@@ -103,6 +109,7 @@ def read_tables(data_dir: Path, progress: Progress = _quiet) -> list[tuple[str, 
         ("LGD states", lambda: load_states(data_dir, places)),
         ("LGD districts", lambda: load_districts(data_dir, places)),
         ("district headquarters", lambda: load_district_hq(data_dir, places)),
+        ("LGD sub-districts and blocks", lambda: load_subdivisions(data_dir, places)),
         ("LGD central organisations", lambda: load_central(data_dir, agencies)),
     ]
     for name, load in loaders:

@@ -379,7 +379,9 @@ def described_clusters(
             out.append(Described(made[0], surface, kind, pid, start, made[1], False))
             continue
         run = _without_state(doc, run, place_kind)
-        words = [t for t in run if t.lower_ not in DROPPED]
+        # a scheme's name before the product names no product: "SFURTI coir clusters for
+        # Konark, Puri, ..." are coir clusters (the scheme is linked from its own mention)
+        words = [t for t in run if t.lower_ not in DROPPED | _SCHEME_WORDS]
         if not any(t.lower_ not in CATEGORY and t.is_alpha for t in words):
             introduced = _introduced_centre(doc, tok, facility, definite)
             if words or (tok.lower_ != "cluster" and not introduced):
@@ -449,6 +451,10 @@ def described_clusters(
         if not capitalised and words:
             out += _elided_items(doc, text, pend, place_kind)
     return out
+
+
+# The category words that are schemes' or programmes' names, not kinds of cluster
+_SCHEME_WORDS = {"sfurti", "cdp", "odop", "msme", "sme", "mse"}
 
 
 # Words of an amount before a cluster word ("a Rs 100-crore mega cluster"): no product
@@ -2003,6 +2009,11 @@ def _place(
     # counts here, the unit word saying that a place follows ("for the weavers" does not). Not
     # a district qualifying a town ("at Cherthala in the Alappuzha district": the town's), nor
     # a centre's or unit's phrase (its place is its own, read above)
+    # The parser may instead make the first district the object and the unit word its
+    # apposition ("... Clusters under Pradhan Mantri Krishi Sampada Yojana for Kangra, Mandi
+    # and Solan districts", "for" hanging on the scheme's name): a place after "for" that a
+    # list of places goes on from (read off the words, as the parse of such lists varies), on
+    # a word that is no place
     for t in tok.subtree if tok.lower_ in CLUSTER_WORDS else ():
         if t.i > tok.i and t.dep_ == "pobj" and t.lower_ in ADMIN_UNITS:
             prep = t.head
@@ -2014,6 +2025,15 @@ def _place(
                 names = [c for c in t.lefts if c.dep_ in _naming_deps(t) and c.pos_ == "PROPN"]
                 if names:
                     candidates.append((_proper_run(doc, _name_start(doc, names[0])), False))
+        elif (
+            t.i > tok.i
+            and t.dep_ == "pobj"
+            and t.pos_ == "PROPN"
+            and t.head.lower_ == "for"
+            and _continued_places(doc, t.idx + len(t.text), place_kind)
+            and not _is_place(doc, t.head.head, place_kind)
+        ):
+            candidates.append((_proper_run(doc, _name_start(doc, t)), False))
     # 5. "<Place> ... has become the first textile cluster", "Bahraich will also have a khadi
     # cluster": the subject of a copula or of a verb of having whose complement is the cluster
     if (tok.dep_ == "attr" and tok.head.lemma_ in _COPULA_LEMMAS) or (
@@ -2049,6 +2069,20 @@ def _place(
         if found is not None and found[1] in ("district", "town"):
             return (*found, run, adjacent)
     return None
+
+
+def _is_place(doc: Any, tok: Any, place_kind: PlaceKind) -> bool:
+    """Whether the proper name ending at `tok` is a place, all of it ("Pradhan Mantri Krishi
+    Sampada Yojana" is none, though a town may be called Pradhan)."""
+    if tok.pos_ != "PROPN":
+        return False
+    run = _proper_run(doc, _name_start(doc, tok))
+    found = _resolve(doc, run, place_kind) if run else None
+    return (
+        found is not None
+        and found[2] is not None  # a town no table places is any capitalised word
+        and found[4] == run[-1].idx + len(run[-1].text)
+    )
 
 
 def _naming_deps(noun: Any) -> tuple[str, ...]:

@@ -1271,9 +1271,15 @@ class Extractor:
         spelled = self.gazetteer.sounding_district(surface) if len(surface) >= 5 else []
         if spelled and self._state_of(spelled[0][0]) in doc_states:
             return "district", spelled[0][0]
-        # a district's headquarters town, in the document's states: "Baripada" (Mayurbhanj)
+        # a district's headquarters town, in the document's states: "Baripada" (Mayurbhanj);
+        # failing that, a sub-district or block of one district of those states: "Sihor"
+        # (Bhavnagar)
         seats = [d for d in self.gazetteer.headquarters.get(normalize(surface), [])
                  if self._state_of(d) in doc_states]  # fmt: skip
+        if not seats:
+            seats = list(dict.fromkeys(
+                d for d in self.gazetteer.subdivisions.get(normalize(surface), [])
+                if self._state_of(d) in doc_states))  # fmt: skip
         return "town", seats[0] if len(seats) == 1 else None
 
     def _descriptions(

@@ -7,6 +7,7 @@ other loaders, using LGD codes first, then names, aliases and (within one state)
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from kb.store.base import Provenance
 STATES_FILE = "lgd-states.csv"
 DISTRICTS_FILE = "lgd-districts.csv"
 HQ_DIR = "district-hq"
+SUBDIVISION_FILES = ("lgd-subdistricts.csv", "lgd-blocks.csv")
 
 
 @dataclass
@@ -259,4 +261,65 @@ def load_district_hq(data_dir: Path, places: Places) -> FactSet:
             )
             if dtname:
                 places.add_district_name(did, dtname)
+    return facts
+
+
+# A sub-district's or block's name past its administrative qualifier: "Burdwan-I", "Aalo HQ",
+# "Nampong SDO", "Bilasipara Pt", "Maldah (Old)", "Dhemaji Circle" -> the place's own name
+_QUALIFIER = re.compile(
+    r"(?:\s*\([^)]*\)|[\s-]+(?:i{1,3}|iv|circle|st|adc|eac|hq|sdo|pt\.?|taluk|block|btc|part"
+    r"|td|p\.s))+$",
+    re.I,
+)
+# Names of no place of their own ("Sadar" is the main sub-division of many districts)
+_NOT_SUBDIVISION = {"sadar", "rural", "urban", "town", "city", "central", "north", "south",
+                    "east", "west", "nagar", "bazar", "road", "valley"}  # fmt: skip
+
+
+def subdivision_name(raw: str) -> str | None:
+    """The name a text calls a sub-district or block by, or None when it names no place of its
+    own (too short, or a word such as "Sadar")."""
+    name = " ".join(_QUALIFIER.sub("", raw).split()).strip(" -")
+    if name.isupper() or name.islower():
+        name = name.title()
+    if len(name) < 4 or normalize(name) in _NOT_SUBDIVISION or not re.search(r"[A-Za-z]", name):
+        return None
+    return name
+
+
+def load_subdivisions(data_dir: Path, places: Places) -> FactSet:
+    """LGD sub-districts (tehsils, talukas, mandals, circles) and blocks: each District gets
+    the names of its own (`subdivisions`), by which a text's town or village is placed in it
+    ("Sihor" is in Bhavnagar, "Sualkuchi" in Kamrup)."""
+    folder = data_dir / "tables"
+    facts = FactSet(_source(data_dir, folder))
+    names: dict[str, dict[str, None]] = defaultdict(dict)  # district id -> names, in order
+    sources: dict[str, list[str]] = defaultdict(list)
+    for file in SUBDIVISION_FILES:
+        path = folder / file
+        header, table = table_rows(facts, path)
+        for lineno, row in table:
+            if len(row) < 8 or not row[3].strip().isdigit():
+                facts.skip(f"{file} row {lineno}", f"malformed row {row!r}")
+                continue
+            did = places.district_by_code.get(row[3].strip())
+            if did is None:
+                facts.skip(f"{file} row {lineno}", f"no LGD district with code {row[3].strip()}")
+                continue
+            name = subdivision_name(row[7])
+            if name is None or normalize(name) == normalize(places.district_name[did]):
+                continue
+            names[did].setdefault(name, None)
+            if file not in sources[did]:
+                sources[did].append(file)
+    for did, own in names.items():
+        listed = sorted(own)
+        prov = Provenance(
+            facts.source,
+            ", ".join(sources[did]),
+            f"{places.district_name[did]} district: sub-districts and blocks " + ", ".join(listed),
+            "table:lgd-subdivisions",
+            fields=("subdivisions",),
+        )
+        facts.node(did, "District", places.district_name[did], prov, {"subdivisions": listed})
     return facts

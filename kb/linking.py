@@ -89,11 +89,17 @@ class Gazetteer:
         # districts by the town that is their headquarters (the census's district HQ table):
         # "Baripada" is in Mayurbhanj
         self.headquarters: dict[str, list[str]] = defaultdict(list)
+        # districts by the names of their LGD sub-districts and blocks: "Sihor" is in
+        # Bhavnagar (a name several districts share lists them all)
+        self.subdivisions: dict[str, list[str]] = defaultdict(list)
         for n in nodes:
             if n.type in GAZETTEER_TYPES:
                 self.add_node(n.id, n.type, n.name, n.aliases)
             if n.type == "District" and n.attrs.get("hq_name"):
                 self.headquarters[normalize(str(n.attrs["hq_name"]))].append(n.id)
+            if n.type == "District":
+                for name in n.attrs.get("subdivisions") or ():
+                    self.subdivisions[normalize(str(name))].append(n.id)
         for canonical, names in public_aliases.AGENCIES:
             self.add(node_id("Agency", canonical), "Agency", canonical, names)
         for canonical, names in public_aliases.SCHEMES:

@@ -1469,3 +1469,39 @@ def test_a_tables_rows_after_a_line_announcing_clusters_are_clusters(
     assert {"Bhurbandha Handloom Cluster", "Laharighat Handloom Cluster"} <= clusters, clusters
     located = _rels(found, "LOCATED_IN")
     assert ("Bhurbandha Handloom Cluster", "Marigaon") in located, located  # its LGD name
+
+
+def test_districts_after_for_on_a_schemes_name_in_the_clusters_phrase_have_a_cluster_each(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "... Clusters under Pradhan Mantri Kisan Sampada Yojana for A, B and C districts": the
+    # parser makes the first district the object of "for" (hanging on the scheme's name) and
+    # the unit word its apposition; a scheme's name is no place
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Food processing in Telangana\n"
+        "The secretary said two more Agro Food Processing Clusters under Pradhan Mantri Kisan "
+        "Sampada Yojana for Nalgonda, Suryapet and Khammam districts are to be approved soon.\n",
+    )
+    clusters = set(_clusters(found))
+    assert {
+        "Nalgonda Agro Food Processing Cluster",
+        "Suryapet Agro Food Processing Cluster",
+        "Khammam Agro Food Processing Cluster",
+    } <= clusters, clusters
+
+
+def test_a_town_that_is_an_lgd_sub_district_is_placed_in_its_district(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # Sihor is a taluka of Bhavnagar in the LGD sub-district list (data/tables): the cluster
+    # at Sihor is in Bhavnagar district, though the text names no district
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Steel re-rolling in Gujarat\n"
+        "The state approved a steel re-rolling cluster at Sihor to modernise 60 mills.\n",
+    )
+    located = {(a, b) for a, b in _rels(found, "LOCATED_IN") if "Cluster" in a}
+    assert any(b == "Bhavnagar" for _, b in located), located
