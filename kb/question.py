@@ -309,6 +309,11 @@ def _bare_phrase(doc: Any) -> bool:
     return bool(len(doc)) and doc[0].lower_ not in AUXILIARIES
 
 
+# Tags of a word inside a noun phrase before its noun ("value added products", "hand woven
+# sarees")
+_MODIFYING_TAGS = {"VBN", "VBG", "JJ"}
+
+
 def _phrase_asked(doc: Any) -> tuple[Any, bool]:
     """(the noun a question without a wh-word asks for, whether it is counted): an officer's
     question written as a noun phrase, "project cost of the X cluster?", "CPCDS outlay for the
@@ -338,8 +343,17 @@ def _phrase_asked(doc: Any) -> tuple[Any, bool]:
         if doc[k].pos_ not in ("NOUN", "PROPN"):
             continue
         end = k
-        while end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN"):
-            end += 1  # "central govt allotment", "project cost": the run's last noun
+        while end + 1 < len(doc):
+            if doc[end + 1].pos_ in _NOUNS:
+                end += 1  # "central govt allotment", "project cost": the run's last noun
+            elif (
+                doc[end + 1].tag_ in _MODIFYING_TAGS
+                and end + 2 < len(doc)
+                and doc[end + 2].pos_ in _NOUNS
+            ):
+                end += 2  # "value added products": a participle inside the phrase
+            else:
+                break
         return doc[end], False
     return None, False
 

@@ -104,6 +104,9 @@ from kb.store.base import Node
         ("coir clusters the board approved in 2019", "list"),
         ("artisans to benefit from the new brass cluster", "count"),
         ("beneficiaries of the tea cluster so far", "count"),
+        # a participle inside the phrase leaves its noun asked ("value" is no amount here)
+        ("value added items planned for the kauna cane cluster", "list"),
+        ("hand woven sarees sold at the tezpur fair", "list"),
         # a noun phrase with a relative clause on it asks for what the phrase names; a
         # sentence whose subject has one says something
         ("scheme under which the brass cluster was set up", "org"),
