@@ -258,7 +258,9 @@ PlaceKind = Callable[[str], tuple[str, str | None] | None]
 # "Cluster," or after a centre's dash
 _WORTH = re.compile(
     r"\b(?:[Ii]n|[Aa]t|for|of|covering|across|spanning)\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]"
-    r"|\b(?:[Cc]ent(?:re|er)|CFC)\s+[-–—]\s+[A-Z]"  # a list's line "X centre - Host, Place"
+    r"|\b(?:[Cc]ent(?:re|er)|CFC|Clusters?)\s+[-–—]\s+[A-Z]"  # "X centre - Host, Place"
+    # a place's name heading the cluster's product words ("the Sualkuchi silk cluster")
+    r"|\b[A-Z][a-z]+(?:\s+[a-z][a-z-]*){1,3}\s+[Cc]lusters?\b"
     # a named subject said to be or have a cluster ("Meerut is India's third largest sports
     # goods manufacturing cluster", `_place`'s rule 5)
     r"|^\W*(?!(?:The|This|These|That|Those|It|Its|They|A|An|In|At|On)\b)"
@@ -1821,7 +1823,7 @@ def _place(
 ) -> tuple[str, str, str | None, int, int, list[Any], bool] | None:
     """(surface, kind, id, start, end, the product run left, whether the place is in the
     cluster's phrase) of the first place found, in the order of the module's docstring."""
-    # 1. a district heading the run: "Muzaffarpur bag cluster"
+    # 1. a district (or a town the tables place) heading the run: "Muzaffarpur bag cluster"
     if len(run) > 1 and run[0].pos_ == "PROPN":
         head = _resolve(doc, [run[0]], place_kind)
         if head is not None and head[1] == "district" and run[1].text in ("-", "–"):
@@ -1829,6 +1831,18 @@ def _place(
             # places name the cluster, the first is its district
         if head is not None and head[1] == "district":
             return (*head, run[1:], True)
+        # "the Sualkuchi silk cluster": a town the tables place (a district's headquarters, a
+        # sub-district or block of the document's states) heading a product
+        if (
+            head is not None
+            and head[1] == "town"
+            and head[2] is not None
+            and any(t.is_alpha and t.lower_ not in CATEGORY | DROPPED for t in run[1:])
+        ):
+            # a name written as one keeps its town ("Purul Handloom Cluster"); a description
+            # is named by place and product anyway
+            named = tok.text[:1].isupper() and all(t.text[:1].isupper() for t in run if t.is_alpha)
+            return (*head, run if named else run[1:], True)
     candidates: list[tuple[list[Any], bool]] = []
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     # 2. "cluster in/at <Place>" (or "covering <Place>", `SPREAD_WORDS`), read off the words
@@ -1847,6 +1861,18 @@ def _place(
     if nxt is not None and nxt.text in ("-", "–", "—") and facility_head(doc, tok) is not None:
         starts = [nxt.i + 1] + [t.i + 1 for t in doc[nxt.i + 1 :] if t.text == ","]
         candidates += [(_proper_run(doc, doc[k]), False) for k in starts if k < len(doc)]
+    # 2d. a list's line "1. Bamboo Cluster – Dhemaji (Assam)": a named cluster, a dash, its
+    # place (a district, or a town the tables place: "Handloom Clusters – Part II" is none)
+    elif (
+        nxt is not None
+        and nxt.text in ("-", "–", "—")
+        and tok.text == "Cluster"
+        and nxt.i + 1 < len(doc)
+        and (after := _proper_run(doc, doc[nxt.i + 1]))
+        and (found := _resolve(doc, after, place_kind)) is not None
+        and found[2] is not None
+    ):
+        candidates.append((after, False))
     # 2a. "the brass parts cluster of Jamnagar": a cluster of a district or town (the place
     # check below keeps "a cluster of 250 units" and "the clusters of Gujarat" out)
     if nxt is not None and nxt.lower_ == "of" and nxt.i + 1 < len(doc) and run:

@@ -447,6 +447,10 @@ _TOWN_IN_DISTRICT = re.compile(
     r"(?P<district>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?i:district)"
 )
 # "District: East Godavari District": a profile's label giving the district it is in
+# A sentence opening with its district: "In Sambalpur district, ..."
+_FRONTED_DISTRICT = re.compile(
+    r"\W*In\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+[Dd]istrict\b"
+)
 _DISTRICT_LABEL = re.compile(r"(?<![\w-])District\s*:\s*", re.I)
 
 
@@ -547,6 +551,8 @@ class Extractor:
         self.odop = odop or {}  # district id -> its ODOP products' names
         self.gazetteer = Gazetteer(nodes)
         self._towns: dict[str, str] = {}  # the document's own towns and villages (read())
+        # the districts the sentence being read names (`_descriptions`)
+        self._sentence_districts: set[str] = set()
         with TERMS_FILE.open(encoding="utf-8") as f:  # products' English words, for loanwords
             terms = [w for row in csv.DictReader(f) for w in (row["term"], row["concept"])]
         self.hindi = HindiReader(self.gazetteer.index, terms)
@@ -1277,12 +1283,34 @@ class Extractor:
         seats = [d for d in self.gazetteer.headquarters.get(normalize(surface), [])
                  if self._state_of(d) in doc_states]  # fmt: skip
         if not seats:
+            # the sentence's own word comes first: where it opens with another district of
+            # that state ("In Sambalpur district, ... Kolabira", a block now of Jharsuguda),
+            # the town is left to the sentence's context
             seats = list(dict.fromkeys(
                 d for d in self.gazetteer.subdivisions.get(normalize(surface), [])
-                if self._state_of(d) in doc_states))  # fmt: skip
+                if self._state_of(d) in doc_states
+                and (d in self._sentence_districts or not any(
+                    self._state_of(o) == self._state_of(d) for o in self._sentence_districts))))  # fmt: skip
         return "town", seats[0] if len(seats) == 1 else None
 
     def _descriptions(
+        self, clean: str, found: list[Mention], *args: Any, **kw: Any
+    ) -> list[Mention]:
+        """`_described` (its arguments), with the district a sentence opens with ("In
+        Sambalpur district, ...") at hand to `_place_kind` while it reads: it frames the
+        sentence's towns."""
+        fronted = _FRONTED_DISTRICT.match(clean)
+        self._sentence_districts = {
+            m.ids[0]
+            for m in found
+            if fronted and m.type == "District" and len(m.ids) == 1 and m.start == fronted.start(1)
+        }
+        try:
+            return self._described(clean, found, *args, **kw)
+        finally:
+            self._sentence_districts = set()
+
+    def _described(
         self,
         clean: str,
         found: list[Mention],

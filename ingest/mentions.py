@@ -645,6 +645,8 @@ def pattern_mentions(sentence: str) -> list[Mention]:
         kind = next((v for k, v in ROLE_OF_LIST.items() if what.startswith(k)), None)
         if kind is None:
             continue
+        if what == "cluster" and re.search(r"[-–—]", sentence[m.end("what") : m.start("items")]):
+            continue  # "Bamboo Cluster – Dhemaji (Assam)": one cluster, a dash, its place
         offset = m.start("items")
         # businesses are single names ("Hasbro, Mattel and Spin Master, to ..."); a cluster's
         # name may hold "and" ("Mushroom and Baby Corn Processing"), so only a last one splits

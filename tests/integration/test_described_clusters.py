@@ -1505,3 +1505,40 @@ def test_a_town_that_is_an_lgd_sub_district_is_placed_in_its_district(
     )
     located = {(a, b) for a, b in _rels(found, "LOCATED_IN") if "Cluster" in a}
     assert any(b == "Bhavnagar" for _, b in located), located
+
+
+def test_a_town_the_tables_place_heading_a_product_names_a_cluster(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "the Sualkuchi silk cluster": Sualkuchi is a block of Kamrup (LGD); a capitalised word
+    # no table places ("the Mizo handloom cluster") is no place
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Weavers of Assam\n"
+        "Officials visited the Sualkuchi silk cluster on Monday.\n"
+        "The Mizo handloom cluster is famous.\n",
+    )
+    clusters = set(_clusters(found))
+    assert "Sualkuchi Silk Cluster" in clusters, clusters
+    assert ("Sualkuchi Silk Cluster", "Kamrup") in _rels(found, "LOCATED_IN")
+    assert not any(name.startswith("Mizo") for name in clusters), clusters
+
+
+def test_a_named_cluster_a_dash_and_its_place_on_a_lists_line(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "1. Bamboo Cluster – Dhemaji (Assam)": the place after the dash is the cluster's, not
+    # another cluster of a list
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Clusters approved under SFURTI in 2023\n"
+        "1. Bamboo Cluster – Dhemaji (Assam)\n"
+        "2. Honey Cluster – Kangra (Himachal Pradesh)\n",
+    )
+    clusters = set(_clusters(found))
+    located = _rels(found, "LOCATED_IN")
+    assert ("Bamboo Cluster", "Dhemaji") in located, located
+    assert ("Honey Cluster", "Kangra") in located, located
+    assert not any(name.startswith(("Dhemaji", "Kangra")) for name in clusters), clusters
