@@ -1474,16 +1474,22 @@ class QuestionAnswerer:
         if not m:
             return None
         kind, word = ("State" if m.group(1).lower() == "states" else "District"), m.group(2).lower()
-        edges = []
+        edges: list[Edge] = []
+        names: set[str] = set()
         for c in self.store.nodes("Cluster"):
             if re.search(rf"\b{re.escape(word)}\b", c.name.lower()):
-                for nb in self.store.neighbors(c.id, "LOCATED_IN"):
-                    if nb.node.type == kind:
-                        edges.append(nb.edge)
+                direct = [nb for nb in self.store.neighbors(c.id, "LOCATED_IN")
+                          if nb.node.type == kind]  # fmt: skip
+                if direct:
+                    edges += [nb.edge for nb in direct]
+                    names |= {nb.node.name for nb in direct}
+                elif (walked := self._located(c, kind)) is not None:
+                    # a cluster placed in its district is in that district's state
+                    edges += walked[1]
+                    names.add(walked[0][-1].name)
         if not edges:
             return None
-        names = sorted({self.store.get_node(e.target).name for e in edges})  # type: ignore[union-attr]
-        return self._answer(question, f"{_join(names)}.", [], edges)
+        return self._answer(question, f"{_join(sorted(names))}.", [], edges)
 
     def _clusters_where(
         self, question: str, entities: list[Node], kind: str | None = None

@@ -90,3 +90,14 @@ def test_other_questions_about_clusters_are_left_to_other_readers() -> None:
     assert r._clusters_where("who runs the clusters of bihar", state, "org") is None
     assert r._clusters_where("bihar's bag cluster", state, "list") is None  # no 'clusters'
     assert r._clusters_where("which clusters are there", [], "list") is None  # nothing named
+
+
+def test_the_states_of_clusters_placed_in_their_districts() -> None:
+    # "Which states have litchi clusters?": a cluster placed in its district is in that
+    # district's state
+    r = _reader()
+    r._entities = lambda nodes: []  # type: ignore[method-assign]
+    a = r._clusters_by_word("Which states have litchi clusters?")
+    assert a is not None
+    assert a.answer.startswith("Bihar"), a.answer
+    assert {f["target"] for f in a.facts} >= {"district:bihar:muzaffarpur", "state:bihar"}
