@@ -446,11 +446,11 @@ _TOWN_IN_DISTRICT = re.compile(
     r"\s+(?i:village|town|block|tehsil|tahsil|taluka?|mandal)\s+(?:of|in))\s+(?:the\s+)?"
     r"(?P<district>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?i:district)"
 )
-# "District: East Godavari District": a profile's label giving the district it is in
 # A sentence opening with its district: "In Sambalpur district, ..."
 _FRONTED_DISTRICT = re.compile(
     r"\W*In\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+[Dd]istrict\b"
 )
+# "District: East Godavari District": a profile's label giving the district it is in
 _DISTRICT_LABEL = re.compile(r"(?<![\w-])District\s*:\s*", re.I)
 
 
@@ -551,7 +551,7 @@ class Extractor:
         self.odop = odop or {}  # district id -> its ODOP products' names
         self.gazetteer = Gazetteer(nodes)
         self._towns: dict[str, str] = {}  # the document's own towns and villages (read())
-        # the districts the sentence being read names (`_descriptions`)
+        # the district the sentence being read opens with, if any (`_descriptions`)
         self._sentence_districts: set[str] = set()
         with TERMS_FILE.open(encoding="utf-8") as f:  # products' English words, for loanwords
             terms = [w for row in csv.DictReader(f) for w in (row["term"], row["concept"])]
