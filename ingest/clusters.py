@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from kb import nlp
 from kb.config import bundled_data
@@ -800,6 +800,14 @@ _COUNTED_FILLERS = {"nos", "nos.", "no", "no.", ".", "of", "them", "these", "are
                     "cluster", "clusters", "each"}  # fmt: skip
 
 
+def _placed(
+    found: tuple[str, str, str | None, int, int] | None,
+) -> TypeGuard[tuple[str, str, str | None, int, int]]:
+    """Whether a resolved place (`_resolve`) is a district, or a town the KB places (any
+    capitalised word is a town no table knows)."""
+    return found is not None and found[1] in ("district", "town") and found[2] is not None
+
+
 def _counted_places(
     doc: Any, tok: Any, place_kind: PlaceKind
 ) -> list[tuple[str, str, str | None, int, int]]:
@@ -820,7 +828,7 @@ def _counted_places(
             continue
         run = _place_run(doc, doc[k + 1], place_kind)
         found = _resolve(doc, run, place_kind) if run else None
-        if found is not None and found[1] in ("district", "town") and found[2] is not None:
+        if _placed(found):
             items.append(found)
     return items if len(items) >= 2 else []
 
@@ -840,7 +848,7 @@ def _coordinated_before(
             break
         start = _name_start(doc, doc[j - 1])
         found = _resolve(doc, list(doc[start.i : j]), place_kind)
-        if found is None or found[1] not in ("district", "town") or found[2] is None:
+        if not _placed(found):
             break
         items.insert(0, found)
         i = start.i
@@ -1869,8 +1877,7 @@ def _place(
         and tok.text == "Cluster"
         and nxt.i + 1 < len(doc)
         and (after := _proper_run(doc, doc[nxt.i + 1]))
-        and (found := _resolve(doc, after, place_kind)) is not None
-        and found[2] is not None
+        and _placed(_resolve(doc, after, place_kind))
     ):
         candidates.append((after, False))
     # 2a. "the brass parts cluster of Jamnagar": a cluster of a district or town (the place

@@ -551,8 +551,6 @@ class Extractor:
         self.odop = odop or {}  # district id -> its ODOP products' names
         self.gazetteer = Gazetteer(nodes)
         self._towns: dict[str, str] = {}  # the document's own towns and villages (read())
-        # the district the sentence being read opens with, if any (`_descriptions`)
-        self._sentence_districts: set[str] = set()
         with TERMS_FILE.open(encoding="utf-8") as f:  # products' English words, for loanwords
             terms = [w for row in csv.DictReader(f) for w in (row["term"], row["concept"])]
         self.hindi = HindiReader(self.gazetteer.index, terms)
@@ -1249,11 +1247,14 @@ class Extractor:
         return i, Mention("Cluster", name, start, end, "described", ids=[where] if where else [],
                           how="description")  # fmt: skip
 
-    def _place_kind(self, surface: str, doc_states: Counter[str]) -> tuple[str, str | None] | None:
+    def _place_kind(
+        self, surface: str, doc_states: Counter[str], framing: frozenset[str] = frozenset()
+    ) -> tuple[str, str | None] | None:
         """What a place word in a cluster description is: a district (one, in the document's
         states when several share the name), a state, a town the gazetteer does not know (in
         its district when the document says where it is), or not a place (a known agency,
-        scheme, ...)."""
+        scheme, ...). `framing`: the district the sentence opens with, which places its towns
+        before the LGD sub-district table does."""
         if surface in self._towns:
             return "town", self._towns[surface]
         entries = self.gazetteer.index.get(normalize(surface), [])
@@ -1289,28 +1290,11 @@ class Extractor:
             seats = list(dict.fromkeys(
                 d for d in self.gazetteer.subdivisions.get(normalize(surface), [])
                 if self._state_of(d) in doc_states
-                and (d in self._sentence_districts or not any(
-                    self._state_of(o) == self._state_of(d) for o in self._sentence_districts))))  # fmt: skip
+                and (d in framing or not any(
+                    self._state_of(o) == self._state_of(d) for o in framing))))  # fmt: skip
         return "town", seats[0] if len(seats) == 1 else None
 
     def _descriptions(
-        self, clean: str, found: list[Mention], *args: Any, **kw: Any
-    ) -> list[Mention]:
-        """`_described` (its arguments), with the district a sentence opens with ("In
-        Sambalpur district, ...") at hand to `_place_kind` while it reads: it frames the
-        sentence's towns."""
-        fronted = _FRONTED_DISTRICT.match(clean)
-        self._sentence_districts = {
-            m.ids[0]
-            for m in found
-            if fronted and m.type == "District" and len(m.ids) == 1 and m.start == fronted.start(1)
-        }
-        try:
-            return self._described(clean, found, *args, **kw)
-        finally:
-            self._sentence_districts = set()
-
-    def _described(
         self,
         clean: str,
         found: list[Mention],
@@ -1339,7 +1323,14 @@ class Extractor:
             return []
         known = [m for m in found if m.how == "gazetteer" and m.type == "Cluster"]
         out = []
-        place_kind = lambda w: self._place_kind(w, doc_states)  # noqa: E731
+        # a district the sentence opens with ("In Sambalpur district, ...") frames its towns
+        fronted = _FRONTED_DISTRICT.match(clean)
+        framing = frozenset(
+            m.ids[0]
+            for m in found
+            if fronted and m.type == "District" and len(m.ids) == 1 and m.start == fronted.start(1)
+        )
+        place_kind = lambda w: self._place_kind(w, doc_states, framing)  # noqa: E731
         top = doc_states.most_common(1)[0][0] if doc_states else None
         listed = listed_clusters(clean, place_kind, parsed, elided) if framed is None else []
         # the product of places listed with none: the section's or the headline's, else the
