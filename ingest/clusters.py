@@ -254,10 +254,11 @@ def mentions_cluster(text: str) -> bool:
 PlaceKind = Callable[[str], tuple[str, str | None] | None]
 
 
-# Worth parsing: a cluster word, and a capitalised word after "in"/"at"/"for"/"of", after
+# Worth parsing: a cluster word, and a capitalised word after "in"/"at"/"for"/"of" (a colon
+# between: "... clusters are in: Assam (Kamrup and Nalbari)"), after
 # "Cluster," or after a centre's dash
 _WORTH = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|for|of|covering|across|spanning)\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]"
+    r"\b(?:[Ii]n|[Aa]t|for|of|covering|across|spanning):?\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]"
     r"|\b(?:[Cc]ent(?:re|er)|CFC|Clusters?)\s+[-–—]\s+[A-Z]"  # "X centre - Host, Place"
     # a place's name heading the cluster's product words ("the Sualkuchi silk cluster")
     r"|\b[A-Z][a-z]+(?:\s+[a-z][a-z-]*){1,3}\s+[Cc]lusters?\b"
@@ -1627,7 +1628,11 @@ def _place_list(
             pend = joined[-1].idx + len(joined[-1].text)  # the item's bracket follows the last
         rest = [t for t in run if t.idx >= pend]
         qualifier = _resolve(doc, rest, place_kind) if rest else None
-        if i < len(doc) and doc[i].text == "(":  # "Ethamozhy (Kanyakumari district)"
+        inside = _state_bracket(doc, i, kind, pid, place_kind)
+        if inside is not None:  # "Assam (Kamrup and Nalbari), Nagaland (Dimapur)"
+            bracketed, i = inside
+            items += bracketed
+        elif i < len(doc) and doc[i].text == "(":  # "Ethamozhy (Kanyakumari district)"
             close = next((t.i for t in doc[i:] if t.text == ")"), None)
             inner = _proper_run(doc, doc[i + 1]) if i + 1 < len(doc) else []
             qualifier = _resolve(doc, inner, place_kind) if inner else qualifier
@@ -1655,7 +1660,7 @@ def _place_list(
         if kind in ("district", "town"):
             where = pid if kind == "district" else (qualifier[2] if qualifier else None)
             items.append((surface, kind, where, pstart, pend))
-        elif bracketed_states and kind == "state" and doc[i - 1].text == ")":
+        elif bracketed_states and kind == "state" and doc[i - 1].text == ")" and inside is None:
             items.append((surface, kind, pid, pstart, pend))
         if i < len(doc) and doc[i].lower_ in _LIST_SEPARATORS:
             i += 1
@@ -1666,6 +1671,24 @@ def _place_list(
             continue  # "Bhinmal (Sirohi) Jaitaran (Pali)": the comma left out after a bracket
         break
     return items
+
+
+def _state_bracket(
+    doc: Any, i: int, kind: str, pid: str | None, place_kind: PlaceKind
+) -> tuple[list[tuple[str, str, str | None, int, int]], int] | None:
+    """The places a state's bracket at token `i` lists ("Assam (Kamrup and Nalbari)"), towns
+    with no district of their own placed in the state, and the token after the bracket; None
+    when `kind` is no state or the bracket holds no list of places ("Odisha (sponge iron)")."""
+    if kind != "state" or i + 1 >= len(doc) or doc[i].text != "(":
+        return None
+    close = next((t.i for t in doc[i:] if t.text == ")"), None)
+    if close is None:
+        return None
+    inner = [it for it in _place_list(doc, i + 1, place_kind) if it[4] <= doc[close].idx]
+    last = next((t.i for t in doc[i:close] if t.idx >= inner[-1][4]), close) if inner else i
+    if not inner or any(t.is_alpha for t in doc[last:close]):
+        return None  # words past the places: no list of places ("Odisha (Ganjam coir)")
+    return [(s, k, w or pid, a, b) for s, k, w, a, b in inner], close + 1
 
 
 def _bracketed_next(doc: Any, i: int) -> bool:

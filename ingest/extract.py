@@ -1333,6 +1333,20 @@ class Extractor:
         place_kind = lambda w: self._place_kind(w, doc_states, framing)  # noqa: E731
         top = doc_states.most_common(1)[0][0] if doc_states else None
         listed = listed_clusters(clean, place_kind, parsed, elided) if framed is None else []
+        described = (
+            framed
+            if framed is not None
+            else described_clusters(clean, place_kind, parsed, definite)
+        )
+        if framed is None and (
+            (about_clusters and not mentions_cluster(clean)) or (listed and not described)
+        ):
+            # "Theni (TN) for banana; Nasik (Maharashtra) for grapes" in a document about
+            # clusters, or after "The 12 clusters include": each group's places make the
+            # product after its "for", over the places the cluster word lists
+            itemised = for_items(clean, place_kind, parsed)
+            listed = [d for d in listed if not any(_overlap(d, f) for f in itemised)]
+            described += itemised
         # the product of places listed with none: the section's or the headline's, else the
         # document's
         product_of_list = listed_product or product
@@ -1364,14 +1378,6 @@ class Extractor:
             where = d.place_id or top  # a town of the list with no district: the document's state
             out.append(Mention("Cluster", name, d.start, d.end, "described",
                                ids=[where] if where else [], how="description"))  # fmt: skip
-        described = (
-            framed
-            if framed is not None
-            else described_clusters(clean, place_kind, parsed, definite)
-        )
-        if framed is None and about_clusters and not mentions_cluster(clean):
-            # "Theni (TN) for banana; Nasik (Maharashtra) for grapes" in a document about clusters
-            described += for_items(clean, place_kind, parsed)
         if framed is None:  # "distributed potter wheels among the potters of X and Y (Z)"
             described += served_workers(clean, place_kind, parsed)
         if framed is None and definite:  # "set up agarbatti units in Birkuchi area"
@@ -1655,6 +1661,10 @@ def _other_towns(a: Entity, b: Entity) -> bool:
 # A list of places opened by a preposition of place: "approved in Tahliwal, Parwanoo, ..."
 _LOCATIVE_END = re.compile(r"\b(?:in|at)\s+$")
 _QUALIFIED_CLUSTERS = re.compile(r"\b([A-Za-z]+)[\s-]+clusters?\b", re.I)
+
+
+def _overlap(a: Described, b: Described) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _kind_of_cluster(clean: str, start: int) -> bool:

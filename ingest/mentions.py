@@ -451,6 +451,11 @@ ROLE_OF_LIST = {"bank": ("Agency", "bank"), "mfi": ("Agency", "MFI"), "ngo": ("A
                 "confederation": ("Agency", "association")}  # fmt: skip
 
 
+# a list of clusters given as places with a bracket or "for" their product ("Shopian (J&K) and
+# Kinnaur (HP) for apple", "Jaipur (blue pottery)"), not by names
+_PLACE_ITEM = re.compile(r"\(|\sfor\s+[a-z]")
+
+
 # kinds of body whose one name may hold "and" ("Manufacturers and Traders Confederation")
 _NAMES_WITH_AND = ("association", "institute", "organi", "societ", "federation", "confederation")
 
@@ -647,6 +652,9 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             continue
         if what == "cluster" and re.search(r"[-–—]", sentence[m.end("what") : m.start("items")]):
             continue  # "Bamboo Cluster – Dhemaji (Assam)": one cluster, a dash, its place
+        if kind[0] == "Cluster" and _PLACE_ITEM.search(m.group("items")):
+            continue  # "Shopian (J&K) and Kinnaur (HP) for apple, Lucknow (UP), ...": places
+            # and their products, not names (read from the parse: ingest/clusters.py)
         offset = m.start("items")
         # businesses are single names ("Hasbro, Mattel and Spin Master, to ..."); a cluster's
         # name may hold "and" ("Mushroom and Baby Corn Processing"), so only a last one splits

@@ -1542,3 +1542,49 @@ def test_a_named_cluster_a_dash_and_its_place_on_a_lists_line(
     assert ("Bamboo Cluster", "Dhemaji") in located, located
     assert ("Honey Cluster", "Kangra") in located, located
     assert not any(name.startswith(("Dhemaji", "Kangra")) for name in clusters), clusters
+
+
+def test_clusters_included_as_places_for_a_product_take_each_groups_product(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "The N clusters include A (S) and B (S) for x, C (S) for y": each group's places make the
+    # product after its "for"; the items are places, not names ("Kolar (KA) for ... Cluster")
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Spice clusters announced\n"
+        "The five clusters include Idukki (KL) and Wayanad (KL) for pepper, Guntur (AP) for chilli,"
+        " Erode (TN) and Nizamabad (TS) for turmeric.\n",
+    )
+    clusters = set(_clusters(found))
+    assert {
+        "Idukki Pepper Cluster",
+        "Wayanad Pepper Cluster",
+        "Guntur Chilli Cluster",
+        "Erode Turmeric Cluster",
+        "Nizamabad Turmeric Cluster",
+    } <= clusters, clusters
+    assert not any(" for " in name or "(" in name for name in clusters), clusters
+
+
+def test_a_states_bracket_of_places_gives_a_cluster_in_each_place(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "clusters are in: Bihar (Nalanda and Gaya), Jharkhand (Dumka)": the bracket lists the
+    # state's places; a bracket naming a product stays that state's product reading
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Handloom revival programme\n"
+        "The programme works with handloom weavers to revive handloom weaving. Its three clusters"
+        " are in: Bihar (Nalanda and Gaya) and Jharkhand (Dumka).\n",
+    )
+    clusters = set(_clusters(found))
+    assert {
+        "Nalanda Handloom Cluster",
+        "Gaya Handloom Cluster",
+        "Dumka Handloom Cluster",
+    } <= clusters, clusters
+    located = _rels(found, "LOCATED_IN")
+    assert ("Dumka Handloom Cluster", "Dumka") in located, located
+    assert not any(name.startswith(("Bihar", "Jharkhand")) for name in clusters), clusters
