@@ -329,16 +329,31 @@ _POINTING = frozenset({"these", "those", "the", "such", "all", "said"})
 # will ..."), or only goes to see ("visited these clusters"): it plays no part in them
 _REPORTING = frozenset(
     "say tell state add inform note mention claim announce observe visit".split()
+    # asking another to act is not acting: "the Board urged NITI Aayog to ... these clusters"
+    + "urge request ask appeal demand".split()
 )
 
 
-def _collective(doc: Any) -> list[Any]:
+def _collective(doc: Any, count: int = 0) -> list[Any]:
     """The tokens of `doc` that speak of the document's clusters together: "clusters" with a
-    pointing word before it ("will hand hold these clusters", "support to all the clusters")."""
+    pointing word before it ("will hand hold these clusters", "support to all the clusters"),
+    or counted as many as the document names (`count`: "to identify the challenges facing five
+    sectoral clusters" in a page naming five)."""
     return [
         t for t in doc
-        if t.lower_ == "clusters" and {c.lower_ for c in t.lefts} & _POINTING
+        if t.lower_ == "clusters" and (
+            {c.lower_ for c in t.lefts} & _POINTING
+            or (count > 1 and any(c.dep_ == "nummod" and _number(c) == count for c in t.lefts))
+        )
     ]  # fmt: skip
+
+
+def _number(tok: Any) -> int | None:
+    """The whole number a token writes in figures or as a word up to twelve, or None."""
+    if tok.text.isdigit():
+        return int(tok.text)
+    words = ("one two three four five six seven eight nine ten eleven twelve").split()
+    return words.index(tok.lower_) + 1 if tok.lower_ in words else None
 
 
 def _controlled(verb: Any, tok: Any) -> Any | None:
@@ -354,14 +369,14 @@ def _controlled(verb: Any, tok: Any) -> Any | None:
     return None
 
 
-def collective_roles(s: Sentence, doc: Any) -> Iterator[tuple[Entity, AgencyRole]]:
+def collective_roles(s: Sentence, doc: Any, count: int = 0) -> Iterator[tuple[Entity, AgencyRole]]:
     """(body, role) for each agency of `s` that acts in a clause whose object, or a phrase under
     it, is the document's clusters spoken of together ("NFDB will hand hold these clusters",
     "MCCIA provides administrative support to these clusters", "directed the Industries
     Department to ensure that proposals for infrastructure in these clusters be sent"): the
     caller links the body to each cluster the document names. The role is the verb's if it is
     one of `VERB_ROLES`, else a partner's; a body that only reports ("said") has none."""
-    together = _collective(doc)
+    together = _collective(doc, count)
     if not together:
         return
     for body, tok, verb, acting in _bodies_in_clauses(s, doc):

@@ -2006,7 +2006,9 @@ def _place(
             arg = holder
             continue
         break
-    verbs += [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    # "clusters to be established at a total cost of Rs 230 crore in Theni, ...": a verb of
+    # the cluster's own clause (the parser makes an infinitive one relative)
+    verbs += [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     # "cluster set to come up in Kozhikode", "cluster is likely to be set up at Ralla": the
     # place hangs on the verb the first one is completed by
     for v in list(verbs):

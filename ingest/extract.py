@@ -499,11 +499,16 @@ def _state_heads(m: Mention, places: list[Mention], mentions: list[Mention]) -> 
     )  # fmt: skip
 
 
-def _scheme_key(name: str) -> str:
+def _scheme_key(name: str, honorific: bool = False) -> str:
+    """A scheme's name as matched: lower case, no year, one spelling of common variants and
+    no "Scheme" at the end; without the Prime Minister's honorific unless `honorific`."""
     key = normalize(re.sub(r"[-\s]*\b(19|20)\d{2}\b", "", name))
     for a, b in (("mukhya mantri", "mukhyamantri"), ("yojna", "yojana"), ("program ", "programme "),
                  ("organization", "organisation")):  # fmt: skip
         key = (key + " ").replace(a, b).strip()
+    # the Prime Minister's honorific is left out as often as written ("Kisan Sampada Yojana")
+    if not honorific:
+        key = re.sub(r"^(?:pradhan\s+mantri|pradhanmantri|pm)\s+(?=\w+\s+\w)", "", key)
     return re.sub(r"\s+schemes?$", "", key).strip()
 
 
@@ -567,6 +572,12 @@ class Extractor:
                 self.state_names[n.id] = n.name
         self.scheme_keys = {
             _scheme_key(k): entries[0]
+            for k, entries in self.gazetteer.index.items()
+            for entry in entries[:1]
+            if entry[1] == "Scheme"
+        }
+        self.scheme_full_keys = {
+            _scheme_key(k, honorific=True): entries[0]
             for k, entries in self.gazetteer.index.items()
             for entry in entries[:1]
             if entry[1] == "Scheme"
@@ -753,12 +764,13 @@ class Extractor:
             return Entity(
                 sid, "Scheme", known, m.start, m.end, aliases=[name], attrs=attrs, confidence=0.9
             )
-        if len(key.split()) >= 4:
+        full = _scheme_key(bare, honorific=True)  # a misspelt long name: all its words count
+        if len(full.split()) >= 4:
             hit = process.extractOne(
-                key, list(self.scheme_keys), scorer=fuzz.token_set_ratio, score_cutoff=92
+                full, list(self.scheme_full_keys), scorer=fuzz.token_set_ratio, score_cutoff=92
             )
             if hit:
-                sid, _, known = self.scheme_keys[hit[0]]
+                sid, _, known = self.scheme_full_keys[hit[0]]
                 return Entity(
                     sid,
                     "Scheme",

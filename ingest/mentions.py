@@ -531,6 +531,16 @@ _ROLE_APPOSED = re.compile(
     r"(?:(?:acts?|acting|serves?|serving|works?|working|contributes?)\s+)?as\s+(?:the\s+|an?\s+)?|"
     r"\s+in\s+the\s+role\s+of\s+(?:the\s+|an?\s+)?|\s*\(\s*)" + _ROLE_WORDS
 )
+# A name set beside what kind of body it is: "Cluster Pulse, an Ahmedabad based autonomous
+# economic development agency, has been awarded ...", "Dastkar, a Delhi-based NGO"
+_KIND_APPOSED = re.compile(
+    rf"(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,5}}),\s+an?\s+"
+    # the kind's own modifiers, no phrase of a post ("a project coordinator at Indian Institute")
+    r"(?:(?!(?:at|of|in|with|for|and|to|from|by|on|under)\b)[A-Za-z-]+\s+){0,6}?"
+    r"(?:agency|organi[sz]ation|NGO|non-profit|institute|institution|society|trust|foundation|"
+    r"federation|association)\b(?=\s*[,.;)]|\s+(?:that|which|of|in|based|working|has|had|is|"
+    r"was|will)\b)"
+)
 # A business named after its role in a value chain: "its anchor investor Aeques", "anchor unit
 # M/s Kalapur Toys"
 _ANCHOR_NAMED = re.compile(
@@ -641,6 +651,11 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             found.append(Mention("Enterprise", name, k, k + len(name), "company", how="role"))
     for m in _ROLE_APPOSED.finditer(sentence):
         # "driven by SHARE as the Implementing Agency": whatever the name, a body with a role
+        name = m.group("name")
+        if normalize(name) not in _GENERIC and not _only_business_words(name):
+            found.append(Mention("Agency", name, m.start("name"), m.end("name"), "organisation",
+                                 how="role"))  # fmt: skip
+    for m in _KIND_APPOSED.finditer(sentence):
         name = m.group("name")
         if normalize(name) not in _GENERIC and not _only_business_words(name):
             found.append(Mention("Agency", name, m.start("name"), m.end("name"), "organisation",

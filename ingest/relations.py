@@ -214,6 +214,10 @@ def main_scheme(sentences: list[Sentence]) -> str | None:
     scheme name (two at least): a page on a SFURTI cluster that names PMEGP once in passing is
     about SFURTI. None when no scheme leads."""
     named = Counter(i for s in sentences for i in {e.id for e in s.of("Scheme")})  # once a sentence
+    # a scheme the document names as run under another stands for both (the other backs its
+    # clusters through `relations_of`)
+    for parent in set(parent_schemes(sentences).values()) - set(parent_schemes(sentences)):
+        del named[parent]
     if not named:
         return None
     sid, n = named.most_common(1)[0]
@@ -223,8 +227,11 @@ def main_scheme(sentences: list[Sentence]) -> str | None:
 
 
 # A scheme run under another: "the Cluster Development Programme (CDP) under the National
-# Handloom Development Programme (NHDP)"
-_UNDER_SCHEME = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?,?\s*under\s+(?:the\s+)?$", re.I)
+# Handloom Development Programme (NHDP)", "'Agro Processing Cluster Scheme' of Kisan Sampada
+# Yojana"
+_UNDER_SCHEME = re.compile(
+    r"^\s*['’\"]?\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:under|of)\s+(?:the\s+)?$", re.I
+)
 
 
 def parent_schemes(sentences: list[Sentence]) -> dict[str, str]:
@@ -857,7 +864,7 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                         yield rel(*edge, 0.5, {"role": role.role, "via": "document"})
         if s.index in parses and not s.of("Cluster") and len(every_cluster) > 1:
             # "NFDB will hand hold these clusters": the clusters the document has named
-            for body, role in collective_roles(s, parses[s.index]):
+            for body, role in collective_roles(s, parses[s.index], len(every_cluster)):
                 for c in every_cluster:
                     if (body.id, c.id) not in linked:
                         yield rel(*role_edge(body, c, role), 0.55, {"role": role.role})

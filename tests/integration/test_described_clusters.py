@@ -1588,3 +1588,62 @@ def test_a_states_bracket_of_places_gives_a_cluster_in_each_place(
     located = _rels(found, "LOCATED_IN")
     assert ("Dumka Handloom Cluster", "Dumka") in located, located
     assert not any(name.startswith(("Bihar", "Jharkhand")) for name in clusters), clusters
+
+
+def test_places_of_the_clusters_own_clause_past_its_cost_are_a_cluster_each(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "approved five food processing clusters to be set up at a cost of Rs 90 crore in A, B and
+    # C": the places hang on the clusters' own (relative) clause, past the cost it names
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Food processing in Karnataka\n"
+        "The committee has approved three food processing clusters to be set up at a total cost"
+        " of Rs 90 crore in Mandya, Hassan and Tumakuru.\n",
+    )
+    clusters = set(_clusters(found))
+    assert {
+        "Mandya Food Processing Cluster",
+        "Hassan Food Processing Cluster",
+        "Tumakuru Food Processing Cluster",
+    } <= clusters, clusters
+
+
+def test_a_scheme_of_another_scheme_backs_the_documents_clusters_with_its_parent(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "the 'Mega Food Park Scheme' of Kisan Sampada Yojana": a scheme written as one of another
+    # (the honorific "Pradhan Mantri" left out) is the document's one scheme; its clusters are
+    # backed by it and by the scheme it is run under
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Food parks for Karnataka\n"
+        "The committee approved three food processing clusters to be set up in Mandya, Hassan"
+        " and Tumakuru.\n"
+        "The 'Cold Chain Cluster Scheme' of Kisan Sampada Yojana aims at modern infrastructure"
+        " for clusters of food processing units.\n",
+    )
+    backed = _rels(found, "SUPPORTED_BY")
+    for place in ("Mandya", "Hassan", "Tumakuru"):
+        name = f"{place} Food Processing Cluster"
+        assert (name, "Pradhan Mantri Kisan Sampada Yojana") in backed, backed
+        assert (name, "Cold Chain Cluster Scheme") in backed, backed
+
+
+def test_a_name_set_beside_the_kind_of_body_it_is_is_a_body(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "Cluster Craft, a Pune based autonomous development agency, was asked ...": a body
+    # whatever its words; a place set beside what it is ("Nagpur, a city of ...") is none
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Handloom support\n"
+        "Cluster Craft, a Pune based autonomous development agency, was asked by the state to study"
+        " the Nagpur handloom cluster. Nagpur, a city of oranges, hosts the cluster.\n",
+    )
+    agencies = {e["name"] for e in found["entities"] if e["type"] == "Agency"}
+    assert "Cluster Craft" in agencies, agencies
+    assert not any(a.startswith("Nagpur") for a in agencies), agencies

@@ -10,9 +10,9 @@ from kb import nlp
 from tests.unit.test_clause_roles import _sentence
 
 
-def _roles(text: str, bodies: list[str]) -> set[tuple[str, str]]:
+def _roles(text: str, bodies: list[str], count: int = 0) -> set[tuple[str, str]]:
     s = _sentence(text, dict.fromkeys(bodies, "Agency"))
-    return {(b.name, r.role) for b, r in collective_roles(s, nlp.parse(s.clean))}
+    return {(b.name, r.role) for b, r in collective_roles(s, nlp.parse(s.clean), count)}
 
 
 def test_a_body_acting_on_these_clusters_is_their_partner_or_takes_its_verbs_role() -> None:
@@ -49,4 +49,15 @@ def test_the_body_is_linked_to_each_cluster_the_document_names() -> None:
     assert found == {
         ("cluster:Brass Cluster", "SUPPORTED_BY", "agency:Rubber Board", "partner"),
         ("cluster:Lamp Cluster", "SUPPORTED_BY", "agency:Rubber Board", "partner"),
+    }
+
+
+def test_clusters_counted_as_many_as_the_document_names_are_its_clusters() -> None:
+    # "facing five sectoral clusters" in a document naming five: they are its clusters; a
+    # count the document does not match points at no cluster of it
+    text = "The Rubber Board will study the problems facing five sectoral clusters."
+    assert _roles(text, ["Rubber Board"], 5) == {("Rubber Board", "partner")}
+    assert _roles(text, ["Rubber Board"], 3) == set()
+    assert _roles("The Rubber Board will hand hold 12 clusters.", ["Rubber Board"], 12) == {
+        ("Rubber Board", "partner")
     }
