@@ -324,6 +324,49 @@ def _join(names: list[str]) -> str:
 _SHOWN = 8  # names an answer lists before it says how many more there are
 
 
+# The words before "clusters" in a question that say what kind of cluster it asks for
+_KIND_BEFORE = re.compile(r"((?:[a-z][a-z&-]*\s+){1,3})clusters\b")
+# Words before "clusters" that say no kind ("which of these clusters", "all new clusters")
+_NO_KIND = frozenset(
+    "the these those all any which what whose new approved proposed existing district districts"
+    " state states its their of in and or both two three four five six many how where msme"
+    " small micro industrial major mega mini regular such other got have has are were"
+    " been be".split()
+)
+
+
+def _of_kind(question: str, entities: list[Node], nodes: list[Node]) -> list[Node]:
+    """The clusters of `nodes` whose names hold the words the question puts before "clusters"
+    (misspelt a little: "agro procesing clusters" are the Agro Processing Clusters) when the
+    question links no product; `nodes` when none does or the words say no kind (a place,
+    a scheme or a body the question names, "these clusters")."""
+    named = {w for n in entities for w in tokens(n.name)}
+    m = _KIND_BEFORE.search(question.lower())
+    words = [w for w in (m.group(1).split() if m else []) if w not in _NO_KIND]
+    stems = [t for w in words for t in tokens(w) if t not in named and len(t) > 2]
+    if not stems:
+        return nodes
+
+    def holds(n: Node) -> bool:
+        name = tokens(n.name)
+        return all(any(SequenceMatcher(None, w, x).ratio() >= 0.85 for x in name) for w in stems)
+
+    kind = [n for n in nodes if holds(n)]
+    return kind or nodes
+
+
+def _as_cited(node: Node, edge: Edge) -> str:
+    """A node's name as an answer states it, with the short name its cited sentence writes
+    instead when that differs ("Micro and Small Enterprises Cluster Development Programme
+    (MSE-CDP)"): the reader finds the document's word in the answer."""
+    cited = " ".join(p.text for p in edge.provenance[:1])
+    if not cited or node.name.lower() in cited.lower():
+        return node.name
+    short = [a for a in node.aliases
+             if len(a) <= 12 and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", cited)]  # fmt: skip
+    return f"{node.name} ({short[0]})" if short else node.name
+
+
 def _documents_of(n: Node) -> int:
     """How many documents describe `n` (its sources that are documents)."""
     return sum(1 for x in {p.source for p in n.provenance} if is_a(x, "Document"))
@@ -1281,7 +1324,7 @@ class QuestionAnswerer:
                     return _reply(question, text, True, [p.citation() for p in
                                   subject.provenance[:1]], self._entities([subject]), [])  # fmt: skip
                 if hits:
-                    names = [r.node.name for r in hits]
+                    names = [_as_cited(r.node, r.edge) for r in hits]
                     rel_words = hits[0].relation.lower().replace("_", " ")
                     if hits[0].direction == "out":  # subject -> names: "X — located in Y."
                         text = f"{subject.name} — {rel_words} {_join(names)}."
@@ -1525,17 +1568,24 @@ class QuestionAnswerer:
         nodes = [n for i in sorted(chosen or ()) if (n := self.store.get_node(i)) is not None]
         if _IN_DOCUMENTS.search(question):  # the documents' clusters, not the registry's rows
             nodes = [n for n in nodes if _documents_of(n)]
+        if not products:
+            nodes = _of_kind(question, entities, nodes)
         if not nodes:
             return None
         shown = _best_documented(nodes)[:_SHOWN]
-        items, edges = [], []
-        for n in shown:
-            said, cited = self._where_what(n, not products)
-            items.append(f"{n.name} ({said})")
-            edges += cited
         more = f" and {len(nodes) - len(shown)} more" if len(nodes) > len(shown) else ""
         head = f"{len(nodes)} clusters: " if len(nodes) > 1 else ""
-        return self._answer(question, f"{head}{'; '.join(items)}{more}.", shown, edges)
+        text, edges = "", list[Edge]()
+        for brief in (False, True):  # what the names say is left out when all would not fit
+            items, edges = [], []
+            for n in shown:
+                said, cited = self._where_what(n, not products, brief)
+                items.append(f"{n.name} ({said})" if said else n.name)
+                edges += cited
+            text = f"{head}{'; '.join(items)}{more}."
+            if len(text) <= MAX_ANSWER * 3 // 4:
+                break
+        return self._answer(question, text, shown, edges)
 
     def _linked_clusters(self, body: Node) -> set[str]:
         return {nb.node.id for nb in self.store.neighbors(body.id, direction="both")
@@ -1557,15 +1607,25 @@ class QuestionAnswerer:
             frontier = [n.id for n in inner if n.type in PLACE_TYPES]
         return out
 
-    def _where_what(self, cluster: Node, product: bool) -> tuple[str, list[Edge]]:
+    def _where_what(
+        self, cluster: Node, product: bool, brief: bool = False
+    ) -> tuple[str, list[Edge]]:
         """A cluster's place (its district, else the first place it lies in) and, with
-        `product`, what it makes; with the edges that say so."""
+        `product`, what it makes; with the edges that say so. `brief`: what the cluster's name
+        says already is not said again ("" when the name says it all)."""
         up = [nb for nb in self.store.neighbors(cluster.id, "LOCATED_IN")
               if nb.node.type in PLACE_TYPES]  # fmt: skip
         place = next((nb for nb in up if nb.node.type == "District"), up[0] if up else None)
         made = self.store.neighbors(cluster.id, "PRODUCES")[:2] if product else []
         said = [*([place] if place else []), *made]
-        return "; ".join(nb.node.name for nb in said) or "place not given", [nb.edge for nb in said]
+        named = set(tokens(cluster.name))
+        # a place all of whose words the name holds; a product one of whose words it holds
+        # ("Theni Agro Processing Cluster" makes Agro Products)
+        told = [nb for nb in said if not brief or not (
+            set(tokens(nb.node.name)) <= named
+            if nb is place else set(tokens(nb.node.name)) & named)]  # fmt: skip
+        text = "; ".join(nb.node.name for nb in told) if said else "place not given"
+        return text, [nb.edge for nb in said]
 
     def _odop(self, question: str, entities: list[Node]) -> Answer | None:
         if not ODOP.search(question):

@@ -718,11 +718,19 @@ QUESTION_CUES: tuple[QuestionCue, ...] = (
             r"\bset up\b",
             r"\bruns?\b",
             r"\bnodal\b",
+            # "the company formed by the artisans": the body they formed runs their project
+            r"\b(?:company|firm|society|body)\b[^?]*\b(?:formed|floated|registered)\b",
         ),
         (("IMPLEMENTS", "in"), ("ADMINISTERS", "in")),
     ),
     QuestionCue(
         (r"\bknowledge partner", r"\bpartner"), (("PARTNERS_WITH", "in"), ("PARTNERS_WITH", "out"))
+    ),
+    # "is under which central scheme": the scheme backing a cluster, or the one a scheme is
+    # run under
+    QuestionCue(
+        (r"\bunder which (?:\w+\s+)?(?:schemes?|programmes?|programs?|yojana|mission)\b",),
+        (("SUPPORTED_BY", "out"), ("PART_OF", "out")),
     ),
     QuestionCue(
         (r"\bpart of\b", r"\bparent\b", r"\bunder which\b", r"\bunder\W*$"), (("PART_OF", "out"),)

@@ -101,3 +101,35 @@ def test_the_states_of_clusters_placed_in_their_districts() -> None:
     assert a is not None
     assert a.answer.startswith("Bihar"), a.answer
     assert {f["target"] for f in a.facts} >= {"district:bihar:muzaffarpur", "state:bihar"}
+
+
+def test_the_words_before_clusters_narrow_them_to_that_kind_when_no_product_is_linked() -> None:
+    # "bihar's lichi procesing clusters": no product linked (misspelt), the clusters whose
+    # names hold the words are that kind; words naming no cluster's kind narrow nothing
+    r = _reader()
+    r.store.upsert_node(Node("cluster:kanti-litchi-processing", "Cluster",
+                             "Kanti Litchi Processing Cluster", provenance=[prov("s8")]))  # fmt: skip
+    r.store.upsert_edge(Edge("cluster:kanti-litchi-processing", "LOCATED_IN",
+                             "district:bihar:muzaffarpur", {}, [prov("s8")]))  # fmt: skip
+    state = [_node(r, "state:bihar")]
+    a = r._clusters_where("which bihar districts have lichi procesing clusters", state, "list")
+    assert a is not None and "Kanti Litchi Processing Cluster" in a.answer, a
+    assert "bag" not in a.answer and "3 clusters" not in a.answer, a.answer
+    a = r._clusters_where("which of these bihar clusters", state, "list")
+    assert a is not None and "3 clusters" in a.answer, a.answer
+
+
+def test_a_long_list_leaves_out_what_the_clusters_names_say() -> None:
+    # eight clusters whose names hold their place and product: said once, so all fit
+    r = _reader()
+    for i in range(8):
+        cid = f"cluster:muzaffarpur-litchi-{i}"
+        r.store.upsert_node(Node(cid, "Cluster", f"Muzaffarpur Litchi Processing Cluster {i}",
+                                 provenance=[prov("s9")]))  # fmt: skip
+        r.store.upsert_edge(Edge(cid, "LOCATED_IN", "district:bihar:muzaffarpur", {},
+                                 [prov("s9")]))  # fmt: skip
+        r.store.upsert_edge(Edge(cid, "PRODUCES", "product:litchi", {}, [prov("s9")]))
+    a = r._clusters_where("bihar clusters and their products", [_node(r, "state:bihar")], "list")
+    assert a is not None and "(Muzaffarpur; Litchi)" not in a.answer, a.answer
+    assert "Muzaffarpur Litchi Processing Cluster 0" in a.answer, a.answer
+    # a short list says each cluster's place and product (test above)
