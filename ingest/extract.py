@@ -570,18 +570,9 @@ class Extractor:
                     self.agencies.known.setdefault(normalize(n.name), n.id)
             elif n.type == "State":
                 self.state_names[n.id] = n.name
-        self.scheme_keys = {
-            _scheme_key(k): entries[0]
-            for k, entries in self.gazetteer.index.items()
-            for entry in entries[:1]
-            if entry[1] == "Scheme"
-        }
-        self.scheme_full_keys = {
-            _scheme_key(k, honorific=True): entries[0]
-            for k, entries in self.gazetteer.index.items()
-            for entry in entries[:1]
-            if entry[1] == "Scheme"
-        }
+        schemes = [(k, e[0]) for k, e in self.gazetteer.index.items() if e and e[0][1] == "Scheme"]
+        self.scheme_keys = {_scheme_key(k): entry for k, entry in schemes}
+        self.scheme_full_keys = {_scheme_key(k, honorific=True): entry for k, entry in schemes}
         self.agency_keys = {
             k: entries[0]
             for k, entries in self.gazetteer.index.items()
@@ -756,6 +747,10 @@ class Extractor:
         # a name an earlier document of this ingest gave a scheme (the gazetteer grows with
         # each document; `scheme_keys` holds the KB's names at the start)
         named = [e for e in self.gazetteer.index.get(normalize(bare), []) if e[1] == "Scheme"]
+        if not named and re.fullmatch(r"[A-Z]{3,8}", bare) and bare[-1] in "SP":
+            # an acronym ending in the other of Scheme / Programme ("IHCDS" for the IHCDP)
+            other = bare[:-1] + ("P" if bare[-1] == "S" else "S")
+            named = [e for e in self.gazetteer.index.get(normalize(other), []) if e[1] == "Scheme"]
         if named:
             return Entity(named[0][0], "Scheme", named[0][2], m.start, m.end, aliases=[name],
                           attrs=attrs, confidence=0.9)  # fmt: skip

@@ -1647,3 +1647,17 @@ def test_a_name_set_beside_the_kind_of_body_it_is_is_a_body(
     agencies = {e["name"] for e in found["entities"] if e["type"] == "Agency"}
     assert "Cluster Craft" in agencies, agencies
     assert not any(a.startswith("Nagpur") for a in agencies), agencies
+
+
+def test_a_schemes_acronym_ending_in_s_for_its_p_is_the_same_scheme(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # "IHCDS" (Scheme) for the IHCDP (Programme): one scheme, not a new one
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Handloom clusters of the Textiles Committee\n"
+        "The Bijnore handloom cluster was taken up under IHCDS in 2009.\n",
+    )
+    schemes = {e["name"] for e in found["entities"] if e["type"] == "Scheme"}
+    assert schemes == {"Integrated Handloom Cluster Development Programme"}, schemes
