@@ -348,12 +348,14 @@ def _collective(doc: Any, count: int = 0) -> list[Any]:
     ]  # fmt: skip
 
 
+_NUMBERS = "one two three four five six seven eight nine ten eleven twelve".split()
+
+
 def _number(tok: Any) -> int | None:
     """The whole number a token writes in figures or as a word up to twelve, or None."""
     if tok.text.isdigit():
         return int(tok.text)
-    words = ("one two three four five six seven eight nine ten eleven twelve").split()
-    return words.index(tok.lower_) + 1 if tok.lower_ in words else None
+    return _NUMBERS.index(tok.lower_) + 1 if tok.lower_ in _NUMBERS else None
 
 
 def _controlled(verb: Any, tok: Any) -> Any | None:

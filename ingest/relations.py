@@ -216,7 +216,8 @@ def main_scheme(sentences: list[Sentence]) -> str | None:
     named = Counter(i for s in sentences for i in {e.id for e in s.of("Scheme")})  # once a sentence
     # a scheme the document names as run under another stands for both (the other backs its
     # clusters through `relations_of`)
-    for parent in set(parent_schemes(sentences).values()) - set(parent_schemes(sentences)):
+    parents = parent_schemes(sentences)
+    for parent in set(parents.values()) - set(parents):
         del named[parent]
     if not named:
         return None
