@@ -494,7 +494,7 @@ def _state_heads(m: Mention, places: list[Mention], mentions: list[Mention]) -> 
         return False
     return any(
         o.type == "Cluster" and o.how in ("gazetteer", "description") and o is not m
-        and o.start < m.end and m.start < o.end
+        and _overlap(o, m)
         for o in mentions
     )  # fmt: skip
 
@@ -1361,7 +1361,7 @@ class Extractor:
             _kind_of_cluster(clean, d.start) for d in listed
         )
         for d in listed:
-            if any(k.start < d.end and d.start < k.end for k in known):
+            if any(_overlap(k, d) for k in known):
                 continue
             made = d.product or product_of_list
             centre = FACILITY_WORD.search(clean) if not made else None
@@ -1395,7 +1395,7 @@ class Extractor:
             # description then stops at its cluster word
             word = clean.lower().find("cluster", d.start, d.end)
             core = d.end if word < 0 else word + len("cluster")
-            overlapping = [k for k in known if k.start < d.end and d.start < k.end]
+            overlapping = [k for k in known if _overlap(k, d)]
             if any(k.start < core for k in overlapping):
                 continue
             end = core if overlapping else d.end
@@ -1670,7 +1670,8 @@ _LOCATIVE_END = re.compile(r"\b(?:in|at)\s+$")
 _QUALIFIED_CLUSTERS = re.compile(r"\b([A-Za-z]+)[\s-]+clusters?\b", re.I)
 
 
-def _overlap(a: Described, b: Described) -> bool:
+def _overlap(a: Mention | Described, b: Mention | Described) -> bool:
+    """Whether two spans of a sentence share a character."""
     return a.start < b.end and b.start < a.end
 
 

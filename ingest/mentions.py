@@ -524,17 +524,19 @@ _ROLE_WORDS = (
     r"training|marketing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|institutions?)|"
     r"special purpose vehicle|SPV\b)"
 )
+# A body's name of up to six capitalised words, "of", "for", "and" or "&" between them
+_BODY_NAME = rf"(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,5}})"
 # A name given a body's role right after it: "SHARE as the Implementing Agency", "Seva Bharati
 # acting as the nodal agency", "IED Odisha (Nodal Agency, MSME)"
 _ROLE_APPOSED = re.compile(
-    rf"(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,5}})(?:\s*,?\s+"
+    rf"{_BODY_NAME}(?:\s*,?\s+"
     r"(?:(?:acts?|acting|serves?|serving|works?|working|contributes?)\s+)?as\s+(?:the\s+|an?\s+)?|"
     r"\s+in\s+the\s+role\s+of\s+(?:the\s+|an?\s+)?|\s*\(\s*)" + _ROLE_WORDS
 )
 # A name set beside what kind of body it is: "Cluster Pulse, an Ahmedabad based autonomous
 # economic development agency, has been awarded ...", "Dastkar, a Delhi-based NGO"
 _KIND_APPOSED = re.compile(
-    rf"(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,5}}),\s+an?\s+"
+    rf"{_BODY_NAME},\s+an?\s+"
     # the kind's own modifiers, no phrase of a post ("a project coordinator at Indian Institute")
     r"(?:(?!(?:at|of|in|with|for|and|to|from|by|on|under)\b)[A-Za-z-]+\s+){0,6}?"
     r"(?:agency|organi[sz]ation|NGO|non-profit|institute|institution|society|trust|foundation|"
@@ -649,13 +651,9 @@ def pattern_mentions(sentence: str) -> list[Mention]:
         if normalize(name) not in _GENERIC and not _only_business_words(name):
             k = m.start("name")
             found.append(Mention("Enterprise", name, k, k + len(name), "company", how="role"))
-    for m in _ROLE_APPOSED.finditer(sentence):
-        # "driven by SHARE as the Implementing Agency": whatever the name, a body with a role
-        name = m.group("name")
-        if normalize(name) not in _GENERIC and not _only_business_words(name):
-            found.append(Mention("Agency", name, m.start("name"), m.end("name"), "organisation",
-                                 how="role"))  # fmt: skip
-    for m in _KIND_APPOSED.finditer(sentence):
+    for m in [*_ROLE_APPOSED.finditer(sentence), *_KIND_APPOSED.finditer(sentence)]:
+        # "driven by SHARE as the Implementing Agency", "Cluster Pulse, an Ahmedabad based ...
+        # agency": whatever the name, a body
         name = m.group("name")
         if normalize(name) not in _GENERIC and not _only_business_words(name):
             found.append(Mention("Agency", name, m.start("name"), m.end("name"), "organisation",

@@ -1575,16 +1575,15 @@ class QuestionAnswerer:
         shown = _best_documented(nodes)[:_SHOWN]
         more = f" and {len(nodes) - len(shown)} more" if len(nodes) > len(shown) else ""
         head = f"{len(nodes)} clusters: " if len(nodes) > 1 else ""
-        text, edges = "", list[Edge]()
-        for brief in (False, True):  # what the names say is left out when all would not fit
-            items, edges = [], []
-            for n in shown:
-                said, cited = self._where_what(n, not products, brief)
-                items.append(f"{n.name} ({said})" if said else n.name)
-                edges += cited
-            text = f"{head}{'; '.join(items)}{more}."
-            if len(text) <= MAX_ANSWER * 3 // 4:
-                break
+        full, brief, edges = [], [], []
+        for n in shown:
+            said, unsaid, cited = self._where_what(n, not products)
+            full.append(f"{n.name} ({said})")
+            brief.append(f"{n.name} ({unsaid})" if unsaid else n.name)
+            edges += cited
+        text = f"{head}{'; '.join(full)}{more}."
+        if len(text) > MAX_ANSWER * 3 // 4:  # what the names say is left out when all would not fit
+            text = f"{head}{'; '.join(brief)}{more}."
         return self._answer(question, text, shown, edges)
 
     def _linked_clusters(self, body: Node) -> set[str]:
@@ -1607,12 +1606,10 @@ class QuestionAnswerer:
             frontier = [n.id for n in inner if n.type in PLACE_TYPES]
         return out
 
-    def _where_what(
-        self, cluster: Node, product: bool, brief: bool = False
-    ) -> tuple[str, list[Edge]]:
+    def _where_what(self, cluster: Node, product: bool) -> tuple[str, str, list[Edge]]:
         """A cluster's place (its district, else the first place it lies in) and, with
-        `product`, what it makes; with the edges that say so. `brief`: what the cluster's name
-        says already is not said again ("" when the name says it all)."""
+        `product`, what it makes; the same without what the cluster's name says already (""
+        when the name says it all); and the edges that say so."""
         up = [nb for nb in self.store.neighbors(cluster.id, "LOCATED_IN")
               if nb.node.type in PLACE_TYPES]  # fmt: skip
         place = next((nb for nb in up if nb.node.type == "District"), up[0] if up else None)
@@ -1621,11 +1618,12 @@ class QuestionAnswerer:
         named = set(tokens(cluster.name))
         # a place all of whose words the name holds; a product one of whose words it holds
         # ("Theni Agro Processing Cluster" makes Agro Products)
-        told = [nb for nb in said if not brief or not (
+        told = [nb for nb in said if not (
             set(tokens(nb.node.name)) <= named
             if nb is place else set(tokens(nb.node.name)) & named)]  # fmt: skip
-        text = "; ".join(nb.node.name for nb in told) if said else "place not given"
-        return text, [nb.edge for nb in said]
+        text = "; ".join(nb.node.name for nb in said) or "place not given"
+        unsaid = "; ".join(nb.node.name for nb in told) if said else text
+        return text, unsaid, [nb.edge for nb in said]
 
     def _odop(self, question: str, entities: list[Node]) -> Answer | None:
         if not ODOP.search(question):
