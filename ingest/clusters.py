@@ -143,6 +143,9 @@ ADMIN_UNITS = {
 # processing unit, in Ramanagara district")
 _INSERTIONS = {"including", "with", "comprising", "which", "besides"}
 _SUBJECT_OBJECT = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
+# Verbs whose "for" gives the place of what they act on ("a cluster was planned for X")
+_PLANNED_FOR = {"plan", "propose", "sanction", "approve", "announce", "earmark", "recommend",
+                "select", "identify", "choose", "envisage", "moot"}  # fmt: skip
 _COPULA_LEMMAS = {"be", "become", "remain"}
 _HAVING_LEMMAS = {"have", "get", "host"}
 # Capitalised words after "in"/"at" that are not a cluster's place
@@ -465,6 +468,39 @@ AMOUNT_WORDS = {"rs", "inr", "crore", "crores", "lakh", "lakhs", "million", "bil
 # Words after a cluster word that say what it is for: "a mega cluster for leather footwear",
 # "a cluster catering to the aerospace ecosystem", "a cluster making brass ware"
 _FOR_WORDS = {"for", "catering", "making", "producing", "manufacturing", "serving"}
+
+
+def unplaced_clusters(text: str, place_kind: PlaceKind, doc: Any) -> list[tuple[str, int, int]]:
+    """(product, start, end) of each one cluster of a product that `text` speaks of with no
+    place in its sentence: "the 5.7-crore aluminium die casting cluster's project report",
+    "the industrial jewellery cluster being developed by the state government there". The
+    caller places it by the document (its one clear district). Not a kind of cluster ("the
+    mega cluster"), a cluster word qualifying another noun ("cluster development
+    programme"), several clusters, nor a name written as one (a known or named cluster)."""
+    if doc is None:
+        return []
+    out = []
+    for tok in doc:
+        possessive = any(c.dep_ == "case" for c in tok.children)  # "the cluster's DPR"
+        if tok.lower_ != "cluster" or (tok.dep_ in ("compound", "amod", "nmod") and not possessive):
+            continue
+        if tok.text[:1].isupper() or _plural_head(doc, tok):
+            continue
+        run = _product_run(doc, tok)
+        if _place(doc, tok, run, place_kind) or _shared_place(doc, tok, run, place_kind):
+            continue
+        words = [t for t in _without_state(doc, run, place_kind)
+                 if t.lower_ not in DROPPED | _SCHEME_WORDS | AMOUNT_WORDS]  # fmt: skip
+        # the words from the first product word on ("industrial jewellery": jewellery)
+        first = next((k for k, t in enumerate(words) if is_product_word(t.lower_)), None)
+        if first is None or any(t.text[:1].isupper() for t in words):
+            continue
+        words = words[first:]
+        if any(place_kind(t.text) for t in words):
+            continue
+        product = text[words[0].idx : words[-1].idx + len(words[-1].text)]
+        out.append((product, words[0].idx, tok.idx + len(tok.text)))
+    return out
 
 
 def _made_after(
@@ -2035,9 +2071,12 @@ def _place(
             for q in o.children
             if q.dep_ == "prep" and q.lower_ == "at"
         ]
+        # "A jewellery cluster ... was planned for Coimbatore": a place a cluster is planned,
+        # proposed or sanctioned for is where it is
+        prepositions = PLACE_PREPOSITIONS | ({"for"} if v.lemma_ in _PLANNED_FOR else set())
         for p in [*v.children, *agent_places]:
             fronted = p.i < tok.i and all(t.is_punct for t in doc[: p.i])
-            if p.dep_ == "prep" and p.lower_ in PLACE_PREPOSITIONS and (p.i > tok.i or fronted):
+            if p.dep_ == "prep" and p.lower_ in prepositions and (p.i > tok.i or fronted):
                 objs = [c for c in p.children if c.dep_ == "pobj"]
                 if objs:
                     o = objs[0]

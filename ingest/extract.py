@@ -50,6 +50,7 @@ from ingest.clusters import (
     served_workers,
     unglue,
     units_in_places,
+    unplaced_clusters,
 )
 from ingest.documents import LoadedDocument
 from ingest.facts import FactSet
@@ -126,6 +127,11 @@ _ONE_CLUSTER = re.compile(
     r"\bcluster\b(?!\s*(?:-\s*)?(?:development|approach|scheme|programme|program|policy|based|"
     r"level|mode|initiative|clusters))|\bCFC\b|\bcommon facilit(?:y|ation) cent(?:re|er)\b",
     re.I,
+)
+# A product's one cluster in lower case, the sentences `_unplaced` reads ("the aluminium die
+# casting cluster's report")
+_ONE_LOWER_CLUSTER = re.compile(
+    r"[a-z] cluster\b(?!\s*(?:-\s*)?(?:development|approach|scheme|programme))"
 )
 # A body named as the special purpose vehicle of a cluster project: MSE-CDP and SFURTI clusters
 # are run by one (an SPV is formed for the cluster), so the body stands for its cluster
@@ -1026,6 +1032,8 @@ class Extractor:
                                        doc_states, district)  # fmt: skip
             if single is not None:
                 raw[single[0]].append(single[1])
+        if not about_odop and district is not None:
+            self._unplaced(sentences, raw, parses, district, place_kind)
         raw = [select(r) for r in raw]
         # the document's clear state (two thirds of its state mentions): where a cluster with no
         # other place is, and which state "the State government" of a sentence naming none means
@@ -1168,6 +1176,36 @@ class Extractor:
         )
         return Mention("Cluster", name, start, end, "described", ids=[where] if where else [],
                        how="description")  # fmt: skip
+
+    def _unplaced(
+        self,
+        sentences: list[Sentence],
+        raw: list[list[Mention]],
+        parses: list[Any],
+        district: str,
+        place_kind: Callable[[str], tuple[str, str | None] | None],
+    ) -> None:
+        """One cluster of a product the document speaks of with no place ("the aluminium die
+        casting cluster's project report"), in a document whose one clear district is
+        `district`: "<District> <Product> Cluster" there, once per product, unless a cluster the
+        document names already has a product word of it in its name (then it is that cluster,
+        spoken of again: "the gold jewellery cluster" after "a jewellery cluster ... for X")."""
+        named = [normalize(m.name) for found in raw for m in found if m.type == "Cluster"]
+        parses = list(parses)
+        unread = [i for i, (s, p) in enumerate(zip(sentences, parses, strict=True))
+                  if p is None and _ONE_LOWER_CLUSTER.search(s.clean)]  # fmt: skip
+        for i, parsed in zip(unread, nlp.parse_many([sentences[i].clean for i in unread]),
+                             strict=True):  # fmt: skip
+            parses[i] = parsed
+        for s, found, parsed in zip(sentences, raw, parses, strict=True):
+            for product, start, end in unplaced_clusters(s.clean, place_kind, parsed):
+                made = {w for w in normalize(product).split() if is_product_word(w)}
+                if any(made & set(n.split()) for n in named):
+                    continue
+                name = f"{self._place_name(district)} {_titled(product)} Cluster"
+                named.append(normalize(name))
+                found.append(Mention("Cluster", name, start, end, "described", ids=[district],
+                                     how="description"))  # fmt: skip
 
     def _own_cluster(
         self,

@@ -1661,3 +1661,36 @@ def test_a_schemes_acronym_ending_in_s_for_its_p_is_the_same_scheme(
     )
     schemes = {e["name"] for e in found["entities"] if e["type"] == "Scheme"}
     assert schemes == {"Integrated Handloom Cluster Development Programme"}, schemes
+
+
+def test_a_cluster_planned_for_a_place_is_there(tables_kb: KnowledgeBase, tmp_path: Path) -> None:
+    # "a ... cluster was planned/proposed for <place>": the place the verb's "for" names; a
+    # sum after "for" is no place
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "New projects in the district\n"
+        "A carpet cluster at Bhadohi is running. A brassware cluster, involving about 40"
+        " artisans, was planned for Moradabad."
+        " A second cluster was approved for Rs 3 crore.\n",
+    )
+    clusters = {e["name"] for e in found["entities"] if e["type"] == "Cluster"}
+    assert clusters == {"Bhadohi Carpet Cluster", "Moradabad Brassware Cluster"}, clusters
+
+
+def test_a_product_cluster_with_no_place_is_in_the_documents_one_district(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # a document clearly about one district speaks of "the leather goods cluster" with no
+    # place: that district's cluster; "the coir cluster" again is the one already named
+    found = _read(
+        tables_kb,
+        tmp_path,
+        "Industry in Agra district\n"
+        "Officials of Agra district said a coir cluster at Kiraoli is ready. The leather goods"
+        " cluster's project report was cleared by the committee, Agra officials said. The coir"
+        " cluster will get a dyeing unit.\n",
+    )
+    clusters = {e["name"] for e in found["entities"] if e["type"] == "Cluster"}
+    assert any("Leather" in c and c.startswith("Agra") for c in clusters), clusters
+    assert len([c for c in clusters if "Coir" in c]) == 1, clusters
