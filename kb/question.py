@@ -562,7 +562,12 @@ def split_parts(text: str, joins: Callable[[str], bool] = lambda words: False) -
                 parts += [f"{lead} {'' if _holds(p, asked_of) else asked_of}{p}?" for p in pair]
                 sides, larger = pair, _larger_asked(seg)
             elif _asks(seg) or start in asked or (telegraphic and _bare(seg, one)):
-                parts += _distributed(seg) or _enumerated(seg, joins) or [seg.text.strip(" ,;")]
+                parts += (
+                    _distributed(seg)
+                    or _enumerated(seg, joins)
+                    or _attributes(seg)
+                    or [seg.text.strip(" ,;")]
+                )
             else:
                 context.append(seg.text.strip(" ,;"))
     if len(sides) != len(parts):  # sides name the parts only when the comparison is all asked
@@ -691,6 +696,39 @@ def _enumerated(seg: Any, joins: Callable[[str], bool]) -> list[str]:
         " ".join(x for x in (frame.text, " ".join(str(t) for t in n), shared, after) if x)
         for n in names
     ]
+
+
+def _attributes(seg: Any) -> list[str]:
+    """The question asked of each of the things a telegraphic question lists after its topic
+    and a colon or dash: "Hindupur small cluster programme: total cost, central grant,
+    weavers' share" -> "Hindupur small cluster programme: total cost", ... (each part keeps
+    the topic, so it is asked of it). The topic asks nothing (no wh-word: "which schemes - A
+    and B" names two things to ask the same of, `_enumerated`); the listed things are
+    phrases, not clauses, and not all single words ("centre, state and industry" qualify a
+    noun of the topic). [] otherwise."""
+    mark = next((t.i - seg.start for t in seg
+                 if t.text in _MARKS or (t.is_punct and t.text.endswith(":"))), None)  # fmt: skip
+    if mark is None or mark < 2 or _asks(seg[:mark]) or not _says_something(seg[:mark]):
+        return []
+    rest = seg[mark + 1 :]  # after the topic and its mark
+    items: list[list[Any]] = [[]]
+    for t in rest:
+        if t.lower_ in (",", "and", ";", "&") or (t.text == "?" and t.i == seg.end - 1):
+            if items[-1]:
+                items.append([])
+            continue
+        items[-1].append(t)
+    items = [i for i in items if i]
+    if len(items) < 2 or all(len(i) == 1 for i in items):
+        return []
+    for item in items:
+        if item[0].lower_ in WH_WORDS or item[0].pos_ in ("VERB", "AUX"):
+            return []  # "- how many weavers ..., and ...": clauses, split as such
+        if not any(t.pos_ in ("NOUN", "PROPN") for t in item) or len(item) > 7:
+            return []
+    text = seg.doc.text
+    head = text[seg[0].idx : seg[mark].idx + len(seg[mark])]  # the topic and its mark
+    return [f"{head} {text[x[0].idx : x[-1].idx + len(x[-1])]}?" for x in items]
 
 
 def _ends_name(seg: Any, i: int) -> bool:

@@ -235,3 +235,47 @@ def test_a_comparison_names_its_sides_and_what_it_asks_for(
 def test_a_question_of_two_parts_that_compares_nothing_has_no_sides() -> None:
     parts = split_parts("How many looms does the Rampur cluster have, and how many weavers?")
     assert len(parts.asked) == 2 and parts.sides == [] and parts.larger is None
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # a topic, a colon or dash, then the things asked of it: each keeps the topic
+        (
+            "Sitapur durrie cluster (2021): project cost and state grant?",
+            [
+                "Sitapur durrie cluster (2021): project cost?",
+                "Sitapur durrie cluster (2021): state grant?",
+            ],
+        ),
+        (
+            "gonda mat cluster - nodal agency, central share and no. of artisans",
+            [
+                "gonda mat cluster - nodal agency?",
+                "gonda mat cluster - central share?",
+                "gonda mat cluster - no. of artisans?",
+            ],
+        ),
+    ],
+)
+def test_the_things_a_topic_lists_are_asked_of_it_one_by_one(
+    question: str, parts: list[str]
+) -> None:
+    assert split_parts(question).asked == parts
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # single words qualifying a noun of the topic, and a topic that asks
+        "rampur CFC funding shares - centre, state and industry",
+        "which schemes - the rampur brass CFC and the gonda mat cluster",
+    ],
+)
+def test_a_dash_before_single_words_or_after_an_asking_topic_is_no_topic_list(
+    question: str,
+) -> None:
+    assert not any(
+        p.endswith("centre?") or p.endswith("state?") for p in split_parts(question).asked
+    )
+    assert len(split_parts(question).asked) <= 2
