@@ -326,12 +326,20 @@ class EvidencePool:
 
     def type_conflict(self, q: Question, c: Candidate) -> bool:
         """True when the question asks for a kind of thing ('which company', 'which scheme')
-        and none of the entities a fact offers beyond the question's own is of that kind."""
-        wanted = NOUN_TYPES.get(q.noun or "")
-        if c.kind != "fact" or not wanted:
+        and none of the entities a fact offers beyond the question's own is of that kind; or
+        asks for a body of its members' own (an SPV, a company) and every entity offered is a
+        public one (`public_body`: "the SPV of X" is not the ministry funding X)."""
+        if c.kind != "fact":
             return False
         ids = offered(q, c)
-        return bool(ids) and not any(is_a(i, t) for i in ids for t in wanted)
+        if q.noun in _OWN_BODY_NOUNS and ids:
+            names = [n.name for n in (self.store.get_node(i) for i in ids) if n is not None]
+            if names and all(public_body(n) for n in names):
+                return True
+        wanted = NOUN_TYPES.get(q.noun or "")
+        if not wanted or not ids:
+            return False
+        return not any(is_a(i, t) for i in ids for t in wanted)
 
     @staticmethod
     def cluster_conflict(q: Question, c: Candidate) -> bool:
@@ -529,6 +537,8 @@ def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
              and not (s.type in _NAMED and _named_in(s.text, words))
              and not other_measure(measures_asked(q.content), s)
              and not of_another_kind(q, s)
+             and not counts_other_sort(q, s, text)
+             and not (q.noun in _OWN_BODY_NOUNS and s.type == "org" and public_body(s.text))
              and not (q.noun == _YEAR_NOUN and s.type == "date" and not _YEAR.search(s.text))
              and (s.type != "items" or _of_the_asked_kind(q, s))
              and (s.type != "kind" or _kind_of_the_noun(q, s, words))]  # fmt: skip
@@ -713,6 +723,72 @@ def of_another_kind(q: Question, span: Span) -> bool:
     asked = set(tokens(" ".join([q.text, *(n.name for n in q.focus)])))
     asked |= {stem(k) for k in q.count_kinds}
     return not {stem(k) for k in span.kinds} & asked
+
+
+# What a number may count, by sort: people, and the things and bodies a cluster document counts
+# (lemmas). A count of one sort does not answer a question counting the other: "how many weavers
+# ...?" is not answered by "over 20 looms", nor "how many looms" by "300 weavers".
+_PEOPLE_NOUNS = frozenset(
+    "people person member trainee employee beneficiary household family weaver artisan worker "
+    "farmer entrepreneur craftsman craftsperson woman youth potter spinner student".split()
+)
+_THING_NOUNS = frozenset(
+    "loom unit machine shed workshed centre center cluster village district block project acre "
+    "hectare tonne ton kg piece bag product design shop outlet crore lakh metre km panchayat "
+    "cooperative society company shg factory plant room".split()
+)
+
+
+def _sort_word(word: str) -> str:
+    """A plural noun as the lemma the sort lists hold ("looms": loom, "women": woman)."""
+    word = word.lower()
+    for plural, single in (("men", "man"), ("ies", "y"), ("s", "")):
+        if word.endswith(plural) and word[: -len(plural)] + single in _PEOPLE_NOUNS | _THING_NOUNS:
+            return word[: -len(plural)] + single
+    return word
+
+
+def counts_other_sort(q: Question, span: Span, text: str) -> bool:
+    """Whether a number counts another sort of thing (`_PEOPLE_NOUNS`, `_THING_NOUNS`) than
+    the question's noun: a count of people for a count of things or the reverse. The counted
+    noun is the word right after the number when it is of a sort ("over 20 looms and design
+    studio": looms), else the span's head. A number with no noun, a noun of neither list, or
+    a noun the asked one qualifies in the question ("how many weaver SHGs": SHGs) is no
+    conflict."""
+    if span.type != "count" or not q.count_noun:
+        return False
+    after = re.match(r"\s*([A-Za-z]+)", text[span.end :])
+    counted = _sort_word(after.group(1)) if after else ""
+    if counted not in _PEOPLE_NOUNS | _THING_NOUNS:
+        counted = span.head.lower()
+    asked = _sort_word(q.count_noun)
+    said = [_sort_word(w) for w in re.findall(r"[A-Za-z]+", q.text)]
+    pairs = set(zip(said, said[1:], strict=False))
+    if (asked, counted) in pairs or (counted, asked) in pairs:
+        return False  # "how many weaver SHGs": SHGs of weavers, whichever the number names
+    if asked == counted:
+        return False
+    sorts = [
+        "people" if w in _PEOPLE_NOUNS else "thing" if w in _THING_NOUNS else None
+        for w in (asked, counted)
+    ]
+    return None not in sorts and sorts[0] != sorts[1]
+
+
+# Nouns asking for a body its members form and own (a special purpose vehicle, a company),
+# stemmed: never a ministry, department or other public office
+_OWN_BODY_NOUNS = frozenset(stem(w) for w in ("spv", "vehicle", "company", "firm", "consortium"))
+_PUBLIC_BODY = re.compile(
+    r"\b(?:ministry|ministries|department|directorate|government|govt|commission|commissioner"
+    r"|bureau|secretariat|collectorate|district industries cent(?:re|er)|dic|development"
+    r" institute|msme-di)\b",
+    re.I,
+)
+
+
+def public_body(name: str) -> bool:
+    """Whether a body's name says it is a public office ("Ministry of MSME", "DIC")."""
+    return _PUBLIC_BODY.search(name) is not None
 
 
 def counts_the_noun(q: Question, text: str) -> bool:

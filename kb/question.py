@@ -117,6 +117,16 @@ ANSWER_NOUNS: dict[str, str] = {
             "manager",
             "commissioner",
             "professor",
+            # officials by their titles' short forms ("nabard CGMs", "the MLA", "the GM")
+            "official",
+            "cgm",
+            "dgm",
+            "agm",
+            "gm",
+            "md",
+            "mla",
+            "envoy",
+            "mayor",
         ],
         "person",
     ),  # fmt: skip
@@ -947,10 +957,21 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
     lemmas = [t.lemma_.lower() for t in doc]
     if not words:
         return "other", None, False
+    # "connected"/"linked" ask how things are linked, unless the question asks for a noun the
+    # participle only qualifies: "industry bodies linked to X", "which ministry is ... linked
+    # to", "how many beekeepers are linked to X"
+    linked = [t for t in doc if t.lower_ in ("connected", "linked")]
+    asks_noun = any(t.lower_ in ("which", "what") and t.dep_ == "det" for t in doc) or (
+        words[:2] in (["how", "many"], ["how", "much"])
+    )
     if (
         set(words) & PATH_WORDS
         and " between " in f" {' '.join(words)} "
-        or (set(words) & {"connected", "linked"})
+        or (
+            linked
+            and not asks_noun
+            and (words[0] in ("how", *AUXILIARIES) or not all(t.dep_ == "acl" for t in linked))
+        )
     ):
         return "path", None, False
     if words[0] in AUXILIARIES:

@@ -50,6 +50,13 @@ from kb.store.base import Node
         ("What is the name of the bank that lent to the weavers?", "org"),
         ("Which association represents the units?", "org"),
         ("Which president of the society spoke at the meet?", "person"),
+        # a participle qualifying the asked noun asks for that noun, not a path
+        ("industry bodies linked to the Rampur brass cluster", "list"),
+        ("How many beekeepers are linked to the Sitapur bee cluster?", "count"),
+        ("How is the Rampur society connected to the Sitapur cluster?", "path"),
+        # officials by their titles' short forms
+        ("rampur weavers report - the nabard CGM quoted", "person"),
+        ("Which officials visited the Rampur cluster?", "person"),
         ("Where is the Koppal toy cluster?", "place"),
         ("In which district is the Umden cluster located?", "place"),
         ("When was the common facility centre opened?", "date"),

@@ -118,3 +118,38 @@ def test_which_year_is_answered_by_a_date_naming_its_year() -> None:
     assert [s.text for s in answer_spans(year, dated)] == ["March 3, 2005"]
     when = Question("When was the saree registered?", "date")
     assert [s.text for s in answer_spans(when, ago)] == ["three years ago"]
+
+
+def test_a_number_counting_another_sort_of_thing_does_not_answer() -> None:
+    """'How many weavers?' is not answered by a count of looms, nor 'how many looms?' by a
+    count of weavers; a count of a noun of no known sort stays an answer."""
+    text = "The shed has over 40 looms and design tables, and 250 weavers work in 12 groups."
+
+    def asked(question: str, noun: str) -> Question:
+        return Question(question, "count", content=set(tokens(question)), count_noun=noun)
+
+    weavers = answer_spans(asked("How many weavers work in the shed?", "weaver"), text)
+    assert "40" not in [s.text for s in weavers]
+    assert "250" in [s.text for s in weavers]
+    looms = answer_spans(asked("How many looms does the shed have?", "loom"), text)
+    assert "250" not in [s.text for s in looms]
+    assert "40" in [s.text for s in looms]
+    groups = answer_spans(asked("How many groups are there?", "group"), text)
+    assert "12" in [s.text for s in groups]
+
+
+def test_a_body_its_members_own_is_no_public_office() -> None:
+    """'Which SPV ...?' and 'which company ...?' are not answered by a ministry or a
+    department; other questions still are."""
+    text = "Officials of the Ministry of Textiles said Rampur Brass Cluster Pvt Ltd will run the centre."
+
+    def asked(question: str, noun: str) -> Question:
+        return Question(question, "org", content=set(tokens(question)), noun=stem(noun))
+
+    spv = [
+        s.text for s in answer_spans(asked("Which SPV will run the Rampur centre?", "spv"), text)
+    ]
+    assert "Rampur Brass Cluster Pvt Ltd" in spv
+    assert not any("Ministry" in s for s in spv)
+    body = asked("Which body will run the Rampur centre?", "body")
+    assert any("Ministry" in s.text for s in answer_spans(body, text))
