@@ -245,7 +245,8 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
             rf"(?<![\w-])(?!{_CLUSTER_NOT_SCHEME}){_CAP}(?:,?\s+(?:{_CONN}\s+)?(?:(?!{_CLUSTER_NOT_SCHEME}){_CAP}|"
             rf"(?!(?:{_NOT_IN_SCHEME})\b)[a-z]+(?=\s+(?:Scheme|Yojana|Yojna)))){{0,9}}?"
             # "Mission Shakti": a name "Mission" opens is not one ending in it
-            rf"\s+(?:Scheme|Yojana|Yojna|Programme|Program|Mission(?!\s+[A-Z][a-z])|Fund|Policy)\b"
+            rf"\s+(?:Scheme|Yojana|Yojna|Programme|Program|Mission(?!\s+[A-Z][a-z])|Fund|Policy"
+            rf"|Initiative)\b"
             rf"(?:\s+Scheme\b)?"
             rf"(?:\s*-?\s*\d{{4}}|,\s*(?:19|20)\d\d(?![\d,]))?"
         ),
@@ -270,6 +271,22 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         re.compile(
             r"\bMission\s+(?!(?:Director|Directorate|Mode|Manager|Office|Head|Leader|"
             r"Coordinator|Staff|Team)\b)[A-Z][a-z]{2,}\b"
+        ),
+    ),
+    # a programme named by "Project" and its name ("launched Project Subansiri", "Project
+    # EnterPrice sponsored by UNDP"); not a project's officer, paper or money ("Project
+    # Director", "Project Report", "Project Cost")
+    (
+        "Scheme",
+        None,
+        re.compile(
+            r"\bProject\s+(?!(?:Director|Directorate|Manager|Management|Office|Officer|Head|"
+            r"Leader|Coordinator|Co-ordinator|Staff|Team|Report|Cost|Costs|Proposal|Area|Site|"
+            r"Implementation|Implementing|Monitoring|Approval|Sanction|Completion|Appraisal|"
+            r"Details|Profile|Summary|Components?|Activities|Outlay|Period|Unit|Units)\b)"
+            r"[A-Z][A-Za-z]{2,}(?:\s+(?!(?:Foundation|Society|Trust|Ltd|Limited|Company|"
+            r"Association|Council)\b)[A-Z][a-z]{2,}){0,2}\b"
+            r"(?!\s+(?:Foundation|Society|Trust|Ltd|Limited|Company|Association|Council)\b)"
         ),
     ),
     # What a project is "under" is a scheme: "under SFURTI", "under the BEE-SME program"
@@ -625,6 +642,11 @@ def pattern_mentions(sentence: str) -> list[Mention]:
                 role = "scheme"
                 if _EVENT_PROGRAMME.match(name):
                     continue  # "Awareness Programme": an event, not a scheme
+                first, *rest = name.split()
+                if first == "Project" and rest and nlp.english(rest[0].removesuffix("s")):
+                    continue  # "Project Report", "Project Outcome": a project's part or paper
+                if name.endswith(" Initiative") and len(rest) < 2:
+                    continue  # "Government Initiative": no programme's name
             if name == name.lower():  # "ministry of textiles" -> "Ministry of Textiles"
                 name = re.sub(r"\b(?!(?:of|and)\b)[a-z]", lambda c: c.group(0).upper(), name)
             found.append(Mention(type_, " ".join(name.split()), start, start + len(name), role))

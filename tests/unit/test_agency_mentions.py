@@ -316,3 +316,22 @@ def test_no_body_is_read_where_no_unknown_acronym_acts(sentence: str) -> None:
 
 def test_an_acronym_the_gazetteer_or_the_document_knows_is_left_to_them() -> None:
     assert _acting(["ZORVA is training the weavers."], frozenset({"ZORVA"})) == [[]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "schemes"),
+    [
+        # a programme named by "Project" and its name; not a project's part or paper
+        ("The district launched Project Rangsutra to help the weavers.", {"Project Rangsutra"}),
+        ("The Project Report and the Project Outcomes were approved.", set()),
+        ("Project Director Ram Singh said the Project Financials are ready.", set()),
+        ("The Project Rangsutra Foundation met the weavers.", set()),
+        # a programme named by "Initiative", not a bare "Government Initiative"
+        ("Exporters gain from the Market Access Initiative.", {"Market Access Initiative"}),
+        ("It was a Government Initiative for weavers.", set()),
+    ],
+)
+def test_a_programme_named_as_a_project_or_an_initiative_is_a_scheme(
+    sentence: str, schemes: set[str]
+) -> None:
+    assert {m.name for m in pattern_mentions(sentence) if m.type == "Scheme"} == schemes
