@@ -951,6 +951,32 @@ def area_asked(doc: Any) -> bool:
     return False
 
 
+def _total_of(doc: Any) -> str | None:
+    """The noun "total" counts when it asks how many of one thing ("total beneficiaries",
+    "total no. of units"), not an amount ("total project cost") nor a sum over things the
+    question lists ("total cost of A and B"): its lemma, or None."""
+    if any(t.lower_ in ("and", "or", "vs", "versus", "&") for t in doc):
+        return None
+    for t in doc:
+        if t.lower_ != "total" or t.i + 1 >= len(doc):
+            continue
+        nxt = doc[t.i + 1]
+        if (
+            nxt.lower_ in ("no", "no.", "number")
+            and t.i + 3 < len(doc)
+            and doc[t.i + 2].lower_
+            in (
+                "of",
+                ".",
+            )
+        ):
+            nxt = next((x for x in doc[t.i + 3 :] if x.pos_ in ("NOUN", "PROPN")), None)
+            return _phrase_head(nxt).lemma_.lower() if nxt is not None else None
+        if nxt.tag_ in ("NNS", "NNPS") and ANSWER_NOUNS.get(nxt.lemma_.lower()) is None:
+            return str(nxt.lemma_.lower())
+    return None
+
+
 def answer_type(doc: Any) -> tuple[str, str | None, bool]:
     """(answer type, the noun counted by 'how many', whether the asked noun is plural)."""
     words = [t.lower_ for t in doc]
@@ -995,6 +1021,9 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
     if typed is not None and typed[0] != "other":
         return typed
     if set(words) & AGGREGATE_WORDS and not set(words) & {"who", "where", "when"}:
+        totalled = _total_of(doc) if set(words) & AGGREGATE_WORDS == {"total"} else None
+        if totalled is not None:  # "sirumugai handloom cluster - total beneficiaries"
+            return "count", totalled, False
         return "aggregate", None, False
     if kind_asked(doc) is not None:
         return "kind", None, False

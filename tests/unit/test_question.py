@@ -50,6 +50,10 @@ from kb.store.base import Node
         ("What is the name of the bank that lent to the weavers?", "org"),
         ("Which association represents the units?", "org"),
         ("Which president of the society spoke at the meet?", "person"),
+        # "total" before one plural noun counts it; before an amount or over listed things sums
+        ("rampur durrie cluster - total beneficiaries", "count"),
+        ("total project cost of the rampur durrie cluster", "aggregate"),
+        ("What is the total cost of the Rampur and Sitapur CFCs?", "aggregate"),
         # a participle qualifying the asked noun asks for that noun, not a path
         ("industry bodies linked to the Rampur brass cluster", "list"),
         ("How many beekeepers are linked to the Sitapur bee cluster?", "count"),
