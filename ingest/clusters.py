@@ -481,10 +481,10 @@ def unplaced_clusters(text: str, place_kind: PlaceKind, doc: Any) -> list[tuple[
         return []
     out = []
     for tok in doc:
-        possessive = any(c.dep_ == "case" for c in tok.children)  # "the cluster's DPR"
-        if tok.lower_ != "cluster" or (tok.dep_ in ("compound", "amod", "nmod") and not possessive):
+        if tok.lower_ != "cluster" or tok.text[:1].isupper() or _plural_head(doc, tok):
             continue
-        if tok.text[:1].isupper() or _plural_head(doc, tok):
+        possessive = any(c.dep_ == "case" for c in tok.children)  # "the cluster's DPR"
+        if tok.dep_ in ("compound", "amod", "nmod") and not possessive:
             continue
         run = _product_run(doc, tok)
         if _place(doc, tok, run, place_kind) or _shared_place(doc, tok, run, place_kind):

@@ -737,13 +737,14 @@ _THING_NOUNS = frozenset(
     "hectare tonne ton kg piece bag product design shop outlet crore lakh metre km panchayat "
     "cooperative society company shg factory plant room".split()
 )
+_SORTED_NOUNS = _PEOPLE_NOUNS | _THING_NOUNS
 
 
 def _sort_word(word: str) -> str:
     """A plural noun as the lemma the sort lists hold ("looms": loom, "women": woman)."""
     word = word.lower()
     for plural, single in (("men", "man"), ("ies", "y"), ("s", "")):
-        if word.endswith(plural) and word[: -len(plural)] + single in _PEOPLE_NOUNS | _THING_NOUNS:
+        if word.endswith(plural) and word[: -len(plural)] + single in _SORTED_NOUNS:
             return word[: -len(plural)] + single
     return word
 
@@ -759,7 +760,7 @@ def counts_other_sort(q: Question, span: Span, text: str) -> bool:
         return False
     after = re.match(r"\s*([A-Za-z]+)", text[span.end :])
     counted = _sort_word(after.group(1)) if after else ""
-    if counted not in _PEOPLE_NOUNS | _THING_NOUNS:
+    if counted not in _SORTED_NOUNS:
         counted = span.head.lower()
     asked = _sort_word(q.count_noun)
     said = [_sort_word(w) for w in re.findall(r"[A-Za-z]+", q.text)]

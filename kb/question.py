@@ -964,11 +964,7 @@ def _total_of(doc: Any) -> str | None:
         if (
             nxt.lower_ in ("no", "no.", "number")
             and t.i + 3 < len(doc)
-            and doc[t.i + 2].lower_
-            in (
-                "of",
-                ".",
-            )
+            and doc[t.i + 2].lower_ in {"of", "."}
         ):
             nxt = next((x for x in doc[t.i + 3 :] if x.pos_ in ("NOUN", "PROPN")), None)
             return _phrase_head(nxt).lemma_.lower() if nxt is not None else None

@@ -1674,7 +1674,7 @@ def test_a_cluster_planned_for_a_place_is_there(tables_kb: KnowledgeBase, tmp_pa
         " artisans, was planned for Moradabad."
         " A second cluster was approved for Rs 3 crore.\n",
     )
-    clusters = {e["name"] for e in found["entities"] if e["type"] == "Cluster"}
+    clusters = set(_clusters(found))
     assert clusters == {"Bhadohi Carpet Cluster", "Moradabad Brassware Cluster"}, clusters
 
 
@@ -1691,6 +1691,6 @@ def test_a_product_cluster_with_no_place_is_in_the_documents_one_district(
         " cluster's project report was cleared by the committee, Agra officials said. The coir"
         " cluster will get a dyeing unit.\n",
     )
-    clusters = {e["name"] for e in found["entities"] if e["type"] == "Cluster"}
+    clusters = set(_clusters(found))
     assert any("Leather" in c and c.startswith("Agra") for c in clusters), clusters
     assert len([c for c in clusters if "Coir" in c]) == 1, clusters
