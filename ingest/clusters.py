@@ -67,7 +67,7 @@ CATEGORY = {
     "regular", "major", "mini", "micro", "small", "medium", "mega", "heritage", "industrial",
     "msme", "sme", "mse", "traditional", "rural", "urban", "soft", "hard", "large", "big",
     "artisan", "artisanal", "sfurti", "cdp", "cfc", "odop", "product", "products", "specific",
-    "growth", "development", "based", "allied",
+    "growth", "development", "based", "allied", "model", "pilot",
 }  # fmt: skip
 _RUN_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
 _NOMINAL = {"NOUN", "PROPN"}

@@ -229,7 +229,7 @@ def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
     """
     out: list[str] = []
     block: list[str] = []
-    for line in [*lines, ""]:
+    for line in [*_rejoin_title(lines), ""]:
         if line.strip() and not _is_sentence_like(line):
             block.append(line)
             continue
@@ -241,6 +241,27 @@ def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
         if line.strip():
             out.append(line)
     return out
+
+
+def _rejoin_title(lines: list[str]) -> list[str]:
+    """A cover's title set one phrase a line ("AGENDA" / "for" / "39th STEERING COMMITTEE
+    MEETING" / "of" / "Micro & Small Enterprises -" / "Cluster Development Program (MSE-CDP)")
+    as one line: a line that is a lone joining word ("of", "for") joins the lines on both sides
+    of it, and a line left open by a dash joins the next. Menus have no such lines."""
+    out: list[str] = []
+    join = False
+    for line in lines:
+        word = line.strip()
+        lone = word.lower() in _JOINING and bool(out)
+        if out and (join or lone) and not _PAGE_LINE.fullmatch(word):  # an index's page stays
+            out[-1] = f"{out[-1].rstrip()} {word}"
+        else:
+            out.append(line)
+        join = lone or word.endswith((" -", " –", " &"))
+    return out
+
+
+_JOINING = {"of", "for", "and", "on", "by", "to", "under", "in", "at", "with", "from"}
 
 
 def _table_lines(block: list[str]) -> list[str]:
@@ -304,6 +325,7 @@ def without_page_column(lines: list[str]) -> list[str]:
     closed line, or before an item marker ("i) Glass Cluster"), stays."""
     out: list[str] = []
     i = 0
+    lines = _page_at_end(lines)
     while i < len(lines):
         line = lines[i]
         prev = out[-1].rstrip() if out else ""
@@ -329,6 +351,39 @@ def without_page_column(lines: list[str]) -> list[str]:
     return out
 
 
+# A numbered section or item opening a line ("39.2 Proposal for ..."): no wrapped text
+_SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+\s")
+# An index item whose page number ends its first half: "39.3 Proposal ... to set up CFC in
+# Gold Jewellery Cluster, 11" / "Nellore"
+_ITEM_PAGE_END = re.compile(r"^(?P<item>.*[^.!?:;\s])\s+\d{1,3}$")
+
+
+def _page_at_end(lines: list[str]) -> list[str]:
+    """Index items broken across lines with their page number at the end of the first half
+    (`_ITEM_PAGE_END`) as one line without the page: only before a short line that is no item
+    of its own."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        m = _ITEM_PAGE_END.match(line) if _ITEM_MARK.match(line) else None
+        if (
+            m
+            and len(m.group("item").split()) >= 4  # an item's words, not "10 to 12" or "0 / 0"
+            and nxt
+            and not _ITEM_MARK.match(nxt)
+            and not nxt.startswith("#")  # a heading
+            and len(nxt.split()) < 12
+        ):
+            out.append(f"{m.group('item')} {nxt}")
+            i += 2
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
 def unwrap(lines: list[str]) -> list[str]:
     """Join lines that a paragraph was wrapped into (a long line not ending a sentence,
     followed by more text), keeping headings, list items and short lines as they are."""
@@ -342,6 +397,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and len(prev) >= 60  # wrapped paragraphs run long; headings are shorter
             and not prev.rstrip().endswith((".", "!", "?", ":", ";"))
             and not _LIST_ITEM.match(line)
+            and not _SECTION_NUMBER.match(line)
             and continues
         )
         # a short label and what it labels: "Submitted to," / "Nodal Agency:" + the next line

@@ -406,18 +406,31 @@ def _defined_acronyms(
                 named.setdefault(normalize(m.name), m)
     for acronym, expansion in pairs:
         like = named.get(normalize(expansion))
+        if like is None:  # "Ambedkar Hastshilp Vikas Yojna (AHVY) Scheme": the kind after it
+            key = normalize(expansion)
+            like = next((m for m in named.values() if m.type == "Scheme"
+                         and normalize(_KIND_WORD.sub("", m.name)) == key), None)  # fmt: skip
         if like is None or not is_acronym(acronym) or len(acronym) < 2:
             continue
-        _add_uses(sentences, raw, _alone(acronym), like)
+        _add_uses(sentences, raw, _alone(acronym), like, replace=True)
 
 
 def _add_uses(
-    sentences: list[Sentence], raw: list[list[Mention]], rx: re.Pattern[str], like: Mention
+    sentences: list[Sentence],
+    raw: list[list[Mention]],
+    rx: re.Pattern[str],
+    like: Mention,
+    replace: bool = False,
 ) -> None:
     """Each use of `rx` in the sentences that no mention covers yet becomes a mention like
-    `like` (the same entity, named the same way)."""
+    `like` (the same entity, named the same way); with `replace`, also each that a mention of
+    the same type names by the very words used (a defined acronym read as a name of its own)."""
     for s, found in zip(sentences, raw, strict=True):
         for hit in rx.finditer(s.clean):
+            # a bare acronym read on its own ("under AHVY" as a scheme "AHVY") is the defined one
+            if replace:
+                found[:] = [m for m in found if m.how == "gazetteer" or (m.start, m.end, m.name,
+                            m.type) != (*hit.span(), hit.group(), like.type)]  # fmt: skip
             if any(m.start < hit.end() and hit.start() < m.end for m in found):
                 continue
             found.append(Mention(like.type, like.name, hit.start(), hit.end(), like.role,
@@ -578,6 +591,10 @@ class Extractor:
                 self.state_names[n.id] = n.name
         schemes = [(k, e[0]) for k, e in self.gazetteer.index.items() if e and e[0][1] == "Scheme"]
         self.scheme_keys = {_scheme_key(k): entry for k, entry in schemes}
+        # the schemes known by a one-word acronym ("sfurti"), for names written with it
+        self.scheme_acronyms = {
+            k: entry for k, entry in schemes if re.fullmatch(r"[a-z]{4,8}", k) and entry[2] != k
+        }
         self.scheme_full_keys = {_scheme_key(k, honorific=True): entry for k, entry in schemes}
         self.agency_keys = {
             k: entries[0]
@@ -1109,6 +1126,8 @@ class Extractor:
                         )
                 if e is not None:
                     s.entities.append(e)
+                if e is not None and e.type == "Cluster":
+                    s.entities += self._schemes_in_name(s.clean, e)
             self._lowercase_clusters(s, district)
         context = {"state": state, "district": district, "pairs": pairs_all,
                    "clear_state": clear_state, "title": doc.title,
@@ -1116,6 +1135,24 @@ class Extractor:
                                for s in sentences]}  # fmt: skip
         self._corefer(sentences, context)
         return sentences, context
+
+    def _schemes_in_name(self, clean: str, cluster: Entity) -> list[Entity]:
+        """The known schemes a cluster's name is written with by their acronym ("Agro-Business
+        SFURTi Cluster", "the SFRUTI project cluster": a letter case or two letters swapped
+        aside), each an entity within the cluster's span that backs it (ingest/relations.py)."""
+        out: list[Entity] = []
+        for w in _ACRONYM_WORD.finditer(clean, cluster.start, cluster.end):
+            key = w.group().lower()
+            hit = self.scheme_acronyms.get(key)
+            if hit is None and len(key) >= 5:
+                swaps = {key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)}
+                hit = next((self.scheme_acronyms[k] for k in sorted(swaps)
+                            if k in self.scheme_acronyms), None)  # fmt: skip
+            if hit is not None:
+                sid, _, name = hit
+                out.append(Entity(sid, "Scheme", name, w.start(), w.end(), confidence=0.7,
+                                  attrs={"in_name": cluster.id}))  # fmt: skip
+        return out
 
     def _after_capital_places(self, m: Mention) -> Mention:
         """A cluster's name read over a table row's columns ("Agra UTTAR PRADESH BUDAUN Woollen
@@ -1680,6 +1717,10 @@ class Extractor:
 
 # Words of ODOP product names that say what kind of product, not which
 _PRODUCT_KINDS = {"products", "product", "based", "items", "handicrafts", "handicraft", "other"}
+
+
+# A word written wholly or mostly in capitals: an acronym ("SFURTI", "SFURTi")
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{3,}[a-z]?\b")
 
 
 def _named_product(products: list[str], text: str) -> str | None:

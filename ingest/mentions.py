@@ -510,6 +510,13 @@ _EVENT_PROGRAMME = re.compile(
 )
 
 
+# A body owning what follows: "Ministry of MSME's ", "the Board's "
+_BODY_OWNER = re.compile(
+    r"^.*\b(?:Ministry|Department|Government|Govt|Centre|Council|Board|Commission|"
+    r"Corporation|Bank|Directorate|Office|Authority|Agency|Institute)\b.*?['’]s\s+"
+)
+
+
 def _trim_leading(text: str, start: int) -> tuple[str, int]:
     words = text.split(" ")
     while len(words) > 1 and (
@@ -647,6 +654,11 @@ def pattern_mentions(sentence: str) -> list[Mention]:
                     continue  # "Project Report", "Project Outcome": a project's part or paper
                 if name.endswith(" Initiative") and len(rest) < 2:
                     continue  # "Government Initiative": no programme's name
+                # "the Ministry of MSME's Cluster Development Programme": the body owning the
+                # scheme is no part of its name ("Prime Minister's ..." is: a post, no body)
+                owner = _BODY_OWNER.match(name)
+                if owner and len(name[owner.end() :].split()) >= 2:
+                    name, start = name[owner.end() :], start + owner.end()
             if name == name.lower():  # "ministry of textiles" -> "Ministry of Textiles"
                 name = re.sub(r"\b(?!(?:of|and)\b)[a-z]", lambda c: c.group(0).upper(), name)
             found.append(Mention(type_, " ".join(name.split()), start, start + len(name), role))

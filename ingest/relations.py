@@ -82,6 +82,12 @@ _IN_CLUSTERS = re.compile(
     rf"(?:{_COUNT}\s+)?(?:\w+\s+)?clusters\b",
     re.I,
 )
+# "under" before a scheme, within the sentence or opening it ("Under NHDP, one cluster ...")
+_UNDER = re.compile(r"(?:^|(?<=\s))under\s", re.I)
+# "cluster" or "clusters" as a common noun (names are masked: `_masked`)
+_A_CLUSTER = re.compile(r"\bclusters?\b", re.I)
+# A sentence of this many words or more is prose, not a list's line or a table's row
+_PROSE_WORDS = 12
 BASED = re.compile(r"\b([A-Z][a-z]+)[\s-]based\b|\bbased (?:in|at|out of) ([A-Z][a-z]+)")
 FINANCIERS = {"bank", "MFI"}
 FINANCIER_NAME = re.compile(_CUE["financier_name"].pattern, re.I)
@@ -545,6 +551,7 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
     focal: Entity | None = context.get("cluster_entity")
     group: list[Entity] = context.get("cluster_group") or focal_group(sentences)
     pending: list[tuple[str, str, bool]] = []  # (entity id, relation, entity is source)
+    listed: list[tuple[str, str, bool]] = []  # the same, for the list after a colon
     previous: Sentence | None = None
     located: set[str] = set()
     first_seen: dict[str, Sentence] = {}
@@ -621,7 +628,22 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 for c in s.of("Cluster"):
                     yield rel(eid, r, c.id, 0.6) if is_source else rel(c.id, r, eid, 0.6)
         pending = []
+        # "Three Block Level Clusters have been sanctioned in Gujarat under NHDP:" and the rows
+        # or items naming them: the list runs on while its lines name clusters or are short
+        # (a table's heading, its units), and ends at a sentence of prose or one naming a
+        # scheme of its own
+        if s.of("Scheme"):
+            listed = []
+        elif s.of("Cluster"):
+            for eid, r, is_source in listed:
+                for c in s.of("Cluster"):
+                    yield rel(eid, r, c.id, 0.6) if is_source else rel(c.id, r, eid, 0.6)
+        elif len(s.clean.split()) >= _PROSE_WORDS:
+            listed = []
 
+        for sc in schemes:  # "Agro-Business SFURTi Cluster": the scheme its name is written with
+            if sc.attrs.get("in_name"):
+                yield rel(sc.attrs["in_name"], "SUPPORTED_BY", sc.id, 0.7, {"via": "name"})
         for c in s.of("Cluster"):
             if c.attrs.get("headline"):
                 continue  # a headline's word for the body's cluster (ingest/extract.py)
@@ -738,9 +760,13 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
         for sc in schemes:
             # the "under" nearest before the scheme: "... conducted under the soft intervention
             # of the cluster, ... X Cluster being established under SFURTI"
-            under = text.lower().rfind(" under ", 0, sc.start)
-            if under < 0:
+            unders = [m.start() for m in _UNDER.finditer(text, 0, sc.start)]
+            if not unders:
                 continue
+            under = unders[-1]
+            # "Under NHDP, one Block Level Cluster ... sanctioned in Kollaylin": a sentence
+            # opening with the scheme says it of the clusters its clause names
+            fronted = under == 0
             # with a facility in the sentence the scheme pays for the facility (below), not
             # for its cluster; another cluster named there is backed by the scheme
             owners = {f.cluster for f in facilities}
@@ -752,10 +778,11 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 for c in named:
                     if (c.id, sc.id) not in linked:
                         yield rel(c.id, "SUPPORTED_BY", sc.id, 0.7)
-            elif later and len(schemes) == 1 and PLURAL_CLUSTERS.search(text[:under]):
+            elif later and len(schemes) == 1 and (fronted or _A_CLUSTER.search(text[:under])):
                 # "a proposal to set up clusters in ... under the Cluster Development
-                # Programme, ... adding that clusters have been approved in A, B and C": the
-                # clusters the sentence goes on to name are those it spoke of
+                # Programme, ... adding that clusters have been approved in A, B and C", "the
+                # first cluster under AHVY in the name of X Cluster": the clusters the sentence
+                # goes on to name are those it spoke of
                 for c in later:
                     if (c.id, sc.id) not in linked:
                         yield rel(c.id, "SUPPORTED_BY", sc.id, 0.6)
@@ -884,6 +911,8 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             said_of = [sc for sc in schemes if _IN_CLUSTERS.match(text[sc.end :])]
             if " under " in text.lower() or said_of:
                 pending = [(sc.id, "SUPPORTED_BY", False) for sc in said_of or schemes]
+                if text.rstrip().endswith(":"):
+                    listed = pending
         previous = s
     # bodies named after a cluster of the document: its association, its SPV
     clusters = {c.id: c for s in sentences for c in s.of("Cluster")}
