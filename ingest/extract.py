@@ -782,11 +782,24 @@ class Extractor:
             return Entity(
                 sid, "Scheme", known, m.start, m.end, aliases=[name], attrs=attrs, confidence=0.9
             )
+        # a part of a known scheme named after it by its acronym: "the MSE-CDP Infrastructure
+        # Development Scheme" is MSE-CDP's
+        lead = _LEADING_ACRONYM.match(bare)
+        part_of = [e for e in self.gazetteer.index.get(normalize(lead.group(1)), [])
+                   if e[1] == "Scheme"] if lead else []  # fmt: skip
+        if part_of:
+            return Entity(part_of[0][0], "Scheme", part_of[0][2], m.start, m.end, aliases=[name],
+                          attrs=attrs, confidence=0.8)  # fmt: skip
         full = _scheme_key(bare, honorific=True)  # a misspelt long name: all its words count
         if len(full.split()) >= 4:
-            hit = process.extractOne(
+            # (every word of either name but a kind's or a joining word has its like in the
+            # other: "Small Cluster Development Programme" is not the Cluster Development
+            # Programme, nor the Micro and Small Enterprises one; "Continuation of ...
+            # Scheme" is the Programme)
+            hits = process.extract(
                 full, list(self.scheme_full_keys), scorer=fuzz.token_set_ratio, score_cutoff=92
             )
+            hit = next((h for h in hits if _same_words(full, h[0])), None)
             if hit:
                 sid, _, known = self.scheme_full_keys[hit[0]]
                 return Entity(
@@ -1717,6 +1730,42 @@ class Extractor:
 
 # Words of ODOP product names that say what kind of product, not which
 _PRODUCT_KINDS = {"products", "product", "based", "items", "handicrafts", "handicraft", "other"}
+
+
+# An acronym opening a longer name ("MSE-CDP Infrastructure Development Scheme")
+_LEADING_ACRONYM = re.compile(r"([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)\s+[A-Za-z]")
+# Words a scheme's name may add or drop and stay the same scheme's
+_SCHEME_FILLER = {"scheme", "schemes", "programme", "program", "yojana", "continuation", "of",
+                  "the", "and", "for", "to", "in", "on", "revised", "modified"}  # fmt: skip
+
+
+def _same_words(name: str, known: str) -> bool:
+    """Whether a scheme's name as written is a known one's: each of its words but
+    `_SCHEME_FILLER` has its like in the known name (a misspelling apart, "up gradation" as
+    "upgradation"), and it leaves out at most one word of a known name of five or more ("Indian
+    Footwear and Leather Development Programme"); a word added is another scheme ("Small
+    Cluster Development Programme", "National Handicrafts and Handloom ..."), unless it takes
+    the place of one with the same initial, so that the acronym stays."""
+
+    def missing(words: list[str], other: str) -> int:
+        others = other.split()
+        return sum(
+            not (
+                w in _SCHEME_FILLER
+                or any(fuzz.ratio(w, o) >= 80 for o in others)
+                or w in other.replace(" ", "")
+            )
+            for w in words
+        )
+
+    content = [w for w in known.split() if w not in _SCHEME_FILLER]
+    added, left = missing(name.split(), known), missing(known.split(), name)
+    if added == left == 1 and len(content) >= 4:
+        # one word for another with the same initial: the same acronym, the same scheme
+        # ("Pradhan Mantri Krishi Sampada Yojana" for the Kisan SAMPADA Yojana, PMKSY)
+        mine = [w for w in name.split() if w not in _SCHEME_FILLER]
+        return [w[0] for w in mine] == [w[0] for w in content]
+    return added == 0 and left <= (1 if len(content) >= 5 else 0)
 
 
 # A word written wholly or mostly in capitals: an acronym ("SFURTI", "SFURTi")

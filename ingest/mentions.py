@@ -479,7 +479,7 @@ _NAMES_WITH_AND = ("association", "institute", "organi", "societ", "federation",
 
 # a post heading a body's name is the person's, not the body's: "Vice Chairman J&K KVIB"
 _POSTS = {"vice", "chairman", "chairperson", "chairwoman", "secretary", "president", "minister",
-          "ceo", "cmd", "md", "deputy", "secretary/ceo", "dy."}  # fmt: skip
+          "ceo", "cmd", "md", "deputy", "secretary/ceo", "dy.", "director", "hoo", "&"}  # fmt: skip
 
 
 # the kind of document a title names before its subject: "Draft Detailed Project Report
@@ -521,7 +521,7 @@ def _trim_leading(text: str, start: int) -> tuple[str, int]:
     words = text.split(" ")
     while len(words) > 1 and (
         words[0].lower().strip(",") in _LEADING | _POSTS
-        or words[0].lower().endswith("ing")
+        or (words[0].lower().endswith("ing") and words[1] not in ("&", "and"))
         or _report_word(words)
     ):
         start += len(words[0]) + 1

@@ -168,6 +168,10 @@ SCHEMES: list[tuple[str, list[str]]] = [
             "MSE CDP",
             "Micro & Small Enterprises Cluster Development Programme",
             "Micro and Small Enterprises - Cluster Development Programme",
+            # the Ministry of MSME's one cluster development programme, written with "Medium"
+            # as the ministry's name is (the bundled Bokaro report: "the Micro, Small, and
+            # Medium Enterprises (MSME) Cluster Development Program (CDP) Scheme")
+            "Micro, Small and Medium Enterprises Cluster Development Programme",
         ],
     ),
     (

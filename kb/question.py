@@ -280,6 +280,20 @@ def _asked_token(doc: Any) -> Any:
     return _named_thing(_wh_asked(doc))
 
 
+def _noun_read_as_verb(doc: Any, wh: Any) -> Any:
+    """The noun right after an opening "which"/"what" that the tagger read as a verb ("which
+    schemes back the PTRL lab", "which scheme funds the laboratory"): a noun that asks for a
+    body, however tagged; None when there is none."""
+    if wh.lower_ not in ("which", "what") or wh.i + 1 >= len(doc):
+        return None
+    token = doc[wh.i + 1]
+    # a kind of body ("scheme"), not a measure: "which costs more" has its verb; places read
+    # so are answer_type's ("which mandals does it cover": the places, not the word asked)
+    if token.pos_ == "VERB" and ANSWER_NOUNS.get(token.lemma_.lower()) == "org":
+        return token
+    return None
+
+
 def _wh_asked(doc: Any) -> Any:
     phrase = _before_relative(doc)  # "scheme under which X was set up": the scheme
     asked = _asked_token(phrase) if phrase is not None else None
@@ -296,6 +310,9 @@ def _wh_asked(doc: Any) -> Any:
         return _listed(doc)  # "e-commerce platforms lined up for X": the platforms
     if wh.dep_ in ("det", "attr") and wh.head.pos_ == "NOUN" and wh.head.i > wh.i:
         return wh.head
+    misread = _noun_read_as_verb(doc, wh)
+    if misread is not None:
+        return misread
     if wh.dep_ == "dobj" and wh.head.lemma_.lower() in ANSWER_NOUNS:
         return wh.head  # "what will it cost?": the cost
     if wh.lower_ == "who" and not (len(doc) > wh.i + 1 and doc[wh.i + 1].lemma_ == "be"):
@@ -1061,7 +1078,10 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
         named = doc[k] if opens and k < len(doc) and doc[k].pos_ != "AUX" else None
         kind = ANSWER_NOUNS.get(named.lemma_.lower()) if named is not None else None
         if named is not None and kind == "org":
-            plural = named.tag_ in ("NNS", "NNPS")
+            # "which schemes back ...", the noun read as a verb in the third person
+            plural = named.tag_ in ("NNS", "NNPS") or (
+                named.tag_ == "VBZ" and named.lower_ != named.lemma_.lower()
+            )
             return ("list" if plural else kind), None, plural
         if named is not None and kind == "place":
             # "which mandals does it cover", "X cluster - which place": places, however the

@@ -88,6 +88,11 @@ def _agencies(sentence: str) -> set[str]:
 
 def test_a_post_heading_a_bodys_name_is_left_out() -> None:
     assert "Rubber Board" in _agencies("Vice Chairman Rubber Board, Dr A. Rao opened the unit.")
+    # "Director of X Foundation", "Director & HoO X": the director's, the body is X
+    assert _agencies("It was sent by Director of Kauna Mat Makers Foundation Rashmi Rao.") == {
+        "Kauna Mat Makers Foundation"
+    }
+    assert "Weavers Service Centre" in _agencies("Director & HoO Weavers Service Centre visited.")
 
 
 def test_a_ministry_named_by_its_subject_first() -> None:

@@ -147,6 +147,17 @@ def test_a_comparison_is_over_the_measure_it_names(question: str, expected: str 
     assert measure(parse(question)) == expected
 
 
+def test_a_noun_read_as_a_verb_after_which_is_the_one_asked() -> None:
+    """The tagger reads "schemes" in "which schemes back ..." and "scheme" in "which scheme
+    funds ..." as verbs; the asked noun is still the scheme, plural where written so, and a
+    measure's verb ("which costs more") stays a verb (`_noun_read_as_verb`)."""
+    plural = parse("which schemes back the pondicherry PTRL lab")
+    assert (asked_noun(plural), answer_type(plural)) == ("scheme", ("list", None, True))
+    one = parse("which scheme funds the Pondicherry Testing and Research Laboratories")
+    assert (asked_noun(one), answer_type(one)[0]) == ("scheme", "org")
+    assert asked_noun(parse("which costs more, the brass cluster or the cane centre?")) != "cost"
+
+
 @pytest.mark.parametrize(
     ("question", "noun"),
     [

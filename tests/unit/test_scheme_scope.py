@@ -157,3 +157,41 @@ def test_a_cluster_named_with_a_known_schemes_acronym_is_backed_by_it() -> None:
     read, context = ex.read(doc)
     assert not [e for e in to_facts(doc, read, context, source=doc.id).edges.values()
                 if e.relation == "SUPPORTED_BY"]  # fmt: skip
+
+
+def test_a_misspelt_scheme_is_the_known_one_and_a_word_more_is_another() -> None:
+    known = [
+        Node("scheme:mse-cdp", "Scheme", "Micro and Small Enterprises Cluster Development Programme",
+             aliases=["Cluster Development Programme", "MSE-CDP"]),
+        Node("scheme:ifladp", "Scheme", "Indian Footwear, Leather and Accessories Development "
+             "Programme"),
+        Node("scheme:nhdp", "Scheme", "National Handloom Development Programme"),
+        Node("scheme:pmksy", "Scheme", "Pradhan Mantri Kisan Sampada Yojana"),
+        Node("scheme:lmcs", "Scheme", "Lean Manufacturing Competitiveness Scheme"),
+    ]  # fmt: skip
+    ex = Extractor(known, Resolver.from_nodes(known))
+
+    def resolved(text: str) -> list[str]:
+        return [ex._scheme(m).id for m in pattern_mentions(text) if m.type == "Scheme"]
+
+    assert resolved("funded under the Micro and Smal Enterprizes Cluster Development "
+                    "Programme") == ["scheme:mse-cdp"]  # fmt: skip
+    assert resolved("set up under the Indian Footwear and Leather Development Programme") == [
+        "scheme:ifladp"
+    ]
+    # a part of a scheme named after it by its acronym is that scheme's
+    assert "scheme:mse-cdp" in resolved(
+        "a grant under the MSE-CDP Infrastructure Development Scheme"
+    )
+    # one word for another of the same initial keeps the acronym, and the scheme
+    assert resolved("approved under the Pradhan Mantri Krishi Sampada Yojana") == ["scheme:pmksy"]
+    assert resolved("run under the National Manufacturing Competitiveness Programme") == [
+        "scheme:national-manufacturing-competitiveness-programme"
+    ]
+    # a word the known names lack: other schemes
+    assert resolved("held under the Small Cluster Development Programme") == [
+        "scheme:small-cluster-development-programme"
+    ]
+    assert resolved("run under the National Handicrafts and Handloom Development Programme") == [
+        "scheme:national-handicrafts-and-handloom-development-programme"
+    ]
