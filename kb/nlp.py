@@ -50,6 +50,15 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?\b")
 # "Chas Block", "Kasmar block", "Nawadih Block", "Boko town", "Bhendra village"
 # The words after a place's name that say what kind of place it is ("Chas Block")
 PLACE_UNIT_WORDS = r"block|tehsil|taluka?|mandal|village|town|panchayat"
+# A scheme's name by its kind's word at its end ("the “CM MSME Cluster Scheme”", "Scheme of"
+# is not one: a name runs up to its kind): capitalised words, joined by "of", "for", "and",
+# "&", up to "Scheme", "Yojana", "Programme" or "Mission"; the tagger often cuts such names or
+# finds none in quotes. Not a determiner's phrase alone ("The Scheme", "This Programme").
+_SCHEME_NAME = re.compile(
+    r"(?<![\w&-])(?!(?:The|This|That|These|Its|A|An|Such|Each|Every|Under)\s)"
+    r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|&|to)\s+)?[A-Z][\w&'’.-]*){0,7}"
+    r"\s+(?:Scheme|Yojana|Programme|Program|Mission)\b"
+)
 _PLACE_UNIT = re.compile(rf"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}\s+(?i:{PLACE_UNIT_WORDS})\b")
 
 
@@ -235,7 +244,7 @@ def _reading(text: str, doc: Any) -> _Reading:
     out = [Span(m.group(0).strip(), kind, m.start(), m.end(), "",
                 governors(_root(doc, m.start(), m.end())))
            for rx, kind in ((_MONEY, "money"), (_PERCENT, "percent"), (_AREA, "area"),
-                            (_PLACE_UNIT, "place"))
+                            (_PLACE_UNIT, "place"), (_SCHEME_NAME, "org"))
            for m in rx.finditer(text)]  # fmt: skip
     content = frozenset(
         t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and t.is_alpha

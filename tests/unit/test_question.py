@@ -186,6 +186,20 @@ def test_typed_spans_read_indian_amounts() -> None:
     }
 
 
+def test_typed_spans_name_schemes_up_to_their_kind() -> None:
+    """A scheme's name runs up to its kind's word ("Scheme", "Yojana", "Programme"), in quotes
+    too, where the tagger cuts it or finds none; a determiner and the kind alone is no name."""
+
+    def orgs(text: str) -> set[str]:
+        return {s.text for s in spans(text) if s.type == "org"}
+
+    assert "Kauna Mat Cluster Scheme" in orgs(
+        "A CFC is built through the “Kauna Mat Cluster Scheme”."
+    )
+    assert "Rural Weaving Programme" in orgs("The unit came up under the Rural Weaving Programme.")
+    assert not {"The Scheme", "This Programme"} & orgs("The Scheme and This Programme ran.")
+
+
 def test_short_answer_then_its_sentence_within_400_characters() -> None:
     sentence = "The scheme gave INR 10 Lakh to each of 39 women entrepreneurs."
     assert _fit("INR 10 Lakh", sentence) == f"INR 10 Lakh — {sentence}"
