@@ -288,6 +288,7 @@ NUMBER_WORDS = {
     "twelve",
 }  # fmt: skip
 PLURAL_CLUSTERS = re.compile(r"\bclusters\b", re.I)
+CLUSTER_WORD = re.compile(r"\bclusters?\b", re.I)
 # In a document about clusters, the projects it counts are its clusters' ("... today there are
 # 20 pilot projects. These are at Bargarh, Barabanki, ...")
 _PLURAL_PROJECTS = re.compile(r"\b(?:clusters|projects)\b", re.I)

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from ingest.agencies import AgencyNames
 from ingest.clusters import (
     CATEGORY,
+    CLUSTER_WORD,
     DROPPED,
     FACILITY_WORD,
     NOT_PLACES,
@@ -100,7 +101,6 @@ _BODY_HEADS = ("Board", "Committee", "Directorate", "Ministry", "Corporation", "
 _BARE_BODY = re.compile(rf"\b[Tt]he\s+({'|'.join(_BODY_HEADS)})\b(?!\s+(?:of|for)\b)")
 
 
-_CLUSTER_WORD = re.compile(r"\bclusters?\b", re.I)
 # A person's title right before a name ("Minister Sirsa", "Shri Balakrishna")
 _TITLED = re.compile(
     r"\b(?:Minister|Shri|Sri|Smt|Mr|Mrs|Ms|Dr|MLA|MP|Secretary|Commissioner|Collector|Chairman)"
@@ -216,14 +216,14 @@ def not_clusters(
     not_new = {
         acronym
         for acronym, expansion in pairs
-        if _CLUSTER_WORD.search(expansion) or normalize(expansion) in bodies
+        if CLUSTER_WORD.search(expansion) or normalize(expansion) in bodies
     }
     products = product_words()
     return [
         o
         for o in orgs
         if o.name not in not_new
-        and not _CLUSTER_WORD.search(o.name)
+        and not CLUSTER_WORD.search(o.name)
         and not is_place(o.name)
         and not (" " not in o.name and o.name.lower() in products)
     ]
@@ -1748,13 +1748,9 @@ def _same_words(name: str, known: str) -> bool:
     the place of one with the same initial, so that the acronym stays."""
 
     def missing(words: list[str], other: str) -> int:
-        others = other.split()
+        others, joined = other.split(), other.replace(" ", "")
         return sum(
-            not (
-                w in _SCHEME_FILLER
-                or any(fuzz.ratio(w, o) >= 80 for o in others)
-                or w in other.replace(" ", "")
-            )
+            not (w in _SCHEME_FILLER or any(fuzz.ratio(w, o) >= 80 for o in others) or w in joined)
             for w in words
         )
 

@@ -25,7 +25,7 @@ from ingest.arguments import (
     scheme_owners,
     scheme_roles,
 )
-from ingest.clusters import NUMBER_WORDS, PLURAL_CLUSTERS
+from ingest.clusters import CLUSTER_WORD, NUMBER_WORDS, PLURAL_CLUSTERS
 from ingest.hindi import DEVANAGARI, role_of, says_under, speaks_of_clusters
 from ingest.mentions import PARTY_NOUN, role_parties
 from ingest.units import Entity, Sentence, focal_group
@@ -84,8 +84,6 @@ _IN_CLUSTERS = re.compile(
 )
 # "under" before a scheme, within the sentence or opening it ("Under NHDP, one cluster ...")
 _UNDER = re.compile(r"(?:^|(?<=\s))under\s", re.I)
-# "cluster" or "clusters" as a common noun (names are masked: `_masked`)
-_A_CLUSTER = re.compile(r"\bclusters?\b", re.I)
 # A sentence of this many words or more is prose, not a list's line or a table's row
 _PROSE_WORDS = 12
 BASED = re.compile(r"\b([A-Z][a-z]+)[\s-]based\b|\bbased (?:in|at|out of) ([A-Z][a-z]+)")
@@ -623,10 +621,15 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 for c in objects:
                     yield rel(x.id, r, c.id, conf)
 
-        if THESE.search(text) and s.of("Cluster"):
-            for eid, r, is_source in pending:
-                for c in s.of("Cluster"):
+        def carried(links: list[tuple[str, str, bool]], _s: Sentence = s) -> Iterator[Rel]:
+            """Links an earlier sentence said of clusters it did not name, to those this one
+            names."""
+            for eid, r, is_source in links:
+                for c in _s.of("Cluster"):
                     yield rel(eid, r, c.id, 0.6) if is_source else rel(c.id, r, eid, 0.6)
+
+        if THESE.search(text) and s.of("Cluster"):
+            yield from carried(pending)
         pending = []
         # "Three Block Level Clusters have been sanctioned in Gujarat under NHDP:" and the rows
         # or items naming them: the list runs on while its lines name clusters or are short
@@ -635,9 +638,7 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
         if s.of("Scheme"):
             listed = []
         elif s.of("Cluster"):
-            for eid, r, is_source in listed:
-                for c in s.of("Cluster"):
-                    yield rel(eid, r, c.id, 0.6) if is_source else rel(c.id, r, eid, 0.6)
+            yield from carried(listed)
         elif len(s.clean.split()) >= _PROSE_WORDS:
             listed = []
 
@@ -778,7 +779,7 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 for c in named:
                     if (c.id, sc.id) not in linked:
                         yield rel(c.id, "SUPPORTED_BY", sc.id, 0.7)
-            elif later and len(schemes) == 1 and (fronted or _A_CLUSTER.search(text[:under])):
+            elif later and len(schemes) == 1 and (fronted or CLUSTER_WORD.search(text[:under])):
                 # "a proposal to set up clusters in ... under the Cluster Development
                 # Programme, ... adding that clusters have been approved in A, B and C", "the
                 # first cluster under AHVY in the name of X Cluster": the clusters the sentence
