@@ -518,6 +518,11 @@ def _state_heads(m: Mention, places: list[Mention], mentions: list[Mention]) -> 
     )  # fmt: skip
 
 
+def _unkinded(key: str) -> str:
+    """A scheme's key (`_scheme_key`) without the word for its kind at the end."""
+    return re.sub(r"\s+(?:programme|mission|yojana)$", "", key)
+
+
 def _scheme_key(name: str, honorific: bool = False) -> str:
     """A scheme's name as matched: lower case, no year, one spelling of common variants and
     no "Scheme" at the end; without the Prime Minister's honorific unless `honorific`."""
@@ -814,11 +819,15 @@ class Extractor:
                 )
         # a known scheme's short name ("the Cluster Development Programme" of a document that
         # names the Ministry of MSME): the one scheme ending so whose ministry the document names
-        ends = [
-            c for c, ministry in self.scheme_ministry.items()
-            if ministry in self._doc_bodies and len(key.split()) >= 2
-            and _scheme_key(c).endswith(" " + key)
-        ]  # fmt: skip
+        # (with the kind's word as written, else with it aside: "its cluster development
+        # scheme" is the Cluster Development Programme)
+        ends: list[str] = []
+        for kind in (lambda k: k, _unkinded):
+            ends = ends or [
+                c for c, ministry in self.scheme_ministry.items()
+                if ministry in self._doc_bodies and len(kind(key).split()) >= 2
+                and kind(_scheme_key(c)).endswith(" " + kind(key))
+            ]  # fmt: skip
         if len(ends) == 1:
             return Entity(node_id("Scheme", ends[0]), "Scheme", ends[0], m.start, m.end,
                           aliases=[name], attrs=attrs, confidence=0.8)  # fmt: skip

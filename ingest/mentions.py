@@ -310,15 +310,32 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
     # What work is sanctioned, funded or done "under" is a scheme, whatever its name:
     # "sanctioned under Assistance to States for Development of Export Infrastructure",
     # "skill training under Utkarsh Bangla", "the scheme under Integrated Development & Promotion
-    # of Handicrafts"; a body, a place or a law is not (`_NOT_UNDER`)
+    # of Handicrafts"; a body, a place or a law is not (`_NOT_UNDER`). Whatever comes before,
+    # "under" a sponsored name is a scheme: "at a cost of Rs 2.7 crore under Central government
+    # sponsored Skills Acquisition and ..."
     (
         "Scheme",
         "under",
         re.compile(
-            r"\b(?:sanctioned|funded|approved|supported|assisted|covered|implemented|launched|"
+            r"\b(?:(?:sanctioned|funded|approved|supported|assisted|covered|implemented|launched|"
             r"established|developed|selected|set\s+up|training|assistance|support|grants?|funds?|"
-            r"schemes?|programmes?|programs?|projects?|interventions?)\s+"
-            rf"under\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&|to)\s+)?{_CAP}){{1,8}})"
+            r"schemes?|programmes?|programs?|projects?|interventions?)\s+under\s+(?:the\s+)?|"
+            r"under\s+(?:the\s+|a\s+)?(?:[Cc]entral(?:ly)?|[Ss]tate|[Uu]nion)(?:\s+[Gg]overnment|"
+            r"\s+[Gg]ovt\.?)?[\s-]+(?:[Ss]ponsored|[Ff]unded)\s+(?:the\s+)?)"
+            rf"(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&|to)\s+)?{_CAP}){{1,8}})"
+        ),
+    ),
+    # A programme a document defines by what it is: "Antaran is a key intervention of the Tata
+    # Trusts' craft-based livelihood programme", "Rampur Haat, an initiative of the Board,";
+    # "the project", "it" and the like are no names
+    (
+        "Scheme",
+        None,
+        re.compile(
+            r"(?:^|(?<=, )|(?<=: )|(?<=; ))(?!(?:The|This|That|These|Those|It|Its|Our|Their|He|She|They|We|Project)\b)"
+            rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})(?:\s+(?:is|was)\s+(?:an?|the)|\s*,\s+an?)\s+"
+            r"(?:[a-z-]+\s+){0,3}(?:intervention|programme|program|scheme|initiative|yojana)\s+"
+            r"(?:of|by|under|launched|run|funded|supported|implemented|started|conceived)\b"
         ),
     ),
     # The agent of a cluster action: "mobilised by Kudumbashree", "trained by the XYZ".
@@ -536,6 +553,27 @@ _SCHEME_LOWER_KIND = re.compile(
     rf"(?P<name>{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{1,6}})\s+"
     r"(?P<kind>scheme|programme|program|yojana)\b"
 )
+# A scheme named all in lower case after "under", as newspapers write it: "to be implemented
+# under the State government's common production infrastructure scheme", "set up under the
+# cluster development programme". "Under" says a scheme follows; descriptive words before the
+# name ("the said", "a centrally sponsored", "its new") are no part of it.
+_UNDER_LOWER = re.compile(
+    r"\bunder\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+    r"(?:(?:[A-Z][\w-]*\s+)*(?:[A-Z][\w-]*|[a-z]+)['’]s\s+)?"  # the owner: "the State government's"
+    r"(?P<name>(?:[a-z][a-z-]*\s+){1,6})(?P<kind>scheme|programme|program|yojana|mission)\b"
+)
+_SCHEME_DESCRIPTORS = set(
+    "said same this that these new old modified revised above existing proposed special various "
+    "different central centre state union government govt centrally sponsored sector flagship "
+    "ambitious other such ongoing current previous earlier umbrella popular welfare subsidy pilot "
+    "whole entire overall larger major".split()
+)
+# words no lower-case scheme name holds: joining words, counts, the kinds themselves ("under
+# various schemes including the scheme", "under these seven clusters program")
+_NOT_IN_LOWER_NAME = set(
+    "the a an of for to in on with by from including and or its their these those schemes "
+    "programmes programs clusters two three four five six seven eight nine ten several many".split()
+)
 _NOT_A_SCHEME_NAME = re.compile(
     r"\b(?:Government|Govt|Minister|Ministry|Department|Centre|Central|State|Union|Cabinet|"
     r"Chief|Council|Board)\b"
@@ -672,6 +710,17 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             full = f"{name} {m.group('kind')}"
             found.append(Mention("Scheme", full, start, start + len(full), "scheme",
                                  how="lower-case kind"))  # fmt: skip
+    for m in _UNDER_LOWER.finditer(sentence):
+        # "under the State government's common production infrastructure scheme": the words
+        # after its descriptive ones, two or more, are the scheme's name
+        tokens = list(re.finditer(r"\S+", m.group("name")))
+        at = next((w for w in tokens if w.group(0) not in _SCHEME_DESCRIPTORS), None)
+        kept = tokens[tokens.index(at) :] if at is not None else []
+        if len(kept) >= 2 and not any(w.group(0) in _NOT_IN_LOWER_NAME for w in kept):
+            full = " ".join(w.group(0)[:1].upper() + w.group(0)[1:] for w in kept)
+            full += " " + m.group("kind").capitalize()
+            found.append(Mention("Scheme", full, m.start("name") + kept[0].start(), m.end("kind"),
+                                 "scheme", how="lower-case name"))  # fmt: skip
     for m in _QUOTED_LOWER.finditer(sentence):
         # "the "compete with China" scheme": a phrase in quotes named as a scheme is its name
         words, kind = m.group("name").strip(), m.group("kind").capitalize()

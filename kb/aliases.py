@@ -265,6 +265,36 @@ DISTRICTS: list[tuple[str, str, str]] = [
     # the names the districts are known by in English writing
     ("GUJARAT", "KACHCHH", "Kutch"),
     ("JHARKHAND", "EAST SINGHBUM", "East Singhbhum"),  # LGD spells it without the second h
+    # districts named after their towns, by the towns' former or everyday English names
+    # (renamed: Kozhikode, Thrissur, Alappuzha, Kannur, Kollam, Palakkad in Kerala; Mumbai 1995;
+    # Vadodara 1974; Thoothukudi; Mangaluru 2014; each district's own site gives both)
+    ("TAMIL NADU", "TIRUCHIRAPPALLI", "Trichy"),
+    ("TAMIL NADU", "TIRUCHIRAPPALLI", "Tiruchi"),
+    ("TAMIL NADU", "TUTICORIN", "Thoothukudi"),
+    ("TAMIL NADU", "TUTICORIN", "Thoothukkudi"),
+    ("TAMIL NADU", "KANCHIPURAM", "Kancheepuram"),
+    ("TAMIL NADU", "THE NILGIRIS", "Nilgiris"),
+    ("KERALA", "KOZHIKODE", "Calicut"),
+    ("KERALA", "THRISSUR", "Trichur"),
+    ("KERALA", "ALAPPUZHA", "Alleppey"),
+    ("KERALA", "KANNUR", "Cannanore"),
+    ("KERALA", "KOLLAM", "Quilon"),
+    ("KERALA", "PALAKKAD", "Palghat"),
+    ("MAHARASHTRA", "MUMBAI", "Bombay"),
+    ("MAHARASHTRA", "PUNE", "Poona"),
+    ("GUJARAT", "VADODARA", "Baroda"),
+    ("ANDHRA PRADESH", "VISAKHAPATANAM", "Visakhapatnam"),
+    ("ANDHRA PRADESH", "VISAKHAPATANAM", "Vizag"),
+    ("UTTAR PRADESH", "VARANASI", "Banaras"),
+    ("UTTAR PRADESH", "VARANASI", "Benares"),
+    ("PUNJAB", "S.A.S Nagar", "Mohali"),
+    ("PUNJAB", "SRI MUKTSAR SAHIB", "Muktsar"),
+    ("UTTARAKHAND", "HARIDWAR", "Hardwar"),
+    ("KARNATAKA", "DAKSHINA KANNADA", "Mangaluru"),
+    ("KARNATAKA", "DAKSHINA KANNADA", "Mangalore"),
+    ("KARNATAKA", "DAVANGERE", "Davanagere"),
+    ("KARNATAKA", "DHARWAD", "Hubballi"),
+    ("KARNATAKA", "DHARWAD", "Hubli"),
 ]
 
 # Direction words a district's name may be written with, in English or an Indian language, and
