@@ -265,9 +265,10 @@ DISTRICTS: list[tuple[str, str, str]] = [
     # the names the districts are known by in English writing
     ("GUJARAT", "KACHCHH", "Kutch"),
     ("JHARKHAND", "EAST SINGHBUM", "East Singhbhum"),  # LGD spells it without the second h
-    # districts named after their towns, by the towns' former or everyday English names
-    # (renamed: Kozhikode, Thrissur, Alappuzha, Kannur, Kollam, Palakkad in Kerala; Mumbai 1995;
-    # Vadodara 1974; Thoothukudi; Mangaluru 2014; each district's own site gives both)
+    # districts named after their headquarters towns, by the towns' former or everyday English
+    # names (public renamings: Bombay to Mumbai in 1995, Mangalore to Mangaluru in 2014, the
+    # Kerala towns' Malayalam names; "Trichy", "Vizag" as the press writes them; LGD still
+    # spells Tuticorin and Visakhapatanam)
     ("TAMIL NADU", "TIRUCHIRAPPALLI", "Trichy"),
     ("TAMIL NADU", "TIRUCHIRAPPALLI", "Tiruchi"),
     ("TAMIL NADU", "TUTICORIN", "Thoothukudi"),
