@@ -23,7 +23,7 @@ import numpy as np
 
 from kb import deadline
 from kb.ids import is_a
-from kb.nlp import Span, lemmas, read_many, spans
+from kb.nlp import Span, english, lemmas, read_many, spans
 from kb.question import Question
 from kb.schema import PLACE_TYPES, TEXT_CUES
 from kb.search import SentenceIndex, stem, tokens
@@ -97,7 +97,8 @@ NOUN_TYPES: dict[str, tuple[str, ...]] = {
     **{stem(w): ("Agency",) for w in ("agency", "department", "ministry", "board", "council",
                                       "institute", "institution", "corporation")},
     **{stem(w): ("Agency", "Enterprise") for w in ("bank", "organisation", "organization",
-                                                   "body", "partner", "consultancy")},
+                                                   "body", "partner", "consultancy",
+                                                   "consultant")},
     **{stem(w): ("Scheme",) for w in ("scheme", "programme", "program", "mission")},
     **{stem(w): ("Facility",) for w in ("facility", "project", "centre", "center", "cfc",
                                         "plant", "lab", "laboratory")},
@@ -539,6 +540,7 @@ def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
              and not of_another_kind(q, s)
              and not counts_other_sort(q, s, text)
              and not (q.noun in _OWN_BODY_NOUNS and s.type == "org" and public_body(s.text))
+             and not not_the_body_asked(q, s, text)
              and not (q.noun == _YEAR_NOUN and s.type == "date" and not _YEAR.search(s.text))
              and (s.type != "items" or _of_the_asked_kind(q, s))
              and (s.type != "kind" or _kind_of_the_noun(q, s, words))]  # fmt: skip
@@ -780,11 +782,52 @@ def counts_other_sort(q: Question, span: Span, text: str) -> bool:
 # stemmed: never a ministry, department or other public office
 _OWN_BODY_NOUNS = frozenset(stem(w) for w in ("spv", "vehicle", "company", "firm", "consortium"))
 _PUBLIC_BODY = re.compile(
-    r"\b(?:ministry|ministries|department|directorate|government|govt|commission|commissioner"
+    r"\b(?:ministry|ministries|department|directorate|government|govt|goi|commission|commissioner"
     r"|bureau|secretariat|collectorate|district industries cent(?:re|er)|dic|development"
     r" institute|msme-di)\b",
     re.I,
 )
+
+
+# A name ending in one of these words is a programme or a place of work, not a body: "Cluster
+# Development Programme" does not answer "who is the implementing agency", nor "Infrastructure
+# Facilities" "the name of the SPV"
+_NOT_BODY_END = re.compile(
+    r"\b(?:schemes?|yojanas?|yojnas?|programmes?|programs?|missions?|polic(?:y|ies)|initiatives?"
+    r"|projects?|facilities|infrastructure|centres|centers|cfcs|clusters?|parks?)\W*$",
+    re.I,
+)
+# Words naming a kind of body, by stem: a question asking for one kind ("which bank") is not
+# answered by a body named as another ("the Union Ministry of Handlooms")
+_BODY_HEADS = frozenset(stem(w) for w in (
+    "bank", "ministry", "department", "directorate", "institute", "university", "college",
+    "board", "corporation", "council", "society", "trust", "association", "federation",
+    "company", "government", "commission", "foundation", "cooperative", "chamber",
+))  # fmt: skip
+
+
+def not_the_body_asked(q: Question, span: Span, text: str) -> bool:
+    """Whether an organisation span cannot be the body the question asks for by its noun
+    (`NOUN_TYPES`: an agency, a bank, an SPV, an institute ...): a programme's or a
+    facility's name, a body named as another kind than the one asked, or a lone capitalised
+    English word opening the sentence ("Diagnostic survey report has been approved ...")."""
+    if span.type != "org":
+        return False
+    wanted = set(NOUN_TYPES.get(q.noun or "", ()))
+    body = q.noun in _OWN_BODY_NOUNS or (bool({"Agency", "Enterprise"} & wanted)
+                                         and not {"Scheme", "Facility"} & wanted)  # fmt: skip
+    if not body:
+        return False
+    if _NOT_BODY_END.search(span.text):
+        return True
+    words = span.text.split()
+    if (len(words) == 1 and not text[: span.start].strip(" \"'‘“")
+            and not span.text.isupper() and english(span.text)):  # fmt: skip
+        return True
+    if q.noun in _BODY_HEADS:
+        heads = {stem(w) for w in tokens(span.text)} & _BODY_HEADS
+        return bool(heads) and q.noun not in heads
+    return False
 
 
 def public_body(name: str) -> bool:

@@ -1235,8 +1235,9 @@ class QuestionAnalyser:
                 continue
             if t.ent_type_ in VALUE_ENTITIES:  # "up to March 2011": a date, not a name
                 continue
-            if t.text.lower() in known or sum(c.isupper() for c in t.text) >= 2:
-                continue  # acronyms ("MFIs", "SHGs") are linked or generic words
+            if t.text.lower() in known or (sum(c.isupper() for c in t.text) >= 2
+                                           and not t.text.isupper()):  # fmt: skip
+                continue  # plural acronyms ("MFIs", "SHGs") are generic words; "KCT" is a name
             if self.linker.resolver.exact(t.text):
                 continue
             out.append(t.text)

@@ -60,6 +60,23 @@ def test_a_date_word_is_no_constraint() -> None:
     assert q.constraints == ["Kaithun"]
 
 
+def test_an_acronym_the_kb_does_not_know_is_a_name_a_plural_one_a_word() -> None:
+    """"JTFRP" picks out the documents of one project as "Kaithun" does a village; "SHGs" is
+    the documents' common noun written short."""
+
+    class Linker:
+        cache_dir = None
+
+        class resolver:  # noqa: N801 - the linker's attribute
+            @staticmethod
+            def exact(text: str) -> list[str]:
+                return []
+
+    analyser = QuestionAnalyser(Linker(), None)  # type: ignore[arg-type]
+    q = analyser.analyse("Which craft clusters does the JTFRP support with SHGs?", [])
+    assert q.constraints == ["JTFRP"]
+
+
 def test_a_word_the_documents_write_only_capitalised_is_a_name() -> None:
     """A question typed in lower case still names "janbazar": the documents write it only as
     a name; "shoe", written in lower case too, is a word."""
