@@ -68,6 +68,7 @@ CATEGORY = {
     "msme", "sme", "mse", "traditional", "rural", "urban", "soft", "hard", "large", "big",
     "artisan", "artisanal", "sfurti", "cdp", "cfc", "odop", "product", "products", "specific",
     "growth", "development", "based", "allied", "model", "pilot",
+    "block", "level",  # "Block Level Clusters" of the National Handloom Development Programme
 }  # fmt: skip
 _RUN_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
 _NOMINAL = {"NOUN", "PROPN"}
@@ -321,8 +322,13 @@ _SERVED = re.compile(
 )
 
 
-def parse_all(texts: list[str]) -> list[Any]:
-    """The parses `described_clusters` reads, in one batch (None where not worth parsing)."""
+# An item "<product> in <Place>" (`in_items`); three in a sentence may be a list of them
+_IN_ITEM = re.compile(r"\b[A-Za-z]+\s+in\s+(?:the\s+)?[A-Z]")
+
+
+def parse_all(texts: list[str], odop: bool = False) -> list[Any]:
+    """The parses `described_clusters` reads, in one batch (None where not worth parsing);
+    `odop`: the document is about One District One Product (`in_items`)."""
     about_clusters = any(mentions_cluster(t) for t in texts)
     wanted = [
         i
@@ -333,6 +339,7 @@ def parse_all(texts: list[str]) -> list[Any]:
         or (i > 0 and elided_clusters(t, texts[i - 1], about_clusters))
         or (about_clusters and len(_FOR_ITEM.findall(t)) >= 2)
         or _GROUND_LIST.search(t) is not None
+        or (odop and len(_IN_ITEM.findall(t)) >= 3)
     ]
     docs: list[Any] = [None] * len(texts)
     for i, doc in zip(wanted, nlp.parse_many([texts[i] for i in wanted]), strict=True):
@@ -1543,6 +1550,46 @@ def for_items(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
             out += [Described(product, s, kd, pid, st, pe, False) for s, kd, pid, st, pe in places]
         i = k + 1
     return out if len(out) >= 2 else []
+
+
+def in_items(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
+    """Products enumerated each with its district, "<product> in <district>", as a document on
+    One District One Product writes its list ("branding of Amla in Gurugram district, Guava in
+    Jhajjar, poultry in Jind ...", "carrots in the Panipat district, mustard in Rewari and
+    mangoes in Yamunanagar"): each item is the cluster of that product there. An item's
+    product is the run of nouns and adjectives right before its "in", with a word of the
+    product lexicon among them; its place a district (not a town, not a state); the items
+    follow one another, so only a sentence of three or more is such a list. The caller
+    decides that the document is one whose products are clusters."""
+    out: list[Described] = []
+    if doc is None:
+        return out
+    for t in doc:
+        if t.lower_ != "in" or t.i == 0 or t.i + 1 >= len(doc):
+            continue
+        k = t.i + 1 + (doc[t.i + 1].lower_ == "the")
+        places = _place_list(doc, k, place_kind)
+        if not places or places[0][1] != "district":
+            continue
+        surface, kind, pid, pstart, pend = places[0]
+        if (
+            re.match(r"\s*[-–]", text[pend:])
+            or surface.rstrip().endswith(("-", "–"))
+            or (re.match(r"[A-Za-z]", text[pend : pend + 1]))
+        ):
+            continue  # "Hisar- Kaithal", "Bhiwani-Fatehabad": districts grouped, not one
+        run: list[Any] = []
+        for x in reversed(doc[: t.i]):
+            if x.is_alpha and x.pos_ in ("NOUN", "PROPN", "ADJ") and x.lower_ not in DROPPED:
+                run.insert(0, x)
+            else:
+                break
+        if not run or not any(is_product_word(x.lower_) or is_product_word(x.lower_.rstrip("s"))
+                              for x in run):  # fmt: skip
+            continue
+        product = text[run[0].idx : run[-1].idx + len(run[-1].text)]
+        out.append(Described(product, surface, kind, pid, run[0].idx, pend, False))
+    return out if len(out) >= 3 else []
 
 
 def facility_places(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:

@@ -39,6 +39,7 @@ from ingest.clusters import (
     foreign_places,
     framed_items,
     headline_product,
+    in_items,
     is_product_word,
     item_frame,
     listed_clusters,
@@ -972,7 +973,8 @@ class Extractor:
             district = labelled.pop()  # a profile's "District: X", the one such label
         texts = [s.clean for s in sentences]
         place_kind = lambda w: self._place_kind(w, doc_states)  # noqa: E731
-        parses = parse_all(texts)
+        about_odop = any(_ODOP.search(s.clean) for s in sentences)
+        parses = parse_all(texts, about_odop)
         product = document_product(texts)
         if product and (place_kind(product.title()) or ("",))[0] in (
             "district",
@@ -982,7 +984,6 @@ class Extractor:
         # places listed with no product may take a weaker sign of the trade: the headline's
         # product, or their section heading's (`_descriptions`' `listed_product`)
         headline = product or headline_product(texts, doc.title)
-        about_odop = any(_ODOP.search(s.clean) for s in sentences)
         about_clusters = any(mentions_cluster(s.clean) for s in sentences)
         carried: str | None = None  # the state of the last heading of an index or a table
         headed: list[list[tuple[int, str]]] = []
@@ -1451,6 +1452,11 @@ class Extractor:
             itemised = for_items(clean, place_kind, parsed)
             listed = [d for d in listed if not any(_overlap(d, f) for f in itemised)]
             described += itemised
+        if framed is None and odop and not mentions_cluster(clean):
+            # "branding of Amla in Gurugram district, Guava in Jhajjar, ...": a document on
+            # One District One Product lists each district's product
+            described += [d for d in in_items(clean, place_kind, parsed)
+                          if not any(_overlap(d, x) for x in described)]  # fmt: skip
         # the product of places listed with none: the section's or the headline's, else the
         # document's
         product_of_list = listed_product or product

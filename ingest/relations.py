@@ -331,6 +331,9 @@ def _relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterato
             and (
                 _CLUSTER_TALK.search(_masked(s))
                 or "cluster" in e.name.lower()
+                # One District One Product is about each district's product: a document led by
+                # it speaks of its products' clusters wherever it names it
+                or "one-district-one-product" in e.id
                 or speaks_of_clusters(s.clean)
                 or bool(s.of("Cluster"))  # a sentence naming a cluster speaks of clusters
             )

@@ -117,3 +117,22 @@ def test_the_one_scheme_named_beside_a_cluster_backs_the_documents_clusters() ->
     _, edges = _facts(sentences, PLACES)
     backed = {c for c, r, s in edges if r == "SUPPORTED_BY" and s == "Compete with Kalapur Scheme"}
     assert "Sambalpur Millet Cluster" in backed
+
+
+def test_one_district_one_product_backs_the_district_products_its_document_lists() -> None:
+    """A document led by One District One Product lists each district's product ("jaggery in
+    Jodhpur district, ..."): each is a cluster (ingest/clusters.py `in_items`), and the scheme,
+    though no sentence naming it speaks of clusters, backs them all."""
+    sentences = [
+        "The Centre has approved the state's One District One Product scheme for all districts.",
+        "Branding of jaggery in Jodhpur district, silk in Sambalpur, millets in Kalahandi and "
+        "honey in Koraput would be done.",
+    ]
+    places = [
+        *PLACES,
+        Node("district:odisha:kalahandi", "District", "Kalahandi", attrs={"state": "Odisha"}),
+        Node("district:odisha:koraput", "District", "Koraput", attrs={"state": "Odisha"}),
+    ]
+    _, edges = _facts(sentences, places)
+    backed = {c for c, r, s in edges if r == "SUPPORTED_BY" and s == "One District One Product"}
+    assert {"Jodhpur Jaggery Cluster", "Sambalpur Silk Cluster"} <= backed

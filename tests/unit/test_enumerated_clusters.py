@@ -5,7 +5,13 @@ sentences are written for these tests; the gazetteer is hand-made."""
 
 from __future__ import annotations
 
-from ingest.clusters import described_clusters, for_items, listed_clusters, worth_parsing
+from ingest.clusters import (
+    described_clusters,
+    for_items,
+    in_items,
+    listed_clusters,
+    worth_parsing,
+)
 from kb import nlp
 from tests.unit.places_stub import described, place_kinds
 
@@ -211,3 +217,29 @@ def test_places_some_of_the_clusters_are_to_come_up_at() -> None:
     text = "He added that two of these clusters are to come up at Ralla and Tonk next year."
     found = [(d.product, d.place) for d in listed_clusters(text, place_kind, nlp.parse(text))]
     assert found == [("", "Ralla"), ("", "Tonk")]
+
+
+def _in_items(text: str) -> list[tuple[str, str, str | None]]:
+    return [(d.product, d.place, d.place_id) for d in in_items(text, place_kind, nlp.parse(text))]
+
+
+def test_products_listed_each_in_its_district_are_a_cluster_each() -> None:
+    text = (
+        "The minister said branding of cane in Samba district, bell metal in Bankura, silk "
+        "in Murshidabad and grapes in Theni would be done."
+    )
+    assert _in_items(text) == [
+        ("cane", "Samba", "district:samba"),
+        ("bell metal", "Bankura", "district:bankura"),
+        ("silk", "Murshidabad", "district:murshidabad"),
+        ("grapes", "Theni", "district:theni"),
+    ]
+
+
+def test_fewer_than_three_such_items_or_no_product_before_in_are_no_list() -> None:
+    assert _in_items("Silk is woven in Murshidabad and grapes grow in Theni.") == []
+    text = "Investment in Samba, offices in Bankura, and workers in Murshidabad have grown."
+    assert _in_items(text) == []
+    # districts joined by a hyphen are a group, not one district's item
+    text = "Cane in Samba, silk in Murshidabad, grapes in Theni-Kolar and brass in Gaya."
+    assert ("grapes", "Theni", "district:theni") not in _in_items(text)
