@@ -46,7 +46,9 @@ def test_a_word_across_the_collection_is_no_name() -> None:
     assert not _common(small.document_share("Sualkuchi"))
 
 
-def test_a_date_word_is_no_constraint() -> None:
+def _analyser() -> QuestionAnalyser:
+    """An analyser whose linker knows no name: every proper noun is the question's own."""
+
     class Linker:
         cache_dir = None
 
@@ -55,24 +57,20 @@ def test_a_date_word_is_no_constraint() -> None:
             def exact(text: str) -> list[str]:
                 return []
 
-    analyser = QuestionAnalyser(Linker(), None)  # type: ignore[arg-type]
+    return QuestionAnalyser(Linker(), None)  # type: ignore[arg-type]
+
+
+def test_a_date_word_is_no_constraint() -> None:
+    analyser = _analyser()
     q = analyser.analyse("How many SHGs were formed at Kaithun up to March 2011?", [])
     assert q.constraints == ["Kaithun"]
 
 
 def test_an_acronym_the_kb_does_not_know_is_a_name_a_plural_one_a_word() -> None:
-    """"JTFRP" picks out the documents of one project as "Kaithun" does a village; "SHGs" is
+    """An acronym ("JTFRP") picks out one project's documents as "Kaithun" does a village; "SHGs" is
     the documents' common noun written short."""
 
-    class Linker:
-        cache_dir = None
-
-        class resolver:  # noqa: N801 - the linker's attribute
-            @staticmethod
-            def exact(text: str) -> list[str]:
-                return []
-
-    analyser = QuestionAnalyser(Linker(), None)  # type: ignore[arg-type]
+    analyser = _analyser()
     q = analyser.analyse("Which craft clusters does the JTFRP support with SHGs?", [])
     assert q.constraints == ["JTFRP"]
 
