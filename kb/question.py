@@ -319,7 +319,16 @@ def _wh_asked(doc: Any) -> Any:
         return None  # "who bought ...": a verb is asked about, not a noun
     following = doc[wh.i + 1 : wh.i + 6]
     noun = next((t for t in following if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
-    return noun if noun is not None else next((t for t in following if t.pos_ == "NOUN"), None)
+    if noun is not None:
+        return noun
+    noun = next((t for t in following if t.pos_ == "NOUN"), None)
+    # "name of the fashion design institute": a compound's noun asks for its head, however
+    # the tagger calls the head ("institute" as a proper noun)
+    while noun is not None and noun.dep_ == "compound" and noun.head.i > noun.i:
+        if noun.head.pos_ not in _NOUNS:
+            break
+        noun = noun.head
+    return noun
 
 
 # Words that, before "of", make a phrase a count of the noun after: "no. of looms"

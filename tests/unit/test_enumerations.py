@@ -51,3 +51,12 @@ def test_a_list_question_is_answered_by_examples_of_the_kind_it_asks() -> None:
 def test_a_command_to_list_asks_for_its_object() -> None:
     assert asked_noun(parse("list the common problems the survey found")) == "problem"
     assert asked_noun(parse("name the banks that lent to the Rampur weavers")) == "bank"
+
+
+def test_a_compound_asks_for_its_head() -> None:
+    """In "the fashion design institute" the institute is asked for, however the tagger calls
+    it, not the first noun of its compound."""
+    assert asked_noun(parse("name of the fashion design institute engaged to train weavers")) == (
+        "institute"
+    )
+    assert asked_noun(parse("name the firm building the Rampur cluster")) == "firm"
