@@ -1493,6 +1493,13 @@ _ITEM_SEPARATORS = {";", ",", "and", "&"}
 _LIST_OPENERS = {"AUX", "VERB"}
 
 
+def _named_product_word(t: Any) -> bool:
+    """A word of the product an enumerated item names ("for banana", "Guava in Jhajjar"): a
+    noun or an adjective, not one a cluster's name leaves out (`DROPPED`: "proposed", "two",
+    "acres" ...)."""
+    return t.is_alpha and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in DROPPED
+
+
 def for_items(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
     """Clusters enumerated as "<Place> (<State>) for <product>" items, the state optional and
     the cluster word left to the document ("... 53 horticulture clusters ...: Theni (TN) for
@@ -1540,7 +1547,7 @@ def for_items(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
             continue
         words = []
         for x in doc[k + 1 : k + 5]:
-            if x.is_alpha and x.pos_ in ("NOUN", "PROPN", "ADJ") and x.lower_ not in DROPPED:
+            if _named_product_word(x):
                 words.append(x)
             else:
                 break
@@ -1575,12 +1582,12 @@ def in_items(text: str, place_kind: PlaceKind, doc: Any) -> list[Described]:
         if (
             re.match(r"\s*[-–]", text[pend:])
             or surface.rstrip().endswith(("-", "–"))
-            or (re.match(r"[A-Za-z]", text[pend : pend + 1]))
+            or re.match(r"[A-Za-z]", text[pend : pend + 1])
         ):
             continue  # "Hisar- Kaithal", "Bhiwani-Fatehabad": districts grouped, not one
         run: list[Any] = []
         for x in reversed(doc[: t.i]):
-            if x.is_alpha and x.pos_ in ("NOUN", "PROPN", "ADJ") and x.lower_ not in DROPPED:
+            if _named_product_word(x):
                 run.insert(0, x)
             else:
                 break
