@@ -33,6 +33,7 @@ with the district or state that qualifies it; the product is the document's
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -367,7 +368,11 @@ def described_clusters(
         # "three Handloom Cluster projects at Bolpur, ...": the projects stand for the clusters;
         # "the kiwi cluster common facility centre was inaugurated in X": so does its centre
         head = doc[tok.i + 1] if _project_after(doc, tok) else _centre_after(doc, tok) or tok
-        place = _place(doc, head, run, place_kind) or _shared_place(doc, tok, run, place_kind)
+        place = (
+            _place(doc, head, run, place_kind)
+            or _shared_place(doc, tok, run, place_kind)
+            or _included_place(doc, tok, run, place_kind)
+        )
         made = None
         if tok.lower_ in CLUSTER_WORDS and not any(
             t.is_alpha and t.lower_ not in CATEGORY | DROPPED | AMOUNT_WORDS for t in run
@@ -790,6 +795,42 @@ def _shared_place(
         if not (t.is_alpha and t.pos_ in _ITEM_POS | {"DET"}) and t.text not in ("'s", "’s"):
             return None
     return None
+
+
+# Words opening the items a plural cluster word takes: "the clusters of X include A, B and C"
+_INCLUDING = {"include", "includes", "included", "including", "comprise", "comprises", "are",
+              "viz", "namely", ":"}  # fmt: skip
+
+
+def _included_place(
+    doc: Any, tok: Any, run: list[Any], place_kind: PlaceKind
+) -> tuple[str, str, str | None, int, int, list[Any], bool] | None:
+    """The place of a cluster listed among those of a placed plural cluster word: "The five
+    industrial clusters identified for Mysore include the printing cluster ..., general
+    engineering cluster, packaging cluster ... and ESDM cluster" are each in Mysore. The item
+    opens the list or follows a comma or "and"; no verb stands between it and the opening
+    word; the plural cluster word is at most eight words before that word."""
+    if tok.lower_ != "cluster" or not run:
+        return None
+    first = run[0].i - (run[0].i > 0 and doc[run[0].i - 1].lower_ in ("the", "a", "an"))
+    if first == 0 or doc[first - 1].lower_.rstrip(".") not in _INCLUDING | {",", "and", "&"}:
+        return None
+    opener = None
+    for t in reversed(doc[:first]):
+        if t.lower_.rstrip(".") in _INCLUDING:
+            opener = t
+            break
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";") or t.lower_ == "clusters":
+            return None
+    if opener is None:
+        return None
+    plural = next(
+        (t for t in reversed(doc[max(0, opener.i - 8) : opener.i]) if t.lower_ == "clusters"), None
+    )
+    if plural is None:
+        return None
+    found = _place(doc, plural, _product_run(doc, plural), place_kind)
+    return (*found[:5], run, False) if found is not None else None
 
 
 def _coordinated_products(doc: Any, text: str, run: list[Any]) -> list[tuple[int, str]]:
@@ -1391,10 +1432,8 @@ def announced_places(
                     continue  # a table's unit or header line before its first row
                 break
             place, qualifier = m.groups()
-            kind = place_kind(place)
             over = place_kind(qualifier) if qualifier else None
-            if over is not None and over[0] == "district" and kind is None:
-                kind = ("town", over[1])  # "Bhachau, Kutch": a town of the district beside it
+            kind = _qualified(place, over, place_kind)
             placed = over[1] if over is not None and over[0] in ("district", "state") else None
             if kind is None or kind[0] not in ("district", "town"):
                 if not items and j - i <= _TABLE_PREAMBLE:
@@ -1406,6 +1445,30 @@ def announced_places(
         if len(items) >= 2:
             out += items
     return out
+
+
+def _qualified(
+    place: str, over: tuple[str, str | None] | None, place_kind: PlaceKind
+) -> tuple[str, str | None] | None:
+    """What `place` is, given what its qualifier is (`over`, or None): a town of the district
+    beside it when the KB does not know it or its district ("Bhachau, Kutch")."""
+    kind = place_kind(place)
+    if (kind is None or kind == ("town", None)) and over is not None and over[0] == "district":
+        return ("town", over[1])  # what the KB knows of the town does not say its district
+    return kind
+
+
+def cell_place(cell: str, place_kind: PlaceKind) -> tuple[str, tuple[str, str | None] | None]:
+    """A table cell's place and what it is: the cell whole ("Bankura"), or else a place before
+    its district ("Kadavoor , Kollam": Kadavoor, a town of Kollam district)."""
+    kind = place_kind(cell)
+    if kind is not None or cell.count(",") != 1:
+        return cell, kind
+    town, qualifier = (part.strip() for part in cell.split(","))
+    over = place_kind(qualifier)
+    if not town or over is None or over[0] != "district":
+        return cell, None
+    return town, _qualified(town, over, place_kind)
 
 
 def place_product_rows(texts: list[str]) -> list[tuple[int, str, str]]:
@@ -1761,7 +1824,34 @@ def _place_list(
         if i < len(doc) and doc[i - 1].text == ")" and _bracketed_next(doc, i):
             continue  # "Bhinmal (Sirohi) Jaitaran (Pali)": the comma left out after a bracket
         break
-    return items
+    return _paired_districts(doc, items)
+
+
+def _paired_districts(
+    doc: Any, items: list[tuple[str, str, str | None, int, int]]
+) -> list[tuple[str, str, str | None, int, int]]:
+    """A list that writes each town with its district after a comma ("Mahanpur, Kathua,
+    Batroo Ukhral, Ramban and Moungri, Udhampur") as its towns, each in the district after
+    it. Read so only when every town the list does not already place is followed so, by a
+    district that may hold it, and two towns at least are: "Pahal, Khurda and Cuttack" stays
+    three places."""
+    pairs = [
+        k
+        for k, (item, after) in enumerate(itertools.pairwise(items))
+        if item[1] == "town"
+        and after[1] == "district"
+        and item[2] in (None, after[2])
+        and doc.text[item[4] : after[3]].strip() == ","
+    ]
+    unplaced = [k for k, item in enumerate(items) if item[1] == "town" and item[2] is None]
+    if len(pairs) < 2 or any(k not in pairs for k in unplaced):
+        return items
+    out, skip = [], {k + 1 for k in pairs}
+    for k, item in enumerate(items):
+        if k in skip:
+            continue
+        out.append((*item[:2], items[k + 1][2], *item[3:]) if k in pairs else item)
+    return out
 
 
 def _state_bracket(

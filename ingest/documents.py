@@ -233,7 +233,10 @@ def strip_boilerplate(lines: list[str], run: int = 8) -> list[str]:
         if line.strip() and not _is_sentence_like(line):
             block.append(line)
             continue
-        if len(block) < run:
+        rows = flattened_table(block)
+        if rows:
+            out.extend(rows)
+        elif len(block) < run:
             out.extend(block)
         else:
             out.extend(_table_lines(block))
@@ -279,6 +282,34 @@ def _table_lines(block: list[str]) -> list[str]:
     if pairs:
         return pairs
     return block if sum(len(x.split()) for x in block) / len(block) >= 4 else []
+
+
+# A serial number standing as a table's first cell: "1", "2.", "3)", "(4)"
+_SERIAL = re.compile(r"\(?(\d{1,3})[.)]?")
+
+
+def flattened_table(block: list[str]) -> list[str]:
+    """A table a page copied one cell a line (its header's labels, then each row's cells, the
+    first a serial number: "Sn" / "Location" / "Craft" / "1" / "Kadavoor, Kollam" / "Straw
+    Picture" / "2" / ...) as one line a row with its cells between bars ("1 | Kadavoor, Kollam
+    | Straw Picture"), the header first; lines after the last whole row stay as they are. []
+    unless the block reads so: a header of two to eight labels (no figures, five words at
+    most), and two rows or more numbered 1, 2, 3 ... each as wide as the header."""
+    for width in range(2, 9):
+        header = block[:width]
+        if len(block) < 3 * width or any(_DIGIT.search(h) or len(h.split()) > 5 for h in header):
+            break  # a longer header would hold this line too
+        rows: list[str] = []
+        at = width
+        while at + width <= len(block):
+            serial = _SERIAL.fullmatch(block[at].strip())
+            if serial is None or int(serial.group(1)) != len(rows) + 1:
+                break
+            rows.append(" | ".join(" ".join(c.split()) for c in block[at : at + width]))
+            at += width
+        if len(rows) >= 2:
+            return [" | ".join(h.strip() for h in header), *rows, *block[at:]]
+    return []
 
 
 _DIGIT = re.compile(r"\d")

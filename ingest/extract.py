@@ -31,6 +31,7 @@ from ingest.clusters import (
     announced_places,
     caps_cluster_names,
     caps_role_holders,
+    cell_place,
     described_clusters,
     document_product,
     elided_clusters,
@@ -1031,7 +1032,7 @@ class Extractor:
 
         if not about_odop and _PLURAL_UNITS.search(" ".join(texts)):
             for i, place, made in place_product_rows(texts):
-                kind = place_kind(place)
+                place, kind = cell_place(place, place_kind)
                 if kind is None or kind[0] == "state" or any(m.type == "Cluster" for m in raw[i]):
                     continue
                 made = " and ".join(_TABLE_ITEMS.split(made))
@@ -1463,6 +1464,10 @@ class Extractor:
         located_list = any(_LOCATIVE_END.search(clean, 0, d.start) for d in listed) and not any(
             _kind_of_cluster(clean, d.start) for d in listed
         )
+        # "Block Level Clusters viz. Mahanpur, Kathua, Moungri, Udhampur": two places or more,
+        # each in a district the KB or the list names ("they include Tikuli (1), Madhubani
+        # Painting (1)" lists crafts, one of which a district's name opens)
+        placed_list = len(listed) >= 2 and all(d.place_id for d in listed)
         for d in listed:
             if any(_overlap(k, d) for k in known):
                 continue
@@ -1476,7 +1481,7 @@ class Extractor:
                 # product the text names, each named by its place and the centre's own words
                 words = _singular(centre.group(0))
                 name = f"{d.place} {words if words.isupper() else _titled(words)}"
-            elif not made and located_list:
+            elif not made and (located_list or placed_list):
                 # "clusters have been approved in Tahliwal, Parwanoo, ...": a cluster at each
                 # place, of no product the document names ("they include Tikuli (1), Sujani
                 # (2)" lists crafts, not places: no "in" or "at" opens it)
