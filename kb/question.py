@@ -380,6 +380,8 @@ def _phrase_asked(doc: Any) -> tuple[Any, bool]:
             continue
         end = k
         while end + 1 < len(doc):
+            if ANSWER_NOUNS.get(doc[end].lemma_.lower()) and _clause_from(doc, end + 1):
+                break  # "year chennimalai bedsheets got GI tag": the year, of a clause after it
             if doc[end + 1].pos_ in _NOUNS:
                 end += 1  # "central govt allotment", "project cost": the run's last noun
             elif (
@@ -392,6 +394,30 @@ def _phrase_asked(doc: Any) -> tuple[Any, bool]:
                 break
         return doc[end], False
     return None, False
+
+
+# Words a clause's subject may hold before its verb ("REA pump testing and research centre SPV")
+_SUBJECT_POS = {"NOUN", "PROPN", "ADJ", "CCONJ", "NUM", "PUNCT"}
+
+
+def _clause_from(doc: Any, i: int) -> bool:
+    """Whether the words from `i` on are a clause of their own, its subject and then its
+    finite verb ("chennimalai bedsheets got GI tag", "ITC paid per kg", "the SPV was
+    registered"): a question put as a phrase may leave out the "that" or "in which" before
+    it, and the noun before it is then the one asked ("year ...", "rate ...")."""
+    k = i
+    while (
+        k < len(doc)
+        and (doc[k].pos_ in _SUBJECT_POS or doc[k].tag_ == "VBG")
+        and doc[k].text not in (",", ":")
+    ):
+        k += 1
+    if k == i or k >= len(doc):
+        return False
+    verb = doc[k]
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or (
+        verb.pos_ == "AUX" and k + 1 < len(doc) and doc[k + 1].tag_ in ("VBN", "VBG")
+    )
 
 
 # Where a question put as a noun phrase stops naming what it asks for: "e-commerce platforms
@@ -966,7 +992,7 @@ def area_asked(doc: Any) -> bool:
     "how much land", or an area qualified as a measure ("land area", "total area")."""
     for t in doc:
         lemma, before = t.lemma_.lower(), doc[t.i - 1].lower_ if t.i > 0 else ""
-        if lemma in AREA_UNITS and before == "many":
+        if lemma in AREA_UNITS and before == "many" or lemma == "acreage":
             return True
         if lemma == "land" and before == "much" and t.i > 1 and doc[t.i - 2].lower_ == "how":
             return True
@@ -999,8 +1025,33 @@ def _total_of(doc: Any) -> str | None:
     return None
 
 
+# Words after "per" that make a rate a share, not a price: "per cent", "per annum"
+_SHARE_UNITS = {"cent", "centum", "annum", "year", "month", "day"}
+
+
 def answer_type(doc: Any) -> tuple[str, str | None, bool]:
     """(answer type, the noun counted by 'how many', whether the asked noun is plural)."""
+    kind, counted, plural = _answer_type(doc)
+    if kind == "percent" and _priced(doc):
+        return "money", None, False  # "rate paid per kg": a price
+    return kind, counted, plural
+
+
+def _priced(doc: Any) -> bool:
+    """Whether a question asks a rate per unit of a good ("the rate ITC paid per kg"), which
+    is a price: the word "rate", and "per" before a noun that is no period and no "cent"."""
+    if not any(t.lemma_.lower() == "rate" for t in doc):
+        return False
+    return any(
+        t.lower_ == "per"
+        and t.i + 1 < len(doc)
+        and doc[t.i + 1].is_alpha
+        and doc[t.i + 1].lower_ not in _SHARE_UNITS
+        for t in doc
+    )
+
+
+def _answer_type(doc: Any) -> tuple[str, str | None, bool]:
     words = [t.lower_ for t in doc]
     lemmas = [t.lemma_.lower() for t in doc]
     if not words:
@@ -1039,7 +1090,7 @@ def answer_type(doc: Any) -> tuple[str, str | None, bool]:
                 return "count", noun.lemma_.lower(), False  # "how much land": a quantity
             return "money", None, False
     phrase = _before_relative(doc)  # "scheme under which X was set up": a scheme
-    typed = answer_type(phrase) if phrase is not None else None
+    typed = _answer_type(phrase) if phrase is not None else None
     if typed is not None and typed[0] != "other":
         return typed
     if set(words) & AGGREGATE_WORDS and not set(words) & {"who", "where", "when"}:

@@ -19,6 +19,7 @@ from kb.question import answer_type
         "land area of the tile cluster vs the spice park",
         "How many acres has the state allotted for the park?",
         "What is the total area of the industrial estate?",
+        "cashew acreage in the agency tracts",
     ],
 )
 def test_questions_asking_for_an_area(question: str) -> None:

@@ -125,6 +125,16 @@ from kb.store.base import Node
         ("year in which the coir cluster was sanctioned", "date"),
         ("villages where the training was held", "place"),
         ("units which were sanctioned under SFURTI in Assam", "list"),
+        # ... or with a clause of its own after the noun, its "that" left out: the noun
+        # before the clause's subject is asked, not the subject
+        ("year Marwar Weavers Cooperative SPV was registered", "date"),
+        ("month Kanchipuram silk cluster CFC opened", "date"),
+        ("budget Assam Khadi Board set for the cluster", "money"),
+        ("price ITC paid per kg for the turmeric", "money"),
+        # a rate per unit of a good is a price; per cent, per annum: a share
+        ("rate ITC paid per kg for the turmeric", "money"),
+        ("interest rate per annum on the cluster's term loan", "percent"),
+        ("rate of central assistance for the CFC", "percent"),
     ],
 )
 def test_answer_type_comes_from_the_parse(question: str, expected: str) -> None:
