@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from ingest.clusters import described_clusters
+from ingest.clusters import described_clusters, listed_clusters
 from kb import nlp
 
 PlaceKind = Callable[[str], "tuple[str, str | None] | None"]
@@ -37,4 +37,13 @@ def described(text: str, place_kind: PlaceKind) -> list[tuple[str, str, str | No
     return [
         (d.product, d.place, d.place_id)
         for d in described_clusters(text, place_kind, nlp.parse(text))
+    ]
+
+
+def listed(text: str, place_kind: PlaceKind) -> list[tuple[str, str, str | None]]:
+    """(place, its kind, its district or state id) of each place listed after a plural
+    cluster word with no product."""
+    return [
+        (d.place, d.place_kind, d.place_id)
+        for d in listed_clusters(text, place_kind, nlp.parse(text))
     ]

@@ -11,7 +11,7 @@ from ingest.clusters import (
     listed_clusters,
 )
 from kb import nlp
-from tests.unit.places_stub import place_kinds
+from tests.unit.places_stub import listed, place_kinds
 
 DISTRICTS = {"Hardoi", "Hassan", "Khurja", "Moradabad", "Alappuzha", "Sant Ravidas Nagar"}
 STATES = {"Uttar Pradesh", "Karnataka", "Kerala"}
@@ -21,10 +21,7 @@ place_kind = place_kinds(DISTRICTS, STATES)
 
 
 def _listed(text: str) -> list[tuple[str, str, str | None]]:
-    return [
-        (d.place, d.place_kind, d.place_id)
-        for d in listed_clusters(text, place_kind, nlp.parse(text))
-    ]
+    return listed(text, place_kind)
 
 
 def test_the_places_a_copula_lists_for_plural_clusters_each_with_its_qualifier() -> None:

@@ -6,10 +6,9 @@ placed plural cluster word (`_included_place`)."""
 
 from __future__ import annotations
 
-from ingest.clusters import cell_place, listed_clusters, place_product_rows
+from ingest.clusters import cell_place, place_product_rows
 from ingest.documents import flattened_table, strip_boilerplate
-from kb import nlp
-from tests.unit.places_stub import described, place_kinds
+from tests.unit.places_stub import described, listed, place_kinds
 
 place_kind = place_kinds({"Kollam", "Thrissur", "Kathua", "Ramban", "Mysore"}, {"Kerala"})
 
@@ -45,17 +44,12 @@ def test_a_rows_place_cell_may_hold_a_town_and_its_district() -> None:
     assert cell_place("Kadavoor, Kerala", place_kind) == ("Kadavoor, Kerala", None)
 
 
-def _listed(text: str) -> list[tuple[str, str, str | None]]:
-    return [(d.place, d.place_kind, d.place_id)
-            for d in listed_clusters(text, place_kind, nlp.parse(text))]  # fmt: skip
-
-
 def test_towns_each_written_with_their_district_after_a_comma() -> None:
     text = (
         "The committee reviewed the Block Level Clusters viz. Mahanpur, Kathua, Batroo, Ramban "
         "and Moungri, Kathua sanctioned under the programme."
     )
-    assert _listed(text) == [
+    assert listed(text, place_kind) == [
         ("Mahanpur", "town", "district:kathua"),
         ("Batroo", "town", "district:ramban"),
         ("Moungri", "town", "district:kathua"),
@@ -64,7 +58,7 @@ def test_towns_each_written_with_their_district_after_a_comma() -> None:
 
 def test_a_list_of_places_with_one_town_before_a_district_stays_a_list_of_places() -> None:
     text = "The clusters viz. Pahal, Kollam and Thrissur were reviewed."
-    assert [p for p, _, _ in _listed(text)] == ["Pahal", "Kollam", "Thrissur"]
+    assert [p for p, _, _ in listed(text, place_kind)] == ["Pahal", "Kollam", "Thrissur"]
 
 
 def test_product_clusters_listed_under_a_placed_plural_cluster_word_share_its_place() -> None:
