@@ -176,13 +176,18 @@ class Described:
 _GLUE_CLUSTER = re.compile(r"\b([Cc]lusters?|CFCs?|SPVs?)(at|in|is|of|and|has|for|with|under)\b")
 _GLUE_CAPITAL = re.compile(r"\b(at|in|of|and|with|to|by|from|under|the|for)([A-Z][A-Za-z]+)")
 _GLUE_CAMEL = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")
+# a scheme's kind word hyphened to the next name: "Centrally Sponsored Scheme-National
+# Handloom Development Programme" is two names
+_GLUE_KIND = re.compile(r"\b(Scheme|Programme|Program)-(?=[A-Z][a-z]{2,})")
 
 
 def unglue(text: str) -> str:
     """Split words that real pages run together around a cluster or a name:
     "Fly Ash Clusterat Angul", "proposed atTeispur", "withSPV", "andRMKV", "RiceMill",
-    "PrakashSilks". (A brand spelt in camel case, "YouTube", is split too.)"""
+    "PrakashSilks", "Scheme-National Handloom ...". (A brand spelt in camel case, "YouTube", is
+    split too.)"""
     text = _GLUE_CLUSTER.sub(r"\1 \2", text)
+    text = _GLUE_KIND.sub(r"\1 - ", text)
     text = _GLUE_CAMEL.sub(r"\1 \2", text)
     return _GLUE_CAPITAL.sub(r"\1 \2", text)
 

@@ -73,7 +73,7 @@ from kb import deadline, nlp
 from kb.aliases import STATE_BOARDS
 from kb.config import bundled_data
 from kb.errors import SchemaError
-from kb.ids import is_a, is_qualified, node_id, place_slug, state_of
+from kb.ids import is_a, is_qualified, node_id, place_slug, qualifier, slug, state_of, state_slug
 from kb.linking import Gazetteer, Mention, is_acronym
 from kb.products import TERMS_FILE, thesaurus
 from kb.quantities import find_quantities
@@ -90,6 +90,23 @@ _GENERIC_DEPT = re.compile(
     r"^(?:department|directorate|office)\s+(?:of|for)\b|\b(?:department|office)$", re.I
 )
 _DIRECTION = {"north", "south", "east", "west", "central", "upper", "lower", "new"}
+
+
+def _other_states(m: Mention, state: str | None, sentence: str) -> bool:
+    """Whether a generic department the KB holds for one state ("Handloom Department,
+    Meghalaya") is matched by its bare name ("Handloom Department") in a document of another
+    state: that state's own department is meant, not the one the KB holds."""
+    aid, written = m.ids[0], sentence[m.start : m.end]
+    where = qualifier(aid) if is_a(aid, "Agency") and is_qualified(aid) else None
+    return bool(
+        where
+        and state
+        and where != state_slug(state)
+        and _GENERIC_DEPT.search(written)
+        and where not in slug(written)
+    )
+
+
 _PLACE_CLUSTER = re.compile(r"\b(?P<place>[A-Z][a-z]+)\s+(?P<what>[a-z]+(?:\s[a-z]+)?)\s+cluster\b")
 _CLUSTER_IN = re.compile(
     r"\b(?:a|an|the)\s+(?P<what>[a-z]+(?:\s[a-z]+)?)\s+cluster\s+in\s+(?P<place>[A-Z][a-z]+)"
@@ -683,7 +700,10 @@ class Extractor:
             full = f"{dname} District Administration"
             return Entity(node_id("Agency", full), "Agency", full, m.start, m.end, "district administration",
                           [name], {"level": "district"})  # fmt: skip
-        if m.how == "gazetteer" and m.ids:
+        elsewhere = m.how == "gazetteer" and bool(m.ids) and _other_states(m, state, sentence)
+        if elsewhere:
+            name = " ".join(sentence[m.start : m.end].split())  # as written, to qualify anew
+        if m.how == "gazetteer" and m.ids and not elsewhere:
             aid = m.ids[0]
             attrs = self.node_attrs.get(aid, {})
             if attrs.get("role") == "government":  # a government the KB knows by its name
