@@ -247,7 +247,15 @@ def caps_role_holders(text: str, acronym: Callable[[str], bool]) -> str:
 # "a Gold Hub at Faridpur", "organic spices seed parks", "an apparel park"; "Industrial
 # Park" and "export hub" name no product ("Craft Park" is a name: ingest/mentions.py)
 PROJECT_HEADS = {"hub", "hubs", "park", "parks"}
-_PROJECT_WORD = re.compile(rf"\b(?:{'|'.join(sorted(PROJECT_HEADS))})\b", re.I)
+# A village a craft names is a cluster project too ("Sharan ... selected as a Craft Handloom
+# Village", "the craft village at Jitwarpur"): the Ministry of Textiles develops crafts villages
+# as a kind of cluster; a village named by its place alone is a place (`_GROUND_WORDS`)
+VILLAGE_HEADS = {"village", "villages"}
+CRAFT_WORDS = {"craft", "crafts", "handicraft", "handicrafts", "handloom", "handlooms"}
+_PROJECT_WORD = re.compile(
+    rf"\b(?:{'|'.join(sorted(PROJECT_HEADS))})\b|\b(?:{'|'.join(sorted(CRAFT_WORDS))})\s+villages?\b",
+    re.I,
+)
 # A cluster project's shared centre: a common facility centre, or the incubation centre that
 # PMFME and state schemes fund as a food or craft cluster's common infrastructure
 FACILITY_WORD = re.compile(
@@ -270,6 +278,8 @@ PlaceKind = Callable[[str], tuple[str, str | None] | None]
 _WORTH = re.compile(
     r"\b(?:[Ii]n|[Aa]t|for|of|covering|across|spanning):?\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]"
     r"|\b(?:[Cc]ent(?:re|er)|CFC|Clusters?)\s+[-–—]\s+[A-Z]"  # "X centre - Host, Place"
+    # a place made into a cluster ("Sharan to be developed as craft handloom village")
+    r"|\b[A-Z][a-z]+\b.*\bas\s+(?:an?\s+|the\s+)?(?:[A-Za-z-]+\s+){0,4}(?:[Cc]lusters?|[Vv]illages?)\b"
     # a place's name heading the cluster's product words ("the Sualkuchi silk cluster")
     r"|\b[A-Z][a-z]+(?:\s+[a-z][a-z-]*){1,3}\s+[Cc]lusters?\b"
     # a named subject said to be or have a cluster ("Meerut is India's third largest sports
@@ -579,6 +589,8 @@ def facility_head(doc: Any, tok: Any) -> int | None:
         return tok.i - 1
     if tok.lower_ in PROJECT_HEADS and _makes(_product_run(doc, tok)):
         return tok.i
+    if tok.lower_ in VILLAGE_HEADS and _crafted(_product_run(doc, tok)):
+        return tok.i
     if tok.lower_ in _PROCESSING_HEADS:  # "a tamarind processing centre at Chhindgaon"
         start = _processing_start(doc, tok)
         if start is not None and _makes(_product_run(doc, doc[start])):
@@ -617,6 +629,12 @@ def _makes(run: list[Any]) -> bool:
     the products' names ("Gold Hub", "seed parks"; not "Corporation Ltd park")."""
     last = run[-1].lower_ if run else ""
     return is_product_word(last) and last not in ("craft", "crafts")
+
+
+def _crafted(run: list[Any]) -> bool:
+    """Whether the modifiers `run` of a village make it a craft village: a craft word next to
+    the head ("Craft Handloom Village", "crafts villages"), not a place's name before it."""
+    return bool(run) and run[-1].lower_ in CRAFT_WORDS
 
 
 _PROJECT_WORDS = {"project", "projects"}
@@ -880,9 +898,12 @@ def _centre_after(doc: Any, tok: Any) -> Any:
 
 
 def _plural_head(doc: Any, tok: Any) -> bool:
-    """A head that stands for several clusters: "clusters", "CFCs", or "one CFC each"."""
+    """A head that stands for several clusters: "clusters", "CFCs", "crafts villages", or "one
+    CFC each"."""
     nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
-    return tok.lower_ in _PLURAL_HEADS or nxt == "each"
+    # "crafts villages" are several craft villages; "the silk cluster villages" one cluster's
+    crafted = tok.lower_ == "villages" and _crafted(_product_run(doc, tok))
+    return tok.lower_ in _PLURAL_HEADS or nxt == "each" or crafted
 
 
 # Words between a count and the place it is counted in ("14 nos. in West Tripura", "two of
@@ -2035,6 +2056,37 @@ def _resolve(
     return best[0] if best else None
 
 
+def _made_as(verb: Any) -> list[Any]:
+    """The nouns a verb of making or choosing makes into what its "as" names: its passive
+    subject or object ("Sharan to be developed as ...", "developing Sharan village as ..."); for
+    a verb qualifying a plural ("the villages selected as ..."), the subject said to be among
+    them ("Sharan village is among the 10 villages selected as ...")."""
+    named = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not named and verb.dep_ == "xcomp":  # "Kotwa is to be developed as ...": the subject
+        named = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if named or verb.dep_ != "acl":
+        return named
+    noun = verb.head
+    among = noun.head if noun.dep_ == "pobj" else None
+    if among is not None and among.lower_ in ("among", "of") and among.head.lemma_ == "be":
+        return [c for c in among.head.children if c.dep_ == "nsubj"]
+    return []
+
+
+_NAME_DEPS = ("compound", "amod", "det", "nmod")  # "Tirwa village" parsed as a determiner
+
+
+def _named_run(doc: Any, noun: Any) -> list[Any]:
+    """The name a noun stands for: its own run when a name ("Sharan"), or the capitalised
+    words before a place word it heads ("Sharan village")."""
+    if noun.lower_ not in ADMIN_UNITS:  # the tagger may miss a name opening the sentence
+        if noun.pos_ == "PROPN":
+            return _proper_run(doc, _name_start(doc, noun))
+        return [noun] if noun.text[:1].isupper() and noun.pos_ == "NOUN" else []
+    names = [c for c in noun.lefts if c.dep_ in _NAME_DEPS and c.text[:1].isupper()]
+    return [t for t in doc[names[0].i : noun.i] if t.text[:1].isupper()] if names else []
+
+
 def _place(
     doc: Any, tok: Any, run: list[Any], place_kind: PlaceKind
 ) -> tuple[str, str, str | None, int, int, list[Any], bool] | None:
@@ -2293,6 +2345,12 @@ def _place(
                 for c in [s, *[a for a in s.children if a.dep_ == "appos"]]:
                     if c.pos_ == "PROPN":
                         candidates.append(([c], False))
+    # 5b. "Sharan to be developed as a craft handloom village", "developing Sharan village as
+    # a Craft Handloom Village": what a verb makes into the cluster ("as") is at its place; "X
+    # is among the villages selected as ...": the subject the chosen ones are said to include
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
+        for named in _made_as(tok.head.head):
+            candidates.append((_named_run(doc, named), False))
     # 6. a centre or unit whose place is in its own phrase, after the body it is for ("a
     # pineapple processing unit for the Boko Pineapple FPC Ltd of Kamrup District at
     # Gamerimura"): the first place a preposition of that phrase names

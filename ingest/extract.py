@@ -571,6 +571,23 @@ def _scheme_ministries(resolver: Resolver, agencies: AgencyNames) -> dict[str, s
     return out
 
 
+# A description ending in a village word: a craft village (ingest/clusters.py VILLAGE_HEADS)
+_VILLAGE_END = re.compile(r"\b[Vv]illages?$")
+# A producers' own company or group: "Milk Producer Company", "Ginger FPO", "Weavers
+# Cooperative Society" (ingest/mentions.py reads their names as enterprises)
+_PRODUCER_GROUP = re.compile(
+    r"\bProducers?['’]?\s+(?:Company|Organi[sz]ation)\b|\b(?:FPO|FPC|FPCL)\b|"
+    r"\bCo-?operative\b",
+    re.I,
+)
+# Words of such names that the product names know but that say how, not what, it makes
+_NOT_MADE = {"organic", "women", "tribal", "rural", "farmers", "allied", "agro", "agri"}
+# The place written right after a group's name: "(Raebareli)", "of Jhansi", ", Baripada"
+_GROUP_PLACE_AFTER = re.compile(
+    r"\s*(?:\(|,\s*|\s+(?:of|in|at|from)\s+(?:the\s+)?)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+)
+
+
 @dataclass
 class _PlaceSeen:
     """A place a document names, as `Extractor._own_cluster` weighs it: as first written, its
@@ -1022,6 +1039,7 @@ class Extractor:
                 headed[-1], listed_product=section or headline, odop=about_odop,
             )  # fmt: skip
             carried = heads[-1][1] if heads else carried
+            found += self._producer_groups(s.clean, found, doc_states, district)
             if about_odop and parsed is not None:
                 found += self._odop_facilities(s.clean, found, doc_states, parsed)
         # the words the document opens its named clusters with, twice or more ("Soft
@@ -1558,12 +1576,55 @@ class Extractor:
                 qualifier = place_slug(where) if where else d.place
                 role, aliases = f"cluster:{qualifier}", [f"{name}, {d.place}"]
             else:
-                name = f"{d.place} {_titled(d.product)} Cluster"
+                # "a Craft Handloom Village": a craft village keeps its own word
+                head = "Village" if _VILLAGE_END.search(clean, d.start, end) else "Cluster"
+                name = f"{d.place} {_titled(d.product)} {head}"
                 role, aliases = "described", []  # maybe a named cluster's description
             out.append(Mention("Cluster", name, d.start, end, role,
                                ids=[located] if located else [], aliases=aliases,
                                how="description",
                                town=d.place if d.place_kind == "town" else ""))  # fmt: skip
+        return out
+
+    def _producer_groups(
+        self, clean: str, found: list[Mention], doc_states: Counter[str], district: str | None
+    ) -> list[Mention]:
+        """A producers' own company or group named for what it makes, with its place ("Kotwa
+        Milk Producer Company (Hardoi)", "the Belur Ginger FPO"), is a cluster project of
+        that product there: "<place> <product> Cluster". The place is the one written in
+        brackets or after "of"/"in"/"at"/"from" right after the name; a group of no product
+        word, or of no such place below a state, makes none."""
+        out = []
+        taken = [(m.start, m.end) for m in found if m.type == "Cluster"]
+        for m in found:
+            if m.type != "Enterprise" or not _PRODUCER_GROUP.search(m.name):
+                continue
+            if any(a < m.end and m.start < b for a, b in taken):
+                continue
+            words = re.findall(r"[A-Za-z]+", m.name)
+            made = list(dict.fromkeys(
+                w for w in words if is_product_word(w.lower()) and w.lower() not in _NOT_MADE
+            ))  # fmt: skip
+            if not made:
+                continue
+            # the place written after the name (a place opening it is the group's home, not
+            # always its producers': "Patiala Handicraft Workshop Cooperative Society" works
+            # with women in Pathankot); the mention spans that place, leaving the group its
+            # own name. A town of no known district only in brackets (", Reliance" is none)
+            after = _GROUP_PLACE_AFTER.match(clean, m.end)
+            if after is None:
+                continue
+            place, (start, end) = after.group(1), after.span(1)
+            kind = self._place_kind(place, doc_states)
+            if kind is None or kind[0] not in ("district", "town"):
+                continue
+            if kind[0] == "town" and not kind[1] and "(" not in after.group(0):
+                continue
+            where = kind[1] or (district if kind[0] == "town" else None)
+            name = f"{place} {_titled(' '.join(made))} Cluster"
+            out.append(Mention("Cluster", name, start, end, "described",
+                               ids=[where] if where else [], how="description",
+                               town=place if kind[0] == "town" else ""))  # fmt: skip
         return out
 
     def _odop_facilities(
@@ -1668,6 +1729,10 @@ class Extractor:
         heads = [e for s in sentences if s.text == title for e in s.entities if e.type == "Cluster"]
         body = {e.id: e for s in sentences if s.text != title
                 for e in s.entities if e.type == "Cluster"}  # fmt: skip
+        if len(body) > 1 and heads:  # "handloom cluster" over a body's cluster and a craft
+            # village: the one of the headline's kind
+            kind = heads[0].name.split()[-1]
+            body = {i: e for i, e in body.items() if e.name.split()[-1] == kind}
         if len({e.id for e in heads}) != 1 or heads[0].id in body or len(body) != 1:
             return
         (other,) = body.values()

@@ -135,7 +135,7 @@ ORG_PATTERNS: list[tuple[str, str | None, re.Pattern[str]]] = [
         re.compile(
             rf"{_CAP}(?:\s+{_CAP}){{0,5}}(?:\s+(?:and|&)\s+{_CAP})?\s+(?:{'|'.join(GROUP_KINDS)}|"
             r"Self[- ]Help\s+Group|"
-            r"Farmers?['’]?\s+Producers?['’]?\s+(?:Organi[sz]ation|Company))(?![\w-])"
+            r"(?:Farmers?['’]?\s+)?Producers?['’]?\s+(?:Organi[sz]ation|Company))(?![\w-])"
         ),
     ),
     (

@@ -526,11 +526,14 @@ def _cued(clean: str, bodies: list[Entity], lead: re.Pattern[str]) -> list[Entit
     return out
 
 
-# A producers' own group by its kind ("Maa Durga SHG", "Jarok Hills FPO"), and the place
-# written with it: after a comma or "of" ("Maa Durga SHG, Baripada", "... FPO of Kheti village")
-_GROUP_KIND = re.compile(rf"\b(?:{'|'.join(GROUP_KINDS)})\b")
+# A producers' own group by its kind ("Maa Durga SHG", "Jarok Hills FPO", "Kotwa Milk Producer
+# Company"), and the place written with it: after a comma, in brackets or after "of" ("Maa
+# Durga SHG, Baripada", "... FPO of Kheti village", "... Producer Company (Hardoi)")
+_GROUP_KIND = re.compile(
+    rf"\b(?:{'|'.join(GROUP_KINDS)})\b|\bProducers?['’]?\s+(?:Company|Organi[sz]ation)\b"
+)
 _GROUP_PLACE = re.compile(
-    r"(?:\s*,\s*|\s+(?:of|from|at|in)\s+)(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+    r"(?:\s*,\s*|\s*\(\s*|\s+(?:of|from|at|in)\s+)(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
 )
 
 
@@ -655,8 +658,9 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
             for found in _located(s, c, rel):
                 located.add(c.id)
                 yield found
-        if ANCHOR.search(text):
-            yield from each(enterprises, "ANCHORS", targets, 0.85)
+        if ANCHOR.search(text):  # not a producers' group, which runs its own cluster
+            anchors = [e for e in enterprises if not _group_clusters(e, s.clean, every_cluster)]
+            yield from each(anchors, "ANCHORS", targets, 0.85)
         for _, start, end, party in parties.get(s.index, []):
             # named by a role noun: "the main buyers are A, B and C", "A is the anchor unit"
             named = [x for x in [*enterprises, *agencies] if x.start < end and start < x.end]
@@ -874,7 +878,9 @@ def _sentence_relations(sentences: list[Sentence], context: dict[str, Any]) -> I
                 yield rel(*role_edge(body, c, role), 0.65, {"role": role.role})
             # "a tamarind processing centre will be set up by Kosar Agro Private Limited"
             for firm, c in anchor_firms(s, parses[s.index], focal):
-                if (firm.id, c.id) not in linked:
+                if (firm.id, c.id) not in linked and not _group_clusters(
+                    firm, s.clean, every_cluster
+                ):
                     yield rel(firm.id, "ANCHORS", c.id, 0.6, {"role": "anchor"})
         if s.index in parses and not s.of("Cluster", "Scheme"):
             # "The Directorate has been implementing in the State": the document's programme,
