@@ -515,7 +515,17 @@ def _support(span: str, c: Candidate, others: list[tuple[Candidate, str]], most:
 def answer_spans(q: Question, text: str) -> list[Span]:
     """Spans of `text` of a type that answers `q`, and not already in the question: the
     asked type first, then the nearest to the words the question and the text share."""
-    return [s for s, _ in _ranked_spans(q, text)]
+    return [s for s, _ in _ranked_spans(q, text, answering=True)]
+
+
+# Nouns for things a list question asks that are no body and no place: "what facilities are
+# planned", "components of the mega cluster" (a name in the sentence, "Kamrup", is no answer)
+THING_NOUNS = frozenset(
+    stem(w)
+    for w in ("component", "facility", "item", "machine", "equipment", "activity", "sector",
+              "service", "intervention", "infrastructure", "feature", "problem", "challenge",
+              "product", "craft")
+)  # fmt: skip
 
 
 # "How many days ...?" counts a duration, which the tagger reads as a date ("for 15-20 days")
@@ -527,9 +537,13 @@ _YEAR_NOUN = stem("year")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
-def _ranked_spans(q: Question, text: str) -> list[tuple[Span, int]]:
-    """answer_spans with each span's distance in words to the question's words."""
+def _ranked_spans(q: Question, text: str, answering: bool = False) -> list[tuple[Span, int]]:
+    """answer_spans with each span's distance in words to the question's words. `answering`:
+    for the answer itself, a list of things asked is answered by the things listed, not by a
+    name (the evidence model was fitted on the spans of every answering type)."""
     wanted = SPAN_TYPES.get(q.answer_type, set())
+    if answering and q.answer_type == "list" and q.noun in THING_NOUNS:
+        wanted = {"items"}  # "which facilities": things the text lists, not a body or place
     if q.answer_type == "count" and q.noun in DURATION_NOUNS:
         wanted = wanted | {"date"}
     asked = q.text.lower()
