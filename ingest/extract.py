@@ -67,7 +67,7 @@ from ingest.mentions import (
     pattern_mentions,
 )
 from ingest.registry import MINISTRY_FILE
-from ingest.relations import relations_of
+from ingest.relations import GROUP_PLACE, relations_of
 from ingest.units import Entity, Sentence, facilities, focal_group
 from kb import deadline, nlp
 from kb.aliases import STATE_BOARDS
@@ -582,10 +582,6 @@ _PRODUCER_GROUP = re.compile(
 )
 # Words of such names that the product names know but that say how, not what, it makes
 _NOT_MADE = {"organic", "women", "tribal", "rural", "farmers", "allied", "agro", "agri"}
-# The place written right after a group's name: "(Raebareli)", "of Jhansi", ", Baripada"
-_GROUP_PLACE_AFTER = re.compile(
-    r"\s*(?:\(|,\s*|\s+(?:of|in|at|from)\s+(?:the\s+)?)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
-)
 
 
 @dataclass
@@ -1611,10 +1607,11 @@ class Extractor:
             # always its producers': "Patiala Handicraft Workshop Cooperative Society" works
             # with women in Pathankot); the mention spans that place, leaving the group its
             # own name. A town of no known district only in brackets (", Reliance" is none)
-            after = _GROUP_PLACE_AFTER.match(clean, m.end)
+            # (read as ingest/relations.py reads a group's place, so the group runs this cluster)
+            after = GROUP_PLACE.match(clean, m.end)
             if after is None:
                 continue
-            place, (start, end) = after.group(1), after.span(1)
+            place, (start, end) = after.group("place"), after.span("place")
             kind = self._place_kind(place, doc_states)
             if kind is None or kind[0] not in ("district", "town"):
                 continue

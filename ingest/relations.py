@@ -532,7 +532,7 @@ def _cued(clean: str, bodies: list[Entity], lead: re.Pattern[str]) -> list[Entit
 _GROUP_KIND = re.compile(
     rf"\b(?:{'|'.join(GROUP_KINDS)})\b|\bProducers?['’]?\s+(?:Company|Organi[sz]ation)\b"
 )
-_GROUP_PLACE = re.compile(
+GROUP_PLACE = re.compile(
     r"(?:\s*,\s*|\s*\(\s*|\s+(?:of|from|at|in)\s+)(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
 )
 
@@ -544,7 +544,7 @@ def _group_clusters(x: Entity, clean: str, clusters: list[Entity]) -> list[Entit
     if x.role != "producer group" and kind is None:
         return []
     tail = x.name[kind.end() :] if kind is not None else ""
-    m = _GROUP_PLACE.match(tail) or _GROUP_PLACE.match(clean[x.end :])
+    m = GROUP_PLACE.match(tail) or GROUP_PLACE.match(clean[x.end :])
     if m is None:
         return []
     place = m.group("place").lower() + " "
