@@ -225,10 +225,14 @@ def _best_rank(ranking: list[str], answers: set[str]) -> int | None:
 
 def evaluate_gi_prediction(kb: KnowledgeBase) -> dict[str, Any]:
     """Leave-one-out over the ODOP rows with a GI link: hide the link and rank every GI of
-    the registry by MiniLM similarity of its name to the row's product and description, with
-    a bonus for GIs registered in the row's state. Note: the links were made by a name matcher
-    (ingest/odop.py link_gi), so this measures agreement with it, from a different signal."""
+    the registry by MiniLM similarity of its name to the row's product, sector and
+    description, with a bonus for GIs registered in the row's state. Note: the links were
+    made by a name matcher (ingest/odop.py link_gi), so this measures agreement with it, from
+    a different signal."""
     import numpy as np
+
+    from kb.recommend import ODOP_SEED
+    from kb.search import cached_vectors
 
     store = kb.store
     gis = list(store.nodes("GeographicalIndication"))
@@ -244,9 +248,11 @@ def evaluate_gi_prediction(kb: KnowledgeBase) -> dict[str, Any]:
             popularity[t] = popularity.get(t, 0) + 1
     rows = [e for e in store.edges("ODOP_PRODUCT") if e.target in links]
     names = {n.id: n.name for n in store.nodes("Product")}
-    texts = [f"{names.get(e.target, e.target)}. {e.attrs.get('description') or ''}" for e in rows]
+    # each row as the ministry model writes it, so the bundled vectors serve (clusterkb/seed.py)
+    texts = [f"{names.get(e.target, e.target)}. {e.attrs.get('sector') or ''}. "
+             f"{e.attrs.get('description') or ''}" for e in rows]  # fmt: skip
     gvec = kb.embedder().encode([g.name for g in gis])
-    rvec = kb.embedder().encode(texts)
+    rvec = cached_vectors(kb.embedder(), texts, None, seed=ODOP_SEED)[0]
     sims = rvec @ gvec.T
     ids = [g.id for g in gis]
     model_ranks, base_ranks = [], []

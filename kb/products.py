@@ -72,6 +72,15 @@ class ProductKey:
     def __bool__(self) -> bool:
         return bool(self.key or self.broader)
 
+    def __hash__(self) -> int:
+        """The fields' hash, worked out once: keys are looked up millions of times in
+        Thesaurus.relation's cache when every ODOP pair is planned."""
+        h: int | None = self.__dict__.get("_hash")
+        if h is None:
+            h = hash((self.key, self.broader, self.main, self.head))
+            object.__setattr__(self, "_hash", h)
+        return h
+
 
 class Thesaurus:
     """Product terms and their concepts (kb/products.csv), and the keys built from them."""

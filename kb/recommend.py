@@ -35,6 +35,7 @@ import numpy as np
 
 from kb import deadline
 from kb.backers import FEATURES, BackerModel, Candidate, Evidence, context_weights
+from kb.config import bundled_data
 from kb.eligibility import Served, eligibility, for_individuals, stated_reason
 from kb.errors import NotFound
 from kb.ids import node_id, qualifier, state_of, state_slug
@@ -155,7 +156,18 @@ def haversine_km(a: Node, b: Node) -> float | None:
     pa, pb = point(a), point(b)
     if pa is None or pb is None:
         return None
-    return float(great_circle_km(*(math.radians(x) for x in (*pa, *pb))))
+    # one pair: the formula of great_circle_km in plain floats (numpy's scalars cost ~10x)
+    la1, lo1, la2, lo2 = (math.radians(x) for x in (*pa, *pb))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(math.sqrt(min(max(h, 0.0), 1.0)))
+
+
+# The ODOP rows' vectors shipped with the data (clusterkb/seed.py makes them): a new KB reads them
+# instead of embedding ~1,200 descriptions (a minute of CPU on two cores) on first use.
+ODOP_SEED = bundled_data() / "vectors" / "odop-rows.npz"
 
 
 class MinistryModel:
@@ -190,7 +202,7 @@ class MinistryModel:
     def vectors(self) -> np.ndarray:
         if self._vectors is None:
             path = self.cache / "odop-rows.npz" if self.cache is not None else None
-            self._vectors = cached_vectors(self.embedder, self.texts, path)[0]
+            self._vectors = cached_vectors(self.embedder, self.texts, path, seed=ODOP_SEED)[0]
         return self._vectors
 
     def vote(
@@ -413,11 +425,18 @@ class Recommender:
         self._backer_models: dict[str, BackerModel] = {}
         self._catalogue: list[tuple[Node, set[str], bool]] | None = None
         self._fit_bonus: dict[tuple[str, frozenset[str]], float] = {}
+        self._for_people: dict[str, str | None] = {}
 
     def _profile(self, node: Node) -> Any:
         if node.id not in self._fits:
             self._fits[node.id] = profile(node)
         return self._fits[node.id]
+
+    def _for_individuals(self, scheme: Node) -> str | None:
+        """kb.eligibility.for_individuals, once per scheme (it reads the scheme's words)."""
+        if scheme.id not in self._for_people:
+            self._for_people[scheme.id] = for_individuals(scheme)
+        return self._for_people[scheme.id]
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
@@ -641,7 +660,7 @@ class Recommender:
                       if s.id in product or eligibility(s, served).admits(frozenset(sectors))]  # fmt: skip
             # a scheme for individual people (a scholarship, an artisan's pension or tool kit)
             # is no funding for a cluster, unless it did back one (kb/eligibility.py)
-            chosen = [s for s in chosen if s.id in ev.served or for_individuals(s) is None]
+            chosen = [s for s in chosen if s.id in ev.served or self._for_individuals(s) is None]
             if chosen and target.vector is not None:
                 fits = self._embed([scheme_text(s) for s in chosen]) @ target.vector
                 extra = {s.id: (float(f), self._scheme_fit(s, wanted))

@@ -65,6 +65,13 @@ class MiniLM:
         self._lock = threading.Lock()
         self._memo: OrderedDict[str, np.ndarray] = OrderedDict()
 
+    @cached_property
+    def model_id(self) -> str:
+        """The model's identity (kb.minilm.model_id): bundled vectors are used only by it."""
+        from kb.minilm import model_id
+
+        return model_id()
+
     def _load(self) -> Any:
         if self._model is None:
             from kb.minilm import NumpyMiniLM
@@ -113,28 +120,59 @@ def cached_vectors(
     texts: Sequence[str],
     path: Path | None,
     keys: Sequence[str] | None = None,
+    seed: Path | None = None,
 ) -> tuple[np.ndarray, int]:
     """Vectors of `texts` and how many had to be encoded, reusing those saved at `path` under
     `keys` (default: a hash of each text, so a changed text is re-encoded and an unchanged one
-    never is); the file is rewritten atomically when anything was encoded. A damaged file is
-    rebuilt, not trusted."""
-    keys = list(keys) if keys is not None else [hashlib.sha1(t.encode()).hexdigest() for t in texts]
-    cached: dict[str, np.ndarray] = {}
-    if path is not None and path.exists():
-        try:
-            with np.load(path) as data:
-                cached = dict(zip(json.loads(str(data["keys"])), data["vectors"], strict=True))
-        except (OSError, ValueError, KeyError):
-            cached = {}
-    missing = [(k, t) for k, t in dict(zip(keys, texts, strict=True)).items() if k not in cached]
+    never is); the file is rewritten atomically when any of them was not in it. A damaged file is
+    rebuilt, not trusted. `seed`: a file of the same form shipped with the data (see
+    write_seed), read for what `path` lacks when it was made by the embedder's model."""
+    keys = list(keys) if keys is not None else [text_key(t) for t in texts]
+    cached = _load_vectors(path)
+    wanted = dict(zip(keys, texts, strict=True))
+    fresh = any(k not in cached for k in wanted)  # the file is written again
+    if seed is not None and any(k not in cached for k in wanted):
+        model = getattr(embedder, "model_id", None)
+        seeded = _load_vectors(seed, model) if model else {}
+        cached.update({k: seeded[k] for k in wanted if k not in cached and k in seeded})
+    missing = [(k, t) for k, t in wanted.items() if k not in cached]
     if missing:
         vectors = embedder.encode([t for _, t in missing])
         cached.update({k: v for (k, _), v in zip(missing, vectors, strict=True)})
-        if path is not None:
-            _save_vectors(path, {k: cached[k] for k in dict.fromkeys(keys)})
+    if fresh and path is not None and keys:
+        _save_vectors(path, {k: cached[k] for k in dict.fromkeys(keys)})
     if not keys:
         return np.zeros((0, 384), dtype=np.float32), len(missing)
     return np.stack([cached[k] for k in keys]).astype(np.float32), len(missing)
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def _load_vectors(path: Path | None, model: str | None = None) -> dict[str, np.ndarray]:
+    """The vectors saved at `path` by key ({} when there is no file, it is damaged, or it was
+    made by another model than `model`, when given)."""
+    if path is None or not path.exists():
+        return {}
+    try:
+        with np.load(path) as data:
+            if model is not None and ("model" not in data or str(data["model"]) != model):
+                return {}
+            return dict(zip(json.loads(str(data["keys"])), data["vectors"], strict=True))
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
+def write_seed(path: Path, embedder: Embedder, texts: Sequence[str], model: str) -> int:
+    """Encode `texts` and save them at `path` for cached_vectors' `seed`: keyed by the texts'
+    hashes and marked with the `model` that made them. Returns how many were saved."""
+    keys = list(dict.fromkeys(text_key(t) for t in texts))
+    by_key = {text_key(t): t for t in texts}
+    vectors = np.asarray(embedder.encode([by_key[k] for k in keys]), dtype=np.float32)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, keys=json.dumps(keys), vectors=vectors, model=model)
+    return len(keys)
 
 
 def _save_vectors(path: Path, vectors: dict[str, np.ndarray]) -> None:

@@ -154,8 +154,8 @@ def built_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     kb = KnowledgeBase(Settings(home=home, data_dir=REPO_DATA))
     kb.build()
     kb.prepare(ask=False)  # as `clusterkb build` does: sentence and name vectors cached on disk
-    # and the ODOP rows' vectors, which a server's warm-up otherwise computes (a minute of CPU)
-    # in every copy of this home a test starts a server on
+    # and the ODOP rows' vectors (from the bundled seed, data/vectors), which a server's warm-up
+    # otherwise writes in every copy of this home a test starts a server on
     from kb.recommend import MinistryModel
 
     MinistryModel(kb.store, kb.embedder(), cache=kb.linker.cache_dir).vectors  # noqa: B018

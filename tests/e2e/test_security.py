@@ -1,7 +1,7 @@
 """Hostile requests to a real `clusterkb serve` (API and UI): issue 17's first two findings.
 
 1. A write (upload, preview, delete) without the key is refused before its body is read, and a
-   document of one 100 KB "sentence" is read in time linear in its length while the server
+   document of one 40 KB "sentence" is read in time linear in its length while the server
    keeps answering (`/stats`).
 2. The UI's functions read only files uploaded through Gradio: a server path named in an
    event's data is refused, not read, and not copied into Gradio's folder.
@@ -31,7 +31,9 @@ KEY = "security-test-key"
 # seconds a request may take: a 100 KB sentence previewed or ingested took 3-14 s when this was
 # written and 18-34 s on 2 cores on 2026-12-05 (main before and after that day's changes alike);
 # a clean-clone CI run under load once passed 60 s. The test is of linear reading and of /stats
-# answering meanwhile, not of speed (bench/ measures that): a quadratic reading takes far longer
+# answering meanwhile, not of speed (bench/ measures that): a quadratic reading takes far longer.
+# Since 2026-12-07 the sentence is 40 KB (each kind read twice cost 17-53 s of the suite at 100
+# KB); a reading quadratic in the sentence's length still takes minutes at 40 KB
 BUDGET = 120.0
 HTTP = httpx.Client(timeout=BUDGET)
 STATS_TIMEOUT = 10.0  # /stats, asked while a long sentence is read, must answer within this
@@ -115,10 +117,10 @@ def test_keyless_writes_are_refused_before_the_body_is_read(server: Server) -> N
 
 
 LONG = {
-    # 100 KB without a full stop: words, then capitalised words, then one capitalised "word"
-    "words": "Ab Cd " * (100_000 // 6),
-    "names": "Gaya Patna Bank Board Nalanda " * (100_000 // 30),
-    "no-spaces": "A" * 100_000,
+    # 40 KB without a full stop: words, then capitalised words, then one capitalised "word"
+    "words": "Ab Cd " * (40_000 // 6),
+    "names": "Gaya Patna Bank Board Nalanda " * (40_000 // 30),
+    "no-spaces": "A" * 40_000,
 }
 
 
@@ -152,7 +154,7 @@ def while_polling_stats(server: Server, work: Any) -> tuple[Any, float, list[flo
 
 
 @pytest.mark.parametrize("kind", sorted(LONG))
-def test_a_100kb_sentence_is_read_in_linear_time_while_stats_answers(
+def test_a_40kb_sentence_is_read_in_linear_time_while_stats_answers(
     server: Server, kind: str
 ) -> None:
     text = LONG[kind].encode()
@@ -165,7 +167,7 @@ def test_a_100kb_sentence_is_read_in_linear_time_while_stats_answers(
     r, took, stats = while_polling_stats(server, preview)
     assert r.status_code == 200, r.text[:300]
     assert stats and max(stats) < float("inf"), f"/stats did not answer: {stats}"
-    print(f"\n{kind}: preview of 100 KB in one sentence {took:.2f} s; /stats answered "
+    print(f"\n{kind}: preview of 40 KB in one sentence {took:.2f} s; /stats answered "
           f"{len(stats)} times meanwhile, slowest {max(stats) * 1000:.0f} ms")  # fmt: skip
 
     def upload() -> httpx.Response:
@@ -177,7 +179,7 @@ def test_a_100kb_sentence_is_read_in_linear_time_while_stats_answers(
     print(f"{kind}: ingest {took:.2f} s; /stats slowest {max(stats) * 1000:.0f} ms")
     doc = r.json()["added"][0]
     sentences = HTTP.get(v1(server, f"/documents/{doc}")).json()["sentences"]
-    assert 100 <= len(sentences) <= 101 and max(len(s) for s in sentences) <= 1000
+    assert 40 <= len(sentences) <= 41 and max(len(s) for s in sentences) <= 1000
     assert "".join(sentences).replace(" ", "") == LONG[kind].replace(" ", "")  # nothing lost
     names = [
         e["name"] for e in HTTP.get(v1(server, "/entities"), params={"limit": 100}).json()["items"]

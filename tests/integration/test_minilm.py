@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import Any
 
 import numpy as np
 import pytest
@@ -58,3 +59,19 @@ def test_the_service_encoder_does_not_import_torch() -> None:
     )
     assert out.stdout.split() == ["False", "False"]
     assert MiniLM().encode([]).shape == (0, 384)
+
+
+def test_the_bundled_odop_vectors_are_this_models_for_todays_table(built_kb: Any) -> None:
+    """data/vectors/odop-rows.npz (clusterkb/seed.py) holds the vectors of every ODOP row as the
+    recommender writes it, made by this model: a changed table or model fails here (then run
+    `python -m clusterkb.seed`), not silently in a slower first plan."""
+    from kb.recommend import ODOP_SEED, MinistryModel
+    from kb.search import _load_vectors, text_key
+
+    model = MiniLM()
+    seeded = _load_vectors(ODOP_SEED, model.model_id)
+    texts = MinistryModel(built_kb.store, model).texts
+    assert len(texts) >= 1000 and all(text_key(t) in seeded for t in texts)
+    sample = texts[:: len(texts) // 6]
+    fresh = NumpyMiniLM().encode(sample)
+    assert np.abs(np.stack([seeded[text_key(t)] for t in sample]) - fresh).max() < 1e-5

@@ -89,6 +89,34 @@ def test_vector_cache_is_keyed_by_content(tmp_path: Path) -> None:
     assert n3 == 1 and np.allclose(v3[0], v1[0])
 
 
+def test_a_seed_file_is_read_only_for_its_model_and_only_for_what_it_holds(
+    tmp_path: Path,
+) -> None:
+    from kb.search import write_seed
+
+    seed, path = tmp_path / "seed.npz", tmp_path / "cache" / "v.npz"
+    write_seed(seed, Letters(), ["abc", "xyz", "abc"], model="letters-1")
+
+    class Model(Letters):
+        def __init__(self, model_id: str) -> None:
+            super().__init__()
+            self.model_id = model_id
+
+    same = Model("letters-1")
+    v, n = cached_vectors(same, ["xyz", "abd"], path, seed=seed)
+    assert n == 1 and same.encoded == ["abd"]  # "xyz" from the seed, "abd" not in it
+    assert np.allclose(v, Letters().encode(["xyz", "abd"]))
+    again = Model("letters-1")  # the cache file now holds both: the seed is not needed
+    cached_vectors(again, ["xyz", "abd"], path, seed=seed)
+    assert again.encoded == []
+    other = Model("letters-2")  # another model's vectors are never read
+    v, n = cached_vectors(other, ["abc"], tmp_path / "other.npz", seed=seed)
+    assert n == 1 and other.encoded == ["abc"]
+    plain = Letters()  # an embedder that does not say its model reads no seed
+    cached_vectors(plain, ["abc"], tmp_path / "plain.npz", seed=seed)
+    assert plain.encoded == ["abc"]
+
+
 def test_a_cluster_is_found_by_its_place_and_product(tmp_path: Path) -> None:
     """ "the Balussery coir project" names the Balussery Coir Cluster (place and product); a
     generic cluster name alone ("Coir Cluster") is not found as written."""
