@@ -56,3 +56,26 @@ def test_a_name_over_200_characters_is_not_kept() -> None:
     names = [n.name for n in facts.nodes.values() if n.type == "Cluster"]
     assert names == ["Gaya Silk Cluster"]
     assert any("more than 200" in s.reason for s in facts.skipped)
+
+
+def test_a_run_of_400_characters_without_a_space_is_no_word_to_the_patterns() -> None:
+    """The stored sentence keeps the run; the extractor reads it as a space, so the names
+    around it are found as without it (and no pattern walks the run position by position)."""
+    from ingest.extract import Extractor
+    from kb.resolve import Resolver
+
+    said = "The Gaya Silk Cluster is supported by SFURTI."
+    ex = Extractor([], Resolver.from_nodes([]))
+    found = {}
+    for run in ("", "A" * 999, "https://example.org/" + "x" * 380):
+        text = f"{said} {run}".strip()
+        doc = LoadedDocument("doc:t", "t", "t.txt", "0", [text])
+        sentences, _ = ex.read(doc)
+        assert sentences[0].text == text and run not in sentences[0].clean or not run
+        found[run[:5]] = sorted((e.type, e.name) for s in sentences for e in s.entities)
+    assert found["A" * 5] == found["https"] == found[""]
+    assert ("Cluster", "Gaya Silk Cluster") in found[""]
+    # a shorter run (the longest URL of the test sets is 331 characters) is read as written
+    url = "https://example.org/" + "x" * 300
+    sentences, _ = ex.read(LoadedDocument("doc:t", "t", "t.txt", "0", [f"{said} {url}"]))
+    assert url in sentences[0].clean
