@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,13 +16,24 @@ from pathlib import Path
 from tests.conftest import REPO
 
 
-def test_a_hindi_set_gives_its_clusters_with_their_places(tmp_path: Path) -> None:
+def test_a_hindi_set_gives_its_clusters_with_their_places(tmp_path: Path, built_home: Path) -> None:
+    """The scorer's own run builds the bundled KB and ingests the set; here the set is ingested
+    into a copy of the KB the suite built once (the same build), and the scorer reads it."""
     clusterkb = Path(sys.executable).parent / "clusterkb"
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    home = tmp_path / "kb"
+    shutil.copytree(built_home, home)
+    docs = REPO / "tests" / "hindi1" / "docs"
+    ingested = subprocess.run(
+        [str(clusterkb), "ingest", str(docs), "--json"],
+        cwd=REPO, env={**env, "CLUSTERKB_HOME": str(home)}, capture_output=True, text=True,
+        timeout=900,
+    )  # fmt: skip
+    assert ingested.returncode == 0, ingested.stderr[-2000:]
     done = subprocess.run(
         [sys.executable, str(REPO / "data" / "eval" / "devset" / "score_extraction.py"),
-         str(clusterkb), str(REPO / "tests" / "hindi1" / "extract_gold"),
-         str(REPO / "tests" / "hindi1" / "docs"), "--home", str(tmp_path / "kb")],
+         str(clusterkb), str(REPO / "tests" / "hindi1" / "extract_gold"), str(docs),
+         "--home", str(home), "--reuse"],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=900,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
