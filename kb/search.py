@@ -131,7 +131,7 @@ def cached_vectors(
     cached = _load_vectors(path)
     wanted = dict(zip(keys, texts, strict=True))
     fresh = any(k not in cached for k in wanted)  # the file is written again
-    if seed is not None and any(k not in cached for k in wanted):
+    if seed is not None and fresh:
         model = getattr(embedder, "model_id", None)
         seeded = _load_vectors(seed, model) if model else {}
         cached.update({k: seeded[k] for k in wanted if k not in cached and k in seeded})
