@@ -167,9 +167,9 @@ def _load_vectors(path: Path | None, model: str | None = None) -> dict[str, np.n
 def write_seed(path: Path, embedder: Embedder, texts: Sequence[str], model: str) -> int:
     """Encode `texts` and save them at `path` for cached_vectors' `seed`: keyed by the texts'
     hashes and marked with the `model` that made them. Returns how many were saved."""
-    keys = list(dict.fromkeys(text_key(t) for t in texts))
-    by_key = {text_key(t): t for t in texts}
-    vectors = np.asarray(embedder.encode([by_key[k] for k in keys]), dtype=np.float32)
+    by_key = {text_key(t): t for t in texts}  # one row per distinct text, in first order
+    keys = list(by_key)
+    vectors = np.asarray(embedder.encode(list(by_key.values())), dtype=np.float32)
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(path, keys=json.dumps(keys), vectors=vectors, model=model)
     return len(keys)
