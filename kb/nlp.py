@@ -60,6 +60,17 @@ _SCHEME_NAME = re.compile(
     r"\s+(?:Scheme|Yojana|Programme|Program|Mission)\b"
 )
 _PLACE_UNIT = re.compile(rf"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}\s+(?i:{PLACE_UNIT_WORDS})\b")
+# A name set in quotes: a project's, scheme's, brand's or body's title ("the 'One Loom in One
+# House' project", "under the scheme ‘One District, One Product’"), which the tagger cuts into
+# numbers and nouns ("One", "House"). Two to eight words, the first capitalised, no sentence
+# stop inside; `_quoted` keeps those whose words are mostly capitalised (a quoted remark is not)
+_QUOTED = re.compile(
+    r"(?:(?<![\w'’])'(?P<a>[A-Z][^'\n.;:!?]{2,80}?)'(?![\w])"
+    r"|[\"“](?P<b>[A-Z][^\"“”\n.;:!?]{2,80}?)[\"”]"
+    r"|‘(?P<c>[A-Z][^‘’\n.;:!?]{2,80}?)’(?![\w]))"
+)
+# Words a title leaves in lower case
+_TITLE_SMALL = {"of", "in", "for", "and", "the", "to", "on", "at", "a", "an", "by", "with", "&"}
 
 
 @dataclass(frozen=True)
@@ -246,6 +257,9 @@ def _reading(text: str, doc: Any) -> _Reading:
            for rx, kind in ((_MONEY, "money"), (_PERCENT, "percent"), (_AREA, "area"),
                             (_PLACE_UNIT, "place"), (_SCHEME_NAME, "org"))
            for m in rx.finditer(text)]  # fmt: skip
+    out += [
+        s for s in _quoted(text, doc) if not any(o.start < s.end and s.start < o.end for o in out)
+    ]
     content = frozenset(
         t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and t.is_alpha
     )
@@ -266,6 +280,23 @@ def _reading(text: str, doc: Any) -> _Reading:
             out.append(Span(m.group(0), "date", m.start(), m.end(), "", governors(root)))
     out += _enumerations(doc) + _kinds(doc)
     return tuple(sorted(out, key=lambda s: s.start)), content
+
+
+def _quoted(text: str, doc: Any) -> list[Span]:
+    """Names set in quotes (`_QUOTED`): spans of type org, of two to eight words, most of
+    them capitalised (the small words of a title aside)."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        quoted = next(k for k in ("a", "b", "c") if m.group(k))  # which quotes held it
+        name, start = m.group(quoted), m.start(quoted)
+        words = [w for w in re.findall(r"[\w&’'-]+", name) if w.lower() not in _TITLE_SMALL]
+        if not 2 <= len(name.split()) <= 8 or not words:
+            continue
+        if sum(w[0].isupper() or w[0].isdigit() for w in words) < 0.75 * len(words):
+            continue
+        end = start + len(name)
+        out.append(Span(name, "org", start, end, "", governors(_root(doc, start, end))))
+    return out
 
 
 def _kinds(doc: Any) -> list[Span]:

@@ -135,6 +135,11 @@ from kb.store.base import Node
         ("rate ITC paid per kg for the turmeric", "money"),
         ("interest rate per annum on the cluster's term loan", "percent"),
         ("rate of central assistance for the CFC", "percent"),
+        # bodies and pay by other common names
+        ("which corporate group promised a big order for the prints", "org"),
+        ("which chamber of commerce backs the brass cluster", "org"),
+        ("monthly earnings of the women weavers at the centre", "money"),
+        ("what wage is paid to the weavers per day", "money"),
     ],
 )
 def test_answer_type_comes_from_the_parse(question: str, expected: str) -> None:
@@ -208,6 +213,28 @@ def test_typed_spans_name_schemes_up_to_their_kind() -> None:
     )
     assert "Rural Weaving Programme" in orgs("The unit came up under the Rural Weaving Programme.")
     assert not {"The Scheme", "This Programme"} & orgs("The Scheme and This Programme ran.")
+
+
+def test_a_title_in_quotes_is_one_name() -> None:
+    """A title set in quotes, straight or curly, is one name, not the numbers and nouns the
+    tagger cuts it into ("One", "House"); a quoted remark, mostly lower case or long, is none."""
+
+    def typed(text: str) -> set[tuple[str, str]]:
+        return {(s.text, s.type) for s in spans(text)}
+
+    found = typed('Under the "One Loom in One House" project, Hanveev set up a weaving centre.')
+    assert ("One Loom in One House", "org") in found
+    assert not any(t == "count" for _, t in found)  # no "One" counted inside the name
+    assert ("One District, One Product", "org") in typed(
+        "It comes under the Central scheme 'One District, One Product' from this year."
+    )
+    assert ("Makhana King", "org") in typed("The brand ‘Makhana King’ was launched for makhana.")
+    remark = "He said, “for rubber furniture the state has selected the district” on Friday."
+    assert not any(s.type == "org" and "rubber" in s.text for s in spans(remark))
+    # an apostrophe is no quote: "the weavers' cluster ... the artisans' union"
+    assert not any(
+        "cluster" in s.text for s in spans("The weavers' Kashi cluster and the artisans' union.")
+    )
 
 
 def test_short_answer_then_its_sentence_within_400_characters() -> None:
