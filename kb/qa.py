@@ -1304,6 +1304,12 @@ class QuestionAnswerer:
                 ]  # fmt: skip
                 if actor:
                     hits = [r for r in hits if r.node.type in ACTOR_TYPES]
+                if wanted == [("LOCATED_IN", "out")] and not asked_type:
+                    # a bare "where": what the question already names is no answer ("where
+                    # is the Kanpur cluster": not Kanpur), nor the state of a place it names
+                    # ("where are the units in Bokaro": somewhere in Bokaro, not Jharkhand)
+                    hits = [r for r in hits if subject.type not in PLACE_TYPES
+                            and r.node.id not in {n.id for n in entities}]  # fmt: skip
                 if re.search(r"\bschemes?\b|\bprogramm", cue, re.I):
                     hits = [r for r in hits if r.node.type == "Scheme"] or hits
                 if _CLUSTERS.search(cue) and wanted == [("LOCATED_IN", "in")]:
