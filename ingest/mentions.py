@@ -634,6 +634,14 @@ _QUOTED_LOWER = re.compile(
 )
 
 
+# a title in quotes named as a programme of work by a kind word the scheme shapes do not end
+# with: "Under the "One Loom in One House" project", "the ‘Weaver's Village’ initiative"
+_QUOTED_PROJECT = re.compile(
+    r"[‘\"“](?P<name>[A-Z][^‘’\"“”.;:!?]{2,80}?)[’\"”]\s+(?P<kind>project|initiative)\b",
+    re.I,
+)
+
+
 def pattern_mentions(sentence: str) -> list[Mention]:
     found: list[Mention] = []
     # first, so that they win a tie with a shape below over the same words
@@ -729,6 +737,17 @@ def pattern_mentions(sentence: str) -> list[Mention]:
             full = f"{words[0].upper()}{words[1:]} {kind}"
             found.append(Mention("Scheme", full, m.start("name"), m.end("kind"), "scheme",
                                  how="quoted"))  # fmt: skip
+    for m in _QUOTED_PROJECT.finditer(sentence):
+        # a title (most words capitalised, two to eight of them) is the scheme's name as written
+        words = m.group("name").split()
+        titled = [w for w in words if w.lower() not in ("of", "in", "for", "and", "the", "to")]
+        # not a cluster's or a centre's own name ("the “Kashi Pottery Cluster” project")
+        owned = words[-1].lower() in ("cluster", "centre", "center", "park", "village", "hub")
+        titled_enough = sum(w[0].isupper() for w in titled) >= 0.75 * len(titled)
+        if 2 <= len(words) <= 8 and titled_enough and not owned:
+            name = " ".join(words)
+            found.append(Mention("Scheme", name, m.start("name"), m.start("name") + len(name),
+                                 "scheme", how="quoted"))  # fmt: skip
     for m in _ANCHOR_NAMED.finditer(sentence):
         name = m.group("name").rstrip(".,")  # "... with its anchor investor Aeques."
         if normalize(name) not in _GENERIC and not _only_business_words(name):

@@ -68,6 +68,10 @@ def place_spelling(name: str) -> str:
     return re.sub(r"([a-z])\1+", r"\1", re.sub(r"([tdbkgp])h", r"\1", spelling(name)))
 
 
+# A scheme's kind word in the plural at a name's end (normalised, lower case): its "s" goes
+_PLURAL_KIND = re.compile(r"(?:(?<= scheme)|(?<= programme)|(?<= program)|(?<= mission))s$")
+
+
 class Gazetteer:
     """Normalised names and aliases of known entities, matched as longest token n-grams."""
 
@@ -168,6 +172,11 @@ class Gazetteer:
                     if named
                     else None
                 )
+                if not entries and named and _PLURAL_KIND.search(key):
+                    # "the scheme of Integrated Handloom Development Schemes": a scheme's name
+                    # with its kind's word in the plural is the scheme
+                    entries = [e for e in self.index.get(_PLURAL_KIND.sub("", key), ())
+                               if e[1] == "Scheme"] or None  # fmt: skip
                 if not entries and n <= 2:
                     entries = self._spelled_district(surface, sentence[start + len(surface) :])
                 if not entries or not self._case_ok(key, surface):

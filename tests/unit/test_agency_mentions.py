@@ -340,3 +340,17 @@ def test_a_programme_named_as_a_project_or_an_initiative_is_a_scheme(
     sentence: str, schemes: set[str]
 ) -> None:
     assert {m.name for m in pattern_mentions(sentence) if m.type == "Scheme"} == schemes
+
+
+def test_a_quoted_title_before_project_or_initiative_is_a_scheme() -> None:
+    def schemes(text: str) -> list[str]:
+        return [m.name for m in pattern_mentions(text) if m.type == "Scheme"]
+
+    assert "One Loom in One House" in schemes(
+        'Under the "One Loom in One House" project, a women empowerment initiative, the '
+        "corporation set up weaving centres."
+    )
+    assert "Weaver Village Revival" in schemes("The ‘Weaver Village Revival’ initiative began.")
+    # a cluster's own name in quotes, or a remark, is no scheme
+    assert schemes("The “Kashi Pottery Cluster” project was inaugurated.") == []
+    assert schemes('He called it a "very good idea" project.') == []

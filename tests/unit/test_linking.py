@@ -163,3 +163,21 @@ def test_a_district_spelled_another_way_is_found_before_the_word_district() -> N
     # not without the word "district", nor a lower-case word
     assert found("a centre in Tiruvallur, where") == []
     assert found("the tiruvallur district") == []
+
+
+def test_a_schemes_name_with_its_kind_in_the_plural_is_the_scheme() -> None:
+    from kb.linking import Gazetteer
+
+    g = Gazetteer([
+        Node("scheme:ihds", "Scheme", "Integrated Handloom Development Scheme"),
+        Node("agency:dc", "Agency", "Development Commissioner"),
+    ])  # fmt: skip
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(m.name, text[m.start : m.end]) for m in g.find(text)]
+
+    assert found("under the scheme of Integrated Handloom Development Schemes sponsored by") == [
+        ("Integrated Handloom Development Scheme", "Integrated Handloom Development Schemes")
+    ]
+    # only a scheme's kind word: another body's name in the plural is no mention of it
+    assert found("the Development Commissioners met") == []
