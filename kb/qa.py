@@ -535,6 +535,10 @@ def _retrieved_as_cited(found: list[Candidate]) -> None:
             c.dense, c.lexical = max(c.dense, s.dense), max(c.lexical, s.lexical)
 
 
+# a district's headquarters asked ("where is the headquarters of X district", "HQ of X")
+_HEADQUARTERS = re.compile(r"\b(?:head\s*-?quarters?|hq)\b", re.I)
+
+
 class QuestionAnswerer:
     """Answers questions from the store, through the entity linker and the sentence search;
     partner questions go to the recommender, wording to the optional LLM."""
@@ -1284,6 +1288,13 @@ class QuestionAnswerer:
                 for nb in self.store.neighbors(c.id, "HAS_FACILITY"):
                     if word.rstrip("s") in nb.node.name.lower():
                         subjects.insert(0, nb.node)
+        if _HEADQUARTERS.search(cue):  # "where is the headquarters of X district": its town
+            for district in (n for n in subjects if n.type == "District"):
+                hq = district.attrs.get("hq_name")
+                if isinstance(hq, str) and hq:
+                    cited = [p.citation() for p in district.provenance if "hq_name" in p.fields]
+                    text = f"{district.name} district — headquarters at {hq}."
+                    return _reply(question, text, True, cited[:1], self._entities([district]), [])
         intents = INTENTS
         # the kind of place asked ("which state is X in", "states of X and Y"): a place of
         # another kind found is walked up to it (a cluster's district, then its state)
