@@ -69,7 +69,7 @@ def place_spelling(name: str) -> str:
 
 
 # A scheme's kind word in the plural at a name's end (normalised, lower case): its "s" goes
-_PLURAL_KIND = re.compile(r"(?:(?<= scheme)|(?<= programme)|(?<= program)|(?<= mission))s$")
+_PLURAL_KIND = re.compile(r" (scheme|programme|program|mission)s$")
 
 
 class Gazetteer:
@@ -175,7 +175,7 @@ class Gazetteer:
                 if not entries and named and _PLURAL_KIND.search(key):
                     # "the scheme of Integrated Handloom Development Schemes": a scheme's name
                     # with its kind's word in the plural is the scheme
-                    entries = [e for e in self.index.get(_PLURAL_KIND.sub("", key), ())
+                    entries = [e for e in self.index.get(_PLURAL_KIND.sub(r" \1", key), ())
                                if e[1] == "Scheme"] or None  # fmt: skip
                 if not entries and n <= 2:
                     entries = self._spelled_district(surface, sentence[start + len(surface) :])

@@ -1319,8 +1319,9 @@ class QuestionAnswerer:
                     # a bare "where": what the question already names is no answer ("where
                     # is the Kanpur cluster": not Kanpur), nor the state of a place it names
                     # ("where are the units in Bokaro": somewhere in Bokaro, not Jharkhand)
-                    hits = [r for r in hits if subject.type not in PLACE_TYPES
-                            and r.node.id not in {n.id for n in entities}]  # fmt: skip
+                    named = {n.id for n in entities}
+                    hits = [] if subject.type in PLACE_TYPES else [
+                        r for r in hits if r.node.id not in named]  # fmt: skip
                 if re.search(r"\bschemes?\b|\bprogramm", cue, re.I):
                     hits = [r for r in hits if r.node.type == "Scheme"] or hits
                 if _CLUSTERS.search(cue) and wanted == [("LOCATED_IN", "in")]:
