@@ -63,6 +63,7 @@ from ingest.mentions import (
     CLUSTER_LIKE_HEADS,
     acronym_pairs,
     acting_acronyms,
+    defined_projects,
     market_organisations,
     pattern_mentions,
 )
@@ -461,7 +462,8 @@ def _add_uses(
                                  list(like.ids), list(like.aliases), like.how))  # fmt: skip
 
 
-_KIND_WORD = re.compile(r"\s+(?i:schemes?|programmes?|programs?|yojana)$")
+_ORG_TYPES = ("Scheme", "Agency", "Enterprise", "Cluster")
+_KIND_WORD = re.compile(r"\s+(?i:schemes?|programmes?|programs?|yojana|projects?)$")
 
 
 def _schemes_named_again(sentences: list[Sentence], raw: list[list[Mention]]) -> None:
@@ -941,6 +943,11 @@ class Extractor:
                 self._after_capital_places(m) for m in pattern_mentions(clean)
                 if not (m.how == "lower-case kind" and self._is_place(m.name.rsplit(" ", 1)[0]))
             ]  # "the Andhra Pradesh scheme": the state's, not a scheme's name  # fmt: skip
+            shaped += [
+                m for m in defined_projects(clean, pairs)
+                if not any(f.start < m.end and m.start < f.end and f.type in _ORG_TYPES
+                           for f in (*found, *shaped))
+            ]  # a name of its own over the same words wins  # fmt: skip
             raw.append(found + self._joined_clusters(clean, shaped, found))
         # sentences in Hindi (none in an English document), read with the document's context
         hindi = self.hindi.read([s.clean for s in sentences])

@@ -642,6 +642,41 @@ _QUOTED_PROJECT = re.compile(
 )
 
 
+# A programme written as a code with its number, then "project": "The GEF-5 project focuses on
+# improving energy efficiency in India's MSME sector"
+_CODED_PROJECT = re.compile(
+    r"(?<![\w&/-])(?P<name>[A-Z]{2,6}-\d{1,2}(?:\.\d)?)\s+(?P<kind>[Pp]roject|[Pp]rogramme)\b"
+)
+# the last word of a name that says it is a place of work, not a programme of it
+_WORKS_NAME_END = re.compile(
+    r"\b(?:Cluster|Centre|Center|Park|Village|Hub|Unit|Plant|Facility|Complex|Estate|"
+    r"Corporation|Board|Council|Society|Committee|Limited|Ltd|Federation|Institute)s?$",
+    re.I,
+)
+
+
+def defined_projects(sentence: str, pairs: list[tuple[str, str]]) -> list[Mention]:
+    """Programmes named by "project": a name the sentence defines an acronym for, written with
+    "Project" after it ("Integrated Development and Promotion of Handicrafts (IDPH) Project
+    includes ...", read by `acronym_pairs` without its brackets), and a code with its number
+    ("the GEF-5 project"). A defined acronym marks a programme's title; a project named
+    without one ("the Mokokchung food processing project") is a cluster's own work."""
+    found: list[Mention] = []
+    for _, expansion in pairs:
+        words = expansion.split()
+        if len(words) < 2 or _WORKS_NAME_END.search(expansion):
+            continue
+        for m in re.finditer(
+            rf"(?<![\w-]){re.escape(expansion)}\s+(?:Project|project)\b", sentence
+        ):
+            found.append(Mention("Scheme", f"{expansion} Project", m.start(), m.end(), "scheme",
+                                 how="defined project"))  # fmt: skip
+    for m in _CODED_PROJECT.finditer(sentence):
+        name = f"{m.group('name')} {m.group('kind').capitalize()}"
+        found.append(Mention("Scheme", name, m.start(), m.end(), "scheme", how="coded project"))
+    return found
+
+
 def pattern_mentions(sentence: str) -> list[Mention]:
     found: list[Mention] = []
     # first, so that they win a tie with a shape below over the same words

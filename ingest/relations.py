@@ -178,6 +178,7 @@ _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?", re.I)
 _CLUSTER_TALK = re.compile(
     r"\bclusters?\b(?!\s+development)|\bCFCs?\b|\bcommon facility cent", re.I
 )
+_WORKER_TALK = re.compile(r"\b(?:artisans?|weavers?|craftsm[ae]n|craftspeople|potters?)\b", re.I)
 _IMPLEMENTING = re.compile(r"\b(?:implement|execut|operat)\w*", re.I)
 _CLUSTERS_AT_LARGE = re.compile(r"\bclusters\b|\bcluster development\b", re.I)
 _THE_CLUSTER = re.compile(r"\b(?:the|this|our|its)\b[^.;]{0,40}\bcluster\b", re.I)
@@ -322,6 +323,9 @@ def _relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterato
     sid = main_scheme(sentences)
     if sid is None:
         return
+    # a document's only scheme said of the cluster's workers ("we have launched Project
+    # Subansiri to help the weavers get the right price") is said of its cluster
+    only = {e.id for s in sentences for e in s.of("Scheme")} == {sid}
     cited = next(
         (
             s
@@ -336,6 +340,7 @@ def _relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterato
                 or "one-district-one-product" in e.id
                 or speaks_of_clusters(s.clean)
                 or bool(s.of("Cluster"))  # a sentence naming a cluster speaks of clusters
+                or (only and _WORKER_TALK.search(s.clean) is not None)
             )
         ),
         None,

@@ -1694,3 +1694,33 @@ def test_a_product_cluster_with_no_place_is_in_the_documents_one_district(
     clusters = set(_clusters(found))
     assert any("Leather" in c and c.startswith("Agra") for c in clusters), clusters
     assert len([c for c in clusters if "Coir" in c]) == 1, clusters
+
+
+def test_a_project_defined_with_its_acronym_backs_the_centres_it_sets_up(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    text = (
+        "TITLE: RCR projects: Common Facility Centres\n\n"
+        "The Rural Craft Revival (RCR) Project includes the setting up of common facility "
+        "centres for craft clusters.\n"
+        "Under RCR, the corporation is setting up the Coir Cluster at Alappuzha and the "
+        "Pottery Cluster at Nilambur.\n"
+    )
+    backed = _rels(_read(tables_kb, tmp_path, text), "SUPPORTED_BY")
+    clusters = {s for s, t in backed if t == "Rural Craft Revival Project"}
+    assert len(clusters) == 2, backed
+
+
+def test_a_documents_only_scheme_said_of_the_weavers_backs_its_cluster(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    text = (
+        "The Kolar Silk Cluster has 300 weavers.\n"
+        "The district has launched Project Reshmi to help the weavers get the right price.\n"
+    )
+    backed = _rels(_read(tables_kb, tmp_path, text), "SUPPORTED_BY")
+    assert ("Kolar Silk Cluster", "Project Reshmi") in backed, backed
+    # with a second scheme in the document, a scheme said of the weavers is no longer its
+    two = text + "Some weavers also took PMEGP loans for their looms.\n"
+    backed = _rels(_read(tables_kb, tmp_path, two, "two.txt"), "SUPPORTED_BY")
+    assert not {t for s, t in backed if s == "Kolar Silk Cluster"}, backed

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.mentions import acronym_pairs, acting_acronyms, pattern_mentions
+from ingest.mentions import acronym_pairs, acting_acronyms, defined_projects, pattern_mentions
 
 
 def _agencies(text: str) -> set[str]:
@@ -354,3 +354,18 @@ def test_a_quoted_title_before_project_or_initiative_is_a_scheme() -> None:
     # a cluster's own name in quotes, or a remark, is no scheme
     assert schemes("The “Kashi Pottery Cluster” project was inaugurated.") == []
     assert schemes('He called it a "very good idea" project.') == []
+
+
+def test_a_project_whose_title_has_an_acronym_or_a_number_is_a_scheme() -> None:
+    def schemes(text: str) -> list[str]:
+        clean, pairs = acronym_pairs(text)
+        return [m.name for m in defined_projects(clean, pairs)]
+
+    assert schemes(
+        "The Rural Craft Revival (RCR) Project supports the potters of the district."
+    ) == ["Rural Craft Revival Project"]
+    assert schemes("The ABC-3 project improves the kilns.") == ["ABC-3 Project"]
+    # a cluster's or a centre's own project, and a title with no acronym, are not programmes
+    assert schemes("The Kashi Pottery Cluster (KPC) project began.") == []
+    assert schemes("The Common Facility Centre (CFC) project began.") == []
+    assert schemes("The Rural Craft Revival Project supports the potters.") == []
