@@ -36,7 +36,7 @@ import csv
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -278,6 +278,11 @@ PlaceKind = Callable[[str], tuple[str, str | None] | None]
 _WORTH = re.compile(
     r"\b(?:[Ii]n|[Aa]t|for|of|covering|across|spanning):?\s+(?:the\s+)?[A-Z]|[Cc]lusters?\s*,\s*[A-Z]"
     r"|\b(?:[Cc]ent(?:re|er)|CFC|Clusters?)\s+[-–—]\s+[A-Z]"  # "X centre - Host, Place"
+    # places a plural cluster word is said to be: "The handloom clusters of the state are
+    # Tirupati, ...", "Clusters: Tirupati, ..."
+    rf"|\b(?:[Cc]lusters|(?i:{'|'.join(sorted(CRAFT_WORDS))})\s+villages)\b(?:\s+[a-z]+){{0,6}}?"
+    r"\s+(?:are|were)\s+[A-Z]"
+    r"|\b[Cc]lusters\s*:\s*[A-Z]"
     # a place's name heading the cluster's product words ("the Sualkuchi silk cluster")
     r"|\b[A-Z][a-z]+(?:\s+[a-z][a-z-]*){1,3}\s+[Cc]lusters?\b"
     # a named subject said to be or have a cluster ("Meerut is India's third largest sports
@@ -499,7 +504,13 @@ def described_clusters(
                 # at each further place, the span runs to that place: one span per cluster
                 out += [Described(other, s, k, i, start, e, False) for s, k, i, _, e in more]
         if not capitalised and words:
-            out += _elided_items(doc, text, pend, place_kind)
+            # the described cluster's product in capitals, and the preposition of its place:
+            # items in capitals are read only with the same one ("... cluster at Mandibal,
+            # Sozni at Batapora", not "... cluster at Bhagabatipur, Ahmedpur in Birbhum")
+            at = next((t for t in reversed(doc[: head.i + 8]) if t.idx < pstart), None)
+            titled = all(t.text[:1].isupper() for t in words if t.is_alpha) and at is not None
+            prep = at.lower_ if at is not None and at.lower_ in PLACE_PREPOSITIONS else ""
+            out += _elided_items(doc, text, pend, place_kind, titled=prep if titled else "")
     return out
 
 
@@ -1068,7 +1079,12 @@ _ITEM_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 
 
 def _elided_items(
-    doc: Any, text: str, pend: int, place_kind: PlaceKind, first: bool = False
+    doc: Any,
+    text: str,
+    pend: int,
+    place_kind: PlaceKind,
+    first: bool = False,
+    titled: str = "",
 ) -> list[Described]:
     """Clusters listed after a described one with the cluster word left out: "a leather
     cluster will come up in Kanpur, footwear in Agra, and glass beads and silk weaving in
@@ -1076,7 +1092,10 @@ def _elided_items(
     clusters in Varanasi. Read off the words: each item is ", [and] <lower-case product>
     [and <product>] in/at <Place>" right after the place before it; the list stops at the
     first word of another shape, and at an item naming people or bodies (`beneficiary_terms`:
-    "weavers in Gaya", "units in Agra")."""
+    "weavers in Gaya", "units in Agra"). `titled`: the preposition of the described cluster's
+    place when its product is written in capitals: so may the items' be, with that same
+    preposition ("Kani Shawl cluster at Mandibal, Sozni at Batapora and Willow Wicker at
+    Kachari"), a known place or a person being no product."""
     out: list[Described] = []
     i = next((t.i for t in doc if t.idx >= pend), len(doc))
     n = len(doc)
@@ -1096,7 +1115,12 @@ def _elided_items(
             t = doc[i]
             if t.lower_ == "and" and products[-1]:
                 products.append([])
-            elif t.is_alpha and _item_word(t):
+            elif t.is_alpha and (
+                _item_word(t)
+                or (titled and t.text[:1].isupper() and t.lower_ not in NOT_PLACES
+                    and t.lower_ not in _PERSON_TITLES
+                    and not _known_place(t.text, place_kind))
+            ):  # fmt: skip
                 if t.lower_ in CLUSTER_WORDS or len(products[-1]) >= 4:
                     return out
                 products[-1].append(t)
@@ -1107,6 +1131,10 @@ def _elided_items(
             i += 1
         if not all(products) or i + 1 >= n or doc[i].lower_ not in PLACE_PREPOSITIONS:
             break
+        if doc[i].lower_ != titled and any(
+            t.is_alpha and not _item_word(t) for r in products for t in r
+        ):
+            break  # products in capitals, read only at the described cluster's preposition
         names = []
         for run in products:
             words = [t for t in run if t.lower_ not in DROPPED and t.text != "-"]
@@ -1130,6 +1158,20 @@ def _elided_items(
         ]
         i = next((t.i for t in doc if t.idx >= place_end), n)
     return out
+
+
+def _known_place(word: str, place_kind: PlaceKind) -> bool:
+    """Whether `word` is a place the gazetteer knows: a district, a state, or a town it puts in
+    a district (any other capitalised word is an unknown town to `place_kind`)."""
+    kind = place_kind(word)
+    return kind is not None and (kind[0] in ("district", "state") or kind[1] is not None)
+
+
+# Titles before a person's name: "Mr Sharma at Agra" is no product at a place
+_PERSON_TITLES = set(
+    "mr mrs ms dr shri sri smt minister director secretary commissioner collector chairman "
+    "president officer mla mp".split()
+)
 
 
 def _item_word(t: Any) -> bool:
@@ -1313,18 +1355,30 @@ def listed_clusters(
             continue
         standing = elided and tok.i == opening and (tok.like_num or tok.lower_ in ("these", "they"))
         facility = facility_head(doc, tok)
-        head = tok.lower_ == "clusters" or (facility is not None and _plural_head(doc, tok))
-        if not standing and (
-            not head
-            or any(
-                t.lower_ not in CATEGORY and t.lower_ not in DROPPED
-                for t in _product_run(doc, doc[facility] if facility is not None else tok)
-            )
-        ):
+        villages = tok.lower_ == "villages" and tok.i > 0 and doc[tok.i - 1].lower_ in CRAFT_WORDS
+        head = (
+            tok.lower_ == "clusters"
+            or villages
+            or (facility is not None and _plural_head(doc, tok))
+        )
+        if not head and not standing:
             continue
-        for start in _list_starts(doc, tok, skip_comma=standing):
+        run = _product_run(doc, doc[facility] if facility is not None else tok)
+        named = [t for t in run if t.lower_ not in CATEGORY and t.lower_ not in DROPPED]
+        # "The handloom clusters of the state are Tirupati, ...": a product's clusters whose
+        # places the copula gives (`described_clusters` reads those after "in"/"at")
+        copular = (villages or (tok.lower_ == "clusters" and facility is None)) and all(
+            t.is_alpha for t in named
+        )
+        if named and not (copular and not standing):
+            continue
+        made = text[named[0].idx : named[-1].idx + len(named[-1].text)] if named else ""
+        starts = _list_starts(doc, tok, skip_comma=standing, copula_only=bool(named))
+        for start in starts:
             items = _place_list(doc, start, place_kind, bracketed_states=True)
             listed = _listed_items(text, items, place_kind)
+            if made:
+                listed = [replace(d, product=d.product or made) for d in listed]
             # a state is an item only with its product in the bracket after it
             listed = [d for d in listed if d.place_kind != "state" or d.product]
             if listed:
@@ -1729,15 +1783,18 @@ def facility_places(text: str, place_kind: PlaceKind, doc: Any) -> list[Describe
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
-def _list_starts(doc: Any, tok: Any, skip_comma: bool = False) -> list[int]:
+def _list_starts(
+    doc: Any, tok: Any, skip_comma: bool = False, copula_only: bool = False
+) -> list[int]:
     """Where a list of the plural cluster word's places may begin: right after "clusters
     at/in" (or "Two, at"), after the copula whose subject it is ("... clusters in the State
-    are"), after "viz." / "namely" / "include" / ":" later in the sentence."""
+    are"), after "viz." / "namely" / "include" / ":" later in the sentence. `copula_only`:
+    only after the copula or a colon right after the cluster word."""
     starts = []
     nxt = tok.i + 1
     if skip_comma and nxt < len(doc) and doc[nxt].text == ",":
         nxt += 1
-    if nxt < len(doc) and doc[nxt].lower_ in PLACE_PREPOSITIONS | SPREAD_WORDS:
+    if nxt < len(doc) and doc[nxt].lower_ in PLACE_PREPOSITIONS | SPREAD_WORDS and not copula_only:
         starts.append(nxt + 1)
     subject = tok
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in _SUBJECTS:
@@ -1745,6 +1802,12 @@ def _list_starts(doc: Any, tok: Any, skip_comma: bool = False) -> list[int]:
     if subject.dep_ in _SUBJECTS and subject.head.lemma_ == "be" and subject.head.i > subject.i:
         k = subject.head.i + 1  # "The three CFCs would be in Fulia ...": past the preposition
         starts.append(k + 1 if k < len(doc) and doc[k].lower_ in PLACE_PREPOSITIONS else k)
+    elif nxt < len(doc) and doc[nxt].lower_ in ("are", "were"):
+        starts.append(nxt + 1)  # the copula right after, whatever the parse made the subject
+    if copula_only:
+        if nxt < len(doc) and doc[nxt].text == ":":
+            starts.append(nxt + 1)
+        return starts
     verb = subject.head
     if verb.lemma_ == "be":  # "are to come up at Pudukudi and ...": the verb completing it
         verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
@@ -2038,19 +2101,20 @@ def _proper_run(doc: Any, first: Any) -> list[Any]:
 
 def _place_run(doc: Any, tok: Any, place_kind: PlaceKind) -> list[Any]:
     """A list item's place name from `tok` on (`_proper_run`), or a capitalised word inside a
-    sentence that the tagger took for another part of speech but that is a known district
-    ("and Pali (textiles)": Pali tagged as an adjective), as a run of one; else []."""
+    sentence that the tagger took for another part of speech, as a run of one: a known
+    district ("and Pali (textiles)": Pali tagged as an adjective), or a word of no English that
+    a bracket or the list's next item follows ("Tirupati (Andhra Pradesh), Vadaj (Gujarat)":
+    Vadaj tagged as a noun); else []."""
     run = _proper_run(doc, tok)
     if run:
         return run
-    known = (
-        tok.i > 0
-        and tok.is_alpha
-        and tok.text[:1].isupper()
-        and tok.lower_ not in NOT_PLACES
-        and (place_kind(tok.text) or ("",))[0] == "district"
-    )
-    return [tok] if known else []
+    if not (tok.i > 0 and tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in NOT_PLACES):
+        return []
+    if (place_kind(tok.text) or ("",))[0] == "district":
+        return [tok]
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    unknown_word = not nlp.english(tok.lower_) and not tok.text.isupper()
+    return [tok] if unknown_word and (nxt == "(" or nxt in _LIST_SEPARATORS) else []
 
 
 def _resolve(

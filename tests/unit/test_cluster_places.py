@@ -177,3 +177,28 @@ def test_units_placed_in_named_places_are_a_group_by_district() -> None:
     assert units_in_places(text, place_kind, nlp.parse(text)) == []
     text = "The units sell in Purnia."
     assert units_in_places(text, place_kind, nlp.parse(text)) == []
+
+
+def test_items_after_a_cluster_whose_product_is_in_capitals_may_be_in_capitals_too() -> None:
+    text = (
+        "A Kani Shawl cluster was set up at Mandibal, Sozni at Batapora and Willow Wicker "
+        "at Kachari."
+    )
+    assert _described(text) == [
+        ("Kani Shawl", "Mandibal", None),
+        ("Sozni", "Batapora", None),
+        ("Willow Wicker", "Kachari", None),
+    ]
+    # a person at a place is no product; nor is a product in capitals after one in lower
+    # case
+    assert _described("A Carpet cluster is at Kachari, Mr Sharma at Batapora said.") == [
+        ("Carpet", "Kachari", None)
+    ]
+    assert _described("A carpet cluster is at Kachari, Sozni at Batapora.") == [
+        ("carpet", "Kachari", None)
+    ]
+
+
+def test_a_place_after_a_capitalised_clusters_place_by_another_preposition_is_no_item() -> None:
+    text = "The Water Hyacinth cluster at Bhagabatipur, Ahmedpur in Nadia will get a CFC."
+    assert [p for _, p, _ in _described(text)] == ["Bhagabatipur"]

@@ -11,7 +11,7 @@ from ingest.clusters import (
     listed_clusters,
 )
 from kb import nlp
-from tests.unit.places_stub import listed, place_kinds
+from tests.unit.places_stub import described, listed, place_kinds
 
 DISTRICTS = {"Hardoi", "Hassan", "Khurja", "Moradabad", "Alappuzha", "Sant Ravidas Nagar"}
 STATES = {"Uttar Pradesh", "Karnataka", "Kerala"}
@@ -206,3 +206,45 @@ def test_a_district_of_a_two_word_state_is_the_centres_place_not_the_states_last
 
     text = "A Common Facility Center is being built in Khurja district of Uttar Pradesh."
     assert [(p, i) for _, p, i in described(text, place_kind)] == [("Khurja", "district:khurja")]
+
+
+def _made(text: str) -> list[tuple[str, str, str | None]]:
+    return [(d.product, d.place, d.place_id)
+            for d in listed_clusters(text, place_kind, nlp.parse(text))]  # fmt: skip
+
+
+def test_the_places_a_copula_gives_a_products_clusters_each_with_its_state() -> None:
+    text = "The handloom clusters of the region are Belur (Karnataka), Kotwa (Kerala) and Hassan."
+    assert _made(text) == [
+        ("handloom", "Belur", "state:karnataka"),
+        ("handloom", "Kotwa", "state:kerala"),
+        ("handloom", "Hassan", "district:hassan"),
+    ]
+    assert _made("Handloom clusters: Belur, Kotwa and Hassan.") == [
+        ("Handloom", "Belur", None),
+        ("Handloom", "Kotwa", None),
+        ("Handloom", "Hassan", "district:hassan"),
+    ]
+    # after "in", the described reader's; a copula saying what they are lists no places
+    assert _made("The handloom clusters in Belur and Kotwa are large.") == []
+
+
+def test_craft_villages_a_copula_lists_are_clusters() -> None:
+    text = "The other crafts villages are Belur (Karnataka) and Kotwa (Kerala)."
+    assert _made(text) == [
+        ("crafts", "Belur", "state:karnataka"),
+        ("crafts", "Kotwa", "state:kerala"),
+    ]
+    assert _made("The villages are Belur and Kotwa.") == []
+
+
+def test_a_listed_town_the_tagger_takes_for_a_noun_is_a_place_before_its_bracket() -> None:
+    # "Vadaj" is tagged a noun here; a word of no English before a bracket is the next town
+    place_kind = place_kinds(set(), {"Andhra Pradesh", "Gujarat", "Uttar Pradesh"})
+    text = (
+        "The handloom clusters are in Tirupati (Andhra Pradesh), Vadaj (Gujarat) and Naini "
+        "(Uttar Pradesh)."
+    )
+    found = described(text, place_kind)
+    assert [p for _, p, _ in found] == ["Tirupati", "Vadaj", "Naini"]
+    assert found[1] == ("handloom", "Vadaj", "state:gujarat")
