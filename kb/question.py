@@ -1040,6 +1040,17 @@ def _total_of(doc: Any) -> str | None:
 _SHARE_UNITS = {"cent", "centum", "annum", "year", "month", "day"}
 
 
+def _alternative(doc: Any, noun: Any) -> Any:
+    """The noun offered as another word for `noun` ("which project / scheme", "which firm or
+    company") when only that one names a kind of answer; else `noun`."""
+    k = noun.i + 1
+    if k + 1 < len(doc) and doc[k].lower_ in ("/", "or"):
+        other = doc[k + 1]
+        if other.pos_ in _NOUNS and ANSWER_NOUNS.get(other.lemma_.lower()) is not None:
+            return other
+    return noun
+
+
 def answer_type(doc: Any) -> tuple[str, str | None, bool]:
     """(answer type, the noun counted by 'how many', whether the asked noun is plural)."""
     kind, counted, plural = _answer_type(doc)
@@ -1147,6 +1158,8 @@ def _answer_type(doc: Any) -> tuple[str, str | None, bool]:
             or doc[wh.i - 1].text in (",", ":", "-", "–", "—")  # "X cluster - which place"
         )
         named = doc[k] if opens and k < len(doc) and doc[k].pos_ != "AUX" else None
+        if named is not None and ANSWER_NOUNS.get(named.lemma_.lower()) is None:
+            named = _alternative(doc, named)  # "which project / scheme": a scheme
         kind = ANSWER_NOUNS.get(named.lemma_.lower()) if named is not None else None
         if named is not None and kind == "org":
             # "which schemes back ...", the noun read as a verb in the third person

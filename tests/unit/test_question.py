@@ -602,3 +602,14 @@ def test_the_graphs_fact_of_the_kind_asked_stands_in_for_a_sentence_without_one(
     assert typed_first(q, [praise, *fillers, fact]) is praise
     fact.features, q.kind_names = {"fact_x_focus": 1.0}, frozenset({"kerala"})
     assert typed_first(q, [praise, *fillers, fact]) is praise
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hanveev weaving centre at kannur - which project / scheme is it under",
+        "Which project or scheme backs the kolar cluster?",
+    ],
+)
+def test_a_noun_offered_with_another_word_for_it_takes_that_words_kind(question: str) -> None:
+    assert answer_type(parse(question))[0] == "org"
