@@ -507,9 +507,9 @@ def described_clusters(
             # the described cluster's product in capitals, and the preposition of its place:
             # items in capitals are read only with the same one ("... cluster at Mandibal,
             # Sozni at Batapora", not "... cluster at Bhagabatipur, Ahmedpur in Birbhum")
-            at = next((t for t in reversed(doc[: head.i + 8]) if t.idx < pstart), None)
-            titled = all(t.text[:1].isupper() for t in words if t.is_alpha) and at is not None
-            prep = at.lower_ if at is not None and at.lower_ in PLACE_PREPOSITIONS else ""
+            k = next((t.i for t in doc if t.idx >= pstart), 0)
+            prep = doc[k - 1].lower_ if k > 0 and doc[k - 1].lower_ in PLACE_PREPOSITIONS else ""
+            titled = all(t.text[:1].isupper() for t in words if t.is_alpha)
             out += _elided_items(doc, text, pend, place_kind, titled=prep if titled else "")
     return out
 
