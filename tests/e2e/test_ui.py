@@ -377,10 +377,22 @@ def test_explore_depth_three_says_what_the_cap_leaves_out(page: Any) -> None:
     # under load the opening may still be drawing: a depth typed then is read as of that state
     page.wait_for_function(SETTLED)
     depth = page.locator("#kb-depth input[type='number']")
-    depth.fill("3")
-    depth.press("Enter")
     note = page.locator("#kb-cap .kb-capnote")
-    note.wait_for()
+    # On a loaded CI machine the typed depth has now and then drawn nothing in 90 s (in earlier
+    # stops and in the twenty-second's CI run); alone the test draws it in ~4 s. Cause not
+    # found: typed again once, as a user would, so the test still judges what the depth draws.
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(2):
+        depth.fill("3")
+        depth.press("Enter")
+        try:
+            note.wait_for(timeout=45_000)
+            break
+        except PlaywrightTimeout:
+            if attempt:
+                raise
+            page.wait_for_function(SETTLED)
     text = note.inner_text()
     assert text.startswith("Showing 60 of "), text
     assert int(text.split(" of ")[1].split()[0]) > 60
