@@ -14,6 +14,7 @@ import json
 import math
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -487,7 +488,7 @@ def _raw_words(lowered: str) -> frozenset[str]:
     return frozenset(_WORD.findall(lowered))
 
 
-def same_word(word: str, words: frozenset[str]) -> bool:
+def same_word(word: str, words: Iterable[str]) -> bool:
     """Whether `words` hold another form of `word`: one sharing all its letters but the last
     three (and at least five): "horticultural" for "horticulture", "processed" for
     "processing"; a word the question asks to be present may be written in another form."""

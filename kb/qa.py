@@ -40,6 +40,7 @@ from kb.evidence import (
     names_in,
     of_the_kind,
     other_measure,
+    same_word,
     several_parts,
 )
 from kb.explore import Related, entity_view, is_government, path_view
@@ -749,7 +750,9 @@ class QuestionAnswerer:
         held back one development question's right second side and no wrong one), or no part
         is answered confidently: the whole is then asked. A comparison leads with which side
         holds the larger amount (`compared`)."""
-        parts, context, sides, larger = split_parts(" ".join((question or "").split()), self._joins)
+        parts, context, sides, larger = split_parts(
+            unshortened(" ".join((question or "").split())), self._joins
+        )
         if len(parts) < 2:
             return None
         citations: list[dict[str, str]] = []
@@ -1009,7 +1012,9 @@ class QuestionAnswerer:
         ))  # fmt: skip
 
     def _unknown(self, q: Question) -> list[str]:
-        """Names the question gives that neither the KB nor any document knows."""
+        """Names the question gives that neither the KB nor any document knows, in any form
+        the evidence would count as the name ("kollayil" for a document's "Kollaylin",
+        kb.evidence.same_word)."""
         index = self.index()
         return [
             n
@@ -1017,6 +1022,7 @@ class QuestionAnswerer:
             if n.lower() not in index.lowered_text
             and not self.linker.find(n)
             and not sounds_like(n, index.sounds)  # a Hindi document's name
+            and not same_word(n, self._vocabulary()[0])
         ]
 
     def _graph_answers(

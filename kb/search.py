@@ -315,6 +315,8 @@ def unshortened(text: str) -> str:
         means = _SHORTHAND.get(word.lower())
         if means is None or (len(word) > 1 and not word[1:].islower()):
             return m.group(0)
+        if len(word) == 1 and not word.islower():
+            return m.group(0)  # "n" for "and", not a name's initial ("N Chandrababu Naidu")
         return means.capitalize() if word[:1].isupper() else means  # "govt.": its dot goes
 
     return re.sub(r"(?<![\w.-])([A-Za-z]+)\.?(?![\w-])", full, text)

@@ -60,6 +60,15 @@ def test_abstains_when_the_kb_does_not_know(built_kb: KnowledgeBase, question: s
     assert a.answer.startswith(("Nothing on", "The knowledge base does not say"))
 
 
+def test_a_name_spelt_another_way_is_not_unknown(built_kb: KnowledgeBase) -> None:
+    # the Bokaro document's "Balidih", typed two letters off: the name its evidence would count
+    # as present (kb.evidence.same_word) is no name the KB lacks; a name far from any is
+    known = built_kb.ask("How many units are there at Balideeh?")
+    assert not known.answer.startswith("Nothing on")
+    unknown = built_kb.ask("How many units are there at Balipur?")
+    assert not unknown.answered and unknown.answer.startswith("Nothing on Balipur")
+
+
 def test_follow_up_uses_the_previous_turn(built_kb: KnowledgeBase) -> None:
     first = built_kb.ask("Who mobilised the women entrepreneurs of the Muzaffarpur bag cluster?")
     follow = built_kb.ask("and who trained them?", [first.to_dict()])

@@ -434,6 +434,11 @@ def test_shorthand_is_written_out_before_the_question_is_read() -> None:
     assert unshortened("Wht is the amt?") == "What is the amount?"
     # capitals are a name or an acronym, and words not in the list stay
     assert unshortened("DIST Dist. distance") == "DIST District distance"
+    # a lower-case "n" is "and"; a capital one is a name's initial
+    assert unshortened("where is it based n who is the founder") == (
+        "where is it based and who is the founder"
+    )
+    assert unshortened("N Rampal heads it") == "N Rampal heads it"
 
 
 def test_a_plural_written_as_optional_is_read_as_the_plural() -> None:
