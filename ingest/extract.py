@@ -1396,6 +1396,10 @@ class Extractor:
         surface, where, (i, start, end) = best.surface, best.where, best.at
         if where is None:
             where = district or (doc_states.most_common(1)[0][0] if doc_states else None)
+        # a name the tagger read as a place with its product ("the Pyranga Eri cluster"): the
+        # place is the words before the product
+        if normalize(surface).endswith(" " + normalize(made)):
+            surface = surface[: len(surface) - len(made)].strip()
         name = f"{surface} {_titled(made)} Cluster"
         return i, Mention("Cluster", name, start, end, "described", ids=[where] if where else [],
                           how="description")  # fmt: skip

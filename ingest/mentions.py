@@ -431,7 +431,9 @@ _LEADING = {"the", "through", "under", "in", "with", "by", "a", "an", "this", "t
             "notably", "moreover", "further", "also", "successful", "implementation", "some",
             "examples", "gap", "funding", "sponsored", "commercial", "selection", "while", "all",
             "various", "different", "other", "state-of-the-art", "new", "both", "history", "about",
-            "overview", "introduction", "ngo", "ngos"}  # fmt: skip
+            "overview", "introduction", "ngo", "ngos", "meanwhile", "however", "besides",
+            "furthermore", "thus", "hence", "therefore", "today", "yesterday", "later",
+            "earlier"}  # fmt: skip
 _GENERIC = {"cluster", "scheme", "department", "programme", "program", "fund", "mission",
             "bank", "banks", "society", "institute", "board", "council", "office", "the cluster",
             "msme cluster", "cluster development", "msme", "government", "organisation",
@@ -538,6 +540,8 @@ def _trim_leading(text: str, start: int) -> tuple[str, int]:
     words = text.split(" ")
     while len(words) > 1 and (
         words[0].lower().strip(",") in _LEADING | _POSTS
+        # a sentence's opening adverb and its comma: "Separately, the ... Programme"
+        or (words[0].endswith(",") and words[0].lower().rstrip(",").endswith("ly"))
         or (words[0].lower().endswith("ing") and words[1] not in ("&", "and"))
         or _report_word(words)
     ):

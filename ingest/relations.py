@@ -322,32 +322,55 @@ def _relations_of(sentences: list[Sentence], context: dict[str, Any]) -> Iterato
     # PMEGP once in passing is about SFURTI.
     sid = main_scheme(sentences)
     if sid is None:
+        yield from _nearby_schemes(sentences, unbacked)
         return
     # a document's only scheme said of the cluster's workers ("we have launched Project
     # Subansiri to help the weavers get the right price") is said of its cluster
     only = {e.id for s in sentences for e in s.of("Scheme")} == {sid}
     cited = next(
-        (
-            s
-            for s in sentences
-            for e in s.of("Scheme")
-            if e.id == sid
-            and (
-                _CLUSTER_TALK.search(_masked(s))
-                or "cluster" in e.name.lower()
-                # One District One Product is about each district's product: a document led by
-                # it speaks of its products' clusters wherever it names it
-                or "one-district-one-product" in e.id
-                or speaks_of_clusters(s.clean)
-                or bool(s.of("Cluster"))  # a sentence naming a cluster speaks of clusters
-                or (only and _WORKER_TALK.search(s.clean) is not None)
-            )
-        ),
+        (s for s in sentences for e in s.of("Scheme") if e.id == sid and _of_clusters(s, e, only)),
         None,
     )
     if cited is not None:
         for cid, _ in unbacked:
             yield (cited, cid, "SUPPORTED_BY", sid, 0.45, {"via": "document"})
+
+
+def _of_clusters(s: Sentence, e: Entity, only: bool = False) -> bool:
+    """Whether the sentence says its scheme `e` of clusters or CFCs; `only`: the document has
+    no other scheme, whose workers' scheme is then its cluster's."""
+    return bool(
+        _CLUSTER_TALK.search(_masked(s))
+        or "cluster" in e.name.lower()
+        # One District One Product is about each district's product: a document led by it
+        # speaks of its products' clusters wherever it names it
+        or "one-district-one-product" in e.id
+        or speaks_of_clusters(s.clean)
+        or s.of("Cluster")  # a sentence naming a cluster speaks of clusters
+        or (only and _WORKER_TALK.search(s.clean) is not None)
+    )
+
+
+def _nearby_schemes(
+    sentences: list[Sentence], unbacked: list[tuple[str, Sentence]]
+) -> Iterator[Rel]:
+    """In a document of several schemes none of which leads, a cluster no sentence gives a
+    scheme is backed by the one scheme said of clusters in the sentence that introduces it or
+    the one right before ("clusters ... under the Central Cluster Development Programme,
+    ... Apart from this, proposals have also been sent for two clusters at Baddi and
+    Haroli"); none when two such schemes are there. A scheme said after the cluster ("SFURTI
+    has reached many clusters of the state") speaks of clusters at large."""
+    for cid, s in unbacked:
+        near = [
+            (t, e)
+            for t in sentences
+            if s.index - 1 <= t.index <= s.index
+            for e in t.of("Scheme")
+            if _of_clusters(t, e)
+        ]
+        if len({e.id for _, e in near}) == 1:
+            t, e = near[0]
+            yield (t, cid, "SUPPORTED_BY", e.id, 0.4, {"via": "nearby"})
 
 
 # Words after which "from" or "with" names who gives: "technical support from X", "in

@@ -1724,3 +1724,40 @@ def test_a_documents_only_scheme_said_of_the_weavers_backs_its_cluster(
     two = text + "Some weavers also took PMEGP loans for their looms.\n"
     backed = _rels(_read(tables_kb, tmp_path, two, "two.txt"), "SUPPORTED_BY")
     assert not {t for s, t in backed if s == "Kolar Silk Cluster"}, backed
+
+
+def test_a_town_the_tagger_reads_with_its_product_is_named_once_by_each(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # the unknown town and the product run together ("Pyranga Eri"): the product is not
+    # said twice in the cluster's name
+    text = (
+        "Eri weavers visit Meghalaya\n"
+        "The representatives from the Pyranga Eri cluster, Boko Assam expressed interest in "
+        "natural dyes.\n"
+    )
+    clusters = _clusters(_read(tables_kb, tmp_path, text))
+    assert "Pyranga Eri Cluster" in clusters, clusters
+
+
+def test_a_scheme_said_of_clusters_next_to_a_cluster_backs_it_when_none_leads(
+    tables_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    # two schemes, neither leading the document: the one said of clusters in the sentence
+    # before the cluster's backs it; with two such schemes there, neither does
+    text = (
+        "Handloom news\n"
+        "New clusters of weavers will be set up under the Scheme of Fund for Regeneration of "
+        "Traditional Industries. A proposal has also been sent for a carpet cluster at Bhadohi. "
+        "Officials discussed other matters at length. Separately, the Prime Minister's "
+        "Employment Generation Programme gave loans to 40 units.\n"
+    )
+    backed = _rels(_read(tables_kb, tmp_path, text), "SUPPORTED_BY")
+    sfurti = "Scheme of Fund for Regeneration of Traditional Industries"
+    assert ("Bhadohi Carpet Cluster", sfurti) in backed, backed
+    both = text.replace(
+        "Traditional Industries.",
+        "Traditional Industries and the Comprehensive Handloom Cluster Development Scheme.",
+    )
+    backed = _rels(_read(tables_kb, tmp_path, both, "both.txt"), "SUPPORTED_BY")
+    assert ("Bhadohi Carpet Cluster", sfurti) not in backed, backed

@@ -73,6 +73,11 @@ def test_schemes_listed_after_like_and_courts_and_railways_as_bodies() -> None:
         ("The CM MSME Cluster Scheme gave Rs 10 lakh.", ["CM MSME Cluster Scheme"]),
         ("It was sanctioned under the Mukhyamantri Mahila Udyami Yojana in 2020.",
          ["Mukhyamantri Mahila Udyami Yojana"]),
+        # a sentence's opening adverb and its comma open no scheme's name
+        ("Separately, the Prime Minister's Employment Generation Programme gave loans.",
+         ["Prime Minister's Employment Generation Programme"]),
+        ("Meanwhile, the Integrated Wool Development Programme gave funds.",
+         ["Integrated Wool Development Programme"]),
     ],
 )  # fmt: skip
 def test_a_scheme_name_never_swallows_a_cluster_or_a_preposition(
