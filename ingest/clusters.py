@@ -1167,11 +1167,14 @@ def _known_place(word: str, place_kind: PlaceKind) -> bool:
     return kind is not None and (kind[0] in ("district", "state") or kind[1] is not None)
 
 
-# Titles before a person's name: "Mr Sharma at Agra" is no product at a place
-_PERSON_TITLES = set(
-    "mr mrs ms dr shri sri smt minister director secretary commissioner collector chairman "
-    "president officer mla mp".split()
+# Titles before a person's name ("Minister Sirsa", "Mr Sharma"), lower case; ingest/extract.py
+# reads them before a place word (`_TITLED`)
+PERSON_TITLES = frozenset(
+    "mr mrs ms dr shri sri smt minister secretary commissioner collector chairman mla mp".split()
 )
+# ... and, of a listed item, the posts too: "Mr Sharma at Agra", "Director at Khordha" are no
+# product at a place
+_PERSON_TITLES = PERSON_TITLES | {"director", "president", "officer"}
 
 
 def _item_word(t: Any) -> bool:

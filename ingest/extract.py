@@ -25,6 +25,7 @@ from ingest.clusters import (
     DROPPED,
     FACILITY_WORD,
     NOT_PLACES,
+    PERSON_TITLES,
     UNITS_IN,
     WORKER_NOUNS,
     Described,
@@ -128,7 +129,7 @@ _BARE_BODY = re.compile(rf"\b[Tt]he\s+({'|'.join(_BODY_HEADS)})\b(?!\s+(?:of|for
 
 # A person's title right before a name ("Minister Sirsa", "Shri Balakrishna")
 _TITLED = re.compile(
-    r"\b(?:Minister|Shri|Sri|Smt|Mr|Mrs|Ms|Dr|MLA|MP|Secretary|Commissioner|Collector|Chairman)"
+    rf"\b(?:{'|'.join(sorted(t.upper() if t in ('mla', 'mp') else t.title() for t in PERSON_TITLES))})"
     r"\.?\s+$"
 )
 # A place word after a place's name ("Thongjao village")
